@@ -1,0 +1,36 @@
+/* Application context and `init`. */
+#include "app/app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "store/store.h"
+
+void hz_app_tick(hz_app *app) {
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(app->now, sizeof app->now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    app->today = hz_date_from_unix((int64_t)t);
+    const char *fixed = getenv("HUZHU_TODAY");
+    hz_date d;
+    if (fixed && *fixed && hz_date_parse(fixed, &d, "HUZHU_TODAY", NULL) == HZ_OK) app->today = d;
+}
+
+hz_err hz_app_open(hz_app *app, const char *db_url, hz_errinfo *e) {
+    memset(app, 0, sizeof *app);
+    snprintf(app->actor, sizeof app->actor, "cli");
+    hz_app_tick(app);
+    return hz_db_open(db_url, &app->db, e);
+}
+
+void hz_app_close(hz_app *app) {
+    if (app->db) hz_db_close(app->db);
+    app->db = NULL;
+}
+
+hz_err hz_app_init(hz_app *app, int *migrations, hz_errinfo *e) {
+    return hz_store_migrate(app->db, app->now, migrations, e);
+}

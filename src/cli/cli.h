@@ -1,0 +1,50 @@
+/* The command-line interface: parse, call one use case, render. */
+#ifndef HZ_CLI_H
+#define HZ_CLI_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "app/app.h"
+
+typedef struct {
+    const char *db_url;
+    bool json;
+    bool tty; /* stderr is a terminal: progress bars allowed */
+    hz_app app;
+    hz_errinfo err;
+} hz_cli;
+
+typedef int (*hz_cmd_fn)(hz_cli *cli, int argc, char **argv);
+
+typedef struct {
+    const char *name; /* "init", "org add", ... */
+    hz_cmd_fn fn;
+    const char *usage; /* one line of arguments */
+    const char *summary;
+    bool needs_db;
+} hz_cmd;
+
+/* Prints "huzhu: CODE: message" to stderr and returns the exit code. */
+int hz_cli_fail(hz_cli *cli, hz_err code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Same for an error already recorded in cli->err. */
+int hz_cli_report(hz_cli *cli);
+/* Usage error for cmd (exit 1). */
+int hz_cli_usage(hz_cli *cli, const hz_cmd *cmd, const char *why);
+/* True when argv holds --help / -h: prints the command's help. */
+bool hz_cli_wants_help(const hz_cmd *cmd, int argc, char **argv);
+
+/* Runs getopt_long over argv with `longopts`; for each option calls
+ * on_opt(cli, ctx, opt->val, optarg). Returns 0 or a CLI exit code. */
+typedef int (*hz_opt_fn)(hz_cli *cli, void *ctx, int key, const char *arg);
+int hz_cli_parse(hz_cli *cli, const hz_cmd *cmd, int argc, char **argv, const struct option *longopts,
+                 hz_opt_fn on_opt, void *ctx, int *first_positional);
+
+extern const hz_cmd hz_cmd_table[];
+const hz_cmd *hz_cli_find(const char *name);
+
+/* Command implementations, one per interfaces.md row. */
+int hz_cmd_init(hz_cli *cli, int argc, char **argv);
+
+#endif

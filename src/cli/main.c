@@ -1,0 +1,147 @@
+/* huzhu [--db URL] [--json] COMMAND [ARGS]: global options, dispatch, exit
+ * codes of interfaces.md (0 ok, 1 usage, 2 rejected, 3 conflict, 4 not
+ * found, 5 storage or internal). */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+const hz_cmd hz_cmd_table[] = {
+    {"init", hz_cmd_init, "", "创建或升级数据库并载入标准计划目录 (create or migrate the database)", true},
+    {NULL, NULL, NULL, NULL, false},
+};
+
+const hz_cmd *hz_cli_find(const char *name) {
+    for (const hz_cmd *c = hz_cmd_table; c->name; c++)
+        if (strcmp(c->name, name) == 0) return c;
+    return NULL;
+}
+
+int hz_cli_fail(hz_cli *cli, hz_err code, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    hz_failv(&cli->err, code, fmt, ap);
+    va_end(ap);
+    return hz_cli_report(cli);
+}
+
+int hz_cli_report(hz_cli *cli) {
+    hz_err code = cli->err.code ? cli->err.code : HZ_EINTERNAL;
+    /* one line: fold any newline the message carries */
+    for (char *p = cli->err.msg; *p; p++)
+        if (*p == '\n' || *p == '\r') *p = ' ';
+    fprintf(stderr, "huzhu: %s: %s\n", hz_err_name(code), cli->err.msg);
+    return hz_err_exit_code(code);
+}
+
+static void print_cmd_help(const hz_cmd *cmd, FILE *f) {
+    fprintf(f, "用法 (usage): huzhu [--db URL] [--json] %s %s\n  %s\n", cmd->name, cmd->usage, cmd->summary);
+}
+
+int hz_cli_usage(hz_cli *cli, const hz_cmd *cmd, const char *why) {
+    hz_fail(&cli->err, HZ_EUSAGE, "%s; 用法 (usage): huzhu %s %s", why, cmd->name, cmd->usage);
+    return hz_cli_report(cli);
+}
+
+bool hz_cli_wants_help(const hz_cmd *cmd, int argc, char **argv) {
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            print_cmd_help(cmd, stdout);
+            return true;
+        }
+    return false;
+}
+
+int hz_cli_parse(hz_cli *cli, const hz_cmd *cmd, int argc, char **argv, const struct option *longopts,
+                 hz_opt_fn on_opt, void *ctx, int *first_positional) {
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+        if (c == '?' || c == ':') {
+            char why[160];
+            snprintf(why, sizeof why, "未知或不完整的选项 (unknown option or missing value): %s",
+                     optind > 0 && optind <= argc ? argv[optind - 1] : "?");
+            return hz_cli_usage(cli, cmd, why);
+        }
+        int rc = on_opt(cli, ctx, c, optarg);
+        if (rc) return rc;
+    }
+    *first_positional = optind;
+    return 0;
+}
+
+static void print_help(void) {
+    printf("huzhu — 职工互助保障系统 (workers' mutual-aid office)\n\n"
+           "用法 (usage): huzhu [--db URL] [--json] COMMAND [ARGS]\n"
+           "  --db URL   sqlite:PATH (默认 sqlite:huzhu.db) 或 postgresql://…；也可用 HUZHU_DB\n"
+           "  --json     输出机器可读的 JSON (machine-readable output)\n\n命令 (commands):\n");
+    for (const hz_cmd *c = hz_cmd_table; c->name; c++) printf("  %-20s %s\n", c->name, c->summary);
+    printf("\n退出码 (exit codes): 0 成功, 1 用法错误, 2 输入被拒绝, 3 冲突, 4 未找到, 5 存储或内部错误\n");
+}
+
+/* Removes global options (anywhere on the line) from argv in place. */
+static int take_globals(hz_cli *cli, int argc, char **argv) {
+    int out = 1;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0) {
+            cli->json = true;
+        } else if (strcmp(argv[i], "--db") == 0) {
+            if (i + 1 >= argc) return -1;
+            cli->db_url = argv[++i];
+        } else if (strncmp(argv[i], "--db=", 5) == 0) {
+            cli->db_url = argv[i] + 5;
+        } else {
+            argv[out++] = argv[i];
+        }
+    }
+    argv[out] = NULL;
+    return out;
+}
+
+int main(int argc, char **argv) {
+    hz_cli cli;
+    memset(&cli, 0, sizeof cli);
+    cli.tty = isatty(STDERR_FILENO);
+    cli.db_url = getenv("HUZHU_DB");
+    if (!cli.db_url || !*cli.db_url) cli.db_url = "sqlite:huzhu.db";
+    argc = take_globals(&cli, argc, argv);
+    if (argc < 0) return hz_cli_fail(&cli, HZ_EUSAGE, "--db 需要一个参数 (--db needs a value)");
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+        print_help();
+        return argc < 2 ? 1 : 0;
+    }
+    /* two-word commands first ("org add"), then one-word ones */
+    const hz_cmd *cmd = NULL;
+    int skip = 1;
+    if (argc >= 3) {
+        char two[64];
+        snprintf(two, sizeof two, "%s %s", argv[1], argv[2]);
+        if ((cmd = hz_cli_find(two))) skip = 2;
+    }
+    if (!cmd) cmd = hz_cli_find(argv[1]);
+    if (!cmd) {
+        bool group = false;
+        size_t n = strlen(argv[1]);
+        for (const hz_cmd *c = hz_cmd_table; c->name; c++)
+            if (strncmp(c->name, argv[1], n) == 0 && c->name[n] == ' ') group = true;
+        if (group && (argc < 3 || strcmp(argv[2], "--help") == 0)) {
+            for (const hz_cmd *c = hz_cmd_table; c->name; c++)
+                if (strncmp(c->name, argv[1], n) == 0 && c->name[n] == ' ') print_cmd_help(c, stdout);
+            return argc < 3 ? 1 : 0;
+        }
+        return hz_cli_fail(&cli, HZ_EUSAGE, "未知命令 (unknown command): %s%s%s; 见 huzhu --help", argv[1],
+                           group ? " " : "", group ? argv[2] : "");
+    }
+    int sub_argc = argc - skip;
+    char **sub_argv = argv + skip; /* sub_argv[0] is the (last) command word */
+    if (hz_cli_wants_help(cmd, sub_argc, sub_argv)) return 0;
+    if (cmd->needs_db) {
+        if (hz_app_open(&cli.app, cli.db_url, &cli.err) != HZ_OK) return hz_cli_report(&cli);
+    }
+    int rc = cmd->fn(&cli, sub_argc, sub_argv);
+    hz_app_close(&cli.app);
+    return rc;
+}

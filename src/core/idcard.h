@@ -1,0 +1,46 @@
+/* Identifiers the office handles: the 18-digit resident ID (GB 11643), the
+ * unified social credit code (GB 32100), bank cards (Luhn), mobile phones. */
+#ifndef HZ_IDCARD_H
+#define HZ_IDCARD_H
+
+#include <stdbool.h>
+
+#include "core/date.h"
+#include "core/err.h"
+
+#define HZ_ID_LEN 18
+
+typedef struct {
+    char number[HZ_ID_LEN + 1]; /* normalised: trailing 'x' upper-cased */
+    int region;                 /* first six digits, GB/T 2260 */
+    hz_date birth;
+    char sex;                   /* 'M' or 'F' from the 17th digit */
+} hz_idinfo;
+
+/* The ISO 7064 MOD 11-2 check character ('0'..'9' or 'X') for the first
+ * 17 digits of s. This function can't fail for 17 digits. */
+char hz_id_check_char(const char *first17);
+
+/* Validates an 18-character resident ID: digits, check character ('x' is
+ * accepted and normalised to 'X'), a province prefix that exists, a real
+ * birth date between 1900-01-01 and `today`. Fills out on success. */
+hz_err hz_id_parse(const char *s, hz_date today, hz_idinfo *out, hz_errinfo *e);
+
+/* Masks an ID for display: "6101**********1249" (first 4, last 4).
+ * buf must hold HZ_ID_LEN + 1 bytes; returns buf. */
+char *hz_id_mask(const char *id, char *buf);
+
+/* GB 32100 check character of the first 17 characters, or 0 when one of
+ * them is outside the code's alphabet. */
+char hz_credit_check_char(const char *first17);
+hz_err hz_credit_code_validate(const char *s, hz_errinfo *e);
+
+/* 15..19 digits with a valid Luhn check digit. */
+hz_err hz_bank_card_validate(const char *s, hz_errinfo *e);
+/* Masks all but the first 4 and the last 4 digits into buf (>= 24 bytes). */
+char *hz_bank_card_mask(const char *card, char *buf);
+
+/* Mainland mobile: 1[3-9] followed by 9 digits. */
+hz_err hz_phone_validate(const char *s, hz_errinfo *e);
+
+#endif

@@ -1,0 +1,68 @@
+/* Fixed-point money: parsing, formatting and rounding rules of plans.md. */
+#include "core/money.h"
+
+#include <stdio.h>
+#include <string.h>
+
+hz_err hz_money_parse(const char *s, bool allow_neg, hz_fen *out, const char *field, hz_errinfo *e) {
+    if (!field) field = "金额";
+    if (!s || !*s) return hz_fail(e, HZ_EINVAL, "%s: 金额为空 (amount is empty)", field);
+    const char *p = s;
+    bool neg = false;
+    if (*p == '-') {
+        if (!allow_neg) return hz_fail(e, HZ_EINVAL, "%s: 金额不能为负数 (negative amount '%s')", field, s);
+        neg = true;
+        p++;
+    }
+    if (*p < '0' || *p > '9')
+        return hz_fail(e, HZ_EINVAL, "%s: 金额格式错误 (not an amount: '%s')", field, s);
+    hz_fen whole = 0;
+    for (; *p >= '0' && *p <= '9'; p++) {
+        whole = whole * 10 + (*p - '0');
+        if (whole > HZ_MONEY_MAX / 100)
+            return hz_fail(e, HZ_EINVAL, "%s: 金额超出范围 (amount too large: '%s')", field, s);
+    }
+    hz_fen frac = 0;
+    if (*p == '.') {
+        p++;
+        int n = 0;
+        for (; *p >= '0' && *p <= '9'; p++, n++) {
+            if (n >= 2)
+                return hz_fail(e, HZ_EINVAL, "%s: 金额最多两位小数 (more than two decimals: '%s')", field, s);
+            frac = frac * 10 + (*p - '0');
+        }
+        if (n == 0) return hz_fail(e, HZ_EINVAL, "%s: 金额格式错误 (not an amount: '%s')", field, s);
+        if (n == 1) frac *= 10;
+    }
+    if (*p != '\0') return hz_fail(e, HZ_EINVAL, "%s: 金额格式错误 (not an amount: '%s')", field, s);
+    hz_fen v = whole * 100 + frac;
+    if (v > HZ_MONEY_MAX) return hz_fail(e, HZ_EINVAL, "%s: 金额超出范围 (amount too large: '%s')", field, s);
+    *out = neg ? -v : v;
+    return HZ_OK;
+}
+
+char *hz_money_format(hz_fen v, char *buf) {
+    /* Work in unsigned to format INT64_MIN without overflow. */
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    snprintf(buf, HZ_MONEY_BUF, "%s%llu.%02llu", v < 0 ? "-" : "", (unsigned long long)(u / 100),
+             (unsigned long long)(u % 100));
+    return buf;
+}
+
+bool hz_money_add(hz_fen a, hz_fen b, hz_fen *out) { return !__builtin_add_overflow(a, b, out); }
+bool hz_money_sub(hz_fen a, hz_fen b, hz_fen *out) { return !__builtin_sub_overflow(a, b, out); }
+bool hz_money_mul(hz_fen a, int64_t k, hz_fen *out) { return !__builtin_mul_overflow(a, k, out); }
+
+bool hz_money_ratio(hz_fen v, int64_t num, int64_t den, hz_fen *out) {
+    if (den <= 0) return false;
+    int64_t prod;
+    if (__builtin_mul_overflow(v, num, &prod)) return false;
+    bool neg = prod < 0;
+    uint64_t u = neg ? (uint64_t)0 - (uint64_t)prod : (uint64_t)prod;
+    uint64_t q = u / (uint64_t)den, r = u % (uint64_t)den;
+    if (r * 2 >= (uint64_t)den) q++; /* half up, away from zero */
+    *out = neg ? -(hz_fen)q : (hz_fen)q;
+    return true;
+}
+
+bool hz_money_pct(hz_fen v, int64_t pct, hz_fen *out) { return hz_money_ratio(v, pct, 100, out); }

@@ -1,0 +1,95 @@
+/* The database behind one small interface. Drivers (SQLite now, PostgreSQL
+ * later) fill a table of function pointers; callers in src/store/ use only
+ * the hz_db_* / hz_stmt_* functions below. SQL is written portably with '?'
+ * placeholders; DDL uses the tokens ID_PK, BIGINT and / *STRICT* / which each
+ * driver translates. */
+#ifndef HZ_DB_H
+#define HZ_DB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/err.h"
+
+typedef struct hz_db hz_db;
+typedef struct hz_stmt hz_stmt;
+
+typedef struct {
+    const char *from, *to;
+} hz_ddl_subst;
+
+typedef struct hz_db_driver {
+    const char *name;
+    const hz_ddl_subst *ddl; /* NULL-terminated */
+    hz_err (*open)(const char *target, hz_db **out, hz_errinfo *e);
+    void (*close)(hz_db *db);
+    hz_err (*exec)(hz_db *db, const char *sql, hz_errinfo *e);
+    hz_err (*prepare)(hz_db *db, const char *sql, hz_stmt **out, hz_errinfo *e);
+    void (*bind_int64)(hz_stmt *st, int idx, int64_t v);
+    void (*bind_text)(hz_stmt *st, int idx, const char *v);
+    void (*bind_null)(hz_stmt *st, int idx);
+    hz_err (*step)(hz_stmt *st, bool *row, hz_errinfo *e);
+    int64_t (*col_int64)(hz_stmt *st, int col);
+    const char *(*col_text)(hz_stmt *st, int col);
+    bool (*col_null)(hz_stmt *st, int col);
+    void (*reset)(hz_stmt *st);
+    void (*finalize)(hz_stmt *st);
+    hz_err (*begin)(hz_db *db, hz_errinfo *e);
+    hz_err (*commit)(hz_db *db, hz_errinfo *e);
+    hz_err (*rollback)(hz_db *db);
+} hz_db_driver;
+
+#define HZ_STMT_CACHE 256
+
+/* Common head of every driver's connection struct. */
+struct hz_db {
+    const hz_db_driver *drv;
+    int tx_depth;
+    bool tx_failed;
+    struct {
+        const char *sql; /* the caller's (static) SQL text */
+        hz_stmt *st;
+    } cache[HZ_STMT_CACHE];
+};
+
+/* Common head of every driver's statement struct. */
+struct hz_stmt {
+    hz_db *db;
+};
+
+/* Opens "sqlite:PATH" (or a bare path) or a PostgreSQL URL / conninfo.
+ * The caller owns *out and frees it with hz_db_close. */
+hz_err hz_db_open(const char *url, hz_db **out, hz_errinfo *e);
+void hz_db_close(hz_db *db);
+const char *hz_db_driver_name(const hz_db *db);
+
+/* Runs DDL / statements without results (after driver DDL translation). */
+hz_err hz_db_exec(hz_db *db, const char *sql, hz_errinfo *e);
+
+/* Returns a prepared, reset statement for a static SQL string, cached per
+ * connection: the statement is owned by db, never finalized by the caller. */
+hz_err hz_db_stmt(hz_db *db, const char *sql, hz_stmt **out, hz_errinfo *e);
+
+void hz_stmt_int(hz_stmt *st, int idx, int64_t v);
+void hz_stmt_text(hz_stmt *st, int idx, const char *v); /* NULL binds NULL */
+void hz_stmt_null(hz_stmt *st, int idx);
+/* *row is true while a row is available. */
+hz_err hz_stmt_step(hz_stmt *st, bool *row, hz_errinfo *e);
+/* Steps a statement that returns no rows (or ignores them). */
+hz_err hz_stmt_run(hz_stmt *st, hz_errinfo *e);
+int64_t hz_stmt_col_int(hz_stmt *st, int col);
+/* Valid until the next step/reset; "" for NULL. */
+const char *hz_stmt_col_text(hz_stmt *st, int col);
+bool hz_stmt_col_null(hz_stmt *st, int col);
+void hz_stmt_reset(hz_stmt *st);
+
+/* Transactions nest by depth: only the outermost begin/commit reach the
+ * driver (SQLite: BEGIN IMMEDIATE). A rollback at any depth dooms the
+ * outermost transaction; its commit then fails with HZ_ECONFLICT. */
+hz_err hz_db_begin(hz_db *db, hz_errinfo *e);
+hz_err hz_db_commit(hz_db *db, hz_errinfo *e);
+void hz_db_rollback(hz_db *db);
+
+extern const hz_db_driver hz_sqlite_driver;
+
+#endif

@@ -1,0 +1,255 @@
+/* Versioned migrations. Each entry runs once, in its own transaction, and
+ * is recorded in schema_migration; `huzhu init` is therefore idempotent.
+ * Never edit a shipped migration: append a new one. */
+#include <stddef.h>
+
+#include "store/db.h"
+#include "store/store.h"
+
+static const char *const migrations[] = {
+    /* 1: the domain model of spec/README.md */
+    "CREATE TABLE org ("
+    " id ID_PK,"
+    " code TEXT NOT NULL UNIQUE,"
+    " name TEXT NOT NULL,"
+    " parent_id BIGINT REFERENCES org(id),"
+    " kind TEXT NOT NULL CHECK (kind IN ('federation','district','grassroots','joint')),"
+    " region TEXT,"
+    " path TEXT NOT NULL,"
+    " created_at TEXT NOT NULL) /*STRICT*/;"
+    "CREATE INDEX org_path ON org(path);"
+    "CREATE TABLE unit ("
+    " id ID_PK,"
+    " credit_code TEXT NOT NULL UNIQUE,"
+    " name TEXT NOT NULL,"
+    " org_id BIGINT NOT NULL REFERENCES org(id),"
+    " created_at TEXT NOT NULL) /*STRICT*/;"
+    "CREATE INDEX unit_org ON unit(org_id);"
+    "CREATE TABLE member ("
+    " id ID_PK,"
+    " id_number TEXT NOT NULL UNIQUE,"
+    " name TEXT NOT NULL,"
+    " sex TEXT NOT NULL CHECK (sex IN ('M','F')),"
+    " birth_date TEXT NOT NULL,"
+    " phone TEXT,"
+    " unit_id BIGINT REFERENCES unit(id),"
+    " org_id BIGINT REFERENCES org(id),"
+    " bank_card TEXT,"
+    " bank_name TEXT,"
+    " created_at TEXT NOT NULL,"
+    " updated_at TEXT NOT NULL) /*STRICT*/;"
+    "CREATE INDEX member_unit ON member(unit_id);"
+    "CREATE INDEX member_org ON member(org_id);"
+    "CREATE INDEX member_name ON member(name);"
+    "CREATE TABLE member_flag ("
+    " id ID_PK,"
+    " member_id BIGINT NOT NULL REFERENCES member(id),"
+    " kind TEXT NOT NULL CHECK (kind IN ('model','hardship','newform')),"
+    " level TEXT NOT NULL,"
+    " valid_from TEXT NOT NULL,"
+    " valid_to TEXT NOT NULL,"
+    " UNIQUE (member_id, kind, valid_from)) /*STRICT*/;"
+    "CREATE TABLE plan ("
+    " id ID_PK,"
+    " code TEXT NOT NULL,"
+    " version BIGINT NOT NULL,"
+    " name TEXT NOT NULL,"
+    " params TEXT NOT NULL,"
+    " digest TEXT NOT NULL,"
+    " created_at TEXT NOT NULL,"
+    " UNIQUE (code, version), UNIQUE (code, digest)) /*STRICT*/;"
+    "CREATE TABLE coverage ("
+    " id ID_PK,"
+    " member_id BIGINT NOT NULL REFERENCES member(id),"
+    " plan_id BIGINT NOT NULL REFERENCES plan(id),"
+    " plan_code TEXT NOT NULL,"
+    " shares BIGINT NOT NULL CHECK (shares >= 1),"
+    " start_date TEXT NOT NULL,"
+    " end_date TEXT NOT NULL,"
+    " months BIGINT NOT NULL,"
+    " payer_kind TEXT NOT NULL CHECK (payer_kind IN ('unit','self','org')),"
+    " payer_ref TEXT,"
+    " premium BIGINT NOT NULL CHECK (premium >= 0),"
+    " continuous BIGINT NOT NULL DEFAULT 0,"
+    " renewal_of BIGINT REFERENCES coverage(id),"
+    " status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','cancelled')),"
+    " created_at TEXT NOT NULL,"
+    " UNIQUE (member_id, plan_code, start_date)) /*STRICT*/;"
+    "CREATE INDEX coverage_member ON coverage(member_id, plan_code, end_date);"
+    "CREATE TABLE contribution ("
+    " id ID_PK,"
+    " coverage_id BIGINT NOT NULL REFERENCES coverage(id),"
+    " payer_kind TEXT NOT NULL,"
+    " payer_ref TEXT,"
+    " amount BIGINT NOT NULL,"
+    " paid_on TEXT NOT NULL,"
+    " created_at TEXT NOT NULL) /*STRICT*/;"
+    "CREATE INDEX contribution_coverage ON contribution(coverage_id);"
+    "CREATE TABLE ledger ("
+    " coverage_id BIGINT NOT NULL REFERENCES coverage(id),"
+    " period BIGINT NOT NULL,"
+    " component TEXT NOT NULL,"
+    " stays BIGINT NOT NULL DEFAULT 0,"
+    " paid BIGINT NOT NULL DEFAULT 0 CHECK (paid >= 0),"
+    " lump_pct BIGINT NOT NULL DEFAULT 0 CHECK (lump_pct BETWEEN 0 AND 100),"
+    " PRIMARY KEY (coverage_id, period, component)) /*STRICT*/;"
+    "CREATE TABLE settlement ("
+    " id ID_PK,"
+    " setl_id TEXT NOT NULL UNIQUE,"
+    " certno TEXT NOT NULL,"
+    " member_id BIGINT REFERENCES member(id),"
+    " psn_name TEXT,"
+    " gend TEXT,"
+    " fixmedins_code TEXT,"
+    " fixmedins_name TEXT,"
+    " hosp_lv TEXT,"
+    " med_type TEXT NOT NULL,"
+    " adm_date TEXT NOT NULL,"
+    " dscg_date TEXT,"
+    " main_diag_code TEXT,"
+    " diag_codes TEXT,"
+    " medfee_sumamt BIGINT NOT NULL,"
+    " fund_pay_sumamt BIGINT NOT NULL,"
+    " psn_selfpay BIGINT NOT NULL,"
+    " psn_ownpay BIGINT NOT NULL,"
+    " refunded BIGINT NOT NULL DEFAULT 0,"
+    " setl_time TEXT,"
+    " imported_at TEXT NOT NULL) /*STRICT*/;"
+    "CREATE INDEX settlement_certno ON settlement(certno);"
+    "CREATE INDEX settlement_member ON settlement(member_id);"
+    "CREATE TABLE claim ("
+    " id ID_PK,"
+    " claim_no TEXT NOT NULL UNIQUE,"
+    " member_id BIGINT NOT NULL REFERENCES member(id),"
+    " status TEXT NOT NULL CHECK (status IN ('received','adjudicated','approved','rejected','paid')),"
+    " accident BIGINT NOT NULL DEFAULT 0,"
+    " death BIGINT NOT NULL DEFAULT 0,"
+    " disability_grade BIGINT,"
+    " diagnosis TEXT,"
+    " event_date TEXT,"
+    " total BIGINT NOT NULL DEFAULT 0,"
+    " proactive BIGINT NOT NULL DEFAULT 0,"
+    " review_required BIGINT NOT NULL DEFAULT 0,"
+    " review_note TEXT,"
+    " reject_reason TEXT,"
+    " resubmit_of BIGINT REFERENCES claim(id),"
+    " bank_failure TEXT,"
+    " documents TEXT,"
+    " submitted_at TEXT NOT NULL,"
+    " documents_complete_at TEXT,"
+    " decided_at TEXT,"
+    " decided_by TEXT,"
+    " paid_at TEXT) /*STRICT*/;"
+    "CREATE INDEX claim_member ON claim(member_id);"
+    "CREATE INDEX claim_status ON claim(status);"
+    "CREATE TABLE claim_settlement ("
+    " claim_id BIGINT NOT NULL REFERENCES claim(id),"
+    " settlement_id BIGINT NOT NULL REFERENCES settlement(id),"
+    " active BIGINT NOT NULL DEFAULT 1,"
+    " PRIMARY KEY (claim_id, settlement_id)) /*STRICT*/;"
+    "CREATE UNIQUE INDEX claim_settlement_once ON claim_settlement(settlement_id) WHERE active = 1;"
+    "CREATE TABLE claim_line ("
+    " id ID_PK,"
+    " claim_id BIGINT NOT NULL REFERENCES claim(id),"
+    " seq BIGINT NOT NULL,"
+    " coverage_id BIGINT REFERENCES coverage(id),"
+    " plan_code TEXT NOT NULL,"
+    " settlement_id BIGINT REFERENCES settlement(id),"
+    " component TEXT NOT NULL,"
+    " period BIGINT NOT NULL DEFAULT 0,"
+    " amount BIGINT NOT NULL CHECK (amount >= 0),"
+    " lump_pct BIGINT NOT NULL DEFAULT 0,"
+    " counted_stay BIGINT NOT NULL DEFAULT 0,"
+    " reason TEXT NOT NULL,"
+    " explain TEXT NOT NULL,"
+    " reversed BIGINT NOT NULL DEFAULT 0,"
+    " UNIQUE (claim_id, seq)) /*STRICT*/;"
+    "CREATE INDEX claim_line_coverage ON claim_line(coverage_id);"
+    "CREATE TABLE payment_batch ("
+    " id ID_PK,"
+    " batch_no TEXT NOT NULL UNIQUE,"
+    " count BIGINT NOT NULL,"
+    " total BIGINT NOT NULL,"
+    " created_at TEXT NOT NULL,"
+    " created_by TEXT) /*STRICT*/;"
+    "CREATE TABLE payment ("
+    " id ID_PK,"
+    " claim_id BIGINT NOT NULL REFERENCES claim(id),"
+    " batch_id BIGINT NOT NULL REFERENCES payment_batch(id),"
+    " amount BIGINT NOT NULL CHECK (amount > 0),"
+    " payee_name TEXT NOT NULL,"
+    " bank_card TEXT NOT NULL,"
+    " bank_name TEXT,"
+    " status TEXT NOT NULL CHECK (status IN ('pending','paid','failed')),"
+    " bank_ref TEXT,"
+    " failure_reason TEXT,"
+    " created_at TEXT NOT NULL,"
+    " settled_at TEXT) /*STRICT*/;"
+    "CREATE UNIQUE INDEX payment_once ON payment(claim_id) WHERE status <> 'failed';"
+    "CREATE TABLE app_user ("
+    " id ID_PK,"
+    " login TEXT NOT NULL UNIQUE,"
+    " pw_hash TEXT NOT NULL,"
+    " role TEXT NOT NULL CHECK (role IN ('admin','staff','reviewer','finance','cadre','unit','member')),"
+    " scope_kind TEXT,"
+    " scope_ref TEXT,"
+    " disabled BIGINT NOT NULL DEFAULT 0,"
+    " created_at TEXT NOT NULL) /*STRICT*/;"
+    "CREATE TABLE session ("
+    " id ID_PK,"
+    " token_hash TEXT NOT NULL UNIQUE,"
+    " user_id BIGINT NOT NULL REFERENCES app_user(id),"
+    " csrf TEXT NOT NULL,"
+    " created_at TEXT NOT NULL,"
+    " expires_at TEXT NOT NULL) /*STRICT*/;"
+    "CREATE TABLE audit_event ("
+    " id ID_PK,"
+    " at TEXT NOT NULL,"
+    " actor TEXT NOT NULL,"
+    " action TEXT NOT NULL,"
+    " object TEXT NOT NULL,"
+    " detail TEXT NOT NULL,"
+    " prev_hash TEXT NOT NULL,"
+    " hash TEXT NOT NULL) /*STRICT*/;",
+};
+
+int hz_store_schema_version(void) { return (int)(sizeof migrations / sizeof migrations[0]); }
+
+static const char q_version[] = "SELECT COALESCE(MAX(version), 0) FROM schema_migration";
+static const char q_record[] = "INSERT INTO schema_migration (version, applied_at) VALUES (?, ?)";
+
+hz_err hz_store_migrate(hz_db *db, const char *now, int *applied, hz_errinfo *e) {
+    hz_err rc = hz_db_exec(db,
+                           "CREATE TABLE IF NOT EXISTS schema_migration ("
+                           " version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL) /*STRICT*/",
+                           e);
+    if (rc) return rc;
+    *applied = 0;
+    for (;;) {
+        if ((rc = hz_db_begin(db, e))) return rc;
+        hz_stmt *st;
+        bool row;
+        if ((rc = hz_db_stmt(db, q_version, &st, e)) || (rc = hz_stmt_step(st, &row, e))) goto fail;
+        int have = row ? (int)hz_stmt_col_int(st, 0) : 0;
+        hz_stmt_reset(st);
+        if (have > hz_store_schema_version()) {
+            rc = hz_fail(e, HZ_EDB, "数据库版本 %d 比程序新 (database schema %d is newer than this huzhu, %d)", have,
+                         have, hz_store_schema_version());
+            goto fail;
+        }
+        if (have == hz_store_schema_version()) {
+            hz_db_rollback(db);
+            return HZ_OK;
+        }
+        if ((rc = hz_db_exec(db, migrations[have], e))) goto fail;
+        if ((rc = hz_db_stmt(db, q_record, &st, e))) goto fail;
+        hz_stmt_int(st, 1, have + 1);
+        hz_stmt_text(st, 2, now);
+        if ((rc = hz_stmt_run(st, e))) goto fail;
+        if ((rc = hz_db_commit(db, e))) return rc;
+        (*applied)++;
+    }
+fail:
+    hz_db_rollback(db);
+    return rc;
+}

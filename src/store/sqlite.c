@@ -1,0 +1,159 @@
+/* SQLite driver: WAL, foreign keys, busy timeout, BEGIN IMMEDIATE for
+ * writes, STRICT tables. Maps SQLite result codes onto hz_err. */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/db.h"
+
+typedef struct {
+    hz_db base;
+    sqlite3 *h;
+} sq_db;
+
+typedef struct {
+    hz_stmt base;
+    sqlite3_stmt *s;
+} sq_stmt;
+
+static hz_err map_err(sqlite3 *h, int rc, const char *what, hz_errinfo *e) {
+    int primary = rc & 0xff;
+    const char *msg = h ? sqlite3_errmsg(h) : sqlite3_errstr(rc);
+    if (rc == SQLITE_CONSTRAINT_DATATYPE) /* a store bug, not the user's conflict */
+        return hz_fail(e, HZ_EDB, "数据类型错误 (datatype): %s", msg);
+    if (primary == SQLITE_CONSTRAINT)
+        return hz_fail(e, HZ_ECONFLICT, "数据冲突 (constraint): %s", msg);
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+        return hz_fail(e, HZ_EDB, "数据库忙 (database busy): %s", msg);
+    return hz_fail(e, HZ_EDB, "数据库错误 (%s): %s", what, msg);
+}
+
+static hz_err sq_exec(hz_db *db, const char *sql, hz_errinfo *e) {
+    sq_db *d = (sq_db *)db;
+    char *err = NULL;
+    int rc = sqlite3_exec(d->h, sql, NULL, NULL, &err);
+    if (rc != SQLITE_OK) {
+        hz_err r = (rc & 0xff) == SQLITE_CONSTRAINT && rc != SQLITE_CONSTRAINT_DATATYPE
+                       ? hz_fail(e, HZ_ECONFLICT, "数据冲突 (constraint): %s", err ? err : "")
+                       : hz_fail(e, HZ_EDB, "数据库错误 (exec): %s", err ? err : sqlite3_errstr(rc));
+        sqlite3_free(err);
+        return r;
+    }
+    return HZ_OK;
+}
+
+static hz_err sq_open(const char *path, hz_db **out, hz_errinfo *e) {
+    sq_db *d = calloc(1, sizeof *d);
+    if (!d) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    int rc = sqlite3_open_v2(path, &d->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);
+    if (rc != SQLITE_OK) {
+        hz_fail(e, HZ_EDB, "无法打开数据库 %s (cannot open database): %s", path, d->h ? sqlite3_errmsg(d->h) : "");
+        sqlite3_close(d->h);
+        free(d);
+        return HZ_EDB;
+    }
+    sqlite3_busy_timeout(d->h, 10000);
+    sqlite3_extended_result_codes(d->h, 1);
+    hz_err r = sq_exec(&d->base,
+                       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+                       " PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;",
+                       e);
+    if (r) {
+        sqlite3_close(d->h);
+        free(d);
+        return r;
+    }
+    *out = &d->base;
+    return HZ_OK;
+}
+
+static void sq_close(hz_db *db) {
+    sq_db *d = (sq_db *)db;
+    sqlite3_close(d->h);
+    free(d);
+}
+
+static hz_err sq_prepare(hz_db *db, const char *sql, hz_stmt **out, hz_errinfo *e) {
+    sq_db *d = (sq_db *)db;
+    sq_stmt *s = calloc(1, sizeof *s);
+    if (!s) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    int rc = sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->s, NULL);
+    if (rc != SQLITE_OK) {
+        free(s);
+        return map_err(d->h, rc, "prepare", e);
+    }
+    *out = &s->base;
+    return HZ_OK;
+}
+
+static void sq_bind_int64(hz_stmt *st, int idx, int64_t v) { sqlite3_bind_int64(((sq_stmt *)st)->s, idx, v); }
+static void sq_bind_text(hz_stmt *st, int idx, const char *v) {
+    sqlite3_bind_text(((sq_stmt *)st)->s, idx, v, -1, SQLITE_TRANSIENT);
+}
+static void sq_bind_null(hz_stmt *st, int idx) { sqlite3_bind_null(((sq_stmt *)st)->s, idx); }
+
+static hz_err sq_step(hz_stmt *st, bool *row, hz_errinfo *e) {
+    sq_stmt *s = (sq_stmt *)st;
+    int rc = sqlite3_step(s->s);
+    if (rc == SQLITE_ROW) {
+        *row = true;
+        return HZ_OK;
+    }
+    *row = false;
+    if (rc == SQLITE_DONE) return HZ_OK;
+    hz_err r = map_err(sqlite3_db_handle(s->s), rc, "step", e);
+    sqlite3_reset(s->s);
+    return r;
+}
+
+static int64_t sq_col_int64(hz_stmt *st, int col) { return sqlite3_column_int64(((sq_stmt *)st)->s, col); }
+static const char *sq_col_text(hz_stmt *st, int col) {
+    return (const char *)sqlite3_column_text(((sq_stmt *)st)->s, col);
+}
+static bool sq_col_null(hz_stmt *st, int col) {
+    return sqlite3_column_type(((sq_stmt *)st)->s, col) == SQLITE_NULL;
+}
+static void sq_reset(hz_stmt *st) {
+    sqlite3_reset(((sq_stmt *)st)->s);
+    sqlite3_clear_bindings(((sq_stmt *)st)->s);
+}
+static void sq_finalize(hz_stmt *st) {
+    sqlite3_finalize(((sq_stmt *)st)->s);
+    free(st);
+}
+
+static hz_err sq_begin(hz_db *db, hz_errinfo *e) { return sq_exec(db, "BEGIN IMMEDIATE", e); }
+static hz_err sq_commit(hz_db *db, hz_errinfo *e) { return sq_exec(db, "COMMIT", e); }
+static hz_err sq_rollback(hz_db *db) {
+    sq_db *d = (sq_db *)db;
+    if (sqlite3_get_autocommit(d->h)) return HZ_OK;
+    return sq_exec(db, "ROLLBACK", NULL);
+}
+
+static const hz_ddl_subst sq_ddl[] = {
+    {"ID_PK", "INTEGER PRIMARY KEY"},
+    {"BIGINT", "INTEGER"},
+    {"/*STRICT*/", "STRICT"},
+    {NULL, NULL},
+};
+
+const hz_db_driver hz_sqlite_driver = {
+    .name = "sqlite",
+    .ddl = sq_ddl,
+    .open = sq_open,
+    .close = sq_close,
+    .exec = sq_exec,
+    .prepare = sq_prepare,
+    .bind_int64 = sq_bind_int64,
+    .bind_text = sq_bind_text,
+    .bind_null = sq_bind_null,
+    .step = sq_step,
+    .col_int64 = sq_col_int64,
+    .col_text = sq_col_text,
+    .col_null = sq_col_null,
+    .reset = sq_reset,
+    .finalize = sq_finalize,
+    .begin = sq_begin,
+    .commit = sq_commit,
+    .rollback = sq_rollback,
+};

@@ -1,0 +1,52 @@
+# Shared helpers for the end-to-end CLI tests (sourced, not run).
+# Each test script gets a fresh temporary directory and database.
+set -u
+: "${HUZHU:?HUZHU must point at the built binary}"
+: "${HZ_SRC:?HZ_SRC must point at the source tree}"
+T=$(mktemp -d "${TMPDIR:-/tmp}/hz_cli.XXXXXX")
+DB="sqlite:$T/test.db"
+export HUZHU_TODAY="${HUZHU_TODAY:-2026-11-29}"
+PASS=0
+FAIL=0
+cleanup() { rm -rf "$T"; }
+trap cleanup EXIT
+
+hz() { "$HUZHU" --db "$DB" "$@"; }
+
+ok() { PASS=$((PASS + 1)); }
+bad() { FAIL=$((FAIL + 1)); echo "FAIL: $*" >&2; }
+
+# expect_exit CODE DESCRIPTION -- command...
+expect_exit() {
+  local want=$1 what=$2
+  shift 3
+  "$@" >"$T/out" 2>"$T/err"
+  local got=$?
+  if [ "$got" = "$want" ]; then ok; else
+    bad "$what: exit $got, want $want"; sed 's/^/  stdout: /' "$T/out" >&2; sed 's/^/  stderr: /' "$T/err" >&2
+  fi
+}
+
+# expect_in FILE TEXT DESCRIPTION: FILE contains TEXT (fixed string)
+expect_in() {
+  if grep -qF -- "$2" "$1"; then ok; else bad "$3: '$2' not in $(basename "$1")"; sed 's/^/  | /' "$1" | head -20 >&2; fi
+}
+expect_not_in() {
+  if grep -qF -- "$2" "$1"; then bad "$3: '$2' unexpectedly in $(basename "$1")"; else ok; fi
+}
+# expect_eq GOT WANT DESCRIPTION
+expect_eq() {
+  if [ "$1" = "$2" ]; then ok; else bad "$3: got '$1', want '$2'"; fi
+}
+# jq-less JSON field extraction via python3
+jget() { python3 -c 'import json,sys
+d=json.load(open(sys.argv[1]))
+for k in sys.argv[2].split("."):
+    d = d[int(k)] if isinstance(d, list) else d[k]
+print(d if not isinstance(d,(dict,list)) else json.dumps(d, ensure_ascii=False))' "$@"; }
+sql() { sqlite3 "$T/test.db" "$@"; }
+
+finish() {
+  echo "$PASS passed, $FAIL failed"
+  [ "$FAIL" = 0 ]
+}
