@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "io/catalogue.h"
 #include "store/store.h"
 
 void hz_app_tick(hz_app *app) {
@@ -27,10 +28,14 @@ hz_err hz_app_open(hz_app *app, const char *db_url, hz_errinfo *e) {
 }
 
 void hz_app_close(hz_app *app) {
+    hz_app_plans_free(app);
     if (app->db) hz_db_close(app->db);
     app->db = NULL;
 }
 
 hz_err hz_app_init(hz_app *app, int *migrations, hz_errinfo *e) {
-    return hz_store_migrate(app->db, app->now, migrations, e);
+    hz_err rc = hz_store_migrate(app->db, app->now, migrations, e);
+    if (rc) return rc;
+    int versions = 0;
+    return hz_app_load_catalogue(app, app->catalogue_dir ? app->catalogue_dir : hz_catalogue_default_dir(), &versions, e);
 }

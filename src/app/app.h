@@ -18,6 +18,7 @@ typedef struct {
     hz_date today;          /* Asia/Shanghai civil date */
     char now[HZ_TS_BUF];    /* UTC "YYYY-MM-DDTHH:MM:SSZ" */
     const char *catalogue_dir; /* plan data files; NULL = built-in default */
+    struct hz_plan_cache *plans; /* parsed plan versions, by id */
 } hz_app;
 
 /* Opens the store and fills the clock from the system (HUZHU_TODAY =
@@ -32,5 +33,17 @@ void hz_app_tick(hz_app *app);
 /* `huzhu init`: create or migrate the schema and load the plan catalogue.
  * Safe to run again. *migrations counts migrations applied now. */
 hz_err hz_app_init(hz_app *app, int *migrations, hz_errinfo *e);
+
+/* Plan versions, parsed once per process (plans.c). The returned plan is
+ * owned by app and lives until hz_app_close. */
+struct hz_plan;
+hz_err hz_app_plan_by_id(hz_app *app, int64_t plan_id, const struct hz_plan **plan, int *version, hz_errinfo *e);
+hz_err hz_app_plan_current(hz_app *app, const char *code, int64_t *plan_id, const struct hz_plan **plan,
+                           int *version, hz_errinfo *e);
+void hz_app_plans_free(hz_app *app);
+
+/* Loads catalogue files into the store: a new or changed file becomes a new
+ * plan version. *versions counts versions created now. */
+hz_err hz_app_load_catalogue(hz_app *app, const char *dir, int *versions, hz_errinfo *e);
 
 #endif

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include <jansson.h>
+
 #include "app/app.h"
 
 typedef struct {
@@ -44,7 +46,24 @@ int hz_cli_parse(hz_cli *cli, const hz_cmd *cmd, int argc, char **argv, const st
 extern const hz_cmd hz_cmd_table[];
 const hz_cmd *hz_cli_find(const char *name);
 
+/* Prints a JSON document (taking the reference) followed by a newline. */
+void hz_cli_print_json(json_t *doc);
+/* Parses a whole number in [min, max] named `what`; exit code or 0. */
+int hz_cli_int(hz_cli *cli, const char *arg, const char *what, long min, long max, int *out);
+/* Parses a YYYY-MM-DD option value; exit code or 0. */
+int hz_cli_date(hz_cli *cli, const char *arg, const char *what, hz_date *out);
+
 /* Command implementations, one per interfaces.md row. */
 int hz_cmd_init(hz_cli *cli, int argc, char **argv);
+int hz_cmd_org_add(hz_cli *cli, int argc, char **argv);
+int hz_cmd_org_stats(hz_cli *cli, int argc, char **argv);
+int hz_cmd_unit_add(hz_cli *cli, int argc, char **argv);
+int hz_cmd_member_add(hz_cli *cli, int argc, char **argv);
+int hz_cmd_member_show(hz_cli *cli, int argc, char **argv);
+int hz_cmd_enroll(hz_cli *cli, int argc, char **argv);
+int hz_cmd_enroll_sponsored(hz_cli *cli, int argc, char **argv);
+int hz_cmd_enroll_renew(hz_cli *cli, int argc, char **argv);
+int hz_cmd_plans(hz_cli *cli, int argc, char **argv);
+int hz_cmd_audit_verify(hz_cli *cli, int argc, char **argv);
 
 #endif

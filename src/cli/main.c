@@ -10,6 +10,24 @@
 
 const hz_cmd hz_cmd_table[] = {
     {"init", hz_cmd_init, "", "创建或升级数据库并载入标准计划目录 (create or migrate the database)", true},
+    {"org add", hz_cmd_org_add, "--code C --name N [--parent C] [--kind federation|district|grassroots|joint] [--region 610103]",
+     "新增工会组织 (add a union organisation)", true},
+    {"org stats", hz_cmd_org_stats, "CODE", "组织及下级的会员统计 (membership statistics of a subtree)", true},
+    {"unit add", hz_cmd_unit_add, "--code CREDIT_CODE --name N --org C", "新增会员单位 (add a member unit)", true},
+    {"member add", hz_cmd_member_add,
+     "--id-number X --name N [--phone P] [--unit CREDIT_CODE | --org C] [--flag F]... [--bank-card NO --bank-name B]",
+     "新增会员 (add a member); flags: model:national|provincial|city, hardship:deep|relative|sudden:FROM:TO, "
+     "newform:courier|delivery|ridehail|truck|other", true},
+    {"member show", hz_cmd_member_show, "ID_NUMBER", "会员信息、类别、保障 (the member, flags, coverages)", true},
+    {"enroll", hz_cmd_enroll, "--id-number X --plan CODE[:SHARES] --start DATE [--months M] [--payer unit|self|org:CODE]",
+     "参保一项计划 (enroll one member in one plan)", true},
+    {"enroll sponsored", hz_cmd_enroll_sponsored,
+     "--org C --plan CODE[:SHARES] --start DATE [--months M] [--category newform|model|hardship|all]",
+     "工会赠送互助保障 (a union gives a plan to every member of a selection)", true},
+    {"enroll renew", hz_cmd_enroll_renew, "--unit CREDIT_CODE --from DATE --to DATE",
+     "续保单位到期的保障 (renew a unit's coverages ending in a window)", true},
+    {"plans", hz_cmd_plans, "", "计划目录 (the plan catalogue)", true},
+    {"audit verify", hz_cmd_audit_verify, "", "校验审计哈希链 (walk the audit hash chain)", true},
     {NULL, NULL, NULL, NULL, false},
 };
 
@@ -34,6 +52,31 @@ int hz_cli_report(hz_cli *cli) {
         if (*p == '\n' || *p == '\r') *p = ' ';
     fprintf(stderr, "huzhu: %s: %s\n", hz_err_name(code), cli->err.msg);
     return hz_err_exit_code(code);
+}
+
+void hz_cli_print_json(json_t *doc) {
+    char *s = json_dumps(doc, JSON_COMPACT);
+    if (s) {
+        fputs(s, stdout);
+        fputc('\n', stdout);
+        free(s);
+    }
+    json_decref(doc);
+}
+
+int hz_cli_int(hz_cli *cli, const char *arg, const char *what, long min, long max, int *out) {
+    char *end;
+    long v = arg ? strtol(arg, &end, 10) : 0;
+    if (!arg || !*arg || *end || v < min || v > max)
+        return hz_cli_fail(cli, HZ_EINVAL, "%s: 应为 %ld 至 %ld 的整数 (must be a whole number %ld..%ld, got '%s')", what,
+                           min, max, min, max, arg ? arg : "");
+    *out = (int)v;
+    return 0;
+}
+
+int hz_cli_date(hz_cli *cli, const char *arg, const char *what, hz_date *out) {
+    if (hz_date_parse(arg, out, what, &cli->err) != HZ_OK) return hz_cli_report(cli);
+    return 0;
 }
 
 static void print_cmd_help(const hz_cmd *cmd, FILE *f) {

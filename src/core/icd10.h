@@ -8,7 +8,7 @@
 #include "core/err.h"
 
 #define HZ_ICD_MAX 16       /* normalised code length, e.g. "C54100X001" */
-#define HZ_ICD_LIST_MAX 128 /* items in one list */
+#define HZ_ICD_LIST_MAX 64 /* items in one list */
 
 /* Normalises a code: upper case, dot removed ("c54.1" -> "C541"). A code is
  * a letter, two digits, and optionally '.' and 1..9 letters or digits (the

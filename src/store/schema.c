@@ -57,7 +57,7 @@ static const char *const migrations[] = {
     " params TEXT NOT NULL,"
     " digest TEXT NOT NULL,"
     " created_at TEXT NOT NULL,"
-    " UNIQUE (code, version), UNIQUE (code, digest)) /*STRICT*/;"
+    " UNIQUE (code, version)) /*STRICT*/;"
     "CREATE TABLE coverage ("
     " id ID_PK,"
     " member_id BIGINT NOT NULL REFERENCES member(id),"

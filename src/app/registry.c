@@ -1,0 +1,172 @@
+/* Registry use cases: orgs, units, members, statistics. */
+#include "app/registry.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/audit.h"
+#include "core/flag.h"
+#include "core/idcard.h"
+#include "core/text.h"
+#include "store/coverage.h"
+#include "store/registry.h"
+
+#define COPY(dst, src) snprintf((dst), sizeof(dst), "%s", (src) ? (src) : "")
+
+static hz_err code_validate(const char *code, hz_errinfo *e) {
+    if (!code || !*code || strlen(code) >= HZ_CODE_MAX)
+        return hz_fail(e, HZ_EINVAL, "code: 组织代码应为1至31个字符 (org code must have 1..31 characters)");
+    for (const char *p = code; *p; p++)
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+            return hz_fail(e, HZ_EINVAL, "code: 组织代码只能含字母、数字、- 和 _ (letters, digits, - and _ only)");
+    return HZ_OK;
+}
+
+hz_err hz_app_org_add(hz_app *app, const char *code, const char *name, const char *parent_code, const char *kind,
+                      const char *region, hz_org *out, hz_errinfo *e) {
+    hz_org org;
+    memset(&org, 0, sizeof org);
+    hz_err rc;
+    if ((rc = code_validate(code, e)) || (rc = hz_name_validate(name, "name", 2, 60, e))) return rc;
+    if (!kind) kind = parent_code ? "grassroots" : "federation";
+    if (strcmp(kind, "federation") && strcmp(kind, "district") && strcmp(kind, "grassroots") && strcmp(kind, "joint"))
+        return hz_fail(e, HZ_EINVAL, "kind: 应为 federation、district、grassroots 或 joint (unknown kind '%s')", kind);
+    if (region && *region) {
+        if (strlen(region) != 6 || strspn(region, "0123456789") != 6)
+            return hz_fail(e, HZ_EINVAL, "region: 行政区划代码应为6位数字 (GB/T 2260 code must be 6 digits)");
+    }
+    COPY(org.code, code);
+    COPY(org.name, name);
+    COPY(org.kind, kind);
+    COPY(org.region, region);
+    if ((rc = hz_db_begin(app->db, e))) return rc;
+    if (parent_code) {
+        hz_org parent;
+        if ((rc = hz_store_org_by_code(app->db, parent_code, &parent, e))) goto fail;
+        org.parent_id = parent.id;
+        if (strlen(parent.path) + strlen(code) + 2 > sizeof org.path) {
+            rc = hz_fail(e, HZ_EINVAL, "parent: 组织层级过深 (organisation tree too deep)");
+            goto fail;
+        }
+        snprintf(org.path, sizeof org.path, "%s%s/", parent.path, code);
+    } else {
+        snprintf(org.path, sizeof org.path, "/%s/", code);
+    }
+    if ((rc = hz_store_org_insert(app->db, &org, app->now, e))) goto fail;
+    char object[64];
+    snprintf(object, sizeof object, "org:%s", code);
+    if ((rc = hz_audit(app, "org.add", object, org.path, e))) goto fail;
+    if ((rc = hz_db_commit(app->db, e))) return rc;
+    if (out) *out = org;
+    return HZ_OK;
+fail:
+    hz_db_rollback(app->db);
+    return rc;
+}
+
+hz_err hz_app_unit_add(hz_app *app, const char *credit_code, const char *name, const char *org_code, hz_unit *out,
+                       hz_errinfo *e) {
+    hz_unit unit;
+    memset(&unit, 0, sizeof unit);
+    hz_err rc;
+    if ((rc = hz_credit_code_validate(credit_code, e)) || (rc = hz_name_validate(name, "name", 2, 60, e))) return rc;
+    if (!org_code) return hz_fail(e, HZ_EINVAL, "org: 须指定所属工会组织 (--org is required)");
+    COPY(unit.credit_code, credit_code);
+    COPY(unit.name, name);
+    if ((rc = hz_db_begin(app->db, e))) return rc;
+    hz_org org;
+    if ((rc = hz_store_org_by_code(app->db, org_code, &org, e))) goto fail;
+    unit.org_id = org.id;
+    COPY(unit.org_code, org.code);
+    if ((rc = hz_store_unit_insert(app->db, &unit, app->now, e))) goto fail;
+    char object[64];
+    snprintf(object, sizeof object, "unit:%s", credit_code);
+    if ((rc = hz_audit(app, "unit.add", object, org_code, e)) || (rc = hz_db_commit(app->db, e))) goto fail;
+    if (out) *out = unit;
+    return HZ_OK;
+fail:
+    hz_db_rollback(app->db);
+    return rc;
+}
+
+hz_err hz_member_fields_validate(hz_date today, const char *id_number, const char *name, const char *phone,
+                                 const char *bank_card, const char *bank_name, hz_member *m, hz_errinfo *e) {
+    hz_idinfo id;
+    hz_err rc;
+    if ((rc = hz_id_parse(id_number, today, &id, e))) return rc;
+    if ((rc = hz_name_validate(name, "name", 2, 30, e))) return rc;
+    if (phone && *phone && (rc = hz_phone_validate(phone, e))) return rc;
+    if (bank_card && *bank_card && (rc = hz_bank_card_validate(bank_card, e))) return rc;
+    if (bank_name && *bank_name && (rc = hz_name_validate(bank_name, "bank_name", 2, 40, e))) return rc;
+    if (bank_name && *bank_name && !(bank_card && *bank_card))
+        return hz_fail(e, HZ_EINVAL, "bank_card: 填写开户行时须填写银行卡号 (bank_name without bank_card)");
+    COPY(m->id_number, id.number);
+    COPY(m->name, name);
+    m->sex = id.sex;
+    m->birth = id.birth;
+    COPY(m->phone, phone);
+    COPY(m->bank_card, bank_card);
+    COPY(m->bank_name, bank_name);
+    return HZ_OK;
+}
+
+hz_err hz_app_member_add(hz_app *app, const hz_member_input *in, hz_member *out, hz_errinfo *e) {
+    hz_member m;
+    memset(&m, 0, sizeof m);
+    hz_err rc = hz_member_fields_validate(app->today, in->id_number, in->name, in->phone, in->bank_card,
+                                          in->bank_name, &m, e);
+    if (rc) return rc;
+    hz_flag flags[HZ_MEMBER_FLAGS_MAX];
+    if (in->n_flags > HZ_MEMBER_FLAGS_MAX) return hz_fail(e, HZ_EINVAL, "flag: 类别过多 (too many flags)");
+    for (int i = 0; i < in->n_flags; i++)
+        if ((rc = hz_flag_parse(in->flags[i], &flags[i], e))) return rc;
+    if (!in->unit_code && !in->org_code)
+        return hz_fail(e, HZ_EINVAL, "unit: 须指定会员单位 --unit 或个人会员所属工会 --org (a member needs a unit or an org)");
+    if ((rc = hz_db_begin(app->db, e))) return rc;
+    if (in->unit_code) {
+        hz_unit unit;
+        if ((rc = hz_store_unit_by_code(app->db, in->unit_code, &unit, e))) goto fail;
+        m.unit_id = unit.id;
+        m.org_id = unit.org_id;
+    }
+    if (in->org_code) {
+        hz_org org;
+        if ((rc = hz_store_org_by_code(app->db, in->org_code, &org, e))) goto fail;
+        if (in->unit_code && org.id != m.org_id) {
+            rc = hz_fail(e, HZ_EINVAL, "org: 会员单位不属于组织 %s (the unit belongs to another org)", in->org_code);
+            goto fail;
+        }
+        m.org_id = org.id;
+    }
+    if ((rc = hz_store_member_insert(app->db, &m, app->now, e))) goto fail;
+    for (int i = 0; i < in->n_flags; i++)
+        if ((rc = hz_store_flag_put(app->db, m.id, &flags[i], e))) goto fail;
+    char object[48];
+    snprintf(object, sizeof object, "member:%s", m.id_number);
+    if ((rc = hz_audit(app, "member.add", object, in->unit_code ? in->unit_code : in->org_code, e))) goto fail;
+    if ((rc = hz_db_commit(app->db, e))) return rc;
+    if (out) *out = m;
+    return HZ_OK;
+fail:
+    hz_db_rollback(app->db);
+    return rc;
+}
+
+hz_err hz_app_member_show(hz_app *app, const char *id_number, hz_member_view *out, hz_errinfo *e) {
+    memset(out, 0, sizeof *out);
+    hz_err rc;
+    char norm[19];
+    COPY(norm, id_number);
+    if (strlen(norm) == 18 && norm[17] == 'x') norm[17] = 'X';
+    if ((rc = hz_store_member_by_id_number(app->db, norm, &out->member, e))) return rc;
+    if ((rc = hz_store_flags(app->db, out->member.id, out->flags, HZ_MEMBER_FLAGS_MAX, &out->n_flags, e))) return rc;
+    return hz_store_coverages_of(app->db, out->member.id, out->coverages, HZ_MEMBER_COVERAGES_MAX,
+                                 &out->n_coverages, e);
+}
+
+hz_err hz_app_org_stats(hz_app *app, const char *org_code, hz_org_stats *out, hz_errinfo *e) {
+    hz_org org;
+    hz_err rc = hz_store_org_by_code(app->db, org_code, &org, e);
+    if (rc) return rc;
+    return hz_store_org_stats(app->db, org.path, app->today, out, e);
+}

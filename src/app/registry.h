@@ -1,0 +1,46 @@
+/* Use cases of the organisation and membership registry (module 1). Each is
+ * one transaction with its audit event. */
+#ifndef HZ_APP_REGISTRY_H
+#define HZ_APP_REGISTRY_H
+
+#include "app/app.h"
+#include "core/model.h"
+
+#define HZ_MEMBER_FLAGS_MAX 16
+#define HZ_MEMBER_COVERAGES_MAX 128
+
+hz_err hz_app_org_add(hz_app *app, const char *code, const char *name, const char *parent_code, const char *kind,
+                      const char *region, hz_org *out, hz_errinfo *e);
+hz_err hz_app_unit_add(hz_app *app, const char *credit_code, const char *name, const char *org_code, hz_unit *out,
+                       hz_errinfo *e);
+
+typedef struct {
+    const char *id_number, *name, *phone, *unit_code, *org_code, *bank_card, *bank_name;
+    const char *flags[HZ_MEMBER_FLAGS_MAX];
+    int n_flags;
+} hz_member_input;
+
+/* Validates every field (ID check digit, phone, bank card, flags) and adds
+ * the member; sex and birth date come from the ID number. A member with no
+ * unit must name an org (a joint union). An existing ID number: HZ_ECONFLICT. */
+hz_err hz_app_member_add(hz_app *app, const hz_member_input *in, hz_member *out, hz_errinfo *e);
+
+typedef struct {
+    hz_member member;
+    int n_flags, n_coverages;
+    hz_flag flags[HZ_MEMBER_FLAGS_MAX];
+    hz_coverage coverages[HZ_MEMBER_COVERAGES_MAX];
+} hz_member_view;
+
+/* The member with flags and coverages. The caller allocates out (large). */
+hz_err hz_app_member_show(hz_app *app, const char *id_number, hz_member_view *out, hz_errinfo *e);
+
+/* Statistics of an organisation subtree (the seed's figures). */
+hz_err hz_app_org_stats(hz_app *app, const char *org_code, hz_org_stats *out, hz_errinfo *e);
+
+/* Validates the member-level fields shared by `member add` and the roster:
+ * fills m (id_number normalised, sex, birth) or fails naming the field. */
+hz_err hz_member_fields_validate(hz_date today, const char *id_number, const char *name, const char *phone,
+                                 const char *bank_card, const char *bank_name, hz_member *m, hz_errinfo *e);
+
+#endif

@@ -1,0 +1,53 @@
+/* UTF-8 and name validation. */
+#include "core/text.h"
+
+#include <string.h>
+
+bool hz_utf8_valid(const char *str, size_t len) {
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n;
+        unsigned int cp;
+        if (c >= 0xC2 && c <= 0xDF) n = 1, cp = c & 0x1F;
+        else if (c >= 0xE0 && c <= 0xEF) n = 2, cp = c & 0x0F;
+        else if (c >= 0xF0 && c <= 0xF4) n = 3, cp = c & 0x07;
+        else return false;
+        for (size_t k = 1; k <= n; k++) {
+            if (i + k >= len || (s[i + k] & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += n + 1;
+    }
+    return true;
+}
+
+size_t hz_utf8_len(const char *s) {
+    size_t n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80) n++;
+    return n;
+}
+
+hz_err hz_name_validate(const char *s, const char *field, size_t min, size_t max, hz_errinfo *e) {
+    if (!s || !*s) return hz_fail(e, HZ_EINVAL, "%s: 不能为空 (must not be empty)", field);
+    size_t len = strlen(s);
+    if (!hz_utf8_valid(s, len)) return hz_fail(e, HZ_EINVAL, "%s: 不是有效的 UTF-8 文本 (not valid UTF-8)", field);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7F || *p == '<' || *p == '>' || *p == '"')
+            return hz_fail(e, HZ_EINVAL, "%s: 含有不允许的字符 (contains a control or markup character)", field);
+    if (strchr("=+-@", s[0]))
+        return hz_fail(e, HZ_EINVAL, "%s: 不能以 = + - @ 开头 (must not start with a formula character)", field);
+    if (s[0] == ' ' || s[len - 1] == ' ') return hz_fail(e, HZ_EINVAL, "%s: 首尾不能有空格 (leading or trailing space)", field);
+    size_t n = hz_utf8_len(s);
+    if (n < min || n > max)
+        return hz_fail(e, HZ_EINVAL, "%s: 长度应为 %zu 至 %zu 个字符 (must have %zu..%zu characters)", field, min, max, min, max);
+    return HZ_OK;
+}

@@ -1,0 +1,20 @@
+/* Text rules for what people type: UTF-8 validity and person / organisation
+ * names (no control characters, no spreadsheet formula prefixes). */
+#ifndef HZ_TEXT_H
+#define HZ_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/err.h"
+
+/* True when s[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
+bool hz_utf8_valid(const char *s, size_t len);
+/* Number of code points of a valid UTF-8 string. */
+size_t hz_utf8_len(const char *s);
+
+/* A name of min..max characters: valid UTF-8, no control characters, not
+ * starting with = + - @ (CSV formula injection), no < > " (markup). */
+hz_err hz_name_validate(const char *s, const char *field, size_t min, size_t max, hz_errinfo *e);
+
+#endif

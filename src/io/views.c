@@ -1,0 +1,55 @@
+/* JSON views shared by the interfaces. */
+#include "io/views.h"
+
+#include <stdio.h>
+
+#include "core/flag.h"
+#include "core/idcard.h"
+
+json_t *hz_json_money(hz_fen v) {
+    char b[HZ_MONEY_BUF];
+    return json_string(hz_money_format(v, b));
+}
+
+json_t *hz_json_date(hz_date d) {
+    char b[HZ_DATE_BUF];
+    return d == HZ_DATE_NONE ? json_null() : json_string(hz_date_format(d, b));
+}
+
+json_t *hz_view_flag(const hz_flag *f) {
+    char code[40];
+    snprintf(code, sizeof code, "%s:%s", f->kind, f->level);
+    return json_pack("{s:s, s:s, s:s, s:s, s:o, s:o}", "code", code, "kind", f->kind, "level", f->level, "label",
+                     hz_flag_label(f), "from", hz_json_date(f->from), "to", hz_json_date(f->to));
+}
+
+json_t *hz_view_coverage(const hz_coverage *c) {
+    char payer[48];
+    snprintf(payer, sizeof payer, "%s%s%s", c->payer_kind, c->payer_ref[0] ? ":" : "", c->payer_ref);
+    return json_pack("{s:I, s:s, s:i, s:i, s:o, s:o, s:i, s:o, s:s, s:b, s:s}", "id", (json_int_t)c->id, "plan",
+                     c->plan_code, "plan_version", c->plan_version, "shares", c->shares, "start", hz_json_date(c->start),
+                     "end", hz_json_date(c->end), "months", c->months, "premium", hz_json_money(c->premium), "payer",
+                     payer, "continuous", c->continuous, "status", c->status);
+}
+
+json_t *hz_view_member(const hz_member *m, bool mask) {
+    char id[HZ_ID_LEN + 1], card[24], sex[2] = {m->sex, 0};
+    json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o}", "id_number", mask ? hz_id_mask(m->id_number, id) : m->id_number,
+                          "name", m->name, "sex", sex, "birth_date", hz_json_date(m->birth), "unit",
+                          m->unit_code[0] ? json_string(m->unit_code) : json_null(), "unit_name",
+                          m->unit_name[0] ? json_string(m->unit_name) : json_null(), "org",
+                          m->org_code[0] ? json_string(m->org_code) : json_null());
+    json_object_set_new(o, "phone", m->phone[0] ? json_string(m->phone) : json_null());
+    json_object_set_new(o, "bank_card",
+                        m->bank_card[0] ? json_string(mask ? hz_bank_card_mask(m->bank_card, card) : m->bank_card)
+                                        : json_null());
+    json_object_set_new(o, "bank_name", m->bank_name[0] ? json_string(m->bank_name) : json_null());
+    return o;
+}
+
+json_t *hz_view_org_stats(const hz_org_stats *s) {
+    return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "orgs", (json_int_t)s->orgs, "units",
+                     (json_int_t)s->units, "members", (json_int_t)s->members, "newform", (json_int_t)s->newform,
+                     "women", (json_int_t)s->women, "model_workers", (json_int_t)s->model_workers, "hardship",
+                     (json_int_t)s->hardship, "covered", (json_int_t)s->covered);
+}

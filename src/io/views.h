@@ -1,0 +1,19 @@
+/* JSON views of domain objects, shared by the CLI's --json and the HTTP API
+ * so both interfaces show the same fields. Money is a string with two
+ * decimals; dates are YYYY-MM-DD. Every function returns a new reference. */
+#ifndef HZ_VIEWS_H
+#define HZ_VIEWS_H
+
+#include <jansson.h>
+
+#include "core/model.h"
+
+json_t *hz_json_money(hz_fen v);
+json_t *hz_json_date(hz_date d); /* null for HZ_DATE_NONE */
+json_t *hz_view_flag(const hz_flag *f);
+json_t *hz_view_coverage(const hz_coverage *c);
+/* mask: ID number and bank card masked for roles that do not need them */
+json_t *hz_view_member(const hz_member *m, bool mask);
+json_t *hz_view_org_stats(const hz_org_stats *s);
+
+#endif

@@ -1,0 +1,49 @@
+/* Row helpers shared by the store's query files. */
+#include "store/rows.h"
+
+hz_date hz_row_date(hz_stmt *st, int col) {
+    hz_date d = HZ_DATE_NONE;
+    if (!hz_stmt_col_null(st, col)) hz_date_parse(hz_stmt_col_text(st, col), &d, NULL, NULL);
+    return d;
+}
+
+void hz_bind_date(hz_stmt *st, int idx, hz_date d) {
+    char b[HZ_DATE_BUF];
+    hz_stmt_text(st, idx, d == HZ_DATE_NONE ? NULL : hz_date_format(d, b));
+}
+
+void hz_bind_opt_text(hz_stmt *st, int idx, const char *s) { hz_stmt_text(st, idx, s && *s ? s : NULL); }
+
+void hz_bind_opt_id(hz_stmt *st, int idx, int64_t id) {
+    if (id) hz_stmt_int(st, idx, id);
+    else hz_stmt_null(st, idx);
+}
+
+hz_err hz_row_one(hz_stmt *st, const char *what, hz_errinfo *e) {
+    bool row;
+    hz_err rc = hz_stmt_step(st, &row, e);
+    if (rc) return rc;
+    if (!row) {
+        hz_stmt_reset(st);
+        return hz_fail(e, HZ_ENOTFOUND, "%s", what);
+    }
+    return HZ_OK;
+}
+
+hz_err hz_row_insert_id(hz_stmt *st, int64_t *id, hz_errinfo *e) {
+    bool row;
+    hz_err rc = hz_stmt_step(st, &row, e);
+    if (rc) return rc;
+    *id = row ? hz_stmt_col_int(st, 0) : 0;
+    hz_stmt_reset(st);
+    return row ? HZ_OK : hz_fail(e, HZ_EDB, "插入未返回编号 (insert returned no id)");
+}
+
+hz_err hz_row_int(hz_stmt *st, int64_t *out, hz_errinfo *e) {
+    bool row;
+    hz_err rc = hz_stmt_step(st, &row, e);
+    if (rc) return rc;
+    *out = row ? hz_stmt_col_int(st, 0) : 0;
+    hz_stmt_reset(st);
+    return HZ_OK;
+}

@@ -1,0 +1,27 @@
+/* Small helpers shared by the store's query files (internal to src/store). */
+#ifndef HZ_STORE_ROWS_H
+#define HZ_STORE_ROWS_H
+
+#include <stdio.h>
+
+#include "core/date.h"
+#include "store/db.h"
+
+#define HZ_COPY(dst, src) snprintf((dst), sizeof(dst), "%s", (src))
+
+/* A date column, HZ_DATE_NONE for NULL. */
+hz_date hz_row_date(hz_stmt *st, int col);
+/* Binds a date as YYYY-MM-DD, NULL for HZ_DATE_NONE. */
+void hz_bind_date(hz_stmt *st, int idx, hz_date d);
+/* Binds NULL for an empty string / a zero id. */
+void hz_bind_opt_text(hz_stmt *st, int idx, const char *s);
+void hz_bind_opt_id(hz_stmt *st, int idx, int64_t id);
+/* Steps st expecting one row; HZ_ENOTFOUND with `what` when there is none.
+ * On success the row is current and the caller resets st after reading. */
+hz_err hz_row_one(hz_stmt *st, const char *what, hz_errinfo *e);
+/* Runs INSERT ... RETURNING id. */
+hz_err hz_row_insert_id(hz_stmt *st, int64_t *id, hz_errinfo *e);
+/* Runs a query returning one integer (count, sum). */
+hz_err hz_row_int(hz_stmt *st, int64_t *out, hz_errinfo *e);
+
+#endif
