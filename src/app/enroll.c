@@ -40,7 +40,7 @@ hz_err hz_enroll_one(hz_app *app, const hz_enroll_req *r, hz_coverage *out, bool
     if (existed) *existed = false;
     hz_coverage c;
     memset(&c, 0, sizeof c);
-    if (r->same_ok) {
+    if (r->same_ok && !r->new_member) {
         if ((rc = hz_store_coverage_same(app->db, r->member->id, p->code, r->start, &c, e))) return rc;
         if (c.id) {
             if (existed) *existed = true;
@@ -48,8 +48,10 @@ hz_err hz_enroll_one(hz_app *app, const hz_enroll_req *r, hz_coverage *out, bool
             return HZ_OK;
         }
     }
-    int64_t overlaps;
-    if ((rc = hz_store_coverage_overlaps(app->db, r->member->id, p->code, r->start, end, &overlaps, e))) return rc;
+    int64_t overlaps = 0;
+    if (!r->new_member &&
+        (rc = hz_store_coverage_overlaps(app->db, r->member->id, p->code, r->start, end, &overlaps, e)))
+        return rc;
     if (overlaps) {
         char b1[HZ_DATE_BUF], b2[HZ_DATE_BUF];
         return hz_fail(e, HZ_ECONFLICT, "%s 已有 %s 计划在 %s 至 %s 期间的保障 (overlapping coverage of the same plan)",
@@ -57,7 +59,7 @@ hz_err hz_enroll_one(hz_app *app, const hz_enroll_req *r, hz_coverage *out, bool
     }
     hz_coverage prev;
     hz_errinfo pe;
-    rc = hz_store_coverage_last(app->db, r->member->id, p->code, &prev, &pe);
+    rc = r->new_member ? HZ_ENOTFOUND : hz_store_coverage_last(app->db, r->member->id, p->code, &prev, &pe);
     if (rc == HZ_OK) {
         c.continuous = prev.end < r->start && r->start - prev.end <= CONTINUITY_DAYS;
     } else if (rc != HZ_ENOTFOUND) {

@@ -35,6 +35,7 @@ typedef struct {
     hz_date start;
     const char *payer_kind, *payer_ref;
     bool same_ok;
+    bool new_member; /* created in this transaction: no earlier coverage to look up */
 } hz_enroll_req;
 hz_err hz_enroll_one(hz_app *app, const hz_enroll_req *r, hz_coverage *out, bool *existed, hz_errinfo *e);
 

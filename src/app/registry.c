@@ -90,16 +90,24 @@ fail:
 }
 
 hz_err hz_member_fields_validate(hz_date today, const char *id_number, const char *name, const char *phone,
-                                 const char *bank_card, const char *bank_name, hz_member *m, hz_errinfo *e) {
+                                 const char *bank_card, const char *bank_name, hz_member *m, const char **field,
+                                 hz_errinfo *e) {
     hz_idinfo id;
     hz_err rc;
-    if ((rc = hz_id_parse(id_number, today, &id, e))) return rc;
-    if ((rc = hz_name_validate(name, "name", 2, 30, e))) return rc;
-    if (phone && *phone && (rc = hz_phone_validate(phone, e))) return rc;
-    if (bank_card && *bank_card && (rc = hz_bank_card_validate(bank_card, e))) return rc;
-    if (bank_name && *bank_name && (rc = hz_name_validate(bank_name, "bank_name", 2, 40, e))) return rc;
-    if (bank_name && *bank_name && !(bank_card && *bank_card))
-        return hz_fail(e, HZ_EINVAL, "bank_card: 填写开户行时须填写银行卡号 (bank_name without bank_card)");
+    const char *at = "id_number";
+    if ((rc = hz_id_parse(id_number, today, &id, e))) goto fail;
+    at = "name";
+    if ((rc = hz_name_validate(name, "name", 2, 30, e))) goto fail;
+    at = "phone";
+    if (phone && *phone && (rc = hz_phone_validate(phone, e))) goto fail;
+    at = "bank_card";
+    if (bank_card && *bank_card && (rc = hz_bank_card_validate(bank_card, e))) goto fail;
+    if (bank_name && *bank_name && !(bank_card && *bank_card)) {
+        rc = hz_fail(e, HZ_EINVAL, "bank_card: 填写开户行时须填写银行卡号 (bank_name without bank_card)");
+        goto fail;
+    }
+    at = "bank_name";
+    if (bank_name && *bank_name && (rc = hz_name_validate(bank_name, "bank_name", 2, 40, e))) goto fail;
     COPY(m->id_number, id.number);
     COPY(m->name, name);
     m->sex = id.sex;
@@ -108,13 +116,16 @@ hz_err hz_member_fields_validate(hz_date today, const char *id_number, const cha
     COPY(m->bank_card, bank_card);
     COPY(m->bank_name, bank_name);
     return HZ_OK;
+fail:
+    if (field) *field = at;
+    return rc;
 }
 
 hz_err hz_app_member_add(hz_app *app, const hz_member_input *in, hz_member *out, hz_errinfo *e) {
     hz_member m;
     memset(&m, 0, sizeof m);
     hz_err rc = hz_member_fields_validate(app->today, in->id_number, in->name, in->phone, in->bank_card,
-                                          in->bank_name, &m, e);
+                                          in->bank_name, &m, NULL, e);
     if (rc) return rc;
     hz_flag flags[HZ_MEMBER_FLAGS_MAX];
     if (in->n_flags > HZ_MEMBER_FLAGS_MAX) return hz_fail(e, HZ_EINVAL, "flag: 类别过多 (too many flags)");

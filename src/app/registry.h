@@ -39,8 +39,11 @@ hz_err hz_app_member_show(hz_app *app, const char *id_number, hz_member_view *ou
 hz_err hz_app_org_stats(hz_app *app, const char *org_code, hz_org_stats *out, hz_errinfo *e);
 
 /* Validates the member-level fields shared by `member add` and the roster:
- * fills m (id_number normalised, sex, birth) or fails naming the field. */
+ * fills m (id_number normalised, sex, birth) or fails, setting *field (when
+ * not NULL) to the column at fault: id_number, name, phone, bank_card,
+ * bank_name. */
 hz_err hz_member_fields_validate(hz_date today, const char *id_number, const char *name, const char *phone,
-                                 const char *bank_card, const char *bank_name, hz_member *m, hz_errinfo *e);
+                                 const char *bank_card, const char *bank_name, hz_member *m, const char **field,
+                                 hz_errinfo *e);
 
 #endif

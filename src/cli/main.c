@@ -26,6 +26,11 @@ const hz_cmd hz_cmd_table[] = {
      "工会赠送互助保障 (a union gives a plan to every member of a selection)", true},
     {"enroll renew", hz_cmd_enroll_renew, "--unit CREDIT_CODE --from DATE --to DATE",
      "续保单位到期的保障 (renew a unit's coverages ending in a window)", true},
+    {"import roster", hz_cmd_import_roster,
+     "FILE --unit CREDIT_CODE [--plan CODE[:SHARES]]... --start DATE [--months M] [--payer P] [--skip-invalid] [--dry-run]"
+     " [--encoding utf-8|gb18030]",
+     "导入单位花名册并参保 (register and enroll a unit's roster, CSV or XLSX)", true},
+    {"gen roster", hz_cmd_gen_roster, "N --out FILE [--seed S]", "生成合成花名册 (synthetic valid roster)", false},
     {"plans", hz_cmd_plans, "", "计划目录 (the plan catalogue)", true},
     {"audit verify", hz_cmd_audit_verify, "", "校验审计哈希链 (walk the audit hash chain)", true},
     {NULL, NULL, NULL, NULL, false},

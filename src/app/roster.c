@@ -1,0 +1,427 @@
+/* Roster import: header mapping, row validation (pass 1), then members,
+ * flags, coverages and contributions written in one transaction (pass 2). */
+#include "app/roster.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/audit.h"
+#include "app/enroll.h"
+#include "app/registry.h"
+#include "core/flag.h"
+#include "core/text.h"
+#include "store/coverage.h"
+#include "store/registry.h"
+
+enum { C_NAME, C_ID, C_PHONE, C_CATEGORY, C_MODEL_LEVEL, C_OCCUPATION, C_CARD, C_BANK, C_COUNT };
+
+static const struct {
+    const char *zh, *en;
+    const char *alt[3];
+} columns[C_COUNT] = {
+    {"姓名", "name", {"名字", NULL}},
+    {"身份证号码", "id_number", {"身份证号", "证件号码", "公民身份号码"}},
+    {"手机号码", "phone", {"手机号", "联系电话", "电话"}},
+    {"人员类别", "category", {"类别", NULL}},
+    {"劳模级别", "model_level", {NULL}},
+    {"职业", "occupation", {NULL}},
+    {"银行卡号", "bank_card", {"银行账号", "卡号"}},
+    {"开户行", "bank_name", {"开户银行", NULL}},
+};
+
+typedef struct {
+    char code[HZ_PLAN_CODE_MAX];
+    int shares;
+    int64_t plan_id;
+    const hz_plan *plan;
+} roster_plan;
+
+/* Open-addressing set of ID numbers -> first row seen (duplicates in file). */
+typedef struct {
+    size_t cap;
+    struct slot {
+        char id[19];
+        long row;
+    } *slots;
+} id_set;
+
+static uint64_t id_hash(const char *s) {
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+/* Returns the earlier row holding id, or 0 after inserting it. */
+static long id_set_put(id_set *s, const char *id, long row) {
+    size_t i = id_hash(id) & (s->cap - 1);
+    while (s->slots[i].id[0]) {
+        if (strcmp(s->slots[i].id, id) == 0) return s->slots[i].row;
+        i = (i + 1) & (s->cap - 1);
+    }
+    memcpy(s->slots[i].id, id, 19);
+    s->slots[i].row = row;
+    return 0;
+}
+
+typedef struct {
+    hz_app *app;
+    const hz_roster_input *in;
+    hz_roster_report *rep;
+    hz_unit unit;
+    roster_plan plans[HZ_ROSTER_MAX_PLANS];
+    int n_plans;
+    int col[C_COUNT]; /* field index of each known column, -1 absent */
+    long total;       /* data rows (pass 1 count) */
+    id_set ids;
+    unsigned char *bad; /* per row: rejected in pass 1 */
+    size_t bad_cap;
+    char payer_kind[8], payer_ref[HZ_CODE_MAX];
+    hz_date hardship_to;
+} roster_ctx;
+
+static void reject(roster_ctx *c, long row, const char *column, const char *reason) {
+    hz_roster_report *r = c->rep;
+    r->n_rejected++;
+    if ((size_t)row < c->bad_cap) c->bad[row] = 1;
+    if (r->n_listed >= HZ_ROSTER_MAX_REJECTS) return;
+    if (!r->rejected && !(r->rejected = calloc(HZ_ROSTER_MAX_REJECTS, sizeof *r->rejected))) return;
+    hz_roster_reject *j = &r->rejected[r->n_listed++];
+    j->row = row;
+    snprintf(j->column, sizeof j->column, "%s", column);
+    snprintf(j->reason, sizeof j->reason, "%s", reason);
+}
+
+static void warn_unknown_column(roster_ctx *c, const char *name) {
+    if (c->rep->n_warnings < 8)
+        snprintf(c->rep->warnings[c->rep->n_warnings++], 160, "未知列已忽略 (unknown column ignored): %s", name);
+}
+
+static hz_err map_header(roster_ctx *c, char **f, int n, hz_errinfo *e) {
+    for (int k = 0; k < C_COUNT; k++) c->col[k] = -1;
+    for (int i = 0; i < n; i++) {
+        const char *h = f[i];
+        if (i == 0 && strncmp(h, "\xEF\xBB\xBF", 3) == 0) h += 3;
+        int hit = -1;
+        for (int k = 0; k < C_COUNT && hit < 0; k++) {
+            if (!strcmp(h, columns[k].zh) || !strcasecmp(h, columns[k].en)) hit = k;
+            for (int a = 0; a < 3 && columns[k].alt[a] && hit < 0; a++)
+                if (!strcmp(h, columns[k].alt[a])) hit = k;
+        }
+        if (hit < 0) {
+            if (*h) warn_unknown_column(c, h);
+            continue;
+        }
+        if (c->col[hit] >= 0)
+            return hz_fail(e, HZ_EINVAL, "第1行: 列 %s 重复 (row 1: duplicate column %s)", columns[hit].zh, columns[hit].en);
+        c->col[hit] = i;
+    }
+    if (c->col[C_NAME] < 0) return hz_fail(e, HZ_EINVAL, "第1行: 缺少列 姓名|name (row 1: missing column name)");
+    if (c->col[C_ID] < 0)
+        return hz_fail(e, HZ_EINVAL, "第1行: 缺少列 身份证号码|id_number (row 1: missing column id_number)");
+    return HZ_OK;
+}
+
+static const char *cell(roster_ctx *c, char **f, int n, int k) {
+    int i = c->col[k];
+    return i >= 0 && i < n ? f[i] : "";
+}
+
+/* A validated row, ready to write. */
+typedef struct {
+    hz_member m;
+    hz_flag flags[3];
+    int n_flags;
+} roster_row;
+
+/* Maps a category cell ("劳模", "困难职工;新业态", "regular") onto flags. */
+static const char *row_flags(roster_ctx *c, char **f, int n, roster_row *rr, const char **column) {
+    const char *cat = cell(c, f, n, C_CATEGORY);
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", cat);
+    rr->n_flags = 0;
+    /* separators: ; , / 、 and spaces */
+    for (char *p = buf; *p;) {
+        size_t len = strcspn(p, ";,/ ");
+        char *sep = strstr(p, "、");
+        if (sep && (size_t)(sep - p) < len) len = (size_t)(sep - p);
+        char word[64];
+        snprintf(word, sizeof word, "%.*s", (int)(len < 63 ? len : 63), p);
+        p += len;
+        if (!strncmp(p, "、", 3)) p += 3;
+        else if (*p) p++;
+        if (!*word || !strcmp(word, "普通") || !strcasecmp(word, "regular")) continue;
+        hz_flag *fl = &rr->flags[rr->n_flags];
+        memset(fl, 0, sizeof *fl);
+        fl->from = HZ_FLAG_FOREVER_FROM;
+        fl->to = HZ_FLAG_FOREVER_TO;
+        if (!strcmp(word, "劳模") || !strcasecmp(word, "model")) {
+            const char *lv = hz_model_level_code(cell(c, f, n, C_MODEL_LEVEL));
+            if (!lv) {
+                *column = "model_level";
+                return "劳模须填写劳模级别: 全国/省级/市级 (model_level must be national, provincial or city)";
+            }
+            snprintf(fl->kind, sizeof fl->kind, "model");
+            snprintf(fl->level, sizeof fl->level, "%s", lv);
+        } else if (!strcmp(word, "困难职工") || !strcasecmp(word, "hardship")) {
+            snprintf(fl->kind, sizeof fl->kind, "hardship");
+            snprintf(fl->level, sizeof fl->level, "relative");
+            fl->from = c->in->start;
+            fl->to = c->hardship_to;
+        } else if (!strcmp(word, "新业态") || !strcmp(word, "新就业形态") || !strcasecmp(word, "newform")) {
+            const char *occ = hz_occupation_code(cell(c, f, n, C_OCCUPATION));
+            if (!occ) {
+                *column = "occupation";
+                return "新业态须填写职业: 快递员/外卖骑手/网约车司机/货车司机/其他 (occupation required)";
+            }
+            snprintf(fl->kind, sizeof fl->kind, "newform");
+            snprintf(fl->level, sizeof fl->level, "%s", occ);
+        } else {
+            *column = "category";
+            return "人员类别应为 普通/劳模/困难职工/新业态 (category must be regular, model, hardship or newform)";
+        }
+        for (int i = 0; i < rr->n_flags; i++)
+            if (!strcmp(rr->flags[i].kind, fl->kind)) {
+                *column = "category";
+                return "人员类别重复 (category repeated)";
+            }
+        if (++rr->n_flags == 3 && *p) {
+            *column = "category";
+            return "人员类别过多 (too many categories)";
+        }
+    }
+    return NULL;
+}
+
+static bool row_empty(char **f, int n) {
+    for (int i = 0; i < n; i++)
+        if (f[i][0]) return false;
+    return true;
+}
+
+/* Validates a data row into rr; on failure records the rejection. */
+static bool validate_row(roster_ctx *c, long row, char **f, int n, roster_row *rr) {
+    memset(rr, 0, sizeof *rr);
+    hz_errinfo ve;
+    const char *phone = cell(c, f, n, C_PHONE), *card = cell(c, f, n, C_CARD), *bank = cell(c, f, n, C_BANK);
+    const char *field = "id_number";
+    if (hz_member_fields_validate(c->app->today, cell(c, f, n, C_ID), cell(c, f, n, C_NAME), phone, card, bank, &rr->m,
+                                  &field, &ve)) {
+        reject(c, row, field, ve.msg);
+        return false;
+    }
+    const char *column = NULL, *why = row_flags(c, f, n, rr, &column);
+    if (why) {
+        reject(c, row, column, why);
+        return false;
+    }
+    bool newform = hz_flag_find(rr->flags, rr->n_flags, "newform", c->in->start) != NULL;
+    for (int i = 0; i < c->n_plans; i++) {
+        const roster_plan *p = &c->plans[i];
+        int months = c->in->months ? c->in->months : p->plan->terms[0];
+        if (hz_plan_check_enroll(p->plan, p->shares, months, c->in->start, rr->m.birth, rr->m.sex, newform, &ve)) {
+            reject(c, row, "plan", ve.msg);
+            return false;
+        }
+    }
+    return true;
+}
+
+static hz_err pass1_row(void *vctx, long row, char **f, int n, hz_errinfo *e) {
+    roster_ctx *c = vctx;
+    if (row == 1) return map_header(c, f, n, e);
+    if (row_empty(f, n)) return HZ_OK;
+    c->rep->rows++;
+    if ((size_t)row >= c->bad_cap) {
+        size_t cap = c->bad_cap ? c->bad_cap * 2 : 4096;
+        while (cap <= (size_t)row) cap *= 2;
+        unsigned char *g = realloc(c->bad, cap);
+        if (!g) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+        memset(g + c->bad_cap, 0, cap - c->bad_cap);
+        c->bad = g;
+        c->bad_cap = cap;
+    }
+    roster_row rr;
+    if (!validate_row(c, row, f, n, &rr)) return HZ_OK;
+    if (c->ids.cap * 2 <= (size_t)c->rep->rows * 3) {
+        /* grow: rehash */
+        id_set old = c->ids;
+        c->ids.cap = old.cap ? old.cap * 4 : 1 << 14;
+        c->ids.slots = calloc(c->ids.cap, sizeof *c->ids.slots);
+        if (!c->ids.slots) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.slots[i].id[0]) id_set_put(&c->ids, old.slots[i].id, old.slots[i].row);
+        free(old.slots);
+    }
+    long first = id_set_put(&c->ids, rr.m.id_number, row);
+    if (first) {
+        char why[128];
+        snprintf(why, sizeof why, "身份证号码与第%ld行重复 (duplicate of row %ld)", first, first);
+        reject(c, row, "id_number", why);
+    }
+    if (c->in->progress && c->rep->rows % 50000 == 0) c->in->progress(c->in->progress_ctx, c->rep->rows, 0);
+    return HZ_OK;
+}
+
+static hz_err pass2_row(void *vctx, long row, char **f, int n, hz_errinfo *e) {
+    roster_ctx *c = vctx;
+    hz_app *app = c->app;
+    if (row == 1 || row_empty(f, n) || ((size_t)row < c->bad_cap && c->bad[row])) return HZ_OK;
+    roster_row rr;
+    if (!validate_row(c, row, f, n, &rr)) return hz_fail(e, HZ_EINTERNAL, "第%ld行: 两次校验结果不同", row);
+    hz_member *m = &rr.m;
+    m->unit_id = c->unit.id;
+    m->org_id = c->unit.org_id;
+    snprintf(m->unit_code, sizeof m->unit_code, "%s", c->unit.credit_code);
+    hz_err rc;
+    int64_t existing;
+    if ((rc = hz_store_member_id(app->db, m->id_number, &existing, e))) return rc;
+    hz_flag flags[32];
+    int n_flags = 0;
+    if (existing) {
+        m->id = existing;
+        /* a coverage of the same plan overlapping with another start date
+         * cannot be written: refuse the row before touching anything */
+        for (int i = 0; i < c->n_plans; i++) {
+            const roster_plan *p = &c->plans[i];
+            int months = c->in->months ? c->in->months : p->plan->terms[0];
+            hz_coverage same;
+            int64_t overlaps;
+            if ((rc = hz_store_coverage_same(app->db, m->id, p->code, c->in->start, &same, e))) return rc;
+            if (same.id) continue;
+            if ((rc = hz_store_coverage_overlaps(app->db, m->id, p->code, c->in->start,
+                                                 hz_date_term_end(c->in->start, months), &overlaps, e)))
+                return rc;
+            if (overlaps) {
+                char why[160];
+                snprintf(why, sizeof why, "已有 %s 计划的重叠保障 (overlapping %s coverage exists)", p->code, p->code);
+                reject(c, row, "plan", why);
+                return HZ_OK;
+            }
+        }
+        if ((rc = hz_store_member_update(app->db, m, app->now, e))) return rc;
+        c->rep->updated++;
+    } else {
+        if ((rc = hz_store_member_insert(app->db, m, app->now, e))) return rc;
+        c->rep->imported++;
+    }
+    for (int i = 0; i < rr.n_flags; i++)
+        if ((rc = hz_store_flag_put(app->db, m->id, &rr.flags[i], e))) return rc;
+    if (existing) {
+        if ((rc = hz_store_flags(app->db, m->id, flags, 32, &n_flags, e))) return rc;
+    } else {
+        memcpy(flags, rr.flags, sizeof rr.flags[0] * (size_t)rr.n_flags);
+        n_flags = rr.n_flags;
+    }
+    for (int i = 0; i < c->n_plans; i++) {
+        const roster_plan *p = &c->plans[i];
+        hz_enroll_req req = {m,        flags,         n_flags,       p->plan_id, p->plan, p->shares, c->in->months,
+                             c->in->start, c->payer_kind, c->payer_ref, true};
+        req.new_member = !existing;
+        bool existed;
+        if ((rc = hz_enroll_one(app, &req, NULL, &existed, e))) {
+            if (rc == HZ_EINVAL || rc == HZ_ECONFLICT) {
+                reject(c, row, "plan", e->msg);
+                return HZ_OK;
+            }
+            return rc;
+        }
+        if (!existed) c->rep->coverages++;
+    }
+    long done = c->rep->imported + c->rep->updated;
+    if (c->in->progress && done % 50000 == 0) c->in->progress(c->in->progress_ctx, done, c->total);
+    return HZ_OK;
+}
+
+hz_err hz_app_import_roster(hz_app *app, const hz_roster_input *in, hz_roster_report *out, hz_errinfo *e) {
+    memset(out, 0, sizeof *out);
+    roster_ctx c;
+    memset(&c, 0, sizeof c);
+    c.app = app;
+    c.in = in;
+    c.rep = out;
+    hz_table *t = NULL;
+    hz_err rc;
+    if (in->start == HZ_DATE_NONE) return hz_fail(e, HZ_EINVAL, "start: 须指定起保日期 (--start is required)");
+    if ((rc = hz_store_unit_by_code(app->db, in->unit_code, &c.unit, e))) return rc;
+    c.hardship_to = hz_date_term_end(in->start, 12);
+    const char *payer = in->payer ? in->payer : "unit";
+    if (!strcmp(payer, "unit")) {
+        snprintf(c.payer_kind, sizeof c.payer_kind, "unit");
+        snprintf(c.payer_ref, sizeof c.payer_ref, "%s", c.unit.credit_code);
+    } else if (!strcmp(payer, "self")) {
+        snprintf(c.payer_kind, sizeof c.payer_kind, "self");
+    } else if (!strncmp(payer, "org:", 4)) {
+        hz_org org;
+        if ((rc = hz_store_org_by_code(app->db, payer + 4, &org, e))) return rc;
+        snprintf(c.payer_kind, sizeof c.payer_kind, "org");
+        snprintf(c.payer_ref, sizeof c.payer_ref, "%s", org.code);
+    } else {
+        return hz_fail(e, HZ_EINVAL, "payer: 应为 unit、self 或 org:CODE (unknown payer '%s')", payer);
+    }
+    for (int i = 0; i < in->n_plans; i++) {
+        roster_plan *p = &c.plans[c.n_plans++];
+        if ((rc = hz_plan_spec_parse(in->plans[i], p->code, &p->shares, e)) ||
+            (rc = hz_app_plan_current(app, p->code, &p->plan_id, &p->plan, NULL, e)))
+            return rc;
+        int months = in->months ? in->months : p->plan->terms[0];
+        bool term_ok = false;
+        for (int k = 0; k < p->plan->n_terms; k++) term_ok |= p->plan->terms[k] == months;
+        if (!term_ok) return hz_fail(e, HZ_EINVAL, "months: %s 计划不提供 %d 个月的期限 (term not offered)", p->code, months);
+        if (p->shares < p->plan->min_shares || p->shares > p->plan->max_shares)
+            return hz_fail(e, HZ_EINVAL, "plan: %s 计划份数应为 %d 至 %d 份 (shares out of range)", p->code,
+                           p->plan->min_shares, p->plan->max_shares);
+    }
+    if ((rc = hz_table_open(in->path, in->encoding, &t, e))) goto done;
+    out->format = hz_table_format(t);
+    out->encoding = hz_table_encoding(t);
+    if ((rc = hz_table_each(t, pass1_row, &c, e))) goto done;
+    if (out->rows == 0 && c.col[C_NAME] < 0) {
+        rc = hz_fail(e, HZ_EINVAL, "文件为空 (the file has no header row)");
+        goto done;
+    }
+    c.total = out->rows;
+    if (out->n_rejected && !in->skip_invalid) {
+        rc = hz_fail(e, HZ_EINVAL, "%ld 行有误, 未导入任何数据 (%ld invalid rows; nothing imported)", out->n_rejected,
+                     out->n_rejected);
+        goto done;
+    }
+    if ((rc = hz_db_begin(app->db, e))) goto done;
+    if ((rc = hz_table_each(t, pass2_row, &c, e))) {
+        hz_db_rollback(app->db);
+        goto done;
+    }
+    if (out->n_rejected && !in->skip_invalid) { /* conflicts found while writing */
+        hz_db_rollback(app->db);
+        out->imported = out->updated = out->coverages = 0;
+        rc = hz_fail(e, HZ_EINVAL, "%ld 行有误, 未导入任何数据 (%ld invalid rows; nothing imported)", out->n_rejected,
+                     out->n_rejected);
+        goto done;
+    }
+    char object[48], detail[400];
+    snprintf(object, sizeof object, "unit:%s", c.unit.credit_code);
+    snprintf(detail, sizeof detail,
+             "{\"file_digest\":\"%s\",\"rows\":%ld,\"imported\":%ld,\"updated\":%ld,\"coverages\":%ld,\"rejected\":%ld}",
+             hz_table_digest(t), out->rows, out->imported, out->updated, out->coverages, out->n_rejected);
+    if ((rc = hz_audit(app, "roster.import", object, detail, e))) {
+        hz_db_rollback(app->db);
+        goto done;
+    }
+    if (in->dry_run) {
+        hz_db_rollback(app->db);
+    } else {
+        if ((rc = hz_db_commit(app->db, e))) goto done;
+        out->written = true;
+    }
+    if (in->progress) in->progress(in->progress_ctx, c.total, c.total);
+done:
+    hz_table_free(t);
+    free(c.ids.slots);
+    free(c.bad);
+    return rc;
+}
+
+void hz_roster_report_free(hz_roster_report *r) {
+    free(r->rejected);
+    r->rejected = NULL;
+}

@@ -1,0 +1,51 @@
+/* Roster import (interfaces.md "Roster"): register and enroll a unit's
+ * people from a CSV or XLSX file. All-or-nothing by default, every bad row
+ * reported; one transaction; a re-import updates people, never duplicates. */
+#ifndef HZ_APP_ROSTER_H
+#define HZ_APP_ROSTER_H
+
+#include "app/app.h"
+#include "io/table.h"
+
+#define HZ_ROSTER_MAX_PLANS 8
+#define HZ_ROSTER_MAX_REJECTS 10000 /* listed in the report; more are counted */
+
+typedef struct {
+    const char *path;
+    const char *unit_code;
+    const char *plans[HZ_ROSTER_MAX_PLANS]; /* "CODE[:SHARES]" */
+    int n_plans;
+    hz_date start;
+    int months;        /* 0 = each plan's first term */
+    const char *payer; /* NULL = unit */
+    bool skip_invalid, dry_run;
+    hz_encoding encoding;
+    /* progress: called now and then with rows done of total (may be NULL) */
+    void (*progress)(void *ctx, long done, long total);
+    void *progress_ctx;
+} hz_roster_input;
+
+typedef struct {
+    long row;
+    char column[32];
+    char reason[256];
+} hz_roster_reject;
+
+typedef struct {
+    long rows, imported, updated, coverages;
+    long n_rejected; /* may exceed the listed ones */
+    int n_listed;
+    hz_roster_reject *rejected; /* n_listed entries, owned */
+    int n_warnings;
+    char warnings[8][160];
+    const char *format, *encoding;
+    bool written; /* false for a refused import or a dry run */
+} hz_roster_report;
+
+/* Runs the import. Returns HZ_EINVAL when rows were rejected and the import
+ * was refused (the report still lists them); HZ_OK otherwise. Free the
+ * report with hz_roster_report_free. */
+hz_err hz_app_import_roster(hz_app *app, const hz_roster_input *in, hz_roster_report *out, hz_errinfo *e);
+void hz_roster_report_free(hz_roster_report *r);
+
+#endif

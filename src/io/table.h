@@ -1,0 +1,40 @@
+/* Tabular input files (rosters): CSV via libcsv or the first sheet of an
+ * XLSX via libzip + expat, in UTF-8 (with or without BOM) or GB18030 as
+ * Excel in China writes it. The whole file is read once; rows can then be
+ * walked any number of times. Row 1 is the header. */
+#ifndef HZ_TABLE_H
+#define HZ_TABLE_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+
+#define HZ_TABLE_MAX_BYTES ((size_t)2 << 30) /* 2 GiB file */
+#define HZ_TABLE_MAX_FIELD 4096              /* bytes in one cell */
+#define HZ_TABLE_MAX_COLS 64
+
+typedef enum { HZ_ENC_AUTO, HZ_ENC_UTF8, HZ_ENC_GB18030 } hz_encoding;
+
+typedef struct hz_table hz_table;
+
+/* Opens path: XLSX when it is a zip archive, CSV otherwise. The caller
+ * frees *out with hz_table_free. */
+hz_err hz_table_open(const char *path, hz_encoding enc, hz_table **out, hz_errinfo *e);
+void hz_table_free(hz_table *t);
+/* "csv" or "xlsx"; the detected encoding of a CSV ("utf-8", "gb18030"). */
+const char *hz_table_format(const hz_table *t);
+const char *hz_table_encoding(const hz_table *t);
+/* BLAKE2b-256 of the file bytes, hex (65 bytes). */
+const char *hz_table_digest(const hz_table *t);
+
+/* Calls fn for every row, fields NUL-terminated UTF-8 with surrounding
+ * blanks trimmed. A cell over HZ_TABLE_MAX_FIELD bytes or a row over
+ * HZ_TABLE_MAX_COLS cells stops the walk with HZ_EINVAL naming the row. fn
+ * returning non-OK stops the walk with that code. */
+typedef hz_err (*hz_table_row_fn)(void *ctx, long row, char **fields, int n, hz_errinfo *e);
+hz_err hz_table_each(hz_table *t, hz_table_row_fn fn, void *ctx, hz_errinfo *e);
+
+/* Parses an --encoding value. */
+hz_err hz_encoding_parse(const char *s, hz_encoding *out, hz_errinfo *e);
+
+#endif
