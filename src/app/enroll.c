@@ -8,6 +8,7 @@
 #include "app/audit.h"
 #include "app/registry.h"
 #include "core/flag.h"
+#include "core/text.h"
 #include "store/coverage.h"
 #include "store/registry.h"
 
@@ -67,14 +68,14 @@ hz_err hz_enroll_one(hz_app *app, const hz_enroll_req *r, hz_coverage *out, bool
     }
     c.member_id = r->member->id;
     c.plan_id = r->plan_id;
-    snprintf(c.plan_code, sizeof c.plan_code, "%s", p->code);
+    hz_strlcpy(c.plan_code, p->code, sizeof c.plan_code);
     c.shares = r->shares;
     c.start = r->start;
     c.end = end;
     c.months = months;
-    snprintf(c.payer_kind, sizeof c.payer_kind, "%s", r->payer_kind);
-    snprintf(c.payer_ref, sizeof c.payer_ref, "%s", r->payer_ref ? r->payer_ref : "");
-    snprintf(c.status, sizeof c.status, "active");
+    hz_strlcpy(c.payer_kind, r->payer_kind, sizeof c.payer_kind);
+    hz_strlcpy(c.payer_ref, r->payer_ref, sizeof c.payer_ref);
+    hz_strlcpy(c.status, "active", sizeof c.status);
     if ((rc = hz_plan_premium(p, r->shares, months, &c.premium, e))) return rc;
     if ((rc = hz_store_coverage_insert(app->db, &c, app->now, e))) return rc;
     if ((rc = hz_store_contribution_insert(app->db, c.id, c.payer_kind, c.payer_ref, c.premium, r->start, app->now, e)))

@@ -11,7 +11,7 @@
 #include "store/coverage.h"
 #include "store/registry.h"
 
-#define COPY(dst, src) snprintf((dst), sizeof(dst), "%s", (src) ? (src) : "")
+#define COPY(dst, src) hz_strlcpy((dst), (src), sizeof(dst))
 
 static hz_err code_validate(const char *code, hz_errinfo *e) {
     if (!code || !*code || strlen(code) >= HZ_CODE_MAX)

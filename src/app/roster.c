@@ -138,7 +138,7 @@ typedef struct {
 static const char *row_flags(roster_ctx *c, char **f, int n, roster_row *rr, const char **column) {
     const char *cat = cell(c, f, n, C_CATEGORY);
     char buf[256];
-    snprintf(buf, sizeof buf, "%s", cat);
+    hz_strlcpy(buf, cat, sizeof buf);
     rr->n_flags = 0;
     /* separators: ; , / 、 and spaces */
     for (char *p = buf; *p;) {
@@ -146,7 +146,9 @@ static const char *row_flags(roster_ctx *c, char **f, int n, roster_row *rr, con
         char *sep = strstr(p, "、");
         if (sep && (size_t)(sep - p) < len) len = (size_t)(sep - p);
         char word[64];
-        snprintf(word, sizeof word, "%.*s", (int)(len < 63 ? len : 63), p);
+        size_t wl = len < sizeof word - 1 ? len : sizeof word - 1;
+        memcpy(word, p, wl);
+        word[wl] = '\0';
         p += len;
         if (!strncmp(p, "、", 3)) p += 3;
         else if (*p) p++;
@@ -161,11 +163,11 @@ static const char *row_flags(roster_ctx *c, char **f, int n, roster_row *rr, con
                 *column = "model_level";
                 return "劳模须填写劳模级别: 全国/省级/市级 (model_level must be national, provincial or city)";
             }
-            snprintf(fl->kind, sizeof fl->kind, "model");
-            snprintf(fl->level, sizeof fl->level, "%s", lv);
+            hz_strlcpy(fl->kind, "model", sizeof fl->kind);
+            hz_strlcpy(fl->level, lv, sizeof fl->level);
         } else if (!strcmp(word, "困难职工") || !strcasecmp(word, "hardship")) {
-            snprintf(fl->kind, sizeof fl->kind, "hardship");
-            snprintf(fl->level, sizeof fl->level, "relative");
+            hz_strlcpy(fl->kind, "hardship", sizeof fl->kind);
+            hz_strlcpy(fl->level, "relative", sizeof fl->level);
             fl->from = c->in->start;
             fl->to = c->hardship_to;
         } else if (!strcmp(word, "新业态") || !strcmp(word, "新就业形态") || !strcasecmp(word, "newform")) {
@@ -174,8 +176,8 @@ static const char *row_flags(roster_ctx *c, char **f, int n, roster_row *rr, con
                 *column = "occupation";
                 return "新业态须填写职业: 快递员/外卖骑手/网约车司机/货车司机/其他 (occupation required)";
             }
-            snprintf(fl->kind, sizeof fl->kind, "newform");
-            snprintf(fl->level, sizeof fl->level, "%s", occ);
+            hz_strlcpy(fl->kind, "newform", sizeof fl->kind);
+            hz_strlcpy(fl->level, occ, sizeof fl->level);
         } else {
             *column = "category";
             return "人员类别应为 普通/劳模/困难职工/新业态 (category must be regular, model, hardship or newform)";
@@ -272,7 +274,7 @@ static hz_err pass2_row(void *vctx, long row, char **f, int n, hz_errinfo *e) {
     hz_member *m = &rr.m;
     m->unit_id = c->unit.id;
     m->org_id = c->unit.org_id;
-    snprintf(m->unit_code, sizeof m->unit_code, "%s", c->unit.credit_code);
+    hz_strlcpy(m->unit_code, c->unit.credit_code, sizeof m->unit_code);
     hz_err rc;
     int64_t existing;
     if ((rc = hz_store_member_id(app->db, m->id_number, &existing, e))) return rc;

@@ -64,8 +64,19 @@ bad:
 char *hz_date_format(hz_date t, char *buf) {
     int y, m, d;
     hz_date_to_ymd(t, &y, &m, &d);
+    /* by hand: this sits on the bulk import's hot path */
     unsigned uy = (unsigned)y % 10000u, um = (unsigned)m % 100u, ud = (unsigned)d % 100u;
-    snprintf(buf, HZ_DATE_BUF, "%04u-%02u-%02u", uy, um, ud);
+    buf[0] = (char)('0' + uy / 1000);
+    buf[1] = (char)('0' + uy / 100 % 10);
+    buf[2] = (char)('0' + uy / 10 % 10);
+    buf[3] = (char)('0' + uy % 10);
+    buf[4] = '-';
+    buf[5] = (char)('0' + um / 10);
+    buf[6] = (char)('0' + um % 10);
+    buf[7] = '-';
+    buf[8] = (char)('0' + ud / 10);
+    buf[9] = (char)('0' + ud % 10);
+    buf[10] = '\0';
     return buf;
 }
 

@@ -51,3 +51,13 @@ hz_err hz_name_validate(const char *s, const char *field, size_t min, size_t max
         return hz_fail(e, HZ_EINVAL, "%s: 长度应为 %zu 至 %zu 个字符 (must have %zu..%zu characters)", field, min, max, min, max);
     return HZ_OK;
 }
+
+size_t hz_strlcpy(char *dst, const char *src, size_t cap) {
+    size_t n = src ? strlen(src) : 0;
+    if (cap) {
+        size_t k = n < cap - 1 ? n : cap - 1;
+        if (k) memcpy(dst, src, k);
+        dst[k] = '\0';
+    }
+    return n;
+}

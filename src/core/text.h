@@ -17,4 +17,8 @@ size_t hz_utf8_len(const char *s);
  * starting with = + - @ (CSV formula injection), no < > " (markup). */
 hz_err hz_name_validate(const char *s, const char *field, size_t min, size_t max, hz_errinfo *e);
 
+/* Copies src into dst (cap bytes), always NUL-terminating; NULL copies "".
+ * Returns strlen(src). A fast, bounded replacement for snprintf("%s"). */
+size_t hz_strlcpy(char *dst, const char *src, size_t cap);
+
 #endif

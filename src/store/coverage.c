@@ -96,8 +96,8 @@ static void read_cov(hz_stmt *st, hz_coverage *c) {
 
 static const char q_cov_ins[] =
     "INSERT INTO coverage (member_id, plan_id, plan_code, shares, start_date, end_date, months, payer_kind,"
-    " payer_ref, premium, continuous, renewal_of, status, created_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?) RETURNING id";
+    " payer_ref, premium, continuous, status, created_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?) RETURNING id";
 static const char q_cov_last[] = "SELECT " COV_COLS COV_FROM " WHERE c.member_id = ? AND c.plan_code = ?"
                                  " AND c.status = 'active' ORDER BY c.end_date DESC LIMIT 1";
 static const char q_cov_overlap[] = "SELECT count(*) FROM coverage WHERE member_id = ? AND plan_code = ?"
@@ -124,8 +124,7 @@ hz_err hz_store_coverage_insert(hz_db *db, hz_coverage *c, const char *now, hz_e
     hz_bind_opt_text(st, 9, c->payer_ref);
     hz_stmt_int(st, 10, c->premium);
     hz_stmt_int(st, 11, c->continuous);
-    hz_stmt_null(st, 12);
-    hz_stmt_text(st, 13, now);
+    hz_stmt_text(st, 12, now);
     return hz_row_insert_id(st, &c->id, e);
 }
 

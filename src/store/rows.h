@@ -5,9 +5,10 @@
 #include <stdio.h>
 
 #include "core/date.h"
+#include "core/text.h"
 #include "store/db.h"
 
-#define HZ_COPY(dst, src) snprintf((dst), sizeof(dst), "%s", (src))
+#define HZ_COPY(dst, src) hz_strlcpy((dst), (src), sizeof(dst))
 
 /* A date column, HZ_DATE_NONE for NULL. */
 hz_date hz_row_date(hz_stmt *st, int col);

@@ -14,7 +14,15 @@ typedef struct {
 typedef struct {
     hz_stmt base;
     sqlite3_stmt *s;
+    bool returning_id; /* "... RETURNING id" answered from last_insert_rowid */
+    int synthetic;     /* 1: the one synthetic row is current; 2: consumed */
+    int64_t rowid;
 } sq_stmt;
+
+/* SQLite runs RETURNING through an ephemeral table on every execution, which
+ * dominates bulk inserts; the portable "INSERT ... RETURNING id" is prepared
+ * without the clause and answered with sqlite3_last_insert_rowid(). */
+static const char returning_suffix[] = " RETURNING id";
 
 static hz_err map_err(sqlite3 *h, int rc, const char *what, hz_errinfo *e) {
     int primary = rc & 0xff;
@@ -45,7 +53,7 @@ static hz_err sq_exec(hz_db *db, const char *sql, hz_errinfo *e) {
 static hz_err sq_open(const char *path, hz_db **out, hz_errinfo *e) {
     sq_db *d = calloc(1, sizeof *d);
     if (!d) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
-    int rc = sqlite3_open_v2(path, &d->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);
+    int rc = sqlite3_open_v2(path, &d->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
         hz_fail(e, HZ_EDB, "无法打开数据库 %s (cannot open database): %s", path, d->h ? sqlite3_errmsg(d->h) : "");
         sqlite3_close(d->h);
@@ -77,7 +85,13 @@ static hz_err sq_prepare(hz_db *db, const char *sql, hz_stmt **out, hz_errinfo *
     sq_db *d = (sq_db *)db;
     sq_stmt *s = calloc(1, sizeof *s);
     if (!s) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
-    int rc = sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->s, NULL);
+    size_t len = strlen(sql), sl = sizeof returning_suffix - 1;
+    int n = -1;
+    if (len > sl && strcmp(sql + len - sl, returning_suffix) == 0 && strncmp(sql, "INSERT", 6) == 0) {
+        s->returning_id = true;
+        n = (int)(len - sl);
+    }
+    int rc = sqlite3_prepare_v3(d->h, sql, n, SQLITE_PREPARE_PERSISTENT, &s->s, NULL);
     if (rc != SQLITE_OK) {
         free(s);
         return map_err(d->h, rc, "prepare", e);
@@ -94,7 +108,18 @@ static void sq_bind_null(hz_stmt *st, int idx) { sqlite3_bind_null(((sq_stmt *)s
 
 static hz_err sq_step(hz_stmt *st, bool *row, hz_errinfo *e) {
     sq_stmt *s = (sq_stmt *)st;
+    if (s->returning_id && s->synthetic) {
+        s->synthetic = 2;
+        *row = false;
+        return HZ_OK;
+    }
     int rc = sqlite3_step(s->s);
+    if (rc == SQLITE_DONE && s->returning_id) {
+        s->rowid = sqlite3_last_insert_rowid(sqlite3_db_handle(s->s));
+        s->synthetic = 1;
+        *row = true;
+        return HZ_OK;
+    }
     if (rc == SQLITE_ROW) {
         *row = true;
         return HZ_OK;
@@ -106,7 +131,11 @@ static hz_err sq_step(hz_stmt *st, bool *row, hz_errinfo *e) {
     return r;
 }
 
-static int64_t sq_col_int64(hz_stmt *st, int col) { return sqlite3_column_int64(((sq_stmt *)st)->s, col); }
+static int64_t sq_col_int64(hz_stmt *st, int col) {
+    sq_stmt *s = (sq_stmt *)st;
+    if (s->synthetic == 1 && col == 0) return s->rowid;
+    return sqlite3_column_int64(s->s, col);
+}
 static const char *sq_col_text(hz_stmt *st, int col) {
     return (const char *)sqlite3_column_text(((sq_stmt *)st)->s, col);
 }
@@ -114,6 +143,7 @@ static bool sq_col_null(hz_stmt *st, int col) {
     return sqlite3_column_type(((sq_stmt *)st)->s, col) == SQLITE_NULL;
 }
 static void sq_reset(hz_stmt *st) {
+    ((sq_stmt *)st)->synthetic = 0;
     sqlite3_reset(((sq_stmt *)st)->s);
     sqlite3_clear_bindings(((sq_stmt *)st)->s);
 }
