@@ -39,3 +39,13 @@ hz_err hz_app_init(hz_app *app, int *migrations, hz_errinfo *e) {
     int versions = 0;
     return hz_app_load_catalogue(app, app->catalogue_dir ? app->catalogue_dir : hz_catalogue_default_dir(), &versions, e);
 }
+
+void hz_report_error(hz_row_error **list, int *n_listed, long *total, long row, const char *column, const char *reason) {
+    (*total)++;
+    if (*n_listed >= HZ_REPORT_MAX_ERRORS) return;
+    if (!*list && !(*list = calloc(HZ_REPORT_MAX_ERRORS, sizeof **list))) return;
+    hz_row_error *r = &(*list)[(*n_listed)++];
+    r->row = row;
+    snprintf(r->column, sizeof r->column, "%s", column);
+    snprintf(r->reason, sizeof r->reason, "%s", reason);
+}

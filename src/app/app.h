@@ -12,6 +12,19 @@
 
 #define HZ_TS_BUF 24
 
+/* A rejected input row: where and why (imports' reports). */
+typedef struct {
+    long row;
+    char column[32];
+    char reason[256];
+} hz_row_error;
+
+#define HZ_REPORT_MAX_ERRORS 10000 /* listed in a report; more are counted */
+
+/* Appends an error to a report's list (allocated on first use, at most
+ * HZ_REPORT_MAX_ERRORS listed); always counts it in *total. */
+void hz_report_error(hz_row_error **list, int *n_listed, long *total, long row, const char *column, const char *reason);
+
 typedef struct {
     hz_db *db;
     char actor[64];         /* login or "cli" */

@@ -81,15 +81,8 @@ typedef struct {
 } roster_ctx;
 
 static void reject(roster_ctx *c, long row, const char *column, const char *reason) {
-    hz_roster_report *r = c->rep;
-    r->n_rejected++;
     if ((size_t)row < c->bad_cap) c->bad[row] = 1;
-    if (r->n_listed >= HZ_ROSTER_MAX_REJECTS) return;
-    if (!r->rejected && !(r->rejected = calloc(HZ_ROSTER_MAX_REJECTS, sizeof *r->rejected))) return;
-    hz_roster_reject *j = &r->rejected[r->n_listed++];
-    j->row = row;
-    snprintf(j->column, sizeof j->column, "%s", column);
-    snprintf(j->reason, sizeof j->reason, "%s", reason);
+    hz_report_error(&c->rep->rejected, &c->rep->n_listed, &c->rep->n_rejected, row, column, reason);
 }
 
 static void warn_unknown_column(roster_ctx *c, const char *name) {

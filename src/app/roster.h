@@ -8,7 +8,6 @@
 #include "io/table.h"
 
 #define HZ_ROSTER_MAX_PLANS 8
-#define HZ_ROSTER_MAX_REJECTS 10000 /* listed in the report; more are counted */
 
 typedef struct {
     const char *path;
@@ -25,11 +24,7 @@ typedef struct {
     void *progress_ctx;
 } hz_roster_input;
 
-typedef struct {
-    long row;
-    char column[32];
-    char reason[256];
-} hz_roster_reject;
+typedef hz_row_error hz_roster_reject;
 
 typedef struct {
     long rows, imported, updated, coverages;

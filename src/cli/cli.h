@@ -67,5 +67,17 @@ int hz_cmd_plans(hz_cli *cli, int argc, char **argv);
 int hz_cmd_audit_verify(hz_cli *cli, int argc, char **argv);
 int hz_cmd_import_roster(hz_cli *cli, int argc, char **argv);
 int hz_cmd_gen_roster(hz_cli *cli, int argc, char **argv);
+int hz_cmd_claim_submit(hz_cli *cli, int argc, char **argv);
+int hz_cmd_claim_show(hz_cli *cli, int argc, char **argv);
+int hz_cmd_claim_approve(hz_cli *cli, int argc, char **argv);
+int hz_cmd_claim_reject(hz_cli *cli, int argc, char **argv);
+int hz_cmd_claim_documents(hz_cli *cli, int argc, char **argv);
+int hz_cmd_claims_proactive(hz_cli *cli, int argc, char **argv);
+int hz_cmd_claims_overdue(hz_cli *cli, int argc, char **argv);
+int hz_cmd_claims_sla(hz_cli *cli, int argc, char **argv);
+int hz_cmd_import_settlements(hz_cli *cli, int argc, char **argv);
+int hz_cmd_pay_batch(hz_cli *cli, int argc, char **argv);
+int hz_cmd_pay_confirm(hz_cli *cli, int argc, char **argv);
+int hz_cmd_gen_settlements(hz_cli *cli, int argc, char **argv);
 
 #endif

@@ -70,6 +70,62 @@ typedef struct {
     char status[12];
 } hz_coverage;
 
+/* One medical-insurance settlement record (interfaces.md, national names). */
+typedef struct {
+    int64_t id;
+    char setl_id[48];
+    char certno[19];
+    int64_t member_id; /* 0 when unmatched */
+    char psn_name[HZ_NAME_MAX];
+    char gend[4];
+    char fixmedins_code[32];
+    char fixmedins_name[HZ_NAME_MAX * 2];
+    char hosp_lv[16];
+    char med_type[8];
+    hz_date adm_date, dscg_date;
+    char main_diag_code[24];
+    char diag_codes[200]; /* ';'-separated */
+    hz_fen medfee_sumamt, fund_pay_sumamt, psn_selfpay, psn_ownpay;
+    bool refund;   /* in the feed: this row cancels setl_id */
+    bool refunded; /* stored: the settlement was cancelled */
+    char setl_time[24];
+} hz_settlement;
+
+typedef struct {
+    int64_t id;
+    char claim_no[24];
+    int64_t member_id;
+    char status[12]; /* received, adjudicated, approved, rejected, paid */
+    bool accident, death, proactive, review_required;
+    int disability_grade;
+    char diagnosis[24];
+    hz_date event_date;
+    hz_fen total;
+    char review_note[128];
+    char reject_reason[256];
+    char resubmit_of[24]; /* claim_no of the rejected claim it replaces */
+    char bank_failure[256];
+    char documents[256];  /* received document kinds, comma-separated */
+    char submitted_at[24], documents_complete_at[24], decided_at[24], decided_by[64], paid_at[24];
+} hz_claim;
+
+typedef struct {
+    int64_t id;
+    int seq;
+    int64_t coverage_id;
+    char plan_code[8];
+    int64_t settlement_id;
+    char setl_id[48];
+    char component[16];
+    int period;
+    hz_fen amount;
+    int lump_pct;
+    bool counted_stay;
+    char reason[24];
+    char explain[256];
+    bool reversed;
+} hz_claim_line_row;
+
 /* Membership statistics of an organisation subtree (the seed's figures). */
 typedef struct {
     int64_t orgs, units, members, newform, women, model_workers, hardship, covered;

@@ -4,6 +4,10 @@
 #include <string.h>
 
 #include "core/idcard.h"
+#include "core/money.h"
+#include "io/table.h"
+
+#include <stdlib.h>
 
 void hz_rng_seed(hz_rng *r, uint64_t seed) { r->s = seed * 0x9E3779B97F4A7C15ULL + 0x1234567ULL; }
 
@@ -88,5 +92,83 @@ hz_err hz_gen_roster(FILE *out, long n, uint64_t seed, hz_errinfo *e) {
                 p.occupation, p.bank_card, p.bank_name);
     }
     if (fflush(out) != 0 || ferror(out)) return hz_fail(e, HZ_EINTERNAL, "写入失败 (write failed)");
+    return HZ_OK;
+}
+
+/* ---- settlements ---- */
+
+typedef struct {
+    char (*ids)[19];
+    size_t n, cap;
+    int col;
+} id_list;
+
+static hz_err collect_id(void *vctx, long row, char **f, int n, hz_errinfo *e) {
+    id_list *l = vctx;
+    if (row == 1) {
+        l->col = -1;
+        for (int i = 0; i < n; i++)
+            if (!strcmp(f[i], "身份证号码") || !strcmp(f[i], "id_number")) l->col = i;
+        return l->col < 0 ? hz_fail(e, HZ_EINVAL, "roster: 缺少 身份证号码 列 (no id_number column)") : HZ_OK;
+    }
+    if (l->col >= n || strlen(f[l->col]) != 18) return HZ_OK;
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 4096;
+        char(*g)[19] = realloc(l->ids, l->cap * sizeof *g);
+        if (!g) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+        l->ids = g;
+    }
+    memcpy(l->ids[l->n++], f[l->col], 19);
+    return HZ_OK;
+}
+
+static const char *const illness[] = {"I21.0", "I63.9", "J18.9", "K35.8", "E11.9", "N20.0", "K80.2",
+                                      "I10",   "C34.1", "C50.9", "C54.1", "D05.1", "J44.1", "M51.2"};
+static const char *const injuries[] = {"S72.0", "S82.1", "S06.0", "S42.0", "T14.0"};
+static const char *const hospitals[] = {"西京医院", "西安交通大学第一附属医院", "陕西省人民医院", "西安市中心医院",
+                                        "唐都医院"};
+
+hz_err hz_gen_settlements(const char *roster_path, const char *out_path, long n, uint64_t seed, hz_date today,
+                          hz_errinfo *e) {
+    hz_table *t;
+    hz_err rc = hz_table_open(roster_path, HZ_ENC_AUTO, &t, e);
+    if (rc) return rc;
+    id_list l = {0};
+    rc = hz_table_each(t, collect_id, &l, e);
+    hz_table_free(t);
+    if (rc == HZ_OK && l.n == 0) rc = hz_fail(e, HZ_EINVAL, "roster: 没有会员 (no people in the roster)");
+    FILE *f = rc ? NULL : fopen(out_path, "wb");
+    if (rc == HZ_OK && !f) rc = hz_fail(e, HZ_EINVAL, "out: 无法写入 %s (cannot write)", out_path);
+    if (rc) {
+        free(l.ids);
+        return rc;
+    }
+    hz_rng r;
+    hz_rng_seed(&r, seed ^ 0x5E771E);
+    fputs("setl_id,certno,psn_name,gend,fixmedins_code,fixmedins_name,hosp_lv,med_type,adm_date,dscg_date,"
+          "main_diag_code,diag_codes,medfee_sumamt,fund_pay_sumamt,psn_selfpay,psn_ownpay,refd_setl_flag,setl_time\n",
+          f);
+    hz_date first = hz_date_from_ymd(2026, 4, 1);
+    int span = today - 25 > first ? today - 25 - first : 1;
+    for (long i = 0; i < n; i++) {
+        const char *id = l.ids[hz_rng_below(&r, l.n)];
+        hz_date adm = first + (hz_date)hz_rng_below(&r, (uint64_t)span);
+        hz_date dscg = adm + 1 + (hz_date)hz_rng_below(&r, 20);
+        bool injury = hz_rng_below(&r, 10) == 0;
+        const char *diag = injury ? injuries[hz_rng_below(&r, N(injuries))] : illness[hz_rng_below(&r, N(illness))];
+        hz_fen medfee = HZ_FEN(3000) + (hz_fen)hz_rng_below(&r, 60000) * 100;
+        hz_fen fund = medfee * (50 + (hz_fen)hz_rng_below(&r, 21)) / 100;
+        hz_fen selfpay = (medfee - fund) * (60 + (hz_fen)hz_rng_below(&r, 31)) / 100;
+        hz_fen ownpay = medfee - fund - selfpay;
+        char b1[HZ_DATE_BUF], b2[HZ_DATE_BUF], m1[HZ_MONEY_BUF], m2[HZ_MONEY_BUF], m3[HZ_MONEY_BUF], m4[HZ_MONEY_BUF];
+        int h = (int)hz_rng_below(&r, N(hospitals));
+        fprintf(f, "S%llu%08ld,%s,,%c,H6101%02d,%s,3,21,%s,%s,%s,,%s,%s,%s,%s,0,%s 10:00:00\n",
+                (unsigned long long)(seed % 1000), i, id, ((id[16] - '0') % 2) ? '1' : '2', h, hospitals[h],
+                hz_date_format(adm, b1), hz_date_format(dscg, b2), diag, hz_money_format(medfee, m1),
+                hz_money_format(fund, m2), hz_money_format(selfpay, m3), hz_money_format(ownpay, m4),
+                hz_date_format(dscg, b2));
+    }
+    free(l.ids);
+    if (fclose(f) != 0) return hz_fail(e, HZ_EINTERNAL, "写入失败 (write failed)");
     return HZ_OK;
 }

@@ -29,4 +29,10 @@ void hz_gen_person_make(hz_rng *r, uint64_t i, uint64_t seed, hz_gen_person *p);
 /* Writes a roster CSV (UTF-8 with BOM, Chinese headers) of n people. */
 hz_err hz_gen_roster(FILE *out, long n, uint64_t seed, hz_errinfo *e);
 
+/* Writes n settlements (CSV, national field names) for people of a
+ * roster file, inpatient stays admitted between 2026-04-01 and `today`,
+ * deterministic per seed. */
+hz_err hz_gen_settlements(const char *roster_path, const char *out_path, long n, uint64_t seed, hz_date today,
+                          hz_errinfo *e);
+
 #endif

@@ -53,3 +53,41 @@ json_t *hz_view_org_stats(const hz_org_stats *s) {
                      "women", (json_int_t)s->women, "model_workers", (json_int_t)s->model_workers, "hardship",
                      (json_int_t)s->hardship, "covered", (json_int_t)s->covered);
 }
+
+static json_t *opt_str(const char *s) { return s && *s ? json_string(s) : json_null(); }
+
+json_t *hz_view_claim(const hz_claim *c, const hz_member *m, const hz_claim_line_row *lines, int n_lines,
+                      int sla_days, const char *required_docs, bool overdue, bool mask) {
+    char id[HZ_ID_LEN + 1];
+    json_t *arr = json_array();
+    for (int i = 0; i < n_lines; i++) {
+        const hz_claim_line_row *l = &lines[i];
+        json_array_append_new(arr, json_pack("{s:i, s:s, s:o, s:s, s:i, s:o, s:s, s:s, s:b}", "seq", l->seq, "plan",
+                                             l->plan_code, "setl_id", opt_str(l->setl_id), "component", l->component,
+                                             "period", l->period, "amount", hz_json_money(l->amount), "reason",
+                                             l->reason, "explain", l->explain, "reversed", l->reversed));
+    }
+    json_t *o = json_pack("{s:s, s:s, s:{s:s, s:s}, s:o, s:o, s:o}", "claim_no", c->claim_no, "status", c->status,
+                          "member", "id_number", mask ? hz_id_mask(m->id_number, id) : m->id_number, "name", m->name,
+                          "total", hz_json_money(c->total), "lines", arr, "event_date", hz_json_date(c->event_date));
+    json_object_set_new(o, "submitted_at", json_string(c->submitted_at));
+    json_object_set_new(o, "documents_complete_at", opt_str(c->documents_complete_at));
+    json_object_set_new(o, "paid_at", opt_str(c->paid_at));
+    json_object_set_new(o, "sla_days", sla_days >= 0 ? json_integer(sla_days) : json_null());
+    json_object_set_new(o, "sla_overdue", json_boolean(overdue));
+    json_object_set_new(o, "documents_required", json_string(required_docs));
+    json_object_set_new(o, "documents_received", json_string(c->documents));
+    json_object_set_new(o, "accident", json_boolean(c->accident));
+    json_object_set_new(o, "death", json_boolean(c->death));
+    json_object_set_new(o, "disability_grade", c->disability_grade ? json_integer(c->disability_grade) : json_null());
+    json_object_set_new(o, "diagnosis", opt_str(c->diagnosis));
+    json_object_set_new(o, "proactive", json_boolean(c->proactive));
+    json_object_set_new(o, "review_required", json_boolean(c->review_required));
+    json_object_set_new(o, "review_note", opt_str(c->review_note));
+    json_object_set_new(o, "reject_reason", opt_str(c->reject_reason));
+    json_object_set_new(o, "resubmit_of", opt_str(c->resubmit_of));
+    json_object_set_new(o, "bank_failure", opt_str(c->bank_failure));
+    json_object_set_new(o, "decided_at", opt_str(c->decided_at));
+    json_object_set_new(o, "decided_by", opt_str(c->decided_by));
+    return o;
+}

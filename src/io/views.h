@@ -15,5 +15,10 @@ json_t *hz_view_coverage(const hz_coverage *c);
 /* mask: ID number and bank card masked for roles that do not need them */
 json_t *hz_view_member(const hz_member *m, bool mask);
 json_t *hz_view_org_stats(const hz_org_stats *s);
+/* claim show --json (interfaces.md): claim_no, status, member.id_number,
+ * total, lines[] {plan, setl_id, amount, reason, explain}, documents,
+ * documents_complete_at, paid_at, sla_days. */
+json_t *hz_view_claim(const hz_claim *c, const hz_member *m, const hz_claim_line_row *lines, int n_lines,
+                      int sla_days, const char *required_docs, bool overdue, bool mask);
 
 #endif

@@ -115,7 +115,14 @@ static hz_err sq_step(hz_stmt *st, bool *row, hz_errinfo *e) {
     }
     int rc = sqlite3_step(s->s);
     if (rc == SQLITE_DONE && s->returning_id) {
-        s->rowid = sqlite3_last_insert_rowid(sqlite3_db_handle(s->s));
+        sqlite3 *h = sqlite3_db_handle(s->s);
+        /* ON CONFLICT DO NOTHING inserted nothing: no row, as RETURNING would */
+        if (sqlite3_changes(h) == 0) {
+            s->synthetic = 2;
+            *row = false;
+            return HZ_OK;
+        }
+        s->rowid = sqlite3_last_insert_rowid(h);
         s->synthetic = 1;
         *row = true;
         return HZ_OK;

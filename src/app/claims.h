@@ -1,0 +1,79 @@
+/* Claims with the 7-day promise (module 4): intake, adjudication in one
+ * transaction with the ledger, documents, review, reversal, proactive
+ * claims from the settlement feed, and the SLA clock. */
+#ifndef HZ_APP_CLAIMS_H
+#define HZ_APP_CLAIMS_H
+
+#include "app/app.h"
+#include "core/engine.h"
+#include "core/model.h"
+
+#define HZ_CLAIM_MAX_SETTLEMENTS 16
+#define HZ_CLAIM_MAX_LINES 256
+#define HZ_AUTO_APPROVE_MAX HZ_FEN(5000) /* default auto-approval ceiling */
+#define HZ_REVIEW_SAMPLE_PCT 5           /* share of clean claims sampled for review */
+#define HZ_SLA_DAYS 7
+#define HZ_SLA_WARN_DAYS 5
+
+typedef struct {
+    const char *id_number;
+    const char *setl_ids[HZ_CLAIM_MAX_SETTLEMENTS];
+    int n_setl;
+    bool accident, death;
+    int disability_grade;  /* 0 = none */
+    const char *diagnosis; /* ICD-10, optional */
+    hz_date date;          /* event date of a claim without a settlement */
+    bool documents_complete;
+    const char *resubmit_of; /* claim_no of a rejected claim */
+    bool proactive;
+} hz_claim_input;
+
+typedef struct {
+    hz_claim claim;
+    hz_member member;
+    int n_lines;
+    hz_claim_line_row lines[HZ_CLAIM_MAX_LINES];
+    char required_docs[160]; /* comma-separated kinds */
+    int sla_days;            /* -1 before documents are complete */
+    bool overdue;            /* not paid and sla_days >= HZ_SLA_WARN_DAYS */
+} hz_claim_view;
+
+/* Submits and adjudicates a claim. A settlement already used by a claim:
+ * HZ_ECONFLICT naming that claim. The caller allocates out (large). */
+hz_err hz_app_claim_submit(hz_app *app, const hz_claim_input *in, hz_claim_view *out, hz_errinfo *e);
+hz_err hz_app_claim_show(hz_app *app, const char *claim_no, hz_claim_view *out, hz_errinfo *e);
+/* Records received documents ("id_card,discharge_certificate") or, with
+ * complete, all of them; completion starts the 7-day clock. */
+hz_err hz_app_claim_documents(hz_app *app, const char *claim_no, const char *received, bool complete,
+                              hz_claim_view *out, hz_errinfo *e);
+hz_err hz_app_claim_approve(hz_app *app, const char *claim_no, hz_claim_view *out, hz_errinfo *e);
+/* Rejects with a reason: lines become MANUAL_REJECT, the ledger and the
+ * settlements are released so a corrected claim can be submitted. */
+hz_err hz_app_claim_reject(hz_app *app, const char *claim_no, const char *reason, hz_claim_view *out, hz_errinfo *e);
+
+/* 免申即享: a claim for every settled inpatient stay of a covered member
+ * that no claim uses yet (discharged on or after since). fn gets each. */
+typedef struct {
+    char claim_no[24], id_number[19], setl_id[48];
+    hz_fen total;
+} hz_proactive_item;
+typedef void (*hz_proactive_fn)(void *ctx, const hz_proactive_item *item);
+hz_err hz_app_claims_proactive(hz_app *app, hz_date since, hz_proactive_fn fn, void *ctx, int64_t *created,
+                               hz_errinfo *e);
+
+/* Reverses every line that used a settlement (a refund row arrived). Runs
+ * inside the caller's transaction. */
+hz_err hz_claims_reverse_settlement(hz_app *app, int64_t settlement_id, const char *setl_id, hz_errinfo *e);
+
+/* SLA figures over claims whose documents were complete in [from, to]. */
+typedef struct {
+    int64_t complete, paid, paid_within_7, overdue_open;
+} hz_sla_report;
+hz_err hz_app_claims_sla(hz_app *app, hz_date from, hz_date to, hz_sla_report *out, hz_errinfo *e);
+/* Unpaid claims at or past day 5 of the clock. */
+hz_err hz_app_claims_overdue(hz_app *app, void (*fn)(void *ctx, const hz_claim_view *v), void *ctx, hz_errinfo *e);
+
+/* Days on the clock: documents complete -> paid (or today). -1 if not started. */
+int hz_claim_sla_days(const hz_claim *c, hz_date today);
+
+#endif

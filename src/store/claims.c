@@ -1,0 +1,579 @@
+/* SQL of settlements, claims, lines, ledgers and payments. */
+#include "store/claims.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/rows.h"
+
+/* ---------- settlements ---------- */
+
+#define SETL_COLS                                                                                                     \
+    "id, setl_id, certno, COALESCE(member_id, 0), COALESCE(psn_name, ''), COALESCE(gend, ''),"                       \
+    " COALESCE(fixmedins_code, ''), COALESCE(fixmedins_name, ''), COALESCE(hosp_lv, ''), med_type, adm_date,"        \
+    " dscg_date, COALESCE(main_diag_code, ''), COALESCE(diag_codes, ''), medfee_sumamt, fund_pay_sumamt,"            \
+    " psn_selfpay, psn_ownpay, refunded, COALESCE(setl_time, '')"
+
+static const char q_setl_ins[] =
+    "INSERT INTO settlement (setl_id, certno, member_id, psn_name, gend, fixmedins_code, fixmedins_name, hosp_lv,"
+    " med_type, adm_date, dscg_date, main_diag_code, diag_codes, medfee_sumamt, fund_pay_sumamt, psn_selfpay,"
+    " psn_ownpay, refunded, setl_time, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (setl_id) DO NOTHING RETURNING id";
+static const char q_setl_by_setl[] = "SELECT " SETL_COLS " FROM settlement WHERE setl_id = ?";
+static const char q_setl_by_id[] = "SELECT " SETL_COLS " FROM settlement WHERE id = ?";
+static const char q_setl_refund[] = "UPDATE settlement SET refunded = 1 WHERE id = ?";
+static const char q_setl_claim[] = "SELECT c.claim_no, c.id FROM claim_settlement cs JOIN claim c ON c.id = cs.claim_id"
+                                   " WHERE cs.settlement_id = ? AND cs.active = 1";
+static const char q_setl_unclaimed[] =
+    "SELECT s.id FROM settlement s WHERE s.member_id IS NOT NULL AND s.med_type = '21' AND s.refunded = 0"
+    " AND s.dscg_date >= ?"
+    " AND NOT EXISTS (SELECT 1 FROM claim_settlement cs WHERE cs.settlement_id = s.id AND cs.active = 1)"
+    " AND EXISTS (SELECT 1 FROM coverage c WHERE c.member_id = s.member_id AND c.status = 'active'"
+    "  AND c.start_date <= s.adm_date AND c.end_date >= s.adm_date)"
+    " ORDER BY s.id";
+
+static void read_setl(hz_stmt *st, hz_settlement *s) {
+    s->id = hz_stmt_col_int(st, 0);
+    HZ_COPY(s->setl_id, hz_stmt_col_text(st, 1));
+    HZ_COPY(s->certno, hz_stmt_col_text(st, 2));
+    s->member_id = hz_stmt_col_int(st, 3);
+    HZ_COPY(s->psn_name, hz_stmt_col_text(st, 4));
+    HZ_COPY(s->gend, hz_stmt_col_text(st, 5));
+    HZ_COPY(s->fixmedins_code, hz_stmt_col_text(st, 6));
+    HZ_COPY(s->fixmedins_name, hz_stmt_col_text(st, 7));
+    HZ_COPY(s->hosp_lv, hz_stmt_col_text(st, 8));
+    HZ_COPY(s->med_type, hz_stmt_col_text(st, 9));
+    s->adm_date = hz_row_date(st, 10);
+    s->dscg_date = hz_row_date(st, 11);
+    HZ_COPY(s->main_diag_code, hz_stmt_col_text(st, 12));
+    HZ_COPY(s->diag_codes, hz_stmt_col_text(st, 13));
+    s->medfee_sumamt = hz_stmt_col_int(st, 14);
+    s->fund_pay_sumamt = hz_stmt_col_int(st, 15);
+    s->psn_selfpay = hz_stmt_col_int(st, 16);
+    s->psn_ownpay = hz_stmt_col_int(st, 17);
+    s->refunded = hz_stmt_col_int(st, 18) != 0;
+    HZ_COPY(s->setl_time, hz_stmt_col_text(st, 19));
+    hz_stmt_reset(st);
+}
+
+hz_err hz_store_settlement_put(hz_db *db, hz_settlement *s, const char *now, bool *inserted, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_setl_ins, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, s->setl_id);
+    hz_stmt_text(st, 2, s->certno);
+    hz_bind_opt_id(st, 3, s->member_id);
+    hz_bind_opt_text(st, 4, s->psn_name);
+    hz_bind_opt_text(st, 5, s->gend);
+    hz_bind_opt_text(st, 6, s->fixmedins_code);
+    hz_bind_opt_text(st, 7, s->fixmedins_name);
+    hz_bind_opt_text(st, 8, s->hosp_lv);
+    hz_stmt_text(st, 9, s->med_type);
+    hz_bind_date(st, 10, s->adm_date);
+    hz_bind_date(st, 11, s->dscg_date);
+    hz_bind_opt_text(st, 12, s->main_diag_code);
+    hz_bind_opt_text(st, 13, s->diag_codes);
+    hz_stmt_int(st, 14, s->medfee_sumamt);
+    hz_stmt_int(st, 15, s->fund_pay_sumamt);
+    hz_stmt_int(st, 16, s->psn_selfpay);
+    hz_stmt_int(st, 17, s->psn_ownpay);
+    hz_stmt_int(st, 18, s->refunded);
+    hz_bind_opt_text(st, 19, s->setl_time);
+    hz_stmt_text(st, 20, now);
+    bool row;
+    if ((rc = hz_stmt_step(st, &row, e))) return rc;
+    *inserted = row;
+    if (row) s->id = hz_stmt_col_int(st, 0);
+    hz_stmt_reset(st);
+    return HZ_OK;
+}
+
+static hz_err setl_one(hz_db *db, const char *sql, const char *key, int64_t id, hz_settlement *out, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, sql, &st, e);
+    if (rc) return rc;
+    if (key) hz_stmt_text(st, 1, key);
+    else hz_stmt_int(st, 1, id);
+    char what[96];
+    snprintf(what, sizeof what, "医保结算记录 %s 不存在 (no such settlement)", key ? key : "");
+    if ((rc = hz_row_one(st, what, e))) return rc;
+    read_setl(st, out);
+    return HZ_OK;
+}
+
+hz_err hz_store_settlement_by_setl_id(hz_db *db, const char *setl_id, hz_settlement *out, hz_errinfo *e) {
+    return setl_one(db, q_setl_by_setl, setl_id, 0, out, e);
+}
+hz_err hz_store_settlement_by_id(hz_db *db, int64_t id, hz_settlement *out, hz_errinfo *e) {
+    return setl_one(db, q_setl_by_id, NULL, id, out, e);
+}
+
+static hz_err run_id(hz_db *db, const char *sql, int64_t id, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, sql, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, id);
+    return hz_stmt_run(st, e);
+}
+
+hz_err hz_store_settlement_mark_refunded(hz_db *db, int64_t id, hz_errinfo *e) { return run_id(db, q_setl_refund, id, e); }
+
+hz_err hz_store_settlement_claim(hz_db *db, int64_t settlement_id, char claim_no[24], int64_t *claim_id, hz_errinfo *e) {
+    hz_stmt *st;
+    bool row;
+    hz_err rc = hz_db_stmt(db, q_setl_claim, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, settlement_id);
+    if ((rc = hz_stmt_step(st, &row, e))) return rc;
+    hz_strlcpy(claim_no, row ? hz_stmt_col_text(st, 0) : "", 24);
+    if (claim_id) *claim_id = row ? hz_stmt_col_int(st, 1) : 0;
+    hz_stmt_reset(st);
+    return HZ_OK;
+}
+
+/* Collects the first integer column of every row into a malloc'd array. */
+static hz_err collect_ids(hz_stmt *st, int64_t **ids, size_t *n, hz_errinfo *e) {
+    size_t cap = 0;
+    *ids = NULL;
+    *n = 0;
+    bool row;
+    hz_err rc;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 256;
+            int64_t *g = realloc(*ids, cap * sizeof **ids);
+            if (!g) {
+                rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+                break;
+            }
+            *ids = g;
+        }
+        (*ids)[(*n)++] = hz_stmt_col_int(st, 0);
+    }
+    hz_stmt_reset(st);
+    if (rc) {
+        free(*ids);
+        *ids = NULL;
+        *n = 0;
+    }
+    return rc;
+}
+
+hz_err hz_store_settlements_unclaimed(hz_db *db, hz_date since, int64_t **ids, size_t *n, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_setl_unclaimed, &st, e);
+    if (rc) return rc;
+    hz_bind_date(st, 1, since);
+    return collect_ids(st, ids, n, e);
+}
+
+/* ---------- claims ---------- */
+
+#define CLAIM_COLS                                                                                                    \
+    "id, claim_no, member_id, status, accident, death, proactive, review_required, COALESCE(disability_grade, 0),"   \
+    " COALESCE(diagnosis, ''), event_date, total, COALESCE(review_note, ''), COALESCE(reject_reason, ''),"           \
+    " COALESCE((SELECT p.claim_no FROM claim p WHERE p.id = claim.resubmit_of), ''), COALESCE(bank_failure, ''),"    \
+    " COALESCE(documents, ''), submitted_at, COALESCE(documents_complete_at, ''), COALESCE(decided_at, ''),"          \
+    " COALESCE(decided_by, ''), COALESCE(paid_at, '')"
+
+static const char q_claim_ins[] =
+    "INSERT INTO claim (claim_no, member_id, status, accident, death, disability_grade, diagnosis, event_date, total,"
+    " proactive, review_required, review_note, resubmit_of, documents, submitted_at, documents_complete_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT id FROM claim WHERE claim_no = ?), ?, ?, ?) RETURNING id";
+static const char q_claim_no[] = "UPDATE claim SET claim_no = ? WHERE id = ?";
+static const char q_claim_by_no[] = "SELECT " CLAIM_COLS " FROM claim WHERE claim_no = ?";
+static const char q_claim_by_id[] = "SELECT " CLAIM_COLS " FROM claim WHERE id = ?";
+static const char q_claim_upd[] =
+    "UPDATE claim SET status = ?, total = ?, review_required = ?, review_note = ?, reject_reason = ?,"
+    " bank_failure = ?, documents = ?, documents_complete_at = ?, decided_at = ?, decided_by = ?, paid_at = ?"
+    " WHERE id = ?";
+static const char q_claim_same[] =
+    "SELECT claim_no FROM claim WHERE member_id = ? AND status <> 'rejected' AND death = ?"
+    " AND COALESCE(disability_grade, 0) = ? AND COALESCE(diagnosis, '') = ? AND event_date = ?"
+    " AND NOT EXISTS (SELECT 1 FROM claim_settlement cs WHERE cs.claim_id = claim.id) LIMIT 1";
+static const char q_claims_member[] = "SELECT " CLAIM_COLS " FROM claim WHERE member_id = ? ORDER BY id DESC";
+static const char q_claims_list[] = "SELECT " CLAIM_COLS " FROM claim WHERE (?1 = '' OR status = ?1)"
+                                    " AND substr(submitted_at, 1, 10) BETWEEN ?2 AND ?3 ORDER BY id";
+static const char q_claims_payable[] =
+    "SELECT " CLAIM_COLS " FROM claim WHERE status = 'approved' AND total > 0"
+    " AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.claim_id = claim.id AND p.status <> 'failed') ORDER BY id";
+
+static void read_claim(hz_stmt *st, hz_claim *c) {
+    memset(c, 0, sizeof *c);
+    c->id = hz_stmt_col_int(st, 0);
+    HZ_COPY(c->claim_no, hz_stmt_col_text(st, 1));
+    c->member_id = hz_stmt_col_int(st, 2);
+    HZ_COPY(c->status, hz_stmt_col_text(st, 3));
+    c->accident = hz_stmt_col_int(st, 4) != 0;
+    c->death = hz_stmt_col_int(st, 5) != 0;
+    c->proactive = hz_stmt_col_int(st, 6) != 0;
+    c->review_required = hz_stmt_col_int(st, 7) != 0;
+    c->disability_grade = (int)hz_stmt_col_int(st, 8);
+    HZ_COPY(c->diagnosis, hz_stmt_col_text(st, 9));
+    c->event_date = hz_row_date(st, 10);
+    c->total = hz_stmt_col_int(st, 11);
+    HZ_COPY(c->review_note, hz_stmt_col_text(st, 12));
+    HZ_COPY(c->reject_reason, hz_stmt_col_text(st, 13));
+    HZ_COPY(c->resubmit_of, hz_stmt_col_text(st, 14));
+    HZ_COPY(c->bank_failure, hz_stmt_col_text(st, 15));
+    HZ_COPY(c->documents, hz_stmt_col_text(st, 16));
+    HZ_COPY(c->submitted_at, hz_stmt_col_text(st, 17));
+    HZ_COPY(c->documents_complete_at, hz_stmt_col_text(st, 18));
+    HZ_COPY(c->decided_at, hz_stmt_col_text(st, 19));
+    HZ_COPY(c->decided_by, hz_stmt_col_text(st, 20));
+    HZ_COPY(c->paid_at, hz_stmt_col_text(st, 21));
+}
+
+hz_err hz_store_claim_insert(hz_db *db, hz_claim *c, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_claim_ins, &st, e);
+    if (rc) return rc;
+    /* a unique placeholder until the id is known */
+    char tmp[40];
+    snprintf(tmp, sizeof tmp, "TMP-%s-%lld", c->submitted_at, (long long)c->member_id);
+    hz_stmt_text(st, 1, tmp);
+    hz_stmt_int(st, 2, c->member_id);
+    hz_stmt_text(st, 3, c->status);
+    hz_stmt_int(st, 4, c->accident);
+    hz_stmt_int(st, 5, c->death);
+    if (c->disability_grade) hz_stmt_int(st, 6, c->disability_grade);
+    else hz_stmt_null(st, 6);
+    hz_bind_opt_text(st, 7, c->diagnosis);
+    hz_bind_date(st, 8, c->event_date);
+    hz_stmt_int(st, 9, c->total);
+    hz_stmt_int(st, 10, c->proactive);
+    hz_stmt_int(st, 11, c->review_required);
+    hz_bind_opt_text(st, 12, c->review_note);
+    hz_stmt_text(st, 13, c->resubmit_of);
+    hz_bind_opt_text(st, 14, c->documents);
+    hz_stmt_text(st, 15, c->submitted_at);
+    hz_bind_opt_text(st, 16, c->documents_complete_at);
+    if ((rc = hz_row_insert_id(st, &c->id, e))) return rc;
+    /* claim number: LP + year + id, unique because the id is */
+    snprintf(c->claim_no, sizeof c->claim_no, "LP%.4s%08lld", c->submitted_at, (long long)c->id);
+    if ((rc = hz_db_stmt(db, q_claim_no, &st, e))) return rc;
+    hz_stmt_text(st, 1, c->claim_no);
+    hz_stmt_int(st, 2, c->id);
+    return hz_stmt_run(st, e);
+}
+
+hz_err hz_store_claim_by_no(hz_db *db, const char *claim_no, hz_claim *out, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_claim_by_no, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, claim_no);
+    char what[96];
+    snprintf(what, sizeof what, "理赔申请 %s 不存在 (no such claim)", claim_no);
+    if ((rc = hz_row_one(st, what, e))) return rc;
+    read_claim(st, out);
+    hz_stmt_reset(st);
+    return HZ_OK;
+}
+
+hz_err hz_store_claim_by_id(hz_db *db, int64_t id, hz_claim *out, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_claim_by_id, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, id);
+    if ((rc = hz_row_one(st, "理赔申请不存在 (no such claim)", e))) return rc;
+    read_claim(st, out);
+    hz_stmt_reset(st);
+    return HZ_OK;
+}
+
+hz_err hz_store_claim_update(hz_db *db, const hz_claim *c, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_claim_upd, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, c->status);
+    hz_stmt_int(st, 2, c->total);
+    hz_stmt_int(st, 3, c->review_required);
+    hz_bind_opt_text(st, 4, c->review_note);
+    hz_bind_opt_text(st, 5, c->reject_reason);
+    hz_bind_opt_text(st, 6, c->bank_failure);
+    hz_bind_opt_text(st, 7, c->documents);
+    hz_bind_opt_text(st, 8, c->documents_complete_at);
+    hz_bind_opt_text(st, 9, c->decided_at);
+    hz_bind_opt_text(st, 10, c->decided_by);
+    hz_bind_opt_text(st, 11, c->paid_at);
+    hz_stmt_int(st, 12, c->id);
+    return hz_stmt_run(st, e);
+}
+
+hz_err hz_store_claim_same_event(hz_db *db, int64_t member_id, bool death, int grade, const char *diagnosis,
+                                 hz_date date, char claim_no[24], hz_errinfo *e) {
+    hz_stmt *st;
+    bool row;
+    hz_err rc = hz_db_stmt(db, q_claim_same, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, member_id);
+    hz_stmt_int(st, 2, death);
+    hz_stmt_int(st, 3, grade);
+    hz_stmt_text(st, 4, diagnosis ? diagnosis : "");
+    hz_bind_date(st, 5, date);
+    if ((rc = hz_stmt_step(st, &row, e))) return rc;
+    hz_strlcpy(claim_no, row ? hz_stmt_col_text(st, 0) : "", 24);
+    hz_stmt_reset(st);
+    return HZ_OK;
+}
+
+/* Reads every row into an array first: fn may use the same connection. */
+static hz_err each_claim(hz_stmt *st, hz_claim_fn fn, void *ctx, hz_errinfo *e) {
+    size_t cap = 0, n = 0;
+    hz_claim *all = NULL;
+    bool row;
+    hz_err rc;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            hz_claim *g = realloc(all, cap * sizeof *all);
+            if (!g) {
+                rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+                break;
+            }
+            all = g;
+        }
+        read_claim(st, &all[n++]);
+    }
+    hz_stmt_reset(st);
+    for (size_t i = 0; rc == HZ_OK && i < n; i++) rc = fn(ctx, &all[i], e);
+    free(all);
+    return rc;
+}
+
+hz_err hz_store_claims_of_member(hz_db *db, int64_t member_id, hz_claim_fn fn, void *ctx, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_claims_member, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, member_id);
+    return each_claim(st, fn, ctx, e);
+}
+
+hz_err hz_store_claims_list(hz_db *db, const char *status, hz_date from, hz_date to, hz_claim_fn fn, void *ctx,
+                            hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_claims_list, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, status ? status : "");
+    hz_bind_date(st, 2, from);
+    hz_bind_date(st, 3, to);
+    return each_claim(st, fn, ctx, e);
+}
+
+hz_err hz_store_claims_payable(hz_db *db, hz_claim_fn fn, void *ctx, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_claims_payable, &st, e);
+    if (rc) return rc;
+    return each_claim(st, fn, ctx, e);
+}
+
+/* ---------- lines, links, ledgers ---------- */
+
+static const char q_line_ins[] =
+    "INSERT INTO claim_line (claim_id, seq, coverage_id, plan_code, settlement_id, component, period, amount,"
+    " lump_pct, counted_stay, reason, explain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char q_lines[] =
+    "SELECT l.id, l.seq, COALESCE(l.coverage_id, 0), l.plan_code, COALESCE(l.settlement_id, 0),"
+    " COALESCE(s.setl_id, ''), l.component, l.period, l.amount, l.lump_pct, l.counted_stay, l.reason, l.explain,"
+    " l.reversed FROM claim_line l LEFT JOIN settlement s ON s.id = l.settlement_id WHERE l.claim_id = ? ORDER BY l.seq";
+static const char q_line_reverse[] =
+    "UPDATE claim_line SET reversed = 1, amount = 0, reason = ?, explain = ? WHERE id = ?";
+static const char q_link[] = "INSERT INTO claim_settlement (claim_id, settlement_id, active) VALUES (?, ?, 1)";
+static const char q_release[] = "UPDATE claim_settlement SET active = 0 WHERE claim_id = ?";
+static const char q_claims_of_setl[] = "SELECT DISTINCT claim_id FROM claim_line WHERE settlement_id = ? ORDER BY 1";
+static const char q_ledger_load[] = "SELECT period, component, stays, paid, lump_pct FROM ledger WHERE coverage_id = ?"
+                                    " ORDER BY period, component";
+static const char q_ledger_put[] =
+    "INSERT INTO ledger (coverage_id, period, component, stays, paid, lump_pct) VALUES (?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (coverage_id, period, component) DO UPDATE SET stays = excluded.stays, paid = excluded.paid,"
+    " lump_pct = excluded.lump_pct";
+
+hz_err hz_store_claim_line_insert(hz_db *db, int64_t claim_id, const hz_claim_line_row *l, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_line_ins, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, claim_id);
+    hz_stmt_int(st, 2, l->seq);
+    hz_bind_opt_id(st, 3, l->coverage_id);
+    hz_stmt_text(st, 4, l->plan_code);
+    hz_bind_opt_id(st, 5, l->settlement_id);
+    hz_stmt_text(st, 6, l->component);
+    hz_stmt_int(st, 7, l->period);
+    hz_stmt_int(st, 8, l->amount);
+    hz_stmt_int(st, 9, l->lump_pct);
+    hz_stmt_int(st, 10, l->counted_stay);
+    hz_stmt_text(st, 11, l->reason);
+    hz_stmt_text(st, 12, l->explain);
+    return hz_stmt_run(st, e);
+}
+
+hz_err hz_store_claim_lines(hz_db *db, int64_t claim_id, hz_claim_line_row *out, int max, int *n, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_lines, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, claim_id);
+    *n = 0;
+    bool row;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row && *n < max) {
+        hz_claim_line_row *l = &out[(*n)++];
+        l->id = hz_stmt_col_int(st, 0);
+        l->seq = (int)hz_stmt_col_int(st, 1);
+        l->coverage_id = hz_stmt_col_int(st, 2);
+        HZ_COPY(l->plan_code, hz_stmt_col_text(st, 3));
+        l->settlement_id = hz_stmt_col_int(st, 4);
+        HZ_COPY(l->setl_id, hz_stmt_col_text(st, 5));
+        HZ_COPY(l->component, hz_stmt_col_text(st, 6));
+        l->period = (int)hz_stmt_col_int(st, 7);
+        l->amount = hz_stmt_col_int(st, 8);
+        l->lump_pct = (int)hz_stmt_col_int(st, 9);
+        l->counted_stay = hz_stmt_col_int(st, 10) != 0;
+        HZ_COPY(l->reason, hz_stmt_col_text(st, 11));
+        HZ_COPY(l->explain, hz_stmt_col_text(st, 12));
+        l->reversed = hz_stmt_col_int(st, 13) != 0;
+    }
+    hz_stmt_reset(st);
+    return rc;
+}
+
+hz_err hz_store_claim_line_reverse(hz_db *db, int64_t line_id, const char *reason, const char *explain, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_line_reverse, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, reason);
+    hz_stmt_text(st, 2, explain);
+    hz_stmt_int(st, 3, line_id);
+    return hz_stmt_run(st, e);
+}
+
+hz_err hz_store_claim_link(hz_db *db, int64_t claim_id, int64_t settlement_id, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_link, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, claim_id);
+    hz_stmt_int(st, 2, settlement_id);
+    return hz_stmt_run(st, e);
+}
+
+hz_err hz_store_claim_release(hz_db *db, int64_t claim_id, hz_errinfo *e) { return run_id(db, q_release, claim_id, e); }
+
+hz_err hz_store_claims_of_settlement(hz_db *db, int64_t settlement_id, int64_t **ids, size_t *n, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_claims_of_setl, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, settlement_id);
+    return collect_ids(st, ids, n, e);
+}
+
+hz_err hz_store_ledger_load(hz_db *db, int64_t coverage_id, hz_ledger_entry *out, int max, int *n, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_ledger_load, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, coverage_id);
+    *n = 0;
+    bool row;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        if (*n == max) {
+            rc = hz_fail(e, HZ_EINTERNAL, "台账条目过多 (ledger has more than %d entries)", max);
+            break;
+        }
+        hz_ledger_entry *l = &out[(*n)++];
+        l->period = (int)hz_stmt_col_int(st, 0);
+        HZ_COPY(l->component, hz_stmt_col_text(st, 1));
+        l->stays = hz_stmt_col_int(st, 2);
+        l->paid = hz_stmt_col_int(st, 3);
+        l->lump_pct = (int)hz_stmt_col_int(st, 4);
+    }
+    hz_stmt_reset(st);
+    return rc;
+}
+
+hz_err hz_store_ledger_put(hz_db *db, int64_t coverage_id, const hz_ledger_entry *l, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_ledger_put, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, coverage_id);
+    hz_stmt_int(st, 2, l->period);
+    hz_stmt_text(st, 3, l->component);
+    hz_stmt_int(st, 4, l->stays);
+    hz_stmt_int(st, 5, l->paid);
+    hz_stmt_int(st, 6, l->lump_pct);
+    return hz_stmt_run(st, e);
+}
+
+/* ---------- payments ---------- */
+
+static const char q_batch_ins[] = "INSERT INTO payment_batch (batch_no, count, total, created_at, created_by)"
+                                  " VALUES (?, ?, ?, ?, ?) RETURNING id";
+static const char q_batch_finish[] = "UPDATE payment_batch SET batch_no = ?, count = ?, total = ? WHERE id = ?";
+static const char q_pay_ins[] =
+    "INSERT INTO payment (claim_id, batch_id, amount, payee_name, bank_card, bank_name, status, created_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)";
+static const char q_pay_live[] = "SELECT id, status, amount FROM payment WHERE claim_id = ? AND status <> 'failed'";
+static const char q_pay_settle[] =
+    "UPDATE payment SET status = ?, bank_ref = ?, failure_reason = ?, settled_at = ? WHERE id = ?";
+
+hz_err hz_store_batch_insert(hz_db *db, const char *batch_no, int64_t count, hz_fen total, const char *now,
+                             const char *by, int64_t *id, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_batch_ins, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, batch_no);
+    hz_stmt_int(st, 2, count);
+    hz_stmt_int(st, 3, total);
+    hz_stmt_text(st, 4, now);
+    hz_stmt_text(st, 5, by);
+    return hz_row_insert_id(st, id, e);
+}
+
+hz_err hz_store_batch_finish(hz_db *db, int64_t id, const char *batch_no, int64_t count, hz_fen total, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_batch_finish, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, batch_no);
+    hz_stmt_int(st, 2, count);
+    hz_stmt_int(st, 3, total);
+    hz_stmt_int(st, 4, id);
+    return hz_stmt_run(st, e);
+}
+
+hz_err hz_store_payment_insert(hz_db *db, int64_t claim_id, int64_t batch_id, hz_fen amount, const char *payee,
+                               const char *card, const char *bank, const char *now, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_pay_ins, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, claim_id);
+    hz_stmt_int(st, 2, batch_id);
+    hz_stmt_int(st, 3, amount);
+    hz_stmt_text(st, 4, payee);
+    hz_stmt_text(st, 5, card);
+    hz_bind_opt_text(st, 6, bank);
+    hz_stmt_text(st, 7, now);
+    return hz_stmt_run(st, e);
+}
+
+hz_err hz_store_payment_live(hz_db *db, int64_t claim_id, int64_t *id, char status[12], hz_fen *amount, hz_errinfo *e) {
+    hz_stmt *st;
+    bool row;
+    hz_err rc = hz_db_stmt(db, q_pay_live, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, claim_id);
+    if ((rc = hz_stmt_step(st, &row, e))) return rc;
+    *id = row ? hz_stmt_col_int(st, 0) : 0;
+    hz_strlcpy(status, row ? hz_stmt_col_text(st, 1) : "", 12);
+    if (amount) *amount = row ? hz_stmt_col_int(st, 2) : 0;
+    hz_stmt_reset(st);
+    return HZ_OK;
+}
+
+hz_err hz_store_payment_settle(hz_db *db, int64_t id, const char *status, const char *bank_ref, const char *reason,
+                               const char *now, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_pay_settle, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, status);
+    hz_bind_opt_text(st, 2, bank_ref);
+    hz_bind_opt_text(st, 3, reason);
+    hz_stmt_text(st, 4, now);
+    hz_stmt_int(st, 5, id);
+    return hz_stmt_run(st, e);
+}
