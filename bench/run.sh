@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# make bench: the benchmarks of quality.md that exist so far, with their
+# baselines measured in the same run, as a table. Medians of BENCH_RUNS runs.
+#   BENCH_SIZES="10000 100000 1000000"  row counts for P1 and P2
+#   BENCH_RUNS=3                          runs per point (median reported)
+set -eu
+cd "$(dirname "$0")/.."
+SIZES=${BENCH_SIZES:-"10000 100000 1000000"}
+RUNS=${BENCH_RUNS:-3}
+H=$PWD/build/huzhu
+cmake --build build -j "$(nproc)" --target bench_engine huzhu >/dev/null
+W=$(mktemp -d "${TMPDIR:-/tmp}/hz_bench.XXXXXX")
+trap 'rm -rf "$W"' EXIT
+UNIT=91610000MA6TG00007
+
+now() { date +%s.%N; }
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+rate() { awk -v n="$1" -v s="$2" 'BEGIN {printf "%.0f", n / s}'; }
+fresh_db() {
+  rm -f "$W"/hz.db*
+  "$H" --db "sqlite:$W/hz.db" init >/dev/null
+  "$H" --db "sqlite:$W/hz.db" org add --code XA --name 西安市总工会 >/dev/null
+  "$H" --db "sqlite:$W/hz.db" unit add --code $UNIT --name 基准单位 --org XA >/dev/null
+}
+
+ROWS=()
+declare -A p1_rate
+row() { ROWS+=("$(printf '| %-4s | %-44s | %14s | %-34s | %s |' "$@")"); }
+
+# P7: engine only
+p7=$(./build/bench_engine 2>/dev/null)
+row P7 "single claim adjudication (worked example)" "${p7} ns" "target <= 5000 ns" "-"
+
+for n in $SIZES; do
+  "$H" gen roster "$n" --out "$W/r.csv" --seed 1 >/dev/null
+  # P1: roster import with full validation vs sqlite3 .import of the same CSV
+  ours=() base=()
+  for _ in $(seq "$RUNS"); do
+    fresh_db
+    t0=$(now)
+    "$H" --db "sqlite:$W/hz.db" import roster "$W/r.csv" --unit $UNIT --plan ZY --start 2026-01-01 >/dev/null
+    t1=$(now)
+    ours+=("$(echo "$t1 - $t0" | bc)")
+    rm -f "$W/base.db"
+    t0=$(now)
+    sqlite3 "$W/base.db" "CREATE TABLE t(a,b,c,d,e,f,g,h)" ".mode csv" ".import --skip 1 $W/r.csv t"
+    t1=$(now)
+    base+=("$(echo "$t1 - $t0" | bc)")
+  done
+  o=$(printf '%s\n' "${ours[@]}" | median); b=$(printf '%s\n' "${base[@]}" | median)
+  ro=$(rate "$n" "$o"); rb=$(rate "$n" "$b")
+  p1_rate[$n]=$ro
+  row P1 "roster import, $n rows (SQLite)" "$ro rows/s" "sqlite3 .import: $rb rows/s" "$(awk -v a="$ro" -v b="$rb" 'BEGIN{printf "%.2f x", a/b}') (target >= 300000, >= 0.5 x)"
+
+  # P2: settlement feed -> match -> adjudicate -> claims, against n members
+  # holding 2.5 coverages each (half ZY+ZJ+YW, half ZY+ZJ)
+  half=$((n / 2))
+  (head -1 "$W/r.csv"; sed -n "2,$((half + 1))p" "$W/r.csv") > "$W/a.csv"
+  (head -1 "$W/r.csv"; sed -n "$((half + 2)),$((n + 1))p" "$W/r.csv") > "$W/b.csv"
+  "$H" gen settlements "$n" --roster "$W/r.csv" --out "$W/s.csv" --seed 1 >/dev/null
+  p2=()
+  for _ in $(seq "$RUNS"); do
+    fresh_db
+    "$H" --db "sqlite:$W/hz.db" import roster "$W/a.csv" --unit $UNIT --plan ZY --plan ZJ --plan YW --start 2026-01-01 >/dev/null
+    "$H" --db "sqlite:$W/hz.db" import roster "$W/b.csv" --unit $UNIT --plan ZY --plan ZJ --start 2026-01-01 >/dev/null
+    t0=$(now)
+    "$H" --db "sqlite:$W/hz.db" import settlements "$W/s.csv" >/dev/null
+    "$H" --db "sqlite:$W/hz.db" claims proactive >/dev/null
+    t1=$(now)
+    p2+=("$(echo "$t1 - $t0" | bc)")
+  done
+  s=$(printf '%s\n' "${p2[@]}" | median)
+  r2=$(rate "$n" "$s")
+  row P2 "feed -> claims, $n settlements" "$r2 setl/s" "P1 rate: ${p1_rate[$n]} rows/s" "$(awk -v a="$r2" -v b="${p1_rate[$n]}" 'BEGIN{printf "%.2f x", a/b}') (target >= 150000/s)"
+done
+
+echo
+echo "huzhu benchmarks — $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), medians of $RUNS runs"
+printf '| %-4s | %-44s | %14s | %-34s | %s |\n' id workload measured baseline ratio
+printf '|------|----------------------------------------------|----------------|------------------------------------|-------|\n'
+printf '%s\n' "${ROWS[@]}"
+echo
+echo "Not yet measured: P3-P5 (HTTP server), P6 (PostgreSQL) — their issues are open."
