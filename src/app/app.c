@@ -23,6 +23,7 @@ void hz_app_tick(hz_app *app) {
 hz_err hz_app_open(hz_app *app, const char *db_url, hz_errinfo *e) {
     memset(app, 0, sizeof *app);
     snprintf(app->actor, sizeof app->actor, "cli");
+    snprintf(app->who.role, sizeof app->who.role, "admin");
     hz_app_tick(app);
     return hz_db_open(db_url, &app->db, e);
 }

@@ -25,9 +25,20 @@ typedef struct {
  * HZ_REPORT_MAX_ERRORS listed); always counts it in *total. */
 void hz_report_error(hz_row_error **list, int *n_listed, long *total, long row, const char *column, const char *reason);
 
+/* Who acts: role and scope, resolved once per request (authz.c). */
+typedef struct {
+    char role[12];           /* admin staff reviewer finance cadre unit member */
+    char scope_kind[8];      /* "" (whole office), org, unit, member */
+    char scope_ref[32];
+    char scope_path[256];    /* org: the org's path */
+    int64_t scope_unit_id;   /* unit */
+    int64_t scope_member_id; /* member */
+} hz_actor;
+
 typedef struct {
     hz_db *db;
     char actor[64];         /* login or "cli" */
+    hz_actor who;           /* the CLI acts as admin */
     hz_date today;          /* Asia/Shanghai civil date */
     char now[HZ_TS_BUF];    /* UTC "YYYY-MM-DDTHH:MM:SSZ" */
     const char *catalogue_dir; /* plan data files; NULL = built-in default */

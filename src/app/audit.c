@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/authz.h"
 #include "store/audit.h"
 
 static void field(crypto_generichash_state *s, const char *v) {
@@ -66,7 +67,9 @@ static hz_err verify_one(void *vctx, const hz_audit_row *r, hz_errinfo *e) {
 hz_err hz_audit_verify(hz_app *app, hz_audit_report *out, hz_errinfo *e) {
     memset(out, 0, sizeof *out);
     verify_ctx c = {out, ""};
-    hz_err rc = hz_store_audit_walk(app->db, verify_one, &c, e);
+    hz_err rc = hz_authz_can(app, HZ_A_AUDIT, e);
+    if (rc) return rc;
+    rc = hz_store_audit_walk(app->db, verify_one, &c, e);
     if (rc == HZ_ECONFLICT && out->broken_id) return HZ_OK;
     return rc;
 }

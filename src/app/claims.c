@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "app/audit.h"
+#include "app/authz.h"
 #include "app/claims_internal.h"
 #include "core/text.h"
 #include "store/claims.h"
@@ -142,7 +143,7 @@ hz_err hz_claims_submit_tx(hz_app *app, const hz_claim_input *in, int64_t *claim
     hz_flag flags[32];
     int n_flags;
     hz_err rc;
-    if ((rc = hz_store_member_by_id_number(app->db, in->id_number, &m, e)) ||
+    if ((rc = hz_store_member_by_id_number(app->db, in->id_number, &m, e)) || (rc = hz_authz_member(app, &m, e)) ||
         (rc = hz_store_flags(app->db, m.id, flags, 32, &n_flags, e)))
         return rc;
     hz_event events[HZ_CLAIM_MAX_SETTLEMENTS];
@@ -276,6 +277,7 @@ hz_err hz_app_claim_submit(hz_app *app, const hz_claim_input *in, hz_claim_view 
         return hz_fail(e, HZ_EINVAL, "date: 事件日期在未来 (the event date is in the future)");
     char norm[HZ_ICD_MAX];
     hz_err rc;
+    if ((rc = hz_authz_can(app, HZ_A_CLAIM_SUBMIT, e))) return rc;
     if (in->diagnosis && (rc = hz_icd_normalize(in->diagnosis, norm, e))) return rc;
     if ((rc = hz_db_begin(app->db, e))) return rc;
     int64_t id = 0;
@@ -289,20 +291,29 @@ hz_err hz_app_claim_submit(hz_app *app, const hz_claim_input *in, hz_claim_view 
 
 hz_err hz_app_claim_show(hz_app *app, const char *claim_no, hz_claim_view *out, hz_errinfo *e) {
     hz_claim c;
-    hz_err rc = hz_store_claim_by_no(app->db, claim_no, &c, e);
-    if (rc) return rc;
-    return hz_claims_load_view(app, c.id, out, e);
+    hz_err rc;
+    if ((rc = hz_authz_can(app, HZ_A_CLAIM_READ, e)) || (rc = hz_store_claim_by_no(app->db, claim_no, &c, e)) ||
+        (rc = hz_claims_load_view(app, c.id, out, e)))
+        return rc;
+    if ((rc = hz_authz_member(app, &out->member, e))) {
+        memset(out, 0, sizeof *out);
+        return hz_fail(e, HZ_ENOTFOUND, "理赔申请 %s 不存在 (no such claim)", claim_no);
+    }
+    return HZ_OK;
 }
 
 /* Loads, checks the state, applies change(), writes, audits: one transaction. */
 typedef hz_err (*claim_change_fn)(hz_app *app, hz_claim_view *v, const void *arg, hz_errinfo *e);
+static hz_err do_documents(hz_app *app, hz_claim_view *v, const void *varg, hz_errinfo *e);
 
 static hz_err change_claim(hz_app *app, const char *claim_no, const char *action, claim_change_fn change,
                            const void *arg, const char *why, hz_claim_view *out, hz_errinfo *e) {
-    hz_err rc = hz_db_begin(app->db, e);
-    if (rc) return rc;
+    hz_action need = change == do_documents ? HZ_A_CLAIM_DOCS : HZ_A_CLAIM_REVIEW;
+    hz_err rc = hz_authz_can(app, need, e);
+    if (rc || (rc = hz_db_begin(app->db, e))) return rc;
     hz_claim c;
     if ((rc = hz_store_claim_by_no(app->db, claim_no, &c, e)) || (rc = hz_claims_load_view(app, c.id, out, e)) ||
+        (rc = hz_authz_member(app, &out->member, e)) ||
         (rc = change(app, out, arg, e)) || (rc = hz_store_claim_update(app->db, &out->claim, e)) ||
         (rc = claim_audit(app, action, &out->claim, why, e))) {
         hz_db_rollback(app->db);

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/authz.h"
+#include "app/authz.h"
 #include "app/claims_internal.h"
 #include "core/text.h"
 #include "store/claims.h"
@@ -114,7 +116,9 @@ hz_err hz_app_claims_proactive(hz_app *app, hz_date since, hz_proactive_fn fn, v
     *created = 0;
     int64_t *ids;
     size_t n;
-    hz_err rc = hz_store_settlements_unclaimed(app->db, since, &ids, &n, e);
+    hz_err rc = hz_authz_can(app, HZ_A_PROACTIVE, e);
+    if (rc) return rc;
+    rc = hz_store_settlements_unclaimed(app->db, since, &ids, &n, e);
     if (rc) return rc;
     hz_proactive_item *items = malloc(sizeof *items * PROACTIVE_BATCH);
     if (!items && n) rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
@@ -185,6 +189,8 @@ static hz_err sla_one(void *vctx, const hz_claim *c, hz_errinfo *e) {
 
 hz_err hz_app_claims_sla(hz_app *app, hz_date from, hz_date to, hz_sla_report *out, hz_errinfo *e) {
     memset(out, 0, sizeof *out);
+    hz_err rc = hz_authz_can(app, HZ_A_REPORT, e);
+    if (rc) return rc;
     sla_ctx s = {app, out, NULL, NULL, NULL};
     return hz_store_claims_list(app->db, "", from, to, sla_one, &s, e);
 }
@@ -200,11 +206,13 @@ static hz_err overdue_one(void *vctx, const hz_claim *c, hz_errinfo *e) {
 }
 
 hz_err hz_app_claims_overdue(hz_app *app, void (*fn)(void *ctx, const hz_claim_view *v), void *ctx, hz_errinfo *e) {
+    hz_err rc = hz_authz_can(app, HZ_A_REPORT, e);
+    if (rc) return rc;
     hz_claim_view *v = malloc(sizeof *v);
     if (!v) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
     hz_sla_report unused;
     sla_ctx s = {app, &unused, fn, ctx, v};
-    hz_err rc = hz_store_claims_list(app->db, "", hz_date_from_ymd(1900, 1, 1), app->today, overdue_one, &s, e);
+    rc = hz_store_claims_list(app->db, "", hz_date_from_ymd(1900, 1, 1), app->today, overdue_one, &s, e);
     free(v);
     return rc;
 }

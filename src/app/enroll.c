@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/authz.h"
 #include "app/registry.h"
 #include "core/flag.h"
 #include "core/text.h"
@@ -122,7 +123,8 @@ static hz_err audit_coverage(hz_app *app, const char *action, const hz_member *m
 hz_err hz_app_enroll(hz_app *app, const hz_enroll_input *in, hz_coverage *out, hz_errinfo *e) {
     if (in->start == HZ_DATE_NONE) return hz_fail(e, HZ_EINVAL, "start: 须指定起保日期 (--start is required)");
     int shares = in->shares ? in->shares : 1;
-    hz_err rc = hz_db_begin(app->db, e);
+    hz_err rc = hz_authz_can(app, HZ_A_ENROLL, e);
+    if (rc || (rc = hz_db_begin(app->db, e))) return rc;
     if (rc) return rc;
     hz_member m;
     hz_flag flags[32];
@@ -131,7 +133,7 @@ hz_err hz_app_enroll(hz_app *app, const hz_enroll_input *in, hz_coverage *out, h
     int64_t plan_id;
     char kind[8], ref[HZ_CODE_MAX];
     if ((rc = hz_store_member_by_id_number(app->db, in->id_number, &m, e)) ||
-        (rc = hz_store_flags(app->db, m.id, flags, 32, &n_flags, e)) ||
+        (rc = hz_authz_member(app, &m, e)) || (rc = hz_store_flags(app->db, m.id, flags, 32, &n_flags, e)) ||
         (rc = hz_app_plan_current(app, in->plan_code, &plan_id, &plan, NULL, e)) ||
         (rc = resolve_payer(app, in->payer, &m, kind, ref, e)))
         goto fail;
@@ -154,6 +156,7 @@ hz_err hz_app_enroll_sponsored(hz_app *app, const char *org_code, const char *ca
     int shares;
     hz_err rc = hz_plan_spec_parse(plan_spec, code, &shares, e);
     if (rc) return rc;
+    if ((rc = hz_authz_can(app, HZ_A_SETTLEMENT_IMPORT, e))) return rc; /* office staff only */
     if (category && strcmp(category, "newform") && strcmp(category, "model") && strcmp(category, "hardship"))
         return hz_fail(e, HZ_EINVAL, "category: 应为 newform、model 或 hardship (unknown category '%s')", category);
     if ((rc = hz_db_begin(app->db, e))) return rc;
@@ -247,11 +250,11 @@ hz_err hz_app_renew_unit(hz_app *app, const char *unit_code, hz_date from, hz_da
                          hz_errinfo *e) {
     memset(out, 0, sizeof *out);
     if (to < from) return hz_fail(e, HZ_EINVAL, "to: 截止日期早于起始日期 (--to before --from)");
-    hz_err rc = hz_db_begin(app->db, e);
-    if (rc) return rc;
+    hz_err rc = hz_authz_can(app, HZ_A_ENROLL, e);
+    if (rc || (rc = hz_db_begin(app->db, e))) return rc;
     hz_unit unit;
     renew_ctx ctx = {app, out};
-    if ((rc = hz_store_unit_by_code(app->db, unit_code, &unit, e)) ||
+    if ((rc = hz_store_unit_by_code(app->db, unit_code, &unit, e)) || (rc = hz_authz_unit(app, &unit, "", e)) ||
         (rc = hz_store_unit_coverages_ending(app->db, unit.id, from, to, renew_one, &ctx, e))) {
         hz_db_rollback(app->db);
         return rc;

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "app/audit.h"
+#include "app/authz.h"
 #include "core/text.h"
 #include "io/bank.h"
 #include "io/table.h"
@@ -43,6 +44,8 @@ static hz_err add_claim(void *vctx, const hz_claim *c, hz_errinfo *e) {
 
 hz_err hz_app_pay_batch(hz_app *app, const char *out_path, hz_batch_report *out, hz_errinfo *e) {
     memset(out, 0, sizeof *out);
+    hz_err arc = hz_authz_can(app, HZ_A_PAY, e);
+    if (arc) return arc;
     char tmp[4096];
     snprintf(tmp, sizeof tmp, "%s.tmp.%d", out_path, (int)getpid());
     FILE *f = fopen(tmp, "wb");
@@ -167,8 +170,8 @@ static hz_err confirm_row(void *vctx, long row, char **f, int n, hz_errinfo *e) 
 hz_err hz_app_pay_confirm(hz_app *app, const char *path, hz_confirm_report *out, hz_errinfo *e) {
     memset(out, 0, sizeof *out);
     hz_table *t;
-    hz_err rc = hz_table_open(path, HZ_ENC_AUTO, &t, e);
-    if (rc) return rc;
+    hz_err rc = hz_authz_can(app, HZ_A_PAY, e);
+    if (rc || (rc = hz_table_open(path, HZ_ENC_AUTO, &t, e))) return rc;
     confirm_ctx c = {app, out, {0}, false};
     if ((rc = hz_table_each(t, confirm_row, &c, e))) goto done;
     if (out->n_rejected) {

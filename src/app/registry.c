@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/authz.h"
 #include "core/flag.h"
 #include "core/idcard.h"
 #include "core/text.h"
@@ -27,6 +28,7 @@ hz_err hz_app_org_add(hz_app *app, const char *code, const char *name, const cha
     hz_org org;
     memset(&org, 0, sizeof org);
     hz_err rc;
+    if ((rc = hz_authz_can(app, HZ_A_ORG_WRITE, e))) return rc;
     if ((rc = code_validate(code, e)) || (rc = hz_name_validate(name, "name", 2, 60, e))) return rc;
     if (!kind) kind = parent_code ? "grassroots" : "federation";
     if (strcmp(kind, "federation") && strcmp(kind, "district") && strcmp(kind, "grassroots") && strcmp(kind, "joint"))
@@ -42,7 +44,9 @@ hz_err hz_app_org_add(hz_app *app, const char *code, const char *name, const cha
     if ((rc = hz_db_begin(app->db, e))) return rc;
     if (parent_code) {
         hz_org parent;
-        if ((rc = hz_store_org_by_code(app->db, parent_code, &parent, e))) goto fail;
+        if ((rc = hz_store_org_by_code(app->db, parent_code, &parent, e)) ||
+            (rc = hz_authz_org_path(app, parent.path, e)))
+            goto fail;
         org.parent_id = parent.id;
         if (strlen(parent.path) + strlen(code) + 2 > sizeof org.path) {
             rc = hz_fail(e, HZ_EINVAL, "parent: 组织层级过深 (organisation tree too deep)");
@@ -69,13 +73,14 @@ hz_err hz_app_unit_add(hz_app *app, const char *credit_code, const char *name, c
     hz_unit unit;
     memset(&unit, 0, sizeof unit);
     hz_err rc;
+    if ((rc = hz_authz_can(app, HZ_A_UNIT_WRITE, e))) return rc;
     if ((rc = hz_credit_code_validate(credit_code, e)) || (rc = hz_name_validate(name, "name", 2, 60, e))) return rc;
     if (!org_code) return hz_fail(e, HZ_EINVAL, "org: 须指定所属工会组织 (--org is required)");
     COPY(unit.credit_code, credit_code);
     COPY(unit.name, name);
     if ((rc = hz_db_begin(app->db, e))) return rc;
     hz_org org;
-    if ((rc = hz_store_org_by_code(app->db, org_code, &org, e))) goto fail;
+    if ((rc = hz_store_org_by_code(app->db, org_code, &org, e)) || (rc = hz_authz_org_path(app, org.path, e))) goto fail;
     unit.org_id = org.id;
     COPY(unit.org_code, org.code);
     if ((rc = hz_store_unit_insert(app->db, &unit, app->now, e))) goto fail;
@@ -97,7 +102,7 @@ hz_err hz_member_fields_validate(hz_date today, const char *id_number, const cha
     const char *at = "id_number";
     if ((rc = hz_id_parse(id_number, today, &id, e))) goto fail;
     at = "name";
-    if ((rc = hz_name_validate(name, "name", 2, 30, e))) goto fail;
+    if ((rc = hz_person_name_validate(name, "name", e))) goto fail;
     at = "phone";
     if (phone && *phone && (rc = hz_phone_validate(phone, e))) goto fail;
     at = "bank_card";
@@ -124,7 +129,9 @@ fail:
 hz_err hz_app_member_add(hz_app *app, const hz_member_input *in, hz_member *out, hz_errinfo *e) {
     hz_member m;
     memset(&m, 0, sizeof m);
-    hz_err rc = hz_member_fields_validate(app->today, in->id_number, in->name, in->phone, in->bank_card,
+    hz_err rc = hz_authz_can(app, HZ_A_MEMBER_WRITE, e);
+    if (rc) return rc;
+    rc = hz_member_fields_validate(app->today, in->id_number, in->name, in->phone, in->bank_card,
                                           in->bank_name, &m, NULL, e);
     if (rc) return rc;
     hz_flag flags[HZ_MEMBER_FLAGS_MAX];
@@ -136,13 +143,20 @@ hz_err hz_app_member_add(hz_app *app, const hz_member_input *in, hz_member *out,
     if ((rc = hz_db_begin(app->db, e))) return rc;
     if (in->unit_code) {
         hz_unit unit;
-        if ((rc = hz_store_unit_by_code(app->db, in->unit_code, &unit, e))) goto fail;
+        if ((rc = hz_store_unit_by_code(app->db, in->unit_code, &unit, e)) ||
+            (rc = hz_authz_unit(app, &unit, "", e)))
+            goto fail;
         m.unit_id = unit.id;
         m.org_id = unit.org_id;
     }
     if (in->org_code) {
         hz_org org;
-        if ((rc = hz_store_org_by_code(app->db, in->org_code, &org, e))) goto fail;
+        if ((rc = hz_store_org_by_code(app->db, in->org_code, &org, e)) || (rc = hz_authz_org_path(app, org.path, e)))
+            goto fail;
+        if (!strcmp(app->who.scope_kind, "unit") && !in->unit_code) {
+            rc = hz_fail(e, HZ_EFORBIDDEN, "unit: 单位联络员只能登记本单位会员 (unit liaisons add their own unit's members)");
+            goto fail;
+        }
         if (in->unit_code && org.id != m.org_id) {
             rc = hz_fail(e, HZ_EINVAL, "org: 会员单位不属于组织 %s (the unit belongs to another org)", in->org_code);
             goto fail;
@@ -169,7 +183,10 @@ hz_err hz_app_member_show(hz_app *app, const char *id_number, hz_member_view *ou
     char norm[19];
     COPY(norm, id_number);
     if (strlen(norm) == 18 && norm[17] == 'x') norm[17] = 'X';
-    if ((rc = hz_store_member_by_id_number(app->db, norm, &out->member, e))) return rc;
+    if ((rc = hz_authz_can(app, HZ_A_MEMBER_READ, e)) ||
+        (rc = hz_store_member_by_id_number(app->db, norm, &out->member, e)) ||
+        (rc = hz_authz_member(app, &out->member, e)))
+        return rc;
     if ((rc = hz_store_flags(app->db, out->member.id, out->flags, HZ_MEMBER_FLAGS_MAX, &out->n_flags, e))) return rc;
     return hz_store_coverages_of(app->db, out->member.id, out->coverages, HZ_MEMBER_COVERAGES_MAX,
                                  &out->n_coverages, e);
@@ -177,7 +194,9 @@ hz_err hz_app_member_show(hz_app *app, const char *id_number, hz_member_view *ou
 
 hz_err hz_app_org_stats(hz_app *app, const char *org_code, hz_org_stats *out, hz_errinfo *e) {
     hz_org org;
-    hz_err rc = hz_store_org_by_code(app->db, org_code, &org, e);
-    if (rc) return rc;
+    hz_err rc;
+    if ((rc = hz_authz_can(app, HZ_A_REPORT, e)) || (rc = hz_store_org_by_code(app->db, org_code, &org, e)) ||
+        (rc = hz_authz_org_path(app, org.path, e)))
+        return rc;
     return hz_store_org_stats(app->db, org.path, app->today, out, e);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/authz.h"
 #include "app/enroll.h"
 #include "app/registry.h"
 #include "core/flag.h"
@@ -338,7 +339,9 @@ hz_err hz_app_import_roster(hz_app *app, const hz_roster_input *in, hz_roster_re
     hz_table *t = NULL;
     hz_err rc;
     if (in->start == HZ_DATE_NONE) return hz_fail(e, HZ_EINVAL, "start: 须指定起保日期 (--start is required)");
-    if ((rc = hz_store_unit_by_code(app->db, in->unit_code, &c.unit, e))) return rc;
+    if ((rc = hz_authz_can(app, HZ_A_ROSTER, e)) || (rc = hz_store_unit_by_code(app->db, in->unit_code, &c.unit, e)) ||
+        (rc = hz_authz_unit(app, &c.unit, "", e)))
+        return rc;
     c.hardship_to = hz_date_term_end(in->start, 12);
     const char *payer = in->payer ? in->payer : "unit";
     if (!strcmp(payer, "unit")) {

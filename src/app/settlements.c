@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/authz.h"
 #include "app/claims.h"
 #include "io/feed.h"
 #include "store/claims.h"
@@ -93,8 +94,8 @@ hz_err hz_app_import_settlements(hz_app *app, const char *path, bool skip_invali
     memset(out, 0, sizeof *out);
     feed_ctx c = {app, out, NULL, 0};
     hz_feed *f = NULL;
-    hz_err rc = hz_feed_open(path, &f, e);
-    if (rc) return rc;
+    hz_err rc = hz_authz_can(app, HZ_A_SETTLEMENT_IMPORT, e);
+    if (rc || (rc = hz_feed_open(path, &f, e))) return rc;
     out->format = hz_feed_format(f);
     if ((rc = hz_feed_each(f, app->today, check_row, &c, e))) goto done;
     if (out->n_rejected && !skip_invalid) {

@@ -79,5 +79,8 @@ int hz_cmd_import_settlements(hz_cli *cli, int argc, char **argv);
 int hz_cmd_pay_batch(hz_cli *cli, int argc, char **argv);
 int hz_cmd_pay_confirm(hz_cli *cli, int argc, char **argv);
 int hz_cmd_gen_settlements(hz_cli *cli, int argc, char **argv);
+int hz_cmd_serve(hz_cli *cli, int argc, char **argv);
+int hz_cmd_user_add(hz_cli *cli, int argc, char **argv);
+int hz_cmd_demo(hz_cli *cli, int argc, char **argv);
 
 #endif

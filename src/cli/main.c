@@ -10,6 +10,10 @@
 
 const hz_cmd hz_cmd_table[] = {
     {"init", hz_cmd_init, "", "创建或升级数据库并载入标准计划目录 (create or migrate the database)", true},
+    {"demo", hz_cmd_demo, "[--members N] [--seed S]", "生成西安演示数据并打印演示登录 (the Xi'an demo data set)", true},
+    {"serve", hz_cmd_serve, "[--listen HOST:PORT] [--threads N]", "HTTP API 与管理后台, 默认 127.0.0.1:8080 (serve)", true},
+    {"user add", hz_cmd_user_add, "LOGIN --role admin|staff|reviewer|finance|cadre|unit|member [--scope org:C|unit:C|member:ID]",
+     "新增用户, 密码从标准输入读取 (add a user; password read from stdin)", true},
     {"org add", hz_cmd_org_add, "--code C --name N [--parent C] [--kind federation|district|grassroots|joint] [--region 610103]",
      "新增工会组织 (add a union organisation)", true},
     {"org stats", hz_cmd_org_stats, "CODE", "组织及下级的会员统计 (membership statistics of a subtree)", true},

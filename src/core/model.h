@@ -45,6 +45,7 @@ typedef struct {
     char unit_code[19]; /* filled by reads */
     char unit_name[HZ_NAME_MAX * 2];
     char org_code[HZ_CODE_MAX];
+    char org_path[HZ_PATH_MAX];
 } hz_member;
 
 typedef struct {

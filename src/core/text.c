@@ -61,3 +61,12 @@ size_t hz_strlcpy(char *dst, const char *src, size_t cap) {
     }
     return n;
 }
+
+hz_err hz_person_name_validate(const char *s, const char *field, hz_errinfo *e) {
+    hz_err rc = hz_name_validate(s, field, 2, 30, e);
+    if (rc) return rc;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x80 && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '.' || *p == '-' || *p == ' '))
+            return hz_fail(e, HZ_EINVAL, "%s: 姓名含有不允许的字符 '%c' (character not allowed in a name)", field, *p);
+    return HZ_OK;
+}

@@ -17,6 +17,11 @@ size_t hz_utf8_len(const char *s);
  * starting with = + - @ (CSV formula injection), no < > " (markup). */
 hz_err hz_name_validate(const char *s, const char *field, size_t min, size_t max, hz_errinfo *e);
 
+/* A person's name: as hz_name_validate, and no digits and no ASCII
+ * punctuation other than the middle dot, '.', '-' and the space that
+ * minority and foreign names use. */
+hz_err hz_person_name_validate(const char *s, const char *field, hz_errinfo *e);
+
 /* Copies src into dst (cap bytes), always NUL-terminating; NULL copies "".
  * Returns strlen(src). A fast, bounded replacement for snprintf("%s"). */
 size_t hz_strlcpy(char *dst, const char *src, size_t cap);

@@ -149,7 +149,7 @@ hz_err hz_store_unit_by_code(hz_db *db, const char *credit_code, hz_unit *out, h
 #define MEMBER_COLS                                                                                                   \
     "m.id, m.id_number, m.name, m.sex, m.birth_date, COALESCE(m.phone, ''), COALESCE(m.unit_id, 0),"                 \
     " COALESCE(m.org_id, 0), COALESCE(m.bank_card, ''), COALESCE(m.bank_name, ''), COALESCE(u.credit_code, ''),"     \
-    " COALESCE(u.name, ''), COALESCE(o.code, '')"
+    " COALESCE(u.name, ''), COALESCE(o.code, ''), COALESCE(o.path, '')"
 #define MEMBER_FROM                                                                                                   \
     " FROM member m LEFT JOIN unit u ON u.id = m.unit_id LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id)"
 static const char q_member_idnum[] = "SELECT " MEMBER_COLS MEMBER_FROM " WHERE m.id_number = ?";
@@ -170,6 +170,7 @@ static void read_member(hz_stmt *st, hz_member *m) {
     HZ_COPY(m->unit_code, hz_stmt_col_text(st, 10));
     HZ_COPY(m->unit_name, hz_stmt_col_text(st, 11));
     HZ_COPY(m->org_code, hz_stmt_col_text(st, 12));
+    HZ_COPY(m->org_path, hz_stmt_col_text(st, 13));
     hz_stmt_reset(st);
 }
 

@@ -1,0 +1,92 @@
+/* Roles x actions, and scope checks. */
+#include "app/authz.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "store/registry.h"
+
+/* One row per action: the roles allowed, as a space-separated list. */
+static const char *const allowed[HZ_A_COUNT] = {
+    [HZ_A_ORG_WRITE] = " admin staff ",
+    [HZ_A_UNIT_WRITE] = " admin staff ",
+    [HZ_A_MEMBER_READ] = " admin staff reviewer finance cadre unit member ",
+    [HZ_A_MEMBER_WRITE] = " admin staff unit ",
+    [HZ_A_ENROLL] = " admin staff unit ",
+    [HZ_A_ROSTER] = " admin staff unit ",
+    [HZ_A_SETTLEMENT_IMPORT] = " admin staff ",
+    [HZ_A_CLAIM_READ] = " admin staff reviewer finance cadre unit member ",
+    [HZ_A_CLAIM_SUBMIT] = " admin staff unit member ",
+    [HZ_A_CLAIM_DOCS] = " admin staff ",
+    [HZ_A_CLAIM_REVIEW] = " admin reviewer ",
+    [HZ_A_PROACTIVE] = " admin staff ",
+    [HZ_A_PAY] = " admin finance ",
+    [HZ_A_REPORT] = " admin staff reviewer finance cadre ",
+    [HZ_A_USER_ADMIN] = " admin ",
+    [HZ_A_AUDIT] = " admin ",
+};
+
+hz_err hz_authz_can(const hz_app *app, hz_action a, hz_errinfo *e) {
+    char probe[16];
+    snprintf(probe, sizeof probe, " %s ", app->who.role);
+    if (a < HZ_A_COUNT && app->who.role[0] && strstr(allowed[a], probe)) return HZ_OK;
+    return hz_fail(e, HZ_EFORBIDDEN, "角色 %s 无权执行此操作 (role %s may not do this)", app->who.role, app->who.role);
+}
+
+static hz_err invisible(hz_errinfo *e) { return hz_fail(e, HZ_ENOTFOUND, "对象不存在 (not found)"); }
+
+hz_err hz_authz_org_path(const hz_app *app, const char *path, hz_errinfo *e) {
+    const hz_actor *w = &app->who;
+    if (!w->scope_kind[0]) return HZ_OK;
+    if (!strcmp(w->scope_kind, "org") && !strncmp(path, w->scope_path, strlen(w->scope_path))) return HZ_OK;
+    return invisible(e);
+}
+
+hz_err hz_authz_member(const hz_app *app, const hz_member *m, hz_errinfo *e) {
+    const hz_actor *w = &app->who;
+    if (!w->scope_kind[0]) return HZ_OK;
+    if (!strcmp(w->scope_kind, "org")) return hz_authz_org_path(app, m->org_path, e);
+    if (!strcmp(w->scope_kind, "unit") && m->unit_id && m->unit_id == w->scope_unit_id) return HZ_OK;
+    if (!strcmp(w->scope_kind, "member") && m->id == w->scope_member_id) return HZ_OK;
+    return invisible(e);
+}
+
+hz_err hz_authz_unit(const hz_app *app, const hz_unit *u, const char *org_path, hz_errinfo *e) {
+    const hz_actor *w = &app->who;
+    if (!w->scope_kind[0]) return HZ_OK;
+    if (!strcmp(w->scope_kind, "org")) return hz_authz_org_path(app, org_path, e);
+    if (!strcmp(w->scope_kind, "unit") && u->id == w->scope_unit_id) return HZ_OK;
+    return invisible(e);
+}
+
+bool hz_authz_sees_identity(const hz_app *app) {
+    const char *r = app->who.role;
+    return !strcmp(r, "admin") || !strcmp(r, "staff") || !strcmp(r, "reviewer") || !strcmp(r, "finance") ||
+           !strcmp(r, "member");
+}
+
+hz_err hz_authz_set(hz_app *app, const char *role, const char *scope_kind, const char *scope_ref, hz_errinfo *e) {
+    hz_actor *w = &app->who;
+    memset(w, 0, sizeof *w);
+    hz_strlcpy(w->role, role, sizeof w->role);
+    hz_strlcpy(w->scope_kind, scope_kind, sizeof w->scope_kind);
+    hz_strlcpy(w->scope_ref, scope_ref, sizeof w->scope_ref);
+    hz_err rc = HZ_OK;
+    if (!strcmp(w->scope_kind, "org")) {
+        hz_org org;
+        if (!(rc = hz_store_org_by_code(app->db, scope_ref, &org, e))) hz_strlcpy(w->scope_path, org.path, sizeof w->scope_path);
+    } else if (!strcmp(w->scope_kind, "unit")) {
+        hz_unit u;
+        if (!(rc = hz_store_unit_by_code(app->db, scope_ref, &u, e))) w->scope_unit_id = u.id;
+    } else if (!strcmp(w->scope_kind, "member")) {
+        hz_member m;
+        if (!(rc = hz_store_member_by_id_number(app->db, scope_ref, &m, e))) w->scope_member_id = m.id;
+    }
+    if (rc) {
+        /* a scope that no longer resolves sees nothing */
+        hz_strlcpy(w->scope_kind, "member", sizeof w->scope_kind);
+        w->scope_member_id = -1;
+    }
+    return HZ_OK;
+}

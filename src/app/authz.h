@@ -1,0 +1,29 @@
+/* The rule book of roles and scopes (quality.md R7), used by every use case
+ * so the CLI and the HTTP API enforce the same rules. A role that may not
+ * do a thing gets HZ_EFORBIDDEN; an object outside the actor's scope is
+ * invisible: HZ_ENOTFOUND, exactly as if it did not exist. */
+#ifndef HZ_AUTHZ_H
+#define HZ_AUTHZ_H
+
+#include "app/app.h"
+#include "core/model.h"
+
+typedef enum {
+    HZ_A_ORG_WRITE, HZ_A_UNIT_WRITE, HZ_A_MEMBER_READ, HZ_A_MEMBER_WRITE, HZ_A_ENROLL, HZ_A_ROSTER,
+    HZ_A_SETTLEMENT_IMPORT, HZ_A_CLAIM_READ, HZ_A_CLAIM_SUBMIT, HZ_A_CLAIM_DOCS, HZ_A_CLAIM_REVIEW, HZ_A_PROACTIVE,
+    HZ_A_PAY, HZ_A_REPORT, HZ_A_USER_ADMIN, HZ_A_AUDIT, HZ_A_COUNT
+} hz_action;
+
+/* Does the actor's role allow the action at all? */
+hz_err hz_authz_can(const hz_app *app, hz_action a, hz_errinfo *e);
+/* Is the member (or their claim) inside the actor's scope? */
+hz_err hz_authz_member(const hz_app *app, const hz_member *m, hz_errinfo *e);
+hz_err hz_authz_unit(const hz_app *app, const hz_unit *u, const char *org_path, hz_errinfo *e);
+hz_err hz_authz_org_path(const hz_app *app, const char *path, hz_errinfo *e);
+/* Roles that see full ID numbers and bank cards. */
+bool hz_authz_sees_identity(const hz_app *app);
+
+/* Sets app->who from a user's role and scope (looks the scope up). */
+hz_err hz_authz_set(hz_app *app, const char *role, const char *scope_kind, const char *scope_ref, hz_errinfo *e);
+
+#endif

@@ -1,0 +1,246 @@
+/* The demo data set (spec/README.md "The demo data set"). */
+#include "app/demo.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/claims.h"
+#include "app/enroll.h"
+#include "app/payments.h"
+#include "app/registry.h"
+#include "app/roster.h"
+#include "app/settlements.h"
+#include "app/users.h"
+#include "core/idcard.h"
+#include "io/gen.h"
+#include "store/registry.h"
+
+static const struct {
+    const char *code, *name, *region;
+} districts[] = {
+    {"XA-XC", "新城区总工会", "610102"}, {"XA-BL", "碑林区总工会", "610103"}, {"XA-LH", "莲湖区总工会", "610104"},
+    {"XA-BQ", "灞桥区总工会", "610111"}, {"XA-WY", "未央区总工会", "610112"}, {"XA-YT", "雁塔区总工会", "610113"},
+    {"XA-YL", "阎良区总工会", "610114"}, {"XA-LT", "临潼区总工会", "610115"}, {"XA-CA", "长安区总工会", "610116"},
+    {"XA-GL", "高陵区总工会", "610117"}, {"XA-HY", "鄠邑区总工会", "610118"}, {"XA-LTX", "蓝田县总工会", "610122"},
+    {"XA-ZZ", "周至县总工会", "610124"},
+};
+
+/* The units of the seed page, with the district that hosts them and their
+ * share of the generated members (曲江建设 has 1,436 members in the seed). */
+static const struct {
+    const char *name, *org;
+    int members;
+} units[] = {
+    {"五环(集团)纺织", "XA-XC", 60},          {"西安曲江建设集团有限公司", "XA-YT", 1436},
+    {"中铁七局西安公司", "XA-LH", 120},        {"陕煤运销集团建宏公司", "XA-WY", 90},
+    {"大唐石泉水电厂", "XA-CA", 50},           {"陕煤集团韩城矿业下峪口矿", "XA-BQ", 80},
+    {"陕西佰泰保安有限公司", "XA-BL", 70},     {"镇安县圆通物业", "SL-ZA", 30},
+    {"鑫园物业", "XA-GL", 40},                 {"西安城市公交集团", "XA-LH", 0},
+    {"西安地铁运营分公司", "XA-WY", 0},        {"西安市交警支队后勤中心", "XA-YT", 0},
+};
+
+static void credit_code(int i, char out[19]) {
+    snprintf(out, 19, "91610100MA6U%05d", 10000 + i * 37);
+    out[17] = hz_credit_check_char(out);
+    out[18] = '\0';
+}
+
+#define TRY(x)                                                                                                        \
+    do {                                                                                                              \
+        if ((rc = (x))) goto done;                                                                                    \
+    } while (0)
+
+static hz_err write_roster(const char *path, int n, uint64_t seed, uint64_t offset, hz_errinfo *e) {
+    FILE *f = fopen(path, "wb");
+    if (!f) return hz_fail(e, HZ_EINTERNAL, "无法写入 %s", path);
+    hz_rng r;
+    hz_rng_seed(&r, seed + offset);
+    fputs("姓名,身份证号码,手机号码,人员类别,劳模级别,职业,银行卡号,开户行\n", f);
+    for (int i = 0; i < n; i++) {
+        hz_gen_person p;
+        hz_gen_person_make(&r, offset + (uint64_t)i, seed, &p);
+        fprintf(f, "%s,%s,%s,%s,%s,%s,%s,%s\n", p.name, p.id_number, p.phone, p.category, p.model_level, p.occupation,
+                p.bank_card, p.bank_name);
+    }
+    return fclose(f) ? hz_fail(e, HZ_EINTERNAL, "写入失败") : HZ_OK;
+}
+
+hz_err hz_app_demo(hz_app *app, int members, uint64_t seed, const char *tmpdir, hz_demo_report *out, hz_errinfo *e) {
+    memset(out, 0, sizeof *out);
+    hz_err rc = HZ_OK;
+    char path[512], feed[512];
+    snprintf(path, sizeof path, "%s/demo-roster.csv", tmpdir);
+    snprintf(feed, sizeof feed, "%s/demo-feed.csv", tmpdir);
+    hz_date d2025 = hz_date_from_ymd(2025, 1, 1);
+    /* organisations: the city federation, 13 districts and counties, 商洛 / 镇安 */
+    TRY(hz_app_org_add(app, "XA", "西安市总工会", NULL, "federation", "610100", NULL, e));
+    for (size_t i = 0; i < sizeof districts / sizeof districts[0]; i++)
+        TRY(hz_app_org_add(app, districts[i].code, districts[i].name, "XA", "district", districts[i].region, NULL, e));
+    TRY(hz_app_org_add(app, "SL", "商洛市总工会", NULL, "federation", "611000", NULL, e));
+    TRY(hz_app_org_add(app, "SL-ZA", "镇安县总工会", "SL", "district", "611025", NULL, e));
+    TRY(hz_app_org_add(app, "XA-XYT", "西安市新就业形态劳动者联合工会", "XA", "joint", "610100", NULL, e));
+    out->orgs = 17;
+    /* units and their rosters, scaled to the requested member count */
+    int seeded = 0;
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) seeded += units[i].members;
+    uint64_t offset = 0;
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        char code[19];
+        credit_code((int)i, code);
+        TRY(hz_app_unit_add(app, code, units[i].name, units[i].org, NULL, e));
+        out->units++;
+        int n = units[i].members ? units[i].members * members / (seeded ? seeded : 1) : members / 40;
+        if (n < 5) n = 5;
+        TRY(write_roster(path, n, seed, offset, e));
+        offset += (uint64_t)n;
+        hz_roster_input in;
+        memset(&in, 0, sizeof in);
+        in.path = path;
+        in.unit_code = code;
+        in.plans[0] = "ZY";
+        in.plans[1] = "ZJ";
+        in.n_plans = 2;
+        in.start = d2025;
+        hz_roster_report rep;
+        rc = hz_app_import_roster(app, &in, &rep, e);
+        out->members += rep.imported;
+        out->coverages += rep.coverages;
+        hz_roster_report_free(&rep);
+        if (rc) goto done;
+        /* renewed for 2026: continuous, no new waiting period */
+        hz_bulk_report br;
+        TRY(hz_app_renew_unit(app, code, hz_date_from_ymd(2025, 12, 1), hz_date_from_ymd(2025, 12, 31), &br, e));
+        out->coverages += br.enrolled;
+    }
+    /* the seed's textile worker: ZY + ZJ + NG since 2019, the 27,101 yuan case */
+    char wuhuan[19];
+    credit_code(0, wuhuan);
+    char heid[19];
+    snprintf(heid, sizeof heid, "61010219750308002");
+    heid[17] = hz_id_check_char(heid);
+    heid[18] = '\0';
+    hz_member_input he = {heid, "何秀英", "13991234567", wuhuan, NULL, "6217000000000000004", "中国工商银行西安分行",
+                          {NULL}, 0};
+    TRY(hz_app_member_add(app, &he, NULL, e));
+    out->members++;
+    static const char *const plans[] = {"ZY", "ZJ", "NG"};
+    for (int y = 2019; y <= 2026; y++)
+        for (int k = 0; k < 3; k++) {
+            hz_enroll_input ei = {heid, plans[k], 1, hz_date_from_ymd(y, 1, 1), 12, "unit"};
+            TRY(hz_app_enroll(app, &ei, NULL, e));
+            out->coverages++;
+        }
+    /* new-form workers: individual members of the joint union, gifted XYT */
+    hz_rng r;
+    hz_rng_seed(&r, seed * 31 + 7);
+    int riders = members / 10 > 20 ? members / 10 : 20;
+    static const char *const jobs[] = {"newform:delivery", "newform:courier", "newform:ridehail", "newform:truck"};
+    for (int i = 0; i < riders; i++) {
+        hz_gen_person p;
+        hz_gen_person_make(&r, offset + (uint64_t)i, seed, &p);
+        hz_member_input in = {p.id_number, p.name, p.phone, NULL, "XA-XYT", p.bank_card, p.bank_name,
+                              {jobs[i % 4]}, 1};
+        hz_errinfo one;
+        if (hz_app_member_add(app, &in, NULL, &one) == HZ_OK) out->members++;
+    }
+    hz_bulk_report sp;
+    TRY(hz_app_enroll_sponsored(app, "XA", "newform", "XYT", d2025, 36, &sp, e));
+    out->coverages += sp.enrolled;
+    /* the settlement feed: the seed's two stays, plus a year of others */
+    FILE *f = fopen(feed, "wb");
+    if (!f) {
+        rc = hz_fail(e, HZ_EINTERNAL, "无法写入 %s", feed);
+        goto done;
+    }
+    fprintf(f, "setl_id,certno,psn_name,gend,fixmedins_code,fixmedins_name,hosp_lv,med_type,adm_date,dscg_date,"
+               "main_diag_code,diag_codes,medfee_sumamt,fund_pay_sumamt,psn_selfpay,psn_ownpay,refd_setl_flag,setl_time\n"
+               "XJ2019050601,%s,何秀英,2,H61010001,西京医院,3,21,2019-05-06,2019-05-20,C54.1,,80000.00,52000.00,24350.00,"
+               "3650.00,0,2019-05-20 16:00:00\n"
+               "XJ2019070102,%s,何秀英,2,H61010001,西京医院,3,21,2019-07-01,2019-07-12,C54.1,Z51.1,40000.00,24000.00,"
+               "13105.00,2895.00,0,2019-07-12 10:00:00\n",
+            heid, heid);
+    fclose(f);
+    hz_feed_report fr;
+    rc = hz_app_import_settlements(app, feed, false, &fr, e);
+    hz_feed_report_free(&fr);
+    if (rc) goto done;
+    hz_claim_input ci;
+    memset(&ci, 0, sizeof ci);
+    ci.id_number = heid;
+    ci.setl_ids[0] = "XJ2019050601";
+    ci.setl_ids[1] = "XJ2019070102";
+    ci.n_setl = 2;
+    ci.date = HZ_DATE_NONE;
+    ci.documents_complete = true;
+    hz_claim_view *v = malloc(sizeof *v);
+    if (!v) {
+        rc = hz_fail(e, HZ_EINTERNAL, "内存不足");
+        goto done;
+    }
+    rc = hz_app_claim_submit(app, &ci, v, e);
+    char he_claim[24];
+    snprintf(he_claim, sizeof he_claim, "%s", v->claim.claim_no);
+    if (rc == HZ_OK) rc = hz_app_claim_approve(app, he_claim, v, e);
+    free(v);
+    if (rc) goto done;
+    out->claims++;
+    /* a year of stays for the roster members: proactive claims */
+    TRY(write_roster(path, (int)offset, seed, 0, e));
+    int n_setl = members / 8 > 10 ? members / 8 : 10;
+    TRY(hz_gen_settlements(path, feed, n_setl, seed, app->today, e));
+    rc = hz_app_import_settlements(app, feed, true, &fr, e);
+    out->settlements = fr.added + 2;
+    hz_feed_report_free(&fr);
+    if (rc) goto done;
+    int64_t created;
+    TRY(hz_app_claims_proactive(app, hz_date_from_ymd(1900, 1, 1), NULL, NULL, &created, e));
+    out->claims += created;
+    /* pay what is approved so far; the bank returns one failure */
+    snprintf(path, sizeof path, "%s/demo-bank.csv", tmpdir);
+    hz_batch_report br;
+    TRY(hz_app_pay_batch(app, path, &br, e));
+    snprintf(feed, sizeof feed, "%s/demo-result.csv", tmpdir);
+    f = fopen(feed, "wb");
+    FILE *in = fopen(path, "rb");
+    if (f && in) {
+        fputs("业务编号,结果,失败原因,银行流水号\n", f);
+        char line[1024];
+        int k = 0;
+        if (fgets(line, sizeof line, in)) {} /* header */
+        while (fgets(line, sizeof line, in)) {
+            char *ref = strrchr(line, ',');
+            if (!ref) continue;
+            ref++;
+            ref[strcspn(ref, "\r\n")] = '\0';
+            if (k++ % 9 == 4) fprintf(f, "%s,失败,户名与账号不符,\n", ref);
+            else fprintf(f, "%s,成功,,YH%06d\n", ref, k);
+        }
+    }
+    if (f) fclose(f);
+    if (in) fclose(in);
+    if (br.count) {
+        hz_confirm_report cr;
+        rc = hz_app_pay_confirm(app, feed, &cr, e);
+        hz_confirm_report_free(&cr);
+        if (rc) goto done;
+    }
+    /* users, one per role */
+    char qujiang[19];
+    credit_code(1, qujiang);
+    char scope_unit[40], scope_member[40];
+    snprintf(scope_unit, sizeof scope_unit, "unit:%s", qujiang);
+    snprintf(scope_member, sizeof scope_member, "member:%s", heid);
+    const struct {
+        const char *login, *role, *scope;
+    } users[] = {{"admin", "admin", NULL},       {"staff", "staff", NULL},         {"reviewer", "reviewer", NULL},
+                 {"finance", "finance", NULL},   {"cadre", "cadre", "org:XA-XC"},  {"unit", "unit", scope_unit},
+                 {"member", "member", scope_member}};
+    for (size_t i = 0; i < sizeof users / sizeof users[0]; i++)
+        TRY(hz_app_user_add(app, users[i].login, users[i].role, users[i].scope, HZ_DEMO_PASSWORD, e));
+done:
+    unlink(path);
+    unlink(feed);
+    return rc;
+}

@@ -1,0 +1,20 @@
+/* `huzhu demo`: a believable Xi'an data set mirroring the seed page, built
+ * through the same use cases as real work (rosters, enrollment, the feed,
+ * claims, payments), deterministic for a seed. */
+#ifndef HZ_APP_DEMO_H
+#define HZ_APP_DEMO_H
+
+#include "app/app.h"
+
+#define HZ_DEMO_PASSWORD "huzhu-demo-2026"
+
+typedef struct {
+    int64_t orgs, units, members, coverages, settlements, claims;
+} hz_demo_report;
+
+/* Builds the data set into an initialised, empty database. Users: admin,
+ * staff, reviewer, finance, cadre (新城区), unit (曲江建设), member (何女士),
+ * all with HZ_DEMO_PASSWORD. tmpdir holds scratch files. */
+hz_err hz_app_demo(hz_app *app, int members, uint64_t seed, const char *tmpdir, hz_demo_report *out, hz_errinfo *e);
+
+#endif

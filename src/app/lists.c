@@ -1,0 +1,62 @@
+/* Scoped lists. */
+#include "app/lists.h"
+
+#include <string.h>
+
+#include "app/authz.h"
+#include "store/registry.h"
+
+hz_err hz_page_check(hz_page *p, hz_errinfo *e) {
+    if (p->page == 0) p->page = 1;
+    if (p->per_page == 0) p->per_page = 50;
+    if (p->page < 1 || p->page > 10000000) return hz_fail(e, HZ_EINVAL, "page: 应为正整数 (must be >= 1)");
+    if (p->per_page < 1 || p->per_page > HZ_PER_PAGE_MAX)
+        return hz_fail(e, HZ_EINVAL, "per_page: 应为1至%d (must be 1..%d)", HZ_PER_PAGE_MAX, HZ_PER_PAGE_MAX);
+    return HZ_OK;
+}
+
+static hz_list_scope scope_of(const hz_app *app) {
+    hz_list_scope sc = {"", 0, 0};
+    const hz_actor *w = &app->who;
+    if (!strcmp(w->scope_kind, "org")) sc.org_path = w->scope_path;
+    else if (!strcmp(w->scope_kind, "unit")) sc.unit_id = w->scope_unit_id;
+    else if (!strcmp(w->scope_kind, "member")) sc.member_id = w->scope_member_id;
+    return sc;
+}
+
+hz_err hz_app_members_page(hz_app *app, const char *q, const char *unit_code, hz_page pg, hz_member_row_fn fn,
+                           void *ctx, int64_t *total, hz_errinfo *e) {
+    hz_err rc;
+    if ((rc = hz_authz_can(app, HZ_A_MEMBER_READ, e)) || (rc = hz_page_check(&pg, e))) return rc;
+    int64_t unit_id = 0;
+    if (unit_code && *unit_code) {
+        hz_unit u;
+        if ((rc = hz_store_unit_by_code(app->db, unit_code, &u, e))) return rc;
+        unit_id = u.id;
+    }
+    hz_list_scope sc = scope_of(app);
+    return hz_store_members_page(app->db, &sc, q, unit_id, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total, e);
+}
+
+hz_err hz_app_orgs_page(hz_app *app, hz_page pg, hz_org_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
+    hz_err rc;
+    if ((rc = hz_authz_can(app, HZ_A_MEMBER_READ, e)) || (rc = hz_page_check(&pg, e))) return rc;
+    const char *path = !strcmp(app->who.scope_kind, "org") ? app->who.scope_path : "";
+    if (!strcmp(app->who.scope_kind, "unit") || !strcmp(app->who.scope_kind, "member")) path = "\x01"; /* none */
+    return hz_store_orgs_page(app->db, path, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total, e);
+}
+
+hz_err hz_app_units_page(hz_app *app, hz_page pg, hz_unit_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
+    hz_err rc;
+    if ((rc = hz_authz_can(app, HZ_A_MEMBER_READ, e)) || (rc = hz_page_check(&pg, e))) return rc;
+    hz_list_scope sc = scope_of(app);
+    return hz_store_units_page(app->db, &sc, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total, e);
+}
+
+hz_err hz_app_claims_page(hz_app *app, const char *status, hz_page pg, hz_claim_row_fn fn, void *ctx, int64_t *total,
+                          hz_errinfo *e) {
+    hz_err rc;
+    if ((rc = hz_authz_can(app, HZ_A_CLAIM_READ, e)) || (rc = hz_page_check(&pg, e))) return rc;
+    hz_list_scope sc = scope_of(app);
+    return hz_store_claims_page(app->db, &sc, status, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total, e);
+}

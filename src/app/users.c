@@ -1,0 +1,146 @@
+/* Users and sessions. */
+#include "app/users.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/audit.h"
+#include "app/authz.h"
+#include "core/idcard.h"
+#include "core/text.h"
+#include "store/registry.h"
+
+static const char *const roles[] = {"admin", "staff", "reviewer", "finance", "cadre", "unit", "member", NULL};
+
+static void token_hash(const char *token, char out[65]) {
+    unsigned char h[32];
+    crypto_generichash(h, sizeof h, (const unsigned char *)token, strlen(token), NULL, 0);
+    sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+static void random_hex(char out[HZ_TOKEN_BUF]) {
+    unsigned char b[32];
+    randombytes_buf(b, sizeof b);
+    sodium_bin2hex(out, HZ_TOKEN_BUF, b, sizeof b);
+}
+
+hz_err hz_app_user_add(hz_app *app, const char *login, const char *role, const char *scope, const char *password,
+                       hz_errinfo *e) {
+    if (sodium_init() < 0) return hz_fail(e, HZ_EINTERNAL, "libsodium 初始化失败");
+    hz_err arc = hz_authz_can(app, HZ_A_USER_ADMIN, e);
+    if (arc) return arc;
+    hz_user u;
+    memset(&u, 0, sizeof u);
+    if (!login || strlen(login) < 2 || strlen(login) >= sizeof u.login)
+        return hz_fail(e, HZ_EINVAL, "login: 登录名应为2至63个字符 (login must have 2..63 characters)");
+    for (const char *p = login; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("._-@", *p)))
+            return hz_fail(e, HZ_EINVAL, "login: 只能含字母、数字和 . _ - @ (letters, digits, . _ - @)");
+    bool known = false;
+    for (int i = 0; roles[i]; i++) known |= role && !strcmp(role, roles[i]);
+    if (!known) return hz_fail(e, HZ_EINVAL, "role: 应为 admin/staff/reviewer/finance/cadre/unit/member (unknown role)");
+    if (!password || strlen(password) < 8 || strlen(password) > 128)
+        return hz_fail(e, HZ_EINVAL, "password: 密码应为8至128个字符 (password must have 8..128 characters)");
+    hz_strlcpy(u.login, login, sizeof u.login);
+    hz_strlcpy(u.role, role, sizeof u.role);
+    hz_err rc = hz_db_begin(app->db, e);
+    if (rc) return rc;
+    if (scope && *scope) {
+        const char *colon = strchr(scope, ':');
+        size_t kl = colon ? (size_t)(colon - scope) : 0;
+        const char *ref = colon ? colon + 1 : "";
+        if (kl == 3 && !strncmp(scope, "org", 3)) {
+            hz_org org;
+            rc = hz_store_org_by_code(app->db, ref, &org, e);
+        } else if (kl == 4 && !strncmp(scope, "unit", 4)) {
+            hz_unit unit;
+            rc = hz_store_unit_by_code(app->db, ref, &unit, e);
+        } else if (kl == 6 && !strncmp(scope, "member", 6)) {
+            hz_member m;
+            rc = hz_store_member_by_id_number(app->db, ref, &m, e);
+        } else {
+            rc = hz_fail(e, HZ_EINVAL, "scope: 应为 org:C、unit:CREDIT_CODE 或 member:ID (unknown scope '%s')", scope);
+        }
+        if (rc) goto fail;
+        hz_strlcpy(u.scope_kind, scope, kl + 1 < sizeof u.scope_kind ? kl + 1 : sizeof u.scope_kind);
+        hz_strlcpy(u.scope_ref, ref, sizeof u.scope_ref);
+    }
+    bool need = !strcmp(role, "cadre") || !strcmp(role, "unit") || !strcmp(role, "member");
+    const char *want = !strcmp(role, "cadre") ? "org" : !strcmp(role, "unit") ? "unit" : "member";
+    if (need && strcmp(u.scope_kind, want) != 0) {
+        rc = hz_fail(e, HZ_EINVAL, "scope: 角色 %s 须指定 --scope %s:… (role %s needs a %s scope)", role, want, role, want);
+        goto fail;
+    }
+    if (crypto_pwhash_str(u.pw_hash, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+        rc = hz_fail(e, HZ_EINTERNAL, "密码哈希失败 (out of memory)");
+        goto fail;
+    }
+    char detail[96];
+    snprintf(detail, sizeof detail, "{\"role\":\"%s\",\"scope\":\"%s:%s\"}", u.role, u.scope_kind, u.scope_ref);
+    char object[80];
+    snprintf(object, sizeof object, "user:%s", u.login);
+    if ((rc = hz_store_user_insert(app->db, &u, app->now, e)) || (rc = hz_audit(app, "user.add", object, detail, e)))
+        goto fail;
+    return hz_db_commit(app->db, e);
+fail:
+    hz_db_rollback(app->db);
+    return rc;
+}
+
+hz_err hz_app_login(hz_app *app, const char *login, const char *password, hz_login_result *out, hz_errinfo *e) {
+    if (sodium_init() < 0) return hz_fail(e, HZ_EINTERNAL, "libsodium 初始化失败");
+    memset(out, 0, sizeof *out);
+    static const char bad[] = "登录名或密码错误 (wrong login or password)";
+    if (!login || !password || strlen(password) > 128) return hz_fail(e, HZ_EAUTH, bad);
+    hz_errinfo ne;
+    hz_err rc = hz_store_user_by_login(app->db, login, &out->user, &ne);
+    if (rc == HZ_ENOTFOUND) {
+        /* spend the same time as a real check, so logins cannot be probed */
+        char dummy[crypto_pwhash_STRBYTES];
+        if (crypto_pwhash_str(dummy, "x", 1, crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE)) {}
+        return hz_fail(e, HZ_EAUTH, bad);
+    }
+    if (rc) return hz_fail(e, rc, "%s", ne.msg);
+    if (out->user.disabled || crypto_pwhash_str_verify(out->user.pw_hash, password, strlen(password)) != 0)
+        return hz_fail(e, HZ_EAUTH, bad);
+    random_hex(out->token);
+    random_hex(out->csrf);
+    time_t t = time(NULL) + HZ_SESSION_HOURS * 3600;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out->expires, sizeof out->expires, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    char th[65];
+    token_hash(out->token, th);
+    if ((rc = hz_db_begin(app->db, e))) return rc;
+    hz_strlcpy(app->actor, out->user.login, sizeof app->actor);
+    char object[80];
+    snprintf(object, sizeof object, "user:%s", out->user.login);
+    if ((rc = hz_store_session_insert(app->db, th, out->user.id, out->csrf, app->now, out->expires, e)) ||
+        (rc = hz_audit(app, "session.login", object, "", e))) {
+        hz_db_rollback(app->db);
+        return rc;
+    }
+    return hz_db_commit(app->db, e);
+}
+
+hz_err hz_app_authenticate(hz_app *app, const char *token, hz_user *out, char csrf[80], hz_errinfo *e) {
+    if (!token || strlen(token) != 64) return hz_fail(e, HZ_EAUTH, "需要登录 (authentication required)");
+    char th[65];
+    token_hash(token, th);
+    hz_errinfo ne;
+    hz_err rc = hz_store_session_user(app->db, th, app->now, out, csrf, &ne);
+    if (rc == HZ_ENOTFOUND) return hz_fail(e, HZ_EAUTH, "会话无效或已过期 (session invalid or expired)");
+    if (rc) return hz_fail(e, rc, "%s", ne.msg);
+    if (out->disabled) return hz_fail(e, HZ_EAUTH, "用户已停用 (user disabled)");
+    hz_strlcpy(app->actor, out->login, sizeof app->actor);
+    return HZ_OK;
+}
+
+hz_err hz_app_logout(hz_app *app, const char *token, hz_errinfo *e) {
+    char th[65];
+    token_hash(token ? token : "", th);
+    return hz_store_session_delete(app->db, th, e);
+}

@@ -1,0 +1,119 @@
+/* serve, user add, demo */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/demo.h"
+#include "app/users.h"
+#include "cli/cli.h"
+#include "http/http.h"
+#include "store/registry.h"
+
+enum { O_LISTEN = 256, O_THREADS, O_ROLE, O_SCOPE, O_MEMBERS, O_SEED };
+
+typedef struct {
+    const char *listen, *threads, *role, *scope, *members, *seed;
+} serve_opts;
+
+static int on_opt(hz_cli *cli, void *vctx, int key, const char *arg) {
+    (void)cli;
+    serve_opts *o = vctx;
+    switch (key) {
+    case O_LISTEN: o->listen = arg; break;
+    case O_THREADS: o->threads = arg; break;
+    case O_ROLE: o->role = arg; break;
+    case O_SCOPE: o->scope = arg; break;
+    case O_MEMBERS: o->members = arg; break;
+    case O_SEED: o->seed = arg; break;
+    }
+    return 0;
+}
+
+static const struct option longopts[] = {
+    {"listen", required_argument, 0, O_LISTEN}, {"threads", required_argument, 0, O_THREADS},
+    {"role", required_argument, 0, O_ROLE},     {"scope", required_argument, 0, O_SCOPE},
+    {"members", required_argument, 0, O_MEMBERS}, {"seed", required_argument, 0, O_SEED},
+    {0, 0, 0, 0}};
+
+int hz_cmd_serve(hz_cli *cli, int argc, char **argv) {
+    serve_opts o;
+    memset(&o, 0, sizeof o);
+    int pos, rc = hz_cli_parse(cli, hz_cli_find("serve"), argc, argv, longopts, on_opt, &o, &pos);
+    if (rc) return rc;
+    if (pos < argc) return hz_cli_usage(cli, hz_cli_find("serve"), "多余的参数 (unexpected argument)");
+    int threads = 2;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    if (cores > 0) threads = (int)(cores * 2 > 64 ? 64 : cores * 2);
+    if (o.threads && (rc = hz_cli_int(cli, o.threads, "threads", 1, 256, &threads))) return rc;
+    const char *web = getenv("HUZHU_WEB");
+    hz_server_config cfg = {o.listen ? o.listen : "127.0.0.1:8080", threads, cli->db_url,
+                            web && *web ? web : HZ_SOURCE_DIR "/web"};
+    /* make sure the schema exists before serving */
+    int applied;
+    if (hz_app_init(&cli->app, &applied, &cli->err)) return hz_cli_report(cli);
+    hz_app_close(&cli->app);
+    if (hz_http_serve(&cfg, &cli->err)) return hz_cli_report(cli);
+    return 0;
+}
+
+int hz_cmd_user_add(hz_cli *cli, int argc, char **argv) {
+    serve_opts o;
+    memset(&o, 0, sizeof o);
+    const hz_cmd *cmd = hz_cli_find("user add");
+    const char *login = NULL;
+    if (argc >= 2 && argv[1][0] != '-') {
+        login = argv[1];
+        argv[1] = argv[0];
+        argv++;
+        argc--;
+    }
+    int pos, rc = hz_cli_parse(cli, cmd, argc, argv, longopts, on_opt, &o, &pos);
+    if (rc) return rc;
+    if (!login && pos < argc) login = argv[pos++];
+    if (!login || pos < argc) return hz_cli_usage(cli, cmd, "须指定一个登录名 (one LOGIN)");
+    if (!o.role) return hz_cli_usage(cli, cmd, "缺少 --role (missing --role)");
+    char pw[256];
+    if (!fgets(pw, sizeof pw, stdin)) return hz_cli_fail(cli, HZ_EINVAL, "password: 请从标准输入提供密码 (read from stdin)");
+    pw[strcspn(pw, "\r\n")] = '\0';
+    hz_err err = hz_app_user_add(&cli->app, login, o.role, o.scope, pw, &cli->err);
+    memset(pw, 0, sizeof pw);
+    if (err) return hz_cli_report(cli);
+    if (cli->json) hz_cli_print_json(json_pack("{s:s, s:s, s:o}", "login", login, "role", o.role, "scope",
+                                               o.scope ? json_string(o.scope) : json_null()));
+    else printf("已新增用户 %s (%s)\n", login, o.role);
+    return 0;
+}
+
+int hz_cmd_demo(hz_cli *cli, int argc, char **argv) {
+    serve_opts o;
+    memset(&o, 0, sizeof o);
+    int pos, rc = hz_cli_parse(cli, hz_cli_find("demo"), argc, argv, longopts, on_opt, &o, &pos);
+    if (rc) return rc;
+    if (pos < argc) return hz_cli_usage(cli, hz_cli_find("demo"), "多余的参数 (unexpected argument)");
+    int members = 3000, seed = 2026;
+    if (o.members && (rc = hz_cli_int(cli, o.members, "members", 50, 2000000, &members))) return rc;
+    if (o.seed && (rc = hz_cli_int(cli, o.seed, "seed", 0, 2000000000, &seed))) return rc;
+    int applied;
+    if (hz_app_init(&cli->app, &applied, &cli->err)) return hz_cli_report(cli);
+    hz_org existing;
+    hz_errinfo ne;
+    if (hz_store_org_by_code(cli->app.db, "XA", &existing, &ne) == HZ_OK)
+        return hz_cli_fail(cli, HZ_ECONFLICT, "数据库中已有演示数据 (the database already holds the demo data set)");
+    char tmp[] = "/tmp/huzhu-demo-XXXXXX";
+    if (!mkdtemp(tmp)) return hz_cli_fail(cli, HZ_EINTERNAL, "无法创建临时目录 (mkdtemp failed)");
+    hz_demo_report r;
+    hz_err err = hz_app_demo(&cli->app, members, (uint64_t)seed, tmp, &r, &cli->err);
+    rmdir(tmp);
+    if (err) return hz_cli_report(cli);
+    if (cli->json)
+        hz_cli_print_json(json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:{s:s, s:s}}", "orgs", (json_int_t)r.orgs, "units",
+                                    (json_int_t)r.units, "members", (json_int_t)r.members, "coverages",
+                                    (json_int_t)r.coverages, "settlements", (json_int_t)r.settlements, "claims",
+                                    (json_int_t)r.claims, "login", "login", "admin", "password", HZ_DEMO_PASSWORD));
+    else
+        printf("演示数据已生成: 组织 %lld, 会员单位 %lld, 会员 %lld, 保障 %lld, 医保结算 %lld, 理赔 %lld\n"
+               "演示登录 (demo login): admin / %s  (另有 staff, reviewer, finance, cadre, unit, member, 密码相同)\n",
+               (long long)r.orgs, (long long)r.units, (long long)r.members, (long long)r.coverages,
+               (long long)r.settlements, (long long)r.claims, HZ_DEMO_PASSWORD);
+    return 0;
+}

@@ -1,0 +1,51 @@
+/* Shared helpers and the handler functions of the API (internal). */
+#ifndef HZ_HTTP_HANDLERS_H
+#define HZ_HTTP_HANDLERS_H
+
+#include "app/lists.h"
+#include "http/http.h"
+
+/* Refuses keys of doc not in allowed (400 naming the first unknown key). */
+bool hz_json_only(hz_req *r, json_t *doc, const char *const *allowed);
+/* Reads an optional string field; false after answering 400 (wrong type). */
+bool hz_json_str(hz_req *r, json_t *doc, const char *key, const char **out);
+bool hz_json_int(hz_req *r, json_t *doc, const char *key, long min, long max, int *out);
+bool hz_json_bool(hz_req *r, json_t *doc, const char *key, bool *out);
+/* page / per_page query parameters; false after answering 400. */
+bool hz_http_page(hz_req *r, hz_page *pg);
+/* {"items":[...],"total":N} */
+void hz_http_list(hz_req *r, json_t *items, int64_t total);
+/* Login rate limit per client address (server.c). */
+bool hz_http_login_allowed(const char *ip);
+void hz_http_login_result(const char *ip, bool success);
+
+void h_login(hz_req *r, char **p);
+void h_logout(hz_req *r, char **p);
+void h_me(hz_req *r, char **p);
+void h_orgs(hz_req *r, char **p);
+void h_org_add(hz_req *r, char **p);
+void h_org_stats(hz_req *r, char **p);
+void h_units(hz_req *r, char **p);
+void h_unit_add(hz_req *r, char **p);
+void h_members(hz_req *r, char **p);
+void h_member_add(hz_req *r, char **p);
+void h_member_get(hz_req *r, char **p);
+void h_plans(hz_req *r, char **p);
+void h_coverage_add(hz_req *r, char **p);
+void h_roster(hz_req *r, char **p);
+void h_settlements(hz_req *r, char **p);
+void h_claims(hz_req *r, char **p);
+void h_claim_add(hz_req *r, char **p);
+void h_claim_get(hz_req *r, char **p);
+void h_claim_approve(hz_req *r, char **p);
+void h_claim_reject(hz_req *r, char **p);
+void h_claim_documents(hz_req *r, char **p);
+void h_proactive(hz_req *r, char **p);
+void h_batch_add(hz_req *r, char **p);
+void h_batch_file(hz_req *r, char **p);
+void h_batch_confirm(hz_req *r, char **p);
+void h_report(hz_req *r, char **p);
+void h_audit_verify(hz_req *r, char **p);
+void h_openapi(hz_req *r, char **p);
+
+#endif

@@ -1,0 +1,342 @@
+/* API handlers: settlements, claims, payments, reports. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app/authz.h"
+#include "app/claims.h"
+#include "app/payments.h"
+#include "app/registry.h"
+#include "app/settlements.h"
+#include "core/idcard.h"
+#include "core/text.h"
+#include "http/handlers.h"
+#include "io/views.h"
+
+void h_settlements(hz_req *r, char **p) {
+    (void)p;
+    char path[256];
+    if (!hz_http_body_file(r, path, sizeof path)) return;
+    bool skip = hz_http_query(r, "skip_invalid") && strcmp(hz_http_query(r, "skip_invalid"), "0");
+    hz_feed_report rep;
+    hz_errinfo e;
+    hz_err rc = hz_app_import_settlements(r->app, path, skip, &rep, &e);
+    unlink(path);
+    json_t *rej = json_array();
+    for (int i = 0; i < rep.n_listed; i++)
+        json_array_append_new(rej, json_pack("{s:I, s:s, s:s}", "row", (json_int_t)rep.rejected[i].row, "column",
+                                             rep.rejected[i].column, "reason", rep.rejected[i].reason));
+    hz_feed_report_free(&rep);
+    if (rc == HZ_EINVAL && rep.read > 0)
+        hz_http_json(r, 400, json_pack("{s:{s:s, s:s, s:o}}", "error", "code", "VALIDATION", "message", e.msg, "details", rej));
+    else if (rc) {
+        json_decref(rej);
+        hz_http_fail(r, &e);
+    } else
+        hz_http_json(r, 200, json_pack("{s:I, s:I, s:I, s:I, s:I, s:o}", "read", (json_int_t)rep.read, "new",
+                                       (json_int_t)rep.added, "duplicate", (json_int_t)rep.duplicate, "refund",
+                                       (json_int_t)rep.refund, "unmatched", (json_int_t)rep.unmatched, "rejected", rej));
+}
+
+static hz_err claim_row(void *ctx, const hz_claim_row *c, hz_errinfo *e) {
+    (void)e;
+    hz_req *r = ctx;
+    char id[19], b[HZ_MONEY_BUF];
+    if (!hz_authz_sees_identity(r->app)) hz_id_mask(c->id_number, id);
+    else hz_strlcpy(id, c->id_number, sizeof id);
+    json_array_append_new(r->json, json_pack("{s:s, s:s, s:{s:s, s:s}, s:s, s:s, s:o, s:o, s:b, s:b}", "claim_no",
+                                             c->claim_no, "status", c->status, "member", "id_number", id, "name",
+                                             c->name, "total", hz_money_format(c->total, b), "submitted_at",
+                                             c->submitted_at, "documents_complete_at",
+                                             c->documents_complete_at[0] ? json_string(c->documents_complete_at) : json_null(),
+                                             "paid_at", c->paid_at[0] ? json_string(c->paid_at) : json_null(),
+                                             "review_required", c->review_required, "proactive", c->proactive));
+    return HZ_OK;
+}
+
+void h_claims(hz_req *r, char **p) {
+    (void)p;
+    hz_page pg;
+    if (!hz_http_page(r, &pg)) return;
+    json_t *items = r->json = json_array();
+    int64_t total;
+    hz_errinfo e;
+    if (hz_app_claims_page(r->app, hz_http_query(r, "status"), pg, claim_row, r, &total, &e)) {
+        hz_http_fail(r, &e);
+        return;
+    }
+    r->json = NULL;
+    hz_http_list(r, items, total);
+}
+
+static void render_claim(hz_req *r, int status, const hz_claim_view *v) {
+    hz_http_json(r, status, hz_view_claim(&v->claim, &v->member, v->lines, v->n_lines, v->sla_days, v->required_docs,
+                                          v->overdue, !hz_authz_sees_identity(r->app)));
+}
+
+void h_claim_add(hz_req *r, char **p) {
+    (void)p;
+    json_t *doc = hz_http_body_json(r);
+    if (!doc) return;
+    static const char *const keys[] = {"id_number",  "settlements",        "accident",    "death", "disability_grade",
+                                       "diagnosis",  "date",               "documents_complete", "resubmit_of", NULL};
+    hz_claim_input in;
+    memset(&in, 0, sizeof in);
+    in.date = HZ_DATE_NONE;
+    const char *date = NULL;
+    bool ok = hz_json_only(r, doc, keys) && hz_json_str(r, doc, "id_number", &in.id_number) &&
+              hz_json_bool(r, doc, "accident", &in.accident) && hz_json_bool(r, doc, "death", &in.death) &&
+              hz_json_int(r, doc, "disability_grade", 1, 10, &in.disability_grade) &&
+              hz_json_str(r, doc, "diagnosis", &in.diagnosis) && hz_json_str(r, doc, "date", &date) &&
+              hz_json_bool(r, doc, "documents_complete", &in.documents_complete) &&
+              hz_json_str(r, doc, "resubmit_of", &in.resubmit_of);
+    json_t *setl = json_object_get(doc, "settlements");
+    if (ok && setl && !json_is_null(setl)) {
+        if (!json_is_array(setl) || json_array_size(setl) > HZ_CLAIM_MAX_SETTLEMENTS) {
+            hz_http_error(r, 400, "VALIDATION", "settlements: 应为最多16个结算流水号的数组 (array of up to 16 setl_id)");
+            ok = false;
+        }
+        size_t i;
+        json_t *s;
+        json_array_foreach(setl, i, s) {
+            if (!ok) break;
+            if (!json_is_string(s)) {
+                hz_http_error(r, 400, "VALIDATION", "settlements: 应为字符串 (strings)");
+                ok = false;
+            } else in.setl_ids[in.n_setl++] = json_string_value(s);
+        }
+    }
+    hz_errinfo e;
+    if (ok && !in.id_number) {
+        hz_http_error(r, 400, "VALIDATION", "id_number: 必填 (required)");
+        ok = false;
+    }
+    if (ok && date && hz_date_parse(date, &in.date, "date", &e)) {
+        hz_http_fail(r, &e);
+        ok = false;
+    }
+    if (ok) {
+        hz_claim_view *v = malloc(sizeof *v);
+        if (v && !hz_app_claim_submit(r->app, &in, v, &e)) render_claim(r, 201, v);
+        else if (v) hz_http_fail(r, &e);
+        free(v);
+    }
+    json_decref(doc);
+}
+
+typedef enum { ACT_SHOW, ACT_APPROVE, ACT_REJECT, ACT_DOCS } claim_act;
+
+static void claim_action(hz_req *r, const char *no, claim_act act) {
+    json_t *doc = NULL;
+    const char *reason = NULL, *received = NULL;
+    bool complete = false;
+    char list[256] = "";
+    if (act == ACT_REJECT || act == ACT_DOCS) {
+        if (!(doc = hz_http_body_json(r))) return;
+        static const char *const rkeys[] = {"reason", NULL}, *const dkeys[] = {"received", "complete", NULL};
+        if (!hz_json_only(r, doc, act == ACT_REJECT ? rkeys : dkeys)) goto out;
+        if (act == ACT_REJECT && !hz_json_str(r, doc, "reason", &reason)) goto out;
+        if (act == ACT_DOCS) {
+            if (!hz_json_bool(r, doc, "complete", &complete)) goto out;
+            json_t *rec = json_object_get(doc, "received");
+            if (rec && !json_is_array(rec)) {
+                hz_http_error(r, 400, "VALIDATION", "received: 应为材料名称数组 (array of document kinds)");
+                goto out;
+            }
+            size_t i;
+            json_t *k;
+            json_array_foreach(rec, i, k) {
+                if (!json_is_string(k) || strchr(json_string_value(k), ',')) {
+                    hz_http_error(r, 400, "VALIDATION", "received: 应为字符串 (strings)");
+                    goto out;
+                }
+                size_t l = strlen(list);
+                snprintf(list + l, sizeof list - l, "%s%s", l ? "," : "", json_string_value(k));
+            }
+            received = list;
+        }
+    }
+    hz_claim_view *v = malloc(sizeof *v);
+    hz_errinfo e;
+    hz_err rc = !v ? HZ_EINTERNAL
+                : act == ACT_SHOW    ? hz_app_claim_show(r->app, no, v, &e)
+                : act == ACT_APPROVE ? hz_app_claim_approve(r->app, no, v, &e)
+                : act == ACT_REJECT  ? hz_app_claim_reject(r->app, no, reason, v, &e)
+                                     : hz_app_claim_documents(r->app, no, received, complete, v, &e);
+    if (!v) hz_http_error(r, 500, "INTERNAL", "内存不足");
+    else if (rc) hz_http_fail(r, &e);
+    else render_claim(r, 200, v);
+    free(v);
+out:
+    json_decref(doc);
+}
+
+void h_claim_get(hz_req *r, char **p) { claim_action(r, p[0], ACT_SHOW); }
+void h_claim_approve(hz_req *r, char **p) { claim_action(r, p[0], ACT_APPROVE); }
+void h_claim_reject(hz_req *r, char **p) { claim_action(r, p[0], ACT_REJECT); }
+void h_claim_documents(hz_req *r, char **p) { claim_action(r, p[0], ACT_DOCS); }
+
+static void on_proactive(void *ctx, const hz_proactive_item *it) {
+    char b[HZ_MONEY_BUF];
+    json_array_append_new(ctx, json_pack("{s:s, s:s, s:s, s:s}", "claim_no", it->claim_no, "id_number", it->id_number,
+                                         "setl_id", it->setl_id, "total", hz_money_format(it->total, b)));
+}
+
+void h_proactive(hz_req *r, char **p) {
+    (void)p;
+    hz_date since = hz_date_from_ymd(1900, 1, 1);
+    hz_errinfo e;
+    const char *s = hz_http_query(r, "since");
+    if (s && hz_date_parse(s, &since, "since", &e)) {
+        hz_http_fail(r, &e);
+        return;
+    }
+    json_t *created = json_array();
+    int64_t n;
+    if (hz_app_claims_proactive(r->app, since, on_proactive, created, &n, &e)) {
+        json_decref(created);
+        hz_http_fail(r, &e);
+        return;
+    }
+    hz_http_json(r, 200, json_pack("{s:o}", "created", created));
+}
+
+static const char *batch_dir(void) {
+    const char *d = getenv("HUZHU_BATCH_DIR");
+    return d && *d ? d : "batches";
+}
+
+static bool safe_name(const char *s) {
+    for (; *s; s++)
+        if (!((*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '-')) return false;
+    return true;
+}
+
+void h_batch_add(hz_req *r, char **p) {
+    (void)p;
+    mkdir(batch_dir(), 0700);
+    char tmp[512];
+    snprintf(tmp, sizeof tmp, "%s/pending-%d-%ld.csv", batch_dir(), (int)getpid(), (long)random());
+    hz_batch_report rep;
+    hz_errinfo e;
+    if (hz_app_pay_batch(r->app, tmp, &rep, &e)) {
+        hz_http_fail(r, &e);
+        return;
+    }
+    if (rep.count) {
+        char final[512];
+        snprintf(final, sizeof final, "%s/%s.csv", batch_dir(), rep.batch_no);
+        rename(tmp, final);
+    }
+    char file[160];
+    snprintf(file, sizeof file, "/api/v1/payment-batches/%s/file", rep.batch_no);
+    hz_http_json(r, rep.count ? 201 : 200,
+                 json_pack("{s:o, s:I, s:o, s:I, s:o}", "batch_no", rep.count ? json_string(rep.batch_no) : json_null(),
+                           "count", (json_int_t)rep.count, "total", hz_json_money(rep.total), "skipped_no_bank_card",
+                           (json_int_t)rep.skipped_no_card, "file", rep.count ? json_string(file) : json_null()));
+}
+
+void h_batch_file(hz_req *r, char **p) {
+    hz_errinfo e;
+    if (hz_authz_can(r->app, HZ_A_PAY, &e)) {
+        hz_http_fail(r, &e);
+        return;
+    }
+    char path[512];
+    if (!safe_name(p[0])) {
+        hz_http_error(r, 404, "NOT_FOUND", "批次不存在 (no such batch)");
+        return;
+    }
+    snprintf(path, sizeof path, "%s/%s.csv", batch_dir(), p[0]);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        hz_http_error(r, 404, "NOT_FOUND", "批次不存在 (no such batch)");
+        return;
+    }
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    size_t got = buf ? fread(buf, 1, (size_t)n, f) : 0;
+    fclose(f);
+    if (!buf) return;
+    r->status = 200;
+    r->raw = buf;
+    r->raw_len = got;
+    r->raw_type = "text/csv; charset=utf-8";
+    snprintf(r->disposition, sizeof r->disposition, "attachment; filename=\"%s.csv\"", p[0]);
+}
+
+void h_batch_confirm(hz_req *r, char **p) {
+    (void)p;
+    char path[256];
+    if (!hz_http_body_file(r, path, sizeof path)) return;
+    hz_confirm_report rep;
+    hz_errinfo e;
+    hz_err rc = hz_app_pay_confirm(r->app, path, &rep, &e);
+    unlink(path);
+    json_t *rej = json_array();
+    for (int i = 0; i < rep.n_listed; i++)
+        json_array_append_new(rej, json_pack("{s:I, s:s, s:s}", "row", (json_int_t)rep.rejected[i].row, "column",
+                                             rep.rejected[i].column, "reason", rep.rejected[i].reason));
+    hz_confirm_report_free(&rep);
+    if (rc == HZ_EINVAL && rep.rows > 0)
+        hz_http_json(r, 400, json_pack("{s:{s:s, s:s, s:o}}", "error", "code", "VALIDATION", "message", e.msg, "details", rej));
+    else if (rc) {
+        json_decref(rej);
+        hz_http_fail(r, &e);
+    } else
+        hz_http_json(r, 200, json_pack("{s:I, s:I, s:I, s:I, s:o}", "rows", (json_int_t)rep.rows, "paid",
+                                       (json_int_t)rep.paid, "failed", (json_int_t)rep.failed, "duplicate",
+                                       (json_int_t)rep.duplicate, "rejected", rej));
+}
+
+static void on_overdue(void *ctx, const hz_claim_view *v) {
+    json_array_append_new(ctx, hz_view_claim(&v->claim, &v->member, v->lines, 0, v->sla_days, v->required_docs,
+                                             v->overdue, true));
+}
+
+void h_report(hz_req *r, char **p) {
+    hz_errinfo e;
+    hz_date from = hz_date_from_ymd(1900, 1, 1), to = r->app->today;
+    const char *f = hz_http_query(r, "from"), *t = hz_http_query(r, "to");
+    if ((f && hz_date_parse(f, &from, "from", &e)) || (t && hz_date_parse(t, &to, "to", &e))) {
+        hz_http_fail(r, &e);
+        return;
+    }
+    if (!strcmp(p[0], "sla")) {
+        hz_sla_report s;
+        if (hz_app_claims_sla(r->app, from, to, &s, &e)) {
+            hz_http_fail(r, &e);
+            return;
+        }
+        long long permille = s.paid ? (long long)(s.paid_within_7 * 1000 / s.paid) : 0;
+        char share[16];
+        snprintf(share, sizeof share, "%lld.%lld%%", permille / 10, permille % 10);
+        hz_http_json(r, 200, json_pack("{s:I, s:I, s:I, s:I, s:s}", "complete", (json_int_t)s.complete, "paid",
+                                       (json_int_t)s.paid, "paid_within_7_days", (json_int_t)s.paid_within_7,
+                                       "overdue_open", (json_int_t)s.overdue_open, "share_within_7_days", share));
+    } else if (!strcmp(p[0], "overdue")) {
+        json_t *items = json_array();
+        if (hz_app_claims_overdue(r->app, on_overdue, items, &e)) {
+            json_decref(items);
+            hz_http_fail(r, &e);
+            return;
+        }
+        hz_http_list(r, items, (int64_t)json_array_size(items));
+    } else if (!strcmp(p[0], "stats")) {
+        const char *org = hz_http_query(r, "org");
+        hz_org_stats s;
+        if (!org) org = r->app->who.scope_kind[0] && !strcmp(r->app->who.scope_kind, "org") ? r->app->who.scope_ref : "";
+        if (!*org) {
+            hz_http_error(r, 400, "VALIDATION", "org: 必填 (required)");
+            return;
+        }
+        if (hz_app_org_stats(r->app, org, &s, &e)) hz_http_fail(r, &e);
+        else hz_http_json(r, 200, hz_view_org_stats(&s));
+    } else {
+        hz_http_error(r, 404, "NOT_FOUND", "报表不存在 (no such report: sla, overdue, stats)");
+    }
+}

@@ -1,0 +1,440 @@
+/* API handlers: session, orgs, units, members, plans, coverages, rosters,
+ * audit, OpenAPI. Each parses, calls one use case, renders. */
+#include <microhttpd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/audit.h"
+#include "app/authz.h"
+#include "app/enroll.h"
+#include "app/registry.h"
+#include "app/roster.h"
+#include "app/users.h"
+#include "core/text.h"
+#include "http/handlers.h"
+#include "io/views.h"
+#include "store/coverage.h"
+
+
+bool hz_json_only(hz_req *r, json_t *doc, const char *const *allowed) {
+    const char *k;
+    json_t *v;
+    json_object_foreach(doc, k, v) {
+        bool ok = false;
+        for (int i = 0; allowed[i]; i++) ok |= !strcmp(k, allowed[i]);
+        if (!ok) {
+            char msg[160];
+            snprintf(msg, sizeof msg, "%.60s: 未知字段 (unknown field)", k);
+            hz_http_error(r, 400, "VALIDATION", msg);
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool type_error(hz_req *r, const char *key, const char *want) {
+    char msg[160];
+    snprintf(msg, sizeof msg, "%s: 类型错误, 应为%s (wrong JSON type)", key, want);
+    hz_http_error(r, 400, "VALIDATION", msg);
+    return false;
+}
+
+bool hz_json_str(hz_req *r, json_t *doc, const char *key, const char **out) {
+    json_t *v = json_object_get(doc, key);
+    *out = NULL;
+    if (!v || json_is_null(v)) return true;
+    if (!json_is_string(v)) return type_error(r, key, "字符串");
+    *out = json_string_value(v);
+    return true;
+}
+
+bool hz_json_int(hz_req *r, json_t *doc, const char *key, long min, long max, int *out) {
+    json_t *v = json_object_get(doc, key);
+    if (!v || json_is_null(v)) return true;
+    if (!json_is_integer(v) || json_integer_value(v) < min || json_integer_value(v) > max)
+        return type_error(r, key, "范围内的整数");
+    *out = (int)json_integer_value(v);
+    return true;
+}
+
+bool hz_json_bool(hz_req *r, json_t *doc, const char *key, bool *out) {
+    json_t *v = json_object_get(doc, key);
+    if (!v || json_is_null(v)) return true;
+    if (!json_is_boolean(v)) return type_error(r, key, "true/false");
+    *out = json_is_true(v);
+    return true;
+}
+
+bool hz_http_page(hz_req *r, hz_page *pg) {
+    pg->page = pg->per_page = 0;
+    const char *p = hz_http_query(r, "page"), *pp = hz_http_query(r, "per_page");
+    char *end;
+    if (p && (pg->page = strtoll(p, &end, 10), *end || !*p)) pg->page = -1;
+    if (pp && (pg->per_page = strtoll(pp, &end, 10), *end || !*pp)) pg->per_page = -1;
+    hz_errinfo e;
+    if (hz_page_check(pg, &e)) {
+        hz_http_fail(r, &e);
+        return false;
+    }
+    return true;
+}
+
+void hz_http_list(hz_req *r, json_t *items, int64_t total) {
+    hz_http_json(r, 200, json_pack("{s:o, s:I}", "items", items, "total", (json_int_t)total));
+}
+
+static json_t *user_view(const hz_user *u) {
+    char scope[48];
+    snprintf(scope, sizeof scope, "%s%s%s", u->scope_kind, u->scope_kind[0] ? ":" : "", u->scope_ref);
+    return json_pack("{s:s, s:s, s:o}", "login", u->login, "role", u->role, "scope",
+                     scope[0] ? json_string(scope) : json_null());
+}
+
+void h_login(hz_req *r, char **p) {
+    (void)p;
+    if (!hz_http_login_allowed(r->ip)) {
+        hz_http_error(r, 429, "RATE_LIMITED", "登录失败次数过多, 请15分钟后再试 (too many failed logins)");
+        return;
+    }
+    json_t *doc = hz_http_body_json(r);
+    static const char *const keys[] = {"login", "password", NULL};
+    const char *login, *password;
+    if (!doc) return;
+    if (!hz_json_only(r, doc, keys) || !hz_json_str(r, doc, "login", &login) ||
+        !hz_json_str(r, doc, "password", &password)) {
+        json_decref(doc);
+        return;
+    }
+    hz_errinfo e;
+    hz_login_result res;
+    if (hz_app_login(r->app, login, password, &res, &e)) {
+        if (e.code == HZ_EAUTH) hz_http_login_result(r->ip, false);
+        hz_http_fail(r, &e);
+    } else {
+        hz_http_login_result(r->ip, true);
+        snprintf(r->set_cookie, sizeof r->set_cookie, "hz_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d",
+                 res.token, HZ_SESSION_HOURS * 3600);
+        hz_http_json(r, 200, json_pack("{s:s, s:s, s:s, s:o}", "token", res.token, "csrf", res.csrf, "expires_at",
+                                       res.expires, "user", user_view(&res.user)));
+    }
+    json_decref(doc);
+}
+
+void h_logout(hz_req *r, char **p) {
+    (void)p;
+    hz_errinfo e;
+    if (hz_app_logout(r->app, r->token, &e)) {
+        hz_http_fail(r, &e);
+        return;
+    }
+    snprintf(r->set_cookie, sizeof r->set_cookie, "hz_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    hz_http_json(r, 200, json_pack("{s:b}", "ok", 1));
+}
+
+void h_me(hz_req *r, char **p) {
+    (void)p;
+    json_t *u = user_view(&r->user);
+    json_object_set_new(u, "sees_identity", json_boolean(hz_authz_sees_identity(r->app)));
+    hz_http_json(r, 200, u);
+}
+
+void h_openapi(hz_req *r, char **p) {
+    (void)p;
+    hz_http_json(r, 200, hz_openapi());
+}
+
+static hz_err org_row(void *ctx, const hz_org *o, hz_errinfo *e) {
+    (void)e;
+    json_array_append_new(ctx, json_pack("{s:s, s:s, s:s, s:s, s:o}", "code", o->code, "name", o->name, "kind",
+                                         o->kind, "path", o->path, "region",
+                                         o->region[0] ? json_string(o->region) : json_null()));
+    return HZ_OK;
+}
+
+void h_orgs(hz_req *r, char **p) {
+    (void)p;
+    hz_page pg;
+    if (!hz_http_page(r, &pg)) return;
+    json_t *items = json_array();
+    int64_t total;
+    hz_errinfo e;
+    if (hz_app_orgs_page(r->app, pg, org_row, items, &total, &e)) {
+        json_decref(items);
+        hz_http_fail(r, &e);
+        return;
+    }
+    hz_http_list(r, items, total);
+}
+
+void h_org_add(hz_req *r, char **p) {
+    (void)p;
+    json_t *doc = hz_http_body_json(r);
+    if (!doc) return;
+    static const char *const keys[] = {"code", "name", "parent", "kind", "region", NULL};
+    const char *code, *name, *parent, *kind, *region;
+    if (hz_json_only(r, doc, keys) && hz_json_str(r, doc, "code", &code) && hz_json_str(r, doc, "name", &name) &&
+        hz_json_str(r, doc, "parent", &parent) && hz_json_str(r, doc, "kind", &kind) &&
+        hz_json_str(r, doc, "region", &region)) {
+        hz_org org;
+        hz_errinfo e;
+        if (hz_app_org_add(r->app, code, name, parent, kind, region, &org, &e)) hz_http_fail(r, &e);
+        else {
+            json_t *items = json_array();
+            org_row(items, &org, NULL);
+            hz_http_json(r, 201, json_incref(json_array_get(items, 0)));
+            json_decref(items);
+        }
+    }
+    json_decref(doc);
+}
+
+void h_org_stats(hz_req *r, char **p) {
+    hz_org_stats s;
+    hz_errinfo e;
+    if (hz_app_org_stats(r->app, p[0], &s, &e)) hz_http_fail(r, &e);
+    else hz_http_json(r, 200, hz_view_org_stats(&s));
+}
+
+static hz_err unit_row(void *ctx, const hz_unit *u, int64_t members, hz_errinfo *e) {
+    (void)e;
+    json_array_append_new(ctx, json_pack("{s:s, s:s, s:s, s:I}", "code", u->credit_code, "name", u->name, "org",
+                                         u->org_code, "members", (json_int_t)members));
+    return HZ_OK;
+}
+
+void h_units(hz_req *r, char **p) {
+    (void)p;
+    hz_page pg;
+    if (!hz_http_page(r, &pg)) return;
+    json_t *items = json_array();
+    int64_t total;
+    hz_errinfo e;
+    if (hz_app_units_page(r->app, pg, unit_row, items, &total, &e)) {
+        json_decref(items);
+        hz_http_fail(r, &e);
+        return;
+    }
+    hz_http_list(r, items, total);
+}
+
+void h_unit_add(hz_req *r, char **p) {
+    (void)p;
+    json_t *doc = hz_http_body_json(r);
+    if (!doc) return;
+    static const char *const keys[] = {"code", "name", "org", NULL};
+    const char *code, *name, *org;
+    if (hz_json_only(r, doc, keys) && hz_json_str(r, doc, "code", &code) && hz_json_str(r, doc, "name", &name) &&
+        hz_json_str(r, doc, "org", &org)) {
+        hz_unit u;
+        hz_errinfo e;
+        if (hz_app_unit_add(r->app, code, name, org, &u, &e)) hz_http_fail(r, &e);
+        else hz_http_json(r, 201, json_pack("{s:s, s:s, s:s}", "code", u.credit_code, "name", u.name, "org", u.org_code));
+    }
+    json_decref(doc);
+}
+
+static hz_err member_row(void *ctx, const hz_member *m, hz_errinfo *e) {
+    (void)e;
+    hz_req *r = ctx;
+    json_array_append_new(r->json, hz_view_member(m, !hz_authz_sees_identity(r->app)));
+    return HZ_OK;
+}
+
+void h_members(hz_req *r, char **p) {
+    (void)p;
+    hz_page pg;
+    if (!hz_http_page(r, &pg)) return;
+    r->json = json_array();
+    int64_t total;
+    hz_errinfo e;
+    json_t *items = r->json;
+    if (hz_app_members_page(r->app, hz_http_query(r, "q"), hz_http_query(r, "unit"), pg, member_row, r, &total, &e)) {
+        hz_http_fail(r, &e);
+        return;
+    }
+    r->json = NULL;
+    hz_http_list(r, items, total);
+}
+
+static json_t *member_doc(hz_req *r, const hz_member_view *v) {
+    json_t *doc = hz_view_member(&v->member, !hz_authz_sees_identity(r->app));
+    json_t *flags = json_array(), *covs = json_array();
+    for (int i = 0; i < v->n_flags; i++) json_array_append_new(flags, hz_view_flag(&v->flags[i]));
+    for (int i = 0; i < v->n_coverages; i++) json_array_append_new(covs, hz_view_coverage(&v->coverages[i]));
+    json_object_set_new(doc, "flags", flags);
+    json_object_set_new(doc, "coverages", covs);
+    return doc;
+}
+
+void h_member_get(hz_req *r, char **p) {
+    hz_member_view *v = malloc(sizeof *v);
+    hz_errinfo e;
+    if (!v) return;
+    if (hz_app_member_show(r->app, p[0], v, &e)) hz_http_fail(r, &e);
+    else hz_http_json(r, 200, member_doc(r, v));
+    free(v);
+}
+
+void h_member_add(hz_req *r, char **p) {
+    (void)p;
+    json_t *doc = hz_http_body_json(r);
+    if (!doc) return;
+    static const char *const keys[] = {"id_number", "name", "phone", "unit", "org", "flags", "bank_card", "bank_name", NULL};
+    hz_member_input in;
+    memset(&in, 0, sizeof in);
+    bool ok = hz_json_only(r, doc, keys) && hz_json_str(r, doc, "id_number", &in.id_number) &&
+              hz_json_str(r, doc, "name", &in.name) && hz_json_str(r, doc, "phone", &in.phone) &&
+              hz_json_str(r, doc, "unit", &in.unit_code) && hz_json_str(r, doc, "org", &in.org_code) &&
+              hz_json_str(r, doc, "bank_card", &in.bank_card) && hz_json_str(r, doc, "bank_name", &in.bank_name);
+    json_t *flags = json_object_get(doc, "flags");
+    if (ok && flags && !json_is_null(flags)) {
+        if (!json_is_array(flags) || json_array_size(flags) > HZ_MEMBER_FLAGS_MAX) ok = type_error(r, "flags", "字符串数组");
+        size_t i;
+        json_t *f;
+        json_array_foreach(flags, i, f) {
+            if (!ok) break;
+            if (!json_is_string(f)) ok = type_error(r, "flags", "字符串数组");
+            else in.flags[in.n_flags++] = json_string_value(f);
+        }
+    }
+    if (ok) {
+        hz_errinfo e;
+        hz_member m;
+        hz_member_view *v = malloc(sizeof *v);
+        if (v && !hz_app_member_add(r->app, &in, &m, &e) && !hz_app_member_show(r->app, m.id_number, v, &e))
+            hz_http_json(r, 201, member_doc(r, v));
+        else if (v) hz_http_fail(r, &e);
+        free(v);
+    }
+    json_decref(doc);
+}
+
+void h_plans(hz_req *r, char **p) {
+    (void)p;
+    hz_plan_row rows[64];
+    int n;
+    hz_errinfo e;
+    if (hz_store_plans(r->app->db, rows, 64, &n, &e)) {
+        hz_http_fail(r, &e);
+        return;
+    }
+    json_t *items = json_array();
+    for (int i = 0; i < n; i++) {
+        json_t *o = json_pack("{s:s, s:s, s:i}", "code", rows[i].code, "name", rows[i].name, "version", rows[i].version);
+        int64_t id;
+        const hz_plan *plan;
+        if (hz_app_plan_current(r->app, rows[i].code, &id, &plan, NULL, &e) == HZ_OK) {
+            char b[HZ_MONEY_BUF];
+            json_object_set_new(o, "premium_per_share", json_string(hz_money_format(plan->premium_per_share, b)));
+            json_object_set_new(o, "max_shares", json_integer(plan->max_shares));
+            json_object_set_new(o, "age_min", json_integer(plan->age_min));
+            json_object_set_new(o, "age_max", json_integer(plan->age_max));
+            json_object_set_new(o, "waiting_days", json_integer(plan->waiting_days));
+            json_t *terms = json_array();
+            for (int k = 0; k < plan->n_terms; k++) json_array_append_new(terms, json_integer(plan->terms[k]));
+            json_object_set_new(o, "terms", terms);
+        } else {
+            json_object_set_new(o, "scheme", json_true());
+        }
+        json_array_append_new(items, o);
+    }
+    hz_http_list(r, items, n);
+}
+
+void h_coverage_add(hz_req *r, char **p) {
+    (void)p;
+    json_t *doc = hz_http_body_json(r);
+    if (!doc) return;
+    static const char *const keys[] = {"id_number", "plan", "shares", "start", "months", "payer", NULL};
+    hz_enroll_input in = {NULL, NULL, 1, HZ_DATE_NONE, 0, NULL};
+    const char *start = NULL;
+    hz_errinfo e;
+    if (hz_json_only(r, doc, keys) && hz_json_str(r, doc, "id_number", &in.id_number) &&
+        hz_json_str(r, doc, "plan", &in.plan_code) && hz_json_int(r, doc, "shares", 1, 100, &in.shares) &&
+        hz_json_str(r, doc, "start", &start) && hz_json_int(r, doc, "months", 1, 120, &in.months) &&
+        hz_json_str(r, doc, "payer", &in.payer)) {
+        hz_coverage c;
+        if (!in.id_number || !in.plan_code) hz_http_error(r, 400, "VALIDATION", "id_number, plan: 必填 (required)");
+        else if (hz_date_parse(start, &in.start, "start", &e) || hz_app_enroll(r->app, &in, &c, &e)) hz_http_fail(r, &e);
+        else hz_http_json(r, 201, hz_view_coverage(&c));
+    }
+    json_decref(doc);
+}
+
+static enum MHD_Result collect_plans(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
+    (void)kind;
+    hz_roster_input *in = cls;
+    if (key && value && !strcmp(key, "plan") && in->n_plans < HZ_ROSTER_MAX_PLANS) in->plans[in->n_plans++] = value;
+    return MHD_YES;
+}
+
+static json_t *rows_json(const hz_row_error *rows, int n) {
+    json_t *a = json_array();
+    for (int i = 0; i < n; i++)
+        json_array_append_new(a, json_pack("{s:I, s:s, s:s}", "row", (json_int_t)rows[i].row, "column", rows[i].column,
+                                           "reason", rows[i].reason));
+    return a;
+}
+
+void h_roster(hz_req *r, char **p) {
+    (void)p;
+    hz_roster_input in;
+    memset(&in, 0, sizeof in);
+    in.unit_code = hz_http_query(r, "unit");
+    MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, collect_plans, &in);
+    const char *start = hz_http_query(r, "start"), *months = hz_http_query(r, "months");
+    in.payer = hz_http_query(r, "payer");
+    in.skip_invalid = hz_http_query(r, "skip_invalid") && strcmp(hz_http_query(r, "skip_invalid"), "0");
+    in.dry_run = hz_http_query(r, "dry_run") && strcmp(hz_http_query(r, "dry_run"), "0");
+    hz_errinfo e;
+    if (!in.unit_code) {
+        hz_http_error(r, 400, "VALIDATION", "unit: 必填 (required)");
+        return;
+    }
+    if (hz_date_parse(start, &in.start, "start", &e) || hz_encoding_parse(hz_http_query(r, "encoding"), &in.encoding, &e)) {
+        hz_http_fail(r, &e);
+        return;
+    }
+    if (months) {
+        char *end;
+        long m = strtol(months, &end, 10);
+        in.months = *months && !*end && m > 0 && m <= 120 ? (int)m : -1;
+    }
+    if (in.months < 0) {
+        hz_http_error(r, 400, "VALIDATION", "months: 应为1至120 (must be 1..120)");
+        return;
+    }
+    char path[256];
+    if (!hz_http_body_file(r, path, sizeof path)) return;
+    in.path = path;
+    hz_roster_report rep;
+    hz_err rc = hz_app_import_roster(r->app, &in, &rep, &e);
+    unlink(path);
+    json_t *report = json_pack("{s:I, s:I, s:I, s:o, s:I, s:I, s:b}", "rows", (json_int_t)rep.rows, "imported",
+                               (json_int_t)rep.imported, "updated", (json_int_t)rep.updated, "rejected",
+                               rows_json(rep.rejected, rep.n_listed), "rejected_total", (json_int_t)rep.n_rejected,
+                               "coverages", (json_int_t)rep.coverages, "written", rep.written);
+    hz_roster_report_free(&rep);
+    if (rc == HZ_EINVAL && json_integer_value(json_object_get(report, "rows")) > 0) {
+        hz_http_json(r, 400, json_pack("{s:{s:s, s:s, s:O}, s:o}", "error", "code", "VALIDATION", "message", e.msg,
+                                       "details", json_object_get(report, "rejected"), "report", report));
+    } else if (rc) {
+        json_decref(report);
+        hz_http_fail(r, &e);
+    } else {
+        hz_http_json(r, 200, report);
+    }
+}
+
+void h_audit_verify(hz_req *r, char **p) {
+    (void)p;
+    hz_audit_report a;
+    hz_errinfo e;
+    if (hz_audit_verify(r->app, &a, &e)) hz_http_fail(r, &e);
+    else
+        hz_http_json(r, 200, json_pack("{s:b, s:I, s:o, s:s}", "ok", a.broken_id == 0, "events", (json_int_t)a.events,
+                                       "broken_event", a.broken_id ? json_integer(a.broken_id) : json_null(), "reason",
+                                       a.reason));
+}

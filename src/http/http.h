@@ -1,0 +1,78 @@
+/* The HTTP interface: libmicrohttpd in its epoll thread-pool mode, one store
+ * connection per worker thread, JSON via jansson. Handlers parse, call one
+ * use case, render; they never touch SQL. */
+#ifndef HZ_HTTP_H
+#define HZ_HTTP_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "app/app.h"
+#include "store/users.h"
+
+#define HZ_HTTP_JSON_MAX ((size_t)1 << 20)     /* 1 MiB JSON bodies */
+#define HZ_HTTP_UPLOAD_MAX ((size_t)64 << 20)  /* 64 MiB file uploads */
+
+typedef struct {
+    const char *listen; /* HOST:PORT */
+    int threads;
+    const char *db_url;
+    const char *web_dir; /* static files of the console */
+} hz_server_config;
+
+/* Runs until SIGINT/SIGTERM. Returns an error when it cannot start. */
+hz_err hz_http_serve(const hz_server_config *cfg, hz_errinfo *e);
+
+struct MHD_Connection;
+
+typedef struct hz_req {
+    struct MHD_Connection *conn;
+    const char *method, *url;
+    char *body;
+    size_t len, cap, limit;
+    bool too_large, started;
+    hz_app *app;
+    hz_user user;
+    bool authed, via_cookie;
+    char csrf[80];
+    char token[80];
+    char ip[64];
+    /* response */
+    int status;
+    json_t *json;
+    char *raw; /* raw body (a file); owned */
+    size_t raw_len;
+    const char *raw_type;
+    char set_cookie[256];
+    char disposition[160];
+} hz_req;
+
+typedef void (*hz_handler)(hz_req *r, char **params);
+
+/* Response helpers. */
+void hz_http_json(hz_req *r, int status, json_t *doc);
+void hz_http_fail(hz_req *r, const hz_errinfo *e);
+void hz_http_error(hz_req *r, int status, const char *code, const char *msg);
+/* A query parameter (NULL when absent). */
+const char *hz_http_query(hz_req *r, const char *name);
+/* The parsed JSON body (a new reference) or NULL after answering 400. */
+json_t *hz_http_body_json(hz_req *r);
+/* Writes the body to a private temporary file; the caller unlinks it. */
+bool hz_http_body_file(hz_req *r, char *path, size_t cap);
+
+/* routes.c */
+typedef struct {
+    const char *method, *pattern;
+    hz_handler fn;
+    bool auth;   /* needs a session or bearer token */
+    bool upload; /* body may be a file up to HZ_HTTP_UPLOAD_MAX */
+} hz_route;
+extern const hz_route hz_routes[];
+/* Finds the route for method + path; fills params (up to 4). NULL = 404,
+ * *method_ok false = 405. */
+const hz_route *hz_route_find(const char *method, const char *path, char params[4][128], bool *method_ok);
+/* The OpenAPI 3 document describing hz_routes. */
+json_t *hz_openapi(void);
+
+#endif

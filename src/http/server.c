@@ -1,0 +1,472 @@
+/* The libmicrohttpd server: limits, request bodies, authentication, static
+ * files, security headers, metrics. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app/authz.h"
+#include "app/users.h"
+#include "core/text.h"
+#include "http/http.h"
+
+static const hz_server_config *config;
+static __thread hz_app *thread_app; /* one store connection per worker thread */
+static pthread_mutex_t apps_lock = PTHREAD_MUTEX_INITIALIZER;
+static hz_app *apps[256];
+static int n_apps;
+static atomic_long requests_total, responses_4xx, responses_5xx, login_failures;
+
+/* login rate limit: failures per client address in a sliding 15-minute window */
+#define LOGIN_SLOTS 1024
+#define LOGIN_MAX_FAILURES 10
+static struct {
+    char ip[64];
+    time_t since;
+    int failures;
+} login_slots[LOGIN_SLOTS];
+static pthread_mutex_t login_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static unsigned slot_of(const char *ip) {
+    unsigned h = 2166136261u;
+    for (const char *p = ip; *p; p++) h = (h ^ (unsigned char)*p) * 16777619u;
+    return h % LOGIN_SLOTS;
+}
+
+bool hz_http_login_allowed(const char *ip) {
+    pthread_mutex_lock(&login_lock);
+    unsigned s = slot_of(ip);
+    time_t now = time(NULL);
+    bool ok = strcmp(login_slots[s].ip, ip) != 0 || now - login_slots[s].since > 900 ||
+              login_slots[s].failures < LOGIN_MAX_FAILURES;
+    pthread_mutex_unlock(&login_lock);
+    return ok;
+}
+
+void hz_http_login_result(const char *ip, bool success) {
+    pthread_mutex_lock(&login_lock);
+    unsigned s = slot_of(ip);
+    time_t now = time(NULL);
+    if (strcmp(login_slots[s].ip, ip) != 0 || now - login_slots[s].since > 900 || success) {
+        hz_strlcpy(login_slots[s].ip, ip, sizeof login_slots[s].ip);
+        login_slots[s].since = now;
+        login_slots[s].failures = 0;
+    }
+    if (!success) {
+        login_slots[s].failures++;
+        atomic_fetch_add(&login_failures, 1);
+    }
+    pthread_mutex_unlock(&login_lock);
+}
+
+static hz_app *app_for_thread(hz_errinfo *e) {
+    if (thread_app) {
+        hz_app_tick(thread_app);
+        return thread_app;
+    }
+    hz_app *a = calloc(1, sizeof *a);
+    if (!a) return NULL;
+    if (hz_app_open(a, config->db_url, e) != HZ_OK) {
+        free(a);
+        return NULL;
+    }
+    pthread_mutex_lock(&apps_lock);
+    if (n_apps < 256) apps[n_apps++] = a;
+    pthread_mutex_unlock(&apps_lock);
+    thread_app = a;
+    return a;
+}
+
+void hz_http_json(hz_req *r, int status, json_t *doc) {
+    if (r->json) json_decref(r->json);
+    r->status = status;
+    r->json = doc;
+}
+
+void hz_http_error(hz_req *r, int status, const char *code, const char *msg) {
+    hz_http_json(r, status, json_pack("{s:{s:s, s:s, s:[]}}", "error", "code", code, "message", msg, "details"));
+}
+
+void hz_http_fail(hz_req *r, const hz_errinfo *e) {
+    static const struct {
+        hz_err code;
+        int status;
+        const char *name;
+    } map[] = {{HZ_EUSAGE, 400, "VALIDATION"}, {HZ_EINVAL, 400, "VALIDATION"},   {HZ_EAUTH, 401, "UNAUTHORIZED"},
+               {HZ_EFORBIDDEN, 403, "FORBIDDEN"}, {HZ_ENOTFOUND, 404, "NOT_FOUND"}, {HZ_ECONFLICT, 409, "CONFLICT"}};
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (map[i].code == e->code) {
+            hz_http_error(r, map[i].status, map[i].name, e->msg);
+            return;
+        }
+    fprintf(stderr, "huzhu: %s %s: %s\n", r->method, r->url, e->msg);
+    hz_http_error(r, 500, "INTERNAL", "服务器内部错误 (internal error)");
+}
+
+const char *hz_http_query(hz_req *r, const char *name) {
+    return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+json_t *hz_http_body_json(hz_req *r) {
+    if (!r->len) {
+        hz_http_error(r, 400, "VALIDATION", "请求体为空 (empty body)");
+        return NULL;
+    }
+    if (!hz_utf8_valid(r->body, r->len)) {
+        hz_http_error(r, 400, "VALIDATION", "请求体不是有效的 UTF-8 (body is not valid UTF-8)");
+        return NULL;
+    }
+    json_error_t je;
+    json_t *doc = json_loadb(r->body, r->len, JSON_REJECT_DUPLICATES, &je);
+    if (!doc || !json_is_object(doc)) {
+        char msg[256];
+        snprintf(msg, sizeof msg, "JSON 格式错误 (malformed JSON: %s)", doc ? "not an object" : je.text);
+        json_decref(doc);
+        hz_http_error(r, 400, "VALIDATION", msg);
+        return NULL;
+    }
+    return doc;
+}
+
+bool hz_http_body_file(hz_req *r, char *path, size_t cap) {
+    snprintf(path, cap, "%s/huzhu-upload-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        hz_http_error(r, 500, "INTERNAL", "无法创建临时文件 (cannot create a temporary file)");
+        return false;
+    }
+    size_t off = 0;
+    while (off < r->len) {
+        ssize_t w = write(fd, r->body + off, r->len - off);
+        if (w <= 0) {
+            close(fd);
+            unlink(path);
+            hz_http_error(r, 500, "INTERNAL", "写入临时文件失败 (write failed)");
+            return false;
+        }
+        off += (size_t)w;
+    }
+    close(fd);
+    return true;
+}
+
+static void add_security_headers(struct MHD_Response *resp) {
+    MHD_add_response_header(resp, "Content-Security-Policy",
+                            "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+                            "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'");
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+    MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+    MHD_add_response_header(resp, "Cache-Control", "no-store");
+}
+
+static enum MHD_Result send_req(hz_req *r) {
+    char *body;
+    size_t len;
+    const char *type;
+    if (r->raw) {
+        body = r->raw;
+        len = r->raw_len;
+        type = r->raw_type;
+        r->raw = NULL;
+    } else {
+        if (!r->json) hz_http_error(r, 500, "INTERNAL", "no response");
+        body = json_dumps(r->json, JSON_COMPACT);
+        len = body ? strlen(body) : 0;
+        type = "application/json; charset=utf-8";
+    }
+    struct MHD_Response *resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+    if (!resp) {
+        free(body);
+        return MHD_NO;
+    }
+    MHD_add_response_header(resp, "Content-Type", type);
+    if (r->set_cookie[0]) MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
+    if (r->disposition[0]) MHD_add_response_header(resp, "Content-Disposition", r->disposition);
+    add_security_headers(resp);
+    if (r->status >= 500) atomic_fetch_add(&responses_5xx, 1);
+    else if (r->status >= 400) atomic_fetch_add(&responses_4xx, 1);
+    enum MHD_Result ok = MHD_queue_response(r->conn, (unsigned)r->status, resp);
+    MHD_destroy_response(resp);
+    return ok;
+}
+
+static const char *mime_of(const char *path) {
+    const char *dot = strrchr(path, '.');
+    if (!dot) return "application/octet-stream";
+    if (!strcmp(dot, ".html")) return "text/html; charset=utf-8";
+    if (!strcmp(dot, ".js") || !strcmp(dot, ".mjs")) return "text/javascript; charset=utf-8";
+    if (!strcmp(dot, ".css")) return "text/css; charset=utf-8";
+    if (!strcmp(dot, ".svg")) return "image/svg+xml";
+    if (!strcmp(dot, ".png")) return "image/png";
+    if (!strcmp(dot, ".json")) return "application/json";
+    if (!strcmp(dot, ".woff2")) return "font/woff2";
+    if (!strcmp(dot, ".woff")) return "font/woff";
+    if (!strcmp(dot, ".ttf")) return "font/ttf";
+    return "application/octet-stream";
+}
+
+/* Static files of the console; "/" is index.html; no dot-dot. */
+static void serve_static(hz_req *r) {
+    const char *rel = r->url[1] ? r->url + 1 : "index.html";
+    if (strstr(rel, "..") || strchr(rel, '\\') || strlen(rel) > 200) {
+        hz_http_error(r, 404, "NOT_FOUND", "不存在 (not found)");
+        return;
+    }
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", config->web_dir, rel);
+    struct stat st;
+    if (stat(path, &st) != 0 || S_ISDIR(st.st_mode)) {
+        /* the console is a single page: unknown non-API paths get index.html */
+        snprintf(path, sizeof path, "%s/index.html", config->web_dir);
+        if (strchr(rel, '.') || stat(path, &st) != 0) {
+            hz_http_error(r, 404, "NOT_FOUND", "不存在 (not found)");
+            return;
+        }
+    }
+    if (st.st_size > (off_t)HZ_HTTP_UPLOAD_MAX) {
+        hz_http_error(r, 404, "NOT_FOUND", "不存在 (not found)");
+        return;
+    }
+    FILE *f = fopen(path, "rb");
+    char *buf = f ? malloc((size_t)st.st_size + 1) : NULL;
+    size_t n = buf ? fread(buf, 1, (size_t)st.st_size, f) : 0;
+    if (f) fclose(f);
+    if (!buf) {
+        hz_http_error(r, 404, "NOT_FOUND", "不存在 (not found)");
+        return;
+    }
+    r->status = 200;
+    r->raw = buf;
+    r->raw_len = n;
+    r->raw_type = mime_of(path);
+}
+
+static void metrics(hz_req *r) {
+    char *buf = malloc(1024);
+    if (!buf) return;
+    int n = snprintf(buf, 1024,
+                     "# HELP huzhu_http_requests_total HTTP requests received.\n# TYPE huzhu_http_requests_total counter\n"
+                     "huzhu_http_requests_total %ld\n"
+                     "# HELP huzhu_http_responses_total HTTP responses by class.\n# TYPE huzhu_http_responses_total counter\n"
+                     "huzhu_http_responses_total{class=\"4xx\"} %ld\nhuzhu_http_responses_total{class=\"5xx\"} %ld\n"
+                     "# HELP huzhu_login_failures_total Failed logins.\n# TYPE huzhu_login_failures_total counter\n"
+                     "huzhu_login_failures_total %ld\n",
+                     atomic_load(&requests_total), atomic_load(&responses_4xx), atomic_load(&responses_5xx),
+                     atomic_load(&login_failures));
+    r->status = 200;
+    r->raw = buf;
+    r->raw_len = (size_t)n;
+    r->raw_type = "text/plain; version=0.0.4";
+}
+
+/* Session from "Authorization: Bearer T" or the hz_session cookie. */
+static bool authenticate(hz_req *r, hz_errinfo *e) {
+    const char *auth = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Authorization");
+    const char *cookie = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, "hz_session");
+    const char *token = NULL;
+    if (auth && !strncmp(auth, "Bearer ", 7)) token = auth + 7;
+    else if (cookie) {
+        token = cookie;
+        r->via_cookie = true;
+    }
+    if (!token) {
+        hz_fail(e, HZ_EAUTH, "需要登录 (authentication required)");
+        return false;
+    }
+    hz_strlcpy(r->token, token, sizeof r->token);
+    if (hz_app_authenticate(r->app, token, &r->user, r->csrf, e) != HZ_OK) return false;
+    hz_authz_set(r->app, r->user.role, r->user.scope_kind, r->user.scope_ref, e);
+    r->authed = true;
+    return true;
+}
+
+static void dispatch(hz_req *r) {
+    atomic_fetch_add(&requests_total, 1);
+    if (!strcmp(r->url, "/healthz")) {
+        hz_http_json(r, 200, json_pack("{s:s}", "status", "ok"));
+        return;
+    }
+    if (!strcmp(r->url, "/metrics")) {
+        metrics(r);
+        return;
+    }
+    if (strncmp(r->url, "/api/", 5) != 0) {
+        if (strcmp(r->method, "GET") && strcmp(r->method, "HEAD")) hz_http_error(r, 405, "METHOD_NOT_ALLOWED", "只支持 GET");
+        else serve_static(r);
+        return;
+    }
+    if (r->too_large) {
+        hz_http_error(r, 413, "PAYLOAD_TOO_LARGE", "请求体过大 (request body too large)");
+        return;
+    }
+    char params[4][128];
+    bool method_ok;
+    const hz_route *rt = hz_route_find(r->method, r->url, params, &method_ok);
+    if (!rt) {
+        if (method_ok) hz_http_error(r, 404, "NOT_FOUND", "接口不存在 (no such endpoint)");
+        else hz_http_error(r, 405, "METHOD_NOT_ALLOWED", "方法不允许 (method not allowed)");
+        return;
+    }
+    hz_errinfo e;
+    hz_err_clear(&e);
+    r->app = app_for_thread(&e);
+    if (!r->app) {
+        hz_http_error(r, 500, "INTERNAL", "数据库不可用 (storage unavailable)");
+        return;
+    }
+    /* each request acts as nobody until authenticated */
+    hz_authz_set(r->app, "", "", "", &e);
+    hz_strlcpy(r->app->actor, "anonymous", sizeof r->app->actor);
+    if (rt->auth) {
+        if (!authenticate(r, &e)) {
+            hz_http_fail(r, &e);
+            return;
+        }
+        bool unsafe = strcmp(r->method, "GET") && strcmp(r->method, "HEAD");
+        const char *sent = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-CSRF-Token");
+        if (unsafe && r->via_cookie && (!sent || strcmp(sent, r->csrf) != 0)) {
+            hz_http_error(r, 403, "FORBIDDEN", "缺少或错误的 CSRF 令牌 (missing or wrong X-CSRF-Token)");
+            return;
+        }
+    }
+    char *pv[4] = {params[0], params[1], params[2], params[3]};
+    rt->fn(r, pv);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+                                  const char *version, const char *upload_data, size_t *upload_data_size,
+                                  void **con_cls) {
+    (void)cls;
+    (void)version;
+    hz_req *r = *con_cls;
+    if (!r) {
+        r = calloc(1, sizeof *r);
+        if (!r) return MHD_NO;
+        r->conn = conn;
+        r->url = url;
+        r->method = method;
+        r->status = 200;
+        char params[4][128];
+        bool ok;
+        const hz_route *rt = !strncmp(url, "/api/", 5) ? hz_route_find(method, url, params, &ok) : NULL;
+        r->limit = rt && rt->upload ? HZ_HTTP_UPLOAD_MAX : HZ_HTTP_JSON_MAX;
+        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
+            inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, r->ip, sizeof r->ip);
+        else if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET6)
+            inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, r->ip, sizeof r->ip);
+        *con_cls = r;
+        /* a declared length over the cap is refused before reading it */
+        const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+        if (cl && strtoull(cl, NULL, 10) > r->limit) {
+            r->too_large = true;
+            hz_http_error(r, 413, "PAYLOAD_TOO_LARGE", "请求体过大 (request body too large)");
+            return send_req(r);
+        }
+        return MHD_YES;
+    }
+    if (*upload_data_size) {
+        size_t n = *upload_data_size;
+        *upload_data_size = 0;
+        if (r->too_large) return MHD_YES;
+        if (r->len + n > r->limit) {
+            r->too_large = true; /* keep reading, answer 413 at the end */
+            return MHD_YES;
+        }
+        if (r->len + n + 1 > r->cap) {
+            size_t cap = r->cap ? r->cap : 4096;
+            while (cap < r->len + n + 1) cap *= 2;
+            char *g = realloc(r->body, cap);
+            if (!g) return MHD_NO;
+            r->body = g;
+            r->cap = cap;
+        }
+        memcpy(r->body + r->len, upload_data, n);
+        r->len += n;
+        r->body[r->len] = '\0';
+        return MHD_YES;
+    }
+    if (r->started) return MHD_YES;
+    r->started = true;
+    dispatch(r);
+    return send_req(r);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe) {
+    (void)cls;
+    (void)conn;
+    (void)toe;
+    hz_req *r = *con_cls;
+    if (!r) return;
+    json_decref(r->json);
+    free(r->raw);
+    free(r->body);
+    free(r);
+    *con_cls = NULL;
+}
+
+hz_err hz_http_serve(const hz_server_config *cfg, hz_errinfo *e) {
+    config = cfg;
+    char host[128];
+    const char *colon = strrchr(cfg->listen, ':');
+    if (!colon || colon == cfg->listen || (size_t)(colon - cfg->listen) >= sizeof host)
+        return hz_fail(e, HZ_EUSAGE, "listen: 应为 HOST:PORT (expected HOST:PORT, got '%s')", cfg->listen);
+    memcpy(host, cfg->listen, (size_t)(colon - cfg->listen));
+    host[colon - cfg->listen] = '\0';
+    char *end;
+    long port = strtol(colon + 1, &end, 10);
+    if (*end || port < 0 || port > 65535) return hz_fail(e, HZ_EUSAGE, "listen: 端口无效 (bad port)");
+    struct sockaddr_in addr;
+    memset(&addr, 0, sizeof addr);
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons((uint16_t)port);
+    if (!strcmp(host, "localhost")) hz_strlcpy(host, "127.0.0.1", sizeof host);
+    if (inet_pton(AF_INET, host, &addr.sin_addr) != 1)
+        return hz_fail(e, HZ_EUSAGE, "listen: 地址无效 (bad IPv4 address '%s')", host);
+    /* the store must be reachable before we listen */
+    hz_app probe;
+    if (hz_app_open(&probe, cfg->db_url, e)) return HZ_EDB;
+    hz_app_close(&probe);
+    /* idle and slow connections are closed after this many seconds */
+    unsigned int timeout = 30;
+    const char *t = getenv("HUZHU_HTTP_TIMEOUT");
+    if (t && strtoul(t, NULL, 10) > 0 && strtoul(t, NULL, 10) < 3600) timeout = (unsigned int)strtoul(t, NULL, 10);
+    /* worker threads inherit a mask without SIGINT/SIGTERM: main waits for them */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    struct MHD_Daemon *d = MHD_start_daemon(
+        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_TURBO, (uint16_t)port, NULL, NULL, on_request, NULL,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)cfg->threads,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)timeout, MHD_OPTION_CONNECTION_LIMIT, (unsigned int)12000,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)11000, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)65536,
+        MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+        MHD_OPTION_END);
+    if (!d) return hz_fail(e, HZ_EDB, "无法监听 %s (cannot listen: %s)", cfg->listen, strerror(errno));
+    if (port == 0) {
+        const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+        port = di ? di->port : 0;
+    }
+    fprintf(stderr, "huzhu: 服务已启动 (serving) http://%s:%ld/\n", host, port);
+    fflush(stderr);
+    int sig;
+    sigwait(&set, &sig);
+    MHD_stop_daemon(d);
+    for (int i = 0; i < n_apps; i++) {
+        hz_app_close(apps[i]);
+        free(apps[i]);
+    }
+    return HZ_OK;
+}
