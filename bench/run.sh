@@ -74,10 +74,14 @@ for n in $SIZES; do
   row P2 "feed -> claims, $n settlements" "$r2 setl/s" "P1 rate: ${p1_rate[$n]} rows/s" "$(awk -v a="$r2" -v b="${p1_rate[$n]}" 'BEGIN{printf "%.2f x", a/b}') (target >= 150000/s)"
 done
 
+HTTP_ROWS=""
+if [ "${BENCH_HTTP:-1}" = 1 ]; then HTTP_ROWS=$(bash bench/http.sh); fi
+
 echo
 echo "huzhu benchmarks — $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), medians of $RUNS runs"
 printf '| %-4s | %-44s | %14s | %-34s | %s |\n' id workload measured baseline ratio
 printf '|------|----------------------------------------------|----------------|------------------------------------|-------|\n'
 printf '%s\n' "${ROWS[@]}"
+[ -n "$HTTP_ROWS" ] && printf '%s\n' "$HTTP_ROWS"
 echo
-echo "Not yet measured: P3-P5 (HTTP server), P6 (PostgreSQL) — their issues are open."
+echo "Not yet measured: P6 (PostgreSQL)."

@@ -14,6 +14,7 @@
 #include "core/text.h"
 #include "store/coverage.h"
 #include "store/registry.h"
+#include "store/store.h"
 
 enum { C_NAME, C_ID, C_PHONE, C_CATEGORY, C_MODEL_LEVEL, C_OCCUPATION, C_CARD, C_BANK, C_COUNT };
 
@@ -370,6 +371,7 @@ hz_err hz_app_import_roster(hz_app *app, const hz_roster_input *in, hz_roster_re
             return hz_fail(e, HZ_EINVAL, "plan: %s 计划份数应为 %d 至 %d 份 (shares out of range)", p->code,
                            p->plan->min_shares, p->plan->max_shares);
     }
+    hz_store_bulk_mode(app->db);
     if ((rc = hz_table_open(in->path, in->encoding, &t, e))) goto done;
     out->format = hz_table_format(t);
     out->encoding = hz_table_encoding(t);

@@ -12,6 +12,7 @@
 #include "io/feed.h"
 #include "store/claims.h"
 #include "store/registry.h"
+#include "store/store.h"
 
 typedef struct {
     hz_app *app;
@@ -97,6 +98,7 @@ hz_err hz_app_import_settlements(hz_app *app, const char *path, bool skip_invali
     hz_err rc = hz_authz_can(app, HZ_A_SETTLEMENT_IMPORT, e);
     if (rc || (rc = hz_feed_open(path, &f, e))) return rc;
     out->format = hz_feed_format(f);
+    hz_store_bulk_mode(app->db);
     if ((rc = hz_feed_each(f, app->today, check_row, &c, e))) goto done;
     if (out->n_rejected && !skip_invalid) {
         rc = hz_fail(e, HZ_EINVAL, "%ld 行有误, 未导入任何数据 (%ld invalid rows; nothing imported)", out->n_rejected,

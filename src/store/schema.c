@@ -2,6 +2,7 @@
  * is recorded in schema_migration; `huzhu init` is therefore idempotent.
  * Never edit a shipped migration: append a new one. */
 #include <stddef.h>
+#include <string.h>
 
 #include "store/db.h"
 #include "store/store.h"
@@ -250,4 +251,8 @@ hz_err hz_store_migrate(hz_db *db, const char *now, int *applied, hz_errinfo *e)
 fail:
     hz_db_rollback(db);
     return rc;
+}
+
+void hz_store_bulk_mode(hz_db *db) {
+    if (!strcmp(hz_db_driver_name(db), "sqlite")) hz_db_exec(db, "PRAGMA cache_size=-131072", NULL);
 }

@@ -13,4 +13,7 @@ int hz_store_schema_version(void);
  * `now` is the UTC timestamp recorded; *applied counts what ran. */
 hz_err hz_store_migrate(hz_db *db, const char *now, int *applied, hz_errinfo *e);
 
+/* Bulk work (imports) on this connection: a larger page cache. */
+void hz_store_bulk_mode(hz_db *db);
+
 #endif
