@@ -26,6 +26,7 @@ test: test-deps
 	@bash scripts/check-banned.sh
 	@cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS)
+	@UBSAN_OPTIONS=print_stacktrace=1 bash scripts/test-pg.sh
 
 bench: build
 	@bash scripts/deps.sh bench

@@ -12,7 +12,7 @@ hz_err hz_db_open(const char *url, hz_db **out, hz_errinfo *e) {
         target = url + 7;
     } else if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0 ||
                strstr(url, "dbname=") || strstr(url, "host=")) {
-        return hz_fail(e, HZ_EUSAGE, "PostgreSQL 驱动尚未编入此版本 (PostgreSQL driver not built yet): %s", url);
+        drv = &hz_pg_driver; /* any libpq connection string */
     }
     if (!*target) return hz_fail(e, HZ_EUSAGE, "数据库路径为空 (empty sqlite path)");
     hz_err rc = drv->open(target, out, e);

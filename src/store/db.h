@@ -91,5 +91,6 @@ hz_err hz_db_commit(hz_db *db, hz_errinfo *e);
 void hz_db_rollback(hz_db *db);
 
 extern const hz_db_driver hz_sqlite_driver;
+extern const hz_db_driver hz_pg_driver;
 
 #endif

@@ -5,10 +5,21 @@ set -u
 : "${HZ_SRC:?HZ_SRC must point at the source tree}"
 T=$(mktemp -d "${TMPDIR:-/tmp}/hz_cli.XXXXXX")
 DB="sqlite:$T/test.db"
+PG=""
+if [ -n "${HZ_TEST_PG_PORT:-}" ]; then
+  # the same tests on PostgreSQL: a fresh database per test script
+  PG="hz_$(basename "$0" .sh)_$$"
+  psql -q -h 127.0.0.1 -p "$HZ_TEST_PG_PORT" -U postgres -d postgres -c "CREATE DATABASE $PG" >/dev/null
+  DB="postgresql://postgres@127.0.0.1:$HZ_TEST_PG_PORT/$PG"
+fi
 export HUZHU_TODAY="${HUZHU_TODAY:-2026-11-29}"
 PASS=0
 FAIL=0
-cleanup() { rm -rf "$T"; }
+cleanup() {
+  rm -rf "$T"
+  [ -z "$PG" ] || psql -q -h 127.0.0.1 -p "$HZ_TEST_PG_PORT" -U postgres -d postgres \
+    -c "DROP DATABASE IF EXISTS $PG WITH (FORCE)" >/dev/null 2>&1
+}
 trap cleanup EXIT
 
 hz() { "$HUZHU" --db "$DB" "$@"; }
@@ -44,7 +55,12 @@ d=json.load(open(sys.argv[1]))
 for k in sys.argv[2].split("."):
     d = d[int(k)] if isinstance(d, list) else d[k]
 print(d if not isinstance(d,(dict,list)) else json.dumps(d, ensure_ascii=False))' "$@"; }
-sql() { sqlite3 "$T/test.db" "$@"; }
+# a query on the test database, whichever store it is
+sql() {
+  if [ -n "$PG" ]; then psql -q -At -h 127.0.0.1 -p "$HZ_TEST_PG_PORT" -U postgres -d "$PG" -c "$1"
+  else sqlite3 "$T/test.db" "$1"; fi
+}
+sqlite_only() { [ -z "$PG" ]; }
 
 finish() {
   echo "$PASS passed, $FAIL failed"

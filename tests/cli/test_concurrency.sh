@@ -39,8 +39,8 @@ wait
 expect_eq "$(cat "$T"/rc.* | grep -c '^0$')" "30" "all thirty claims accepted"
 expect_eq "$(sql "SELECT sum(amount) FROM claim_line WHERE plan_code='ZY'")" "2000000" "ZY paid exactly the cap"
 expect_eq "$(sql "SELECT paid FROM ledger")" "2000000" "ledger equals the cap"
-expect_eq "$(sql "SELECT count(*) > 0 FROM claim_line WHERE reason='CAPPED'")" "1" "later stays are capped"
+expect_eq "$(sql "SELECT CASE WHEN count(*) > 0 THEN 1 ELSE 0 END FROM claim_line WHERE reason='CAPPED'")" "1" "later stays are capped"
 expect_eq "$(sql "SELECT count(*) FROM claim c WHERE total <> (SELECT sum(amount) FROM claim_line l WHERE l.claim_id = c.id)")" "0" "totals equal the sum of lines"
-expect_eq "$(sql 'PRAGMA integrity_check')" "ok" "integrity"
+sqlite_only && expect_eq "$(sql 'PRAGMA integrity_check')" "ok" "integrity"
 expect_exit 0 "audit" -- hz audit verify
 finish

@@ -8,7 +8,7 @@ SERVER=$!
 for _ in $(seq 50); do grep -q "http://" "$T/serve.log" 2>/dev/null && break; sleep 0.1; done
 PORT=$(grep -o '127.0.0.1:[0-9]*' "$T/serve.log" | head -1 | cut -d: -f2)
 if [ -z "$PORT" ]; then cat "$T/serve.log"; kill $SERVER; exit 1; fi
-HZ_BASE="http://127.0.0.1:$PORT" HZ_DBFILE="$T/test.db" python3 "$HZ_SRC/tests/http/test_api.py"
+HZ_BASE="http://127.0.0.1:$PORT" HZ_DBFILE="$T/test.db" HZ_DBURL="$DB" HZ_PGDB="$PG" python3 "$HZ_SRC/tests/http/test_api.py"
 rc=$?
 kill -TERM $SERVER
 wait $SERVER

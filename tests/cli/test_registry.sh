@@ -89,7 +89,7 @@ expect_eq "$(sql "SELECT c.payer_kind||':'||c.payer_ref FROM contribution c JOIN
 # renewal of the unit's coverages ending from December to January
 expect_exit 0 "renew" -- hz --json enroll renew --unit $UNIT --from 2026-12-01 --to 2027-01-31
 expect_eq "$(jget "$T/out" enrolled)" "3" "NG, ZY and ZJ renewed"
-expect_eq "$(sql "SELECT group_concat(plan_code||'@'||start_date, ' ') FROM (SELECT plan_code, start_date FROM coverage WHERE continuous=1 AND start_date >= '2027-01-01' ORDER BY plan_code)")" "NG@2027-01-01 ZJ@2027-01-31 ZY@2027-01-30" "renewals start the day after and are continuous"
+expect_eq "$(sql "SELECT plan_code||'@'||start_date FROM coverage WHERE continuous=1 AND start_date >= '2027-01-01' ORDER BY plan_code" | tr '\n' ' ')" "NG@2027-01-01 ZJ@2027-01-31 ZY@2027-01-30 " "renewals start the day after and are continuous"
 expect_exit 0 "renew again" -- hz --json enroll renew --unit $UNIT --from 2026-12-01 --to 2027-01-31
 expect_eq "$(jget "$T/out" enrolled)" "0" "renewal is idempotent"
 

@@ -186,8 +186,21 @@ st, d = jreq("GET", "/api/v1/members?per_page=501", token=A)
 check(st == 400 and "per_page" in d["error"]["message"], "per_page over 500")
 st, d = jreq("DELETE", "/api/v1/members", token=A)
 check(st == 405, "method not allowed")
-c_sqlite = sqlite3.connect(DB)
-check(c_sqlite.execute("select count(*) from member where name like '%DROP%'").fetchone()[0] == 0, "nothing partial written")
+def sql(q):
+    """A query on the test database, SQLite or PostgreSQL."""
+    if os.environ.get("HZ_PGDB"):
+        p = subprocess.run(["psql", "-q", "-At", "-h", "127.0.0.1", "-p", os.environ["HZ_TEST_PG_PORT"], "-U", "postgres",
+                            "-d", os.environ["HZ_PGDB"], "-c", q], capture_output=True, text=True, check=True)
+        return p.stdout.strip()
+    c = sqlite3.connect(DB)
+    try:
+        rows = c.execute(q).fetchall()
+        c.commit()
+        return "\n".join("|".join(str(x) for x in r) for r in rows)
+    finally:
+        c.close()
+
+check(sql("select count(*) from member where name like '%DROP%'") == "0", "nothing partial written")
 
 # --- abuse (R6) ---------------------------------------------------------------------
 port = int(BASE.rsplit(":", 1)[1])
@@ -239,12 +252,11 @@ check(st == 200, "still serving after abuse")
 # --- tampering (R8) -----------------------------------------------------------------
 st, d = jreq("GET", "/api/v1/audit/verify", token=A)
 check(st == 200 and d["ok"] is True, "audit chain intact")
-victim = c_sqlite.execute("select id from audit_event order by id limit 1 offset 5").fetchone()[0]
-c_sqlite.execute("update audit_event set detail = detail || ' ' where id = ?", (victim,))
-c_sqlite.commit()
+victim = int(sql("select id from audit_event order by id limit 1 offset 5"))
+sql("update audit_event set detail = detail || ' ' where id = %d" % victim)
 st, d = jreq("GET", "/api/v1/audit/verify", token=A)
 check(st == 200 and d["ok"] is False and d["broken_event"] == victim, "tampering found at event %d" % victim)
-p = subprocess.run([HUZHU, "--db", "sqlite:" + DB, "audit", "verify"], capture_output=True, text=True)
+p = subprocess.run([HUZHU, "--db", os.environ["HZ_DBURL"], "audit", "verify"], capture_output=True, text=True)
 check(p.returncode == 3 and str(victim) in p.stderr, "CLI audit verify names the broken event")
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)

@@ -1,0 +1,240 @@
+/* PostgreSQL driver (libpq): the same interface as the SQLite driver.
+ * Statements are prepared once per connection with '?' / '?N' rewritten to
+ * $N; values travel as text and PostgreSQL infers their types. Write
+ * transactions take one transaction-scoped advisory lock, so writers are
+ * serialised exactly as SQLite's BEGIN IMMEDIATE serialises them: the ledger
+ * and cap guarantees hold without retry loops in the use cases. */
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/db.h"
+
+#define PG_MAX_PARAMS 32
+#define HZ_WRITE_LOCK 7461 /* advisory lock key of huzhu's writers */
+
+typedef struct {
+    hz_db base;
+    PGconn *c;
+    int next_stmt;
+} pg_db;
+
+typedef struct {
+    hz_stmt base;
+    char name[24];
+    int nparams;
+    char *values[PG_MAX_PARAMS];
+    PGresult *res;
+    int row, nrows;
+    bool executed;
+} pg_stmt;
+
+static hz_err map_result(PGresult *res, PGconn *c, hz_errinfo *e) {
+    const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+    const char *msg = res ? PQresultErrorMessage(res) : PQerrorMessage(c);
+    char clean[300];
+    snprintf(clean, sizeof clean, "%s", msg ? msg : "");
+    clean[strcspn(clean, "\n")] = '\0';
+    if (state && !strncmp(state, "23", 2)) return hz_fail(e, HZ_ECONFLICT, "数据冲突 (constraint): %s", clean);
+    if (state && (!strcmp(state, "40001") || !strcmp(state, "40P01")))
+        return hz_fail(e, HZ_ECONFLICT, "并发冲突, 请重试 (serialization failure): %s", clean);
+    if (state && !strncmp(state, "22", 2)) return hz_fail(e, HZ_EINVAL, "数据无效 (data exception): %s", clean);
+    return hz_fail(e, HZ_EDB, "数据库错误 (postgresql): %s", clean);
+}
+
+static hz_err pg_exec(hz_db *db, const char *sql, hz_errinfo *e) {
+    pg_db *d = (pg_db *)db;
+    PGresult *res = PQexec(d->c, sql);
+    ExecStatusType st = PQresultStatus(res);
+    hz_err rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? HZ_OK : map_result(res, d->c, e);
+    PQclear(res);
+    return rc;
+}
+
+static hz_err pg_open(const char *target, hz_db **out, hz_errinfo *e) {
+    pg_db *d = calloc(1, sizeof *d);
+    if (!d) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    d->c = PQconnectdb(target);
+    if (PQstatus(d->c) != CONNECTION_OK) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "%s", PQerrorMessage(d->c));
+        msg[strcspn(msg, "\n")] = '\0';
+        PQfinish(d->c);
+        free(d);
+        return hz_fail(e, HZ_EDB, "无法连接 PostgreSQL (cannot connect): %s", msg);
+    }
+    hz_err rc = pg_exec(&d->base, "SET client_min_messages = warning; SET TIME ZONE 'UTC'", e);
+    if (rc) {
+        PQfinish(d->c);
+        free(d);
+        return rc;
+    }
+    *out = &d->base;
+    return HZ_OK;
+}
+
+static void pg_close(hz_db *db) {
+    pg_db *d = (pg_db *)db;
+    PQfinish(d->c);
+    free(d);
+}
+
+/* '?' -> $k (in order), '?N' -> $N; string literals are left alone. */
+static char *rewrite(const char *sql, int *nparams) {
+    size_t n = strlen(sql);
+    char *out = malloc(n * 3 + 1);
+    if (!out) return NULL;
+    size_t o = 0;
+    int seq = 0, max = 0;
+    bool in_str = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = sql[i];
+        if (c == '\'') in_str = !in_str;
+        if (c != '?' || in_str) {
+            out[o++] = c;
+            continue;
+        }
+        int num;
+        if (sql[i + 1] >= '0' && sql[i + 1] <= '9') {
+            num = 0;
+            while (sql[i + 1] >= '0' && sql[i + 1] <= '9') num = num * 10 + (sql[++i] - '0');
+        } else {
+            num = ++seq;
+        }
+        if (num > max) max = num;
+        o += (size_t)snprintf(out + o, 8, "$%d", num);
+    }
+    out[o] = '\0';
+    *nparams = max;
+    return out;
+}
+
+static hz_err pg_prepare(hz_db *db, const char *sql, hz_stmt **out, hz_errinfo *e) {
+    pg_db *d = (pg_db *)db;
+    pg_stmt *s = calloc(1, sizeof *s);
+    if (!s) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    char *text = rewrite(sql, &s->nparams);
+    if (!text || s->nparams > PG_MAX_PARAMS) {
+        free(text);
+        free(s);
+        return hz_fail(e, HZ_EINTERNAL, "语句参数过多 (too many parameters)");
+    }
+    snprintf(s->name, sizeof s->name, "hz%d", ++d->next_stmt);
+    PGresult *res = PQprepare(d->c, s->name, text, s->nparams, NULL);
+    free(text);
+    hz_err rc = PQresultStatus(res) == PGRES_COMMAND_OK ? HZ_OK : map_result(res, d->c, e);
+    PQclear(res);
+    if (rc) {
+        free(s);
+        return rc;
+    }
+    *out = &s->base;
+    return HZ_OK;
+}
+
+static void set_value(hz_stmt *st, int idx, char *v) {
+    pg_stmt *s = (pg_stmt *)st;
+    if (idx < 1 || idx > PG_MAX_PARAMS) {
+        free(v);
+        return;
+    }
+    free(s->values[idx - 1]);
+    s->values[idx - 1] = v;
+}
+
+static void pg_bind_int64(hz_stmt *st, int idx, int64_t v) {
+    char *b = malloc(24);
+    if (b) snprintf(b, 24, "%lld", (long long)v);
+    set_value(st, idx, b);
+}
+static void pg_bind_text(hz_stmt *st, int idx, const char *v) { set_value(st, idx, strdup(v)); }
+static void pg_bind_null(hz_stmt *st, int idx) { set_value(st, idx, NULL); }
+
+static hz_err pg_step(hz_stmt *st, bool *row, hz_errinfo *e) {
+    pg_stmt *s = (pg_stmt *)st;
+    pg_db *d = (pg_db *)st->db;
+    if (!s->executed) {
+        s->executed = true;
+        s->res = PQexecPrepared(d->c, s->name, s->nparams, (const char *const *)s->values, NULL, NULL, 0);
+        ExecStatusType rs = PQresultStatus(s->res);
+        if (rs != PGRES_TUPLES_OK && rs != PGRES_COMMAND_OK) {
+            hz_err rc = map_result(s->res, d->c, e);
+            PQclear(s->res);
+            s->res = NULL;
+            *row = false;
+            if (st->db->tx_depth > 0) st->db->tx_failed = true; /* PostgreSQL aborts the transaction */
+            return rc;
+        }
+        s->nrows = rs == PGRES_TUPLES_OK ? PQntuples(s->res) : 0;
+        s->row = -1;
+    }
+    *row = ++s->row < s->nrows;
+    return HZ_OK;
+}
+
+static int64_t pg_col_int64(hz_stmt *st, int col) {
+    pg_stmt *s = (pg_stmt *)st;
+    if (!s->res || s->row >= s->nrows || PQgetisnull(s->res, s->row, col)) return 0;
+    return strtoll(PQgetvalue(s->res, s->row, col), NULL, 10);
+}
+static const char *pg_col_text(hz_stmt *st, int col) {
+    pg_stmt *s = (pg_stmt *)st;
+    if (!s->res || s->row >= s->nrows || PQgetisnull(s->res, s->row, col)) return NULL;
+    return PQgetvalue(s->res, s->row, col);
+}
+static bool pg_col_null(hz_stmt *st, int col) {
+    pg_stmt *s = (pg_stmt *)st;
+    return !s->res || s->row >= s->nrows || PQgetisnull(s->res, s->row, col);
+}
+static void pg_reset(hz_stmt *st) {
+    pg_stmt *s = (pg_stmt *)st;
+    PQclear(s->res);
+    s->res = NULL;
+    s->executed = false;
+    for (int i = 0; i < PG_MAX_PARAMS; i++) {
+        free(s->values[i]);
+        s->values[i] = NULL;
+    }
+}
+static void pg_finalize(hz_stmt *st) {
+    pg_reset(st);
+    free(st);
+}
+
+static hz_err pg_begin(hz_db *db, hz_errinfo *e) {
+    hz_err rc = pg_exec(db, "BEGIN", e);
+    if (rc) return rc;
+    char lock[64];
+    snprintf(lock, sizeof lock, "SELECT pg_advisory_xact_lock(%d)", HZ_WRITE_LOCK);
+    if ((rc = pg_exec(db, lock, e))) pg_exec(db, "ROLLBACK", NULL);
+    return rc;
+}
+static hz_err pg_commit(hz_db *db, hz_errinfo *e) { return pg_exec(db, "COMMIT", e); }
+static hz_err pg_rollback(hz_db *db) { return pg_exec(db, "ROLLBACK", NULL); }
+
+static const hz_ddl_subst pg_ddl[] = {
+    {"ID_PK", "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"},
+    {NULL, NULL},
+};
+
+const hz_db_driver hz_pg_driver = {
+    .name = "postgresql",
+    .ddl = pg_ddl,
+    .open = pg_open,
+    .close = pg_close,
+    .exec = pg_exec,
+    .prepare = pg_prepare,
+    .bind_int64 = pg_bind_int64,
+    .bind_text = pg_bind_text,
+    .bind_null = pg_bind_null,
+    .step = pg_step,
+    .col_int64 = pg_col_int64,
+    .col_text = pg_col_text,
+    .col_null = pg_col_null,
+    .reset = pg_reset,
+    .finalize = pg_finalize,
+    .begin = pg_begin,
+    .commit = pg_commit,
+    .rollback = pg_rollback,
+};
