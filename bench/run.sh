@@ -76,6 +76,8 @@ done
 
 HTTP_ROWS=""
 if [ "${BENCH_HTTP:-1}" = 1 ]; then HTTP_ROWS=$(bash bench/http.sh); fi
+PG_ROWS=""
+if [ "${BENCH_PG:-1}" = 1 ]; then PG_ROWS=$(bash bench/pg.sh); fi
 
 echo
 echo "huzhu benchmarks — $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), medians of $RUNS runs"
@@ -83,5 +85,5 @@ printf '| %-4s | %-44s | %14s | %-34s | %s |\n' id workload measured baseline ra
 printf '|------|----------------------------------------------|----------------|------------------------------------|-------|\n'
 printf '%s\n' "${ROWS[@]}"
 [ -n "$HTTP_ROWS" ] && printf '%s\n' "$HTTP_ROWS"
+[ -n "$PG_ROWS" ] && printf '%s\n' "$PG_ROWS"
 echo
-echo "Not yet measured: P6 (PostgreSQL)."

@@ -12,6 +12,7 @@
 #include "app/registry.h"
 #include "core/flag.h"
 #include "core/text.h"
+#include "store/bulk.h"
 #include "store/coverage.h"
 #include "store/registry.h"
 #include "store/store.h"
@@ -75,12 +76,22 @@ typedef struct {
     int n_plans;
     int col[C_COUNT]; /* field index of each known column, -1 absent */
     long total;       /* data rows (pass 1 count) */
-    id_set ids;
+    id_set seen;
+    id_set existing;  /* ID number -> member id, for members already stored */
     unsigned char *bad; /* per row: rejected in pass 1 */
     size_t bad_cap;
     char payer_kind[8], payer_ref[HZ_CODE_MAX];
     hz_date hardship_to;
+    /* new members, written in bulk (COPY on PostgreSQL) */
+    int n_batch;
+    hz_member *batch;
+    hz_flag (*batch_flags)[3];
+    int *batch_n_flags;
+    int64_t *ids;
+    hz_coverage *covs;
 } roster_ctx;
+
+#define ROSTER_BATCH 2000
 
 static void reject(roster_ctx *c, long row, const char *column, const char *reason) {
     if ((size_t)row < c->bad_cap) c->bad[row] = 1;
@@ -240,23 +251,84 @@ static hz_err pass1_row(void *vctx, long row, char **f, int n, hz_errinfo *e) {
     }
     roster_row rr;
     if (!validate_row(c, row, f, n, &rr)) return HZ_OK;
-    if (c->ids.cap * 2 <= (size_t)c->rep->rows * 3) {
+    if (c->seen.cap * 2 <= (size_t)c->rep->rows * 3) {
         /* grow: rehash */
-        id_set old = c->ids;
-        c->ids.cap = old.cap ? old.cap * 4 : 1 << 14;
-        c->ids.slots = calloc(c->ids.cap, sizeof *c->ids.slots);
-        if (!c->ids.slots) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+        id_set old = c->seen;
+        c->seen.cap = old.cap ? old.cap * 4 : 1 << 14;
+        c->seen.slots = calloc(c->seen.cap, sizeof *c->seen.slots);
+        if (!c->seen.slots) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
         for (size_t i = 0; i < old.cap; i++)
-            if (old.slots[i].id[0]) id_set_put(&c->ids, old.slots[i].id, old.slots[i].row);
+            if (old.slots[i].id[0]) id_set_put(&c->seen, old.slots[i].id, old.slots[i].row);
         free(old.slots);
     }
-    long first = id_set_put(&c->ids, rr.m.id_number, row);
+    long first = id_set_put(&c->seen, rr.m.id_number, row);
     if (first) {
         char why[128];
         snprintf(why, sizeof why, "身份证号码与第%ld行重复 (duplicate of row %ld)", first, first);
         reject(c, row, "id_number", why);
     }
     if (c->in->progress && c->rep->rows % 50000 == 0) c->in->progress(c->in->progress_ctx, c->rep->rows, 0);
+    return HZ_OK;
+}
+
+static void note_existing(void *ctx, const char *id_number, int64_t member_id) {
+    roster_ctx *c = ctx;
+    id_set_put(&c->existing, id_number, (long)member_id);
+}
+
+/* Looks up, in one go, which people of the file are members already. */
+static hz_err load_existing(roster_ctx *c, hz_errinfo *e) {
+    const char **ids = malloc(sizeof *ids * (c->seen.cap ? c->seen.cap : 1));
+    if (!ids) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    size_t n = 0;
+    for (size_t i = 0; i < c->seen.cap; i++)
+        if (c->seen.slots[i].id[0]) ids[n++] = c->seen.slots[i].id;
+    c->existing.cap = 1024;
+    while (c->existing.cap < n * 2) c->existing.cap *= 2;
+    c->existing.slots = calloc(c->existing.cap, sizeof *c->existing.slots);
+    hz_err rc = c->existing.slots ? hz_store_existing_members(c->app->db, ids, n, note_existing, c, e)
+                                  : hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    free(ids);
+    return rc;
+}
+
+/* Writes the batch of new members: ids first, then members, flags,
+ * coverages and contributions, each table in one bulk load. */
+static hz_err flush_batch(roster_ctx *c, hz_errinfo *e) {
+    hz_app *app = c->app;
+    int n = c->n_batch;
+    if (n == 0) return HZ_OK;
+    hz_err rc = hz_store_reserve_ids(app->db, "member", n, c->ids, e);
+    if (rc) return rc;
+    for (int i = 0; i < n; i++) c->batch[i].id = c->ids[i];
+    if ((rc = hz_store_bulk_members(app->db, c->batch, n, app->now, e)) ||
+        (rc = hz_store_bulk_flags(app->db, c->batch, (const hz_flag(*)[3])c->batch_flags, c->batch_n_flags, n, e)))
+        return rc;
+    for (int k = 0; k < c->n_plans; k++) {
+        const roster_plan *p = &c->plans[k];
+        int months = c->in->months ? c->in->months : p->plan->terms[0];
+        if ((rc = hz_store_reserve_ids(app->db, "coverage", n, c->ids, e))) return rc;
+        hz_fen premium;
+        if ((rc = hz_plan_premium(p->plan, p->shares, months, &premium, e))) return rc;
+        for (int i = 0; i < n; i++) {
+            hz_coverage *cv = &c->covs[i];
+            memset(cv, 0, sizeof *cv);
+            cv->id = c->ids[i];
+            cv->member_id = c->batch[i].id;
+            cv->plan_id = p->plan_id;
+            hz_strlcpy(cv->plan_code, p->code, sizeof cv->plan_code);
+            cv->shares = p->shares;
+            cv->start = c->in->start;
+            cv->end = hz_date_term_end(c->in->start, months);
+            cv->months = months;
+            hz_strlcpy(cv->payer_kind, c->payer_kind, sizeof cv->payer_kind);
+            hz_strlcpy(cv->payer_ref, c->payer_ref, sizeof cv->payer_ref);
+            cv->premium = premium;
+        }
+        if ((rc = hz_store_bulk_coverages(app->db, c->covs, n, app->now, e))) return rc;
+        c->rep->coverages += n;
+    }
+    c->n_batch = 0;
     return HZ_OK;
 }
 
@@ -271,8 +343,15 @@ static hz_err pass2_row(void *vctx, long row, char **f, int n, hz_errinfo *e) {
     m->org_id = c->unit.org_id;
     hz_strlcpy(m->unit_code, c->unit.credit_code, sizeof m->unit_code);
     hz_err rc;
-    int64_t existing;
-    if ((rc = hz_store_member_id(app->db, m->id_number, &existing, e))) return rc;
+    int64_t existing = 0;
+    if (c->existing.cap) {
+        size_t i = id_hash(m->id_number) & (c->existing.cap - 1);
+        for (; c->existing.slots[i].id[0]; i = (i + 1) & (c->existing.cap - 1))
+            if (!strcmp(c->existing.slots[i].id, m->id_number)) {
+                existing = c->existing.slots[i].row;
+                break;
+            }
+    }
     hz_flag flags[32];
     int n_flags = 0;
     if (existing) {
@@ -299,8 +378,16 @@ static hz_err pass2_row(void *vctx, long row, char **f, int n, hz_errinfo *e) {
         if ((rc = hz_store_member_update(app->db, m, app->now, e))) return rc;
         c->rep->updated++;
     } else {
-        if ((rc = hz_store_member_insert(app->db, m, app->now, e))) return rc;
+        /* a new member: eligibility was checked in pass 1; write in bulk */
+        int b = c->n_batch++;
+        c->batch[b] = *m;
+        memcpy(c->batch_flags[b], rr.flags, sizeof rr.flags);
+        c->batch_n_flags[b] = rr.n_flags;
         c->rep->imported++;
+        if (c->n_batch == ROSTER_BATCH && (rc = flush_batch(c, e))) return rc;
+        long done = c->rep->imported + c->rep->updated;
+        if (c->in->progress && done % 50000 == 0) c->in->progress(c->in->progress_ctx, done, c->total);
+        return HZ_OK;
     }
     for (int i = 0; i < rr.n_flags; i++)
         if ((rc = hz_store_flag_put(app->db, m->id, &rr.flags[i], e))) return rc;
@@ -314,7 +401,6 @@ static hz_err pass2_row(void *vctx, long row, char **f, int n, hz_errinfo *e) {
         const roster_plan *p = &c->plans[i];
         hz_enroll_req req = {m,        flags,         n_flags,       p->plan_id, p->plan, p->shares, c->in->months,
                              c->in->start, c->payer_kind, c->payer_ref, true};
-        req.new_member = !existing;
         bool existed;
         if ((rc = hz_enroll_one(app, &req, NULL, &existed, e))) {
             if (rc == HZ_EINVAL || rc == HZ_ECONFLICT) {
@@ -386,8 +472,17 @@ hz_err hz_app_import_roster(hz_app *app, const hz_roster_input *in, hz_roster_re
                      out->n_rejected);
         goto done;
     }
+    c.batch = malloc(sizeof *c.batch * ROSTER_BATCH);
+    c.batch_flags = malloc(sizeof *c.batch_flags * ROSTER_BATCH);
+    c.batch_n_flags = malloc(sizeof *c.batch_n_flags * ROSTER_BATCH);
+    c.ids = malloc(sizeof *c.ids * ROSTER_BATCH);
+    c.covs = malloc(sizeof *c.covs * ROSTER_BATCH);
+    if (!c.batch || !c.batch_flags || !c.batch_n_flags || !c.ids || !c.covs) {
+        rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+        goto done;
+    }
     if ((rc = hz_db_begin(app->db, e))) goto done;
-    if ((rc = hz_table_each(t, pass2_row, &c, e))) {
+    if ((rc = load_existing(&c, e)) || (rc = hz_table_each(t, pass2_row, &c, e)) || (rc = flush_batch(&c, e))) {
         hz_db_rollback(app->db);
         goto done;
     }
@@ -416,8 +511,14 @@ hz_err hz_app_import_roster(hz_app *app, const hz_roster_input *in, hz_roster_re
     if (in->progress) in->progress(in->progress_ctx, c.total, c.total);
 done:
     hz_table_free(t);
-    free(c.ids.slots);
+    free(c.seen.slots);
+    free(c.existing.slots);
     free(c.bad);
+    free(c.batch);
+    free(c.batch_flags);
+    free(c.batch_n_flags);
+    free(c.ids);
+    free(c.covs);
     return rc;
 }
 

@@ -10,6 +10,7 @@
 #include "app/authz.h"
 #include "app/claims.h"
 #include "io/feed.h"
+#include "store/bulk.h"
 #include "store/claims.h"
 #include "store/registry.h"
 #include "store/store.h"
@@ -19,7 +20,23 @@ typedef struct {
     hz_feed_report *rep;
     unsigned char *bad;
     size_t bad_cap;
+    hz_settlement *batch; /* new settlements, loaded in bulk */
+    int n_batch;
 } feed_ctx;
+
+#define FEED_BATCH 5000
+
+static hz_err flush_feed(feed_ctx *c, hz_errinfo *e) {
+    if (!c->n_batch) return HZ_OK;
+    int64_t added, unmatched;
+    hz_err rc = hz_store_bulk_settlements(c->app->db, c->batch, c->n_batch, c->app->now, &added, &unmatched, e);
+    if (rc) return rc;
+    c->rep->added += added;
+    c->rep->unmatched += unmatched;
+    c->rep->duplicate += c->n_batch - added;
+    c->n_batch = 0;
+    return HZ_OK;
+}
 
 static hz_err mark_bad(feed_ctx *c, long line, hz_errinfo *e) {
     if ((size_t)line >= c->bad_cap) {
@@ -51,9 +68,15 @@ static hz_err write_row(void *vctx, long line, const hz_settlement *in, const ch
     feed_ctx *c = vctx;
     hz_app *app = c->app;
     if (bad_field || ((size_t)line < c->bad_cap && c->bad[line])) return HZ_OK;
+    hz_err rc;
+    if (!in->refund) {
+        c->batch[c->n_batch++] = *in;
+        return c->n_batch == FEED_BATCH ? flush_feed(c, e) : HZ_OK;
+    }
+    /* a refund sees every earlier row of the file written */
+    if ((rc = flush_feed(c, e))) return rc;
     hz_settlement s = *in;
-    hz_err rc = hz_store_member_id(app->db, s.certno, &s.member_id, e);
-    if (rc) return rc;
+    if ((rc = hz_store_member_id(app->db, s.certno, &s.member_id, e))) return rc;
     if (s.refund) {
         hz_settlement old;
         hz_errinfo ne;
@@ -93,7 +116,7 @@ static hz_err write_row(void *vctx, long line, const hz_settlement *in, const ch
 
 hz_err hz_app_import_settlements(hz_app *app, const char *path, bool skip_invalid, hz_feed_report *out, hz_errinfo *e) {
     memset(out, 0, sizeof *out);
-    feed_ctx c = {app, out, NULL, 0};
+    feed_ctx c = {app, out, NULL, 0, NULL, 0};
     hz_feed *f = NULL;
     hz_err rc = hz_authz_can(app, HZ_A_SETTLEMENT_IMPORT, e);
     if (rc || (rc = hz_feed_open(path, &f, e))) return rc;
@@ -105,11 +128,13 @@ hz_err hz_app_import_settlements(hz_app *app, const char *path, bool skip_invali
                      out->n_rejected);
         goto done;
     }
+    if (!(c.batch = malloc(sizeof *c.batch * FEED_BATCH))) {
+        rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+        goto done;
+    }
     if ((rc = hz_db_begin(app->db, e))) goto done;
-    long read = out->read;
-    out->read = 0;
     rc = hz_feed_each(f, app->today, write_row, &c, e);
-    out->read = read;
+    if (rc == HZ_OK) rc = flush_feed(&c, e);
     char detail[256];
     snprintf(detail, sizeof detail, "{\"read\":%ld,\"new\":%ld,\"duplicate\":%ld,\"refund\":%ld,\"unmatched\":%ld}",
              out->read, out->added, out->duplicate, out->refund, out->unmatched);
@@ -121,6 +146,7 @@ hz_err hz_app_import_settlements(hz_app *app, const char *path, bool skip_invali
     if ((rc = hz_db_commit(app->db, e))) goto done;
     out->written = true;
 done:
+    free(c.batch);
     free(c.bad);
     hz_feed_free(f);
     return rc;

@@ -148,3 +148,9 @@ void hz_db_rollback(hz_db *db) {
     }
     db->drv->rollback(db);
 }
+
+hz_err hz_db_copy_begin(hz_db *db, const char *table, const char *const *cols, int n, hz_errinfo *e) {
+    return db->drv->copy_begin(db, table, cols, n, e);
+}
+hz_err hz_db_copy_row(hz_db *db, const char *const *values, hz_errinfo *e) { return db->drv->copy_row(db, values, e); }
+hz_err hz_db_copy_end(hz_db *db, hz_errinfo *e) { return db->drv->copy_end(db, e); }

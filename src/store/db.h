@@ -37,6 +37,10 @@ typedef struct hz_db_driver {
     hz_err (*begin)(hz_db *db, hz_errinfo *e);
     hz_err (*commit)(hz_db *db, hz_errinfo *e);
     hz_err (*rollback)(hz_db *db);
+    /* bulk load: COPY on PostgreSQL, a prepared INSERT on SQLite */
+    hz_err (*copy_begin)(hz_db *db, const char *table, const char *const *cols, int n, hz_errinfo *e);
+    hz_err (*copy_row)(hz_db *db, const char *const *values, hz_errinfo *e); /* NULL value = SQL NULL */
+    hz_err (*copy_end)(hz_db *db, hz_errinfo *e);
 } hz_db_driver;
 
 #define HZ_STMT_CACHE 256
@@ -89,6 +93,12 @@ void hz_stmt_reset(hz_stmt *st);
 hz_err hz_db_begin(hz_db *db, hz_errinfo *e);
 hz_err hz_db_commit(hz_db *db, hz_errinfo *e);
 void hz_db_rollback(hz_db *db);
+
+/* Bulk load into one table (inside a transaction): begin, rows, end. Values
+ * are text; NULL is SQL NULL. A constraint violation fails the load. */
+hz_err hz_db_copy_begin(hz_db *db, const char *table, const char *const *cols, int n, hz_errinfo *e);
+hz_err hz_db_copy_row(hz_db *db, const char *const *values, hz_errinfo *e);
+hz_err hz_db_copy_end(hz_db *db, hz_errinfo *e);
 
 extern const hz_db_driver hz_sqlite_driver;
 extern const hz_db_driver hz_pg_driver;

@@ -1,6 +1,7 @@
 /* SQLite driver: WAL, foreign keys, busy timeout, BEGIN IMMEDIATE for
  * writes, STRICT tables. Maps SQLite result codes onto hz_err. */
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,6 +10,8 @@
 typedef struct {
     hz_db base;
     sqlite3 *h;
+    sqlite3_stmt *copy; /* the bulk-load INSERT */
+    int copy_cols;
 } sq_db;
 
 typedef struct {
@@ -167,6 +170,40 @@ static hz_err sq_rollback(hz_db *db) {
     return sq_exec(db, "ROLLBACK", NULL);
 }
 
+static hz_err sq_copy_begin(hz_db *db, const char *table, const char *const *cols, int n, hz_errinfo *e) {
+    sq_db *d = (sq_db *)db;
+    char sql[1024];
+    size_t o = (size_t)snprintf(sql, sizeof sql, "INSERT INTO %s (", table);
+    for (int i = 0; i < n && o < sizeof sql; i++) o += (size_t)snprintf(sql + o, sizeof sql - o, "%s%s", i ? ", " : "", cols[i]);
+    o += (size_t)snprintf(sql + o, sizeof sql - o, ") VALUES (");
+    for (int i = 0; i < n && o < sizeof sql; i++) o += (size_t)snprintf(sql + o, sizeof sql - o, "%s?", i ? ", " : "");
+    if (o + 2 >= sizeof sql) return hz_fail(e, HZ_EINTERNAL, "copy: too many columns");
+    snprintf(sql + o, sizeof sql - o, ")");
+    int rc = sqlite3_prepare_v2(d->h, sql, -1, &d->copy, NULL);
+    if (rc != SQLITE_OK) return map_err(d->h, rc, "copy", e);
+    d->copy_cols = n;
+    return HZ_OK;
+}
+
+static hz_err sq_copy_row(hz_db *db, const char *const *values, hz_errinfo *e) {
+    sq_db *d = (sq_db *)db;
+    for (int i = 0; i < d->copy_cols; i++) {
+        if (values[i]) sqlite3_bind_text(d->copy, i + 1, values[i], -1, SQLITE_STATIC);
+        else sqlite3_bind_null(d->copy, i + 1);
+    }
+    int rc = sqlite3_step(d->copy);
+    sqlite3_reset(d->copy);
+    return rc == SQLITE_DONE ? HZ_OK : map_err(d->h, rc, "copy", e);
+}
+
+static hz_err sq_copy_end(hz_db *db, hz_errinfo *e) {
+    (void)e;
+    sq_db *d = (sq_db *)db;
+    sqlite3_finalize(d->copy);
+    d->copy = NULL;
+    return HZ_OK;
+}
+
 static const hz_ddl_subst sq_ddl[] = {
     {"ID_PK", "INTEGER PRIMARY KEY"},
     {"BIGINT", "INTEGER"},
@@ -193,4 +230,7 @@ const hz_db_driver hz_sqlite_driver = {
     .begin = sq_begin,
     .commit = sq_commit,
     .rollback = sq_rollback,
+    .copy_begin = sq_copy_begin,
+    .copy_row = sq_copy_row,
+    .copy_end = sq_copy_end,
 };
