@@ -3,7 +3,7 @@
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 DB ?= huzhu.db
 
-.PHONY: all build deps run test test-deps bench clean format
+.PHONY: all build deps web-deps run test test-deps bench clean format
 
 all: build
 
@@ -14,13 +14,18 @@ build: deps
 	@cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHZ_WERROR=OFF >/dev/null
 	@cmake --build build -j $(JOBS) --target huzhu
 
-run: build
+# the console's front-end libraries, from npm with the lock file
+web-deps:
+	@[ -d web/node_modules/vue ] || (cd web && npm ci --no-audit --no-fund --loglevel=error)
+
+run: build web-deps
 	@bash scripts/run.sh "$(DB)"
 
 test-deps:
 	@bash scripts/deps.sh test
 
-test: test-deps
+test: test-deps web-deps
+	@[ -d tests/web/node_modules/playwright-core ] || (cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
 	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DHZ_SANITIZE=ON -DHZ_WERROR=ON >/dev/null
 	@cmake --build build-asan -j $(JOBS)
 	@bash scripts/check-banned.sh

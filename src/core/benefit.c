@@ -62,6 +62,25 @@ static hz_err pay_inpatient(const hz_benefit_input *in, hz_ledger_entry *led, hz
     return HZ_OK;
 }
 
+/* "C541" -> "C54.1" for people reading the explanation. */
+static void icd_display(const char *normalized, char out[HZ_ICD_MAX + 2]) {
+    size_t n = strlen(normalized);
+    if (n <= 3) {
+        snprintf(out, HZ_ICD_MAX + 2, "%s", normalized);
+        return;
+    }
+    snprintf(out, HZ_ICD_MAX + 2, "%.3s.%s", normalized, normalized + 3);
+}
+
+/* Chinese name of a catalogue tier ("severe" -> 重疾); the tier's own name
+ * when the catalogue uses another word. */
+static const char *tier_label(const char *name) {
+    static const char *const map[][2] = {{"severe", "重疾"}, {"mild", "轻症"}, {"cancer", "特定癌症"}, {"in_situ", "原位癌"}};
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (!strcmp(name, map[i][0])) return map[i][1];
+    return name;
+}
+
 /* Lump sums (ZJ, NG): the best tier any diagnosis reaches; a tier is a
  * level of the sum, so a later, higher tier pays the difference. */
 static hz_err pay_lump(const hz_benefit_input *in, hz_ledger_entry *led, hz_claim_line *l, hz_errinfo *e) {
@@ -77,25 +96,29 @@ static hz_err pay_lump(const hz_benefit_input *in, hz_ledger_entry *led, hz_clai
                 break;
             }
     if (!tier) {
-        snprintf(l->explain, sizeof l->explain, "诊断 %s 不在给付疾病目录内", ev->n_diag ? ev->diag[0] : "(无)");
+        char shown[HZ_ICD_MAX + 2];
+        icd_display(ev->n_diag ? ev->diag[0] : "", shown);
+        snprintf(l->explain, sizeof l->explain, "诊断 %s 不在给付疾病目录内", ev->n_diag ? shown : "(无)");
         l->reason = HZ_R_NOT_LISTED;
         return HZ_OK;
     }
     hz_fen sum;
     if (!hz_money_mul(b->sum, in->shares, &sum)) return overflow(e);
-    char b1[HZ_MONEY_BUF], b2[HZ_MONEY_BUF];
+    char b1[HZ_MONEY_BUF], b2[HZ_MONEY_BUF], shown[HZ_ICD_MAX + 2];
+    icd_display(code, shown);
+    const char *label = tier_label(tier->name);
     int pay_pct = tier->pct - led->lump_pct;
     if (pay_pct <= 0) {
-        snprintf(l->explain, sizeof l->explain, "%s %s: 本期已给付 %d%%, 不再给付", code, tier->name, led->lump_pct);
+        snprintf(l->explain, sizeof l->explain, "%s %s: 本期已给付 %d%%, 不再给付", shown, label, led->lump_pct);
         l->reason = HZ_R_ALREADY_PAID;
         return HZ_OK;
     }
     if (!hz_money_pct(sum, pay_pct, &l->amount)) return overflow(e);
     if (led->lump_pct)
-        snprintf(l->explain, sizeof l->explain, "%s %s: %s x %d份 x (%d%% - %d%%) = %s", code, tier->name, M(b->sum, b1),
+        snprintf(l->explain, sizeof l->explain, "%s %s: %s x %d份 x (%d%% - %d%%) = %s", shown, label, M(b->sum, b1),
                  in->shares, tier->pct, led->lump_pct, M(l->amount, b2));
     else
-        snprintf(l->explain, sizeof l->explain, "%s %s: %s x %d份 x %d%% = %s", code, tier->name, M(b->sum, b1),
+        snprintf(l->explain, sizeof l->explain, "%s %s: %s x %d份 x %d%% = %s", shown, label, M(b->sum, b1),
                  in->shares, tier->pct, M(l->amount, b2));
     l->reason = HZ_R_OK;
     l->lump_pct = pay_pct;

@@ -14,6 +14,7 @@
 #include "core/text.h"
 #include "http/handlers.h"
 #include "io/views.h"
+#include "store/reports.h"
 
 void h_settlements(hz_req *r, char **p) {
     (void)p;
@@ -63,7 +64,7 @@ void h_claims(hz_req *r, char **p) {
     json_t *items = r->json = json_array();
     int64_t total;
     hz_errinfo e;
-    if (hz_app_claims_page(r->app, hz_http_query(r, "status"), pg, claim_row, r, &total, &e)) {
+    if (hz_app_claims_page(r->app, hz_http_query(r, "status"), hz_http_query(r, "id_number"), pg, claim_row, r, &total, &e)) {
         hz_http_fail(r, &e);
         return;
     }
@@ -326,6 +327,46 @@ void h_report(hz_req *r, char **p) {
             return;
         }
         hz_http_list(r, items, (int64_t)json_array_size(items));
+    } else if (!strcmp(p[0], "dashboard")) {
+        if (!f) {
+            int y, m, dd;
+            hz_date_to_ymd(r->app->today, &y, &m, &dd);
+            from = hz_date_from_ymd(y, 1, 1);
+        }
+        hz_dashboard d;
+        hz_sla_report sla;
+        if (hz_authz_can(r->app, HZ_A_REPORT, &e) ||
+            hz_store_dashboard(r->app->db, !strcmp(r->app->who.scope_kind, "org") ? r->app->who.scope_path : "",
+                               r->app->today, from, to, &d, &e) ||
+            hz_app_claims_sla(r->app, from, to, &sla, &e)) {
+            hz_http_fail(r, &e);
+            return;
+        }
+        json_t *districts = json_array(), *plans = json_array(), *payouts = json_array();
+        for (int i = 0; i < d.n_districts; i++)
+            json_array_append_new(districts, json_pack("{s:s, s:I}", "name", d.districts[i].key, "members",
+                                                       (json_int_t)d.districts[i].count));
+        for (int i = 0; i < d.n_plans; i++)
+            json_array_append_new(plans, json_pack("{s:s, s:I}", "plan", d.plans[i].key, "coverages",
+                                                   (json_int_t)d.plans[i].count));
+        for (int i = 0; i < d.n_payouts; i++)
+            json_array_append_new(payouts, json_pack("{s:s, s:I, s:o}", "plan", d.payouts[i].key, "claims",
+                                                     (json_int_t)d.payouts[i].count, "amount",
+                                                     hz_json_money(d.payouts[i].amount)));
+        /* loss ratio in per mille, integer maths */
+        long long lr = d.contributions ? (long long)(d.paid * 1000 / d.contributions) : 0;
+        long long share = sla.paid ? (long long)(sla.paid_within_7 * 1000 / sla.paid) : 0;
+        char lrs[24], shs[24];
+        snprintf(lrs, sizeof lrs, "%lld.%lld%%", lr / 10, lr % 10);
+        snprintf(shs, sizeof shs, "%lld.%lld%%", share / 10, share % 10);
+        json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:o, s:I, s:o, s:s, s:s, s:I, s:o, s:o, s:o}", "members",
+                              (json_int_t)d.members, "covered", (json_int_t)d.covered, "women", (json_int_t)d.women,
+                              "newform", (json_int_t)d.newform, "model_workers", (json_int_t)d.model_workers,
+                              "contributions", hz_json_money(d.contributions), "claims", (json_int_t)d.claims, "paid",
+                              hz_json_money(d.paid), "loss_ratio", lrs, "share_paid_within_7_days", shs,
+                              "overdue_open", (json_int_t)sla.overdue_open, "districts", districts, "plans", plans,
+                              "payouts", payouts);
+        hz_http_json(r, 200, o);
     } else if (!strcmp(p[0], "stats")) {
         const char *org = hz_http_query(r, "org");
         hz_org_stats s;
@@ -337,6 +378,6 @@ void h_report(hz_req *r, char **p) {
         if (hz_app_org_stats(r->app, org, &s, &e)) hz_http_fail(r, &e);
         else hz_http_json(r, 200, hz_view_org_stats(&s));
     } else {
-        hz_http_error(r, 404, "NOT_FOUND", "报表不存在 (no such report: sla, overdue, stats)");
+        hz_http_error(r, 404, "NOT_FOUND", "报表不存在 (no such report: dashboard, sla, overdue, stats)");
     }
 }

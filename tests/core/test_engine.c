@@ -159,7 +159,9 @@ static void test_worked_example(void **state) {
     expect_line(&w, 0, "ZY", "4610.00", "OK");
     assert_string_equal(w.lines[0].explain, "(24350.00 - 1300.00) x 20% = 4610.00");
     expect_line(&w, 1, "ZJ", "10000.00", "OK");
+    assert_string_equal(w.lines[1].explain, "C54.1 重疾: 10000.00 x 1份 x 100% = 10000.00");
     expect_line(&w, 2, "NG", "10000.00", "OK");
+    assert_string_equal(w.lines[2].explain, "C54.1 特定癌症: 10000.00 x 1份 x 100% = 10000.00");
     expect_line(&w, 3, "ZY", "2491.00", "OK");
     assert_string_equal(w.lines[3].explain, "(13105.00 - 650.00) x 20% = 2491.00");
     expect_line(&w, 4, "ZJ", "0.00", "ALREADY_PAID");

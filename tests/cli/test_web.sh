@@ -1,0 +1,19 @@
+# The web console in a real browser: starts the server over a demo database
+# and runs tests/web/console.mjs (playwright-core + Debian's chromium).
+. "$(dirname "$0")/lib.bash"
+[ -x /usr/bin/chromium ] || { echo "FAIL: /usr/bin/chromium is missing (make test installs it)"; exit 1; }
+[ -d "$HZ_SRC/tests/web/node_modules/playwright-core" ] || { echo "FAIL: tests/web/node_modules missing (npm ci)"; exit 1; }
+[ -d "$HZ_SRC/web/node_modules/vue" ] || { echo "FAIL: web/node_modules missing (npm ci)"; exit 1; }
+hz demo --members 300 >/dev/null || { echo "demo failed"; exit 1; }
+export HUZHU_WEB="$HZ_SRC/web" HUZHU_BATCH_DIR="$T/batches"
+"$HUZHU" --db "$DB" serve --listen 127.0.0.1:0 --threads 4 2>"$T/serve.log" &
+SERVER=$!
+for _ in $(seq 50); do grep -q "http://" "$T/serve.log" 2>/dev/null && break; sleep 0.1; done
+PORT=$(grep -o '127.0.0.1:[0-9]*' "$T/serve.log" | head -1 | cut -d: -f2)
+[ -n "$PORT" ] || { cat "$T/serve.log"; kill $SERVER; exit 1; }
+SHOTS="${HZ_TEST_TMP:-$T}/../screenshots"
+(cd "$HZ_SRC/tests/web" && HZ_BASE="http://127.0.0.1:$PORT" HZ_SHOTS="$SHOTS" timeout 300 node console.mjs)
+rc=$?
+kill -TERM $SERVER
+wait $SERVER
+exit $rc

@@ -1,0 +1,178 @@
+// The console in a real browser (Debian's chromium, playwright-core): what
+// office staff, a reviewer, finance and a member do, end to end, with
+// screenshots of each main page. Prints "N passed, N failed".
+import { chromium } from "playwright-core";
+import fs from "node:fs";
+
+const BASE = process.env.HZ_BASE, SHOTS = process.env.HZ_SHOTS, PW = "huzhu-demo-2026";
+const UNIT = process.env.HZ_UNIT, MEMBER_ID = process.env.HZ_MEMBER;
+let passed = 0, failed = 0;
+function check(cond, what) {
+  if (cond) passed++; else { failed++; console.error("FAIL: " + what); }
+}
+fs.mkdirSync(SHOTS, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+});
+const pageErrors = [];
+
+async function session(user, viewport) {
+  const ctx = await browser.newContext({ viewport, locale: "zh-CN" });
+  const page = await ctx.newPage();
+  page.on("pageerror", e => pageErrors.push(user + ": " + e.message));
+  await page.goto(BASE + "/");
+  await page.waitForSelector("[data-test=login]");
+  await page.fill("[data-test=login]", user);
+  await page.fill("[data-test=password]", PW);
+  await page.click("[data-test=login-submit]");
+  return { ctx, page };
+}
+// let transitions and toasts settle so the pictures show the page as people see it
+const shot = async (page, name) => { await page.waitForTimeout(700); await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }); };
+const text = async (page, sel) => (await page.textContent(sel)) || "";
+
+try {
+  // a wrong password is explained next to the form
+  {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await ctx.newPage();
+    await page.goto(BASE + "/");
+    await page.fill("[data-test=login]", "staff");
+    await page.fill("[data-test=password]", "wrong-password");
+    await page.click("[data-test=login-submit]");
+    await page.waitForSelector("[data-test=login-error]");
+    check((await text(page, "[data-test=login-error]")).includes("密码错误"), "wrong password message");
+    await shot(page, "01-login");
+    await ctx.close();
+  }
+
+  // --- office staff at 1366x768 -------------------------------------------------
+  const staff = await session("staff", { width: 1366, height: 768 });
+  let page = staff.page;
+  await page.waitForSelector("[data-test=dashboard-stats]");
+  await page.waitForTimeout(600);
+  check((await page.$$("[data-test=chart-districts] canvas")).length > 0, "dashboard chart drawn");
+  check((await text(page, "[data-test=dashboard-stats]")).includes("7日内支付率"), "dashboard figures");
+  await shot(page, "02-dashboard");
+
+  await page.click("[data-test=nav-members]");
+  await page.fill("[data-test=member-search]", "何秀英");
+  await page.press("[data-test=member-search]", "Enter");
+  await page.waitForSelector("[data-test=member-table] >> text=何秀英");
+  await page.click("[data-test=member-table] >> text=何秀英");
+  await page.waitForSelector("[data-test=member-detail]");
+  check((await text(page, "[data-test=coverage-table]")).includes("NG"), "member page shows coverages");
+  await shot(page, "03-member");
+
+  // roster with a bad row: the report is shown row by row, nothing imported
+  const header = "姓名,身份证号码,手机号码,人员类别,劳模级别,职业,银行卡号,开户行\n";
+  const good = "赵雪梅,610104198803150020,13700001111,普通,,,6217000000000000004,中国工商银行西安分行\n";
+  const bad = "钱大伟,610104198803150038,13700002222,普通,,,,\n";           // wrong check digit
+  const fixed = "钱大伟,610104198803150039,13700002222,普通,,,62170000000000004,长安银行\n";
+  await page.click("[data-test=nav-units]");
+  await page.click("[data-test=roster-unit]");
+  await page.click(".el-select-dropdown__item >> text=五环(集团)纺织");
+  await page.fill("#roster-start", "2026-01-01");
+  await page.keyboard.press("Enter");
+  await page.setInputFiles("[data-test=roster-file]", { name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(header + good + bad) });
+  await page.click("[data-test=roster-upload]");
+  await page.waitForSelector("[data-test=roster-rejects]");
+  const rejects = await text(page, "[data-test=roster-rejects]");
+  check(rejects.includes("3") && rejects.includes("id_number") && rejects.includes("校验位"), "bad row reported with row, column and reason");
+  check((await text(page, "[data-test=roster-error]")).includes("未导入"), "nothing imported message");
+  await shot(page, "04-roster-error");
+  // fix and re-upload
+  await page.setInputFiles("[data-test=roster-file]", { name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(header + good + fixed) });
+  await page.click("[data-test=roster-upload]");
+  await page.waitForSelector("[data-test=roster-summary] >> text=新增 2");
+  check(!(await page.$("[data-test=roster-error]")), "no error after the fix");
+  await shot(page, "05-roster-ok");
+
+  // the medical-insurance feed, then intake with ID number + discharge certificate
+  await page.click("[data-test=nav-claims]");
+  const feed = "setl_id,certno,psn_name,med_type,adm_date,dscg_date,main_diag_code,medfee_sumamt,fund_pay_sumamt,psn_selfpay,psn_ownpay\n" +
+               "WEB0001,610104198803150020,赵雪梅,21,2026-06-01,2026-06-12,C50.9,60000.00,35000.00,21300.00,3700.00\n";
+  await page.setInputFiles("[data-test=feed-file]", { name: "feed.csv", mimeType: "text/csv", buffer: Buffer.from(feed) });
+  await page.waitForSelector("[data-test=feed-result] >> text=新增 1");
+  await page.fill("[data-test=intake-id]", "61010419880315002");
+  await page.click("[data-test=intake-submit]");
+  await page.waitForSelector("[data-test=intake-error]");
+  check((await text(page, "[data-test=intake-error]")).includes("18位"), "intake validates the ID number next to the field");
+  await page.fill("[data-test=intake-id]", "610104198803150020");
+  await page.fill("[data-test=intake-setl]", "WEB0001");
+  await page.click("[data-test=intake-submit]");
+  await page.waitForSelector("[data-test=claim-lines]");
+  const claimNo = (await page.textContent("h1")).replace("理赔申请", "").trim();
+  // ZY: waiting period (start 2026-01-01 + 90 > 06-01? no: pays); NG and ZJ lump sums pay the cancer
+  const total = await text(page, "[data-test=claim-total]");
+  check(total === "4000.00", "ZY (21300 - 1300) x 20% = 4000.00, got " + total);
+  check((await text(page, "[data-test=claim-lines]")).includes("(21300.00 - 1300.00) x 20% = 4000.00"), "explanation shown");
+  check((await text(page, "[data-test=claim-status]")).includes("已审批") || (await text(page, "[data-test=claim-status]")).includes("待审核"), "claim adjudicated");
+  await shot(page, "06-claim");
+  await staff.ctx.close();
+
+  // --- the reviewer approves (when the claim waits for review) ---------------------
+  const rev = await session("reviewer", { width: 1366, height: 768 });
+  page = rev.page;
+  await page.waitForSelector("[data-test=dashboard-stats]");
+  await page.goto(BASE + "/#/claims/" + claimNo);
+  await page.waitForSelector("[data-test=claim-status]");
+  if ((await text(page, "[data-test=claim-status]")).includes("待审核")) {
+    await page.click("[data-test=approve]");
+    await page.waitForSelector("[data-test=claim-status] >> text=已审批");
+  }
+  check((await text(page, "[data-test=claim-status]")).includes("已审批"), "approved");
+  await shot(page, "07-review");
+  await rev.ctx.close();
+
+  // --- finance: batch, bank file, bank result ---------------------------------------
+  const fin = await session("finance", { width: 1366, height: 768 });
+  page = fin.page;
+  await page.waitForSelector("[data-test=dashboard-stats]");
+  await page.click("[data-test=nav-payments]");
+  await page.click("[data-test=batch-create]");
+  await page.waitForSelector("[data-test=batch-result]");
+  const href = await page.getAttribute("[data-test=batch-download]", "href");
+  const file = await page.request.get(BASE + href);
+  const csv = await file.text();
+  check(file.ok() && csv.includes("序号,收款人姓名,收款账号") && csv.includes(claimNo), "bank file downloaded with the claim");
+  await shot(page, "08-payments");
+  const refs = csv.trim().split("\n").slice(1).map(l => l.split(",").pop());
+  const result = "业务编号,结果,失败原因,银行流水号\n" + refs.map((r, i) => `${r},成功,,WEB${i}`).join("\n") + "\n";
+  await page.setInputFiles("[data-test=bank-result]", { name: "result.csv", mimeType: "text/csv", buffer: Buffer.from(result) });
+  await page.waitForSelector("[data-test=bank-result-msg] >> text=成功");
+  check((await text(page, "[data-test=bank-result-msg]")).includes("成功 " + refs.length), "bank result applied");
+  await page.goto(BASE + "/#/claims/" + claimNo);
+  await page.waitForSelector("[data-test=claim-status] >> text=已支付");
+  check((await text(page, "[data-test=claim-sla]")).includes("第 0 天支付"), "paid within the 7-day clock");
+  await shot(page, "09-paid");
+  await fin.ctx.close();
+
+  // --- a member on a phone ----------------------------------------------------------
+  const mem = await session("member", { width: 390, height: 844 });
+  page = mem.page;
+  await page.waitForSelector("[data-test=m-profile]");
+  check((await page.$$("[data-test=m-coverage]")).length > 0, "member sees own coverages");
+  await page.fill("[data-test=m-setl]", "NO-SUCH-SETTLEMENT");
+  await page.click("[data-test=m-submit]");
+  await page.waitForSelector("[data-test=m-error]");
+  check((await text(page, "[data-test=m-error]")).includes("不存在"), "member sees why a claim was refused");
+  await shot(page, "10-member-home");
+  await page.click("[data-test=m-claim]");
+  await page.waitForSelector("[data-test=m-claim-detail]");
+  const body = await text(page, "body");
+  check(body.includes("27101.00") && body.includes("(24350.00 - 1300.00) x 20% = 4610.00") && body.includes("C54.1 重疾"),
+        "member reads the explanation of what was paid");
+  check(await page.evaluate(() => document.documentElement.scrollWidth <= 390), "no horizontal scroll on a phone");
+  await shot(page, "11-member-claim");
+  await mem.ctx.close();
+} catch (e) {
+  failed++;
+  console.error("FAIL: " + e.message);
+}
+check(pageErrors.length === 0, "no JavaScript errors: " + pageErrors.join("; "));
+await browser.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,53 @@
+/* The API client: cookie session (HttpOnly, set by the server) plus the
+ * CSRF token the login returned, sent on every unsafe request. */
+const hzApi = (() => {
+  const state = { csrf: sessionStorage.getItem("hz_csrf") || "" };
+  async function call(method, path, body, raw) {
+    const opts = { method, headers: {}, credentials: "same-origin" };
+    if (method !== "GET") opts.headers["X-CSRF-Token"] = state.csrf;
+    if (raw !== undefined) { opts.body = raw; opts.headers["Content-Type"] = "application/octet-stream"; }
+    else if (body !== undefined) { opts.body = JSON.stringify(body); opts.headers["Content-Type"] = "application/json"; }
+    const resp = await fetch("/api/v1" + path, opts);
+    const type = resp.headers.get("Content-Type") || "";
+    const data = type.includes("json") ? await resp.json() : await resp.text();
+    if (!resp.ok) {
+      const err = new Error((data && data.error && data.error.message) || ("HTTP " + resp.status));
+      err.status = resp.status; err.data = data;
+      throw err;
+    }
+    return data;
+  }
+  return {
+    get: (p) => call("GET", p),
+    post: (p, b) => call("POST", p, b === undefined ? {} : b),
+    upload: (p, file) => call("POST", p, undefined, file),
+    del: (p) => call("DELETE", p),
+    setCsrf(v) { state.csrf = v; sessionStorage.setItem("hz_csrf", v); },
+    clear() { state.csrf = ""; sessionStorage.removeItem("hz_csrf"); },
+  };
+})();
+
+/* Display helpers shared by the views. */
+const hzFmt = {
+  statusText: { received: "待补材料", adjudicated: "待审核", approved: "已审批", rejected: "已拒绝", paid: "已支付" },
+  statusType: { received: "info", adjudicated: "warning", approved: "primary", rejected: "danger", paid: "success" },
+  reasonText: {
+    OK: "给付", CAPPED: "超限额", WAITING: "观察期内", NOT_IN_TERM: "不在保障期", NOT_ELIGIBLE_SEX: "性别不符",
+    NOT_ELIGIBLE_AGE: "年龄不符", DIAGNOSIS_NOT_LISTED: "非给付病种", ALREADY_PAID: "已给付", BELOW_DEDUCTIBLE: "未达起付线",
+    NOT_ACCIDENT: "非意外", DUPLICATE_SETTLEMENT: "重复结算", REFUNDED_SETTLEMENT: "结算已退费", MANUAL_REJECT: "审核拒绝",
+  },
+  planName: { ZY: "住院医疗", ZJ: "重大疾病", NG: "女工特病", YW: "意外伤害", JT: "住院津贴", XYT: "新业态综合", LM: "劳模医疗补助" },
+  /* stored UTC timestamps, shown in Beijing time */
+  time(ts) {
+    if (!ts) return "-";
+    const d = new Date(ts);
+    return isNaN(d) ? ts : d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+  },
+  roleName: { admin: "系统管理员", staff: "业务员", reviewer: "审核员", finance: "财务", cadre: "工会干部", unit: "单位联络员", member: "会员" },
+  sla(c) {
+    if (c.sla_days === null || c.sla_days === undefined) return { text: "材料未齐", cls: "" };
+    if (c.status === "paid") return { text: "第 " + c.sla_days + " 天支付", cls: c.sla_days <= 7 ? "sla-ok" : "sla-late" };
+    const left = 7 - c.sla_days;
+    return { text: left >= 0 ? "剩余 " + left + " 天" : "已超时 " + (-left) + " 天", cls: c.sla_days >= 5 ? (left >= 0 ? "sla-warn" : "sla-late") : "sla-ok" };
+  },
+};

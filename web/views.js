@@ -1,0 +1,550 @@
+/* The console's pages. Each view calls the API and renders; no business
+ * rules live here (they are in the server's use cases). */
+const { ref, reactive, computed, onMounted, watch, nextTick } = Vue;
+const { ElMessage, ElMessageBox } = ElementPlus;
+
+function errText(e) { return e && e.message ? e.message : String(e); }
+
+const LoginView = {
+  emits: ["done"],
+  setup(props, { emit }) {
+    const form = reactive({ login: "", password: "" });
+    const error = ref("");
+    const busy = ref(false);
+    async function submit() {
+      error.value = "";
+      if (!form.login || !form.password) { error.value = "请输入登录名和密码"; return; }
+      busy.value = true;
+      try {
+        const r = await hzApi.post("/session", { login: form.login, password: form.password });
+        hzApi.setCsrf(r.csrf);
+        emit("done", r.user);
+      } catch (e) { error.value = errText(e); } finally { busy.value = false; }
+    }
+    return { form, error, busy, submit };
+  },
+  template: `
+  <div class="login-wrap">
+    <el-card class="login-card">
+      <div class="login-title">职工互助保障系统</div>
+      <div class="login-sub">中国职工保险互助会 · 办事处业务平台</div>
+      <el-form label-position="top" @submit.prevent="submit">
+        <el-form-item label="登录名" for="login">
+          <el-input id="login" v-model="form.login" data-test="login" autocomplete="username" />
+        </el-form-item>
+        <el-form-item label="密码" for="password">
+          <el-input id="password" v-model="form.password" data-test="password" type="password" show-password
+                    autocomplete="current-password" @keyup.enter="submit" />
+        </el-form-item>
+        <div v-if="error" class="field-error" role="alert" data-test="login-error">{{ error }}</div>
+        <el-button type="danger" style="width:100%;margin-top:12px" :loading="busy" @click="submit" data-test="login-submit">登 录</el-button>
+      </el-form>
+    </el-card>
+  </div>`,
+};
+
+const DashboardView = {
+  setup() {
+    const d = ref(null);
+    const error = ref("");
+    const bar = ref(null), pie = ref(null);
+    onMounted(async () => {
+      try { d.value = await hzApi.get("/reports/dashboard"); } catch (e) { error.value = errText(e); return; }
+      await nextTick();
+      const b = echarts.init(bar.value);
+      b.setOption({
+        title: { text: "各区县会员人数", left: "center", textStyle: { fontSize: 14 } },
+        tooltip: {}, grid: { left: 40, right: 10, bottom: 60 },
+        xAxis: { type: "category", data: d.value.districts.map(x => x.name.replace("总工会", "")), axisLabel: { rotate: 40 } },
+        yAxis: { type: "value" },
+        series: [{ type: "bar", data: d.value.districts.map(x => x.members), itemStyle: { color: "#c0392b" } }],
+      });
+      const p = echarts.init(pie.value);
+      p.setOption({
+        title: { text: "在保人数（按计划）", left: "center", textStyle: { fontSize: 14 } },
+        tooltip: { trigger: "item" },
+        series: [{ type: "pie", radius: ["35%", "65%"], top: 30,
+          data: d.value.plans.map(x => ({ name: hzFmt.planName[x.plan] || x.plan, value: x.coverages })) }],
+      });
+    });
+    return { d, error, bar, pie };
+  },
+  template: `
+  <div>
+    <h1 class="page-title">驾驶舱</h1>
+    <el-alert v-if="error" type="error" :title="error" show-icon />
+    <el-row :gutter="16" class="stat-row" v-if="d" data-test="dashboard-stats">
+      <el-col :xs="12" :sm="8" :md="4"><el-card><div class="stat-label">会员</div><div class="stat-value">{{ d.members }}</div></el-card></el-col>
+      <el-col :xs="12" :sm="8" :md="4"><el-card><div class="stat-label">在保会员</div><div class="stat-value">{{ d.covered }}</div></el-card></el-col>
+      <el-col :xs="12" :sm="8" :md="4"><el-card><div class="stat-label">本年缴费</div><div class="stat-value money">{{ d.contributions }}</div></el-card></el-col>
+      <el-col :xs="12" :sm="8" :md="4"><el-card><div class="stat-label">本年理赔给付</div><div class="stat-value money red">{{ d.paid }}</div></el-card></el-col>
+      <el-col :xs="12" :sm="8" :md="4"><el-card><div class="stat-label">7日内支付率</div><div class="stat-value">{{ d.share_paid_within_7_days }}</div></el-card></el-col>
+      <el-col :xs="12" :sm="8" :md="4"><el-card><div class="stat-label">超时预警</div><div class="stat-value red">{{ d.overdue_open }}</div></el-card></el-col>
+    </el-row>
+    <el-row :gutter="16" v-show="d">
+      <el-col :md="14"><el-card><div ref="bar" class="chart" data-test="chart-districts"></div></el-card></el-col>
+      <el-col :md="10"><el-card><div ref="pie" class="chart"></div></el-card></el-col>
+    </el-row>
+    <el-card v-if="d" style="margin-top:16px">
+      <template #header>本年给付（按计划） · 赔付率 {{ d.loss_ratio }} · 新就业形态会员 {{ d.newform }} · 女职工 {{ d.women }} · 劳模 {{ d.model_workers }}</template>
+      <el-table :data="d.payouts" size="small">
+        <el-table-column label="计划"><template #default="s">{{ $fmt.planName[s.row.plan] || s.row.plan }}</template></el-table-column>
+        <el-table-column prop="claims" label="理赔件数" />
+        <el-table-column prop="amount" label="给付金额" />
+      </el-table>
+    </el-card>
+  </div>`,
+};
+
+const MembersView = {
+  setup() {
+    const q = ref(""), rows = ref([]), total = ref(0), page = ref(1), error = ref("");
+    async function load() {
+      error.value = "";
+      try {
+        const r = await hzApi.get("/members?per_page=20&page=" + page.value + "&q=" + encodeURIComponent(q.value.trim()));
+        rows.value = r.items; total.value = r.total;
+      } catch (e) { error.value = errText(e); }
+    }
+    onMounted(load);
+    return { q, rows, total, page, error, load, open: (m) => { location.hash = "#/members/" + m.id_number; } };
+  },
+  template: `
+  <div>
+    <h1 class="page-title">会员</h1>
+    <div class="toolbar">
+      <el-input v-model="q" placeholder="姓名或身份证号码" style="max-width:280px" data-test="member-search" @keyup.enter="page=1;load()" clearable />
+      <el-button type="primary" @click="page=1;load()">查询</el-button>
+      <span style="color:#888">共 {{ total }} 人</span>
+    </div>
+    <el-alert v-if="error" type="error" :title="error" show-icon />
+    <el-table :data="rows" stripe @row-click="open" style="cursor:pointer" data-test="member-table">
+      <el-table-column prop="name" label="姓名" width="110" />
+      <el-table-column prop="id_number" label="身份证号码" width="200" />
+      <el-table-column label="性别" width="70"><template #default="s">{{ s.row.sex === 'F' ? '女' : '男' }}</template></el-table-column>
+      <el-table-column prop="birth_date" label="出生日期" width="120" />
+      <el-table-column label="会员单位 / 工会"><template #default="s">{{ s.row.unit_name || s.row.org }}</template></el-table-column>
+      <el-table-column prop="phone" label="手机" width="130" />
+    </el-table>
+    <el-pagination style="margin-top:12px" layout="prev, pager, next" :total="total" :page-size="20" v-model:current-page="page" @current-change="load" />
+  </div>`,
+};
+
+const MemberView = {
+  props: ["id"],
+  setup(props) {
+    const m = ref(null), claims = ref([]), error = ref("");
+    onMounted(async () => {
+      try {
+        m.value = await hzApi.get("/members/" + props.id);
+        claims.value = (await hzApi.get("/claims?per_page=100&id_number=" + props.id)).items;
+      } catch (e) { error.value = errText(e); }
+    });
+    return { m, claims, error };
+  },
+  template: `
+  <div>
+    <h1 class="page-title">会员档案</h1>
+    <el-alert v-if="error" type="error" :title="error" show-icon />
+    <template v-if="m">
+      <el-card>
+        <el-descriptions :column="3" border data-test="member-detail">
+          <el-descriptions-item label="姓名">{{ m.name }}</el-descriptions-item>
+          <el-descriptions-item label="身份证号码">{{ m.id_number }}</el-descriptions-item>
+          <el-descriptions-item label="性别 / 出生">{{ m.sex === 'F' ? '女' : '男' }} · {{ m.birth_date }}</el-descriptions-item>
+          <el-descriptions-item label="会员单位">{{ m.unit_name || '个人会员' }}</el-descriptions-item>
+          <el-descriptions-item label="手机">{{ m.phone || '-' }}</el-descriptions-item>
+          <el-descriptions-item label="银行卡">{{ m.bank_card || '-' }} {{ m.bank_name || '' }}</el-descriptions-item>
+          <el-descriptions-item label="人员类别" :span="3">
+            <el-tag v-for="f in m.flags" :key="f.code + f.from" style="margin-right:6px">{{ f.label }} {{ f.to < '2199' ? '（至 ' + f.to + '）' : '' }}</el-tag>
+            <span v-if="!m.flags.length">普通</span>
+          </el-descriptions-item>
+        </el-descriptions>
+      </el-card>
+      <el-card style="margin-top:16px"><template #header>保障与缴费</template>
+        <el-table :data="m.coverages" size="small" data-test="coverage-table">
+          <el-table-column label="计划"><template #default="s">{{ s.row.plan }} {{ $fmt.planName[s.row.plan] }}</template></el-table-column>
+          <el-table-column prop="shares" label="份数" width="70" />
+          <el-table-column prop="start" label="起保" width="120" />
+          <el-table-column prop="end" label="止保" width="120" />
+          <el-table-column prop="premium" label="缴费" width="100" />
+          <el-table-column prop="payer" label="缴费方" />
+          <el-table-column label="续保" width="80"><template #default="s">{{ s.row.continuous ? '连续' : '' }}</template></el-table-column>
+        </el-table>
+      </el-card>
+      <el-card style="margin-top:16px"><template #header>理赔</template>
+        <el-table :data="claims" size="small" @row-click="c => location.hash = '#/claims/' + c.claim_no">
+          <el-table-column prop="claim_no" label="编号" width="170" />
+          <el-table-column label="状态" width="100"><template #default="s"><el-tag :type="$fmt.statusType[s.row.status]">{{ $fmt.statusText[s.row.status] }}</el-tag></template></el-table-column>
+          <el-table-column prop="total" label="合计" />
+          <el-table-column prop="submitted_at" label="受理时间" />
+        </el-table>
+      </el-card>
+    </template>
+  </div>`,
+};
+
+const UnitsView = {
+  setup() {
+    const units = ref([]), error = ref(""), busy = ref(false), report = ref(null), reportError = ref("");
+    const form = reactive({ unit: "", plans: ["ZY"], start: "", file: null, fileName: "" });
+    const fileInput = ref(null);
+    onMounted(async () => {
+      try { units.value = (await hzApi.get("/units?per_page=500")).items; } catch (e) { error.value = errText(e); }
+    });
+    function pick(ev) { form.file = ev.target.files[0] || null; form.fileName = form.file ? form.file.name : ""; }
+    async function upload() {
+      reportError.value = ""; report.value = null;
+      if (!form.unit) { reportError.value = "请选择会员单位"; return; }
+      if (!form.start) { reportError.value = "请选择起保日期"; return; }
+      if (!form.file) { reportError.value = "请选择花名册文件（CSV 或 XLSX）"; return; }
+      busy.value = true;
+      const qs = "unit=" + encodeURIComponent(form.unit) + "&start=" + form.start + form.plans.map(p => "&plan=" + p).join("");
+      try {
+        report.value = await hzApi.upload("/rosters?" + qs, await form.file.arrayBuffer());
+        ElMessage.success("导入完成：新增 " + report.value.imported + " 人，更新 " + report.value.updated + " 人");
+      } catch (e) {
+        reportError.value = errText(e);
+        if (e.data && e.data.report) report.value = e.data.report;
+      } finally {
+        busy.value = false;
+        if (fileInput.value) fileInput.value.value = "";
+        form.file = null; form.fileName = "";
+      }
+    }
+    return { units, error, form, busy, report, reportError, upload, pick, fileInput };
+  },
+  template: `
+  <div>
+    <h1 class="page-title">会员单位与花名册</h1>
+    <el-alert v-if="error" type="error" :title="error" show-icon />
+    <el-card><template #header>导入花名册（CSV / XLSX，中文或英文表头，UTF-8 或 GB18030）</template>
+      <el-form label-width="110px" style="max-width:640px">
+        <el-form-item label="会员单位" for="roster-unit">
+          <el-select id="roster-unit" v-model="form.unit" filterable placeholder="选择单位" style="width:100%" data-test="roster-unit">
+            <el-option v-for="u in units" :key="u.code" :label="u.name + '（' + u.members + '人）'" :value="u.code" />
+          </el-select>
+        </el-form-item>
+        <el-form-item label="参保计划">
+          <el-checkbox-group v-model="form.plans">
+            <el-checkbox v-for="p in ['ZY','ZJ','NG','YW','JT']" :key="p" :label="p">{{ $fmt.planName[p] }}</el-checkbox>
+          </el-checkbox-group>
+        </el-form-item>
+        <el-form-item label="起保日期" for="roster-start">
+          <el-date-picker id="roster-start" v-model="form.start" type="date" value-format="YYYY-MM-DD" placeholder="YYYY-MM-DD" data-test="roster-start" />
+        </el-form-item>
+        <el-form-item label="花名册文件">
+          <input ref="fileInput" type="file" accept=".csv,.xlsx" @change="pick" data-test="roster-file" aria-label="花名册文件" />
+        </el-form-item>
+        <el-form-item>
+          <el-button type="danger" :loading="busy" @click="upload" data-test="roster-upload">上传并导入</el-button>
+        </el-form-item>
+      </el-form>
+      <el-alert v-if="reportError" type="error" :title="reportError" show-icon data-test="roster-error"
+                description="请按下表逐行修改后重新上传（修正后再次上传即可，已存在的会员只会更新，不会重复）" />
+      <template v-if="report">
+        <p data-test="roster-summary">共 {{ report.rows }} 行：新增 {{ report.imported }}，更新 {{ report.updated }}，有误 {{ report.rejected_total }}</p>
+        <el-table v-if="report.rejected.length" :data="report.rejected" size="small" data-test="roster-rejects">
+          <el-table-column prop="row" label="行号" width="80" />
+          <el-table-column prop="column" label="列" width="120" />
+          <el-table-column prop="reason" label="原因" />
+        </el-table>
+      </template>
+    </el-card>
+    <el-card style="margin-top:16px"><template #header>会员单位</template>
+      <el-table :data="units" size="small">
+        <el-table-column prop="name" label="单位名称" />
+        <el-table-column prop="code" label="统一社会信用代码" width="210" />
+        <el-table-column prop="org" label="所属工会" width="120" />
+        <el-table-column prop="members" label="会员" width="90" />
+      </el-table>
+    </el-card>
+  </div>`,
+};
+
+const ClaimsView = {
+  setup() {
+    const tab = ref("adjudicated"), rows = ref([]), total = ref(0), error = ref("");
+    const intake = reactive({ id_number: "", settlements: "", accident: false, documents_complete: true });
+    const intakeError = ref(""), feedMsg = ref(""), feedInput = ref(null);
+    async function load() {
+      error.value = "";
+      try {
+        const r = await hzApi.get("/claims?per_page=100" + (tab.value === "all" ? "" : "&status=" + tab.value));
+        rows.value = r.items; total.value = r.total;
+      } catch (e) { error.value = errText(e); }
+    }
+    async function submit() {
+      intakeError.value = "";
+      if (!/^\d{17}[\dXx]$/.test(intake.id_number.trim())) { intakeError.value = "身份证号码应为18位"; return; }
+      const setl = intake.settlements.split(/[\s,，]+/).filter(Boolean);
+      try {
+        const c = await hzApi.post("/claims", { id_number: intake.id_number.trim(), settlements: setl,
+          accident: intake.accident, documents_complete: intake.documents_complete });
+        ElMessage.success("已受理并核算：" + c.claim_no + "，合计 " + c.total);
+        location.hash = "#/claims/" + c.claim_no;
+      } catch (e) { intakeError.value = errText(e); }
+    }
+    async function uploadFeed(ev) {
+      const f = ev.target.files[0];
+      if (!f) return;
+      feedMsg.value = "";
+      try {
+        const r = await hzApi.upload("/settlements", await f.arrayBuffer());
+        feedMsg.value = "读取 " + r.read + " 条，新增 " + r.new + "，重复 " + r.duplicate + "，退费 " + r.refund + "，未匹配会员 " + r.unmatched;
+      } catch (e) { feedMsg.value = "导入失败：" + errText(e); }
+      ev.target.value = "";
+    }
+    async function proactive() {
+      try {
+        const r = await hzApi.post("/claims/proactive");
+        ElMessage.success("免申即享：新建理赔 " + r.created.length + " 件");
+        load();
+      } catch (e) { ElMessage.error(errText(e)); }
+    }
+    onMounted(load);
+    watch(tab, load);
+    return { tab, rows, total, error, intake, intakeError, submit, feedMsg, uploadFeed, feedInput, proactive,
+             open: (c) => { location.hash = "#/claims/" + c.claim_no; }, sla: hzFmt.sla };
+  },
+  template: `
+  <div>
+    <h1 class="page-title">理赔（7日快速理赔）</h1>
+    <el-row :gutter="16">
+      <el-col :md="12">
+        <el-card><template #header>理赔受理：身份证 + 出院证</template>
+          <el-form label-width="110px" @submit.prevent="submit">
+            <el-form-item label="身份证号码" for="intake-id">
+              <el-input id="intake-id" v-model="intake.id_number" data-test="intake-id" maxlength="18" />
+            </el-form-item>
+            <el-form-item label="医保结算号" for="intake-setl">
+              <el-input id="intake-setl" v-model="intake.settlements" placeholder="出院证对应的结算流水号，多个用逗号分隔" data-test="intake-setl" />
+            </el-form-item>
+            <el-form-item label="">
+              <el-checkbox v-model="intake.accident">意外事故</el-checkbox>
+              <el-checkbox v-model="intake.documents_complete">材料齐全（身份证、出院证）</el-checkbox>
+            </el-form-item>
+            <div v-if="intakeError" class="field-error" role="alert" data-test="intake-error">{{ intakeError }}</div>
+            <el-button type="danger" @click="submit" data-test="intake-submit">受理并核算</el-button>
+          </el-form>
+        </el-card>
+      </el-col>
+      <el-col :md="12">
+        <el-card><template #header>医保数据共享</template>
+          <p style="margin-top:0">导入医保中心结算数据（CSV 或 JSON Lines，国家平台字段名）。</p>
+          <input ref="feedInput" type="file" accept=".csv,.jsonl,.json" @change="uploadFeed" data-test="feed-file" aria-label="医保结算文件" />
+          <p v-if="feedMsg" data-test="feed-result">{{ feedMsg }}</p>
+          <el-button @click="proactive" data-test="proactive">免申即享：为已结算住院生成理赔</el-button>
+        </el-card>
+      </el-col>
+    </el-row>
+    <el-card style="margin-top:16px">
+      <el-tabs v-model="tab">
+        <el-tab-pane label="待审核" name="adjudicated" />
+        <el-tab-pane label="待补材料" name="received" />
+        <el-tab-pane label="已审批待支付" name="approved" />
+        <el-tab-pane label="已支付" name="paid" />
+        <el-tab-pane label="全部" name="all" />
+      </el-tabs>
+      <el-alert v-if="error" type="error" :title="error" show-icon />
+      <el-table :data="rows" stripe @row-click="open" style="cursor:pointer" data-test="claim-table">
+        <el-table-column prop="claim_no" label="编号" width="170" />
+        <el-table-column label="会员" width="200"><template #default="s">{{ s.row.member.name }} {{ s.row.member.id_number }}</template></el-table-column>
+        <el-table-column label="状态" width="110"><template #default="s"><el-tag :type="$fmt.statusType[s.row.status]">{{ $fmt.statusText[s.row.status] }}</el-tag></template></el-table-column>
+        <el-table-column prop="total" label="合计" width="120" />
+        <el-table-column label="来源" width="90"><template #default="s">{{ s.row.proactive ? '免申即享' : '申请' }}</template></el-table-column>
+        <el-table-column label="受理时间"><template #default="s">{{ $fmt.time(s.row.submitted_at) }}</template></el-table-column>
+      </el-table>
+    </el-card>
+  </div>`,
+};
+
+const ClaimView = {
+  props: ["no"],
+  setup(props) {
+    const c = ref(null), error = ref(""), reason = ref(""), reasonError = ref("");
+    async function load() {
+      try { c.value = await hzApi.get("/claims/" + props.no); } catch (e) { error.value = errText(e); }
+    }
+    async function act(kind) {
+      reasonError.value = "";
+      try {
+        if (kind === "reject") {
+          if (!reason.value.trim()) { reasonError.value = "拒绝须填写理由"; return; }
+          c.value = await hzApi.post("/claims/" + props.no + "/reject", { reason: reason.value.trim() });
+        } else if (kind === "docs") {
+          c.value = await hzApi.post("/claims/" + props.no + "/documents", { complete: true });
+        } else {
+          c.value = await hzApi.post("/claims/" + props.no + "/approve");
+        }
+        ElMessage.success("已保存");
+      } catch (e) { ElMessage.error(errText(e)); }
+    }
+    onMounted(load);
+    const docs = computed(() => c.value ? c.value.documents_required.split(",").map(k => ({
+      k, ok: c.value.documents_received.split(",").includes(k) })) : []);
+    const docName = { id_card: "身份证", discharge_certificate: "出院证", accident_certificate: "意外事故证明",
+      death_certificate: "死亡证明", disability_assessment: "伤残鉴定书", bank_card: "银行卡", diagnosis_report: "诊断证明",
+      pathology_report: "病理报告" };
+    return { c, error, reason, reasonError, act, docs, docName, sla: hzFmt.sla };
+  },
+  template: `
+  <div>
+    <h1 class="page-title">理赔申请 {{ no }}</h1>
+    <el-alert v-if="error" type="error" :title="error" show-icon />
+    <template v-if="c">
+      <el-card>
+        <el-descriptions :column="3" border>
+          <el-descriptions-item label="会员">{{ c.member.name }} {{ c.member.id_number }}</el-descriptions-item>
+          <el-descriptions-item label="状态"><el-tag :type="$fmt.statusType[c.status]" data-test="claim-status">{{ $fmt.statusText[c.status] }}</el-tag></el-descriptions-item>
+          <el-descriptions-item label="合计"><b class="money" data-test="claim-total">{{ c.total }}</b></el-descriptions-item>
+          <el-descriptions-item label="7日时限"><span :class="sla(c).cls" data-test="claim-sla">{{ sla(c).text }}</span></el-descriptions-item>
+          <el-descriptions-item label="受理">{{ $fmt.time(c.submitted_at) }}</el-descriptions-item>
+          <el-descriptions-item label="支付">{{ $fmt.time(c.paid_at) }}</el-descriptions-item>
+          <el-descriptions-item v-if="c.review_note" label="审核提示" :span="3">{{ c.review_note }}</el-descriptions-item>
+          <el-descriptions-item v-if="c.reject_reason" label="拒绝理由" :span="3">{{ c.reject_reason }}</el-descriptions-item>
+          <el-descriptions-item v-if="c.bank_failure" label="银行退回" :span="3">{{ c.bank_failure }}</el-descriptions-item>
+        </el-descriptions>
+      </el-card>
+      <el-card style="margin-top:16px"><template #header>给付明细（每一行都说明依据）</template>
+        <el-table :data="c.lines" size="small" data-test="claim-lines">
+          <el-table-column label="计划" width="120"><template #default="s">{{ s.row.plan }} {{ $fmt.planName[s.row.plan] }}</template></el-table-column>
+          <el-table-column prop="setl_id" label="结算号" width="150" />
+          <el-table-column prop="amount" label="金额" width="110" />
+          <el-table-column label="结论" width="120"><template #default="s"><el-tag size="small" :type="s.row.amount !== '0.00' ? 'success' : 'info'">{{ $fmt.reasonText[s.row.reason] || s.row.reason }}</el-tag></template></el-table-column>
+          <el-table-column label="计算说明"><template #default="s"><span class="explain">{{ s.row.explain }}</span></template></el-table-column>
+        </el-table>
+      </el-card>
+      <el-card style="margin-top:16px"><template #header>材料与审核</template>
+        <div style="margin-bottom:12px">
+          <el-tag v-for="d in docs" :key="d.k" :type="d.ok ? 'success' : 'warning'" style="margin-right:6px">{{ d.ok ? '✓' : '✗' }} {{ docName[d.k] || d.k }}</el-tag>
+          <el-button v-if="c.status === 'received'" size="small" @click="act('docs')" data-test="docs-complete">材料已收齐</el-button>
+        </div>
+        <div class="toolbar" v-if="c.status === 'adjudicated' || c.status === 'approved' || c.status === 'received'">
+          <el-button v-if="c.status === 'adjudicated'" type="success" @click="act('approve')" data-test="approve">审核通过</el-button>
+          <el-input v-model="reason" placeholder="拒绝理由" style="max-width:300px" data-test="reject-reason" aria-label="拒绝理由" />
+          <el-button type="danger" plain @click="act('reject')" data-test="reject">拒绝</el-button>
+        </div>
+        <div v-if="reasonError" class="field-error" role="alert">{{ reasonError }}</div>
+      </el-card>
+    </template>
+  </div>`,
+};
+
+const PaymentsView = {
+  setup() {
+    const batch = ref(null), msg = ref(""), error = ref("");
+    async function create() {
+      error.value = "";
+      try {
+        batch.value = await hzApi.post("/payment-batches");
+        if (!batch.value.count) ElMessage.info("没有待支付的理赔");
+      } catch (e) { error.value = errText(e); }
+    }
+    async function confirm(ev) {
+      const f = ev.target.files[0];
+      if (!f) return;
+      msg.value = "";
+      try {
+        const r = await hzApi.upload("/payment-batches/confirm", await f.arrayBuffer());
+        msg.value = "成功 " + r.paid + " 笔，失败 " + r.failed + " 笔，重复 " + r.duplicate + " 笔";
+      } catch (e) { msg.value = "导入失败：" + errText(e); }
+      ev.target.value = "";
+    }
+    return { batch, msg, error, create, confirm };
+  },
+  template: `
+  <div>
+    <h1 class="page-title">支付</h1>
+    <el-row :gutter="16">
+      <el-col :md="12"><el-card><template #header>生成银行支付批次</template>
+        <p style="margin-top:0">把所有已审批、未支付的理赔汇成一个批次，下载银行文件交给银行。</p>
+        <el-button type="danger" @click="create" data-test="batch-create">生成批次</el-button>
+        <el-alert v-if="error" type="error" :title="error" show-icon style="margin-top:12px" />
+        <div v-if="batch && batch.count" style="margin-top:12px" data-test="batch-result">
+          批次 <b>{{ batch.batch_no }}</b>：{{ batch.count }} 笔，合计 <b>{{ batch.total }}</b>
+          <a :href="'/api/v1' + batch.file.replace('/api/v1', '')" download data-test="batch-download">下载银行文件</a>
+          <div v-if="batch.skipped_no_bank_card" class="field-error">{{ batch.skipped_no_bank_card }} 件因没有银行卡未列入</div>
+        </div>
+      </el-card></el-col>
+      <el-col :md="12"><el-card><template #header>导入银行结果文件</template>
+        <p style="margin-top:0">列：业务编号、结果（成功/失败）、失败原因、银行流水号。失败的理赔回到“已审批”并显示原因。</p>
+        <input type="file" accept=".csv" @change="confirm" data-test="bank-result" aria-label="银行结果文件" />
+        <p v-if="msg" data-test="bank-result-msg">{{ msg }}</p>
+      </el-card></el-col>
+    </el-row>
+  </div>`,
+};
+
+/* Member pages: mobile first. */
+const MobileView = {
+  props: ["user"],
+  setup(props) {
+    const me = ref(null), claims = ref([]), error = ref(""), form = reactive({ setl: "" }), formError = ref("");
+    const idn = computed(() => (props.user.scope || "").replace("member:", ""));
+    async function load() {
+      try {
+        me.value = await hzApi.get("/members/" + idn.value);
+        claims.value = (await hzApi.get("/claims?per_page=50&id_number=" + idn.value)).items;
+      } catch (e) { error.value = errText(e); }
+    }
+    async function submit() {
+      formError.value = "";
+      if (!form.setl.trim()) { formError.value = "请填写出院证上的结算流水号"; return; }
+      try {
+        const c = await hzApi.post("/claims", { id_number: idn.value, settlements: [form.setl.trim()], documents_complete: true });
+        location.hash = "#/m/claims/" + c.claim_no;
+      } catch (e) { formError.value = errText(e); }
+    }
+    onMounted(load);
+    return { me, claims, error, form, formError, submit, sla: hzFmt.sla };
+  },
+  template: `
+  <div class="mobile">
+    <el-alert v-if="error" type="error" :title="error" show-icon />
+    <template v-if="me">
+      <el-card data-test="m-profile"><b>{{ me.name }}</b> · {{ me.unit_name || '个人会员' }}<br><small>{{ me.id_number }}</small></el-card>
+      <el-card><template #header>我的保障</template>
+        <div v-for="c in me.coverages.slice(0, 8)" :key="c.id" class="cov-item" data-test="m-coverage">
+          <span>{{ $fmt.planName[c.plan] || c.plan }} {{ c.shares }}份</span><span>{{ c.start }} 至 {{ c.end }}</span>
+        </div>
+      </el-card>
+      <el-card><template #header>申请理赔（身份证 + 出院证）</template>
+        <el-input v-model="form.setl" placeholder="出院证上的医保结算流水号" data-test="m-setl" aria-label="结算流水号" />
+        <div v-if="formError" class="field-error" role="alert" data-test="m-error">{{ formError }}</div>
+        <el-button type="danger" style="width:100%;margin-top:10px" @click="submit" data-test="m-submit">提交申请</el-button>
+      </el-card>
+      <el-card><template #header>我的理赔</template>
+        <div v-for="c in claims" :key="c.claim_no" class="cov-item" @click="location.hash = '#/m/claims/' + c.claim_no" data-test="m-claim">
+          <span>{{ c.claim_no }}<br><el-tag size="small" :type="$fmt.statusType[c.status]">{{ $fmt.statusText[c.status] }}</el-tag></span><b>{{ c.total }}</b>
+        </div>
+        <div v-if="!claims.length" style="color:#888">暂无</div>
+      </el-card>
+    </template>
+  </div>`,
+};
+
+const MobileClaimView = {
+  props: ["no"],
+  setup(props) {
+    const c = ref(null), error = ref("");
+    onMounted(async () => { try { c.value = await hzApi.get("/claims/" + props.no); } catch (e) { error.value = errText(e); } });
+    return { c, error, sla: hzFmt.sla };
+  },
+  template: `
+  <div class="mobile">
+    <a href="#/m">‹ 返回</a>
+    <el-alert v-if="error" type="error" :title="error" show-icon />
+    <template v-if="c">
+      <el-card data-test="m-claim-detail">
+        <div class="mobile-head"><h2>{{ c.claim_no }}</h2><el-tag :type="$fmt.statusType[c.status]">{{ $fmt.statusText[c.status] }}</el-tag></div>
+        <div>合计 <b style="font-size:22px;color:#c0392b">{{ c.total }}</b> 元 · <span :class="sla(c).cls">{{ sla(c).text }}</span></div>
+      </el-card>
+      <el-card v-for="l in c.lines" :key="l.seq">
+        <div class="cov-item"><b>{{ $fmt.planName[l.plan] || l.plan }}</b><b>{{ l.amount }}</b></div>
+        <div style="margin-top:6px">{{ $fmt.reasonText[l.reason] || l.reason }}</div>
+        <div class="explain" style="margin-top:4px">{{ l.explain }}</div>
+      </el-card>
+    </template>
+  </div>`,
+};
