@@ -212,7 +212,17 @@ const UnitsView = {
         form.file = null; form.fileName = "";
       }
     }
-    return { units, error, form, busy, report, reportError, upload, pick, fileInput };
+    const renewal = reactive({ unit: "", range: [], msg: "", error: "" });
+    async function renew() {
+      renewal.msg = ""; renewal.error = "";
+      if (!renewal.unit || renewal.range.length !== 2) { renewal.error = "请选择单位和到期日期范围"; return; }
+      try {
+        const r = await hzApi.post("/coverages/renew", { unit: renewal.unit, from: renewal.range[0], to: renewal.range[1] });
+        renewal.msg = "到期保障 " + r.selected + " 项：续保 " + r.enrolled + " 项（连续续保，无观察期），已有下一期 " +
+          r.already_covered + " 项，不符合条件 " + r.ineligible + " 项，保费合计 " + r.premium_total;
+      } catch (e) { renewal.error = errText(e); }
+    }
+    return { units, error, form, busy, report, reportError, upload, pick, fileInput, renewal, renew };
   },
   template: `
   <div>
@@ -250,6 +260,18 @@ const UnitsView = {
           <el-table-column prop="reason" label="原因" />
         </el-table>
       </template>
+    </el-card>
+    <el-card style="margin-top:16px"><template #header>续保（保障到期的会员转入下一期）</template>
+      <div class="toolbar">
+        <el-select v-model="renewal.unit" filterable placeholder="选择单位" style="width:280px" data-test="renew-unit">
+          <el-option v-for="u in units" :key="u.code" :label="u.name" :value="u.code" />
+        </el-select>
+        <el-date-picker v-model="renewal.range" type="daterange" value-format="YYYY-MM-DD" start-placeholder="到期自"
+                        end-placeholder="到期至" id="renew-range" />
+        <el-button type="primary" @click="renew" data-test="renew">续保</el-button>
+      </div>
+      <div v-if="renewal.error" class="field-error" role="alert">{{ renewal.error }}</div>
+      <p v-if="renewal.msg" data-test="renew-result">{{ renewal.msg }}</p>
     </el-card>
     <el-card style="margin-top:16px"><template #header>会员单位</template>
       <el-table :data="units" size="small">

@@ -75,6 +75,7 @@ int hz_cli_fail(hz_cli *cli, hz_err code, const char *fmt, ...) {
 
 int hz_cli_report(hz_cli *cli) {
     hz_err code = cli->err.code ? cli->err.code : HZ_EINTERNAL;
+    if (code == HZ_ERETRY) return hz_err_exit_code(code); /* main() retries; reported if it gives up */
     /* one line: fold any newline the message carries */
     for (char *p = cli->err.msg; *p; p++)
         if (*p == '\n' || *p == '\r') *p = ' ';
@@ -212,7 +213,20 @@ int main(int argc, char **argv) {
     if (cmd->needs_db) {
         if (hz_app_open(&cli.app, cli.db_url, &cli.err) != HZ_OK) return hz_cli_report(&cli);
     }
-    int rc = cmd->fn(&cli, sub_argc, sub_argv);
+    /* commands may rewrite their argv; each attempt gets a fresh copy */
+    char *copy[256];
+    if (sub_argc >= 256) return hz_cli_fail(&cli, HZ_EUSAGE, "参数过多 (too many arguments)");
+    int rc = 0;
+    for (int attempt = 0; attempt < 3; attempt++) {
+        memcpy(copy, sub_argv, sizeof *copy * (size_t)(sub_argc + 1));
+        hz_err_clear(&cli.err);
+        rc = cmd->fn(&cli, sub_argc, copy);
+        if (cli.err.code != HZ_ERETRY) break; /* PostgreSQL asked to run it again */
+    }
+    if (cli.err.code == HZ_ERETRY) {
+        cli.err.code = HZ_ECONFLICT;
+        rc = hz_cli_report(&cli);
+    }
     hz_app_close(&cli.app);
     return rc;
 }

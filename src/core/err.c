@@ -38,6 +38,7 @@ const char *hz_err_name(hz_err code) {
     case HZ_EINTERNAL: return "INTERNAL";
     case HZ_EFORBIDDEN: return "FORBIDDEN";
     case HZ_EAUTH: return "UNAUTHORIZED";
+    case HZ_ERETRY: return "CONFLICT";
     }
     return "INTERNAL";
 }
@@ -51,6 +52,7 @@ int hz_err_exit_code(hz_err code) {
     case HZ_ENOTFOUND: return 4;
     case HZ_EFORBIDDEN: return 4; /* out of scope is invisible */
     case HZ_EAUTH: return 1;
+    case HZ_ERETRY: return 3;
     default: return 5;
     }
 }

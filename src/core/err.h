@@ -15,7 +15,8 @@ typedef enum {
     HZ_EDB = 5,       /* storage failure */
     HZ_EINTERNAL = 6, /* bug or resource failure; also exit 5 */
     HZ_EFORBIDDEN = 7,/* authenticated but not allowed */
-    HZ_EAUTH = 8      /* not authenticated */
+    HZ_EAUTH = 8,     /* not authenticated */
+    HZ_ERETRY = 9     /* the store asks to run the transaction again (PostgreSQL 40001/40P01) */
 } hz_err;
 
 #define HZ_MSG_MAX 512

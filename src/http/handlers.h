@@ -32,6 +32,7 @@ void h_member_add(hz_req *r, char **p);
 void h_member_get(hz_req *r, char **p);
 void h_plans(hz_req *r, char **p);
 void h_coverage_add(hz_req *r, char **p);
+void h_renew(hz_req *r, char **p);
 void h_roster(hz_req *r, char **p);
 void h_settlements(hz_req *r, char **p);
 void h_claims(hz_req *r, char **p);

@@ -363,6 +363,30 @@ void h_coverage_add(hz_req *r, char **p) {
     json_decref(doc);
 }
 
+void h_renew(hz_req *r, char **p) {
+    (void)p;
+    json_t *doc = hz_http_body_json(r);
+    if (!doc) return;
+    static const char *const keys[] = {"unit", "from", "to", NULL};
+    const char *unit, *from, *to;
+    hz_errinfo e;
+    hz_date f, t;
+    if (hz_json_only(r, doc, keys) && hz_json_str(r, doc, "unit", &unit) && hz_json_str(r, doc, "from", &from) &&
+        hz_json_str(r, doc, "to", &to)) {
+        hz_bulk_report rep;
+        if (!unit) hz_http_error(r, 400, "VALIDATION", "unit: 必填 (required)");
+        else if (hz_date_parse(from, &f, "from", &e) || hz_date_parse(to, &t, "to", &e) ||
+                 hz_app_renew_unit(r->app, unit, f, t, &rep, &e))
+            hz_http_fail(r, &e);
+        else
+            hz_http_json(r, 200, json_pack("{s:I, s:I, s:I, s:I, s:o}", "selected", (json_int_t)rep.selected, "enrolled",
+                                           (json_int_t)rep.enrolled, "already_covered", (json_int_t)rep.already_covered,
+                                           "ineligible", (json_int_t)rep.ineligible, "premium_total",
+                                           hz_json_money(rep.premium_total)));
+    }
+    json_decref(doc);
+}
+
 static enum MHD_Result collect_plans(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
     (void)kind;
     hz_roster_input *in = cls;

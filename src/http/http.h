@@ -46,6 +46,7 @@ typedef struct hz_req {
     const char *raw_type;
     char set_cookie[256];
     char disposition[160];
+    bool retry; /* the handler met HZ_ERETRY: run it again */
 } hz_req;
 
 typedef void (*hz_handler)(hz_req *r, char **params);

@@ -20,6 +20,7 @@ const hz_route hz_routes[] = {
     {"GET", V1 "/members/:id_number", h_member_get, true, false},
     {"GET", V1 "/plans", h_plans, true, false},
     {"POST", V1 "/coverages", h_coverage_add, true, false},
+    {"POST", V1 "/coverages/renew", h_renew, true, false},
     {"POST", V1 "/rosters", h_roster, true, true},
     {"POST", V1 "/settlements", h_settlements, true, true},
     {"GET", V1 "/claims", h_claims, true, false},

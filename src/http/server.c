@@ -96,12 +96,14 @@ void hz_http_error(hz_req *r, int status, const char *code, const char *msg) {
 }
 
 void hz_http_fail(hz_req *r, const hz_errinfo *e) {
+    if (e->code == HZ_ERETRY) r->retry = true; /* dispatch() runs the handler again */
     static const struct {
         hz_err code;
         int status;
         const char *name;
-    } map[] = {{HZ_EUSAGE, 400, "VALIDATION"}, {HZ_EINVAL, 400, "VALIDATION"},   {HZ_EAUTH, 401, "UNAUTHORIZED"},
-               {HZ_EFORBIDDEN, 403, "FORBIDDEN"}, {HZ_ENOTFOUND, 404, "NOT_FOUND"}, {HZ_ECONFLICT, 409, "CONFLICT"}};
+    } map[] = {{HZ_EUSAGE, 400, "VALIDATION"},  {HZ_EINVAL, 400, "VALIDATION"},   {HZ_EAUTH, 401, "UNAUTHORIZED"},
+               {HZ_EFORBIDDEN, 403, "FORBIDDEN"}, {HZ_ENOTFOUND, 404, "NOT_FOUND"}, {HZ_ECONFLICT, 409, "CONFLICT"},
+               {HZ_ERETRY, 409, "CONFLICT"}};
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (map[i].code == e->code) {
             hz_http_error(r, map[i].status, map[i].name, e->msg);
@@ -339,7 +341,19 @@ static void dispatch(hz_req *r) {
         }
     }
     char *pv[4] = {params[0], params[1], params[2], params[3]};
-    rt->fn(r, pv);
+    /* a transaction the store could not serialise (PostgreSQL 40001 or a
+     * deadlock) is run again from the start, a few times, before the
+     * client sees a conflict */
+    for (int attempt = 0; attempt < 3; attempt++) {
+        r->retry = false;
+        rt->fn(r, pv);
+        if (!r->retry) break;
+        if (r->json) {
+            json_decref(r->json);
+            r->json = NULL;
+        }
+        usleep(1000u << attempt);
+    }
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,

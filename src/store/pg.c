@@ -41,7 +41,7 @@ static hz_err map_result(PGresult *res, PGconn *c, hz_errinfo *e) {
     clean[strcspn(clean, "\n")] = '\0';
     if (state && !strncmp(state, "23", 2)) return hz_fail(e, HZ_ECONFLICT, "数据冲突 (constraint): %s", clean);
     if (state && (!strcmp(state, "40001") || !strcmp(state, "40P01")))
-        return hz_fail(e, HZ_ECONFLICT, "并发冲突, 请重试 (serialization failure): %s", clean);
+        return hz_fail(e, HZ_ERETRY, "并发冲突, 请重试 (serialization failure or deadlock): %s", clean);
     if (state && !strncmp(state, "22", 2)) return hz_fail(e, HZ_EINVAL, "数据无效 (data exception): %s", clean);
     return hz_fail(e, HZ_EDB, "数据库错误 (postgresql): %s", clean);
 }

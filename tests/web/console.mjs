@@ -88,6 +88,18 @@ try {
   await page.click("[data-test=roster-upload]");
   await page.waitForSelector("[data-test=roster-summary] >> text=新增 2");
   check(!(await page.$("[data-test=roster-error]")), "no error after the fix");
+  // renewal: the unit's 2026 coverages into 2027
+  await page.click("[data-test=renew-unit]");
+  await page.click(".el-select-dropdown__item:visible >> text=五环(集团)纺织");
+  await page.evaluate(() => {});
+  const range = await page.$$(".el-range-input");
+  await range[0].fill("2026-12-01");
+  await range[1].fill("2026-12-31");
+  await page.keyboard.press("Enter");
+  await page.click("[data-test=renew]");
+  await page.waitForSelector("[data-test=renew-result]");
+  check(/续保 \d+ 项/.test(await text(page, "[data-test=renew-result]")) && !(await text(page, "[data-test=renew-result]")).includes("续保 0 项"),
+        "renewal from the units page");
   await shot(page, "05-roster-ok");
 
   // the medical-insurance feed, then intake with ID number + discharge certificate
