@@ -41,4 +41,4 @@ clean:
 	rm -rf build build-asan
 
 format:
-	clang-format -i src/*/*.c src/*/*.h tests/*/*.c
+	clang-format -i src/*/*.c src/*/*.h tests/*/*.c bench/*.c

@@ -8,16 +8,10 @@
 
 #include "core/date.h"
 #include "core/err.h"
+#include "core/model.h"
 #include "store/db.h"
 
 #define HZ_TS_BUF 24
-
-/* A rejected input row: where and why (imports' reports). */
-typedef struct {
-    long row;
-    char column[32];
-    char reason[256];
-} hz_row_error;
 
 #define HZ_REPORT_MAX_ERRORS 10000 /* listed in a report; more are counted */
 

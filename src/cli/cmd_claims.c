@@ -273,10 +273,7 @@ int hz_cmd_import_settlements(hz_cli *cli, int argc, char **argv) {
     hz_err err = hz_app_import_settlements(&cli->app, file, o.skip, &r, &cli->err);
     bool have = err == HZ_OK || (err == HZ_EINVAL && r.read > 0);
     if (have && cli->json) {
-        json_t *rej = json_array();
-        for (int i = 0; i < r.n_listed; i++)
-            json_array_append_new(rej, json_pack("{s:I, s:s, s:s}", "row", (json_int_t)r.rejected[i].row, "column",
-                                                 r.rejected[i].column, "reason", r.rejected[i].reason));
+        json_t *rej = hz_view_row_errors(r.rejected, r.n_listed);
         hz_cli_print_json(json_pack("{s:I, s:I, s:I, s:I, s:I, s:o, s:I, s:b, s:s?}", "read", (json_int_t)r.read, "new",
                                     (json_int_t)r.added, "duplicate", (json_int_t)r.duplicate, "refund",
                                     (json_int_t)r.refund, "unmatched", (json_int_t)r.unmatched, "rejected", rej,

@@ -80,10 +80,7 @@ int hz_cmd_pay_confirm(hz_cli *cli, int argc, char **argv) {
     hz_confirm_report r;
     hz_err err = hz_app_pay_confirm(&cli->app, file, &r, &cli->err);
     if (cli->json && (err == HZ_OK || r.rows > 0)) {
-        json_t *rej = json_array();
-        for (int i = 0; i < r.n_listed; i++)
-            json_array_append_new(rej, json_pack("{s:I, s:s, s:s}", "row", (json_int_t)r.rejected[i].row, "column",
-                                                 r.rejected[i].column, "reason", r.rejected[i].reason));
+        json_t *rej = hz_view_row_errors(r.rejected, r.n_listed);
         hz_cli_print_json(json_pack("{s:I, s:I, s:I, s:I, s:o}", "rows", (json_int_t)r.rows, "paid", (json_int_t)r.paid,
                                     "failed", (json_int_t)r.failed, "duplicate", (json_int_t)r.duplicate, "rejected",
                                     rej));

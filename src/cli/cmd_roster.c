@@ -5,6 +5,7 @@
 #include "app/roster.h"
 #include "cli/cli.h"
 #include "io/gen.h"
+#include "io/views.h"
 
 enum { O_UNIT = 256, O_PLAN, O_START, O_MONTHS, O_PAYER, O_SKIP, O_DRY, O_ENC, O_OUT, O_SEED };
 
@@ -74,10 +75,7 @@ int hz_cmd_import_roster(hz_cli *cli, int argc, char **argv) {
     hz_err err = hz_app_import_roster(&cli->app, &o.in, &r, &cli->err);
     bool have_report = err == HZ_OK || (err == HZ_EINVAL && (r.rows > 0 || r.n_rejected > 0));
     if (cli->json && have_report) {
-        json_t *rej = json_array(), *warn = json_array();
-        for (int i = 0; i < r.n_listed; i++)
-            json_array_append_new(rej, json_pack("{s:I, s:s, s:s}", "row", (json_int_t)r.rejected[i].row, "column",
-                                                 r.rejected[i].column, "reason", r.rejected[i].reason));
+        json_t *rej = hz_view_row_errors(r.rejected, r.n_listed), *warn = json_array();
         for (int i = 0; i < r.n_warnings; i++) json_array_append_new(warn, json_string(r.warnings[i]));
         hz_cli_print_json(json_pack("{s:I, s:I, s:I, s:o, s:I, s:I, s:o, s:b, s:b, s:s?, s:s?}", "rows",
                                     (json_int_t)r.rows, "imported", (json_int_t)r.imported, "updated",

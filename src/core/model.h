@@ -127,6 +127,13 @@ typedef struct {
     bool reversed;
 } hz_claim_line_row;
 
+/* A rejected input row: where and why (imports' reports). */
+typedef struct {
+    long row;
+    char column[32];
+    char reason[256];
+} hz_row_error;
+
 /* Membership statistics of an organisation subtree (the seed's figures). */
 typedef struct {
     int64_t orgs, units, members, newform, women, model_workers, hardship, covered;

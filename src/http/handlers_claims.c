@@ -25,13 +25,10 @@ void h_settlements(hz_req *r, char **p) {
     hz_errinfo e;
     hz_err rc = hz_app_import_settlements(r->app, path, skip, &rep, &e);
     unlink(path);
-    json_t *rej = json_array();
-    for (int i = 0; i < rep.n_listed; i++)
-        json_array_append_new(rej, json_pack("{s:I, s:s, s:s}", "row", (json_int_t)rep.rejected[i].row, "column",
-                                             rep.rejected[i].column, "reason", rep.rejected[i].reason));
+    json_t *rej = hz_view_row_errors(rep.rejected, rep.n_listed);
     hz_feed_report_free(&rep);
     if (rc == HZ_EINVAL && rep.read > 0)
-        hz_http_json(r, 400, json_pack("{s:{s:s, s:s, s:o}}", "error", "code", "VALIDATION", "message", e.msg, "details", rej));
+        hz_http_rejected(r, e.msg, rej);
     else if (rc) {
         json_decref(rej);
         hz_http_fail(r, &e);
@@ -278,13 +275,10 @@ void h_batch_confirm(hz_req *r, char **p) {
     hz_errinfo e;
     hz_err rc = hz_app_pay_confirm(r->app, path, &rep, &e);
     unlink(path);
-    json_t *rej = json_array();
-    for (int i = 0; i < rep.n_listed; i++)
-        json_array_append_new(rej, json_pack("{s:I, s:s, s:s}", "row", (json_int_t)rep.rejected[i].row, "column",
-                                             rep.rejected[i].column, "reason", rep.rejected[i].reason));
+    json_t *rej = hz_view_row_errors(rep.rejected, rep.n_listed);
     hz_confirm_report_free(&rep);
     if (rc == HZ_EINVAL && rep.rows > 0)
-        hz_http_json(r, 400, json_pack("{s:{s:s, s:s, s:o}}", "error", "code", "VALIDATION", "message", e.msg, "details", rej));
+        hz_http_rejected(r, e.msg, rej);
     else if (rc) {
         json_decref(rej);
         hz_http_fail(r, &e);

@@ -394,14 +394,6 @@ static enum MHD_Result collect_plans(void *cls, enum MHD_ValueKind kind, const c
     return MHD_YES;
 }
 
-static json_t *rows_json(const hz_row_error *rows, int n) {
-    json_t *a = json_array();
-    for (int i = 0; i < n; i++)
-        json_array_append_new(a, json_pack("{s:I, s:s, s:s}", "row", (json_int_t)rows[i].row, "column", rows[i].column,
-                                           "reason", rows[i].reason));
-    return a;
-}
-
 void h_roster(hz_req *r, char **p) {
     (void)p;
     hz_roster_input in;
@@ -438,7 +430,7 @@ void h_roster(hz_req *r, char **p) {
     unlink(path);
     json_t *report = json_pack("{s:I, s:I, s:I, s:o, s:I, s:I, s:b}", "rows", (json_int_t)rep.rows, "imported",
                                (json_int_t)rep.imported, "updated", (json_int_t)rep.updated, "rejected",
-                               rows_json(rep.rejected, rep.n_listed), "rejected_total", (json_int_t)rep.n_rejected,
+                               hz_view_row_errors(rep.rejected, rep.n_listed), "rejected_total", (json_int_t)rep.n_rejected,
                                "coverages", (json_int_t)rep.coverages, "written", rep.written);
     hz_roster_report_free(&rep);
     if (rc == HZ_EINVAL && json_integer_value(json_object_get(report, "rows")) > 0) {

@@ -95,6 +95,10 @@ void hz_http_error(hz_req *r, int status, const char *code, const char *msg) {
     hz_http_json(r, status, json_pack("{s:{s:s, s:s, s:[]}}", "error", "code", code, "message", msg, "details"));
 }
 
+void hz_http_rejected(hz_req *r, const char *msg, json_t *details) {
+    hz_http_json(r, 400, json_pack("{s:{s:s, s:s, s:o}}", "error", "code", "VALIDATION", "message", msg, "details", details));
+}
+
 void hz_http_fail(hz_req *r, const hz_errinfo *e) {
     if (e->code == HZ_ERETRY) r->retry = true; /* dispatch() runs the handler again */
     static const struct {

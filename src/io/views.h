@@ -15,6 +15,8 @@ json_t *hz_view_coverage(const hz_coverage *c);
 /* mask: ID number and bank card masked for roles that do not need them */
 json_t *hz_view_member(const hz_member *m, bool mask);
 json_t *hz_view_org_stats(const hz_org_stats *s);
+/* [{"row":R,"column":"…","reason":"…"}] of an import report */
+json_t *hz_view_row_errors(const hz_row_error *rows, int n);
 /* claim show --json (interfaces.md): claim_no, status, member.id_number,
  * total, lines[] {plan, setl_id, amount, reason, explain}, documents,
  * documents_complete_at, paid_at, sla_days. */

@@ -131,40 +131,12 @@ hz_err hz_store_settlement_claim(hz_db *db, int64_t settlement_id, char claim_no
     return HZ_OK;
 }
 
-/* Collects the first integer column of every row into a malloc'd array. */
-static hz_err collect_ids(hz_stmt *st, int64_t **ids, size_t *n, hz_errinfo *e) {
-    size_t cap = 0;
-    *ids = NULL;
-    *n = 0;
-    bool row;
-    hz_err rc;
-    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 256;
-            int64_t *g = realloc(*ids, cap * sizeof **ids);
-            if (!g) {
-                rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
-                break;
-            }
-            *ids = g;
-        }
-        (*ids)[(*n)++] = hz_stmt_col_int(st, 0);
-    }
-    hz_stmt_reset(st);
-    if (rc) {
-        free(*ids);
-        *ids = NULL;
-        *n = 0;
-    }
-    return rc;
-}
-
 hz_err hz_store_settlements_unclaimed(hz_db *db, hz_date since, int64_t **ids, size_t *n, hz_errinfo *e) {
     hz_stmt *st;
     hz_err rc = hz_db_stmt(db, q_setl_unclaimed, &st, e);
     if (rc) return rc;
     hz_bind_date(st, 1, since);
-    return collect_ids(st, ids, n, e);
+    return hz_row_ids(st, ids, n, e);
 }
 
 /* ---------- claims ---------- */
@@ -461,7 +433,7 @@ hz_err hz_store_claims_of_settlement(hz_db *db, int64_t settlement_id, int64_t *
     hz_err rc = hz_db_stmt(db, q_claims_of_setl, &st, e);
     if (rc) return rc;
     hz_stmt_int(st, 1, settlement_id);
-    return collect_ids(st, ids, n, e);
+    return hz_row_ids(st, ids, n, e);
 }
 
 hz_err hz_store_ledger_load(hz_db *db, int64_t coverage_id, hz_ledger_entry *out, int max, int *n, hz_errinfo *e) {

@@ -303,27 +303,5 @@ hz_err hz_store_subtree_member_ids(hz_db *db, const char *path, const char *flag
         hz_stmt_text(st, 2, flag_kind);
         hz_bind_date(st, 3, on);
     }
-    size_t cap = 0;
-    *n = 0;
-    *ids = NULL;
-    bool row;
-    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 1024;
-            int64_t *g = realloc(*ids, cap * sizeof **ids);
-            if (!g) {
-                rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
-                break;
-            }
-            *ids = g;
-        }
-        (*ids)[(*n)++] = hz_stmt_col_int(st, 0);
-    }
-    hz_stmt_reset(st);
-    if (rc) {
-        free(*ids);
-        *ids = NULL;
-        *n = 0;
-    }
-    return rc;
+    return hz_row_ids(st, ids, n, e);
 }

@@ -1,6 +1,8 @@
 /* Row helpers shared by the store's query files. */
 #include "store/rows.h"
 
+#include <stdlib.h>
+
 hz_date hz_row_date(hz_stmt *st, int col) {
     hz_date d = HZ_DATE_NONE;
     if (!hz_stmt_col_null(st, col)) hz_date_parse(hz_stmt_col_text(st, col), &d, NULL, NULL);
@@ -46,4 +48,31 @@ hz_err hz_row_int(hz_stmt *st, int64_t *out, hz_errinfo *e) {
     *out = row ? hz_stmt_col_int(st, 0) : 0;
     hz_stmt_reset(st);
     return HZ_OK;
+}
+
+hz_err hz_row_ids(hz_stmt *st, int64_t **ids, size_t *n, hz_errinfo *e) {
+    size_t cap = 0;
+    *ids = NULL;
+    *n = 0;
+    bool row;
+    hz_err rc;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 256;
+            int64_t *g = realloc(*ids, cap * sizeof **ids);
+            if (!g) {
+                rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+                break;
+            }
+            *ids = g;
+        }
+        (*ids)[(*n)++] = hz_stmt_col_int(st, 0);
+    }
+    hz_stmt_reset(st);
+    if (rc) {
+        free(*ids);
+        *ids = NULL;
+        *n = 0;
+    }
+    return rc;
 }

@@ -2,6 +2,7 @@
 #ifndef HZ_STORE_ROWS_H
 #define HZ_STORE_ROWS_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 #include "core/date.h"
@@ -22,6 +23,9 @@ void hz_bind_opt_id(hz_stmt *st, int idx, int64_t id);
 hz_err hz_row_one(hz_stmt *st, const char *what, hz_errinfo *e);
 /* Runs INSERT ... RETURNING id. */
 hz_err hz_row_insert_id(hz_stmt *st, int64_t *id, hz_errinfo *e);
+/* Collects the first integer column of every row into a malloc'd array
+ * the caller frees (NULL and 0 on error). */
+hz_err hz_row_ids(hz_stmt *st, int64_t **ids, size_t *n, hz_errinfo *e);
 /* Runs a query returning one integer (count, sum). */
 hz_err hz_row_int(hz_stmt *st, int64_t *out, hz_errinfo *e);
 
