@@ -8,6 +8,7 @@
 
 #include "app/claims.h"
 #include "app/enroll.h"
+#include "app/lists.h"
 #include "app/payments.h"
 #include "app/registry.h"
 #include "app/roster.h"
@@ -45,6 +46,12 @@ static void credit_code(int i, char out[19]) {
     snprintf(out, 19, "91610100MA6U%05d", 10000 + i * 37);
     out[17] = hz_credit_check_char(out);
     out[18] = '\0';
+}
+
+static hz_err first_claim(void *ctx, const hz_claim_row *c, hz_errinfo *e) {
+    (void)e;
+    snprintf(ctx, 24, "%s", c->claim_no);
+    return HZ_OK;
 }
 
 #define TRY(x)                                                                                                        \
@@ -188,7 +195,7 @@ hz_err hz_app_demo(hz_app *app, int members, uint64_t seed, const char *tmpdir, 
     out->claims++;
     /* a year of stays for the roster members: proactive claims */
     TRY(write_roster(path, (int)offset, seed, 0, e));
-    int n_setl = members / 8 > 10 ? members / 8 : 10;
+    int n_setl = members / 25 > 12 ? members / 25 : 12;
     TRY(hz_gen_settlements(path, feed, n_setl, seed, app->today, e));
     rc = hz_app_import_settlements(app, feed, true, &fr, e);
     out->settlements = fr.added + 2;
@@ -197,6 +204,30 @@ hz_err hz_app_demo(hz_app *app, int members, uint64_t seed, const char *tmpdir, 
     int64_t created;
     TRY(hz_app_claims_proactive(app, hz_date_from_ymd(1900, 1, 1), NULL, NULL, &created, e));
     out->claims += created;
+    /* a claim the reviewer rejects, and one still waiting for documents */
+    hz_claim_view *cv = malloc(sizeof *cv);
+    if (!cv) {
+        rc = hz_fail(e, HZ_EINTERNAL, "内存不足");
+        goto done;
+    }
+    char first[24] = "";
+    if (hz_app_claims_page(app, "adjudicated", NULL, (hz_page){1, 1}, first_claim, first, &(int64_t){0}, e) == HZ_OK &&
+        first[0])
+        rc = hz_app_claim_reject(app, first, "出院诊断与住院病历不一致, 请补正后重新申请", cv, e);
+    if (rc == HZ_OK) {
+        hz_gen_person p;
+        hz_rng_seed(&r, seed + 99);
+        hz_gen_person_make(&r, 0, seed, &p); /* the first roster member */
+        hz_claim_input dx;
+        memset(&dx, 0, sizeof dx);
+        dx.id_number = p.id_number;
+        dx.diagnosis = "C34.1";
+        dx.date = app->today - 3;
+        rc = hz_app_claim_submit(app, &dx, cv, e);
+        if (rc == HZ_OK) out->claims++;
+    }
+    free(cv);
+    if (rc) goto done;
     /* pay what is approved so far; the bank returns one failure */
     snprintf(path, sizeof path, "%s/demo-bank.csv", tmpdir);
     hz_batch_report br;

@@ -82,5 +82,6 @@ int hz_cmd_gen_settlements(hz_cli *cli, int argc, char **argv);
 int hz_cmd_serve(hz_cli *cli, int argc, char **argv);
 int hz_cmd_user_add(hz_cli *cli, int argc, char **argv);
 int hz_cmd_demo(hz_cli *cli, int argc, char **argv);
+int hz_cmd_report(hz_cli *cli, int argc, char **argv);
 
 #endif

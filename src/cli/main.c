@@ -54,6 +54,8 @@ const hz_cmd hz_cmd_table[] = {
     {"pay confirm", hz_cmd_pay_confirm, "FILE", "导入银行结果文件 (import the bank's result file)", true},
     {"gen settlements", hz_cmd_gen_settlements, "N --out FILE --roster FILE [--seed S]",
      "生成合成医保结算数据 (synthetic settlements for a roster)", false},
+    {"report", hz_cmd_report, "NAME [--from D] [--to D] [--format table|csv|xlsx|json] [--out FILE]",
+     "报表: dashboard, claims, payouts, coverage, districts, sla (CSV 带 BOM, XLSX)", true},
     {"plans", hz_cmd_plans, "", "计划目录 (the plan catalogue)", true},
     {"audit verify", hz_cmd_audit_verify, "", "校验审计哈希链 (walk the audit hash chain)", true},
     {NULL, NULL, NULL, NULL, false},

@@ -1,0 +1,60 @@
+/* huzhu report NAME [--from D] [--to D] [--format table|csv|xlsx|json] [--out FILE] */
+#include <string.h>
+
+#include "app/reports.h"
+#include "cli/cli.h"
+#include "io/report_out.h"
+
+enum { O_FROM = 256, O_TO, O_FORMAT, O_OUT };
+
+typedef struct {
+    const char *from, *to, *format, *out;
+} report_opts;
+
+static int on_opt(hz_cli *cli, void *vctx, int key, const char *arg) {
+    (void)cli;
+    report_opts *o = vctx;
+    if (key == O_FROM) o->from = arg;
+    else if (key == O_TO) o->to = arg;
+    else if (key == O_FORMAT) o->format = arg;
+    else if (key == O_OUT) o->out = arg;
+    return 0;
+}
+
+int hz_cmd_report(hz_cli *cli, int argc, char **argv) {
+    static const struct option opts[] = {{"from", required_argument, 0, O_FROM}, {"to", required_argument, 0, O_TO},
+                                         {"format", required_argument, 0, O_FORMAT}, {"out", required_argument, 0, O_OUT},
+                                         {0, 0, 0, 0}};
+    const hz_cmd *cmd = hz_cli_find("report");
+    const char *name = NULL;
+    if (argc >= 2 && argv[1][0] != '-') {
+        name = argv[1];
+        argv[1] = argv[0];
+        argv++;
+        argc--;
+    }
+    report_opts o;
+    memset(&o, 0, sizeof o);
+    int pos, rc = hz_cli_parse(cli, cmd, argc, argv, opts, on_opt, &o, &pos);
+    if (rc) return rc;
+    if (!name && pos < argc) name = argv[pos++];
+    if (!name || pos < argc) return hz_cli_usage(cli, cmd, "须指定一个报表名 (one report NAME)");
+    hz_report_format fmt;
+    if (hz_report_format_parse(cli->json ? "json" : o.format, &fmt, &cli->err)) return hz_cli_report(cli);
+    int y, m, d;
+    hz_date_to_ymd(cli->app.today, &y, &m, &d);
+    hz_date from = hz_date_from_ymd(y, 1, 1), to = cli->app.today;
+    if (o.from && (rc = hz_cli_date(cli, o.from, "from", &from))) return rc;
+    if (o.to && (rc = hz_cli_date(cli, o.to, "to", &to))) return rc;
+    hz_report r;
+    if (hz_app_report(&cli->app, name, from, to, &r, &cli->err)) return hz_cli_report(cli);
+    FILE *f = stdout;
+    if (o.out && fmt != HZ_FMT_XLSX && !(f = fopen(o.out, "wb"))) {
+        hz_report_free(&r);
+        return hz_cli_fail(cli, HZ_EINVAL, "out: 无法写入 %s (cannot write)", o.out);
+    }
+    hz_err err = hz_report_write(&r, fmt, f, o.out, &cli->err);
+    if (f != stdout && fclose(f) != 0 && !err) err = hz_fail(&cli->err, HZ_EINTERNAL, "写入失败 (write failed)");
+    hz_report_free(&r);
+    return err ? hz_cli_report(cli) : 0;
+}
