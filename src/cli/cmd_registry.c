@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/lists.h"
 #include "app/registry.h"
 #include "cli/cli.h"
 #include "core/flag.h"
@@ -149,11 +150,27 @@ int hz_cmd_member_add(hz_cli *cli, int argc, char **argv) {
     return 0;
 }
 
+static hz_err claim_item(void *ctx, const hz_claim_row *c, hz_errinfo *e) {
+    (void)e;
+    char b[HZ_MONEY_BUF];
+    json_array_append_new(ctx, json_pack("{s:s, s:s, s:s, s:s}", "claim_no", c->claim_no, "status", c->status, "total",
+                                         hz_money_format(c->total, b), "submitted_at", c->submitted_at));
+    return HZ_OK;
+}
+
 int hz_cmd_member_show(hz_cli *cli, int argc, char **argv) {
     if (argc != 2) return hz_cli_usage(cli, hz_cli_find("member show"), "须指定一个身份证号码 (one ID number)");
     hz_member_view *v = malloc(sizeof *v);
     if (!v) return hz_cli_fail(cli, HZ_EINTERNAL, "内存不足 (out of memory)");
     if (hz_app_member_show(&cli->app, argv[1], v, &cli->err)) {
+        free(v);
+        return hz_cli_report(cli);
+    }
+    json_t *claims = json_array();
+    hz_page pg = {1, HZ_PER_PAGE_MAX};
+    int64_t total;
+    if (hz_app_claims_page(&cli->app, "", v->member.id_number, pg, claim_item, claims, &total, &cli->err)) {
+        json_decref(claims);
         free(v);
         return hz_cli_report(cli);
     }
@@ -164,6 +181,7 @@ int hz_cmd_member_show(hz_cli *cli, int argc, char **argv) {
         for (int i = 0; i < v->n_coverages; i++) json_array_append_new(covs, hz_view_coverage(&v->coverages[i]));
         json_object_set_new(doc, "flags", flags);
         json_object_set_new(doc, "coverages", covs);
+        json_object_set_new(doc, "claims", claims);
         hz_cli_print_json(doc);
     } else {
         const hz_member *m = &v->member;
@@ -180,6 +198,12 @@ int hz_cmd_member_show(hz_cli *cli, int argc, char **argv) {
                    hz_date_format(c->end, b2), hz_money_format(c->premium, fee), c->payer_kind,
                    c->continuous ? "  连续续保" : "");
         }
+        size_t i;
+        json_t *c;
+        json_array_foreach(claims, i, c) printf("理赔: %s  %s  %s\n", json_string_value(json_object_get(c, "claim_no")),
+                                                json_string_value(json_object_get(c, "status")),
+                                                json_string_value(json_object_get(c, "total")));
+        json_decref(claims);
     }
     free(v);
     return 0;

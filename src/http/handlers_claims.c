@@ -78,8 +78,9 @@ void h_claim_add(hz_req *r, char **p) {
     (void)p;
     json_t *doc = hz_http_body_json(r);
     if (!doc) return;
-    static const char *const keys[] = {"id_number",  "settlements",        "accident",    "death", "disability_grade",
-                                       "diagnosis",  "date",               "documents_complete", "resubmit_of", NULL};
+    static const char *const keys[] = {"id_number", "settlements",        "setl_ids",    "accident", "death",
+                                       "disability_grade", "diagnosis", "date", "documents_complete", "resubmit_of",
+                                       NULL};
     hz_claim_input in;
     memset(&in, 0, sizeof in);
     in.date = HZ_DATE_NONE;
@@ -91,6 +92,7 @@ void h_claim_add(hz_req *r, char **p) {
               hz_json_bool(r, doc, "documents_complete", &in.documents_complete) &&
               hz_json_str(r, doc, "resubmit_of", &in.resubmit_of);
     json_t *setl = json_object_get(doc, "settlements");
+    if (!setl) setl = json_object_get(doc, "setl_ids"); /* the feed's own word */
     if (ok && setl && !json_is_null(setl)) {
         if (!json_is_array(setl) || json_array_size(setl) > HZ_CLAIM_MAX_SETTLEMENTS) {
             hz_http_error(r, 400, "VALIDATION", "settlements: 应为最多16个结算流水号的数组 (array of up to 16 setl_id)");

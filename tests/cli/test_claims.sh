@@ -69,6 +69,8 @@ expect_exit 2 "another person's settlement" -- hz claim submit --id-number $ZHAN
 expect_exit 0 "plain submit prints the number" -- hz claim submit --id-number $ZHANG --settlement ZS2026C
 expect_eq "$(cat "$T/out")" "$(sql "SELECT claim_no FROM claim ORDER BY id DESC LIMIT 1")" "number on stdout"
 C3=$(cat "$T/out")
+expect_exit 0 "member show lists claims" -- hz --json member show $HE
+expect_eq "$(jget "$T/out" claims.0.claim_no)" "$NO" "member show --json has the claim"
 expect_exit 0 "show text" -- hz claim show $NO
 expect_in "$T/out" "4610.00" "text lines"
 expect_exit 4 "show unknown" -- hz claim show LP000
