@@ -12,6 +12,7 @@
 #include "store/claims.h"
 #include "store/coverage.h"
 #include "store/registry.h"
+#include "store/store.h"
 
 hz_err hz_claims_load_coverages(hz_app *app, int64_t member_id, hz_eng_coverage *covs, int max, int *n, hz_errinfo *e) {
     hz_coverage *rows = malloc(sizeof *rows * (size_t)max);
@@ -118,6 +119,7 @@ hz_err hz_app_claims_proactive(hz_app *app, hz_date since, hz_proactive_fn fn, v
     size_t n;
     hz_err rc = hz_authz_can(app, HZ_A_PROACTIVE, e);
     if (rc) return rc;
+    hz_store_bulk_mode(app->db);
     rc = hz_store_settlements_unclaimed(app->db, since, &ids, &n, e);
     if (rc) return rc;
     hz_proactive_item *items = malloc(sizeof *items * PROACTIVE_BATCH);
