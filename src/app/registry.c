@@ -138,8 +138,6 @@ hz_err hz_app_member_add(hz_app *app, const hz_member_input *in, hz_member *out,
     if (in->n_flags > HZ_MEMBER_FLAGS_MAX) return hz_fail(e, HZ_EINVAL, "flag: 类别过多 (too many flags)");
     for (int i = 0; i < in->n_flags; i++)
         if ((rc = hz_flag_parse(in->flags[i], &flags[i], e))) return rc;
-    if (!in->unit_code && !in->org_code)
-        return hz_fail(e, HZ_EINVAL, "unit: 须指定会员单位 --unit 或个人会员所属工会 --org (a member needs a unit or an org)");
     if ((rc = hz_db_begin(app->db, e))) return rc;
     if (in->unit_code) {
         hz_unit unit;

@@ -21,8 +21,9 @@ typedef struct {
 } hz_member_input;
 
 /* Validates every field (ID check digit, phone, bank card, flags) and adds
- * the member; sex and birth date come from the ID number. A member with no
- * unit must name an org (a joint union). An existing ID number: HZ_ECONFLICT. */
+ * the member; sex and birth date come from the ID number. The unit is
+ * optional: an individual member may name the joint union (--org) that
+ * approved them, or nothing yet. An existing ID number: HZ_ECONFLICT. */
 hz_err hz_app_member_add(hz_app *app, const hz_member_input *in, hz_member *out, hz_errinfo *e);
 
 typedef struct {

@@ -237,7 +237,12 @@ static bool validate_row(roster_ctx *c, long row, char **f, int n, roster_row *r
 
 static hz_err pass1_row(void *vctx, long row, char **f, int n, hz_errinfo *e) {
     roster_ctx *c = vctx;
-    if (row == 1) return map_header(c, f, n, e);
+    if (row == 1) {
+        hz_err rc = map_header(c, f, n, e);
+        /* a bad header is a rejected row 1 in the report too */
+        if (rc == HZ_EINVAL) reject(c, 1, c->col[C_NAME] < 0 ? "name" : "id_number", e->msg);
+        return rc;
+    }
     if (row_empty(f, n)) return HZ_OK;
     c->rep->rows++;
     if ((size_t)row >= c->bad_cap) {

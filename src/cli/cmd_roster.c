@@ -73,7 +73,7 @@ int hz_cmd_import_roster(hz_cli *cli, int argc, char **argv) {
     if (cli->tty && !cli->json) o.in.progress = progress;
     hz_roster_report r;
     hz_err err = hz_app_import_roster(&cli->app, &o.in, &r, &cli->err);
-    bool have_report = err == HZ_OK || (err == HZ_EINVAL && (r.rows > 0 || r.n_rejected > 0));
+    bool have_report = err == HZ_OK || err == HZ_EINVAL; /* the report also when the import is refused */
     if (cli->json && have_report) {
         json_t *rej = hz_view_row_errors(r.rejected, r.n_listed), *warn = json_array();
         for (int i = 0; i < r.n_warnings; i++) json_array_append_new(warn, json_string(r.warnings[i]));

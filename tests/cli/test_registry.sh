@@ -38,7 +38,9 @@ expect_exit 2 "formula in name" -- hz member add --id-number 610102199001011231 
 expect_exit 0 "hardship member" -- hz member add --id-number 610102199001011231 --name 张三 --unit $UNIT --flag hardship:deep:2026-01-01:2026-12-31
 expect_exit 3 "duplicate member" -- hz member add --id-number 610102199001011231 --name 张三 --unit $UNIT
 expect_exit 4 "unknown unit" -- hz member add --id-number 610124200003010017 --name 李四 --unit 91350100M000100Y43
-expect_exit 2 "needs unit or org" -- hz member add --id-number 610124200003010017 --name 李四
+expect_exit 0 "a member with no unit yet" -- hz member add --id-number 610113199202290045 --name 王芳
+expect_exit 0 "enroll paying self" -- hz --json enroll --id-number 610113199202290045 --plan YW --start 2026-01-01
+expect_eq "$(jget "$T/out" payer)" "self" "no unit: the member pays"
 # an individual new-form member of the joint union
 expect_exit 0 "rider" -- hz member add --id-number 610124200003010017 --name 张某强 --org XA-XY --flag newform:delivery
 expect_exit 0 "show" -- hz --json member show 610124200003010017
@@ -78,13 +80,13 @@ expect_eq "$(jget "$T/out" continuous)" "False" "31 days after end is not contin
 
 # sponsored: the union gives XYT to every new-form member of its subtree
 for id in 610113199202290045 610102197001010010; do :; done
-expect_exit 0 "rider 2" -- hz member add --id-number 610113199202290045 --name 王芳 --org XA-XY --flag newform:courier
+expect_exit 0 "rider 2" -- hz member add --id-number 610102197001010010 --name 王强 --org XA-XY --flag newform:courier
 expect_exit 0 "sponsored" -- hz --json enroll sponsored --org XA --plan XYT --start 2027-01-01 --months 36
 expect_eq "$(jget "$T/out" selected)" "2" "two new-form members"
 expect_eq "$(jget "$T/out" enrolled)" "1" "one newly covered"
 expect_eq "$(jget "$T/out" already_covered)" "1" "one already covered till 2028"
 expect_eq "$(jget "$T/out" premium_total)" "75.00" "sponsor pays 75.00"
-expect_eq "$(sql "SELECT c.payer_kind||':'||c.payer_ref FROM contribution c JOIN coverage v ON v.id=c.coverage_id JOIN member m ON m.id=v.member_id WHERE m.id_number='610113199202290045'")" "org:XA" "premium booked to sponsor"
+expect_eq "$(sql "SELECT c.payer_kind||':'||c.payer_ref FROM contribution c JOIN coverage v ON v.id=c.coverage_id JOIN member m ON m.id=v.member_id WHERE m.id_number='610102197001010010'")" "org:XA" "premium booked to sponsor"
 
 # renewal of the unit's coverages ending from December to January
 expect_exit 0 "renew" -- hz --json enroll renew --unit $UNIT --from 2026-12-01 --to 2027-01-31
@@ -94,9 +96,9 @@ expect_exit 0 "renew again" -- hz --json enroll renew --unit $UNIT --from 2026-1
 expect_eq "$(jget "$T/out" enrolled)" "0" "renewal is idempotent"
 
 expect_exit 0 "stats" -- hz --json org stats XA
-expect_eq "$(jget "$T/out" members)" "4" "members in subtree"
+expect_eq "$(jget "$T/out" members)" "4" "members in subtree (the member with no org is not in it)"
 expect_eq "$(jget "$T/out" newform)" "2" "new-form members"
-expect_eq "$(jget "$T/out" women)" "2" "women"
+expect_eq "$(jget "$T/out" women)" "1" "women"
 expect_eq "$(jget "$T/out" model_workers)" "1" "model workers"
 expect_exit 0 "district stats" -- hz --json org stats XA-XC
 expect_eq "$(jget "$T/out" members)" "2" "district subtree"

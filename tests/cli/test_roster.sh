@@ -99,8 +99,9 @@ printf 'name,id_number,phone,shoe_size\n何女士,610102198505060024,13912345678
 expect_exit 0 "english headers" -- hz --json import roster "$T/en.csv" --unit $UNIT --start 2026-01-01
 expect_in "$T/out" "shoe_size" "unknown column warned"
 printf 'name,phone\n何女士,13912345678\n' > "$T/nocol.csv"
-expect_exit 2 "missing id column" -- hz import roster "$T/nocol.csv" --unit $UNIT --start 2026-01-01
+expect_exit 2 "missing id column" -- hz --json import roster "$T/nocol.csv" --unit $UNIT --start 2026-01-01
 expect_in "$T/err" "id_number" "missing column named"
+expect_eq "$(jget "$T/out" rejected.0.row)" "1" "the header is row 1 of the JSON report"
 printf '%s\n"unterminated,610102198505060024\n' "$H" > "$T/quote.csv"
 expect_exit 2 "malformed csv" -- hz import roster "$T/quote.csv" --unit $UNIT --start 2026-01-01
 python3 -c 'import sys; open(sys.argv[1],"w").write("姓名,身份证号码\n" + "张"*5000 + ",610102198505060024\n")' "$T/long.csv"
