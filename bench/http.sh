@@ -54,6 +54,9 @@ wrk_run() { wrk -c64 -t2 -d"${DUR}s" --latency "$@" 2>&1; }
 rps() { awk '/Requests\/sec/ {printf "%.0f", $2}'; }
 p99() { awk '$1 == "99%" {print $2}'; }
 
+# steady state: one warm-up pass so the measured run does not read cold pages
+wrk -c64 -t2 -d"${BENCH_HTTP_WARMUP:-5}s" -s bench/get_member.lua "http://127.0.0.1:$PORT" >/dev/null 2>&1
+
 # P5: the server's peak RSS while P3 runs
 peak=0
 ( while kill -0 "$SERVER" 2>/dev/null; do
