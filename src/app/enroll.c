@@ -85,14 +85,13 @@ hz_err hz_enroll_one(hz_app *app, const hz_enroll_req *r, hz_coverage *out, bool
     return HZ_OK;
 }
 
-/* Resolves the payer words into kind + reference for member m. */
-static hz_err resolve_payer(hz_app *app, const char *payer, const hz_member *m, char kind[8], char ref[HZ_CODE_MAX],
-                            hz_errinfo *e) {
-    if (!payer) payer = m->unit_id ? "unit" : "self";
+hz_err hz_payer_resolve(hz_app *app, const char *payer, const char *unit_code, char kind[8], char ref[HZ_CODE_MAX],
+                        hz_errinfo *e) {
     if (strcmp(payer, "unit") == 0) {
-        if (!m->unit_id) return hz_fail(e, HZ_EINVAL, "payer: 个人会员没有会员单位, 不能由单位缴费 (member has no unit)");
+        if (!unit_code || !*unit_code)
+            return hz_fail(e, HZ_EINVAL, "payer: 个人会员没有会员单位, 不能由单位缴费 (member has no unit)");
         snprintf(kind, 8, "unit");
-        snprintf(ref, HZ_CODE_MAX, "%s", m->unit_code);
+        snprintf(ref, HZ_CODE_MAX, "%s", unit_code);
     } else if (strcmp(payer, "self") == 0) {
         snprintf(kind, 8, "self");
         ref[0] = '\0';
@@ -135,7 +134,7 @@ hz_err hz_app_enroll(hz_app *app, const hz_enroll_input *in, hz_coverage *out, h
     if ((rc = hz_store_member_by_id_number(app->db, in->id_number, &m, e)) ||
         (rc = hz_authz_member(app, &m, e)) || (rc = hz_store_flags(app->db, m.id, flags, 32, &n_flags, e)) ||
         (rc = hz_app_plan_current(app, in->plan_code, &plan_id, &plan, NULL, e)) ||
-        (rc = resolve_payer(app, in->payer, &m, kind, ref, e)))
+        (rc = hz_payer_resolve(app, in->payer ? in->payer : m.unit_id ? "unit" : "self", m.unit_code, kind, ref, e)))
         goto fail;
     hz_enroll_req req = {&m, flags, n_flags, plan_id, plan, shares, in->months, in->start, kind, ref, false};
     hz_coverage c;

@@ -39,6 +39,11 @@ typedef struct {
 } hz_enroll_req;
 hz_err hz_enroll_one(hz_app *app, const hz_enroll_req *r, hz_coverage *out, bool *existed, hz_errinfo *e);
 
+/* Payer words ("unit", "self", "org:CODE") -> kind and reference; "unit"
+ * needs the member's unit credit code (NULL or "" when there is none). */
+hz_err hz_payer_resolve(hz_app *app, const char *payer, const char *unit_code, char kind[8], char ref[HZ_CODE_MAX],
+                        hz_errinfo *e);
+
 /* Parses "CODE" or "CODE:SHARES". */
 hz_err hz_plan_spec_parse(const char *spec, char code[HZ_PLAN_CODE_MAX], int *shares, hz_errinfo *e);
 

@@ -435,20 +435,8 @@ hz_err hz_app_import_roster(hz_app *app, const hz_roster_input *in, hz_roster_re
         (rc = hz_authz_unit(app, &c.unit, "", e)))
         return rc;
     c.hardship_to = hz_date_term_end(in->start, 12);
-    const char *payer = in->payer ? in->payer : "unit";
-    if (!strcmp(payer, "unit")) {
-        snprintf(c.payer_kind, sizeof c.payer_kind, "unit");
-        snprintf(c.payer_ref, sizeof c.payer_ref, "%s", c.unit.credit_code);
-    } else if (!strcmp(payer, "self")) {
-        snprintf(c.payer_kind, sizeof c.payer_kind, "self");
-    } else if (!strncmp(payer, "org:", 4)) {
-        hz_org org;
-        if ((rc = hz_store_org_by_code(app->db, payer + 4, &org, e))) return rc;
-        snprintf(c.payer_kind, sizeof c.payer_kind, "org");
-        snprintf(c.payer_ref, sizeof c.payer_ref, "%s", org.code);
-    } else {
-        return hz_fail(e, HZ_EINVAL, "payer: 应为 unit、self 或 org:CODE (unknown payer '%s')", payer);
-    }
+    if ((rc = hz_payer_resolve(app, in->payer ? in->payer : "unit", c.unit.credit_code, c.payer_kind, c.payer_ref, e)))
+        return rc;
     for (int i = 0; i < in->n_plans; i++) {
         roster_plan *p = &c.plans[c.n_plans++];
         if ((rc = hz_plan_spec_parse(in->plans[i], p->code, &p->shares, e)) ||
