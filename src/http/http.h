@@ -47,6 +47,9 @@ typedef struct hz_req {
     char set_cookie[256];
     char disposition[160];
     bool retry; /* the handler met HZ_ERETRY: run it again */
+    const struct hz_route *route; /* found once, when the request starts */
+    bool method_ok;
+    char params[4][128];
 } hz_req;
 
 typedef void (*hz_handler)(hz_req *r, char **params);
@@ -66,7 +69,7 @@ json_t *hz_http_body_json(hz_req *r);
 bool hz_http_body_file(hz_req *r, char *path, size_t cap);
 
 /* routes.c */
-typedef struct {
+typedef struct hz_route {
     const char *method, *pattern;
     hz_handler fn;
     bool auth;   /* needs a session or bearer token */

@@ -314,11 +314,9 @@ static void dispatch(hz_req *r) {
         hz_http_error(r, 413, "PAYLOAD_TOO_LARGE", "请求体过大 (request body too large)");
         return;
     }
-    char params[4][128];
-    bool method_ok;
-    const hz_route *rt = hz_route_find(r->method, r->url, params, &method_ok);
+    const hz_route *rt = r->route;
     if (!rt) {
-        if (method_ok) hz_http_error(r, 404, "NOT_FOUND", "接口不存在 (no such endpoint)");
+        if (r->method_ok) hz_http_error(r, 404, "NOT_FOUND", "接口不存在 (no such endpoint)");
         else hz_http_error(r, 405, "METHOD_NOT_ALLOWED", "方法不允许 (method not allowed)");
         return;
     }
@@ -344,7 +342,7 @@ static void dispatch(hz_req *r) {
             return;
         }
     }
-    char *pv[4] = {params[0], params[1], params[2], params[3]};
+    char *pv[4] = {r->params[0], r->params[1], r->params[2], r->params[3]};
     /* a transaction the store could not serialise (PostgreSQL 40001 or a
      * deadlock) is run again from the start, a few times, before the
      * client sees a conflict */
@@ -373,10 +371,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         r->url = url;
         r->method = method;
         r->status = 200;
-        char params[4][128];
-        bool ok;
-        const hz_route *rt = !strncmp(url, "/api/", 5) ? hz_route_find(method, url, params, &ok) : NULL;
-        r->limit = rt && rt->upload ? HZ_HTTP_UPLOAD_MAX : HZ_HTTP_JSON_MAX;
+        r->method_ok = true;
+        if (!strncmp(url, "/api/", 5)) r->route = hz_route_find(method, url, r->params, &r->method_ok);
+        r->limit = r->route && r->route->upload ? HZ_HTTP_UPLOAD_MAX : HZ_HTTP_JSON_MAX;
         const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
         if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
             inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, r->ip, sizeof r->ip);
