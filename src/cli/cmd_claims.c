@@ -62,15 +62,9 @@ static int parse(hz_cli *cli, const char *name, int argc, char **argv, claim_opt
     memset(o, 0, sizeof *o);
     o->in.date = HZ_DATE_NONE;
     *pos_arg = NULL;
-    if (argc >= 2 && argv[1][0] != '-') {
-        *pos_arg = argv[1];
-        argv[1] = argv[0];
-        argv++;
-        argc--;
-    }
     int pos, rc = hz_cli_parse(cli, hz_cli_find(name), argc, argv, claim_longopts, on_opt, o, &pos);
     if (rc) return rc;
-    if (!*pos_arg && pos < argc) *pos_arg = argv[pos++];
+    if (pos < argc) *pos_arg = argv[pos++];
     if (pos < argc) return hz_cli_usage(cli, hz_cli_find(name), "多余的参数 (unexpected argument)");
     return 0;
 }

@@ -30,15 +30,9 @@ static const struct option longopts[] = {{"out", required_argument, 0, O_OUT},
 static int parse(hz_cli *cli, const char *name, int argc, char **argv, pay_opts *o, const char **pos_arg) {
     memset(o, 0, sizeof *o);
     *pos_arg = NULL;
-    if (argc >= 2 && argv[1][0] != '-') {
-        *pos_arg = argv[1];
-        argv[1] = argv[0];
-        argv++;
-        argc--;
-    }
     int pos, rc = hz_cli_parse(cli, hz_cli_find(name), argc, argv, longopts, on_opt, o, &pos);
     if (rc) return rc;
-    if (!*pos_arg && pos < argc) *pos_arg = argv[pos++];
+    if (pos < argc) *pos_arg = argv[pos++];
     if (pos < argc) return hz_cli_usage(cli, hz_cli_find(name), "多余的参数 (unexpected argument)");
     return 0;
 }

@@ -27,17 +27,11 @@ int hz_cmd_report(hz_cli *cli, int argc, char **argv) {
                                          {0, 0, 0, 0}};
     const hz_cmd *cmd = hz_cli_find("report");
     const char *name = NULL;
-    if (argc >= 2 && argv[1][0] != '-') {
-        name = argv[1];
-        argv[1] = argv[0];
-        argv++;
-        argc--;
-    }
     report_opts o;
     memset(&o, 0, sizeof o);
     int pos, rc = hz_cli_parse(cli, cmd, argc, argv, opts, on_opt, &o, &pos);
     if (rc) return rc;
-    if (!name && pos < argc) name = argv[pos++];
+    if (pos < argc) name = argv[pos++];
     if (!name || pos < argc) return hz_cli_usage(cli, cmd, "须指定一个报表名 (one report NAME)");
     hz_report_format fmt;
     if (hz_report_format_parse(cli->json ? "json" : o.format, &fmt, &cli->err)) return hz_cli_report(cli);

@@ -54,14 +54,8 @@ int hz_cmd_import_roster(hz_cli *cli, int argc, char **argv) {
     /* FILE may come before or after the options */
     int pos, rc;
     const char *file = NULL;
-    if (argc >= 2 && argv[1][0] != '-') {
-        file = argv[1];
-        argv[1] = argv[0];
-        argv++;
-        argc--;
-    }
     if ((rc = hz_cli_parse(cli, cmd, argc, argv, opts, on_opt, &o, &pos))) return rc;
-    if (!file && pos < argc) file = argv[pos++];
+    if (pos < argc) file = argv[pos++];
     if (pos < argc) return hz_cli_usage(cli, cmd, "多余的参数 (unexpected argument)");
     if (!file) return hz_cli_usage(cli, cmd, "缺少花名册文件 (missing FILE)");
     if (!o.in.unit_code) return hz_cli_usage(cli, cmd, "缺少 --unit (missing --unit)");
@@ -105,15 +99,9 @@ int hz_cmd_gen_roster(hz_cli *cli, int argc, char **argv) {
     roster_opts o;
     memset(&o, 0, sizeof o);
     const char *count = NULL;
-    if (argc >= 2 && argv[1][0] != '-') {
-        count = argv[1];
-        argv[1] = argv[0];
-        argv++;
-        argc--;
-    }
     int pos, rc;
     if ((rc = hz_cli_parse(cli, cmd, argc, argv, opts, on_opt, &o, &pos))) return rc;
-    if (!count && pos < argc) count = argv[pos++];
+    if (pos < argc) count = argv[pos++];
     if (!count || pos < argc) return hz_cli_usage(cli, cmd, "须指定人数 N (missing N)");
     if (!o.out) return hz_cli_usage(cli, cmd, "缺少 --out (missing --out)");
     int n, seed = 1;

@@ -61,15 +61,9 @@ int hz_cmd_user_add(hz_cli *cli, int argc, char **argv) {
     memset(&o, 0, sizeof o);
     const hz_cmd *cmd = hz_cli_find("user add");
     const char *login = NULL;
-    if (argc >= 2 && argv[1][0] != '-') {
-        login = argv[1];
-        argv[1] = argv[0];
-        argv++;
-        argc--;
-    }
     int pos, rc = hz_cli_parse(cli, cmd, argc, argv, longopts, on_opt, &o, &pos);
     if (rc) return rc;
-    if (!login && pos < argc) login = argv[pos++];
+    if (pos < argc) login = argv[pos++];
     if (!login || pos < argc) return hz_cli_usage(cli, cmd, "须指定一个登录名 (one LOGIN)");
     if (!o.role) return hz_cli_usage(cli, cmd, "缺少 --role (missing --role)");
     char pw[256];

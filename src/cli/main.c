@@ -133,7 +133,9 @@ int hz_cli_parse(hz_cli *cli, const hz_cmd *cmd, int argc, char **argv, const st
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+    /* GNU permutation: positional arguments may stand before, between or
+     * after the options; they end up at argv[*first_positional...] */
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         if (c == '?' || c == ':') {
             char why[160];
             snprintf(why, sizeof why, "未知或不完整的选项 (unknown option or missing value): %s",

@@ -124,6 +124,7 @@ expect_eq "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(
 A1=$(jget "$T/out" claim_no)
 # reject releases ledger and settlement; resubmission points to the old claim
 expect_exit 1 "reject needs a reason" -- hz claim reject $A1
+expect_exit 1 "two claim numbers" -- hz claim show $A1 $A1
 expect_exit 0 "reject" -- hz --json claim reject $A1 --reason 材料不实
 expect_eq "$(jget "$T/out" total)" "0.00" "rejected total"
 expect_eq "$(jget "$T/out" lines.0.reason)" "MANUAL_REJECT" "lines rejected"

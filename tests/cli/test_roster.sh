@@ -46,7 +46,7 @@ expect_eq "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))
 expect_eq "$(count member)" "2" "two members"
 expect_eq "$(count coverage)" "2" "two coverages"
 
-expect_exit 0 "dry run" -- hz --json import roster "$T/good.csv" --unit $UNIT --plan ZY --start 2026-01-01 --dry-run
+expect_exit 0 "dry run, FILE after the options" -- hz --json import roster --unit $UNIT --plan ZY --start 2026-01-01 --dry-run "$T/good.csv"
 expect_eq "$(jget "$T/out" imported)" "1" "dry run counts the new member"
 expect_eq "$(jget "$T/out" updated)" "2" "dry run counts updates"
 expect_eq "$(count member)" "2" "dry run writes nothing"
