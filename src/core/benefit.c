@@ -37,7 +37,10 @@ static hz_err pay_inpatient(const hz_benefit_input *in, hz_ledger_entry *led, hz
     const hz_event *ev = in->ev;
     bool hardship = hz_flag_find(in->m->flags, in->m->n_flags, "hardship", ev->date) != NULL;
     bool model = hz_flag_find(in->m->flags, in->m->n_flags, "model", ev->date) != NULL;
-    bool first = led->stays == 0;
+    /* exactly one active counted stay of the term bears the first-stay
+     * deductible: the first adjudicated; when its claim is rejected or
+     * reversed, the next one adjudicated (plans.md ZY, decisions.md) */
+    bool first = led->first_borne == 0;
     hz_fen ded = hardship ? (first ? b->hardship_deductible_first : b->hardship_deductible_later)
                           : (first ? b->deductible_first : b->deductible_later);
     int ratio = (hardship || model) ? b->favoured_ratio_pct : b->ratio_pct;
@@ -46,7 +49,9 @@ static hz_err pay_inpatient(const hz_benefit_input *in, hz_ledger_entry *led, hz
         snprintf(l->explain, sizeof l->explain, "%s <= 起付线 %s = 0.00", M(ev->psn_selfpay, b1), M(ded, b2));
         l->reason = HZ_R_BELOW;
         l->counted_stay = true;
+        l->first_stay = first;
         led->stays++;
+        if (first) led->first_borne = 1;
         return HZ_OK;
     }
     hz_fen raw;
@@ -57,7 +62,9 @@ static hz_err pay_inpatient(const hz_benefit_input *in, hz_ledger_entry *led, hz
     if (rc) return rc;
     if (l->amount > 0) {
         l->counted_stay = true;
+        l->first_stay = first;
         led->stays++;
+        if (first) led->first_borne = 1;
     }
     return HZ_OK;
 }

@@ -10,7 +10,7 @@
 #include "core/model.h"
 #include "core/plan.h"
 
-#define HZ_ENG_MAX_DIAG 8
+#define HZ_ENG_MAX_DIAG 32 /* codes of one stay: the main one and up to 31 others */
 #define HZ_ENG_MAX_LEDGER 48
 #define HZ_EXPLAIN_MAX 256
 
@@ -33,6 +33,7 @@ typedef struct {
     int period;        /* policy year of a multi-year coverage; 0 otherwise */
     char component[16];
     int64_t stays;     /* stays counted (paid or below the deductible) */
+    int first_borne;   /* 1 while an active counted stay bears the first-stay deductible */
     hz_fen paid;
     int lump_pct;      /* share of the lump sum used, in percent */
 } hz_ledger_entry;
@@ -79,6 +80,7 @@ typedef struct {
     hz_fen amount;
     int lump_pct;      /* lump-sum percentage points this line used */
     bool counted_stay; /* this line counted a stay in the ledger */
+    bool first_stay;   /* this stay bore the first-stay deductible of its term */
     const char *reason;
     char explain[HZ_EXPLAIN_MAX];
 } hz_claim_line;

@@ -246,6 +246,7 @@ static void test_zy_cap(void **state) {
     hz_eng_coverage *c = cover(&w, "ZY", 1, "2026-01-01", 12);
     hz_ledger_entry *l = hz_ledger_get(c, 0, "main");
     l->stays = 3;
+    l->first_borne = 1;
     l->paid = Y("19000.00");
     stay(&w, "2026-06-01", "2026-06-10", "5650.00", "I21.0"); /* 1000.00 raw */
     stay(&w, "2026-07-01", "2026-07-10", "5650.00", "I21.0");
@@ -259,11 +260,43 @@ static void test_zy_cap(void **state) {
     c = cover(&w, "ZY", 1, "2026-01-01", 12);
     l = hz_ledger_get(c, 0, "main");
     l->stays = 1;
+    l->first_borne = 1;
     l->paid = Y("19999.99");
     stay(&w, "2026-06-01", "2026-06-10", "5650.00", "I21.0");
     run(&w);
     expect_line(&w, 0, "ZY", "0.01", "CAPPED");
     assert_non_null(strstr(w.lines[0].explain, "(5650.00 - 650.00) x 20% = 1000.00"));
+}
+
+/* Exactly one counted stay of a term bears the first-stay deductible: the
+ * ledger says whether one does, not how many stays were counted, so a
+ * stay adjudicated after the first one was reversed bears it (issue #11
+ * case 5: A 400.00, B 530.00; A rejected and resubmitted pays 400.00). */
+static void test_first_stay_borne_once(void **state) {
+    (void)state;
+    world w;
+    person(&w, 'M', "1980-01-01");
+    hz_eng_coverage *c = cover(&w, "ZY", 1, "2025-01-01", 12);
+    stay(&w, "2025-05-01", "2025-05-10", "3300.00", "I21.0");
+    stay(&w, "2025-07-01", "2025-07-10", "3300.00", "I21.0");
+    run(&w);
+    expect_line(&w, 0, "ZY", "400.00", "OK");
+    expect_line(&w, 1, "ZY", "530.00", "OK");
+    assert_true(w.lines[0].first_stay);
+    assert_false(w.lines[1].first_stay);
+    hz_ledger_entry *l = hz_ledger_get(c, 0, "main");
+    assert_int_equal(l->first_borne, 1);
+    /* A is reversed: its stay and its deductible go back to the term */
+    l->stays = 1;
+    l->first_borne = 0;
+    l->paid = Y("530.00");
+    w.n_ev = 0;
+    stay(&w, "2025-05-01", "2025-05-10", "3300.00", "I21.0");
+    run(&w);
+    expect_line(&w, 0, "ZY", "400.00", "OK");
+    assert_true(w.lines[0].first_stay);
+    assert_int_equal(c->ledger[0].first_borne, 1);
+    assert_int_equal(c->ledger[0].paid, Y("930.00"));
 }
 
 static void test_waiting_period(void **state) {
@@ -509,7 +542,7 @@ int main(void) {
         cmocka_unit_test(test_waiting_period),   cmocka_unit_test(test_term_age_sex),
         cmocka_unit_test(test_zj_tiers),         cmocka_unit_test(test_ng_in_situ),
         cmocka_unit_test(test_yw_accident),      cmocka_unit_test(test_allowance),
-        cmocka_unit_test(test_refunded_and_limits), cmocka_unit_test(test_period),
+        cmocka_unit_test(test_refunded_and_limits), cmocka_unit_test(test_first_stay_borne_once), cmocka_unit_test(test_period),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
