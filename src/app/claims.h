@@ -1,6 +1,8 @@
 /* Claims with the 7-day promise (module 4): intake, adjudication in one
  * transaction with the ledger, documents, review, reversal, proactive
- * claims from the settlement feed, and the SLA clock. */
+ * claims from the settlement feed. Split by use case: claim_intake.c,
+ * claim_review.c, claim_reversal.c over claim_shared.c; the SLA reports
+ * live in report_sla.c. */
 #ifndef HZ_APP_CLAIMS_H
 #define HZ_APP_CLAIMS_H
 
@@ -60,18 +62,6 @@ typedef struct {
 typedef void (*hz_proactive_fn)(void *ctx, const hz_proactive_item *item);
 hz_err hz_app_claims_proactive(hz_app *app, hz_date since, hz_proactive_fn fn, void *ctx, int64_t *created,
                                hz_errinfo *e);
-
-/* Reverses every line that used a settlement (a refund row arrived). Runs
- * inside the caller's transaction. */
-hz_err hz_claims_reverse_settlement(hz_app *app, int64_t settlement_id, const char *setl_id, hz_errinfo *e);
-
-/* SLA figures over claims whose documents were complete in [from, to]. */
-typedef struct {
-    int64_t complete, paid, paid_within_7, overdue_open;
-} hz_sla_report;
-hz_err hz_app_claims_sla(hz_app *app, hz_date from, hz_date to, hz_sla_report *out, hz_errinfo *e);
-/* Unpaid claims at or past day 5 of the clock. */
-hz_err hz_app_claims_overdue(hz_app *app, void (*fn)(void *ctx, const hz_claim_view *v), void *ctx, hz_errinfo *e);
 
 /* Days on the clock: documents complete -> paid (or today). -1 if not started. */
 int hz_claim_sla_days(const hz_claim *c, hz_date today);

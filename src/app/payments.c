@@ -11,7 +11,8 @@
 #include "core/text.h"
 #include "io/bank.h"
 #include "io/table.h"
-#include "store/claims.h"
+#include "store/claim.h"
+#include "store/payment.h"
 #include "store/registry.h"
 
 typedef struct {

@@ -13,35 +13,6 @@
 
 const char *hz_report_names(void) { return "dashboard, claims, payouts, coverage, districts, sla"; }
 
-static hz_err add_row(hz_report *r, const char *const *cells, hz_errinfo *e) {
-    if (r->n_rows == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 64;
-        void *g = realloc(r->rows, cap * sizeof *r->rows);
-        if (!g) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
-        r->rows = g;
-        r->cap = cap;
-    }
-    for (int i = 0; i < r->n_cols; i++) {
-        r->rows[r->n_rows][i] = strdup(cells[i] ? cells[i] : "");
-        if (!r->rows[r->n_rows][i]) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
-    }
-    r->n_rows++;
-    return HZ_OK;
-}
-
-void hz_report_free(hz_report *r) {
-    for (size_t k = 0; k < r->n_rows; k++)
-        for (int i = 0; i < r->n_cols; i++) free(r->rows[k][i]);
-    free(r->rows);
-    memset(r, 0, sizeof *r);
-}
-
-static void head(hz_report *r, const char *title, int n, const char *const *cols) {
-    snprintf(r->title, sizeof r->title, "%s", title);
-    r->n_cols = n;
-    for (int i = 0; i < n; i++) r->cols[i] = cols[i];
-}
-
 typedef struct {
     hz_app *app;
     hz_report *r;
@@ -54,7 +25,7 @@ static hz_err claim_row(void *vctx, const hz_claim_row *c, hz_errinfo *e) {
     else hz_id_mask(c->id_number, id);
     const char *cells[] = {c->claim_no, c->name, id, c->status, hz_money_format(c->total, total), c->submitted_at,
                            c->documents_complete_at, c->paid_at, c->proactive ? "免申即享" : "申请"};
-    return add_row(x->r, cells, e);
+    return hz_report_add_row(x->r, cells, e);
 }
 
 hz_err hz_app_report(hz_app *app, const char *name, hz_date from, hz_date to, hz_report *out, hz_errinfo *e) {
@@ -65,7 +36,7 @@ hz_err hz_app_report(hz_app *app, const char *name, hz_date from, hz_date to, hz
     if (!strcmp(name, "claims")) {
         static const char *const cols[] = {"理赔编号", "姓名", "身份证号码", "状态", "合计",
                                            "受理时间", "材料齐全", "支付时间", "来源"};
-        head(out, "理赔明细", 9, cols);
+        hz_report_head(out, "理赔明细", 9, cols);
         claims_ctx x = {app, out};
         int64_t total;
         for (int64_t page = 1;; page++) {
@@ -92,7 +63,7 @@ hz_err hz_app_report(hz_app *app, const char *name, hz_date from, hz_date to, hz
         hz_sla_report s;
         if ((rc = hz_app_claims_sla(app, from, to, &s, e))) return rc;
         static const char *const cols[] = {"指标", "数值"};
-        head(out, "7日快速理赔", 2, cols);
+        hz_report_head(out, "7日快速理赔", 2, cols);
         long long pm = s.paid ? (long long)(s.paid_within_7 * 1000 / s.paid) : 0;
         char v[4][32];
         snprintf(v[0], 32, "%lld", (long long)s.complete);
@@ -100,7 +71,7 @@ hz_err hz_app_report(hz_app *app, const char *name, hz_date from, hz_date to, hz
         snprintf(v[2], 32, "%lld", (long long)s.paid_within_7);
         snprintf(v[3], 32, "%lld.%lld%%", pm / 10, pm % 10);
         const char *rows[][2] = {{"材料齐全件数", v[0]}, {"已支付件数", v[1]}, {"7日内支付件数", v[2]}, {"7日内支付率", v[3]}};
-        for (int i = 0; i < 4 && !rc; i++) rc = add_row(out, rows[i], e);
+        for (int i = 0; i < 4 && !rc; i++) rc = hz_report_add_row(out, rows[i], e);
         return rc;
     }
     hz_dashboard *d = malloc(sizeof *d);
@@ -109,31 +80,31 @@ hz_err hz_app_report(hz_app *app, const char *name, hz_date from, hz_date to, hz
     if ((rc = hz_store_dashboard(app->db, path, app->today, from, to, d, e))) goto done;
     if (!strcmp(name, "payouts")) {
         static const char *const cols[] = {"计划", "理赔件数", "给付金额"};
-        head(out, "给付（按计划）", 3, cols);
+        hz_report_head(out, "给付（按计划）", 3, cols);
         for (int i = 0; i < d->n_payouts && !rc; i++) {
             snprintf(n1, sizeof n1, "%lld", (long long)d->payouts[i].count);
             const char *cells[] = {d->payouts[i].key, n1, hz_money_format(d->payouts[i].amount, b1)};
-            rc = add_row(out, cells, e);
+            rc = hz_report_add_row(out, cells, e);
         }
     } else if (!strcmp(name, "coverage")) {
         static const char *const cols[] = {"计划", "在保人数"};
-        head(out, "在保（按计划）", 2, cols);
+        hz_report_head(out, "在保（按计划）", 2, cols);
         for (int i = 0; i < d->n_plans && !rc; i++) {
             snprintf(n1, sizeof n1, "%lld", (long long)d->plans[i].count);
             const char *cells[] = {d->plans[i].key, n1};
-            rc = add_row(out, cells, e);
+            rc = hz_report_add_row(out, cells, e);
         }
     } else if (!strcmp(name, "districts")) {
         static const char *const cols[] = {"区县工会", "会员"};
-        head(out, "会员（按区县）", 2, cols);
+        hz_report_head(out, "会员（按区县）", 2, cols);
         for (int i = 0; i < d->n_districts && !rc; i++) {
             snprintf(n1, sizeof n1, "%lld", (long long)d->districts[i].count);
             const char *cells[] = {d->districts[i].key, n1};
-            rc = add_row(out, cells, e);
+            rc = hz_report_add_row(out, cells, e);
         }
     } else if (!strcmp(name, "dashboard")) {
         static const char *const cols[] = {"指标", "数值"};
-        head(out, "驾驶舱", 2, cols);
+        hz_report_head(out, "驾驶舱", 2, cols);
         char v[8][32];
         long long lr = d->contributions ? (long long)(d->paid * 1000 / d->contributions) : 0;
         snprintf(v[0], 32, "%lld", (long long)d->members);
@@ -146,7 +117,7 @@ hz_err hz_app_report(hz_app *app, const char *name, hz_date from, hz_date to, hz
         snprintf(v[7], 32, "%lld.%lld%%", lr / 10, lr % 10);
         const char *rows[][2] = {{"会员", v[0]},      {"在保会员", v[1]}, {"新就业形态会员", v[2]}, {"女职工", v[3]},
                                  {"劳模", v[4]},      {"缴费", v[5]},     {"理赔给付", v[6]},       {"赔付率", v[7]}};
-        for (int i = 0; i < 8 && !rc; i++) rc = add_row(out, rows[i], e);
+        for (int i = 0; i < 8 && !rc; i++) rc = hz_report_add_row(out, rows[i], e);
     } else {
         rc = hz_fail(e, HZ_ENOTFOUND, "报表 %s 不存在, 可用: %s (no such report)", name, hz_report_names());
     }

@@ -8,10 +8,10 @@
 
 #include "app/audit.h"
 #include "app/authz.h"
-#include "app/claims.h"
+#include "app/claim_reversal.h"
 #include "io/feed.h"
 #include "store/bulk.h"
-#include "store/claims.h"
+#include "store/settlement.h"
 #include "store/registry.h"
 #include "store/store.h"
 

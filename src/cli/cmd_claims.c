@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/claims.h"
+#include "app/reports.h"
 #include "app/settlements.h"
 #include "cli/cli.h"
 #include "io/views.h"

@@ -7,6 +7,7 @@
 
 #include "app/authz.h"
 #include "app/claims.h"
+#include "app/reports.h"
 #include "app/payments.h"
 #include "app/registry.h"
 #include "app/settlements.h"

@@ -9,6 +9,35 @@
 #include "core/text.h"
 #include "io/bank.h"
 
+hz_err hz_report_add_row(hz_report *r, const char *const *cells, hz_errinfo *e) {
+    if (r->n_rows == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 64;
+        void *g = realloc(r->rows, cap * sizeof *r->rows);
+        if (!g) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+        r->rows = g;
+        r->cap = cap;
+    }
+    for (int i = 0; i < r->n_cols; i++) {
+        r->rows[r->n_rows][i] = strdup(cells[i] ? cells[i] : "");
+        if (!r->rows[r->n_rows][i]) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    }
+    r->n_rows++;
+    return HZ_OK;
+}
+
+void hz_report_free(hz_report *r) {
+    for (size_t k = 0; k < r->n_rows; k++)
+        for (int i = 0; i < r->n_cols; i++) free(r->rows[k][i]);
+    free(r->rows);
+    memset(r, 0, sizeof *r);
+}
+
+void hz_report_head(hz_report *r, const char *title, int n, const char *const *cols) {
+    snprintf(r->title, sizeof r->title, "%s", title);
+    r->n_cols = n;
+    for (int i = 0; i < n; i++) r->cols[i] = cols[i];
+}
+
 hz_err hz_report_format_parse(const char *s, hz_report_format *out, hz_errinfo *e) {
     if (!s || !strcmp(s, "table")) *out = HZ_FMT_TABLE;
     else if (!strcmp(s, "csv")) *out = HZ_FMT_CSV;

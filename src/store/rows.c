@@ -76,3 +76,11 @@ hz_err hz_row_ids(hz_stmt *st, int64_t **ids, size_t *n, hz_errinfo *e) {
     }
     return rc;
 }
+
+hz_err hz_row_run_id(hz_db *db, const char *sql, int64_t id, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, sql, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, id);
+    return hz_stmt_run(st, e);
+}

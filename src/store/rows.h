@@ -26,6 +26,8 @@ hz_err hz_row_insert_id(hz_stmt *st, int64_t *id, hz_errinfo *e);
 /* Collects the first integer column of every row into a malloc'd array
  * the caller frees (NULL and 0 on error). */
 hz_err hz_row_ids(hz_stmt *st, int64_t **ids, size_t *n, hz_errinfo *e);
+/* Runs a statement binding one id (UPDATE ... WHERE id = ?). */
+hz_err hz_row_run_id(hz_db *db, const char *sql, int64_t id, hz_errinfo *e);
 /* Runs a query returning one integer (count, sum). */
 hz_err hz_row_int(hz_stmt *st, int64_t *out, hz_errinfo *e);
 

@@ -1,145 +1,10 @@
-/* SQL of settlements, claims, lines, ledgers and payments. */
-#include "store/claims.h"
+/* SQL of claims, their lines and their links to settlements. */
+#include "store/claim.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/rows.h"
-
-/* ---------- settlements ---------- */
-
-#define SETL_COLS                                                                                                     \
-    "id, setl_id, certno, COALESCE(member_id, 0), COALESCE(psn_name, ''), COALESCE(gend, ''),"                       \
-    " COALESCE(fixmedins_code, ''), COALESCE(fixmedins_name, ''), COALESCE(hosp_lv, ''), med_type, adm_date,"        \
-    " dscg_date, COALESCE(main_diag_code, ''), COALESCE(diag_codes, ''), medfee_sumamt, fund_pay_sumamt,"            \
-    " psn_selfpay, psn_ownpay, refunded, COALESCE(setl_time, '')"
-
-static const char q_setl_ins[] =
-    "INSERT INTO settlement (setl_id, certno, member_id, psn_name, gend, fixmedins_code, fixmedins_name, hosp_lv,"
-    " med_type, adm_date, dscg_date, main_diag_code, diag_codes, medfee_sumamt, fund_pay_sumamt, psn_selfpay,"
-    " psn_ownpay, refunded, setl_time, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-    " ON CONFLICT (setl_id) DO NOTHING RETURNING id";
-static const char q_setl_by_setl[] = "SELECT " SETL_COLS " FROM settlement WHERE setl_id = ?";
-static const char q_setl_by_id[] = "SELECT " SETL_COLS " FROM settlement WHERE id = ?";
-static const char q_setl_refund[] = "UPDATE settlement SET refunded = 1 WHERE id = ?";
-static const char q_setl_claim[] = "SELECT c.claim_no, c.id FROM claim_settlement cs JOIN claim c ON c.id = cs.claim_id"
-                                   " WHERE cs.settlement_id = ? AND cs.active = 1";
-static const char q_setl_unclaimed[] =
-    "SELECT s.id FROM settlement s WHERE s.member_id IS NOT NULL AND s.med_type = '21' AND s.refunded = 0"
-    " AND s.dscg_date >= ?"
-    " AND NOT EXISTS (SELECT 1 FROM claim_settlement cs WHERE cs.settlement_id = s.id AND cs.active = 1)"
-    " AND EXISTS (SELECT 1 FROM coverage c WHERE c.member_id = s.member_id AND c.status = 'active'"
-    "  AND c.start_date <= s.adm_date AND c.end_date >= s.adm_date)"
-    " ORDER BY s.id";
-
-static void read_setl(hz_stmt *st, hz_settlement *s) {
-    s->id = hz_stmt_col_int(st, 0);
-    HZ_COPY(s->setl_id, hz_stmt_col_text(st, 1));
-    HZ_COPY(s->certno, hz_stmt_col_text(st, 2));
-    s->member_id = hz_stmt_col_int(st, 3);
-    HZ_COPY(s->psn_name, hz_stmt_col_text(st, 4));
-    HZ_COPY(s->gend, hz_stmt_col_text(st, 5));
-    HZ_COPY(s->fixmedins_code, hz_stmt_col_text(st, 6));
-    HZ_COPY(s->fixmedins_name, hz_stmt_col_text(st, 7));
-    HZ_COPY(s->hosp_lv, hz_stmt_col_text(st, 8));
-    HZ_COPY(s->med_type, hz_stmt_col_text(st, 9));
-    s->adm_date = hz_row_date(st, 10);
-    s->dscg_date = hz_row_date(st, 11);
-    HZ_COPY(s->main_diag_code, hz_stmt_col_text(st, 12));
-    HZ_COPY(s->diag_codes, hz_stmt_col_text(st, 13));
-    s->medfee_sumamt = hz_stmt_col_int(st, 14);
-    s->fund_pay_sumamt = hz_stmt_col_int(st, 15);
-    s->psn_selfpay = hz_stmt_col_int(st, 16);
-    s->psn_ownpay = hz_stmt_col_int(st, 17);
-    s->refunded = hz_stmt_col_int(st, 18) != 0;
-    HZ_COPY(s->setl_time, hz_stmt_col_text(st, 19));
-    hz_stmt_reset(st);
-}
-
-hz_err hz_store_settlement_put(hz_db *db, hz_settlement *s, const char *now, bool *inserted, hz_errinfo *e) {
-    hz_stmt *st;
-    hz_err rc = hz_db_stmt(db, q_setl_ins, &st, e);
-    if (rc) return rc;
-    hz_stmt_text(st, 1, s->setl_id);
-    hz_stmt_text(st, 2, s->certno);
-    hz_bind_opt_id(st, 3, s->member_id);
-    hz_bind_opt_text(st, 4, s->psn_name);
-    hz_bind_opt_text(st, 5, s->gend);
-    hz_bind_opt_text(st, 6, s->fixmedins_code);
-    hz_bind_opt_text(st, 7, s->fixmedins_name);
-    hz_bind_opt_text(st, 8, s->hosp_lv);
-    hz_stmt_text(st, 9, s->med_type);
-    hz_bind_date(st, 10, s->adm_date);
-    hz_bind_date(st, 11, s->dscg_date);
-    hz_bind_opt_text(st, 12, s->main_diag_code);
-    hz_bind_opt_text(st, 13, s->diag_codes);
-    hz_stmt_int(st, 14, s->medfee_sumamt);
-    hz_stmt_int(st, 15, s->fund_pay_sumamt);
-    hz_stmt_int(st, 16, s->psn_selfpay);
-    hz_stmt_int(st, 17, s->psn_ownpay);
-    hz_stmt_int(st, 18, s->refunded);
-    hz_bind_opt_text(st, 19, s->setl_time);
-    hz_stmt_text(st, 20, now);
-    bool row;
-    if ((rc = hz_stmt_step(st, &row, e))) return rc;
-    *inserted = row;
-    if (row) s->id = hz_stmt_col_int(st, 0);
-    hz_stmt_reset(st);
-    return HZ_OK;
-}
-
-static hz_err setl_one(hz_db *db, const char *sql, const char *key, int64_t id, hz_settlement *out, hz_errinfo *e) {
-    hz_stmt *st;
-    hz_err rc = hz_db_stmt(db, sql, &st, e);
-    if (rc) return rc;
-    if (key) hz_stmt_text(st, 1, key);
-    else hz_stmt_int(st, 1, id);
-    char what[96];
-    snprintf(what, sizeof what, "医保结算记录 %s 不存在 (no such settlement)", key ? key : "");
-    if ((rc = hz_row_one(st, what, e))) return rc;
-    read_setl(st, out);
-    return HZ_OK;
-}
-
-hz_err hz_store_settlement_by_setl_id(hz_db *db, const char *setl_id, hz_settlement *out, hz_errinfo *e) {
-    return setl_one(db, q_setl_by_setl, setl_id, 0, out, e);
-}
-hz_err hz_store_settlement_by_id(hz_db *db, int64_t id, hz_settlement *out, hz_errinfo *e) {
-    return setl_one(db, q_setl_by_id, NULL, id, out, e);
-}
-
-static hz_err run_id(hz_db *db, const char *sql, int64_t id, hz_errinfo *e) {
-    hz_stmt *st;
-    hz_err rc = hz_db_stmt(db, sql, &st, e);
-    if (rc) return rc;
-    hz_stmt_int(st, 1, id);
-    return hz_stmt_run(st, e);
-}
-
-hz_err hz_store_settlement_mark_refunded(hz_db *db, int64_t id, hz_errinfo *e) { return run_id(db, q_setl_refund, id, e); }
-
-hz_err hz_store_settlement_claim(hz_db *db, int64_t settlement_id, char claim_no[24], int64_t *claim_id, hz_errinfo *e) {
-    hz_stmt *st;
-    bool row;
-    hz_err rc = hz_db_stmt(db, q_setl_claim, &st, e);
-    if (rc) return rc;
-    hz_stmt_int(st, 1, settlement_id);
-    if ((rc = hz_stmt_step(st, &row, e))) return rc;
-    hz_strlcpy(claim_no, row ? hz_stmt_col_text(st, 0) : "", 24);
-    if (claim_id) *claim_id = row ? hz_stmt_col_int(st, 1) : 0;
-    hz_stmt_reset(st);
-    return HZ_OK;
-}
-
-hz_err hz_store_settlements_unclaimed(hz_db *db, hz_date since, int64_t **ids, size_t *n, hz_errinfo *e) {
-    hz_stmt *st;
-    hz_err rc = hz_db_stmt(db, q_setl_unclaimed, &st, e);
-    if (rc) return rc;
-    hz_bind_date(st, 1, since);
-    return hz_row_ids(st, ids, n, e);
-}
-
-/* ---------- claims ---------- */
 
 #define CLAIM_COLS                                                                                                    \
     "id, claim_no, member_id, status, accident, death, proactive, review_required, COALESCE(disability_grade, 0),"   \
@@ -339,7 +204,7 @@ hz_err hz_store_claims_payable(hz_db *db, hz_claim_fn fn, void *ctx, hz_errinfo 
     return each_claim(st, fn, ctx, e);
 }
 
-/* ---------- lines, links, ledgers ---------- */
+/* lines and links */
 
 static const char q_line_ins[] =
     "INSERT INTO claim_line (claim_id, seq, coverage_id, plan_code, settlement_id, component, period, amount,"
@@ -353,12 +218,6 @@ static const char q_line_reverse[] =
 static const char q_link[] = "INSERT INTO claim_settlement (claim_id, settlement_id, active) VALUES (?, ?, 1)";
 static const char q_release[] = "UPDATE claim_settlement SET active = 0 WHERE claim_id = ?";
 static const char q_claims_of_setl[] = "SELECT DISTINCT claim_id FROM claim_line WHERE settlement_id = ? ORDER BY 1";
-static const char q_ledger_load[] = "SELECT period, component, stays, paid, lump_pct FROM ledger WHERE coverage_id = ?"
-                                    " ORDER BY period, component";
-static const char q_ledger_put[] =
-    "INSERT INTO ledger (coverage_id, period, component, stays, paid, lump_pct) VALUES (?, ?, ?, ?, ?, ?)"
-    " ON CONFLICT (coverage_id, period, component) DO UPDATE SET stays = excluded.stays, paid = excluded.paid,"
-    " lump_pct = excluded.lump_pct";
 
 hz_err hz_store_claim_line_insert(hz_db *db, int64_t claim_id, const hz_claim_line_row *l, hz_errinfo *e) {
     hz_stmt *st;
@@ -426,7 +285,7 @@ hz_err hz_store_claim_link(hz_db *db, int64_t claim_id, int64_t settlement_id, h
     return hz_stmt_run(st, e);
 }
 
-hz_err hz_store_claim_release(hz_db *db, int64_t claim_id, hz_errinfo *e) { return run_id(db, q_release, claim_id, e); }
+hz_err hz_store_claim_release(hz_db *db, int64_t claim_id, hz_errinfo *e) { return hz_row_run_id(db, q_release, claim_id, e); }
 
 hz_err hz_store_claims_of_settlement(hz_db *db, int64_t settlement_id, int64_t **ids, size_t *n, hz_errinfo *e) {
     hz_stmt *st;
@@ -434,118 +293,4 @@ hz_err hz_store_claims_of_settlement(hz_db *db, int64_t settlement_id, int64_t *
     if (rc) return rc;
     hz_stmt_int(st, 1, settlement_id);
     return hz_row_ids(st, ids, n, e);
-}
-
-hz_err hz_store_ledger_load(hz_db *db, int64_t coverage_id, hz_ledger_entry *out, int max, int *n, hz_errinfo *e) {
-    hz_stmt *st;
-    hz_err rc = hz_db_stmt(db, q_ledger_load, &st, e);
-    if (rc) return rc;
-    hz_stmt_int(st, 1, coverage_id);
-    *n = 0;
-    bool row;
-    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
-        if (*n == max) {
-            rc = hz_fail(e, HZ_EINTERNAL, "台账条目过多 (ledger has more than %d entries)", max);
-            break;
-        }
-        hz_ledger_entry *l = &out[(*n)++];
-        l->period = (int)hz_stmt_col_int(st, 0);
-        HZ_COPY(l->component, hz_stmt_col_text(st, 1));
-        l->stays = hz_stmt_col_int(st, 2);
-        l->paid = hz_stmt_col_int(st, 3);
-        l->lump_pct = (int)hz_stmt_col_int(st, 4);
-    }
-    hz_stmt_reset(st);
-    return rc;
-}
-
-hz_err hz_store_ledger_put(hz_db *db, int64_t coverage_id, const hz_ledger_entry *l, hz_errinfo *e) {
-    hz_stmt *st;
-    hz_err rc = hz_db_stmt(db, q_ledger_put, &st, e);
-    if (rc) return rc;
-    hz_stmt_int(st, 1, coverage_id);
-    hz_stmt_int(st, 2, l->period);
-    hz_stmt_text(st, 3, l->component);
-    hz_stmt_int(st, 4, l->stays);
-    hz_stmt_int(st, 5, l->paid);
-    hz_stmt_int(st, 6, l->lump_pct);
-    return hz_stmt_run(st, e);
-}
-
-/* ---------- payments ---------- */
-
-static const char q_batch_ins[] = "INSERT INTO payment_batch (batch_no, count, total, created_at, created_by)"
-                                  " VALUES (?, ?, ?, ?, ?) RETURNING id";
-static const char q_batch_finish[] = "UPDATE payment_batch SET batch_no = ?, count = ?, total = ? WHERE id = ?";
-static const char q_pay_ins[] =
-    "INSERT INTO payment (claim_id, batch_id, amount, payee_name, bank_card, bank_name, status, created_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)";
-static const char q_pay_live[] = "SELECT id, status, amount FROM payment WHERE claim_id = ? AND status <> 'failed'";
-static const char q_pay_settle[] =
-    "UPDATE payment SET status = ?, bank_ref = ?, failure_reason = ?, settled_at = ? WHERE id = ?";
-
-hz_err hz_store_batch_insert(hz_db *db, const char *batch_no, int64_t count, hz_fen total, const char *now,
-                             const char *by, int64_t *id, hz_errinfo *e) {
-    hz_stmt *st;
-    hz_err rc = hz_db_stmt(db, q_batch_ins, &st, e);
-    if (rc) return rc;
-    hz_stmt_text(st, 1, batch_no);
-    hz_stmt_int(st, 2, count);
-    hz_stmt_int(st, 3, total);
-    hz_stmt_text(st, 4, now);
-    hz_stmt_text(st, 5, by);
-    return hz_row_insert_id(st, id, e);
-}
-
-hz_err hz_store_batch_finish(hz_db *db, int64_t id, const char *batch_no, int64_t count, hz_fen total, hz_errinfo *e) {
-    hz_stmt *st;
-    hz_err rc = hz_db_stmt(db, q_batch_finish, &st, e);
-    if (rc) return rc;
-    hz_stmt_text(st, 1, batch_no);
-    hz_stmt_int(st, 2, count);
-    hz_stmt_int(st, 3, total);
-    hz_stmt_int(st, 4, id);
-    return hz_stmt_run(st, e);
-}
-
-hz_err hz_store_payment_insert(hz_db *db, int64_t claim_id, int64_t batch_id, hz_fen amount, const char *payee,
-                               const char *card, const char *bank, const char *now, hz_errinfo *e) {
-    hz_stmt *st;
-    hz_err rc = hz_db_stmt(db, q_pay_ins, &st, e);
-    if (rc) return rc;
-    hz_stmt_int(st, 1, claim_id);
-    hz_stmt_int(st, 2, batch_id);
-    hz_stmt_int(st, 3, amount);
-    hz_stmt_text(st, 4, payee);
-    hz_stmt_text(st, 5, card);
-    hz_bind_opt_text(st, 6, bank);
-    hz_stmt_text(st, 7, now);
-    return hz_stmt_run(st, e);
-}
-
-hz_err hz_store_payment_live(hz_db *db, int64_t claim_id, int64_t *id, char status[12], hz_fen *amount, hz_errinfo *e) {
-    hz_stmt *st;
-    bool row;
-    hz_err rc = hz_db_stmt(db, q_pay_live, &st, e);
-    if (rc) return rc;
-    hz_stmt_int(st, 1, claim_id);
-    if ((rc = hz_stmt_step(st, &row, e))) return rc;
-    *id = row ? hz_stmt_col_int(st, 0) : 0;
-    hz_strlcpy(status, row ? hz_stmt_col_text(st, 1) : "", 12);
-    if (amount) *amount = row ? hz_stmt_col_int(st, 2) : 0;
-    hz_stmt_reset(st);
-    return HZ_OK;
-}
-
-hz_err hz_store_payment_settle(hz_db *db, int64_t id, const char *status, const char *bank_ref, const char *reason,
-                               const char *now, hz_errinfo *e) {
-    hz_stmt *st;
-    hz_err rc = hz_db_stmt(db, q_pay_settle, &st, e);
-    if (rc) return rc;
-    hz_stmt_text(st, 1, status);
-    hz_bind_opt_text(st, 2, bank_ref);
-    hz_bind_opt_text(st, 3, reason);
-    hz_stmt_text(st, 4, now);
-    hz_stmt_int(st, 5, id);
-    return hz_stmt_run(st, e);
 }

@@ -1,0 +1,285 @@
+/* Claim intake: submission with adjudication in one transaction with the
+ * ledger, and proactive claims (免申即享) from the settlement feed. Uses
+ * claim_shared; review and reversal do not use this file. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/authz.h"
+#include "app/claim_intake.h"
+#include "app/claim_shared.h"
+#include "core/text.h"
+#include "store/claim.h"
+#include "store/ledger.h"
+#include "store/coverage.h"
+#include "store/registry.h"
+#include "store/settlement.h"
+#include "store/store.h"
+
+hz_err hz_claims_load_coverages(hz_app *app, int64_t member_id, hz_eng_coverage *covs, int max, int *n, hz_errinfo *e) {
+    hz_coverage *rows = malloc(sizeof *rows * (size_t)max);
+    if (!rows) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    int n_rows;
+    hz_err rc = hz_store_coverages_of(app->db, member_id, rows, max, &n_rows, e);
+    *n = 0;
+    for (int i = 0; rc == HZ_OK && i < n_rows; i++) {
+        if (strcmp(rows[i].status, "active") != 0) continue;
+        hz_eng_coverage *c = &covs[(*n)++];
+        memset(c, 0, sizeof *c);
+        c->coverage_id = rows[i].id;
+        c->shares = rows[i].shares;
+        c->start = rows[i].start;
+        c->end = rows[i].end;
+        c->months = rows[i].months;
+        c->continuous = rows[i].continuous;
+        if ((rc = hz_app_plan_by_id(app, rows[i].plan_id, &c->plan, NULL, e))) break;
+        rc = hz_store_ledger_load(app->db, c->coverage_id, c->ledger, HZ_ENG_MAX_LEDGER, &c->n_ledger, e);
+    }
+    free(rows);
+    /* plan order of the catalogue keeps lines in a stable, readable order */
+    static const char *const order[] = {"ZY", "ZJ", "NG", "YW", "JT", "XYT"};
+    for (int i = 1; rc == HZ_OK && i < *n; i++)
+        for (int j = i; j > 0; j--) {
+            int a = 99, b = 99;
+            for (int k = 0; k < 6; k++) {
+                if (!strcmp(covs[j].plan->code, order[k])) a = k;
+                if (!strcmp(covs[j - 1].plan->code, order[k])) b = k;
+            }
+            if (a > b || (a == b && covs[j].start >= covs[j - 1].start)) break;
+            hz_eng_coverage t = covs[j];
+            covs[j] = covs[j - 1];
+            covs[j - 1] = t;
+        }
+    return rc;
+}
+
+/* Turns a settlement into an engine event. */
+static hz_err settlement_event(const hz_settlement *s, const hz_claim_input *in, hz_event *ev, hz_errinfo *e) {
+    memset(ev, 0, sizeof *ev);
+    ev->kind = HZ_EV_STAY;
+    ev->settlement_id = s->id;
+    ev->date = s->adm_date;
+    ev->discharge = s->dscg_date;
+    ev->accident = in->accident;
+    ev->refunded = s->refunded;
+    ev->psn_selfpay = s->psn_selfpay;
+    ev->medfee_sumamt = s->medfee_sumamt;
+    ev->fund_pay_sumamt = s->fund_pay_sumamt;
+    char list[240];
+    snprintf(list, sizeof list, "%s;%s;%s", s->main_diag_code, s->diag_codes, in->diagnosis ? in->diagnosis : "");
+    for (char *p = list; p && *p && ev->n_diag < HZ_ENG_MAX_DIAG;) {
+        char *semi = strchr(p, ';');
+        if (semi) *semi = '\0';
+        if (*p && hz_icd_normalize(p, ev->diag[ev->n_diag], e) == HZ_OK) ev->n_diag++;
+        else if (*p) return hz_fail(e, HZ_EINVAL, "diagnosis: 诊断编码无效 '%s' (bad ICD-10 code)", p);
+        p = semi ? semi + 1 : NULL;
+    }
+    return HZ_OK;
+}
+
+hz_err hz_claims_submit_tx(hz_app *app, const hz_claim_input *in, int64_t *claim_id, hz_errinfo *e) {
+    hz_member m;
+    hz_flag flags[32];
+    int n_flags;
+    hz_err rc;
+    if ((rc = hz_store_member_by_id_number(app->db, in->id_number, &m, e)) || (rc = hz_authz_member(app, &m, e)) ||
+        (rc = hz_store_flags(app->db, m.id, flags, 32, &n_flags, e)))
+        return rc;
+    hz_event events[HZ_CLAIM_MAX_SETTLEMENTS];
+    int n_events = 0;
+    hz_claim c;
+    memset(&c, 0, sizeof c);
+    c.member_id = m.id;
+    c.accident = in->accident;
+    c.death = in->death;
+    c.disability_grade = in->disability_grade;
+    c.proactive = in->proactive;
+    c.event_date = HZ_DATE_NONE;
+    hz_strlcpy(c.diagnosis, in->diagnosis, sizeof c.diagnosis);
+    hz_strlcpy(c.submitted_at, app->now, sizeof c.submitted_at);
+    hz_strlcpy(c.resubmit_of, in->resubmit_of, sizeof c.resubmit_of);
+    for (int i = 0; i < in->n_setl; i++) {
+        for (int j = 0; j < i; j++)
+            if (!strcmp(in->setl_ids[i], in->setl_ids[j]))
+                return hz_fail(e, HZ_EINVAL, "settlement: %s 重复 (listed twice)", in->setl_ids[i]);
+        hz_settlement s;
+        if ((rc = hz_store_settlement_by_setl_id(app->db, in->setl_ids[i], &s, e))) return rc;
+        if (strcmp(s.certno, m.id_number) != 0)
+            return hz_fail(e, HZ_EINVAL, "settlement: %s 不属于该会员 (belongs to another person)", s.setl_id);
+        if (strcmp(s.med_type, "21") != 0)
+            return hz_fail(e, HZ_EINVAL, "settlement: %s 不是住院结算 (med_type %s is not inpatient 21)", s.setl_id,
+                           s.med_type);
+        char used[24];
+        if ((rc = hz_store_settlement_claim(app->db, s.id, used, NULL, e))) return rc;
+        if (used[0])
+            return hz_fail(e, HZ_ECONFLICT, "医保结算 %s 已被理赔申请 %s 使用 (%s: settlement already claimed by %s)",
+                           s.setl_id, used, HZ_R_DUPLICATE, used);
+        if ((rc = settlement_event(&s, in, &events[n_events], e))) return rc;
+        if (c.event_date == HZ_DATE_NONE || s.adm_date < c.event_date) c.event_date = s.adm_date;
+        n_events++;
+    }
+    if (n_events == 0) {
+        hz_event *ev = &events[n_events++];
+        memset(ev, 0, sizeof *ev);
+        ev->date = in->date;
+        ev->discharge = HZ_DATE_NONE;
+        ev->accident = in->accident;
+        ev->kind = in->death ? HZ_EV_DEATH : in->disability_grade ? HZ_EV_DISABILITY : HZ_EV_DIAGNOSIS;
+        ev->disability_grade = in->disability_grade;
+        if (in->diagnosis) {
+            if ((rc = hz_icd_normalize(in->diagnosis, ev->diag[0], e))) return rc;
+            ev->n_diag = 1;
+        }
+        c.event_date = in->date;
+        char dup[24];
+        if ((rc = hz_store_claim_same_event(app->db, m.id, in->death, in->disability_grade, in->diagnosis, in->date,
+                                            dup, e)))
+            return rc;
+        if (dup[0]) return hz_fail(e, HZ_ECONFLICT, "同一事件已有理赔申请 %s (a claim for this event exists: %s)", dup, dup);
+    }
+    if (in->resubmit_of) {
+        hz_claim old;
+        if ((rc = hz_store_claim_by_no(app->db, in->resubmit_of, &old, e))) return rc;
+        if (old.member_id != m.id || strcmp(old.status, "rejected") != 0)
+            return hz_fail(e, HZ_ECONFLICT, "resubmit_of: %s 不是该会员被拒绝的申请 (not a rejected claim of this member)",
+                           in->resubmit_of);
+    }
+    hz_eng_coverage *covs = malloc(sizeof *covs * HZ_CLAIM_MAX_COVERAGES);
+    hz_claim_line *lines = malloc(sizeof *lines * HZ_CLAIM_MAX_LINES);
+    int n_covs = 0, n_lines = 0;
+    if (!covs || !lines) {
+        rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+        goto out;
+    }
+    if ((rc = hz_claims_load_coverages(app, m.id, covs, HZ_CLAIM_MAX_COVERAGES, &n_covs, e))) goto out;
+    hz_eng_member em = {m.sex, m.birth, flags, n_flags};
+    if ((rc = hz_engine_adjudicate(&em, covs, n_covs, events, n_events, lines, HZ_CLAIM_MAX_LINES, &n_lines, e)))
+        goto out;
+    for (int i = 0; i < n_lines; i++)
+        if (!hz_money_add(c.total, lines[i].amount, &c.total)) {
+            rc = hz_fail(e, HZ_EINVAL, "total: 金额溢出 (overflow)");
+            goto out;
+        }
+    const char *required = hz_claims_required_docs(&c, in->n_setl > 0);
+    if (in->documents_complete) {
+        hz_strlcpy(c.documents, required, sizeof c.documents);
+        hz_strlcpy(c.documents_complete_at, app->now, sizeof c.documents_complete_at);
+    }
+    hz_strlcpy(c.status, in->documents_complete ? "adjudicated" : "received", sizeof c.status);
+    if ((rc = hz_store_claim_insert(app->db, &c, e))) goto out;
+    hz_claims_triage(app, &c, &m);
+    if ((rc = hz_store_claim_update(app->db, &c, e))) goto out;
+    for (int i = 0; i < n_lines; i++) {
+        const hz_claim_line *l = &lines[i];
+        hz_claim_line_row r;
+        memset(&r, 0, sizeof r);
+        r.seq = i + 1;
+        r.coverage_id = covs[l->coverage].coverage_id;
+        hz_strlcpy(r.plan_code, l->plan_code, sizeof r.plan_code);
+        r.settlement_id = events[l->event].settlement_id;
+        hz_strlcpy(r.component, l->component, sizeof r.component);
+        r.period = l->period;
+        r.amount = l->amount;
+        r.lump_pct = l->lump_pct;
+        r.counted_stay = l->counted_stay;
+        hz_strlcpy(r.reason, l->reason, sizeof r.reason);
+        hz_strlcpy(r.explain, l->explain, sizeof r.explain);
+        if ((rc = hz_store_claim_line_insert(app->db, c.id, &r, e))) goto out;
+    }
+    for (int i = 0; i < n_events; i++)
+        if (events[i].settlement_id && (rc = hz_store_claim_link(app->db, c.id, events[i].settlement_id, e))) {
+            if (rc == HZ_ECONFLICT) /* a concurrent claim won the race */
+                rc = hz_fail(e, HZ_ECONFLICT, "医保结算已被其他理赔申请使用 (%s)", HZ_R_DUPLICATE);
+            goto out;
+        }
+    for (int i = 0; i < n_covs; i++)
+        for (int k = 0; k < covs[i].n_ledger; k++)
+            if ((rc = hz_store_ledger_put(app->db, covs[i].coverage_id, &covs[i].ledger[k], e))) goto out;
+    if ((rc = hz_claims_audit(app, "claim.submit", &c, c.proactive ? "免申即享 proactive" : NULL, e))) goto out;
+    *claim_id = c.id;
+out:
+    free(covs);
+    free(lines);
+    return rc;
+}
+
+hz_err hz_app_claim_submit(hz_app *app, const hz_claim_input *in, hz_claim_view *out, hz_errinfo *e) {
+    if (in->n_setl == 0 && in->date == HZ_DATE_NONE)
+        return hz_fail(e, HZ_EINVAL, "date: 没有医保结算记录时须指定事件日期 --date (a claim without a settlement needs --date)");
+    if (in->n_setl == 0 && !in->death && !in->disability_grade && !in->diagnosis)
+        return hz_fail(e, HZ_EINVAL, "diagnosis: 没有医保结算记录时须指定 --death、--disability-grade 或 --diagnosis");
+    if (in->n_setl > 0 && (in->death || in->disability_grade))
+        return hz_fail(e, HZ_EINVAL, "settlement: 身故或伤残申请不附住院结算 (death or disability claims take no settlement)");
+    if (in->disability_grade && (in->disability_grade < 1 || in->disability_grade > 10))
+        return hz_fail(e, HZ_EINVAL, "disability_grade: 伤残等级应为1至10级 (grade must be 1..10)");
+    if (in->date != HZ_DATE_NONE && in->date > app->today)
+        return hz_fail(e, HZ_EINVAL, "date: 事件日期在未来 (the event date is in the future)");
+    char norm[HZ_ICD_MAX];
+    hz_err rc;
+    if ((rc = hz_authz_can(app, HZ_A_CLAIM_SUBMIT, e))) return rc;
+    if (in->diagnosis && (rc = hz_icd_normalize(in->diagnosis, norm, e))) return rc;
+    if ((rc = hz_db_begin(app->db, e))) return rc;
+    int64_t id = 0;
+    if ((rc = hz_claims_submit_tx(app, in, &id, e))) {
+        hz_db_rollback(app->db);
+        return rc;
+    }
+    if ((rc = hz_db_commit(app->db, e))) return rc;
+    return hz_claims_load_view(app, id, out, e);
+}
+
+#define PROACTIVE_BATCH 500 /* claims per transaction */
+
+hz_err hz_app_claims_proactive(hz_app *app, hz_date since, hz_proactive_fn fn, void *ctx, int64_t *created,
+                               hz_errinfo *e) {
+    *created = 0;
+    int64_t *ids;
+    size_t n;
+    hz_err rc = hz_authz_can(app, HZ_A_PROACTIVE, e);
+    if (rc) return rc;
+    hz_store_bulk_mode(app->db);
+    rc = hz_store_settlements_unclaimed(app->db, since, &ids, &n, e);
+    if (rc) return rc;
+    hz_proactive_item *items = malloc(sizeof *items * PROACTIVE_BATCH);
+    if (!items && n) rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    for (size_t start = 0; rc == HZ_OK && start < n; start += PROACTIVE_BATCH) {
+        size_t end = start + PROACTIVE_BATCH < n ? start + PROACTIVE_BATCH : n;
+        int n_items = 0;
+        if ((rc = hz_db_begin(app->db, e))) break;
+        for (size_t i = start; rc == HZ_OK && i < end; i++) {
+            hz_settlement s;
+            hz_member m;
+            if ((rc = hz_store_settlement_by_id(app->db, ids[i], &s, e)) ||
+                (rc = hz_store_member_by_id(app->db, s.member_id, &m, e)))
+                break;
+            hz_claim_input in;
+            memset(&in, 0, sizeof in);
+            in.id_number = m.id_number;
+            in.setl_ids[0] = s.setl_id;
+            in.n_setl = 1;
+            in.date = HZ_DATE_NONE;
+            in.documents_complete = true;
+            in.proactive = true;
+            int64_t claim_id;
+            if ((rc = hz_claims_submit_tx(app, &in, &claim_id, e))) break;
+            hz_claim c;
+            if ((rc = hz_store_claim_by_id(app->db, claim_id, &c, e))) break;
+            hz_proactive_item *it = &items[n_items++];
+            hz_strlcpy(it->claim_no, c.claim_no, sizeof it->claim_no);
+            hz_strlcpy(it->id_number, m.id_number, sizeof it->id_number);
+            hz_strlcpy(it->setl_id, s.setl_id, sizeof it->setl_id);
+            it->total = c.total;
+        }
+        if (rc) {
+            hz_db_rollback(app->db);
+            break;
+        }
+        if ((rc = hz_db_commit(app->db, e))) break;
+        *created += n_items;
+        if (fn)
+            for (int i = 0; i < n_items; i++) fn(ctx, &items[i]);
+    }
+    free(items);
+    free(ids);
+    return rc;
+}

@@ -1,0 +1,14 @@
+/* Internals of claim intake (claim_intake.c); not a public interface. */
+#ifndef HZ_APP_CLAIM_INTAKE_H
+#define HZ_APP_CLAIM_INTAKE_H
+
+#include "app/claims.h"
+
+#define HZ_CLAIM_MAX_COVERAGES 128
+
+/* The member's active coverages with their plans and stored ledgers. */
+hz_err hz_claims_load_coverages(hz_app *app, int64_t member_id, hz_eng_coverage *covs, int max, int *n, hz_errinfo *e);
+/* Submission inside the caller's transaction; *claim_id is the new claim. */
+hz_err hz_claims_submit_tx(hz_app *app, const hz_claim_input *in, int64_t *claim_id, hz_errinfo *e);
+
+#endif

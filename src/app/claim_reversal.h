@@ -1,0 +1,16 @@
+/* Claim reversal: undoing lines and their ledger effects. Used by review
+ * (reject) and by the settlement feed (refund rows); uses claim_shared. */
+#ifndef HZ_APP_CLAIM_REVERSAL_H
+#define HZ_APP_CLAIM_REVERSAL_H
+
+#include "app/claims.h"
+
+/* Undoes a line's ledger effects and marks it reversed with reason. Runs
+ * inside the caller's transaction. */
+hz_err hz_claims_reverse_line(hz_app *app, const hz_claim_line_row *l, const char *reason, const char *explain,
+                              hz_errinfo *e);
+/* Reverses every line that used a settlement (a refund row arrived). Runs
+ * inside the caller's transaction. */
+hz_err hz_claims_reverse_settlement(hz_app *app, int64_t settlement_id, const char *setl_id, hz_errinfo *e);
+
+#endif

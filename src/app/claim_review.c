@@ -1,0 +1,158 @@
+/* Claim review: show, documents (completion starts the 7-day clock),
+ * approve, reject. Rejection reverses lines through claim_reversal. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/authz.h"
+#include "app/claim_reversal.h"
+#include "app/claim_shared.h"
+#include "core/text.h"
+#include "store/claim.h"
+#include "store/payment.h"
+
+static bool docs_complete(const char *required, const char *received) {
+    char buf[160];
+    hz_strlcpy(buf, required, sizeof buf);
+    for (char *p = buf; p && *p;) {
+        char *comma = strchr(p, ',');
+        if (comma) *comma = '\0';
+        if (!hz_claims_has_doc(received, p)) return false;
+        p = comma ? comma + 1 : NULL;
+    }
+    return true;
+}
+
+static const char *const doc_kinds[] = {"id_card", "discharge_certificate", "accident_certificate", "death_certificate",
+                                        "disability_assessment", "bank_card", "diagnosis_report", "pathology_report",
+                                        "itemised_bill", "discharge_summary", NULL};
+
+hz_err hz_app_claim_show(hz_app *app, const char *claim_no, hz_claim_view *out, hz_errinfo *e) {
+    hz_claim c;
+    hz_err rc;
+    if ((rc = hz_authz_can(app, HZ_A_CLAIM_READ, e)) || (rc = hz_store_claim_by_no(app->db, claim_no, &c, e)) ||
+        (rc = hz_claims_load_view(app, c.id, out, e)))
+        return rc;
+    if ((rc = hz_authz_member(app, &out->member, e))) {
+        memset(out, 0, sizeof *out);
+        return hz_fail(e, HZ_ENOTFOUND, "理赔申请 %s 不存在 (no such claim)", claim_no);
+    }
+    return HZ_OK;
+}
+
+/* Loads, checks the state, applies change(), writes, audits: one transaction. */
+typedef hz_err (*claim_change_fn)(hz_app *app, hz_claim_view *v, const void *arg, hz_errinfo *e);
+static hz_err do_documents(hz_app *app, hz_claim_view *v, const void *varg, hz_errinfo *e);
+
+static hz_err change_claim(hz_app *app, const char *claim_no, const char *action, claim_change_fn change,
+                           const void *arg, const char *why, hz_claim_view *out, hz_errinfo *e) {
+    hz_action need = change == do_documents ? HZ_A_CLAIM_DOCS : HZ_A_CLAIM_REVIEW;
+    hz_err rc = hz_authz_can(app, need, e);
+    if (rc || (rc = hz_db_begin(app->db, e))) return rc;
+    hz_claim c;
+    if ((rc = hz_store_claim_by_no(app->db, claim_no, &c, e)) || (rc = hz_claims_load_view(app, c.id, out, e)) ||
+        (rc = hz_authz_member(app, &out->member, e)) ||
+        (rc = change(app, out, arg, e)) || (rc = hz_store_claim_update(app->db, &out->claim, e)) ||
+        (rc = hz_claims_audit(app, action, &out->claim, why, e))) {
+        hz_db_rollback(app->db);
+        return rc;
+    }
+    if ((rc = hz_db_commit(app->db, e))) return rc;
+    return hz_claims_load_view(app, c.id, out, e);
+}
+
+typedef struct {
+    const char *received;
+    bool complete;
+} docs_arg;
+
+static hz_err do_documents(hz_app *app, hz_claim_view *v, const void *varg, hz_errinfo *e) {
+    const docs_arg *a = varg;
+    hz_claim *c = &v->claim;
+    if (!strcmp(c->status, "rejected") || !strcmp(c->status, "paid"))
+        return hz_fail(e, HZ_ECONFLICT, "理赔申请 %s 状态为 %s, 不能补充材料 (claim is %s)", c->claim_no, c->status, c->status);
+    char merged[256];
+    hz_strlcpy(merged, a->complete ? v->required_docs : c->documents, sizeof merged);
+    if (a->received && *a->received) {
+        char buf[256];
+        hz_strlcpy(buf, a->received, sizeof buf);
+        for (char *p = buf; p && *p;) {
+            char *comma = strchr(p, ',');
+            if (comma) *comma = '\0';
+            bool known = false;
+            for (int i = 0; doc_kinds[i]; i++) known |= !strcmp(doc_kinds[i], p);
+            if (!known) return hz_fail(e, HZ_EINVAL, "documents: 未知材料 '%s' (unknown document kind)", p);
+            size_t ml = strlen(merged);
+            if (!hz_claims_has_doc(merged, p) && ml + strlen(p) + 2 < sizeof merged) {
+                if (ml) merged[ml++] = ',';
+                hz_strlcpy(merged + ml, p, sizeof merged - ml);
+            }
+            p = comma ? comma + 1 : NULL;
+        }
+    }
+    hz_strlcpy(c->documents, merged, sizeof c->documents);
+    if (!c->documents_complete_at[0] && docs_complete(v->required_docs, c->documents)) {
+        hz_strlcpy(c->documents_complete_at, app->now, sizeof c->documents_complete_at);
+        if (!strcmp(c->status, "received")) {
+            hz_strlcpy(c->status, "adjudicated", sizeof c->status);
+            hz_claims_triage(app, c, &v->member);
+        }
+    }
+    return HZ_OK;
+}
+
+hz_err hz_app_claim_documents(hz_app *app, const char *claim_no, const char *received, bool complete,
+                              hz_claim_view *out, hz_errinfo *e) {
+    docs_arg a = {received, complete};
+    return change_claim(app, claim_no, "claim.documents", do_documents, &a, received, out, e);
+}
+
+static hz_err do_approve(hz_app *app, hz_claim_view *v, const void *arg, hz_errinfo *e) {
+    (void)arg;
+    hz_claim *c = &v->claim;
+    if (!strcmp(c->status, "received"))
+        return hz_fail(e, HZ_ECONFLICT, "理赔申请 %s 材料不全, 不能审批 (documents incomplete)", c->claim_no);
+    if (strcmp(c->status, "adjudicated") != 0)
+        return hz_fail(e, HZ_ECONFLICT, "理赔申请 %s 状态为 %s, 不能审批 (claim is %s)", c->claim_no, c->status, c->status);
+    hz_strlcpy(c->status, "approved", sizeof c->status);
+    hz_strlcpy(c->decided_at, app->now, sizeof c->decided_at);
+    hz_strlcpy(c->decided_by, app->actor, sizeof c->decided_by);
+    return HZ_OK;
+}
+
+hz_err hz_app_claim_approve(hz_app *app, const char *claim_no, hz_claim_view *out, hz_errinfo *e) {
+    return change_claim(app, claim_no, "claim.approve", do_approve, NULL, NULL, out, e);
+}
+
+static hz_err do_reject(hz_app *app, hz_claim_view *v, const void *arg, hz_errinfo *e) {
+    const char *reason = arg;
+    hz_claim *c = &v->claim;
+    if (!strcmp(c->status, "paid") || !strcmp(c->status, "rejected"))
+        return hz_fail(e, HZ_ECONFLICT, "理赔申请 %s 状态为 %s, 不能拒绝 (claim is %s)", c->claim_no, c->status, c->status);
+    int64_t pay;
+    char pst[12];
+    hz_err rc = hz_store_payment_live(app->db, c->id, &pay, pst, NULL, e);
+    if (rc) return rc;
+    if (pay) return hz_fail(e, HZ_ECONFLICT, "理赔申请 %s 已在支付批次中 (in a payment batch)", c->claim_no);
+    for (int i = 0; i < v->n_lines; i++) {
+        const hz_claim_line_row *l = &v->lines[i];
+        if (l->reversed) continue;
+        char explain[256];
+        snprintf(explain, sizeof explain, "审核拒绝: %.80s; 原: %.150s", reason, l->explain);
+        if ((rc = hz_claims_reverse_line(app, l, HZ_R_MANUAL, explain, e))) return rc;
+    }
+    if ((rc = hz_store_claim_release(app->db, c->id, e))) return rc;
+    hz_strlcpy(c->status, "rejected", sizeof c->status);
+    hz_strlcpy(c->reject_reason, reason, sizeof c->reject_reason);
+    hz_strlcpy(c->decided_at, app->now, sizeof c->decided_at);
+    hz_strlcpy(c->decided_by, app->actor, sizeof c->decided_by);
+    c->total = 0;
+    return HZ_OK;
+}
+
+hz_err hz_app_claim_reject(hz_app *app, const char *claim_no, const char *reason, hz_claim_view *out, hz_errinfo *e) {
+    hz_err rc;
+    if (!reason || !*reason) return hz_fail(e, HZ_EINVAL, "reason: 拒绝须说明理由 (a rejection needs a reason)");
+    if ((rc = hz_name_validate(reason, "reason", 2, 200, e))) return rc;
+    return change_claim(app, claim_no, "claim.reject", do_reject, reason, reason, out, e);
+}

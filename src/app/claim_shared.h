@@ -1,0 +1,23 @@
+/* Shared by the claim use-case files (claim_intake, claim_review,
+ * claim_reversal) and the SLA reports; not a public interface. This file
+ * depends on none of them, so the arrows point one way. */
+#ifndef HZ_APP_CLAIM_SHARED_H
+#define HZ_APP_CLAIM_SHARED_H
+
+#include "app/claims.h"
+
+/* Fills a view (claim, member, lines, checklist, SLA days) from the store. */
+hz_err hz_claims_load_view(hz_app *app, int64_t claim_id, hz_claim_view *out, hz_errinfo *e);
+/* Civil date (Asia/Shanghai) of a stored UTC timestamp; HZ_DATE_NONE for "". */
+hz_date hz_ts_date(const char *ts);
+/* The document checklist of a claim kind, comma-separated (static string). */
+const char *hz_claims_required_docs(const hz_claim *c, bool has_settlement);
+/* True when the comma-separated list holds kind. */
+bool hz_claims_has_doc(const char *list, const char *kind);
+/* Decides review or auto-approval of an adjudicated claim (reproducible
+ * sampling by claim number); changes c in place, writes nothing. */
+void hz_claims_triage(hz_app *app, hz_claim *c, const hz_member *m);
+/* Appends the audit event `action` for claim c with an optional why. */
+hz_err hz_claims_audit(hz_app *app, const char *action, const hz_claim *c, const char *why, hz_errinfo *e);
+
+#endif

@@ -1,0 +1,36 @@
+/* Store functions for claims, claim lines and the claim-settlement links.
+ * None opens a transaction. */
+#ifndef HZ_STORE_CLAIM_H
+#define HZ_STORE_CLAIM_H
+
+#include <stddef.h>
+
+#include "core/model.h"
+#include "store/db.h"
+
+hz_err hz_store_claim_insert(hz_db *db, hz_claim *c, hz_errinfo *e);
+hz_err hz_store_claim_by_no(hz_db *db, const char *claim_no, hz_claim *out, hz_errinfo *e);
+hz_err hz_store_claim_by_id(hz_db *db, int64_t id, hz_claim *out, hz_errinfo *e);
+/* Writes status, total, review, documents, decision, payment fields. */
+hz_err hz_store_claim_update(hz_db *db, const hz_claim *c, hz_errinfo *e);
+/* A non-rejected claim of the member for the same event kind and date. */
+hz_err hz_store_claim_same_event(hz_db *db, int64_t member_id, bool death, int grade, const char *diagnosis,
+                                 hz_date date, char claim_no[24], hz_errinfo *e);
+typedef hz_err (*hz_claim_fn)(void *ctx, const hz_claim *c, hz_errinfo *e);
+/* Claims of a member, newest first. */
+hz_err hz_store_claims_of_member(hz_db *db, int64_t member_id, hz_claim_fn fn, void *ctx, hz_errinfo *e);
+/* Claims in a status ("" = all) submitted within [from, to] (dates). */
+hz_err hz_store_claims_list(hz_db *db, const char *status, hz_date from, hz_date to, hz_claim_fn fn, void *ctx,
+                            hz_errinfo *e);
+
+hz_err hz_store_claim_line_insert(hz_db *db, int64_t claim_id, const hz_claim_line_row *l, hz_errinfo *e);
+hz_err hz_store_claim_lines(hz_db *db, int64_t claim_id, hz_claim_line_row *out, int max, int *n, hz_errinfo *e);
+hz_err hz_store_claim_line_reverse(hz_db *db, int64_t line_id, const char *reason, const char *explain, hz_errinfo *e);
+hz_err hz_store_claim_link(hz_db *db, int64_t claim_id, int64_t settlement_id, hz_errinfo *e);
+hz_err hz_store_claim_release(hz_db *db, int64_t claim_id, hz_errinfo *e);
+/* Claims with a line on a settlement (for refunds). *ids malloc'd. */
+hz_err hz_store_claims_of_settlement(hz_db *db, int64_t settlement_id, int64_t **ids, size_t *n, hz_errinfo *e);
+/* Approved claims with a positive total and no live payment. */
+hz_err hz_store_claims_payable(hz_db *db, hz_claim_fn fn, void *ctx, hz_errinfo *e);
+
+#endif

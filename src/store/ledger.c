@@ -1,0 +1,50 @@
+/* SQL of the ledger: per coverage, policy year and component, what a term has used. */
+#include "store/ledger.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/rows.h"
+
+static const char q_ledger_load[] = "SELECT period, component, stays, paid, lump_pct FROM ledger WHERE coverage_id = ?"
+                                    " ORDER BY period, component";
+static const char q_ledger_put[] =
+    "INSERT INTO ledger (coverage_id, period, component, stays, paid, lump_pct) VALUES (?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (coverage_id, period, component) DO UPDATE SET stays = excluded.stays, paid = excluded.paid,"
+    " lump_pct = excluded.lump_pct";
+
+hz_err hz_store_ledger_load(hz_db *db, int64_t coverage_id, hz_ledger_entry *out, int max, int *n, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_ledger_load, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, coverage_id);
+    *n = 0;
+    bool row;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        if (*n == max) {
+            rc = hz_fail(e, HZ_EINTERNAL, "台账条目过多 (ledger has more than %d entries)", max);
+            break;
+        }
+        hz_ledger_entry *l = &out[(*n)++];
+        l->period = (int)hz_stmt_col_int(st, 0);
+        HZ_COPY(l->component, hz_stmt_col_text(st, 1));
+        l->stays = hz_stmt_col_int(st, 2);
+        l->paid = hz_stmt_col_int(st, 3);
+        l->lump_pct = (int)hz_stmt_col_int(st, 4);
+    }
+    hz_stmt_reset(st);
+    return rc;
+}
+
+hz_err hz_store_ledger_put(hz_db *db, int64_t coverage_id, const hz_ledger_entry *l, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_ledger_put, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, coverage_id);
+    hz_stmt_int(st, 2, l->period);
+    hz_stmt_text(st, 3, l->component);
+    hz_stmt_int(st, 4, l->stays);
+    hz_stmt_int(st, 5, l->paid);
+    hz_stmt_int(st, 6, l->lump_pct);
+    return hz_stmt_run(st, e);
+}

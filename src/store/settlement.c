@@ -1,0 +1,130 @@
+/* SQL of settlements: the medical-insurance feed, stored once per setl_id. */
+#include "store/settlement.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/rows.h"
+
+#define SETL_COLS                                                                                                     \
+    "id, setl_id, certno, COALESCE(member_id, 0), COALESCE(psn_name, ''), COALESCE(gend, ''),"                       \
+    " COALESCE(fixmedins_code, ''), COALESCE(fixmedins_name, ''), COALESCE(hosp_lv, ''), med_type, adm_date,"        \
+    " dscg_date, COALESCE(main_diag_code, ''), COALESCE(diag_codes, ''), medfee_sumamt, fund_pay_sumamt,"            \
+    " psn_selfpay, psn_ownpay, refunded, COALESCE(setl_time, '')"
+
+static const char q_setl_ins[] =
+    "INSERT INTO settlement (setl_id, certno, member_id, psn_name, gend, fixmedins_code, fixmedins_name, hosp_lv,"
+    " med_type, adm_date, dscg_date, main_diag_code, diag_codes, medfee_sumamt, fund_pay_sumamt, psn_selfpay,"
+    " psn_ownpay, refunded, setl_time, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (setl_id) DO NOTHING RETURNING id";
+static const char q_setl_by_setl[] = "SELECT " SETL_COLS " FROM settlement WHERE setl_id = ?";
+static const char q_setl_by_id[] = "SELECT " SETL_COLS " FROM settlement WHERE id = ?";
+static const char q_setl_refund[] = "UPDATE settlement SET refunded = 1 WHERE id = ?";
+static const char q_setl_claim[] = "SELECT c.claim_no, c.id FROM claim_settlement cs JOIN claim c ON c.id = cs.claim_id"
+                                   " WHERE cs.settlement_id = ? AND cs.active = 1";
+static const char q_setl_unclaimed[] =
+    "SELECT s.id FROM settlement s WHERE s.member_id IS NOT NULL AND s.med_type = '21' AND s.refunded = 0"
+    " AND s.dscg_date >= ?"
+    " AND NOT EXISTS (SELECT 1 FROM claim_settlement cs WHERE cs.settlement_id = s.id AND cs.active = 1)"
+    " AND EXISTS (SELECT 1 FROM coverage c WHERE c.member_id = s.member_id AND c.status = 'active'"
+    "  AND c.start_date <= s.adm_date AND c.end_date >= s.adm_date)"
+    " ORDER BY s.id";
+
+static void read_setl(hz_stmt *st, hz_settlement *s) {
+    s->id = hz_stmt_col_int(st, 0);
+    HZ_COPY(s->setl_id, hz_stmt_col_text(st, 1));
+    HZ_COPY(s->certno, hz_stmt_col_text(st, 2));
+    s->member_id = hz_stmt_col_int(st, 3);
+    HZ_COPY(s->psn_name, hz_stmt_col_text(st, 4));
+    HZ_COPY(s->gend, hz_stmt_col_text(st, 5));
+    HZ_COPY(s->fixmedins_code, hz_stmt_col_text(st, 6));
+    HZ_COPY(s->fixmedins_name, hz_stmt_col_text(st, 7));
+    HZ_COPY(s->hosp_lv, hz_stmt_col_text(st, 8));
+    HZ_COPY(s->med_type, hz_stmt_col_text(st, 9));
+    s->adm_date = hz_row_date(st, 10);
+    s->dscg_date = hz_row_date(st, 11);
+    HZ_COPY(s->main_diag_code, hz_stmt_col_text(st, 12));
+    HZ_COPY(s->diag_codes, hz_stmt_col_text(st, 13));
+    s->medfee_sumamt = hz_stmt_col_int(st, 14);
+    s->fund_pay_sumamt = hz_stmt_col_int(st, 15);
+    s->psn_selfpay = hz_stmt_col_int(st, 16);
+    s->psn_ownpay = hz_stmt_col_int(st, 17);
+    s->refunded = hz_stmt_col_int(st, 18) != 0;
+    HZ_COPY(s->setl_time, hz_stmt_col_text(st, 19));
+    hz_stmt_reset(st);
+}
+
+hz_err hz_store_settlement_put(hz_db *db, hz_settlement *s, const char *now, bool *inserted, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_setl_ins, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, s->setl_id);
+    hz_stmt_text(st, 2, s->certno);
+    hz_bind_opt_id(st, 3, s->member_id);
+    hz_bind_opt_text(st, 4, s->psn_name);
+    hz_bind_opt_text(st, 5, s->gend);
+    hz_bind_opt_text(st, 6, s->fixmedins_code);
+    hz_bind_opt_text(st, 7, s->fixmedins_name);
+    hz_bind_opt_text(st, 8, s->hosp_lv);
+    hz_stmt_text(st, 9, s->med_type);
+    hz_bind_date(st, 10, s->adm_date);
+    hz_bind_date(st, 11, s->dscg_date);
+    hz_bind_opt_text(st, 12, s->main_diag_code);
+    hz_bind_opt_text(st, 13, s->diag_codes);
+    hz_stmt_int(st, 14, s->medfee_sumamt);
+    hz_stmt_int(st, 15, s->fund_pay_sumamt);
+    hz_stmt_int(st, 16, s->psn_selfpay);
+    hz_stmt_int(st, 17, s->psn_ownpay);
+    hz_stmt_int(st, 18, s->refunded);
+    hz_bind_opt_text(st, 19, s->setl_time);
+    hz_stmt_text(st, 20, now);
+    bool row;
+    if ((rc = hz_stmt_step(st, &row, e))) return rc;
+    *inserted = row;
+    if (row) s->id = hz_stmt_col_int(st, 0);
+    hz_stmt_reset(st);
+    return HZ_OK;
+}
+
+static hz_err setl_one(hz_db *db, const char *sql, const char *key, int64_t id, hz_settlement *out, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, sql, &st, e);
+    if (rc) return rc;
+    if (key) hz_stmt_text(st, 1, key);
+    else hz_stmt_int(st, 1, id);
+    char what[96];
+    snprintf(what, sizeof what, "医保结算记录 %s 不存在 (no such settlement)", key ? key : "");
+    if ((rc = hz_row_one(st, what, e))) return rc;
+    read_setl(st, out);
+    return HZ_OK;
+}
+
+hz_err hz_store_settlement_by_setl_id(hz_db *db, const char *setl_id, hz_settlement *out, hz_errinfo *e) {
+    return setl_one(db, q_setl_by_setl, setl_id, 0, out, e);
+}
+hz_err hz_store_settlement_by_id(hz_db *db, int64_t id, hz_settlement *out, hz_errinfo *e) {
+    return setl_one(db, q_setl_by_id, NULL, id, out, e);
+}
+
+hz_err hz_store_settlement_mark_refunded(hz_db *db, int64_t id, hz_errinfo *e) { return hz_row_run_id(db, q_setl_refund, id, e); }
+
+hz_err hz_store_settlement_claim(hz_db *db, int64_t settlement_id, char claim_no[24], int64_t *claim_id, hz_errinfo *e) {
+    hz_stmt *st;
+    bool row;
+    hz_err rc = hz_db_stmt(db, q_setl_claim, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, settlement_id);
+    if ((rc = hz_stmt_step(st, &row, e))) return rc;
+    hz_strlcpy(claim_no, row ? hz_stmt_col_text(st, 0) : "", 24);
+    if (claim_id) *claim_id = row ? hz_stmt_col_int(st, 1) : 0;
+    hz_stmt_reset(st);
+    return HZ_OK;
+}
+
+hz_err hz_store_settlements_unclaimed(hz_db *db, hz_date since, int64_t **ids, size_t *n, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_setl_unclaimed, &st, e);
+    if (rc) return rc;
+    hz_bind_date(st, 1, since);
+    return hz_row_ids(st, ids, n, e);
+}

@@ -1,0 +1,24 @@
+/* Store functions for settlements (the medical-insurance feed). None opens a
+ * transaction. */
+#ifndef HZ_STORE_SETTLEMENT_H
+#define HZ_STORE_SETTLEMENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/model.h"
+#include "store/db.h"
+
+/* Inserts unless setl_id exists; *inserted says which. s->id is set. */
+hz_err hz_store_settlement_put(hz_db *db, hz_settlement *s, const char *now, bool *inserted, hz_errinfo *e);
+hz_err hz_store_settlement_by_setl_id(hz_db *db, const char *setl_id, hz_settlement *out, hz_errinfo *e);
+hz_err hz_store_settlement_by_id(hz_db *db, int64_t id, hz_settlement *out, hz_errinfo *e);
+hz_err hz_store_settlement_mark_refunded(hz_db *db, int64_t id, hz_errinfo *e);
+/* claim_no of the active claim using a settlement, "" when none. */
+hz_err hz_store_settlement_claim(hz_db *db, int64_t settlement_id, char claim_no[24], int64_t *claim_id, hz_errinfo *e);
+/* Inpatient, matched, not refunded settlements with no active claim whose
+ * member holds a coverage on the admission date, discharged on or after
+ * since. *ids is malloc'd. */
+hz_err hz_store_settlements_unclaimed(hz_db *db, hz_date since, int64_t **ids, size_t *n, hz_errinfo *e);
+
+#endif
