@@ -20,6 +20,10 @@ hz_err hz_authz_can(const hz_app *app, hz_action a, hz_errinfo *e);
 hz_err hz_authz_member(const hz_app *app, const hz_member *m, hz_errinfo *e);
 hz_err hz_authz_unit(const hz_app *app, const hz_unit *u, const char *org_path, hz_errinfo *e);
 hz_err hz_authz_org_path(const hz_app *app, const char *path, hz_errinfo *e);
+/* Roles whose word the office takes for facts it must verify: documents
+ * complete, an accident (admin, staff, reviewer). Anyone else's claim waits
+ * in `received` with the checklist (issue #11 case 9). */
+bool hz_authz_trusted(const hz_app *app);
 /* Roles that see full ID numbers and bank cards. */
 bool hz_authz_sees_identity(const hz_app *app);
 

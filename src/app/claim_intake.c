@@ -8,6 +8,8 @@
 #include "app/authz.h"
 #include "app/claim_intake.h"
 #include "app/claim_shared.h"
+#include "app/journal.h"
+#include "app/payables.h"
 #include "core/text.h"
 #include "store/claim.h"
 #include "store/ledger.h"
@@ -31,7 +33,14 @@ hz_err hz_claims_load_coverages(hz_app *app, int64_t member_id, hz_eng_coverage 
         c->start = rows[i].start;
         c->end = rows[i].end;
         c->months = rows[i].months;
-        c->continuous = rows[i].continuous;
+        /* continuous renewal is decided from the whole coverage history when
+         * a claim is adjudicated, whatever order coverages were entered in
+         * (plans.md ZY: start at most 30 days after the previous end) */
+        c->continuous = false;
+        for (int j = 0; j < n_rows; j++)
+            if (j != i && !strcmp(rows[j].status, "active") && !strcmp(rows[j].plan_code, rows[i].plan_code) &&
+                rows[j].end < rows[i].start && rows[i].start - rows[j].end <= HZ_CONTINUITY_DAYS)
+                c->continuous = true;
         if ((rc = hz_app_plan_by_id(app, rows[i].plan_id, &c->plan, NULL, e))) break;
         rc = hz_store_ledger_load(app->db, c->coverage_id, c->ledger, HZ_ENG_MAX_LEDGER, &c->n_ledger, e);
     }
@@ -65,11 +74,14 @@ static hz_err settlement_event(const hz_settlement *s, const hz_claim_input *in,
     ev->psn_selfpay = s->psn_selfpay;
     ev->medfee_sumamt = s->medfee_sumamt;
     ev->fund_pay_sumamt = s->fund_pay_sumamt;
-    char list[240];
+    char list[sizeof s->main_diag_code + sizeof s->diag_codes + HZ_ICD_MAX + 8];
     snprintf(list, sizeof list, "%s;%s;%s", s->main_diag_code, s->diag_codes, in->diagnosis ? in->diagnosis : "");
-    for (char *p = list; p && *p && ev->n_diag < HZ_ENG_MAX_DIAG;) {
+    for (char *p = list; p && *p;) {
         char *semi = strchr(p, ';');
         if (semi) *semi = '\0';
+        if (*p && ev->n_diag == HZ_ENG_MAX_DIAG)
+            return hz_fail(e, HZ_EINVAL, "diag_codes: 医保结算 %s 的诊断超过 %d 个 (more than %d diagnoses)", s->setl_id,
+                           HZ_ENG_MAX_DIAG, HZ_ENG_MAX_DIAG);
         if (*p && hz_icd_normalize(p, ev->diag[ev->n_diag], e) == HZ_OK) ev->n_diag++;
         else if (*p) return hz_fail(e, HZ_EINVAL, "diagnosis: 诊断编码无效 '%s' (bad ICD-10 code)", p);
         p = semi ? semi + 1 : NULL;
@@ -98,6 +110,9 @@ hz_err hz_claims_submit_tx(hz_app *app, const hz_claim_input *in, int64_t *claim
     hz_strlcpy(c.diagnosis, in->diagnosis, sizeof c.diagnosis);
     hz_strlcpy(c.submitted_at, app->now, sizeof c.submitted_at);
     hz_strlcpy(c.resubmit_of, in->resubmit_of, sizeof c.resubmit_of);
+    if (in->accident_claimed)
+        hz_strlcpy(c.hold_reason, "申请人自述为意外事故, 待工作人员核实 (self-reported accident, to be verified)",
+                   sizeof c.hold_reason);
     for (int i = 0; i < in->n_setl; i++) {
         for (int j = 0; j < i; j++)
             if (!strcmp(in->setl_ids[i], in->setl_ids[j]))
@@ -114,6 +129,17 @@ hz_err hz_claims_submit_tx(hz_app *app, const hz_claim_input *in, int64_t *claim
         if (used[0])
             return hz_fail(e, HZ_ECONFLICT, "医保结算 %s 已被理赔申请 %s 使用 (%s: settlement already claimed by %s)",
                            s.setl_id, used, HZ_R_DUPLICATE, used);
+        char rejected[24];
+        if ((rc = hz_store_settlement_rejected_claim(app->db, s.id, rejected, e))) return rc;
+        if (rejected[0] && (!in->resubmit_of || strcmp(in->resubmit_of, rejected) != 0))
+            return hz_fail(e, HZ_ECONFLICT,
+                           "医保结算 %s 的理赔申请 %s 已被拒绝, 重新申请须注明 --resubmit-of %s"
+                           " (the claim on this settlement was rejected; a resubmission names it)",
+                           s.setl_id, rejected, rejected);
+        char dup[48];
+        if (!c.hold_reason[0] && (rc = hz_store_settlement_duplicate(app->db, &s, dup, e))) return rc;
+        if (!c.hold_reason[0] && dup[0])
+            snprintf(c.hold_reason, sizeof c.hold_reason, "疑似重复住院: 与医保结算 %.40s 重叠 (DUPLICATE_STAY)", dup);
         if ((rc = settlement_event(&s, in, &events[n_events], e))) return rc;
         if (c.event_date == HZ_DATE_NONE || s.adm_date < c.event_date) c.event_date = s.adm_date;
         n_events++;
@@ -169,6 +195,11 @@ hz_err hz_claims_submit_tx(hz_app *app, const hz_claim_input *in, int64_t *claim
     if ((rc = hz_store_claim_insert(app->db, &c, e))) goto out;
     hz_claims_triage(app, &c, &m);
     if ((rc = hz_store_claim_update(app->db, &c, e))) goto out;
+    /* the claim's money is a payable: every paying line is a transfer from
+     * its benefit expense account, in this transaction (docs/money.md) */
+    char purpose[64];
+    snprintf(purpose, sizeof purpose, "职工互助金 %s", c.claim_no);
+    if ((rc = hz_payable_open(app, "claim", c.id, c.claim_no, m.id, purpose, e))) goto out;
     for (int i = 0; i < n_lines; i++) {
         const hz_claim_line *l = &lines[i];
         hz_claim_line_row r;
@@ -184,8 +215,16 @@ hz_err hz_claims_submit_tx(hz_app *app, const hz_claim_input *in, int64_t *claim
         r.counted_stay = l->counted_stay;
         hz_strlcpy(r.reason, l->reason, sizeof r.reason);
         hz_strlcpy(r.explain, l->explain, sizeof r.explain);
+        r.first_stay = l->first_stay;
         if ((rc = hz_store_claim_line_insert(app->db, c.id, &r, e))) goto out;
+        if (r.amount > 0) {
+            char acct[HZ_ACCOUNT_CODE_MAX], key[HZ_TRANSFER_KEY_MAX];
+            hz_acct_benefit(acct, r.coverage_id, r.period, r.component);
+            snprintf(key, sizeof key, "line:%lld", (long long)r.id);
+            if ((rc = hz_payable_grant(app, c.claim_no, key, acct, r.amount, key, e))) goto out;
+        }
     }
+    if (!strcmp(c.status, "approved") && (rc = hz_payable_ready(app, "claim", c.id, true, e))) goto out;
     for (int i = 0; i < n_events; i++)
         if (events[i].settlement_id && (rc = hz_store_claim_link(app->db, c.id, events[i].settlement_id, e))) {
             if (rc == HZ_ECONFLICT) /* a concurrent claim won the race */
@@ -218,9 +257,15 @@ hz_err hz_app_claim_submit(hz_app *app, const hz_claim_input *in, hz_claim_view 
     hz_err rc;
     if ((rc = hz_authz_can(app, HZ_A_CLAIM_SUBMIT, e))) return rc;
     if (in->diagnosis && (rc = hz_icd_normalize(in->diagnosis, norm, e))) return rc;
+    hz_claim_input checked = *in;
+    if (!hz_authz_trusted(app)) { /* a member or unit liaison cannot certify their own claim */
+        checked.accident_claimed = in->accident;
+        checked.accident = false;
+        checked.documents_complete = false;
+    }
     if ((rc = hz_db_begin(app->db, e))) return rc;
     int64_t id = 0;
-    if ((rc = hz_claims_submit_tx(app, in, &id, e))) {
+    if ((rc = hz_claims_submit_tx(app, &checked, &id, e))) {
         hz_db_rollback(app->db);
         return rc;
     }

@@ -8,12 +8,14 @@
 
 #include "app/audit.h"
 #include "app/claim_shared.h"
+#include "app/journal.h"
+#include "app/payables.h"
 #include "core/text.h"
 #include "store/claim.h"
 #include "store/ledger.h"
 
-hz_err hz_claims_reverse_line(hz_app *app, const hz_claim_line_row *l, const char *reason, const char *explain,
-                              hz_errinfo *e) {
+hz_err hz_claims_reverse_line(hz_app *app, const char *claim_no, const hz_claim_line_row *l, const char *reason,
+                              const char *explain, hz_errinfo *e) {
     hz_err rc;
     if (l->coverage_id && (l->amount > 0 || l->counted_stay || l->lump_pct > 0)) {
         hz_ledger_entry led[HZ_ENG_MAX_LEDGER];
@@ -24,10 +26,18 @@ hz_err hz_claims_reverse_line(hz_app *app, const hz_claim_line_row *l, const cha
             led[i].paid -= l->amount;
             led[i].stays -= l->counted_stay;
             led[i].lump_pct -= l->lump_pct;
-            if (led[i].paid < 0 || led[i].stays < 0 || led[i].lump_pct < 0)
+            led[i].first_borne -= l->first_stay; /* the next stay adjudicated bears it */
+            if (led[i].paid < 0 || led[i].stays < 0 || led[i].lump_pct < 0 || led[i].first_borne < 0)
                 return hz_fail(e, HZ_EINTERNAL, "台账冲回后为负 (ledger would go negative)");
             if ((rc = hz_store_ledger_put(app->db, l->coverage_id, &led[i], e))) return rc;
         }
+    }
+    if (l->amount > 0) { /* the money goes back: payable -> benefit expense */
+        char acct[HZ_ACCOUNT_CODE_MAX], key[HZ_TRANSFER_KEY_MAX], cause[HZ_TRANSFER_KEY_MAX];
+        hz_acct_benefit(acct, l->coverage_id, l->period, l->component);
+        snprintf(key, sizeof key, "line:%lld:rev", (long long)l->id);
+        snprintf(cause, sizeof cause, "line:%lld", (long long)l->id);
+        if ((rc = hz_payable_reverse(app, claim_no, key, acct, l->amount, cause, e))) return rc;
     }
     return hz_store_claim_line_reverse(app->db, l->id, reason, explain, e);
 }
@@ -49,14 +59,14 @@ hz_err hz_claims_reverse_settlement(hz_app *app, int64_t settlement_id, const ch
             snprintf(explain, sizeof explain, "医保结算 %s 已退费, 冲回 %s; 原: %.150s", setl_id,
                      hz_money_format(l->amount, b), l->explain);
             reversed += l->amount;
-            rc = hz_claims_reverse_line(app, l, HZ_R_REFUNDED, explain, e);
+            rc = hz_claims_reverse_line(app, v->claim.claim_no, l, HZ_R_REFUNDED, explain, e);
         }
         if (rc) break;
         hz_claim *c = &v->claim;
         c->total = before - reversed;
         if (!strcmp(c->status, "paid") && reversed > 0) {
             char b[HZ_MONEY_BUF];
-            snprintf(c->review_note, sizeof c->review_note, "已支付后医保退费, 需追回 %s (recovery needed)",
+            snprintf(c->review_note, sizeof c->review_note, "已支付后医保退费, 冲回 %s 记为应追回款 (recovery receivable)",
                      hz_money_format(reversed, b));
         }
         if ((rc = hz_store_claim_update(app->db, c, e))) break;

@@ -5,10 +5,12 @@
 
 #include "app/claims.h"
 
-/* Undoes a line's ledger effects and marks it reversed with reason. Runs
+/* Undoes a line's ledger effects, posts its money back from the claim's
+ * payable to the benefit expense (a receivable when it was already paid),
+ * and marks it reversed with reason. Runs
  * inside the caller's transaction. */
-hz_err hz_claims_reverse_line(hz_app *app, const hz_claim_line_row *l, const char *reason, const char *explain,
-                              hz_errinfo *e);
+hz_err hz_claims_reverse_line(hz_app *app, const char *claim_no, const hz_claim_line_row *l, const char *reason,
+                              const char *explain, hz_errinfo *e);
 /* Reverses every line that used a settlement (a refund row arrived). Runs
  * inside the caller's transaction. */
 hz_err hz_claims_reverse_settlement(hz_app *app, int64_t settlement_id, const char *setl_id, hz_errinfo *e);

@@ -7,6 +7,7 @@
 #include "app/authz.h"
 #include "app/claim_reversal.h"
 #include "app/claim_shared.h"
+#include "app/payables.h"
 #include "core/text.h"
 #include "store/claim.h"
 #include "store/payment.h"
@@ -53,6 +54,7 @@ static hz_err change_claim(hz_app *app, const char *claim_no, const char *action
     if ((rc = hz_store_claim_by_no(app->db, claim_no, &c, e)) || (rc = hz_claims_load_view(app, c.id, out, e)) ||
         (rc = hz_authz_member(app, &out->member, e)) ||
         (rc = change(app, out, arg, e)) || (rc = hz_store_claim_update(app->db, &out->claim, e)) ||
+        (rc = hz_payable_ready(app, "claim", c.id, !strcmp(out->claim.status, "approved"), e)) ||
         (rc = hz_claims_audit(app, action, &out->claim, why, e))) {
         hz_db_rollback(app->db);
         return rc;
@@ -129,17 +131,24 @@ static hz_err do_reject(hz_app *app, hz_claim_view *v, const void *arg, hz_errin
     hz_claim *c = &v->claim;
     if (!strcmp(c->status, "paid") || !strcmp(c->status, "rejected"))
         return hz_fail(e, HZ_ECONFLICT, "理赔申请 %s 状态为 %s, 不能拒绝 (claim is %s)", c->claim_no, c->status, c->status);
-    int64_t pay;
-    char pst[12];
-    hz_err rc = hz_store_payment_live(app->db, c->id, &pay, pst, NULL, e);
-    if (rc) return rc;
-    if (pay) return hz_fail(e, HZ_ECONFLICT, "理赔申请 %s 已在支付批次中 (in a payment batch)", c->claim_no);
+    hz_payable p;
+    hz_payment pay;
+    hz_err rc;
+    if ((rc = hz_store_payable_by_source(app->db, "claim", c->id, &p, e)) ||
+        (rc = hz_store_payment_pending_of(app->db, p.id, &pay, e)))
+        return rc;
+    if (pay.id)
+        return hz_fail(e, HZ_ECONFLICT, "理赔申请 %s 已在支付批次 %s 中 (in a pending bank batch)", c->claim_no,
+                       pay.batch_no);
+    if ((rc = hz_store_payment_last_of(app->db, p.id, &pay, e))) return rc;
+    if (pay.id && !strcmp(pay.status, "paid"))
+        return hz_fail(e, HZ_ECONFLICT, "理赔申请 %s 已有支付 (part of it was paid)", c->claim_no);
     for (int i = 0; i < v->n_lines; i++) {
         const hz_claim_line_row *l = &v->lines[i];
         if (l->reversed) continue;
         char explain[256];
         snprintf(explain, sizeof explain, "审核拒绝: %.80s; 原: %.150s", reason, l->explain);
-        if ((rc = hz_claims_reverse_line(app, l, HZ_R_MANUAL, explain, e))) return rc;
+        if ((rc = hz_claims_reverse_line(app, c->claim_no, l, HZ_R_MANUAL, explain, e))) return rc;
     }
     if ((rc = hz_store_claim_release(app->db, c->id, e))) return rc;
     hz_strlcpy(c->status, "rejected", sizeof c->status);

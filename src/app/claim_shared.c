@@ -72,7 +72,9 @@ void hz_claims_triage(hz_app *app, hz_claim *c, const hz_member *m) {
     if (strcmp(c->status, "adjudicated") != 0) return;
     char b[HZ_MONEY_BUF];
     c->review_required = true;
-    if (c->total > HZ_AUTO_APPROVE_MAX)
+    if (c->hold_reason[0])
+        hz_strlcpy(c->review_note, c->hold_reason, sizeof c->review_note);
+    else if (c->total > HZ_AUTO_APPROVE_MAX)
         snprintf(c->review_note, sizeof c->review_note, "金额 %s 超过自动审批额度 5000.00", hz_money_format(c->total, b));
     else if (c->total > 0 && !m->bank_card[0])
         snprintf(c->review_note, sizeof c->review_note, "会员没有银行卡信息 (no bank card on file)");

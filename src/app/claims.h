@@ -28,6 +28,7 @@ typedef struct {
     bool documents_complete;
     const char *resubmit_of; /* claim_no of a rejected claim */
     bool proactive;
+    bool accident_claimed; /* set by intake: an untrusted role said "accident" */
 } hz_claim_input;
 
 typedef struct {

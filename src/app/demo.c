@@ -253,7 +253,7 @@ hz_err hz_app_demo(hz_app *app, int members, uint64_t seed, const char *tmpdir, 
     if (in) fclose(in);
     if (br.count) {
         hz_confirm_report cr;
-        rc = hz_app_pay_confirm(app, feed, &cr, e);
+        rc = hz_app_pay_confirm(app, feed, NULL, &cr, e);
         hz_confirm_report_free(&cr);
         if (rc) goto done;
     }

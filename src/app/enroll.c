@@ -13,7 +13,7 @@
 #include "store/coverage.h"
 #include "store/registry.h"
 
-#define CONTINUITY_DAYS 30 /* plans.md: renewal at most 30 days after the end */
+
 
 hz_err hz_plan_spec_parse(const char *spec, char code[HZ_PLAN_CODE_MAX], int *shares, hz_errinfo *e) {
     const char *colon = spec ? strchr(spec, ':') : NULL;
@@ -63,7 +63,7 @@ hz_err hz_enroll_one(hz_app *app, const hz_enroll_req *r, hz_coverage *out, bool
     hz_errinfo pe;
     rc = r->new_member ? HZ_ENOTFOUND : hz_store_coverage_last(app->db, r->member->id, p->code, &prev, &pe);
     if (rc == HZ_OK) {
-        c.continuous = prev.end < r->start && r->start - prev.end <= CONTINUITY_DAYS;
+        c.continuous = prev.end < r->start && r->start - prev.end <= HZ_CONTINUITY_DAYS;
     } else if (rc != HZ_ENOTFOUND) {
         return hz_fail(e, rc, "%s", pe.msg);
     }

@@ -1,6 +1,10 @@
-/* Payment batches and bank confirmations. */
+/* Payment batches and bank results on the money journal (app/payments.h). */
 #include "app/payments.h"
 
+#include <fcntl.h>
+#include <inttypes.h>
+#include <libgen.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,12 +12,38 @@
 
 #include "app/audit.h"
 #include "app/authz.h"
+#include "app/journal.h"
+#include "app/payables.h"
 #include "core/text.h"
 #include "io/bank.h"
 #include "io/table.h"
 #include "store/claim.h"
+#include "store/payable.h"
 #include "store/payment.h"
 #include "store/registry.h"
+
+/* The cause of a payable is paid: nothing is owed and nothing pending. */
+static hz_err cause_paid(hz_app *app, const hz_payable *p, hz_errinfo *e) {
+    if (strcmp(p->source, "claim") != 0) return HZ_OK;
+    hz_claim c;
+    hz_err rc = hz_store_claim_by_id(app->db, p->source_id, &c, e);
+    if (rc || !strcmp(c.status, "paid")) return rc;
+    hz_strlcpy(c.status, "paid", sizeof c.status);
+    hz_strlcpy(c.paid_at, app->now, sizeof c.paid_at);
+    c.bank_failure[0] = '\0';
+    return hz_store_claim_update(app->db, &c, e);
+}
+
+/* The bank could not pay: the cause waits for the next batch. */
+static hz_err cause_failed(hz_app *app, const hz_payable *p, const char *why, hz_errinfo *e) {
+    if (strcmp(p->source, "claim") != 0) return HZ_OK;
+    hz_claim c;
+    hz_err rc = hz_store_claim_by_id(app->db, p->source_id, &c, e);
+    if (rc) return rc;
+    if (!strcmp(c.status, "paid")) hz_strlcpy(c.status, "approved", sizeof c.status);
+    hz_strlcpy(c.bank_failure, why, sizeof c.bank_failure);
+    return hz_store_claim_update(app->db, &c, e);
+}
 
 typedef struct {
     hz_app *app;
@@ -22,24 +52,67 @@ typedef struct {
     hz_batch_report *rep;
 } batch_ctx;
 
-static hz_err add_claim(void *vctx, const hz_claim *c, hz_errinfo *e) {
+static hz_err add_payable(void *vctx, const hz_payable *p, hz_errinfo *e) {
     batch_ctx *b = vctx;
+    hz_app *app = b->app;
     hz_member m;
-    hz_err rc = hz_store_member_by_id(b->app->db, c->member_id, &m, e);
+    hz_err rc = hz_store_member_by_id(app->db, p->member_id, &m, e);
     if (rc) return rc;
     if (!m.bank_card[0]) {
         b->rep->skipped_no_card++;
         return HZ_OK;
     }
-    if ((rc = hz_store_payment_insert(b->app->db, c->id, b->batch_id, c->total, m.name, m.bank_card, m.bank_name,
-                                      b->app->now, e)))
+    char acct[HZ_ACCOUNT_CODE_MAX], recv[HZ_ACCOUNT_CODE_MAX], key[HZ_TRANSFER_KEY_MAX], cause[48];
+    hz_acct_payable(acct, p->payable_no);
+    hz_acct_recv(recv, m.id);
+    snprintf(cause, sizeof cause, "payable:%s", p->payable_no);
+    /* what the member owes back is offset first (the notice says so) */
+    hz_fen owes, off;
+    if ((rc = hz_payable_member_owes(app, m.id, &owes, e))) return rc;
+    off = owes < p->available ? owes : p->available;
+    if (off > 0) {
+        snprintf(key, sizeof key, "offset:%s:%" PRId64, p->payable_no, b->batch_id);
+        if ((rc = hz_journal_post(app, key, acct, recv, off, cause, e))) return rc;
+        if (!hz_money_add(b->rep->offset, off, &b->rep->offset)) return hz_fail(e, HZ_EINVAL, "offset: 溢出 (overflow)");
+    }
+    hz_fen amount = p->available - off;
+    if (amount == 0) {
+        b->rep->settled_by_offset++;
+        return cause_paid(app, p, e);
+    }
+    hz_payment y;
+    memset(&y, 0, sizeof y);
+    y.payable_id = p->id;
+    y.batch_id = b->batch_id;
+    y.amount = amount;
+    y.offset_amount = off;
+    hz_strlcpy(y.payee_name, m.name, sizeof y.payee_name);
+    hz_strlcpy(y.bank_card, m.bank_card, sizeof y.bank_card);
+    hz_strlcpy(y.bank_name, m.bank_name, sizeof y.bank_name);
+    hz_strlcpy(y.created_at, app->now, sizeof y.created_at);
+    int64_t tid;
+    if ((rc = hz_store_payment_insert(app->db, &y, e))) return rc;
+    snprintf(key, sizeof key, "payment:%" PRId64, y.id);
+    if ((rc = hz_journal_pend(app, key, acct, HZ_ACCT_BANK, amount, key, &tid, e)) ||
+        (rc = hz_store_payment_set_transfer(app->db, y.id, tid, e)))
         return rc;
     b->rep->count++;
-    if (!hz_money_add(b->rep->total, c->total, &b->rep->total)) return hz_fail(e, HZ_EINVAL, "total: 溢出 (overflow)");
-    char purpose[64];
-    snprintf(purpose, sizeof purpose, "职工互助金 %s", c->claim_no);
-    hz_bank_row row = {(int)b->rep->count, m.name, m.bank_card, m.bank_name, purpose, c->claim_no, c->total};
+    if (!hz_money_add(b->rep->total, amount, &b->rep->total)) return hz_fail(e, HZ_EINVAL, "total: 溢出 (overflow)");
+    hz_bank_row row = {(int)b->rep->count, m.name, m.bank_card, m.bank_name, p->purpose, p->payable_no, amount};
     hz_bank_batch_row(b->f, &row);
+    return HZ_OK;
+}
+
+/* Makes a renamed file durable: fsync of its directory. */
+static hz_err sync_dir(const char *path, hz_errinfo *e) {
+    char copy[4096];
+    hz_strlcpy(copy, path, sizeof copy);
+    int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY);
+    if (fd < 0 || fsync(fd) != 0) {
+        if (fd >= 0) close(fd);
+        return hz_fail(e, HZ_EINTERNAL, "out: 无法同步目录 (cannot fsync the directory of %s)", path);
+    }
+    close(fd);
     return HZ_OK;
 }
 
@@ -55,35 +128,53 @@ hz_err hz_app_pay_batch(hz_app *app, const char *out_path, hz_batch_report *out,
     hz_err rc = hz_db_begin(app->db, e);
     if (rc) goto fail_file;
     /* the batch row first (its id ties payments to it); count and total are
-     * written when known */
+     * written when known. Batch numbers read in Beijing time. */
     char batch_no[32];
-    snprintf(batch_no, sizeof batch_no, "PB%.4s%.2s%.2s-%.2s%.2s%.2s", app->now, app->now + 5, app->now + 8,
-             app->now + 11, app->now + 14, app->now + 17);
+    hz_date today = app->today;
+    char d[HZ_DATE_BUF];
+    hz_date_format(today, d);
+    snprintf(batch_no, sizeof batch_no, "PB%.4s%.2s%.2s-%.2s%.2s%.2s", d, d + 5, d + 8, app->now + 11, app->now + 14,
+             app->now + 17);
     batch_ctx b = {app, f, 0, out};
     if ((rc = hz_store_batch_insert(app->db, batch_no, 0, 0, app->now, app->actor, &b.batch_id, e))) goto fail_tx;
     snprintf(out->batch_no, sizeof out->batch_no, "%s-%lld", batch_no, (long long)b.batch_id);
-    if ((rc = hz_store_claims_payable(app->db, add_claim, &b, e))) goto fail_tx;
-    if (out->count == 0) { /* nothing to pay: no batch */
-        hz_db_rollback(app->db);
+    if ((rc = hz_store_payables_due(app->db, add_payable, &b, e))) goto fail_tx;
+    if (out->count == 0) { /* nothing to send: no batch, but offsets stand */
+        hz_store_batch_finish(app->db, b.batch_id, out->batch_no, 0, 0, e);
+        if (out->settled_by_offset == 0) {
+            hz_db_rollback(app->db);
+        } else {
+            char detail[160], b1[HZ_MONEY_BUF];
+            snprintf(detail, sizeof detail, "{\"count\":0,\"offset\":\"%s\",\"settled_by_offset\":%lld}",
+                     hz_money_format(out->offset, b1), (long long)out->settled_by_offset);
+            if ((rc = hz_audit(app, "payment.offset", out->batch_no, detail, e))) goto fail_tx;
+            if ((rc = hz_db_commit(app->db, e))) goto fail_file;
+        }
         fclose(f);
         unlink(tmp);
         out->batch_no[0] = '\0';
         return HZ_OK;
     }
-    char detail[160], fee[HZ_MONEY_BUF];
-    snprintf(detail, sizeof detail, "{\"count\":%lld,\"total\":\"%s\"}", (long long)out->count,
-             hz_money_format(out->total, fee));
+    char detail[200], fee[HZ_MONEY_BUF], b2[HZ_MONEY_BUF];
+    snprintf(detail, sizeof detail, "{\"count\":%lld,\"total\":\"%s\",\"offset\":\"%s\"}", (long long)out->count,
+             hz_money_format(out->total, fee), hz_money_format(out->offset, b2));
     if ((rc = hz_store_batch_finish(app->db, b.batch_id, out->batch_no, out->count, out->total, e)) ||
         (rc = hz_audit(app, "payment.batch", out->batch_no, detail, e)))
         goto fail_tx;
-    if (fflush(f) != 0 || ferror(f)) {
+    /* the file is on disk before the batch that refers to it commits */
+    if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0) {
         rc = hz_fail(e, HZ_EINVAL, "out: 写入失败 (write failed)");
         goto fail_tx;
     }
     if ((rc = hz_db_commit(app->db, e))) goto fail_file;
-    fclose(f);
-    if (rename(tmp, out_path) != 0) return hz_fail(e, HZ_EINVAL, "out: 无法写入 %s (rename failed)", out_path);
-    return HZ_OK;
+    if (fclose(f) != 0) {
+        unlink(tmp);
+        return hz_fail(e, HZ_EINTERNAL, "out: 写入失败 (close failed); 批次 %s 已建立, 可重新下载文件", out->batch_no);
+    }
+    if (rename(tmp, out_path) != 0)
+        return hz_fail(e, HZ_EINTERNAL, "out: 无法写入 %s (rename failed); 批次 %s 已建立, 文件在 %s", out_path,
+                       out->batch_no, tmp);
+    return sync_dir(out_path, e);
 fail_tx:
     hz_db_rollback(app->db);
 fail_file:
@@ -92,18 +183,182 @@ fail_file:
     return rc;
 }
 
-enum { B_REF, B_RESULT, B_REASON, B_BANKREF, B_COUNT };
+/* ---------- bank results ---------- */
+
+enum { B_REF, B_RESULT, B_REASON, B_BANKREF, B_BATCH, B_AMOUNT, B_COUNT };
 
 typedef struct {
     hz_app *app;
     hz_confirm_report *rep;
+    const char *batch_no; /* --batch */
     int col[B_COUNT];
-    bool write;
+    bool write, conflict;
+    int64_t *seen; /* payments answered by earlier rows of this file */
+    size_t n_seen, cap_seen;
 } confirm_ctx;
+
+typedef enum { R_REJECT, R_DUPLICATE, R_PAID, R_FAILED } row_action;
+
+/* Decides what a row does, without writing. A refusal fills col/why. */
+static row_action decide(confirm_ctx *c, const char *const *v, hz_payable *p, hz_payment *y, const char **col,
+                         char why[256], hz_err *rc, hz_errinfo *e) {
+    hz_db *db = c->app->db;
+    bool ok = !strcmp(v[B_RESULT], "成功"), failed = !strcmp(v[B_RESULT], "失败");
+    *rc = HZ_OK;
+    if (!ok && !failed) {
+        *col = "结果";
+        snprintf(why, 256, "应为 成功 或 失败 (result must be 成功 or 失败, got '%.40s')", v[B_RESULT]);
+        return R_REJECT;
+    }
+    hz_errinfo ne;
+    hz_err f = hz_store_payable_by_no(db, v[B_REF], p, &ne);
+    if (f == HZ_ENOTFOUND) {
+        *col = "业务编号";
+        snprintf(why, 256, "没有业务编号为 %.40s 的应付款 (no such payable)", v[B_REF]);
+        return R_REJECT;
+    }
+    if (f) return (*rc = hz_fail(e, f, "%s", ne.msg)), R_REJECT;
+    const char *batch_no = *v[B_BATCH] ? v[B_BATCH] : c->batch_no;
+    int64_t batch_id = 0;
+    if (batch_no && *batch_no) {
+        f = hz_store_batch_id(db, batch_no, &batch_id, &ne);
+        if (f == HZ_ENOTFOUND) {
+            *col = "批次号";
+            snprintf(why, 256, "批次 %.40s 不存在 (no such batch)", batch_no);
+            return R_REJECT;
+        }
+        if (f) return (*rc = hz_fail(e, f, "%s", ne.msg)), R_REJECT;
+    }
+    /* the bank serial makes a row idempotent */
+    if (*v[B_BANKREF]) {
+        hz_payment r;
+        if ((*rc = hz_store_payment_by_bank_ref(db, v[B_BANKREF], &r, e))) return R_REJECT;
+        if (r.id) {
+            if (r.payable_id == p->id && (batch_id == 0 || r.batch_id == batch_id) &&
+                !strcmp(r.status, ok ? "paid" : "failed"))
+                return R_DUPLICATE;
+            *col = "银行流水号";
+            snprintf(why, 256, "流水号 %.40s 已用于另一笔结果 (serial already recorded for another result)",
+                     v[B_BANKREF]);
+            c->conflict = true;
+            return R_REJECT;
+        }
+    }
+    if (batch_id) {
+        if ((*rc = hz_store_payment_in_batch(db, p->id, batch_id, y, e))) return R_REJECT;
+        if (!y->id) {
+            *col = "批次号";
+            snprintf(why, 256, "批次 %.40s 中没有 %.30s 的款项 (not in that batch)", batch_no, v[B_REF]);
+            c->conflict = true;
+            return R_REJECT;
+        }
+    } else {
+        if ((*rc = hz_store_payment_pending_of(db, p->id, y, e))) return R_REJECT;
+        /* a failure with no serial for a payable that failed before: it may
+         * be the old batch's file again, so the batch must be named */
+        int64_t failed_before = 0;
+        if (y->id && failed && !*v[B_BANKREF] &&
+            (*rc = hz_store_payment_count(db, p->id, "failed", &failed_before, e)))
+            return R_REJECT;
+        if (failed_before) {
+            *col = "批次号";
+            snprintf(why, 256,
+                     "%.30s 曾在其他批次支付失败, 无流水号的失败结果无法确定属于哪一批次, 请注明批次号 (--batch 或 批次号 列)"
+                     " (ambiguous: name the batch)",
+                     v[B_REF]);
+            c->conflict = true;
+            return R_REJECT;
+        }
+        if (!y->id && (*rc = hz_store_payment_last_of(db, p->id, y, e))) return R_REJECT;
+        if (!y->id) {
+            *col = "业务编号";
+            snprintf(why, 256, "%.40s 没有付款记录 (never batched)", v[B_REF]);
+            c->conflict = true;
+            return R_REJECT;
+        }
+    }
+    if (strcmp(y->status, "pending") != 0) {
+        bool same = !strcmp(y->status, ok ? "paid" : "failed");
+        if (same && (!*v[B_BANKREF] || !strcmp(y->bank_ref, v[B_BANKREF]))) return R_DUPLICATE;
+        *col = ok && same ? "银行流水号" : "结果";
+        if (ok && same)
+            snprintf(why, 256, "批次 %.30s 中的款项已以流水号 %.30s 支付成功, 不能再次成功 (already paid under another serial)",
+                     y->batch_no, y->bank_ref);
+        else
+            snprintf(why, 256, "批次 %.30s 中的款项已是%s, 与本行矛盾 (payment is already %s)", y->batch_no,
+                     !strcmp(y->status, "paid") ? "支付成功" : "支付失败", y->status);
+        c->conflict = true;
+        return R_REJECT;
+    }
+    if (*v[B_AMOUNT]) {
+        hz_fen amount;
+        hz_errinfo me;
+        if (hz_money_parse(v[B_AMOUNT], false, &amount, "金额", &me) != HZ_OK) {
+            *col = "金额";
+            snprintf(why, 256, "%s", me.msg);
+            return R_REJECT;
+        }
+        if (amount != y->amount) {
+            char b1[HZ_MONEY_BUF], b2[HZ_MONEY_BUF];
+            *col = "金额";
+            snprintf(why, 256, "金额 %s 与批次 %.30s 的 %s 不符 (amount differs from the batch)",
+                     hz_money_format(amount, b1), y->batch_no, hz_money_format(y->amount, b2));
+            c->conflict = true;
+            return R_REJECT;
+        }
+    }
+    for (size_t i = 0; i < c->n_seen; i++)
+        if (c->seen[i] == y->id) {
+            *col = "业务编号";
+            snprintf(why, 256, "同一笔款项在文件中出现两次 (the same payment answered twice in this file)");
+            c->conflict = true;
+            return R_REJECT;
+        }
+    if (c->n_seen == c->cap_seen) {
+        size_t cap = c->cap_seen ? c->cap_seen * 2 : 64;
+        int64_t *g = realloc(c->seen, cap * sizeof *g);
+        if (!g) return (*rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)")), R_REJECT;
+        c->seen = g;
+        c->cap_seen = cap;
+    }
+    c->seen[c->n_seen++] = y->id;
+    return ok ? R_PAID : R_FAILED;
+}
+
+static hz_err apply(confirm_ctx *c, row_action act, const char *const *v, const hz_payable *p, const hz_payment *y,
+                    hz_errinfo *e) {
+    hz_app *app = c->app;
+    hz_confirm_report *r = c->rep;
+    hz_err rc;
+    bool ok = act == R_PAID;
+    const char *why = ok ? "" : *v[B_REASON] ? v[B_REASON] : "银行未说明原因";
+    if ((rc = hz_journal_resolve(app, y->transfer_id, ok, e)) ||
+        (rc = hz_store_payment_settle(app->db, y->id, ok ? "paid" : "failed", v[B_BANKREF], ok ? NULL : why, app->now,
+                                      e)))
+        return rc;
+    if (ok) {
+        r->paid++;
+        /* paid more than is now owed (a refund while the batch was at the
+         * bank): the difference becomes the member's recovery */
+        if ((rc = hz_payable_settle_sign(app, p->payable_no, e))) return rc;
+        hz_payable now;
+        if ((rc = hz_store_payable_by_no(app->db, p->payable_no, &now, e))) return rc;
+        if (now.owed == 0 && (rc = cause_paid(app, &now, e))) return rc;
+    } else {
+        r->failed++;
+        if ((rc = cause_failed(app, p, why, e))) return rc;
+    }
+    char object[48], detail[320], b[HZ_MONEY_BUF];
+    snprintf(object, sizeof object, "%s:%s", p->source, p->payable_no);
+    snprintf(detail, sizeof detail,
+             "{\"result\":\"%s\",\"amount\":\"%s\",\"batch\":\"%s\",\"bank_ref\":\"%.40s\",\"reason\":\"%.120s\"}",
+             ok ? "paid" : "failed", hz_money_format(y->amount, b), y->batch_no, v[B_BANKREF], why);
+    return hz_audit(app, ok ? "payment.paid" : "payment.failed", object, detail, e);
+}
 
 static hz_err confirm_row(void *vctx, long row, char **f, int n, hz_errinfo *e) {
     confirm_ctx *c = vctx;
-    static const char *const heads[B_COUNT] = {"业务编号", "结果", "失败原因", "银行流水号"};
+    static const char *const heads[B_COUNT] = {"业务编号", "结果", "失败原因", "银行流水号", "批次号", "金额"};
     if (row == 1) {
         for (int k = 0; k < B_COUNT; k++) {
             c->col[k] = -1;
@@ -121,73 +376,81 @@ static hz_err confirm_row(void *vctx, long row, char **f, int n, hz_errinfo *e) 
     for (int k = 0; k < B_COUNT; k++) v[k] = c->col[k] >= 0 && c->col[k] < n ? f[c->col[k]] : "";
     if (!*v[B_REF] && !*v[B_RESULT]) return HZ_OK;
     hz_confirm_report *r = c->rep;
-    bool ok = !strcmp(v[B_RESULT], "成功"), failed = !strcmp(v[B_RESULT], "失败");
     if (!c->write) r->rows++;
-    if (!ok && !failed) {
-        if (!c->write) hz_report_error(&r->rejected, &r->n_listed, &r->n_rejected, row, "结果", "应为 成功 或 失败");
+    hz_payable p;
+    hz_payment y;
+    const char *col = "";
+    char why[256] = "";
+    hz_err rc;
+    row_action act = decide(c, v, &p, &y, &col, why, &rc, e);
+    if (rc) return rc;
+    if (act == R_REJECT) {
+        if (!c->write) hz_report_error(&r->rejected, &r->n_listed, &r->n_rejected, row, col, why);
         return HZ_OK;
     }
-    hz_claim claim;
-    hz_errinfo ne;
-    hz_err rc = hz_store_claim_by_no(c->app->db, v[B_REF], &claim, &ne);
-    if (rc == HZ_ENOTFOUND) {
-        if (!c->write) hz_report_error(&r->rejected, &r->n_listed, &r->n_rejected, row, "业务编号", ne.msg);
+    if (act == R_DUPLICATE) {
+        if (c->write) r->duplicate++;
         return HZ_OK;
     }
-    if (rc) return hz_fail(e, rc, "%s", ne.msg);
-    int64_t pay;
-    char status[12];
-    hz_fen amount;
-    if ((rc = hz_store_payment_live(c->app->db, claim.id, &pay, status, &amount, e))) return rc;
-    if (!pay || strcmp(status, "pending") != 0) {
-        if (!pay && !c->write)
-            hz_report_error(&r->rejected, &r->n_listed, &r->n_rejected, row, "业务编号",
-                            "该理赔申请没有待支付的款项 (no pending payment)");
-        else if (c->write) r->duplicate++;
-        return HZ_OK;
-    }
-    if (!c->write) return HZ_OK;
-    if (ok) {
-        if ((rc = hz_store_payment_settle(c->app->db, pay, "paid", v[B_BANKREF], NULL, c->app->now, e))) return rc;
-        hz_strlcpy(claim.status, "paid", sizeof claim.status);
-        hz_strlcpy(claim.paid_at, c->app->now, sizeof claim.paid_at);
-        claim.bank_failure[0] = '\0';
-        r->paid++;
-    } else {
-        const char *why = *v[B_REASON] ? v[B_REASON] : "银行未说明原因";
-        if ((rc = hz_store_payment_settle(c->app->db, pay, "failed", v[B_BANKREF], why, c->app->now, e))) return rc;
-        hz_strlcpy(claim.status, "approved", sizeof claim.status);
-        hz_strlcpy(claim.bank_failure, why, sizeof claim.bank_failure);
-        r->failed++;
-    }
-    if ((rc = hz_store_claim_update(c->app->db, &claim, e))) return rc;
-    char object[40], detail[320], b[HZ_MONEY_BUF];
-    snprintf(object, sizeof object, "claim:%s", claim.claim_no);
-    snprintf(detail, sizeof detail, "{\"result\":\"%s\",\"amount\":\"%s\",\"bank_ref\":\"%.40s\",\"reason\":\"%.120s\"}",
-             ok ? "paid" : "failed", hz_money_format(amount, b), v[B_BANKREF], ok ? "" : v[B_REASON]);
-    return hz_audit(c->app, ok ? "payment.paid" : "payment.failed", object, detail, e);
+    return c->write ? apply(c, act, v, &p, &y, e) : HZ_OK;
 }
 
-hz_err hz_app_pay_confirm(hz_app *app, const char *path, hz_confirm_report *out, hz_errinfo *e) {
+/* BLAKE2b of a file's bytes, hex. */
+static hz_err file_digest(const char *path, char out[65], hz_errinfo *e) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return hz_fail(e, HZ_EINVAL, "file: 无法读取 %s (cannot read)", path);
+    crypto_generichash_state s;
+    unsigned char h[32], buf[65536];
+    crypto_generichash_init(&s, NULL, 0, sizeof h);
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) crypto_generichash_update(&s, buf, n);
+    bool bad = ferror(f);
+    fclose(f);
+    if (bad) return hz_fail(e, HZ_EINVAL, "file: 读取失败 %s (read error)", path);
+    crypto_generichash_final(&s, h, sizeof h);
+    sodium_bin2hex(out, 65, h, sizeof h);
+    return HZ_OK;
+}
+
+hz_err hz_app_pay_confirm(hz_app *app, const char *path, const char *batch_no, hz_confirm_report *out,
+                          hz_errinfo *e) {
     memset(out, 0, sizeof *out);
-    hz_table *t;
+    hz_table *t = NULL;
+    char digest[65];
     hz_err rc = hz_authz_can(app, HZ_A_PAY, e);
-    if (rc || (rc = hz_table_open(path, HZ_ENC_AUTO, &t, e))) return rc;
-    confirm_ctx c = {app, out, {0}, false};
+    if (rc || (rc = file_digest(path, digest, e)) || (rc = hz_table_open(path, HZ_ENC_AUTO, &t, e))) return rc;
+    confirm_ctx c = {app, out, batch_no, {0}, false, false, NULL, 0, 0};
+    bool seen;
+    if ((rc = hz_store_bank_file_seen(app->db, digest, &seen, e))) goto done;
     if ((rc = hz_table_each(t, confirm_row, &c, e))) goto done;
+    if (out->rows == 0) {
+        rc = hz_fail(e, HZ_EINVAL, "file: 银行结果文件没有数据行 (the result file has no rows)");
+        goto done;
+    }
+    if (seen) { /* the same file again: its rows were applied once */
+        out->file_seen = true;
+        out->duplicate = out->rows;
+        hz_confirm_report_free(out);
+        out->n_rejected = 0;
+        out->n_listed = 0;
+        goto done;
+    }
     if (out->n_rejected) {
-        rc = hz_fail(e, HZ_EINVAL, "%ld 行有误, 未处理任何结果 (%ld invalid rows; nothing applied)", out->n_rejected,
-                     out->n_rejected);
+        rc = hz_fail(e, c.conflict ? HZ_ECONFLICT : HZ_EINVAL,
+                     "%ld 行有误, 未处理任何结果 (%ld rows refused; nothing applied)", out->n_rejected, out->n_rejected);
         goto done;
     }
     if ((rc = hz_db_begin(app->db, e))) goto done;
     c.write = true;
-    if ((rc = hz_table_each(t, confirm_row, &c, e))) {
+    c.n_seen = 0;
+    if ((rc = hz_table_each(t, confirm_row, &c, e)) ||
+        (rc = hz_store_bank_file_record(app->db, digest, out->rows, app->now, app->actor, e))) {
         hz_db_rollback(app->db);
         goto done;
     }
     rc = hz_db_commit(app->db, e);
 done:
+    free(c.seen);
     hz_table_free(t);
     return rc;
 }

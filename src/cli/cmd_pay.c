@@ -7,10 +7,10 @@
 #include "io/gen.h"
 #include "io/views.h"
 
-enum { O_OUT = 256, O_ROSTER, O_SEED };
+enum { O_OUT = 256, O_ROSTER, O_SEED, O_BATCH };
 
 typedef struct {
-    const char *out, *roster, *seed;
+    const char *out, *roster, *seed, *batch;
 } pay_opts;
 
 static int on_opt(hz_cli *cli, void *vctx, int key, const char *arg) {
@@ -19,12 +19,14 @@ static int on_opt(hz_cli *cli, void *vctx, int key, const char *arg) {
     if (key == O_OUT) o->out = arg;
     else if (key == O_ROSTER) o->roster = arg;
     else if (key == O_SEED) o->seed = arg;
+    else if (key == O_BATCH) o->batch = arg;
     return 0;
 }
 
 static const struct option longopts[] = {{"out", required_argument, 0, O_OUT},
                                          {"roster", required_argument, 0, O_ROSTER},
                                          {"seed", required_argument, 0, O_SEED},
+                                         {"batch", required_argument, 0, O_BATCH},
                                          {0, 0, 0, 0}};
 
 static int parse(hz_cli *cli, const char *name, int argc, char **argv, pay_opts *o, const char **pos_arg) {
@@ -48,17 +50,22 @@ int hz_cmd_pay_batch(hz_cli *cli, int argc, char **argv) {
     hz_batch_report r;
     if (hz_app_pay_batch(&cli->app, o.out ? o.out : path, &r, &cli->err)) return hz_cli_report(cli);
     if (cli->json)
-        hz_cli_print_json(json_pack("{s:o, s:I, s:o, s:I, s:o}", "batch_no",
+        hz_cli_print_json(json_pack("{s:o, s:I, s:o, s:I, s:o, s:o, s:I}", "batch_no",
                                     r.count ? json_string(r.batch_no) : json_null(), "count", (json_int_t)r.count,
                                     "total", hz_json_money(r.total), "skipped_no_bank_card",
                                     (json_int_t)r.skipped_no_card, "file",
-                                    r.count ? json_string(o.out ? o.out : path) : json_null()));
+                                    r.count ? json_string(o.out ? o.out : path) : json_null(), "offset",
+                                    hz_json_money(r.offset), "settled_by_offset", (json_int_t)r.settled_by_offset));
     else if (r.count) {
         char b[HZ_MONEY_BUF];
         printf("支付批次 %s: %lld 笔, 合计 %s, 银行文件 %s\n", r.batch_no, (long long)r.count, hz_money_format(r.total, b),
                o.out ? o.out : path);
     } else {
-        printf("没有待支付的理赔 (nothing to pay)\n");
+        printf("没有待支付的款项 (nothing to pay)\n");
+    }
+    if (r.offset > 0 && !cli->json) {
+        char b[HZ_MONEY_BUF];
+        printf("已从应追回款中抵扣 %s (offset against recoveries)\n", hz_money_format(r.offset, b));
     }
     if (r.skipped_no_card && !cli->json)
         fprintf(stderr, "警告: %lld 件已审批的理赔因会员没有银行卡未列入批次\n", (long long)r.skipped_no_card);
@@ -72,16 +79,17 @@ int hz_cmd_pay_confirm(hz_cli *cli, int argc, char **argv) {
     if (rc) return rc;
     if (!file) return hz_cli_usage(cli, hz_cli_find("pay confirm"), "缺少银行结果文件 (missing FILE)");
     hz_confirm_report r;
-    hz_err err = hz_app_pay_confirm(&cli->app, file, &r, &cli->err);
+    hz_err err = hz_app_pay_confirm(&cli->app, file, o.batch, &r, &cli->err);
     if (cli->json && (err == HZ_OK || r.rows > 0)) {
         json_t *rej = hz_view_row_errors(r.rejected, r.n_listed);
-        hz_cli_print_json(json_pack("{s:I, s:I, s:I, s:I, s:o}", "rows", (json_int_t)r.rows, "paid", (json_int_t)r.paid,
-                                    "failed", (json_int_t)r.failed, "duplicate", (json_int_t)r.duplicate, "rejected",
-                                    rej));
+        hz_cli_print_json(json_pack("{s:I, s:I, s:I, s:I, s:b, s:o}", "rows", (json_int_t)r.rows, "paid",
+                                    (json_int_t)r.paid, "failed", (json_int_t)r.failed, "duplicate",
+                                    (json_int_t)r.duplicate, "file_seen", r.file_seen, "rejected", rej));
     } else if (!cli->json) {
         for (int i = 0; i < r.n_listed; i++)
             fprintf(stderr, "第%ld行 [%s] %s\n", r.rejected[i].row, r.rejected[i].column, r.rejected[i].reason);
-        if (!err) printf("银行结果: 成功 %ld 笔, 失败 %ld 笔, 重复 %ld 笔\n", r.paid, r.failed, r.duplicate);
+        if (!err && r.file_seen) printf("该银行结果文件已导入过, 未做任何更改 (file applied before; nothing changed)\n");
+        else if (!err) printf("银行结果: 成功 %ld 笔, 失败 %ld 笔, 重复 %ld 笔\n", r.paid, r.failed, r.duplicate);
     }
     hz_confirm_report_free(&r);
     return err ? hz_cli_report(cli) : 0;

@@ -85,7 +85,7 @@ typedef struct {
     char med_type[8];
     hz_date adm_date, dscg_date;
     char main_diag_code[24];
-    char diag_codes[200]; /* ';'-separated */
+    char diag_codes[400]; /* ';'-separated, at most HZ_ENG_MAX_DIAG - 1 codes */
     hz_fen medfee_sumamt, fund_pay_sumamt, psn_selfpay, psn_ownpay;
     bool refund;   /* in the feed: this row cancels setl_id */
     bool refunded; /* stored: the settlement was cancelled */
@@ -108,6 +108,7 @@ typedef struct {
     char bank_failure[256];
     char documents[256];  /* received document kinds, comma-separated */
     char submitted_at[24], documents_complete_at[24], decided_at[24], decided_by[64], paid_at[24];
+    char hold_reason[160]; /* held for a reviewer whatever the amount (a duplicate stay, a self-reported accident) */
 } hz_claim;
 
 typedef struct {
@@ -122,6 +123,7 @@ typedef struct {
     hz_fen amount;
     int lump_pct;
     bool counted_stay;
+    bool first_stay; /* bore the first-stay deductible of its term */
     char reason[24];
     char explain[256];
     bool reversed;

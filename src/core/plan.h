@@ -12,6 +12,7 @@
 #include "core/money.h"
 
 #define HZ_PLAN_CODE_MAX 8
+#define HZ_CONTINUITY_DAYS 30 /* plans.md: a renewal starting at most 30 days after the previous end is continuous */
 #define HZ_PLAN_MAX_BENEFITS 4
 #define HZ_PLAN_MAX_TIERS 3
 #define HZ_PLAN_MAX_TERMS 4

@@ -276,7 +276,7 @@ void h_batch_confirm(hz_req *r, char **p) {
     if (!hz_http_body_file(r, path, sizeof path)) return;
     hz_confirm_report rep;
     hz_errinfo e;
-    hz_err rc = hz_app_pay_confirm(r->app, path, &rep, &e);
+    hz_err rc = hz_app_pay_confirm(r->app, path, hz_http_query(r, "batch"), &rep, &e);
     unlink(path);
     json_t *rej = hz_view_row_errors(rep.rejected, rep.n_listed);
     hz_confirm_report_free(&rep);

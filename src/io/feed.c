@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/engine.h"
 #include "core/icd10.h"
 #include "core/idcard.h"
 #include "core/text.h"
@@ -153,10 +154,15 @@ static const char *parse_row(const walk *w, const char *const *v, hz_settlement 
     if (strlen(v[F_DIAGS]) >= sizeof s->diag_codes) return snprintf(why, why_len, "过长 (too long)"), names[F_DIAGS];
     char list[sizeof s->diag_codes];
     hz_strlcpy(list, v[F_DIAGS], sizeof list);
+    int n_codes = 1; /* the main diagnosis */
     for (char *p = list; *p;) {
         char *semi = strchr(p, ';');
         if (semi) *semi = '\0';
         if (*p && hz_icd_normalize(p, norm, &ie)) return snprintf(why, why_len, "%s", ie.msg), names[F_DIAGS];
+        if (*p && ++n_codes > HZ_ENG_MAX_DIAG)
+            return snprintf(why, why_len, "诊断编码超过 %d 个 (more than %d codes; none is dropped in silence)",
+                            HZ_ENG_MAX_DIAG, HZ_ENG_MAX_DIAG),
+                   names[F_DIAGS];
         if (!semi) break;
         p = semi + 1;
     }

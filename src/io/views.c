@@ -84,6 +84,7 @@ json_t *hz_view_claim(const hz_claim *c, const hz_member *m, const hz_claim_line
     json_object_set_new(o, "proactive", json_boolean(c->proactive));
     json_object_set_new(o, "review_required", json_boolean(c->review_required));
     json_object_set_new(o, "review_note", opt_str(c->review_note));
+    json_object_set_new(o, "hold_reason", opt_str(c->hold_reason));
     json_object_set_new(o, "reject_reason", opt_str(c->reject_reason));
     json_object_set_new(o, "resubmit_of", opt_str(c->resubmit_of));
     json_object_set_new(o, "bank_failure", opt_str(c->bank_failure));

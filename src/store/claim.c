@@ -11,19 +11,20 @@
     " COALESCE(diagnosis, ''), event_date, total, COALESCE(review_note, ''), COALESCE(reject_reason, ''),"           \
     " COALESCE((SELECT p.claim_no FROM claim p WHERE p.id = claim.resubmit_of), ''), COALESCE(bank_failure, ''),"    \
     " COALESCE(documents, ''), submitted_at, COALESCE(documents_complete_at, ''), COALESCE(decided_at, ''),"          \
-    " COALESCE(decided_by, ''), COALESCE(paid_at, '')"
+    " COALESCE(decided_by, ''), COALESCE(paid_at, ''), COALESCE(hold_reason, '')"
 
 static const char q_claim_ins[] =
     "INSERT INTO claim (claim_no, member_id, status, accident, death, disability_grade, diagnosis, event_date, total,"
-    " proactive, review_required, review_note, resubmit_of, documents, submitted_at, documents_complete_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT id FROM claim WHERE claim_no = ?), ?, ?, ?) RETURNING id";
+    " proactive, review_required, review_note, resubmit_of, documents, submitted_at, documents_complete_at,"
+    " hold_reason)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT id FROM claim WHERE claim_no = ?), ?, ?, ?, ?) RETURNING id";
 static const char q_claim_no[] = "UPDATE claim SET claim_no = ? WHERE id = ?";
 static const char q_claim_by_no[] = "SELECT " CLAIM_COLS " FROM claim WHERE claim_no = ?";
 static const char q_claim_by_id[] = "SELECT " CLAIM_COLS " FROM claim WHERE id = ?";
 static const char q_claim_upd[] =
     "UPDATE claim SET status = ?, total = ?, review_required = ?, review_note = ?, reject_reason = ?,"
-    " bank_failure = ?, documents = ?, documents_complete_at = ?, decided_at = ?, decided_by = ?, paid_at = ?"
-    " WHERE id = ?";
+    " bank_failure = ?, documents = ?, documents_complete_at = ?, decided_at = ?, decided_by = ?, paid_at = ?,"
+    " hold_reason = ? WHERE id = ?";
 static const char q_claim_same[] =
     "SELECT claim_no FROM claim WHERE member_id = ? AND status <> 'rejected' AND death = ?"
     " AND COALESCE(disability_grade, 0) = ? AND COALESCE(diagnosis, '') = ? AND event_date = ?"
@@ -31,9 +32,6 @@ static const char q_claim_same[] =
 static const char q_claims_member[] = "SELECT " CLAIM_COLS " FROM claim WHERE member_id = ? ORDER BY id DESC";
 static const char q_claims_list[] = "SELECT " CLAIM_COLS " FROM claim WHERE (?1 = '' OR status = ?1)"
                                     " AND substr(submitted_at, 1, 10) BETWEEN ?2 AND ?3 ORDER BY id";
-static const char q_claims_payable[] =
-    "SELECT " CLAIM_COLS " FROM claim WHERE status = 'approved' AND total > 0"
-    " AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.claim_id = claim.id AND p.status <> 'failed') ORDER BY id";
 
 static void read_claim(hz_stmt *st, hz_claim *c) {
     memset(c, 0, sizeof *c);
@@ -59,6 +57,7 @@ static void read_claim(hz_stmt *st, hz_claim *c) {
     HZ_COPY(c->decided_at, hz_stmt_col_text(st, 19));
     HZ_COPY(c->decided_by, hz_stmt_col_text(st, 20));
     HZ_COPY(c->paid_at, hz_stmt_col_text(st, 21));
+    HZ_COPY(c->hold_reason, hz_stmt_col_text(st, 22));
 }
 
 hz_err hz_store_claim_insert(hz_db *db, hz_claim *c, hz_errinfo *e) {
@@ -85,6 +84,7 @@ hz_err hz_store_claim_insert(hz_db *db, hz_claim *c, hz_errinfo *e) {
     hz_bind_opt_text(st, 14, c->documents);
     hz_stmt_text(st, 15, c->submitted_at);
     hz_bind_opt_text(st, 16, c->documents_complete_at);
+    hz_bind_opt_text(st, 17, c->hold_reason);
     if ((rc = hz_row_insert_id(st, &c->id, e))) return rc;
     /* claim number: LP + year + id, unique because the id is */
     snprintf(c->claim_no, sizeof c->claim_no, "LP%.4s%08lld", c->submitted_at, (long long)c->id);
@@ -133,7 +133,8 @@ hz_err hz_store_claim_update(hz_db *db, const hz_claim *c, hz_errinfo *e) {
     hz_bind_opt_text(st, 9, c->decided_at);
     hz_bind_opt_text(st, 10, c->decided_by);
     hz_bind_opt_text(st, 11, c->paid_at);
-    hz_stmt_int(st, 12, c->id);
+    hz_bind_opt_text(st, 12, c->hold_reason);
+    hz_stmt_int(st, 13, c->id);
     return hz_stmt_run(st, e);
 }
 
@@ -197,29 +198,24 @@ hz_err hz_store_claims_list(hz_db *db, const char *status, hz_date from, hz_date
     return each_claim(st, fn, ctx, e);
 }
 
-hz_err hz_store_claims_payable(hz_db *db, hz_claim_fn fn, void *ctx, hz_errinfo *e) {
-    hz_stmt *st;
-    hz_err rc = hz_db_stmt(db, q_claims_payable, &st, e);
-    if (rc) return rc;
-    return each_claim(st, fn, ctx, e);
-}
 
 /* lines and links */
 
 static const char q_line_ins[] =
     "INSERT INTO claim_line (claim_id, seq, coverage_id, plan_code, settlement_id, component, period, amount,"
-    " lump_pct, counted_stay, reason, explain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " lump_pct, counted_stay, reason, explain, first_stay) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " RETURNING id";
 static const char q_lines[] =
     "SELECT l.id, l.seq, COALESCE(l.coverage_id, 0), l.plan_code, COALESCE(l.settlement_id, 0),"
     " COALESCE(s.setl_id, ''), l.component, l.period, l.amount, l.lump_pct, l.counted_stay, l.reason, l.explain,"
-    " l.reversed FROM claim_line l LEFT JOIN settlement s ON s.id = l.settlement_id WHERE l.claim_id = ? ORDER BY l.seq";
+    " l.reversed, l.first_stay FROM claim_line l LEFT JOIN settlement s ON s.id = l.settlement_id WHERE l.claim_id = ? ORDER BY l.seq";
 static const char q_line_reverse[] =
     "UPDATE claim_line SET reversed = 1, amount = 0, reason = ?, explain = ? WHERE id = ?";
 static const char q_link[] = "INSERT INTO claim_settlement (claim_id, settlement_id, active) VALUES (?, ?, 1)";
 static const char q_release[] = "UPDATE claim_settlement SET active = 0 WHERE claim_id = ?";
 static const char q_claims_of_setl[] = "SELECT DISTINCT claim_id FROM claim_line WHERE settlement_id = ? ORDER BY 1";
 
-hz_err hz_store_claim_line_insert(hz_db *db, int64_t claim_id, const hz_claim_line_row *l, hz_errinfo *e) {
+hz_err hz_store_claim_line_insert(hz_db *db, int64_t claim_id, hz_claim_line_row *l, hz_errinfo *e) {
     hz_stmt *st;
     hz_err rc = hz_db_stmt(db, q_line_ins, &st, e);
     if (rc) return rc;
@@ -235,7 +231,8 @@ hz_err hz_store_claim_line_insert(hz_db *db, int64_t claim_id, const hz_claim_li
     hz_stmt_int(st, 10, l->counted_stay);
     hz_stmt_text(st, 11, l->reason);
     hz_stmt_text(st, 12, l->explain);
-    return hz_stmt_run(st, e);
+    hz_stmt_int(st, 13, l->first_stay);
+    return hz_row_insert_id(st, &l->id, e);
 }
 
 hz_err hz_store_claim_lines(hz_db *db, int64_t claim_id, hz_claim_line_row *out, int max, int *n, hz_errinfo *e) {
@@ -245,7 +242,11 @@ hz_err hz_store_claim_lines(hz_db *db, int64_t claim_id, hz_claim_line_row *out,
     hz_stmt_int(st, 1, claim_id);
     *n = 0;
     bool row;
-    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row && *n < max) {
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        if (*n == max) { /* fail loudly: never a silently shortened claim */
+            rc = hz_fail(e, HZ_EINTERNAL, "理赔明细超过 %d 行 (claim has more than %d lines)", max, max);
+            break;
+        }
         hz_claim_line_row *l = &out[(*n)++];
         l->id = hz_stmt_col_int(st, 0);
         l->seq = (int)hz_stmt_col_int(st, 1);
@@ -261,6 +262,7 @@ hz_err hz_store_claim_lines(hz_db *db, int64_t claim_id, hz_claim_line_row *out,
         HZ_COPY(l->reason, hz_stmt_col_text(st, 11));
         HZ_COPY(l->explain, hz_stmt_col_text(st, 12));
         l->reversed = hz_stmt_col_int(st, 13) != 0;
+        l->first_stay = hz_stmt_col_int(st, 14) != 0;
     }
     hz_stmt_reset(st);
     return rc;

@@ -23,14 +23,13 @@ hz_err hz_store_claims_of_member(hz_db *db, int64_t member_id, hz_claim_fn fn, v
 hz_err hz_store_claims_list(hz_db *db, const char *status, hz_date from, hz_date to, hz_claim_fn fn, void *ctx,
                             hz_errinfo *e);
 
-hz_err hz_store_claim_line_insert(hz_db *db, int64_t claim_id, const hz_claim_line_row *l, hz_errinfo *e);
+/* Inserts a line; l->id is set. */
+hz_err hz_store_claim_line_insert(hz_db *db, int64_t claim_id, hz_claim_line_row *l, hz_errinfo *e);
 hz_err hz_store_claim_lines(hz_db *db, int64_t claim_id, hz_claim_line_row *out, int max, int *n, hz_errinfo *e);
 hz_err hz_store_claim_line_reverse(hz_db *db, int64_t line_id, const char *reason, const char *explain, hz_errinfo *e);
 hz_err hz_store_claim_link(hz_db *db, int64_t claim_id, int64_t settlement_id, hz_errinfo *e);
 hz_err hz_store_claim_release(hz_db *db, int64_t claim_id, hz_errinfo *e);
 /* Claims with a line on a settlement (for refunds). *ids malloc'd. */
 hz_err hz_store_claims_of_settlement(hz_db *db, int64_t settlement_id, int64_t **ids, size_t *n, hz_errinfo *e);
-/* Approved claims with a positive total and no live payment. */
-hz_err hz_store_claims_payable(hz_db *db, hz_claim_fn fn, void *ctx, hz_errinfo *e);
 
 #endif

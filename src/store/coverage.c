@@ -67,7 +67,13 @@ hz_err hz_store_plans(hz_db *db, hz_plan_row *out, int max, int *n, hz_errinfo *
     if (rc) return rc;
     bool row;
     *n = 0;
-    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row && *n < max) read_plan(st, &out[(*n)++]);
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        if (*n == max) {
+            rc = hz_row_overflow(e, max, "计划 (plans)");
+            break;
+        }
+        read_plan(st, &out[(*n)++]);
+    }
     hz_stmt_reset(st);
     return rc;
 }
@@ -175,7 +181,13 @@ hz_err hz_store_coverages_of(hz_db *db, int64_t member_id, hz_coverage *out, int
     hz_stmt_int(st, 1, member_id);
     bool row;
     *n = 0;
-    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row && *n < max) read_cov(st, &out[(*n)++]);
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        if (*n == max) {
+            rc = hz_row_overflow(e, max, "会员保障 (coverages of one member)");
+            break;
+        }
+        read_cov(st, &out[(*n)++]);
+    }
     hz_stmt_reset(st);
     return rc;
 }

@@ -6,12 +6,12 @@
 
 #include "store/rows.h"
 
-static const char q_ledger_load[] = "SELECT period, component, stays, paid, lump_pct FROM ledger WHERE coverage_id = ?"
+static const char q_ledger_load[] = "SELECT period, component, stays, paid, lump_pct, first_borne FROM ledger WHERE coverage_id = ?"
                                     " ORDER BY period, component";
 static const char q_ledger_put[] =
-    "INSERT INTO ledger (coverage_id, period, component, stays, paid, lump_pct) VALUES (?, ?, ?, ?, ?, ?)"
+    "INSERT INTO ledger (coverage_id, period, component, stays, paid, lump_pct, first_borne) VALUES (?, ?, ?, ?, ?, ?, ?)"
     " ON CONFLICT (coverage_id, period, component) DO UPDATE SET stays = excluded.stays, paid = excluded.paid,"
-    " lump_pct = excluded.lump_pct";
+    " lump_pct = excluded.lump_pct, first_borne = excluded.first_borne";
 
 hz_err hz_store_ledger_load(hz_db *db, int64_t coverage_id, hz_ledger_entry *out, int max, int *n, hz_errinfo *e) {
     hz_stmt *st;
@@ -31,6 +31,7 @@ hz_err hz_store_ledger_load(hz_db *db, int64_t coverage_id, hz_ledger_entry *out
         l->stays = hz_stmt_col_int(st, 2);
         l->paid = hz_stmt_col_int(st, 3);
         l->lump_pct = (int)hz_stmt_col_int(st, 4);
+        l->first_borne = (int)hz_stmt_col_int(st, 5);
     }
     hz_stmt_reset(st);
     return rc;
@@ -46,5 +47,6 @@ hz_err hz_store_ledger_put(hz_db *db, int64_t coverage_id, const hz_ledger_entry
     hz_stmt_int(st, 4, l->stays);
     hz_stmt_int(st, 5, l->paid);
     hz_stmt_int(st, 6, l->lump_pct);
+    hz_stmt_int(st, 7, l->first_borne);
     return hz_stmt_run(st, e);
 }

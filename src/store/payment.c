@@ -1,4 +1,4 @@
-/* SQL of payment batches and payments. */
+/* SQL of payment batches, payments and bank result files. */
 #include "store/payment.h"
 
 #include <stdlib.h>
@@ -9,12 +9,29 @@
 static const char q_batch_ins[] = "INSERT INTO payment_batch (batch_no, count, total, created_at, created_by)"
                                   " VALUES (?, ?, ?, ?, ?) RETURNING id";
 static const char q_batch_finish[] = "UPDATE payment_batch SET batch_no = ?, count = ?, total = ? WHERE id = ?";
+static const char q_batch_id[] = "SELECT id FROM payment_batch WHERE batch_no = ?";
 static const char q_pay_ins[] =
-    "INSERT INTO payment (claim_id, batch_id, amount, payee_name, bank_card, bank_name, status, created_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)";
-static const char q_pay_live[] = "SELECT id, status, amount FROM payment WHERE claim_id = ? AND status <> 'failed'";
+    "INSERT INTO payment (payable_id, batch_id, amount, offset_amount, payee_name, bank_card, bank_name, status,"
+    " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?) RETURNING id";
+static const char q_pay_transfer[] = "UPDATE payment SET transfer_id = ? WHERE id = ?";
+#define PAY_COLS                                                                                                   \
+    "y.id, y.payable_id, y.batch_id, b.batch_no, y.amount, y.offset_amount, y.payee_name, y.bank_card,"           \
+    " COALESCE(y.bank_name, ''), y.status, COALESCE(y.transfer_id, 0), COALESCE(y.bank_ref, ''),"                 \
+    " COALESCE(y.failure_reason, ''), y.created_at, COALESCE(y.settled_at, '')"
+#define PAY_FROM " FROM payment y JOIN payment_batch b ON b.id = y.batch_id"
+static const char q_pending_of[] = "SELECT " PAY_COLS PAY_FROM " WHERE y.payable_id = ? AND y.status = 'pending'";
+static const char q_last_of[] = "SELECT " PAY_COLS PAY_FROM " WHERE y.payable_id = ? ORDER BY y.id DESC LIMIT 1";
+static const char q_in_batch[] =
+    "SELECT " PAY_COLS PAY_FROM " WHERE y.payable_id = ? AND y.batch_id = ? ORDER BY y.id DESC LIMIT 1";
+static const char q_by_ref[] = "SELECT " PAY_COLS PAY_FROM " WHERE y.bank_ref = ? ORDER BY y.id LIMIT 1";
+static const char q_of_batch[] = "SELECT " PAY_COLS ", p.payable_no, p.purpose" PAY_FROM
+                                 " JOIN payable p ON p.id = y.payable_id WHERE y.batch_id = ? ORDER BY y.id";
+static const char q_count[] = "SELECT COUNT(*) FROM payment WHERE payable_id = ? AND status = ?";
 static const char q_pay_settle[] =
     "UPDATE payment SET status = ?, bank_ref = ?, failure_reason = ?, settled_at = ? WHERE id = ?";
+static const char q_file_seen[] = "SELECT COUNT(*) FROM bank_result_file WHERE digest = ?";
+static const char q_file_rec[] =
+    "INSERT INTO bank_result_file (digest, n_rows, applied_at, by_actor) VALUES (?, ?, ?, ?)";
 
 hz_err hz_store_batch_insert(hz_db *db, const char *batch_no, int64_t count, hz_fen total, const char *now,
                              const char *by, int64_t *id, hz_errinfo *e) {
@@ -40,33 +57,100 @@ hz_err hz_store_batch_finish(hz_db *db, int64_t id, const char *batch_no, int64_
     return hz_stmt_run(st, e);
 }
 
-hz_err hz_store_payment_insert(hz_db *db, int64_t claim_id, int64_t batch_id, hz_fen amount, const char *payee,
-                               const char *card, const char *bank, const char *now, hz_errinfo *e) {
+hz_err hz_store_batch_id(hz_db *db, const char *batch_no, int64_t *id, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_batch_id, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, batch_no);
+    if ((rc = hz_row_one(st, "批次不存在 (no such batch)", e))) return rc;
+    *id = hz_stmt_col_int(st, 0);
+    hz_stmt_reset(st);
+    return HZ_OK;
+}
+
+hz_err hz_store_payment_insert(hz_db *db, hz_payment *p, hz_errinfo *e) {
     hz_stmt *st;
     hz_err rc = hz_db_stmt(db, q_pay_ins, &st, e);
     if (rc) return rc;
-    hz_stmt_int(st, 1, claim_id);
-    hz_stmt_int(st, 2, batch_id);
-    hz_stmt_int(st, 3, amount);
-    hz_stmt_text(st, 4, payee);
-    hz_stmt_text(st, 5, card);
-    hz_bind_opt_text(st, 6, bank);
-    hz_stmt_text(st, 7, now);
+    hz_stmt_int(st, 1, p->payable_id);
+    hz_stmt_int(st, 2, p->batch_id);
+    hz_stmt_int(st, 3, p->amount);
+    hz_stmt_int(st, 4, p->offset_amount);
+    hz_stmt_text(st, 5, p->payee_name);
+    hz_stmt_text(st, 6, p->bank_card);
+    hz_bind_opt_text(st, 7, p->bank_name);
+    hz_stmt_text(st, 8, p->created_at);
+    return hz_row_insert_id(st, &p->id, e);
+}
+
+hz_err hz_store_payment_set_transfer(hz_db *db, int64_t id, int64_t transfer_id, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_pay_transfer, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, transfer_id);
+    hz_stmt_int(st, 2, id);
     return hz_stmt_run(st, e);
 }
 
-hz_err hz_store_payment_live(hz_db *db, int64_t claim_id, int64_t *id, char status[12], hz_fen *amount, hz_errinfo *e) {
+static void read_payment(hz_stmt *st, hz_payment *p) {
+    memset(p, 0, sizeof *p);
+    p->id = hz_stmt_col_int(st, 0);
+    p->payable_id = hz_stmt_col_int(st, 1);
+    p->batch_id = hz_stmt_col_int(st, 2);
+    HZ_COPY(p->batch_no, hz_stmt_col_text(st, 3));
+    p->amount = hz_stmt_col_int(st, 4);
+    p->offset_amount = hz_stmt_col_int(st, 5);
+    HZ_COPY(p->payee_name, hz_stmt_col_text(st, 6));
+    HZ_COPY(p->bank_card, hz_stmt_col_text(st, 7));
+    HZ_COPY(p->bank_name, hz_stmt_col_text(st, 8));
+    HZ_COPY(p->status, hz_stmt_col_text(st, 9));
+    p->transfer_id = hz_stmt_col_int(st, 10);
+    HZ_COPY(p->bank_ref, hz_stmt_col_text(st, 11));
+    HZ_COPY(p->failure_reason, hz_stmt_col_text(st, 12));
+    HZ_COPY(p->created_at, hz_stmt_col_text(st, 13));
+    HZ_COPY(p->settled_at, hz_stmt_col_text(st, 14));
+}
+
+static hz_err one(hz_db *db, const char *sql, int64_t a, int64_t b, const char *text, hz_payment *out, hz_errinfo *e) {
     hz_stmt *st;
     bool row;
-    hz_err rc = hz_db_stmt(db, q_pay_live, &st, e);
+    hz_err rc = hz_db_stmt(db, sql, &st, e);
     if (rc) return rc;
-    hz_stmt_int(st, 1, claim_id);
+    if (text) hz_stmt_text(st, 1, text);
+    else {
+        hz_stmt_int(st, 1, a);
+        if (b) hz_stmt_int(st, 2, b);
+    }
     if ((rc = hz_stmt_step(st, &row, e))) return rc;
-    *id = row ? hz_stmt_col_int(st, 0) : 0;
-    hz_strlcpy(status, row ? hz_stmt_col_text(st, 1) : "", 12);
-    if (amount) *amount = row ? hz_stmt_col_int(st, 2) : 0;
+    if (row) read_payment(st, out);
+    else memset(out, 0, sizeof *out);
     hz_stmt_reset(st);
     return HZ_OK;
+}
+
+hz_err hz_store_payment_pending_of(hz_db *db, int64_t payable_id, hz_payment *out, hz_errinfo *e) {
+    return one(db, q_pending_of, payable_id, 0, NULL, out, e);
+}
+
+hz_err hz_store_payment_last_of(hz_db *db, int64_t payable_id, hz_payment *out, hz_errinfo *e) {
+    return one(db, q_last_of, payable_id, 0, NULL, out, e);
+}
+
+hz_err hz_store_payment_in_batch(hz_db *db, int64_t payable_id, int64_t batch_id, hz_payment *out, hz_errinfo *e) {
+    return one(db, q_in_batch, payable_id, batch_id, NULL, out, e);
+}
+
+hz_err hz_store_payment_by_bank_ref(hz_db *db, const char *bank_ref, hz_payment *out, hz_errinfo *e) {
+    return one(db, q_by_ref, 0, 0, bank_ref, out, e);
+}
+
+hz_err hz_store_payment_count(hz_db *db, int64_t payable_id, const char *status, int64_t *n, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_count, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, payable_id);
+    hz_stmt_text(st, 2, status);
+    return hz_row_int(st, n, e);
 }
 
 hz_err hz_store_payment_settle(hz_db *db, int64_t id, const char *status, const char *bank_ref, const char *reason,
@@ -79,5 +163,46 @@ hz_err hz_store_payment_settle(hz_db *db, int64_t id, const char *status, const 
     hz_bind_opt_text(st, 3, reason);
     hz_stmt_text(st, 4, now);
     hz_stmt_int(st, 5, id);
+    return hz_stmt_run(st, e);
+}
+
+hz_err hz_store_payments_of_batch(hz_db *db, int64_t batch_id, hz_payment_fn fn, void *ctx, hz_errinfo *e) {
+    hz_stmt *st;
+    bool row;
+    hz_err rc = hz_db_stmt(db, q_of_batch, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, batch_id);
+    hz_payment p;
+    char no[24], purpose[64];
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        read_payment(st, &p);
+        HZ_COPY(no, hz_stmt_col_text(st, 15));
+        HZ_COPY(purpose, hz_stmt_col_text(st, 16));
+        if ((rc = fn(ctx, &p, no, purpose, e))) break;
+    }
+    hz_stmt_reset(st);
+    return rc;
+}
+
+hz_err hz_store_bank_file_seen(hz_db *db, const char *digest, bool *seen, hz_errinfo *e) {
+    hz_stmt *st;
+    int64_t n = 0;
+    hz_err rc = hz_db_stmt(db, q_file_seen, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, digest);
+    rc = hz_row_int(st, &n, e);
+    *seen = n > 0;
+    return rc;
+}
+
+hz_err hz_store_bank_file_record(hz_db *db, const char *digest, int64_t rows, const char *now, const char *by,
+                                 hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_file_rec, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, digest);
+    hz_stmt_int(st, 2, rows);
+    hz_stmt_text(st, 3, now);
+    hz_stmt_text(st, 4, by);
     return hz_stmt_run(st, e);
 }

@@ -276,7 +276,11 @@ hz_err hz_store_flags(hz_db *db, int64_t member_id, hz_flag *out, int max, int *
     hz_stmt_int(st, 1, member_id);
     *n = 0;
     bool row;
-    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row && *n < max) {
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        if (*n == max) {
+            rc = hz_row_overflow(e, max, "会员类别 (flags of one member)");
+            break;
+        }
         hz_flag *f = &out[(*n)++];
         f->id = hz_stmt_col_int(st, 0);
         HZ_COPY(f->kind, hz_stmt_col_text(st, 1));

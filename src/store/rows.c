@@ -84,3 +84,8 @@ hz_err hz_row_run_id(hz_db *db, const char *sql, int64_t id, hz_errinfo *e) {
     hz_stmt_int(st, 1, id);
     return hz_stmt_run(st, e);
 }
+
+hz_err hz_row_overflow(hz_errinfo *e, int max, const char *what) {
+    return hz_fail(e, HZ_EINTERNAL, "%s 超过上限 %d 条, 拒绝处理 (more than %d %s; refused rather than truncated)", what,
+                   max, max, what);
+}

@@ -31,4 +31,8 @@ hz_err hz_row_run_id(hz_db *db, const char *sql, int64_t id, hz_errinfo *e);
 /* Runs a query returning one integer (count, sum). */
 hz_err hz_row_int(hz_stmt *st, int64_t *out, hz_errinfo *e);
 
+/* The error for a fixed-size list that would need more than max entries:
+ * nothing is ever dropped in silence (HZ_EINTERNAL naming what). */
+hz_err hz_row_overflow(hz_errinfo *e, int max, const char *what);
+
 #endif

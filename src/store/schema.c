@@ -285,6 +285,13 @@ static const char *const migrations[] = {
     " ref TEXT,"
     " at TEXT NOT NULL,"
     " by_actor TEXT NOT NULL) /*STRICT*/;"
+    "CREATE TABLE bank_result_file ("
+    " id ID_PK,"
+    " digest TEXT NOT NULL UNIQUE,"
+    " n_rows BIGINT NOT NULL,"
+    " applied_at TEXT NOT NULL,"
+    " by_actor TEXT NOT NULL) /*STRICT*/;"
+    "ALTER TABLE claim ADD COLUMN hold_reason TEXT;"
     "ALTER TABLE claim_line ADD COLUMN first_stay BIGINT NOT NULL DEFAULT 0;"
     "ALTER TABLE ledger ADD COLUMN first_borne BIGINT NOT NULL DEFAULT 0;"
     /* carry existing data over */

@@ -25,10 +25,20 @@ static const char q_setl_claim[] = "SELECT c.claim_no, c.id FROM claim_settlemen
 static const char q_setl_unclaimed[] =
     "SELECT s.id FROM settlement s WHERE s.member_id IS NOT NULL AND s.med_type = '21' AND s.refunded = 0"
     " AND s.dscg_date >= ?"
-    " AND NOT EXISTS (SELECT 1 FROM claim_settlement cs WHERE cs.settlement_id = s.id AND cs.active = 1)"
+    /* a settlement whose claim was rejected is never claimed again by
+     * itself: a resubmission names the rejected claim (issue #11 case 6) */
+    " AND NOT EXISTS (SELECT 1 FROM claim_settlement cs WHERE cs.settlement_id = s.id)"
     " AND EXISTS (SELECT 1 FROM coverage c WHERE c.member_id = s.member_id AND c.status = 'active'"
     "  AND c.start_date <= s.adm_date AND c.end_date >= s.adm_date)"
     " ORDER BY s.id";
+
+static const char q_setl_dup[] =
+    "SELECT o.setl_id FROM settlement o WHERE o.certno = ?1 AND o.id <> ?2 AND o.refunded = 0 AND o.med_type = '21'"
+    " AND ((o.fixmedins_code = ?3 AND o.adm_date < ?5 AND ?4 < o.dscg_date)"
+    "  OR (o.adm_date = ?4 AND o.dscg_date = ?5)) ORDER BY o.id LIMIT 1";
+static const char q_setl_rejected[] =
+    "SELECT c.claim_no FROM claim_settlement cs JOIN claim c ON c.id = cs.claim_id WHERE cs.settlement_id = ?"
+    " AND cs.active = 0 AND c.status = 'rejected' ORDER BY c.id DESC LIMIT 1";
 
 static void read_setl(hz_stmt *st, hz_settlement *s) {
     s->id = hz_stmt_col_int(st, 0);
@@ -127,4 +137,32 @@ hz_err hz_store_settlements_unclaimed(hz_db *db, hz_date since, int64_t **ids, s
     if (rc) return rc;
     hz_bind_date(st, 1, since);
     return hz_row_ids(st, ids, n, e);
+}
+
+hz_err hz_store_settlement_duplicate(hz_db *db, const hz_settlement *s, char setl_id[48], hz_errinfo *e) {
+    hz_stmt *st;
+    bool row;
+    hz_err rc = hz_db_stmt(db, q_setl_dup, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, s->certno);
+    hz_stmt_int(st, 2, s->id);
+    hz_stmt_text(st, 3, s->fixmedins_code);
+    hz_bind_date(st, 4, s->adm_date);
+    hz_bind_date(st, 5, s->dscg_date);
+    if ((rc = hz_stmt_step(st, &row, e))) return rc;
+    hz_strlcpy(setl_id, row ? hz_stmt_col_text(st, 0) : "", 48);
+    hz_stmt_reset(st);
+    return HZ_OK;
+}
+
+hz_err hz_store_settlement_rejected_claim(hz_db *db, int64_t settlement_id, char claim_no[24], hz_errinfo *e) {
+    hz_stmt *st;
+    bool row;
+    hz_err rc = hz_db_stmt(db, q_setl_rejected, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, settlement_id);
+    if ((rc = hz_stmt_step(st, &row, e))) return rc;
+    hz_strlcpy(claim_no, row ? hz_stmt_col_text(st, 0) : "", 24);
+    hz_stmt_reset(st);
+    return HZ_OK;
 }

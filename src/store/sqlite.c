@@ -66,7 +66,7 @@ static hz_err sq_open(const char *path, hz_db **out, hz_errinfo *e) {
     sqlite3_busy_timeout(d->h, 10000);
     sqlite3_extended_result_codes(d->h, 1);
     hz_err r = sq_exec(&d->base,
-                       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+                       "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
                        " PRAGMA temp_store=MEMORY; PRAGMA cache_size=-8192;",
                        e);
     if (r) {

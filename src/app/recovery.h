@@ -1,0 +1,23 @@
+/* Recoveries (docs/money.md): a reversal after payment leaves the member
+ * owing money back (a receivable). The member's next payouts offset it
+ * first (app/payments.c); finance records a repayment or writes it off with
+ * a reason. Amounts in fen. */
+#ifndef HZ_APP_RECOVERY_H
+#define HZ_APP_RECOVERY_H
+
+#include "app/app.h"
+#include "store/recovery.h"
+
+/* kind "repay" (money received back into the bank; ref = the bank serial)
+ * or "writeoff" (given up; reason required). More than the member owes:
+ * HZ_ECONFLICT naming what is owed. Roles: admin, finance. */
+hz_err hz_app_recovery_record(hz_app *app, const char *id_number, const char *kind, hz_fen amount, const char *reason,
+                              const char *ref, hz_fen *owes_after, hz_errinfo *e);
+/* Members with recoveries, open or closed (fn gets each). */
+hz_err hz_app_recoveries(hz_app *app, hz_recovery_fn fn, void *ctx, hz_errinfo *e);
+
+/* Paid out, pending, recovered, written off and outstanding in the
+ * caller's scope (a district cadre sees their district). */
+hz_err hz_app_money_summary(hz_app *app, hz_money_summary *out, hz_errinfo *e);
+
+#endif

@@ -1,0 +1,81 @@
+/* SQL of recoveries (store/recovery.h). */
+#include "store/recovery.h"
+
+#include <string.h>
+
+#include "store/rows.h"
+
+static const char q_ins[] = "INSERT INTO recovery (member_id, kind, amount, reason, ref, at, by_actor)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
+static const char q_list[] =
+    "SELECT a.member_id, m.id_number, m.name, a.debits_posted - a.credits_posted,"
+    " COALESCE((SELECT SUM(t.amount) FROM transfer t WHERE t.credit_id = a.id AND t.phase = 'posted'"
+    "  AND t.debit_id <> (SELECT w.id FROM account w WHERE w.code = 'writeoff')), 0),"
+    " COALESCE((SELECT SUM(r.amount) FROM recovery r WHERE r.member_id = a.member_id AND r.kind = 'writeoff'), 0)"
+    " FROM account a JOIN member m ON m.id = a.member_id WHERE a.kind = 'receivable' ORDER BY a.id";
+
+hz_err hz_store_recovery_insert(hz_db *db, int64_t member_id, const char *kind, hz_fen amount, const char *reason,
+                                const char *ref, const char *now, const char *by, int64_t *id, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_ins, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, member_id);
+    hz_stmt_text(st, 2, kind);
+    hz_stmt_int(st, 3, amount);
+    hz_stmt_text(st, 4, reason);
+    hz_bind_opt_text(st, 5, ref);
+    hz_stmt_text(st, 6, now);
+    hz_stmt_text(st, 7, by);
+    return hz_row_insert_id(st, id, e);
+}
+
+hz_err hz_store_recoveries(hz_db *db, hz_recovery_fn fn, void *ctx, hz_errinfo *e) {
+    hz_stmt *st;
+    bool row;
+    hz_err rc = hz_db_stmt(db, q_list, &st, e);
+    if (rc) return rc;
+    hz_recovery_row r;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        memset(&r, 0, sizeof r);
+        r.member_id = hz_stmt_col_int(st, 0);
+        HZ_COPY(r.id_number, hz_stmt_col_text(st, 1));
+        HZ_COPY(r.name, hz_stmt_col_text(st, 2));
+        r.owes = hz_stmt_col_int(st, 3);
+        r.recovered = hz_stmt_col_int(st, 4);
+        r.written_off = hz_stmt_col_int(st, 5);
+        if ((rc = fn(ctx, &r, e))) break;
+    }
+    hz_stmt_reset(st);
+    return rc;
+}
+
+#define IN_SCOPE(m)                                                                                                \
+    " EXISTS (SELECT 1 FROM member sm LEFT JOIN unit su ON su.id = sm.unit_id LEFT JOIN org so ON so.id ="           \
+    " COALESCE(su.org_id, sm.org_id) WHERE sm.id = " m " AND (?1 = '' OR substr(so.path, 1, length(?1)) = ?1))"
+
+static const char q_summary[] =
+    "SELECT"
+    " (SELECT COALESCE(SUM(y.amount), 0) FROM payment y JOIN payable p ON p.id = y.payable_id"
+    "  WHERE y.status = 'paid' AND" IN_SCOPE("p.member_id") "),"
+    " (SELECT COALESCE(SUM(y.amount), 0) FROM payment y JOIN payable p ON p.id = y.payable_id"
+    "  WHERE y.status = 'pending' AND" IN_SCOPE("p.member_id") "),"
+    " (SELECT COALESCE(SUM(a.credits_posted), 0) FROM account a WHERE a.kind = 'receivable' AND"
+    IN_SCOPE("a.member_id") "),"
+    " (SELECT COALESCE(SUM(r.amount), 0) FROM recovery r WHERE r.kind = 'writeoff' AND" IN_SCOPE("r.member_id") "),"
+    " (SELECT COALESCE(SUM(a.debits_posted - a.credits_posted), 0) FROM account a WHERE a.kind = 'receivable' AND"
+    IN_SCOPE("a.member_id") ")";
+
+hz_err hz_store_money_summary(hz_db *db, const char *org_path, hz_money_summary *out, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_summary, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, org_path ? org_path : "");
+    if ((rc = hz_row_one(st, "", e))) return rc;
+    out->paid_out = hz_stmt_col_int(st, 0);
+    out->pending = hz_stmt_col_int(st, 1);
+    out->written_off = hz_stmt_col_int(st, 3);
+    out->recovered = hz_stmt_col_int(st, 2) - out->written_off; /* credits to receivables: repaid, offset, written off */
+    out->outstanding = hz_stmt_col_int(st, 4);
+    hz_stmt_reset(st);
+    return HZ_OK;
+}

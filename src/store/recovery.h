@@ -1,0 +1,32 @@
+/* Recoveries finance records against a member's recovery receivable: a
+ * repayment (money back into the bank) or a write-off with a reason. */
+#ifndef HZ_STORE_RECOVERY_H
+#define HZ_STORE_RECOVERY_H
+
+#include "core/model.h"
+#include "store/db.h"
+
+hz_err hz_store_recovery_insert(hz_db *db, int64_t member_id, const char *kind, hz_fen amount, const char *reason,
+                                const char *ref, const char *now, const char *by, int64_t *id, hz_errinfo *e);
+
+typedef struct {
+    int64_t member_id;
+    char id_number[19];
+    char name[64];
+    hz_fen owes;      /* receivable balance now, fen */
+    hz_fen recovered; /* repaid + offset so far, fen */
+    hz_fen written_off;
+} hz_recovery_row;
+typedef hz_err (*hz_recovery_fn)(void *ctx, const hz_recovery_row *r, hz_errinfo *e);
+/* Every member who ever owed a recovery, with what is still open. */
+hz_err hz_store_recoveries(hz_db *db, hz_recovery_fn fn, void *ctx, hz_errinfo *e);
+
+/* Where the money went, for members under an org path ("" = everyone), fen:
+ * paid out by the bank, still pending at the bank, recovered from members
+ * (repaid or offset), written off, and still owed back. */
+typedef struct {
+    hz_fen paid_out, pending, recovered, written_off, outstanding;
+} hz_money_summary;
+hz_err hz_store_money_summary(hz_db *db, const char *org_path, hz_money_summary *out, hz_errinfo *e);
+
+#endif
