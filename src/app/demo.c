@@ -275,3 +275,10 @@ done:
     unlink(feed);
     return rc;
 }
+
+hz_err hz_app_demo_present(hz_app *app, bool *present, hz_errinfo *e) {
+    hz_org existing;
+    hz_err rc = hz_store_org_by_code(app->db, "XA", &existing, e);
+    *present = rc == HZ_OK;
+    return rc == HZ_ENOTFOUND ? HZ_OK : rc;
+}

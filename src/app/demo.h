@@ -17,4 +17,8 @@ typedef struct {
  * all with HZ_DEMO_PASSWORD. tmpdir holds scratch files. */
 hz_err hz_app_demo(hz_app *app, int members, uint64_t seed, const char *tmpdir, hz_demo_report *out, hz_errinfo *e);
 
+/* *present is true when the database already holds the demo data set
+ * (the city federation XA exists). */
+hz_err hz_app_demo_present(hz_app *app, bool *present, hz_errinfo *e);
+
 #endif

@@ -126,3 +126,10 @@ done:
     if (rc) hz_report_free(out);
     return rc;
 }
+
+hz_err hz_app_dashboard(hz_app *app, hz_date from, hz_date to, hz_dashboard *out, hz_errinfo *e) {
+    hz_err rc = hz_authz_can(app, HZ_A_REPORT, e);
+    if (rc) return rc;
+    const char *path = !strcmp(app->who.scope_kind, "org") ? app->who.scope_path : "";
+    return hz_store_dashboard(app->db, path, app->today, from, to, out, e);
+}

@@ -1,6 +1,5 @@
 /* huzhu init */
 #include "cli/cli.h"
-#include "store/store.h"
 
 int hz_cmd_init(hz_cli *cli, int argc, char **argv) {
     (void)argv;
@@ -8,8 +7,8 @@ int hz_cmd_init(hz_cli *cli, int argc, char **argv) {
     int applied = 0;
     if (hz_app_init(&cli->app, &applied, &cli->err) != HZ_OK) return hz_cli_report(cli);
     if (cli->json)
-        printf("{\"schema_version\":%d,\"migrations_applied\":%d}\n", hz_store_schema_version(), applied);
+        printf("{\"schema_version\":%d,\"migrations_applied\":%d}\n", hz_app_schema_version(), applied);
     else
-        printf("数据库已就绪 (database ready): 版本 %d, 本次升级 %d 步\n", hz_store_schema_version(), applied);
+        printf("数据库已就绪 (database ready): 版本 %d, 本次升级 %d 步\n", hz_app_schema_version(), applied);
     return 0;
 }

@@ -4,11 +4,11 @@
 
 #include "app/audit.h"
 #include "app/lists.h"
+#include "app/plans.h"
 #include "app/registry.h"
 #include "cli/cli.h"
 #include "core/flag.h"
 #include "io/views.h"
-#include "store/coverage.h"
 
 enum { O_CODE = 256, O_NAME, O_PARENT, O_KIND, O_REGION, O_ORG, O_ID, O_PHONE, O_UNIT, O_FLAG, O_CARD, O_BANK };
 
@@ -214,7 +214,7 @@ int hz_cmd_plans(hz_cli *cli, int argc, char **argv) {
     if (argc != 1) return hz_cli_usage(cli, hz_cli_find("plans"), "不接受参数 (takes no arguments)");
     hz_plan_row rows[64];
     int n;
-    if (hz_store_plans(cli->app.db, rows, 64, &n, &cli->err)) return hz_cli_report(cli);
+    if (hz_app_plans_list(&cli->app, rows, 64, &n, &cli->err)) return hz_cli_report(cli);
     json_t *arr = json_array();
     for (int i = 0; i < n; i++) {
         if (cli->json)

@@ -15,7 +15,6 @@
 #include "core/text.h"
 #include "http/handlers.h"
 #include "io/views.h"
-#include "store/reports.h"
 
 void h_settlements(hz_req *r, char **p) {
     (void)p;
@@ -332,9 +331,7 @@ void h_report(hz_req *r, char **p) {
         }
         hz_dashboard d;
         hz_sla_report sla;
-        if (hz_authz_can(r->app, HZ_A_REPORT, &e) ||
-            hz_store_dashboard(r->app->db, !strcmp(r->app->who.scope_kind, "org") ? r->app->who.scope_path : "",
-                               r->app->today, from, to, &d, &e) ||
+        if (hz_app_dashboard(r->app, from, to, &d, &e) ||
             hz_app_claims_sla(r->app, from, to, &sla, &e)) {
             hz_http_fail(r, &e);
             return;

@@ -9,13 +9,13 @@
 #include "app/audit.h"
 #include "app/authz.h"
 #include "app/enroll.h"
+#include "app/plans.h"
 #include "app/registry.h"
 #include "app/roster.h"
 #include "app/users.h"
 #include "core/text.h"
 #include "http/handlers.h"
 #include "io/views.h"
-#include "store/coverage.h"
 
 
 bool hz_json_only(hz_req *r, json_t *doc, const char *const *allowed) {
@@ -316,7 +316,7 @@ void h_plans(hz_req *r, char **p) {
     hz_plan_row rows[64];
     int n;
     hz_errinfo e;
-    if (hz_store_plans(r->app->db, rows, 64, &n, &e)) {
+    if (hz_app_plans_list(r->app, rows, 64, &n, &e)) {
         hz_http_fail(r, &e);
         return;
     }

@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 #include "app/app.h"
-#include "store/users.h"
+#include "app/users.h"
 
 #define HZ_HTTP_JSON_MAX ((size_t)1 << 20)     /* 1 MiB JSON bodies */
 #define HZ_HTTP_UPLOAD_MAX ((size_t)64 << 20)  /* 64 MiB file uploads */
