@@ -11,8 +11,10 @@
 #include "io/report_out.h"
 #include "store/reports.h"
 
-/* Names: dashboard, claims, payouts, coverage, districts, sla. */
+/* Builds report `name` (one of hz_report_names()) within the caller's scope. */
 hz_err hz_app_report(hz_app *app, const char *name, hz_date from, hz_date to, hz_report *out, hz_errinfo *e);
+/* The report names every module declares, comma-separated, in module-list
+ * order (a per-thread buffer). */
 const char *hz_report_names(void);
 
 /* The dashboard figures within the caller's scope (an org subtree for a

@@ -102,3 +102,11 @@ int hz_cmd_gen_settlements(hz_cli *cli, int argc, char **argv) {
     else printf("已生成 %d 条医保结算记录: %s\n", n, o.out);
     return 0;
 }
+
+static const hz_cmd commands[] = {
+    {"pay batch", hz_cmd_pay_batch, "[--out FILE]", "生成银行支付批次文件 (bank batch of approved claims)", true},
+    {"pay confirm", hz_cmd_pay_confirm, "FILE", "导入银行结果文件 (import the bank's result file)", true},
+    {NULL, NULL, NULL, NULL, false},
+};
+/* The payments module's commands (src/modules.def). */
+const hz_cli_module hz_cli_module_payments = {"payments", commands};

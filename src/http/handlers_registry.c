@@ -454,3 +454,31 @@ void h_audit_verify(hz_req *r, char **p) {
                                        "broken_event", a.broken_id ? json_integer(a.broken_id) : json_null(), "reason",
                                        a.reason));
 }
+
+#define V1 "/api/v1"
+static const hz_route registry_routes[] = {
+    {"GET", V1 "/orgs", h_orgs, true, false},
+    {"POST", V1 "/orgs", h_org_add, true, false},
+    {"GET", V1 "/orgs/:code/stats", h_org_stats, true, false},
+    {"GET", V1 "/units", h_units, true, false},
+    {"POST", V1 "/units", h_unit_add, true, false},
+    {"GET", V1 "/members", h_members, true, false},
+    {"POST", V1 "/members", h_member_add, true, false},
+    {"GET", V1 "/members/:id_number", h_member_get, true, false},
+    {NULL, NULL, NULL, false, false},
+};
+#undef V1
+/* The registry module's routes (src/modules.def). */
+const hz_http_module hz_http_module_registry = {"registry", registry_routes};
+
+#define V1 "/api/v1"
+static const hz_route enrollment_routes[] = {
+    {"GET", V1 "/plans", h_plans, true, false},
+    {"POST", V1 "/coverages", h_coverage_add, true, false},
+    {"POST", V1 "/coverages/renew", h_renew, true, false},
+    {"POST", V1 "/rosters", h_roster, true, true},
+    {NULL, NULL, NULL, false, false},
+};
+#undef V1
+/* The enrollment module's routes (src/modules.def). */
+const hz_http_module hz_http_module_enrollment = {"enrollment", enrollment_routes};

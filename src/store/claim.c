@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store/rows.h"
+#include "store/store.h"
 
 #define CLAIM_COLS                                                                                                    \
     "id, claim_no, member_id, status, accident, death, proactive, review_required, COALESCE(disability_grade, 0),"   \
@@ -294,3 +295,6 @@ hz_err hz_store_claims_of_settlement(hz_db *db, int64_t settlement_id, int64_t *
     hz_stmt_int(st, 1, settlement_id);
     return hz_row_ids(st, ids, n, e);
 }
+
+/* The claims module's tables are in the core history (migrations 1-2). */
+const hz_store_module hz_store_module_claims = {"claims", NULL, 0};

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store/rows.h"
+#include "store/store.h"
 
 static const char q_batch_ins[] = "INSERT INTO payment_batch (batch_no, count, total, created_at, created_by)"
                                   " VALUES (?, ?, ?, ?, ?) RETURNING id";
@@ -81,3 +82,6 @@ hz_err hz_store_payment_settle(hz_db *db, int64_t id, const char *status, const 
     hz_stmt_int(st, 5, id);
     return hz_stmt_run(st, e);
 }
+
+/* The payments module's tables are in the core history (migrations 1-2). */
+const hz_store_module hz_store_module_payments = {"payments", NULL, 0};

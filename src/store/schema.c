@@ -217,12 +217,75 @@ static const char *const migrations[] = {
      * two columns) only slowed bulk imports */
     "DROP INDEX IF EXISTS member_name;"
     "DROP INDEX IF EXISTS member_org;",
+    /* 3: modules after the core keep their own migration history */
+    "CREATE TABLE module_migration ("
+    " module TEXT NOT NULL,"
+    " version BIGINT NOT NULL,"
+    " applied_at TEXT NOT NULL,"
+    " PRIMARY KEY (module, version)) /*STRICT*/;",
 };
 
-int hz_store_schema_version(void) { return (int)(sizeof migrations / sizeof migrations[0]); }
+#define N_CORE (int)(sizeof migrations / sizeof migrations[0])
 
-static const char q_version[] = "SELECT COALESCE(MAX(version), 0) FROM schema_migration";
-static const char q_record[] = "INSERT INTO schema_migration (version, applied_at) VALUES (?, ?)";
+/* The core module: the founding schema (registry, enrollment, claims,
+ * payments, users and audit share migrations 1-2, which predate modules). */
+const hz_store_module hz_store_module_core = {"core", migrations, N_CORE};
+
+#define HZ_MODULE(name) extern const hz_store_module hz_store_module_##name;
+#include "modules.def"
+#undef HZ_MODULE
+
+const hz_store_module *const hz_store_modules[] = {
+#define HZ_MODULE(name) &hz_store_module_##name,
+#include "modules.def"
+#undef HZ_MODULE
+    NULL,
+};
+
+int hz_store_schema_version(void) { return N_CORE; }
+
+static const char q_core_version[] = "SELECT COALESCE(MAX(version), 0) FROM schema_migration";
+static const char q_core_record[] = "INSERT INTO schema_migration (version, applied_at) VALUES (?, ?)";
+static const char q_mod_version[] = "SELECT COALESCE(MAX(version), 0) FROM module_migration WHERE module = ?";
+static const char q_mod_record[] = "INSERT INTO module_migration (module, version, applied_at) VALUES (?, ?, ?)";
+
+/* Applies one module's pending migrations, one transaction each. */
+hz_err hz_store_migrate_module(hz_db *db, const hz_store_module *m, const char *now, int *applied, hz_errinfo *e) {
+    bool core = m == &hz_store_module_core;
+    for (;;) {
+        hz_err rc;
+        if ((rc = hz_db_begin(db, e))) return rc;
+        hz_stmt *st;
+        bool row;
+        if ((rc = hz_db_stmt(db, core ? q_core_version : q_mod_version, &st, e))) goto fail;
+        if (!core) hz_stmt_text(st, 1, m->name);
+        if ((rc = hz_stmt_step(st, &row, e))) goto fail;
+        int have = row ? (int)hz_stmt_col_int(st, 0) : 0;
+        hz_stmt_reset(st);
+        if (have > m->n_migrations) {
+            rc = hz_fail(e, HZ_EDB, "模块 %s 的数据库版本 %d 比程序新 (database schema of module %s, %d, is newer than this "
+                         "huzhu, %d)", m->name, have, m->name, have, m->n_migrations);
+            goto fail;
+        }
+        if (have == m->n_migrations) {
+            hz_db_rollback(db);
+            return HZ_OK;
+        }
+        if ((rc = hz_db_exec(db, m->migrations[have], e))) goto fail;
+        if ((rc = hz_db_stmt(db, core ? q_core_record : q_mod_record, &st, e))) goto fail;
+        int i = 1;
+        if (!core) hz_stmt_text(st, i++, m->name);
+        hz_stmt_int(st, i++, have + 1);
+        hz_stmt_text(st, i, now);
+        if ((rc = hz_stmt_run(st, e))) goto fail;
+        if ((rc = hz_db_commit(db, e))) return rc;
+        (*applied)++;
+        continue;
+    fail:
+        hz_db_rollback(db);
+        return rc;
+    }
+}
 
 hz_err hz_store_migrate(hz_db *db, const char *now, int *applied, hz_errinfo *e) {
     hz_err rc = hz_db_exec(db,
@@ -231,33 +294,9 @@ hz_err hz_store_migrate(hz_db *db, const char *now, int *applied, hz_errinfo *e)
                            e);
     if (rc) return rc;
     *applied = 0;
-    for (;;) {
-        if ((rc = hz_db_begin(db, e))) return rc;
-        hz_stmt *st;
-        bool row;
-        if ((rc = hz_db_stmt(db, q_version, &st, e)) || (rc = hz_stmt_step(st, &row, e))) goto fail;
-        int have = row ? (int)hz_stmt_col_int(st, 0) : 0;
-        hz_stmt_reset(st);
-        if (have > hz_store_schema_version()) {
-            rc = hz_fail(e, HZ_EDB, "数据库版本 %d 比程序新 (database schema %d is newer than this huzhu, %d)", have,
-                         have, hz_store_schema_version());
-            goto fail;
-        }
-        if (have == hz_store_schema_version()) {
-            hz_db_rollback(db);
-            return HZ_OK;
-        }
-        if ((rc = hz_db_exec(db, migrations[have], e))) goto fail;
-        if ((rc = hz_db_stmt(db, q_record, &st, e))) goto fail;
-        hz_stmt_int(st, 1, have + 1);
-        hz_stmt_text(st, 2, now);
-        if ((rc = hz_stmt_run(st, e))) goto fail;
-        if ((rc = hz_db_commit(db, e))) return rc;
-        (*applied)++;
-    }
-fail:
-    hz_db_rollback(db);
-    return rc;
+    for (const hz_store_module *const *m = hz_store_modules; *m; m++)
+        if ((rc = hz_store_migrate_module(db, *m, now, applied, e))) return rc;
+    return HZ_OK;
 }
 
 void hz_store_bulk_mode(hz_db *db) {

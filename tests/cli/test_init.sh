@@ -3,7 +3,14 @@
 
 expect_exit 0 "init creates" -- hz init
 expect_in "$T/out" "数据库已就绪" "init message"
-expect_eq "$(sql "SELECT count(*) FROM schema_migration")" "2" "both migrations recorded"
+expect_eq "$(sql "SELECT count(*) FROM schema_migration")" "3" "the core module's three migrations recorded"
+expect_eq "$(sql "SELECT count(*) FROM module_migration")" "0" "no later module has migrations yet"
+# a database of the two-migration era (before module_migration) upgrades in place
+sql "DROP TABLE module_migration" >/dev/null
+sql "DELETE FROM schema_migration WHERE version = 3" >/dev/null
+expect_exit 0 "init upgrades a version-2 database" -- hz --json init
+expect_in "$T/out" '"migrations_applied":1' "only the bookkeeping migration runs"
+expect_eq "$(sql "SELECT count(*) FROM schema_migration")" "3" "history kept"
 expect_exit 0 "init again" -- hz --json init
 expect_in "$T/out" '"migrations_applied":0' "second init applies nothing"
 if sqlite_only; then
