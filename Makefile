@@ -29,6 +29,7 @@ test: test-deps web-deps
 	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DHZ_SANITIZE=ON -DHZ_WERROR=ON >/dev/null
 	@cmake --build build-asan -j $(JOBS)
 	@bash scripts/check-banned.sh
+	@bash scripts/check-layers.sh
 	@cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS)
 	@UBSAN_OPTIONS=print_stacktrace=1 bash scripts/test-pg.sh

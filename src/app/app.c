@@ -50,3 +50,5 @@ void hz_report_error(hz_row_error **list, int *n_listed, long *total, long row, 
     snprintf(r->column, sizeof r->column, "%s", column);
     snprintf(r->reason, sizeof r->reason, "%s", reason);
 }
+
+int hz_app_schema_version(void) { return hz_store_schema_version(); }

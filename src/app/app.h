@@ -52,6 +52,9 @@ void hz_app_tick(hz_app *app);
  * Safe to run again. *migrations counts migrations applied now. */
 hz_err hz_app_init(hz_app *app, int *migrations, hz_errinfo *e);
 
+/* Number of migrations this build knows (for `huzhu init` to print). */
+int hz_app_schema_version(void);
+
 /* Plan versions, parsed once per process (plans.c). The returned plan is
  * owned by app and lives until hz_app_close. */
 struct hz_plan;

@@ -10,6 +10,7 @@
 #include "app/enroll.h"
 #include "app/lists.h"
 #include "app/payments.h"
+#include "app/module.h"
 #include "app/registry.h"
 #include "app/roster.h"
 #include "app/settlements.h"
@@ -74,8 +75,13 @@ static hz_err write_roster(const char *path, int n, uint64_t seed, uint64_t offs
     return fclose(f) ? hz_fail(e, HZ_EINTERNAL, "写入失败") : HZ_OK;
 }
 
-hz_err hz_app_demo(hz_app *app, int members, uint64_t seed, const char *tmpdir, hz_demo_report *out, hz_errinfo *e) {
-    memset(out, 0, sizeof *out);
+/* The core module's demo: the seed's city, through registry, enrollment,
+ * the feed, claims and payments (these modules predate the module shape and
+ * share one data story). */
+static hz_err demo_core(hz_app *app, const hz_demo_opts *o, hz_demo_report *out, hz_errinfo *e) {
+    int members = o->members;
+    uint64_t seed = o->seed;
+    const char *tmpdir = o->tmpdir;
     hz_err rc = HZ_OK;
     char path[512], feed[512];
     snprintf(path, sizeof path, "%s/demo-roster.csv", tmpdir);
@@ -275,3 +281,22 @@ done:
     unlink(feed);
     return rc;
 }
+
+hz_err hz_app_demo_present(hz_app *app, bool *present, hz_errinfo *e) {
+    hz_org existing;
+    hz_err rc = hz_store_org_by_code(app->db, "XA", &existing, e);
+    *present = rc == HZ_OK;
+    return rc == HZ_ENOTFOUND ? HZ_OK : rc;
+}
+
+hz_err hz_app_demo(hz_app *app, int members, uint64_t seed, const char *tmpdir, hz_demo_report *out, hz_errinfo *e) {
+    memset(out, 0, sizeof *out);
+    hz_demo_opts o = {members, seed, tmpdir};
+    for (const hz_app_module *const *m = hz_app_modules; *m; m++) {
+        hz_err rc = (*m)->demo ? (*m)->demo(app, &o, out, e) : HZ_OK;
+        if (rc) return rc;
+    }
+    return HZ_OK;
+}
+
+const hz_app_module hz_app_module_core = {"core", demo_core, NULL};

@@ -8,13 +8,18 @@
 
 #define HZ_DEMO_PASSWORD "huzhu-demo-2026"
 
-typedef struct {
+typedef struct hz_demo_report {
     int64_t orgs, units, members, coverages, settlements, claims;
 } hz_demo_report;
 
 /* Builds the data set into an initialised, empty database. Users: admin,
  * staff, reviewer, finance, cadre (新城区), unit (曲江建设), member (何女士),
- * all with HZ_DEMO_PASSWORD. tmpdir holds scratch files. */
+ * all with HZ_DEMO_PASSWORD. tmpdir holds scratch files. Runs every
+ * module's demo hook (app/module.h) in module-list order. */
 hz_err hz_app_demo(hz_app *app, int members, uint64_t seed, const char *tmpdir, hz_demo_report *out, hz_errinfo *e);
+
+/* *present is true when the database already holds the demo data set
+ * (the city federation XA exists). */
+hz_err hz_app_demo_present(hz_app *app, bool *present, hz_errinfo *e);
 
 #endif

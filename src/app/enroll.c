@@ -8,6 +8,7 @@
 #include "app/audit.h"
 #include "app/authz.h"
 #include "app/registry.h"
+#include "app/module.h"
 #include "core/flag.h"
 #include "core/text.h"
 #include "store/coverage.h"
@@ -260,3 +261,8 @@ hz_err hz_app_renew_unit(hz_app *app, const char *unit_code, hz_date from, hz_da
     }
     return hz_db_commit(app->db, e);
 }
+
+static const char *const enrollment_reports[] = {"coverage", NULL};
+/* The enrollment module (src/modules.def); its demo data is part of the core's. */
+const hz_app_module hz_app_module_enrollment = {"enrollment", NULL, enrollment_reports};
+

@@ -14,6 +14,7 @@
 #include "app/authz.h"
 #include "app/journal.h"
 #include "app/payables.h"
+#include "app/module.h"
 #include "core/text.h"
 #include "io/bank.h"
 #include "io/table.h"
@@ -459,3 +460,8 @@ void hz_confirm_report_free(hz_confirm_report *r) {
     free(r->rejected);
     r->rejected = NULL;
 }
+
+static const char *const payments_reports[] = {"payouts", NULL};
+/* The payments module (src/modules.def); its demo data is part of the core's. */
+const hz_app_module hz_app_module_payments = {"payments", NULL, payments_reports};
+

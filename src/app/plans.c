@@ -6,6 +6,7 @@
 
 #include "app/app.h"
 #include "app/audit.h"
+#include "app/plans.h"
 #include "core/plan.h"
 #include "io/catalogue.h"
 #include "store/coverage.h"
@@ -109,4 +110,8 @@ hz_err hz_app_load_catalogue(hz_app *app, const char *dir, int *versions, hz_err
 out:
     hz_catalogue_free(entries, n);
     return rc;
+}
+
+hz_err hz_app_plans_list(hz_app *app, hz_plan_row *out, int max, int *n, hz_errinfo *e) {
+    return hz_store_plans(app->db, out, max, n, e);
 }

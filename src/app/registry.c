@@ -6,6 +6,7 @@
 
 #include "app/audit.h"
 #include "app/authz.h"
+#include "app/module.h"
 #include "core/flag.h"
 #include "core/idcard.h"
 #include "core/text.h"
@@ -198,3 +199,8 @@ hz_err hz_app_org_stats(hz_app *app, const char *org_code, hz_org_stats *out, hz
         return rc;
     return hz_store_org_stats(app->db, org.path, app->today, out, e);
 }
+
+static const char *const registry_reports[] = {"districts", NULL};
+/* The registry module (src/modules.def); its demo data is part of the core's. */
+const hz_app_module hz_app_module_registry = {"registry", NULL, registry_reports};
+

@@ -8,10 +8,19 @@
 #include "app/authz.h"
 #include "app/claims.h"
 #include "app/lists.h"
+#include "app/module.h"
 #include "core/idcard.h"
 #include "store/reports.h"
 
-const char *hz_report_names(void) { return "dashboard, claims, payouts, coverage, districts, sla"; }
+const char *hz_report_names(void) {
+    static _Thread_local char buf[256];
+    size_t o = 0;
+    buf[0] = '\0';
+    for (const hz_app_module *const *m = hz_app_modules; *m; m++)
+        for (const char *const *r = (*m)->reports; r && *r; r++)
+            o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s", o ? ", " : "", *r);
+    return buf;
+}
 
 typedef struct {
     hz_app *app;
@@ -126,3 +135,15 @@ done:
     if (rc) hz_report_free(out);
     return rc;
 }
+
+hz_err hz_app_dashboard(hz_app *app, hz_date from, hz_date to, hz_dashboard *out, hz_errinfo *e) {
+    hz_err rc = hz_authz_can(app, HZ_A_REPORT, e);
+    if (rc) return rc;
+    const char *path = !strcmp(app->who.scope_kind, "org") ? app->who.scope_path : "";
+    return hz_store_dashboard(app->db, path, app->today, from, to, out, e);
+}
+
+static const char *const reports_reports[] = {"dashboard", NULL};
+/* The reports module (src/modules.def); its demo data is part of the core's. */
+const hz_app_module hz_app_module_reports = {"reports", NULL, reports_reports};
+

@@ -9,10 +9,17 @@
 #include "app/app.h"
 #include "app/claims.h"
 #include "io/report_out.h"
+#include "store/reports.h"
 
-/* Names: dashboard, claims, payouts, coverage, districts, sla. */
+/* Builds report `name` (one of hz_report_names()) within the caller's scope. */
 hz_err hz_app_report(hz_app *app, const char *name, hz_date from, hz_date to, hz_report *out, hz_errinfo *e);
+/* The report names every module declares, comma-separated, in module-list
+ * order (a per-thread buffer). */
 const char *hz_report_names(void);
+
+/* The dashboard figures within the caller's scope (an org subtree for a
+ * cadre, the whole office otherwise); claims and payouts in [from, to]. */
+hz_err hz_app_dashboard(hz_app *app, hz_date from, hz_date to, hz_dashboard *out, hz_errinfo *e);
 
 /* SLA figures over claims whose documents were complete in [from, to]
  * (report_sla.c). */

@@ -43,7 +43,16 @@ typedef int (*hz_opt_fn)(hz_cli *cli, void *ctx, int key, const char *arg);
 int hz_cli_parse(hz_cli *cli, const hz_cmd *cmd, int argc, char **argv, const struct option *longopts,
                  hz_opt_fn on_opt, void *ctx, int *first_positional);
 
-extern const hz_cmd hz_cmd_table[];
+/* A module's part in the CLI: its commands (NULL-ended), joined to its
+ * other parts by the name in src/modules.def. */
+typedef struct {
+    const char *name;
+    const hz_cmd *commands;
+} hz_cli_module;
+
+/* Every module's CLI part, in module-list order; NULL-ended (main.c). */
+extern const hz_cli_module *const hz_cli_modules[];
+/* The command named name ("org add"), searching every module; NULL if none. */
 const hz_cmd *hz_cli_find(const char *name);
 
 /* Prints a JSON document (taking the reference) followed by a newline. */

@@ -284,3 +284,26 @@ int hz_cmd_import_settlements(hz_cli *cli, int argc, char **argv) {
     hz_feed_report_free(&r);
     return err ? hz_cli_report(cli) : 0;
 }
+
+static const hz_cmd commands[] = {
+    {"import settlements", hz_cmd_import_settlements, "FILE [--skip-invalid]",
+     "导入医保结算数据 (load the medical-insurance settlement feed, CSV or JSON Lines)", true},
+    {"gen settlements", hz_cmd_gen_settlements, "N --out FILE --roster FILE [--seed S]",
+     "生成合成医保结算数据 (synthetic settlements for a roster)", false},
+    {"claim submit", hz_cmd_claim_submit,
+     "--id-number X [--settlement SETL_ID]... [--accident] [--death] [--disability-grade G] [--diagnosis ICD10]"
+     " [--date D] [--documents-complete] [--resubmit-of NO]",
+     "提交理赔申请并立即核算 (submit a claim; adjudicated at once; prints the claim number)", true},
+    {"claim show", hz_cmd_claim_show, "NO", "理赔申请详情: 给付明细、原因、7日时限 (status, lines, total, SLA days)", true},
+    {"claim approve", hz_cmd_claim_approve, "NO", "审核通过 (approve)", true},
+    {"claim reject", hz_cmd_claim_reject, "NO --reason TEXT", "审核拒绝 (reject with a reason)", true},
+    {"claim documents", hz_cmd_claim_documents, "NO [--received KIND,...] [--complete]",
+     "登记收到的材料; 材料齐全时开始7日计时 (record documents; completion starts the 7-day clock)", true},
+    {"claims proactive", hz_cmd_claims_proactive, "[--since DATE]",
+     "免申即享: 为已结算住院自动生成理赔 (claims for every settled stay with none yet)", true},
+    {"claims overdue", hz_cmd_claims_overdue, "", "7日时限预警: 第5天起未支付的理赔 (unpaid claims at day 5 or later)", true},
+    {"claims sla", hz_cmd_claims_sla, "[--from D] [--to D]", "7日内支付率 (share paid within 7 days)", true},
+    {NULL, NULL, NULL, NULL, false},
+};
+/* The claims module's commands (src/modules.def). */
+const hz_cli_module hz_cli_module_claims = {"claims", commands};

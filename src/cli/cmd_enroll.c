@@ -123,3 +123,22 @@ int hz_cmd_enroll_renew(hz_cli *cli, int argc, char **argv) {
     print_bulk(cli, "续保", &r);
     return 0;
 }
+
+static const hz_cmd commands[] = {
+    {"plans", hz_cmd_plans, "", "计划目录 (the plan catalogue)", true},
+    {"enroll", hz_cmd_enroll, "--id-number X --plan CODE[:SHARES] --start DATE [--months M] [--payer unit|self|org:CODE]",
+     "参保一项计划 (enroll one member in one plan)", true},
+    {"enroll sponsored", hz_cmd_enroll_sponsored,
+     "--org C --plan CODE[:SHARES] --start DATE [--months M] [--category newform|model|hardship|all]",
+     "工会赠送互助保障 (a union gives a plan to every member of a selection)", true},
+    {"enroll renew", hz_cmd_enroll_renew, "--unit CREDIT_CODE --from DATE --to DATE",
+     "续保单位到期的保障 (renew a unit's coverages ending in a window)", true},
+    {"import roster", hz_cmd_import_roster,
+     "FILE --unit CREDIT_CODE [--plan CODE[:SHARES]]... --start DATE [--months M] [--payer P] [--skip-invalid] [--dry-run]"
+     " [--encoding utf-8|gb18030]",
+     "导入单位花名册并参保 (register and enroll a unit's roster, CSV or XLSX)", true},
+    {"gen roster", hz_cmd_gen_roster, "N --out FILE [--seed S]", "生成合成花名册 (synthetic valid roster)", false},
+    {NULL, NULL, NULL, NULL, false},
+};
+/* The enrollment module's commands (src/modules.def). */
+const hz_cli_module hz_cli_module_enrollment = {"enrollment", commands};

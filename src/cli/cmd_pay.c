@@ -110,3 +110,18 @@ int hz_cmd_gen_settlements(hz_cli *cli, int argc, char **argv) {
     else printf("已生成 %d 条医保结算记录: %s\n", n, o.out);
     return 0;
 }
+
+static const hz_cmd commands[] = {
+    {"pay batch", hz_cmd_pay_batch, "[--out FILE]", "生成银行支付批次文件 (bank batch of every payable due)", true},
+    {"pay confirm", hz_cmd_pay_confirm, "FILE [--batch BATCH_NO]",
+     "导入银行结果文件; 按 批次号+业务编号 匹配, 银行流水号 保证幂等 (import the bank's result file)", true},
+    {"recovery list", hz_cmd_recovery_list, "", "应追回款与资金去向 (members who owe money back; paid out, recovered)",
+     true},
+    {"recovery repay", hz_cmd_recovery_repay, "--id-number X --amount YUAN --reason T [--ref BANK_SERIAL]",
+     "登记会员退回的款项 (record a repayment)", true},
+    {"recovery writeoff", hz_cmd_recovery_writeoff, "--id-number X --amount YUAN --reason T",
+     "核销应追回款 (write a recovery off, with a reason)", true},
+    {NULL, NULL, NULL, NULL, false},
+};
+/* The payments module's commands (src/modules.def). */
+const hz_cli_module hz_cli_module_payments = {"payments", commands};

@@ -4,11 +4,11 @@
 
 #include "app/audit.h"
 #include "app/lists.h"
+#include "app/plans.h"
 #include "app/registry.h"
 #include "cli/cli.h"
 #include "core/flag.h"
 #include "io/views.h"
-#include "store/coverage.h"
 
 enum { O_CODE = 256, O_NAME, O_PARENT, O_KIND, O_REGION, O_ORG, O_ID, O_PHONE, O_UNIT, O_FLAG, O_CARD, O_BANK };
 
@@ -214,7 +214,7 @@ int hz_cmd_plans(hz_cli *cli, int argc, char **argv) {
     if (argc != 1) return hz_cli_usage(cli, hz_cli_find("plans"), "不接受参数 (takes no arguments)");
     hz_plan_row rows[64];
     int n;
-    if (hz_store_plans(cli->app.db, rows, 64, &n, &cli->err)) return hz_cli_report(cli);
+    if (hz_app_plans_list(&cli->app, rows, 64, &n, &cli->err)) return hz_cli_report(cli);
     json_t *arr = json_array();
     for (int i = 0; i < n; i++) {
         if (cli->json)
@@ -242,3 +242,18 @@ int hz_cmd_audit_verify(hz_cli *cli, int argc, char **argv) {
     if (!cli->json) printf("审计链完整 (audit chain intact): %lld 个事件\n", (long long)r.events);
     return 0;
 }
+
+static const hz_cmd commands[] = {
+    {"org add", hz_cmd_org_add, "--code C --name N [--parent C] [--kind federation|district|grassroots|joint] [--region 610103]",
+     "新增工会组织 (add a union organisation)", true},
+    {"org stats", hz_cmd_org_stats, "CODE", "组织及下级的会员统计 (membership statistics of a subtree)", true},
+    {"unit add", hz_cmd_unit_add, "--code CREDIT_CODE --name N --org C", "新增会员单位 (add a member unit)", true},
+    {"member add", hz_cmd_member_add,
+     "--id-number X --name N [--phone P] [--unit CREDIT_CODE | --org C] [--flag F]... [--bank-card NO --bank-name B]",
+     "新增会员 (add a member); flags: model:national|provincial|city, hardship:deep|relative|sudden:FROM:TO, "
+     "newform:courier|delivery|ridehail|truck|other", true},
+    {"member show", hz_cmd_member_show, "ID_NUMBER", "会员信息、类别、保障 (the member, flags, coverages)", true},
+    {NULL, NULL, NULL, NULL, false},
+};
+/* The registry module's commands (src/modules.def). */
+const hz_cli_module hz_cli_module_registry = {"registry", commands};

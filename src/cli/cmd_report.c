@@ -52,3 +52,11 @@ int hz_cmd_report(hz_cli *cli, int argc, char **argv) {
     hz_report_free(&r);
     return err ? hz_cli_report(cli) : 0;
 }
+
+static const hz_cmd commands[] = {
+    {"report", hz_cmd_report, "NAME [--from D] [--to D] [--format table|csv|xlsx|json] [--out FILE]",
+     "报表: dashboard, claims, payouts, coverage, districts, sla (CSV 带 BOM, XLSX)", true},
+    {NULL, NULL, NULL, NULL, false},
+};
+/* The reports module's commands (src/modules.def). */
+const hz_cli_module hz_cli_module_reports = {"reports", commands};

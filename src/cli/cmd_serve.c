@@ -7,7 +7,6 @@
 #include "app/users.h"
 #include "cli/cli.h"
 #include "http/http.h"
-#include "store/registry.h"
 
 enum { O_LISTEN = 256, O_THREADS, O_ROLE, O_SCOPE, O_MEMBERS, O_SEED };
 
@@ -89,9 +88,9 @@ int hz_cmd_demo(hz_cli *cli, int argc, char **argv) {
     if (o.seed && (rc = hz_cli_int(cli, o.seed, "seed", 0, 2000000000, &seed))) return rc;
     int applied;
     if (hz_app_init(&cli->app, &applied, &cli->err)) return hz_cli_report(cli);
-    hz_org existing;
-    hz_errinfo ne;
-    if (hz_store_org_by_code(cli->app.db, "XA", &existing, &ne) == HZ_OK)
+    bool present;
+    if (hz_app_demo_present(&cli->app, &present, &cli->err)) return hz_cli_report(cli);
+    if (present)
         return hz_cli_fail(cli, HZ_ECONFLICT, "数据库中已有演示数据 (the database already holds the demo data set)");
     char tmp[] = "/tmp/huzhu-demo-XXXXXX";
     if (!mkdtemp(tmp)) return hz_cli_fail(cli, HZ_EINTERNAL, "无法创建临时目录 (mkdtemp failed)");

@@ -8,69 +8,21 @@
 
 #include "cli/cli.h"
 
-const hz_cmd hz_cmd_table[] = {
-    {"init", hz_cmd_init, "", "创建或升级数据库并载入标准计划目录 (create or migrate the database)", true},
-    {"demo", hz_cmd_demo, "[--members N] [--seed S]", "生成西安演示数据并打印演示登录 (the Xi'an demo data set)", true},
-    {"serve", hz_cmd_serve, "[--listen HOST:PORT] [--threads N]", "HTTP API 与管理后台, 默认 127.0.0.1:8080 (serve)", true},
-    {"user add", hz_cmd_user_add, "LOGIN --role admin|staff|reviewer|finance|cadre|unit|member [--scope org:C|unit:C|member:ID]",
-     "新增用户, 密码从标准输入读取 (add a user; password read from stdin)", true},
-    {"org add", hz_cmd_org_add, "--code C --name N [--parent C] [--kind federation|district|grassroots|joint] [--region 610103]",
-     "新增工会组织 (add a union organisation)", true},
-    {"org stats", hz_cmd_org_stats, "CODE", "组织及下级的会员统计 (membership statistics of a subtree)", true},
-    {"unit add", hz_cmd_unit_add, "--code CREDIT_CODE --name N --org C", "新增会员单位 (add a member unit)", true},
-    {"member add", hz_cmd_member_add,
-     "--id-number X --name N [--phone P] [--unit CREDIT_CODE | --org C] [--flag F]... [--bank-card NO --bank-name B]",
-     "新增会员 (add a member); flags: model:national|provincial|city, hardship:deep|relative|sudden:FROM:TO, "
-     "newform:courier|delivery|ridehail|truck|other", true},
-    {"member show", hz_cmd_member_show, "ID_NUMBER", "会员信息、类别、保障 (the member, flags, coverages)", true},
-    {"enroll", hz_cmd_enroll, "--id-number X --plan CODE[:SHARES] --start DATE [--months M] [--payer unit|self|org:CODE]",
-     "参保一项计划 (enroll one member in one plan)", true},
-    {"enroll sponsored", hz_cmd_enroll_sponsored,
-     "--org C --plan CODE[:SHARES] --start DATE [--months M] [--category newform|model|hardship|all]",
-     "工会赠送互助保障 (a union gives a plan to every member of a selection)", true},
-    {"enroll renew", hz_cmd_enroll_renew, "--unit CREDIT_CODE --from DATE --to DATE",
-     "续保单位到期的保障 (renew a unit's coverages ending in a window)", true},
-    {"import roster", hz_cmd_import_roster,
-     "FILE --unit CREDIT_CODE [--plan CODE[:SHARES]]... --start DATE [--months M] [--payer P] [--skip-invalid] [--dry-run]"
-     " [--encoding utf-8|gb18030]",
-     "导入单位花名册并参保 (register and enroll a unit's roster, CSV or XLSX)", true},
-    {"gen roster", hz_cmd_gen_roster, "N --out FILE [--seed S]", "生成合成花名册 (synthetic valid roster)", false},
-    {"import settlements", hz_cmd_import_settlements, "FILE [--skip-invalid]",
-     "导入医保结算数据 (load the medical-insurance settlement feed, CSV or JSON Lines)", true},
-    {"claim submit", hz_cmd_claim_submit,
-     "--id-number X [--settlement SETL_ID]... [--accident] [--death] [--disability-grade G] [--diagnosis ICD10]"
-     " [--date D] [--documents-complete] [--resubmit-of NO]",
-     "提交理赔申请并立即核算 (submit a claim; adjudicated at once; prints the claim number)", true},
-    {"claim show", hz_cmd_claim_show, "NO", "理赔申请详情: 给付明细、原因、7日时限 (status, lines, total, SLA days)", true},
-    {"claim approve", hz_cmd_claim_approve, "NO", "审核通过 (approve)", true},
-    {"claim reject", hz_cmd_claim_reject, "NO --reason TEXT", "审核拒绝 (reject with a reason)", true},
-    {"claim documents", hz_cmd_claim_documents, "NO [--received KIND,...] [--complete]",
-     "登记收到的材料; 材料齐全时开始7日计时 (record documents; completion starts the 7-day clock)", true},
-    {"claims proactive", hz_cmd_claims_proactive, "[--since DATE]",
-     "免申即享: 为已结算住院自动生成理赔 (claims for every settled stay with none yet)", true},
-    {"claims overdue", hz_cmd_claims_overdue, "", "7日时限预警: 第5天起未支付的理赔 (unpaid claims at day 5 or later)", true},
-    {"claims sla", hz_cmd_claims_sla, "[--from D] [--to D]", "7日内支付率 (share paid within 7 days)", true},
-    {"pay batch", hz_cmd_pay_batch, "[--out FILE]", "生成银行支付批次文件 (bank batch of approved claims)", true},
-    {"pay confirm", hz_cmd_pay_confirm, "FILE [--batch BATCH_NO]",
-     "导入银行结果文件; 按 批次号+业务编号 匹配, 银行流水号 保证幂等 (import the bank's result file)", true},
-    {"gen settlements", hz_cmd_gen_settlements, "N --out FILE --roster FILE [--seed S]",
-     "生成合成医保结算数据 (synthetic settlements for a roster)", false},
-    {"report", hz_cmd_report, "NAME [--from D] [--to D] [--format table|csv|xlsx|json] [--out FILE]",
-     "报表: dashboard, claims, payouts, coverage, districts, sla (CSV 带 BOM, XLSX)", true},
-    {"plans", hz_cmd_plans, "", "计划目录 (the plan catalogue)", true},
-    {"audit verify", hz_cmd_audit_verify, "", "校验审计哈希链 (walk the audit hash chain)", true},
-    {"check", hz_cmd_check, "", "核对资金账簿、明细、支付与审计链, 指出第一处不一致 (integrity of the money journal)", true},
-    {"recovery list", hz_cmd_recovery_list, "", "应追回款 (members who owe money back)", true},
-    {"recovery repay", hz_cmd_recovery_repay, "--id-number X --amount YUAN --reason T [--ref BANK_SERIAL]",
-     "登记会员退回的款项 (record a repayment)", true},
-    {"recovery writeoff", hz_cmd_recovery_writeoff, "--id-number X --amount YUAN --reason T",
-     "核销应追回款 (write a recovery off, with a reason)", true},
-    {NULL, NULL, NULL, NULL, false},
+#define HZ_MODULE(name) extern const hz_cli_module hz_cli_module_##name;
+#include "modules.def"
+#undef HZ_MODULE
+
+const hz_cli_module *const hz_cli_modules[] = {
+#define HZ_MODULE(name) &hz_cli_module_##name,
+#include "modules.def"
+#undef HZ_MODULE
+    NULL,
 };
 
 const hz_cmd *hz_cli_find(const char *name) {
-    for (const hz_cmd *c = hz_cmd_table; c->name; c++)
-        if (strcmp(c->name, name) == 0) return c;
+    for (const hz_cli_module *const *m = hz_cli_modules; *m; m++)
+        for (const hz_cmd *c = (*m)->commands; c->name; c++)
+            if (strcmp(c->name, name) == 0) return c;
     return NULL;
 }
 
@@ -161,7 +113,8 @@ static void print_help(void) {
            "用法 (usage): huzhu [--db URL] [--json] COMMAND [ARGS]\n"
            "  --db URL   sqlite:PATH (默认 sqlite:huzhu.db) 或 postgresql://…；也可用 HUZHU_DB\n"
            "  --json     输出机器可读的 JSON (machine-readable output)\n\n命令 (commands):\n");
-    for (const hz_cmd *c = hz_cmd_table; c->name; c++) printf("  %-20s %s\n", c->name, c->summary);
+    for (const hz_cli_module *const *m = hz_cli_modules; *m; m++)
+        for (const hz_cmd *c = (*m)->commands; c->name; c++) printf("  %-20s %s\n", c->name, c->summary);
     printf("\n退出码 (exit codes): 0 成功, 1 用法错误, 2 输入被拒绝, 3 冲突, 4 未找到, 5 存储或内部错误\n");
 }
 
@@ -208,11 +161,13 @@ int main(int argc, char **argv) {
     if (!cmd) {
         bool group = false;
         size_t n = strlen(argv[1]);
-        for (const hz_cmd *c = hz_cmd_table; c->name; c++)
-            if (strncmp(c->name, argv[1], n) == 0 && c->name[n] == ' ') group = true;
+        for (const hz_cli_module *const *m = hz_cli_modules; *m; m++)
+            for (const hz_cmd *c = (*m)->commands; c->name; c++)
+                if (strncmp(c->name, argv[1], n) == 0 && c->name[n] == ' ') group = true;
         if (group && (argc < 3 || strcmp(argv[2], "--help") == 0)) {
-            for (const hz_cmd *c = hz_cmd_table; c->name; c++)
-                if (strncmp(c->name, argv[1], n) == 0 && c->name[n] == ' ') print_cmd_help(c, stdout);
+            for (const hz_cli_module *const *m = hz_cli_modules; *m; m++)
+                for (const hz_cmd *c = (*m)->commands; c->name; c++)
+                    if (strncmp(c->name, argv[1], n) == 0 && c->name[n] == ' ') print_cmd_help(c, stdout);
             return argc < 3 ? 1 : 0;
         }
         return hz_cli_fail(&cli, HZ_EUSAGE, "未知命令 (unknown command): %s%s%s; 见 huzhu --help", argv[1],

@@ -4,7 +4,7 @@
 #ifndef HZ_BENEFIT_H
 #define HZ_BENEFIT_H
 
-#include "core/engine.h"
+#include "core/engine_types.h"
 
 typedef struct {
     const hz_benefit *b;

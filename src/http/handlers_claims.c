@@ -15,7 +15,6 @@
 #include "core/text.h"
 #include "http/handlers.h"
 #include "io/views.h"
-#include "store/reports.h"
 
 void h_settlements(hz_req *r, char **p) {
     (void)p;
@@ -332,9 +331,7 @@ void h_report(hz_req *r, char **p) {
         }
         hz_dashboard d;
         hz_sla_report sla;
-        if (hz_authz_can(r->app, HZ_A_REPORT, &e) ||
-            hz_store_dashboard(r->app->db, !strcmp(r->app->who.scope_kind, "org") ? r->app->who.scope_path : "",
-                               r->app->today, from, to, &d, &e) ||
+        if (hz_app_dashboard(r->app, from, to, &d, &e) ||
             hz_app_claims_sla(r->app, from, to, &sla, &e)) {
             hz_http_fail(r, &e);
             return;
@@ -378,3 +375,39 @@ void h_report(hz_req *r, char **p) {
         hz_http_error(r, 404, "NOT_FOUND", "报表不存在 (no such report: dashboard, sla, overdue, stats)");
     }
 }
+
+#define V1 "/api/v1"
+static const hz_route claims_routes[] = {
+    {"POST", V1 "/settlements", h_settlements, true, true},
+    {"GET", V1 "/claims", h_claims, true, false},
+    {"POST", V1 "/claims", h_claim_add, true, false},
+    {"POST", V1 "/claims/proactive", h_proactive, true, false},
+    {"GET", V1 "/claims/:claim_no", h_claim_get, true, false},
+    {"POST", V1 "/claims/:claim_no/approve", h_claim_approve, true, false},
+    {"POST", V1 "/claims/:claim_no/reject", h_claim_reject, true, false},
+    {"POST", V1 "/claims/:claim_no/documents", h_claim_documents, true, false},
+    {NULL, NULL, NULL, false, false},
+};
+#undef V1
+/* The claims module's routes (src/modules.def). */
+const hz_http_module hz_http_module_claims = {"claims", claims_routes};
+
+#define V1 "/api/v1"
+static const hz_route payments_routes[] = {
+    {"POST", V1 "/payment-batches", h_batch_add, true, false},
+    {"GET", V1 "/payment-batches/:batch_no/file", h_batch_file, true, false},
+    {"POST", V1 "/payment-batches/confirm", h_batch_confirm, true, true},
+    {NULL, NULL, NULL, false, false},
+};
+#undef V1
+/* The payments module's routes (src/modules.def). */
+const hz_http_module hz_http_module_payments = {"payments", payments_routes};
+
+#define V1 "/api/v1"
+static const hz_route reports_routes[] = {
+    {"GET", V1 "/reports/:name", h_report, true, false},
+    {NULL, NULL, NULL, false, false},
+};
+#undef V1
+/* The reports module's routes (src/modules.def). */
+const hz_http_module hz_http_module_reports = {"reports", reports_routes};

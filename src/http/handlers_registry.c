@@ -9,13 +9,13 @@
 #include "app/audit.h"
 #include "app/authz.h"
 #include "app/enroll.h"
+#include "app/plans.h"
 #include "app/registry.h"
 #include "app/roster.h"
 #include "app/users.h"
 #include "core/text.h"
 #include "http/handlers.h"
 #include "io/views.h"
-#include "store/coverage.h"
 
 
 bool hz_json_only(hz_req *r, json_t *doc, const char *const *allowed) {
@@ -316,7 +316,7 @@ void h_plans(hz_req *r, char **p) {
     hz_plan_row rows[64];
     int n;
     hz_errinfo e;
-    if (hz_store_plans(r->app->db, rows, 64, &n, &e)) {
+    if (hz_app_plans_list(r->app, rows, 64, &n, &e)) {
         hz_http_fail(r, &e);
         return;
     }
@@ -454,3 +454,31 @@ void h_audit_verify(hz_req *r, char **p) {
                                        "broken_event", a.broken_id ? json_integer(a.broken_id) : json_null(), "reason",
                                        a.reason));
 }
+
+#define V1 "/api/v1"
+static const hz_route registry_routes[] = {
+    {"GET", V1 "/orgs", h_orgs, true, false},
+    {"POST", V1 "/orgs", h_org_add, true, false},
+    {"GET", V1 "/orgs/:code/stats", h_org_stats, true, false},
+    {"GET", V1 "/units", h_units, true, false},
+    {"POST", V1 "/units", h_unit_add, true, false},
+    {"GET", V1 "/members", h_members, true, false},
+    {"POST", V1 "/members", h_member_add, true, false},
+    {"GET", V1 "/members/:id_number", h_member_get, true, false},
+    {NULL, NULL, NULL, false, false},
+};
+#undef V1
+/* The registry module's routes (src/modules.def). */
+const hz_http_module hz_http_module_registry = {"registry", registry_routes};
+
+#define V1 "/api/v1"
+static const hz_route enrollment_routes[] = {
+    {"GET", V1 "/plans", h_plans, true, false},
+    {"POST", V1 "/coverages", h_coverage_add, true, false},
+    {"POST", V1 "/coverages/renew", h_renew, true, false},
+    {"POST", V1 "/rosters", h_roster, true, true},
+    {NULL, NULL, NULL, false, false},
+};
+#undef V1
+/* The enrollment module's routes (src/modules.def). */
+const hz_http_module hz_http_module_enrollment = {"enrollment", enrollment_routes};

@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 #include "app/app.h"
-#include "store/users.h"
+#include "app/users.h"
 
 #define HZ_HTTP_JSON_MAX ((size_t)1 << 20)     /* 1 MiB JSON bodies */
 #define HZ_HTTP_UPLOAD_MAX ((size_t)64 << 20)  /* 64 MiB file uploads */
@@ -75,11 +75,18 @@ typedef struct hz_route {
     bool auth;   /* needs a session or bearer token */
     bool upload; /* body may be a file up to HZ_HTTP_UPLOAD_MAX */
 } hz_route;
-extern const hz_route hz_routes[];
+/* A module's part in the HTTP API: its routes (NULL-ended), joined to its
+ * other parts by the name in src/modules.def. */
+typedef struct {
+    const char *name;
+    const hz_route *routes;
+} hz_http_module;
+/* Every module's HTTP part, in module-list order; NULL-ended (routes.c). */
+extern const hz_http_module *const hz_http_modules[];
 /* Finds the route for method + path; fills params (up to 4). NULL = 404,
  * *method_ok false = 405. */
 const hz_route *hz_route_find(const char *method, const char *path, char params[4][128], bool *method_ok);
-/* The OpenAPI 3 document describing hz_routes. */
+/* The OpenAPI 3 document describing every module's routes. */
 json_t *hz_openapi(void);
 
 #endif

@@ -12,6 +12,9 @@
 #include "core/text.h"
 #include "io/xlsx.h"
 
+_Static_assert(HZ_XLSX_MAX_FIELD == HZ_TABLE_MAX_FIELD && HZ_XLSX_MAX_COLS == HZ_TABLE_MAX_COLS,
+               "an XLSX roster obeys the same limits as a CSV one");
+
 struct hz_table {
     char *data; /* UTF-8 CSV text, or NULL for XLSX */
     size_t len;

@@ -31,7 +31,7 @@ typedef struct {
 
 static void sb_add(sbuf *b, const char *s, size_t len) {
     if (b->over) return;
-    if (b->n + len + 1 > HZ_TABLE_MAX_FIELD * 4) {
+    if (b->n + len + 1 > HZ_XLSX_MAX_FIELD * 4) {
         b->over = true;
         return;
     }
@@ -189,14 +189,14 @@ static int col_of(const char *ref) {
 
 static void put_cell(sheet_state *s, int col, const char *text) {
     if (s->rc) return;
-    if (col < 0 || col >= HZ_TABLE_MAX_COLS) {
+    if (col < 0 || col >= HZ_XLSX_MAX_COLS) {
         s->rc = hz_fail(s->e, HZ_EINVAL, "第%ld行: 超过 %d 列 (row %ld: more than %d columns)", s->row,
-                        HZ_TABLE_MAX_COLS, s->row, HZ_TABLE_MAX_COLS);
+                        HZ_XLSX_MAX_COLS, s->row, HZ_XLSX_MAX_COLS);
         return;
     }
-    if (strlen(text) > HZ_TABLE_MAX_FIELD) {
+    if (strlen(text) > HZ_XLSX_MAX_FIELD) {
         s->rc = hz_fail(s->e, HZ_EINVAL, "第%ld行: 单元格超过 %d 字节 (row %ld: cell too long)", s->row,
-                        HZ_TABLE_MAX_FIELD, s->row);
+                        HZ_XLSX_MAX_FIELD, s->row);
         return;
     }
     if (col >= s->cur.n) {
@@ -357,8 +357,8 @@ void hz_xlsx_free(hz_xlsx *x) {
     free(x);
 }
 
-hz_err hz_xlsx_each(hz_xlsx *x, hz_table_row_fn fn, void *ctx, hz_errinfo *e) {
-    char *fields[HZ_TABLE_MAX_COLS];
+hz_err hz_xlsx_each(hz_xlsx *x, hz_xlsx_row_fn fn, void *ctx, hz_errinfo *e) {
+    char *fields[HZ_XLSX_MAX_COLS];
     char empty[1] = "";
     for (size_t i = 0; i < x->n_rows; i++) {
         xrow *r = &x->rows[i];

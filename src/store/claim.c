@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store/rows.h"
+#include "store/store.h"
 
 #define CLAIM_COLS                                                                                                    \
     "id, claim_no, member_id, status, accident, death, proactive, review_required, COALESCE(disability_grade, 0),"   \
@@ -296,3 +297,22 @@ hz_err hz_store_claims_of_settlement(hz_db *db, int64_t settlement_id, int64_t *
     hz_stmt_int(st, 1, settlement_id);
     return hz_row_ids(st, ids, n, e);
 }
+
+/* The claims module's tables are in the core history (migrations 1-2). */
+static const char *const claim_migrations[] = {
+    /* 1: a hold that keeps a claim for a reviewer whatever its amount; the
+     * first-stay deductible borne once per term (claim lines say which
+     * stay bears it, the ledger whether one does) */
+    "ALTER TABLE claim ADD COLUMN hold_reason TEXT;"
+    "ALTER TABLE claim_line ADD COLUMN first_stay BIGINT NOT NULL DEFAULT 0;"
+    "ALTER TABLE ledger ADD COLUMN first_borne BIGINT NOT NULL DEFAULT 0;"
+    /* carry existing data over */
+    "UPDATE claim_line SET first_stay = 1 WHERE counted_stay = 1 AND reversed = 0 AND id = (SELECT MIN(l2.id)"
+    " FROM claim_line l2 WHERE l2.coverage_id = claim_line.coverage_id AND l2.period = claim_line.period"
+    " AND l2.component = claim_line.component AND l2.counted_stay = 1 AND l2.reversed = 0);"
+    "UPDATE ledger SET first_borne = 1 WHERE EXISTS (SELECT 1 FROM claim_line l WHERE l.first_stay = 1"
+    " AND l.coverage_id = ledger.coverage_id AND l.period = ledger.period AND l.component = ledger.component);"
+};
+
+const hz_store_module hz_store_module_claims = {"claims", claim_migrations,
+                                                (int)(sizeof claim_migrations / sizeof claim_migrations[0])};

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store/rows.h"
+#include "store/store.h"
 
 static const char q_plan_cur[] = "SELECT id, code, version, name, digest FROM plan WHERE code = ?"
                                  " ORDER BY version DESC LIMIT 1";
@@ -238,3 +239,6 @@ hz_err hz_store_unit_coverages_ending(hz_db *db, int64_t unit_id, hz_date from, 
     free(all);
     return rc;
 }
+
+/* The enrollment module's tables are in the core history (migrations 1-2). */
+const hz_store_module hz_store_module_enrollment = {"enrollment", NULL, 0};

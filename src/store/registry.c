@@ -1,6 +1,7 @@
 /* SQL of the registry: orgs, units, members, flags, statistics. */
 #include "store/registry.h"
 #include "store/rows.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -309,3 +310,6 @@ hz_err hz_store_subtree_member_ids(hz_db *db, const char *path, const char *flag
     }
     return hz_row_ids(st, ids, n, e);
 }
+
+/* The registry module's tables are in the core history (migrations 1-2). */
+const hz_store_module hz_store_module_registry = {"registry", NULL, 0};

@@ -5,6 +5,7 @@
 
 #include "store/registry.h"
 #include "store/rows.h"
+#include "store/store.h"
 
 static const char q_districts[] =
     "SELECT o.name, (SELECT count(*) FROM member m LEFT JOIN unit u ON u.id = m.unit_id"
@@ -67,3 +68,6 @@ hz_err hz_store_dashboard(hz_db *db, const char *path, hz_date today, hz_date fr
     for (int i = 0; i < out->n_payouts; i++) out->paid += out->payouts[i].amount;
     return HZ_OK;
 }
+
+/* The reports module's tables are in the core history (migrations 1-2). */
+const hz_store_module hz_store_module_reports = {"reports", NULL, 0};

@@ -217,153 +217,75 @@ static const char *const migrations[] = {
      * two columns) only slowed bulk imports */
     "DROP INDEX IF EXISTS member_name;"
     "DROP INDEX IF EXISTS member_org;",
-    /* 3: the money journal (docs/money.md): accounts and immutable
-     * transfers, payables (what is paid, whatever caused it), payments of
-     * payables in two phases, recoveries; the first-stay deductible borne
-     * once per term. Existing claims, lines and payments are carried over
-     * as the transfers they would have made. */
-    "CREATE TABLE account ("
-    " id ID_PK,"
-    " code TEXT NOT NULL UNIQUE,"
-    " kind TEXT NOT NULL CHECK (kind = 'benefit' OR kind = 'payable' OR kind = 'bank' OR kind = 'receivable'"
-    "  OR kind = 'writeoff' OR kind = 'budget'),"
-    " member_id BIGINT REFERENCES member(id),"
-    " debits_posted BIGINT NOT NULL DEFAULT 0,"
-    " credits_posted BIGINT NOT NULL DEFAULT 0,"
-    " debits_pending BIGINT NOT NULL DEFAULT 0,"
-    " credits_pending BIGINT NOT NULL DEFAULT 0,"
-    " created_at TEXT NOT NULL) /*STRICT*/;"
-    "CREATE TABLE transfer ("
-    " id ID_PK,"
-    " tkey TEXT NOT NULL UNIQUE,"
-    " debit_id BIGINT NOT NULL REFERENCES account(id),"
-    " credit_id BIGINT NOT NULL REFERENCES account(id),"
-    " amount BIGINT NOT NULL CHECK (amount > 0),"
-    " phase TEXT NOT NULL CHECK (phase = 'posted' OR phase = 'pending' OR phase = 'post' OR phase = 'void'),"
-    " pending_id BIGINT REFERENCES transfer(id),"
-    " cause TEXT NOT NULL,"
-    " at TEXT NOT NULL,"
-    " by_actor TEXT NOT NULL,"
-    " CHECK ((phase = 'post' OR phase = 'void') = (pending_id IS NOT NULL))) /*STRICT*/;"
-    "CREATE UNIQUE INDEX transfer_resolved_once ON transfer(pending_id) WHERE pending_id IS NOT NULL;"
-    "CREATE INDEX transfer_debit ON transfer(debit_id);"
-    "CREATE INDEX transfer_credit ON transfer(credit_id);"
-    "CREATE INDEX transfer_cause ON transfer(cause);"
-    "CREATE TABLE payable ("
-    " id ID_PK,"
-    " payable_no TEXT NOT NULL UNIQUE,"
-    " member_id BIGINT NOT NULL REFERENCES member(id),"
-    " source TEXT NOT NULL CHECK (source = 'claim' OR source = 'lm' OR source = 'relief'),"
-    " source_id BIGINT NOT NULL,"
-    " purpose TEXT NOT NULL,"
-    " ready BIGINT NOT NULL DEFAULT 0,"
-    " hold_reason TEXT,"
-    " created_at TEXT NOT NULL,"
-    " UNIQUE (source, source_id)) /*STRICT*/;"
-    "CREATE INDEX payable_member ON payable(member_id);"
-    "CREATE TABLE payment_v3 ("
-    " id ID_PK,"
-    " payable_id BIGINT NOT NULL REFERENCES payable(id),"
-    " batch_id BIGINT NOT NULL REFERENCES payment_batch(id),"
-    " amount BIGINT NOT NULL CHECK (amount > 0),"
-    " offset_amount BIGINT NOT NULL DEFAULT 0 CHECK (offset_amount >= 0),"
-    " payee_name TEXT NOT NULL,"
-    " bank_card TEXT NOT NULL,"
-    " bank_name TEXT,"
-    " status TEXT NOT NULL CHECK (status = 'pending' OR status = 'paid' OR status = 'failed'),"
-    " transfer_id BIGINT REFERENCES transfer(id),"
-    " bank_ref TEXT,"
-    " failure_reason TEXT,"
-    " created_at TEXT NOT NULL,"
-    " settled_at TEXT) /*STRICT*/;"
-    "CREATE TABLE recovery ("
-    " id ID_PK,"
-    " member_id BIGINT NOT NULL REFERENCES member(id),"
-    " kind TEXT NOT NULL CHECK (kind = 'repay' OR kind = 'writeoff'),"
-    " amount BIGINT NOT NULL CHECK (amount > 0),"
-    " reason TEXT NOT NULL,"
-    " ref TEXT,"
-    " at TEXT NOT NULL,"
-    " by_actor TEXT NOT NULL) /*STRICT*/;"
-    "CREATE TABLE bank_result_file ("
-    " id ID_PK,"
-    " digest TEXT NOT NULL UNIQUE,"
-    " n_rows BIGINT NOT NULL,"
+    /* 3: modules after the core keep their own migration history */
+    "CREATE TABLE module_migration ("
+    " module TEXT NOT NULL,"
+    " version BIGINT NOT NULL,"
     " applied_at TEXT NOT NULL,"
-    " by_actor TEXT NOT NULL) /*STRICT*/;"
-    "ALTER TABLE claim ADD COLUMN hold_reason TEXT;"
-    "ALTER TABLE claim_line ADD COLUMN first_stay BIGINT NOT NULL DEFAULT 0;"
-    "ALTER TABLE ledger ADD COLUMN first_borne BIGINT NOT NULL DEFAULT 0;"
-    /* carry existing data over */
-    "UPDATE claim_line SET first_stay = 1 WHERE counted_stay = 1 AND reversed = 0 AND id = (SELECT MIN(l2.id)"
-    " FROM claim_line l2 WHERE l2.coverage_id = claim_line.coverage_id AND l2.period = claim_line.period"
-    " AND l2.component = claim_line.component AND l2.counted_stay = 1 AND l2.reversed = 0);"
-    "UPDATE ledger SET first_borne = 1 WHERE EXISTS (SELECT 1 FROM claim_line l WHERE l.first_stay = 1"
-    " AND l.coverage_id = ledger.coverage_id AND l.period = ledger.period AND l.component = ledger.component);"
-    "INSERT INTO payable (payable_no, member_id, source, source_id, purpose, ready, created_at)"
-    " SELECT claim_no, member_id, 'claim', id, '职工互助金 ' || claim_no,"
-    " CASE WHEN status = 'approved' OR status = 'paid' THEN 1 ELSE 0 END, submitted_at FROM claim ORDER BY id;"
-    "INSERT INTO account (code, kind, created_at) SELECT 'payable:' || payable_no, 'payable', created_at"
-    " FROM payable ORDER BY id;"
-    "INSERT INTO account (code, kind, created_at) SELECT DISTINCT 'benefit:' || coverage_id || ':' || period || ':'"
-    " || component, 'benefit', 'migration 3' FROM claim_line WHERE amount > 0 AND coverage_id IS NOT NULL;"
-    "INSERT INTO account (code, kind, created_at) VALUES ('bank', 'bank', 'migration 3');"
-    "INSERT INTO transfer (tkey, debit_id, credit_id, amount, phase, cause, at, by_actor)"
-    " SELECT 'line:' || l.id, (SELECT a.id FROM account a WHERE a.code = 'benefit:' || l.coverage_id || ':' ||"
-    " l.period || ':' || l.component), (SELECT a.id FROM account a WHERE a.code = 'payable:' || c.claim_no),"
-    " l.amount, 'posted', 'line:' || l.id, c.submitted_at, 'migration 3'"
-    " FROM claim_line l JOIN claim c ON c.id = l.claim_id WHERE l.amount > 0 AND l.coverage_id IS NOT NULL"
-    " ORDER BY l.id;"
-    "INSERT INTO payment_v3 (payable_id, batch_id, amount, payee_name, bank_card, bank_name, status, bank_ref,"
-    " failure_reason, created_at, settled_at)"
-    " SELECT pb.id, p.batch_id, p.amount, p.payee_name, p.bank_card, p.bank_name, p.status,"
-    " NULLIF(p.bank_ref, ''), p.failure_reason, p.created_at, p.settled_at"
-    " FROM payment p JOIN payable pb ON pb.source = 'claim' AND pb.source_id = p.claim_id ORDER BY p.id;"
-    "INSERT INTO transfer (tkey, debit_id, credit_id, amount, phase, cause, at, by_actor)"
-    " SELECT 'payment:' || p.id, (SELECT a.id FROM account a WHERE a.code = 'payable:' || pb.payable_no),"
-    " (SELECT a.id FROM account a WHERE a.code = 'bank'), p.amount, 'pending', 'payment:' || p.id, p.created_at,"
-    " 'migration 3' FROM payment_v3 p JOIN payable pb ON pb.id = p.payable_id ORDER BY p.id;"
-    "INSERT INTO transfer (tkey, debit_id, credit_id, amount, phase, pending_id, cause, at, by_actor)"
-    " SELECT t.tkey || CASE WHEN p.status = 'paid' THEN '/post' ELSE '/void' END, t.debit_id, t.credit_id,"
-    " t.amount, CASE WHEN p.status = 'paid' THEN 'post' ELSE 'void' END, t.id, t.cause,"
-    " COALESCE(p.settled_at, p.created_at), 'migration 3'"
-    " FROM payment_v3 p JOIN transfer t ON t.tkey = 'payment:' || p.id WHERE p.status <> 'pending' ORDER BY p.id;"
-    "UPDATE payment_v3 SET transfer_id = (SELECT t.id FROM transfer t WHERE t.tkey = 'payment:' || payment_v3.id);"
-    "DROP TABLE payment;"
-    "ALTER TABLE payment_v3 RENAME TO payment;"
-    "CREATE UNIQUE INDEX payment_pending_once ON payment(payable_id) WHERE status = 'pending';"
-    "CREATE INDEX payment_payable ON payment(payable_id);"
-    "CREATE INDEX payment_batch_id ON payment(batch_id);"
-    "CREATE INDEX payment_bank_ref ON payment(bank_ref);"
-    "UPDATE account SET"
-    " debits_posted = (SELECT COALESCE(SUM(t.amount), 0) FROM transfer t WHERE t.debit_id = account.id"
-    "  AND (t.phase = 'posted' OR t.phase = 'post')),"
-    " credits_posted = (SELECT COALESCE(SUM(t.amount), 0) FROM transfer t WHERE t.credit_id = account.id"
-    "  AND (t.phase = 'posted' OR t.phase = 'post')),"
-    " debits_pending = (SELECT COALESCE(SUM(CASE WHEN t.phase = 'pending' THEN t.amount ELSE -t.amount END), 0)"
-    "  FROM transfer t WHERE t.debit_id = account.id AND t.phase <> 'posted'),"
-    " credits_pending = (SELECT COALESCE(SUM(CASE WHEN t.phase = 'pending' THEN t.amount ELSE -t.amount END), 0)"
-    "  FROM transfer t WHERE t.credit_id = account.id AND t.phase <> 'posted');"
-    /* paid before a refund reversed it: what the member owes back */
-    "INSERT INTO account (code, kind, member_id, created_at) SELECT DISTINCT 'recv:' || pb.member_id,"
-    " 'receivable', pb.member_id, 'migration 3' FROM payable pb JOIN account a ON a.code = 'payable:' ||"
-    " pb.payable_no WHERE a.credits_posted < a.debits_posted AND a.debits_pending = 0;"
-    "INSERT INTO transfer (tkey, debit_id, credit_id, amount, phase, cause, at, by_actor)"
-    " SELECT 'recover:' || pb.payable_no || ':migration', (SELECT r.id FROM account r WHERE r.code = 'recv:' ||"
-    " pb.member_id), a.id, a.debits_posted - a.credits_posted, 'posted', 'payable:' || pb.payable_no,"
-    " 'migration 3', 'migration 3' FROM payable pb JOIN account a ON a.code = 'payable:' || pb.payable_no"
-    " WHERE a.credits_posted < a.debits_posted AND a.debits_pending = 0 ORDER BY pb.id;"
-    "UPDATE account SET"
-    " debits_posted = (SELECT COALESCE(SUM(t.amount), 0) FROM transfer t WHERE t.debit_id = account.id"
-    "  AND (t.phase = 'posted' OR t.phase = 'post')),"
-    " credits_posted = (SELECT COALESCE(SUM(t.amount), 0) FROM transfer t WHERE t.credit_id = account.id"
-    "  AND (t.phase = 'posted' OR t.phase = 'post'));",
+    " PRIMARY KEY (module, version)) /*STRICT*/;",
 };
 
-int hz_store_schema_version(void) { return (int)(sizeof migrations / sizeof migrations[0]); }
+#define N_CORE (int)(sizeof migrations / sizeof migrations[0])
 
-static const char q_version[] = "SELECT COALESCE(MAX(version), 0) FROM schema_migration";
-static const char q_record[] = "INSERT INTO schema_migration (version, applied_at) VALUES (?, ?)";
+/* The core module: the founding schema (registry, enrollment, claims,
+ * payments, users and audit share migrations 1-2, which predate modules). */
+const hz_store_module hz_store_module_core = {"core", migrations, N_CORE};
+
+#define HZ_MODULE(name) extern const hz_store_module hz_store_module_##name;
+#include "modules.def"
+#undef HZ_MODULE
+
+const hz_store_module *const hz_store_modules[] = {
+#define HZ_MODULE(name) &hz_store_module_##name,
+#include "modules.def"
+#undef HZ_MODULE
+    NULL,
+};
+
+int hz_store_schema_version(void) { return N_CORE; }
+
+static const char q_core_version[] = "SELECT COALESCE(MAX(version), 0) FROM schema_migration";
+static const char q_core_record[] = "INSERT INTO schema_migration (version, applied_at) VALUES (?, ?)";
+static const char q_mod_version[] = "SELECT COALESCE(MAX(version), 0) FROM module_migration WHERE module = ?";
+static const char q_mod_record[] = "INSERT INTO module_migration (module, version, applied_at) VALUES (?, ?, ?)";
+
+/* Applies one module's pending migrations, one transaction each. */
+hz_err hz_store_migrate_module(hz_db *db, const hz_store_module *m, const char *now, int *applied, hz_errinfo *e) {
+    bool core = m == &hz_store_module_core;
+    for (;;) {
+        hz_err rc;
+        if ((rc = hz_db_begin(db, e))) return rc;
+        hz_stmt *st;
+        bool row;
+        if ((rc = hz_db_stmt(db, core ? q_core_version : q_mod_version, &st, e))) goto fail;
+        if (!core) hz_stmt_text(st, 1, m->name);
+        if ((rc = hz_stmt_step(st, &row, e))) goto fail;
+        int have = row ? (int)hz_stmt_col_int(st, 0) : 0;
+        hz_stmt_reset(st);
+        if (have > m->n_migrations) {
+            rc = hz_fail(e, HZ_EDB, "模块 %s 的数据库版本 %d 比程序新 (database schema of module %s, %d, is newer than this "
+                         "huzhu, %d)", m->name, have, m->name, have, m->n_migrations);
+            goto fail;
+        }
+        if (have == m->n_migrations) {
+            hz_db_rollback(db);
+            return HZ_OK;
+        }
+        if ((rc = hz_db_exec(db, m->migrations[have], e))) goto fail;
+        if ((rc = hz_db_stmt(db, core ? q_core_record : q_mod_record, &st, e))) goto fail;
+        int i = 1;
+        if (!core) hz_stmt_text(st, i++, m->name);
+        hz_stmt_int(st, i++, have + 1);
+        hz_stmt_text(st, i, now);
+        if ((rc = hz_stmt_run(st, e))) goto fail;
+        if ((rc = hz_db_commit(db, e))) return rc;
+        (*applied)++;
+        continue;
+    fail:
+        hz_db_rollback(db);
+        return rc;
+    }
+}
 
 hz_err hz_store_migrate(hz_db *db, const char *now, int *applied, hz_errinfo *e) {
     hz_err rc = hz_db_exec(db,
@@ -372,33 +294,9 @@ hz_err hz_store_migrate(hz_db *db, const char *now, int *applied, hz_errinfo *e)
                            e);
     if (rc) return rc;
     *applied = 0;
-    for (;;) {
-        if ((rc = hz_db_begin(db, e))) return rc;
-        hz_stmt *st;
-        bool row;
-        if ((rc = hz_db_stmt(db, q_version, &st, e)) || (rc = hz_stmt_step(st, &row, e))) goto fail;
-        int have = row ? (int)hz_stmt_col_int(st, 0) : 0;
-        hz_stmt_reset(st);
-        if (have > hz_store_schema_version()) {
-            rc = hz_fail(e, HZ_EDB, "数据库版本 %d 比程序新 (database schema %d is newer than this huzhu, %d)", have,
-                         have, hz_store_schema_version());
-            goto fail;
-        }
-        if (have == hz_store_schema_version()) {
-            hz_db_rollback(db);
-            return HZ_OK;
-        }
-        if ((rc = hz_db_exec(db, migrations[have], e))) goto fail;
-        if ((rc = hz_db_stmt(db, q_record, &st, e))) goto fail;
-        hz_stmt_int(st, 1, have + 1);
-        hz_stmt_text(st, 2, now);
-        if ((rc = hz_stmt_run(st, e))) goto fail;
-        if ((rc = hz_db_commit(db, e))) return rc;
-        (*applied)++;
-    }
-fail:
-    hz_db_rollback(db);
-    return rc;
+    for (const hz_store_module *const *m = hz_store_modules; *m; m++)
+        if ((rc = hz_store_migrate_module(db, *m, now, applied, e))) return rc;
+    return HZ_OK;
 }
 
 void hz_store_bulk_mode(hz_db *db) {

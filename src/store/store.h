@@ -6,12 +6,31 @@
 
 #include "store/db.h"
 
-/* Number of migrations this build knows. */
+/* A module's part in the store: its migrations (portable DDL, see db.h), in
+ * order; never edit a released one, append. The core module's history is
+ * recorded in schema_migration(version), every other module's in
+ * module_migration(module, version) (created by core migration 3). */
+typedef struct {
+    const char *name;
+    const char *const *migrations;
+    int n_migrations;
+} hz_store_module;
+
+/* Every module's store part, in the order of src/modules.def; NULL-ended. */
+extern const hz_store_module *const hz_store_modules[];
+
+/* Number of migrations of the core module this build knows. */
 int hz_store_schema_version(void);
 
-/* Creates or upgrades the schema; each migration in its own transaction.
- * `now` is the UTC timestamp recorded; *applied counts what ran. */
+/* Creates or upgrades the schema: every module's pending migrations in
+ * module-list order, each in its own transaction. `now` is the UTC
+ * timestamp recorded; *applied counts what ran. A database holding a newer
+ * migration of a module than this build knows fails with HZ_EDB. */
 hz_err hz_store_migrate(hz_db *db, const char *now, int *applied, hz_errinfo *e);
+
+/* Applies one module's pending migrations (hz_store_migrate runs it for
+ * every module; exposed for tests). Same errors as hz_store_migrate. */
+hz_err hz_store_migrate_module(hz_db *db, const hz_store_module *m, const char *now, int *applied, hz_errinfo *e);
 
 /* Bulk work (imports) on this connection: a larger page cache. */
 void hz_store_bulk_mode(hz_db *db);

@@ -9,7 +9,9 @@ hz org add --code XA --name 西安市总工会 >/dev/null
 hz unit add --code $UNIT --name 测试单位 --org XA >/dev/null
 "$HUZHU" gen roster $N --out "$T/r.csv" --seed 11 >/dev/null
 for delay in 0.05 0.3 0.6 0.9 1.2 1.6; do
-  hz import roster "$T/r.csv" --unit $UNIT --plan ZY --start 2026-01-01 >/dev/null 2>&1 &
+  # the binary itself in the background (not the hz function): killing a
+  # function's subshell would orphan huzhu, which then kept importing
+  "$HUZHU" --db "$DB" import roster "$T/r.csv" --unit $UNIT --plan ZY --start 2026-01-01 >/dev/null 2>&1 &
   pid=$!
   sleep "$delay"
   kill -9 $pid 2>/dev/null

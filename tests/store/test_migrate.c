@@ -46,10 +46,39 @@ static void test_migrate_twice(void **state) {
     int applied = -1;
     hz_errinfo e;
     assert_int_equal(hz_store_migrate(db, "2026-11-29T00:00:00Z", &applied, &e), HZ_OK);
-    assert_int_equal(applied, hz_store_schema_version());
+    int all = 0; /* every module's migrations, the core's included */
+    for (const hz_store_module *const *m = hz_store_modules; *m; m++) all += (*m)->n_migrations;
+    assert_int_equal(applied, all);
     hz_db_close(db);
     db = open_db();
     assert_int_equal(hz_store_migrate(db, "2026-11-29T00:00:01Z", &applied, &e), HZ_OK);
+    assert_int_equal(applied, 0);
+    hz_db_close(db);
+}
+
+/* A later module keeps its own history in module_migration(module, version):
+ * each migration once, and a database newer than the build is refused. */
+static void test_module_migrations(void **state) {
+    (void)state;
+    hz_db *db = open_db();
+    int applied;
+    hz_errinfo e;
+    assert_int_equal(hz_store_migrate(db, "2026-11-29T00:00:00Z", &applied, &e), HZ_OK);
+    static const char *const two[] = {"CREATE TABLE aid_program (id ID_PK, name TEXT NOT NULL) /*STRICT*/",
+                                      "ALTER TABLE aid_program ADD COLUMN budget BIGINT NOT NULL DEFAULT 0"};
+    hz_store_module aid = {"aid", two, 2};
+    applied = 0;
+    assert_int_equal(hz_store_migrate_module(db, &aid, "2026-11-29T00:00:01Z", &applied, &e), HZ_OK);
+    assert_int_equal(applied, 2);
+    applied = 0;
+    assert_int_equal(hz_store_migrate_module(db, &aid, "2026-11-29T00:00:02Z", &applied, &e), HZ_OK);
+    assert_int_equal(applied, 0);
+    hz_store_module older = {"aid", two, 1};
+    assert_int_equal(hz_store_migrate_module(db, &older, "2026-11-29T00:00:03Z", &applied, &e), HZ_EDB);
+    assert_non_null(strstr(e.msg, "aid"));
+    /* the core's history is untouched by the module's */
+    applied = 0;
+    assert_int_equal(hz_store_migrate(db, "2026-11-29T00:00:04Z", &applied, &e), HZ_OK);
     assert_int_equal(applied, 0);
     hz_db_close(db);
 }
@@ -133,6 +162,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_migrate_twice, setup, teardown),
         cmocka_unit_test_setup_teardown(test_constraints, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_module_migrations, setup, teardown),
         cmocka_unit_test_setup_teardown(test_transactions, setup, teardown),
         cmocka_unit_test(test_open_errors),
     };
