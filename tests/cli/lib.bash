@@ -62,7 +62,15 @@ sql() {
 }
 sqlite_only() { [ -z "$PG" ]; }
 
+# every end-to-end suite ends with `huzhu check` on what it left behind
+# (docs/money.md): the journal, the lines, the payments and the audit chain
+final_check() {
+  [ -n "${HZ_NO_FINAL_CHECK:-}" ] && return
+  [ -n "$(sql "SELECT 1 FROM schema_migration LIMIT 1" 2>/dev/null)" ] || return
+  if "$HUZHU" --db "$DB" check >"$T/final-check" 2>&1; then ok; else bad "huzhu check at the end: $(cat "$T/final-check")"; fi
+}
 finish() {
+  final_check
   echo "$PASS passed, $FAIL failed"
   [ "$FAIL" = 0 ]
 }

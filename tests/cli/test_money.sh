@@ -253,4 +253,5 @@ check_ok "the line restored"
 sql "UPDATE account SET credits_posted = credits_posted + 100 WHERE code = 'bank'"
 expect_exit 3 "check: an edited balance" -- hz check
 expect_in "$T/err" "account:bank" "check names the account"
+sql "UPDATE account SET credits_posted = credits_posted - 100 WHERE code = 'bank'"
 finish

@@ -249,6 +249,10 @@ check(st == 429, "login rate limit 429")
 st, d = jreq("GET", "/healthz")
 check(st == 200, "still serving after abuse")
 
+# --- the money journal after the demo and everything above -------------------------
+p = subprocess.run([HUZHU, "--db", os.environ["HZ_DBURL"], "--json", "check"], capture_output=True, text=True)
+check(p.returncode == 0 and json.loads(p.stdout)["ok"] is True, "huzhu check passes on the demo and the API's writes: %s%s" % (p.stdout, p.stderr))
+
 # --- tampering (R8) -----------------------------------------------------------------
 st, d = jreq("GET", "/api/v1/audit/verify", token=A)
 check(st == 200 and d["ok"] is True, "audit chain intact")
@@ -258,5 +262,7 @@ st, d = jreq("GET", "/api/v1/audit/verify", token=A)
 check(st == 200 and d["ok"] is False and d["broken_event"] == victim, "tampering found at event %d" % victim)
 p = subprocess.run([HUZHU, "--db", os.environ["HZ_DBURL"], "audit", "verify"], capture_output=True, text=True)
 check(p.returncode == 3 and str(victim) in p.stderr, "CLI audit verify names the broken event")
+p = subprocess.run([HUZHU, "--db", os.environ["HZ_DBURL"], "check"], capture_output=True, text=True)
+check(p.returncode == 3 and "audit_event:%d" % victim in p.stderr, "huzhu check names the broken event")
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)
