@@ -18,12 +18,18 @@ hz_err hz_page_check(hz_page *p, hz_errinfo *e) {
     return HZ_OK;
 }
 
-static hz_list_scope scope_of(const hz_app *app) {
+void hz_scope_filter(const hz_app *app, hz_list_scope *out) {
     hz_list_scope sc = {"", 0, 0};
     const hz_actor *w = &app->who;
     if (!strcmp(w->scope_kind, "org")) sc.org_path = w->scope_path;
     else if (!strcmp(w->scope_kind, "unit")) sc.unit_id = w->scope_unit_id;
     else if (!strcmp(w->scope_kind, "member")) sc.member_id = w->scope_member_id;
+    *out = sc;
+}
+
+static hz_list_scope scope_of(const hz_app *app) {
+    hz_list_scope sc;
+    hz_scope_filter(app, &sc);
     return sc;
 }
 

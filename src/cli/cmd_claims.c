@@ -254,10 +254,8 @@ int hz_cmd_claims_sla(hz_cli *cli, int argc, char **argv) {
     if (o.to && (rc = hz_cli_date(cli, o.to, "to", &to))) return rc;
     hz_sla_report r;
     if (hz_app_claims_sla(&cli->app, from, to, &r, &cli->err)) return hz_cli_report(cli);
-    /* share in per mille, integer maths: 1000 * within / paid */
-    long long permille = r.paid ? (long long)(r.paid_within_7 * 1000 / r.paid) : 0;
-    char share[16];
-    snprintf(share, sizeof share, "%lld.%lld%%", permille / 10, permille % 10);
+    char share[24];
+    hz_permille_format(hz_sla_share_permille(&r), share);
     if (cli->json)
         hz_cli_print_json(json_pack("{s:I, s:I, s:I, s:I, s:s}", "complete", (json_int_t)r.complete, "paid",
                                     (json_int_t)r.paid, "paid_within_7_days", (json_int_t)r.paid_within_7,

@@ -323,9 +323,8 @@ void h_report(hz_req *r, char **p) {
             hz_http_fail(r, &e);
             return;
         }
-        long long permille = s.paid ? (long long)(s.paid_within_7 * 1000 / s.paid) : 0;
-        char share[16];
-        snprintf(share, sizeof share, "%lld.%lld%%", permille / 10, permille % 10);
+        char share[24];
+        hz_permille_format(hz_sla_share_permille(&s), share);
         hz_http_json(r, 200, json_pack("{s:I, s:I, s:I, s:I, s:s}", "complete", (json_int_t)s.complete, "paid",
                                        (json_int_t)s.paid, "paid_within_7_days", (json_int_t)s.paid_within_7,
                                        "overdue_open", (json_int_t)s.overdue_open, "share_within_7_days", share));
@@ -362,11 +361,9 @@ void h_report(hz_req *r, char **p) {
                                                      (json_int_t)d.payouts[i].count, "amount",
                                                      hz_json_money(d.payouts[i].amount)));
         /* loss ratio in per mille, integer maths */
-        long long lr = d.contributions ? (long long)(d.paid * 1000 / d.contributions) : 0;
-        long long share = sla.paid ? (long long)(sla.paid_within_7 * 1000 / sla.paid) : 0;
         char lrs[24], shs[24];
-        snprintf(lrs, sizeof lrs, "%lld.%lld%%", lr / 10, lr % 10);
-        snprintf(shs, sizeof shs, "%lld.%lld%%", share / 10, share % 10);
+        hz_permille_format(hz_loss_ratio_permille(d.paid, d.contributions), lrs);
+        hz_permille_format(hz_sla_share_permille(&sla), shs);
         json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:o, s:I, s:o, s:s, s:s, s:I, s:o, s:o, s:o}", "members",
                               (json_int_t)d.members, "covered", (json_int_t)d.covered, "women", (json_int_t)d.women,
                               "newform", (json_int_t)d.newform, "model_workers", (json_int_t)d.model_workers,

@@ -4,6 +4,7 @@
 
 #include "core/model.h"
 #include "store/db.h"
+#include "store/lists.h"
 
 #define HZ_DASH_MAX 32
 
@@ -24,8 +25,10 @@ typedef struct {
     hz_dash_item payouts[HZ_DASH_MAX];   /* paid amount per plan in [from, to] */
 } hz_dashboard;
 
-/* path limits members and districts to an org subtree ("" = all). */
-hz_err hz_store_dashboard(hz_db *db, const char *path, hz_date today, hz_date from, hz_date to, hz_dashboard *out,
-                          hz_errinfo *e);
+/* Every figure within scope sc: members and districts by the org path
+ * (an org subtree, "" = all), coverages, contributions, claims and payouts
+ * by their members (org path, unit, member). */
+hz_err hz_store_dashboard(hz_db *db, const hz_list_scope *sc, hz_date today, hz_date from, hz_date to,
+                          hz_dashboard *out, hz_errinfo *e);
 
 #endif

@@ -97,6 +97,7 @@ visible = {
     "admin": (True, True), "staff": (True, True), "reviewer": (True, True), "finance": (True, True),
     "cadre": (True, False), "unit": (False, True), "member": (True, False),
 }
+scoped_figures = {}
 for role, (see_he, see_qm) in visible.items():
     t = tokens[role]
     st, d = jreq("GET", "/api/v1/members/" + he, token=t)
@@ -117,6 +118,20 @@ for role, (see_he, see_qm) in visible.items():
     st, d = jreq("GET", "/api/v1/claims?per_page=500", token=t)
     if not see_he:
         check(all(c["claim_no"] != he_claim for c in d["items"]), f"R7 {role} claim list hides out-of-scope claims")
+    # reports take the same scope as lists (hz_scope_filter): figures and rows
+    if role in ("admin", "cadre"):
+        mine = {c["claim_no"] for c in d["items"]}
+        n_claims = d["total"]
+        st, dash = jreq("GET", "/api/v1/reports/dashboard?from=1900-01-01", token=t)
+        check(st == 200 and dash["claims"] == n_claims, f"scope: {role} dashboard counts its own claims ({dash.get('claims')} vs {n_claims})")
+        st, od = jreq("GET", "/api/v1/reports/overdue", token=t)
+        check(st == 200 and all(i["claim_no"] in mine for i in od["items"]), f"scope: {role} overdue rows are its own claims")
+        st, sla = jreq("GET", "/api/v1/reports/sla", token=t)
+        check(st == 200 and sla["complete"] <= n_claims, f"scope: {role} SLA counts only its own claims")
+        scoped_figures[role] = (dash["claims"], dash["paid"], sla["complete"])
+
+check(scoped_figures["cadre"][0] < scoped_figures["admin"][0] and scoped_figures["cadre"][2] < scoped_figures["admin"][2],
+      f"scope: a district cadre's figures are smaller than the city's {scoped_figures}")
 
 # masking: cadre and unit see masked ID numbers and cards; staff sees them in full
 st, d = jreq("GET", "/api/v1/members/" + he, token=tokens["cadre"])
