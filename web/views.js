@@ -4,6 +4,20 @@ const { ref, reactive, computed, onMounted, watch, nextTick } = Vue;
 const { ElMessage, ElMessageBox } = ElementPlus;
 
 function errText(e) { return e && e.message ? e.message : String(e); }
+/* The server's row-by-row details of a refused file (rosters, the feed, bank
+ * results): [{row, field, column, reason}], column as the file titles it. */
+function errRows(e) { return (e && e.data && e.data.error && e.data.error.details) || []; }
+
+/* A refused file's rows, as the server reported them. */
+const RowErrors = {
+  props: ["rows"],
+  template: `
+  <el-table v-if="rows && rows.length" :data="rows" size="small" data-test="row-errors">
+    <el-table-column prop="row" label="行号" width="80" />
+    <el-table-column prop="column" label="列" width="140" />
+    <el-table-column prop="reason" label="原因" />
+  </el-table>`,
+};
 
 const LoginView = {
   emits: ["done"],
@@ -206,6 +220,7 @@ const UnitsView = {
       } catch (e) {
         reportError.value = errText(e);
         if (e.data && e.data.report) report.value = e.data.report;
+        else if (errRows(e).length) report.value = { rows: 0, imported: 0, updated: 0, rejected_total: errRows(e).length, rejected: errRows(e) };
       } finally {
         busy.value = false;
         if (fileInput.value) fileInput.value.value = "";
@@ -285,10 +300,11 @@ const UnitsView = {
 };
 
 const ClaimsView = {
+  components: { RowErrors },
   setup() {
     const tab = ref("adjudicated"), rows = ref([]), total = ref(0), error = ref("");
     const intake = reactive({ id_number: "", settlements: "", accident: false, documents_complete: true });
-    const intakeError = ref(""), feedMsg = ref(""), feedInput = ref(null);
+    const intakeError = ref(""), feedMsg = ref(""), feedRows = ref([]), feedInput = ref(null);
     async function load() {
       error.value = "";
       try {
@@ -298,10 +314,12 @@ const ClaimsView = {
     }
     async function submit() {
       intakeError.value = "";
-      if (!/^\d{17}[\dXx]$/.test(intake.id_number.trim())) { intakeError.value = "身份证号码应为18位"; return; }
+      /* the server normalises and checks the number (full-width digits, a
+       * lower-case x, a pasted no-break space): one rule, not two */
+      if (!intake.id_number.trim()) { intakeError.value = "请填写身份证号码"; return; }
       const setl = intake.settlements.split(/[\s,，]+/).filter(Boolean);
       try {
-        const c = await hzApi.post("/claims", { id_number: intake.id_number.trim(), settlements: setl,
+        const c = await hzApi.post("/claims", { id_number: intake.id_number, settlements: setl,
           accident: intake.accident, documents_complete: intake.documents_complete });
         ElMessage.success("已受理并核算：" + c.claim_no + "，合计 " + c.total);
         location.hash = "#/claims/" + c.claim_no;
@@ -310,11 +328,11 @@ const ClaimsView = {
     async function uploadFeed(ev) {
       const f = ev.target.files[0];
       if (!f) return;
-      feedMsg.value = "";
+      feedMsg.value = ""; feedRows.value = [];
       try {
         const r = await hzApi.upload("/settlements", await f.arrayBuffer());
         feedMsg.value = "读取 " + r.read + " 条，新增 " + r.new + "，重复 " + r.duplicate + "，退费 " + r.refund + "，未匹配会员 " + r.unmatched;
-      } catch (e) { feedMsg.value = "导入失败：" + errText(e); }
+      } catch (e) { feedMsg.value = "导入失败：" + errText(e); feedRows.value = errRows(e); }
       ev.target.value = "";
     }
     async function proactive() {
@@ -326,7 +344,7 @@ const ClaimsView = {
     }
     onMounted(load);
     watch(tab, load);
-    return { tab, rows, total, error, intake, intakeError, submit, feedMsg, uploadFeed, feedInput, proactive,
+    return { tab, rows, total, error, intake, intakeError, submit, feedMsg, feedRows, uploadFeed, feedInput, proactive,
              open: (c) => { location.hash = "#/claims/" + c.claim_no; }, sla: hzFmt.sla };
   },
   template: `
@@ -356,6 +374,7 @@ const ClaimsView = {
           <p style="margin-top:0">导入医保中心结算数据（CSV 或 JSON Lines，国家平台字段名）。</p>
           <input ref="feedInput" type="file" accept=".csv,.jsonl,.json" @change="uploadFeed" data-test="feed-file" aria-label="医保结算文件" />
           <p v-if="feedMsg" data-test="feed-result">{{ feedMsg }}</p>
+          <row-errors :rows="feedRows" />
           <el-button @click="proactive" data-test="proactive">免申即享：为已结算住院生成理赔</el-button>
         </el-card>
       </el-col>
@@ -454,8 +473,9 @@ const ClaimView = {
 };
 
 const PaymentsView = {
+  components: { RowErrors },
   setup() {
-    const batch = ref(null), msg = ref(""), error = ref("");
+    const batch = ref(null), msg = ref(""), msgRows = ref([]), error = ref("");
     async function create() {
       error.value = "";
       try {
@@ -466,14 +486,14 @@ const PaymentsView = {
     async function confirm(ev) {
       const f = ev.target.files[0];
       if (!f) return;
-      msg.value = "";
+      msg.value = ""; msgRows.value = [];
       try {
         const r = await hzApi.upload("/payment-batches/confirm", await f.arrayBuffer());
         msg.value = "成功 " + r.paid + " 笔，失败 " + r.failed + " 笔，重复 " + r.duplicate + " 笔";
-      } catch (e) { msg.value = "导入失败：" + errText(e); }
+      } catch (e) { msg.value = "导入失败：" + errText(e); msgRows.value = errRows(e); }
       ev.target.value = "";
     }
-    return { batch, msg, error, create, confirm };
+    return { batch, msg, msgRows, error, create, confirm };
   },
   template: `
   <div>
@@ -493,6 +513,7 @@ const PaymentsView = {
         <p style="margin-top:0">列：业务编号、结果（成功/失败）、失败原因、银行流水号。失败的理赔回到“已审批”并显示原因。</p>
         <input type="file" accept=".csv" @change="confirm" data-test="bank-result" aria-label="银行结果文件" />
         <p v-if="msg" data-test="bank-result-msg">{{ msg }}</p>
+        <row-errors :rows="msgRows" />
       </el-card></el-col>
     </el-row>
   </div>`,

@@ -42,11 +42,17 @@ hz_err hz_app_init(hz_app *app, int *migrations, hz_errinfo *e) {
 }
 
 void hz_report_error(hz_row_error **list, int *n_listed, long *total, long row, const char *column, const char *reason) {
+    hz_report_error_at(list, n_listed, total, row, column, column, reason);
+}
+
+void hz_report_error_at(hz_row_error **list, int *n_listed, long *total, long row, const char *field,
+                        const char *column, const char *reason) {
     (*total)++;
     if (*n_listed >= HZ_REPORT_MAX_ERRORS) return;
     if (!*list && !(*list = calloc(HZ_REPORT_MAX_ERRORS, sizeof **list))) return;
     hz_row_error *r = &(*list)[(*n_listed)++];
     r->row = row;
+    snprintf(r->field, sizeof r->field, "%s", field);
     snprintf(r->column, sizeof r->column, "%s", column);
     snprintf(r->reason, sizeof r->reason, "%s", reason);
 }

@@ -18,6 +18,10 @@
 /* Appends an error to a report's list (allocated on first use, at most
  * HZ_REPORT_MAX_ERRORS listed); always counts it in *total. */
 void hz_report_error(hz_row_error **list, int *n_listed, long *total, long row, const char *column, const char *reason);
+/* hz_report_error with the field's stable key apart from the file's own
+ * column title (hz_report_error uses the column for both). */
+void hz_report_error_at(hz_row_error **list, int *n_listed, long *total, long row, const char *field,
+                        const char *column, const char *reason);
 
 /* Who acts: role and scope, resolved once per request (authz.c). */
 typedef struct {

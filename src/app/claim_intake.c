@@ -10,6 +10,8 @@
 #include "app/claim_shared.h"
 #include "app/journal.h"
 #include "app/payables.h"
+#include "core/idcard.h"
+#include "core/normalize.h"
 #include "core/text.h"
 #include "store/claim.h"
 #include "store/ledger.h"
@@ -258,6 +260,12 @@ hz_err hz_app_claim_submit(hz_app *app, const hz_claim_input *in, hz_claim_view 
     if ((rc = hz_authz_can(app, HZ_A_CLAIM_SUBMIT, e))) return rc;
     if (in->diagnosis && (rc = hz_icd_normalize(in->diagnosis, norm, e))) return rc;
     hz_claim_input checked = *in;
+    char id_number[HZ_ID_LEN + 1], diagnosis[HZ_ICD_MAX * 2];
+    if ((rc = hz_norm_id_number(in->id_number, id_number, sizeof id_number, "id_number", e)) ||
+        (in->diagnosis && (rc = hz_norm_icd10(in->diagnosis, diagnosis, sizeof diagnosis, "diagnosis", e))))
+        return rc;
+    checked.id_number = id_number;
+    if (in->diagnosis) checked.diagnosis = diagnosis;
     if (!hz_authz_trusted(app)) { /* a member or unit liaison cannot certify their own claim */
         checked.accident_claimed = in->accident;
         checked.accident = false;

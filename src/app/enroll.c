@@ -10,6 +10,7 @@
 #include "app/registry.h"
 #include "app/module.h"
 #include "core/flag.h"
+#include "core/normalize.h"
 #include "core/text.h"
 #include "store/coverage.h"
 #include "store/registry.h"
@@ -123,16 +124,18 @@ static hz_err audit_coverage(hz_app *app, const char *action, const hz_member *m
 hz_err hz_app_enroll(hz_app *app, const hz_enroll_input *in, hz_coverage *out, hz_errinfo *e) {
     if (in->start == HZ_DATE_NONE) return hz_fail(e, HZ_EINVAL, "start: 须指定起保日期 (--start is required)");
     int shares = in->shares ? in->shares : 1;
+    char id_number[HZ_ID_LEN + 1];
     hz_err rc = hz_authz_can(app, HZ_A_ENROLL, e);
-    if (rc || (rc = hz_db_begin(app->db, e))) return rc;
-    if (rc) return rc;
+    if (rc || (rc = hz_norm_id_number(in->id_number, id_number, sizeof id_number, "id_number", e)) ||
+        (rc = hz_db_begin(app->db, e)))
+        return rc;
     hz_member m;
     hz_flag flags[32];
     int n_flags;
     const hz_plan *plan;
     int64_t plan_id;
     char kind[8], ref[HZ_CODE_MAX];
-    if ((rc = hz_store_member_by_id_number(app->db, in->id_number, &m, e)) ||
+    if ((rc = hz_store_member_by_id_number(app->db, id_number, &m, e)) ||
         (rc = hz_authz_member(app, &m, e)) || (rc = hz_store_flags(app->db, m.id, flags, 32, &n_flags, e)) ||
         (rc = hz_app_plan_current(app, in->plan_code, &plan_id, &plan, NULL, e)) ||
         (rc = hz_payer_resolve(app, in->payer ? in->payer : m.unit_id ? "unit" : "self", m.unit_code, kind, ref, e)))
@@ -254,7 +257,9 @@ hz_err hz_app_renew_unit(hz_app *app, const char *unit_code, hz_date from, hz_da
     if (rc || (rc = hz_db_begin(app->db, e))) return rc;
     hz_unit unit;
     renew_ctx ctx = {app, out};
-    if ((rc = hz_store_unit_by_code(app->db, unit_code, &unit, e)) || (rc = hz_authz_unit(app, &unit, "", e)) ||
+    char code[19];
+    if ((rc = hz_norm_credit_code(unit_code, code, sizeof code, "unit", e)) ||
+        (rc = hz_store_unit_by_code(app->db, code, &unit, e)) || (rc = hz_authz_unit(app, &unit, "", e)) ||
         (rc = hz_store_unit_coverages_ending(app->db, unit.id, from, to, renew_one, &ctx, e))) {
         hz_db_rollback(app->db);
         return rc;

@@ -1,9 +1,12 @@
 /* Scoped lists. */
 #include "app/lists.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "app/authz.h"
+#include "core/normalize.h"
+#include "core/text.h"
 #include "store/registry.h"
 
 hz_err hz_page_check(hz_page *p, hz_errinfo *e) {
@@ -15,12 +18,18 @@ hz_err hz_page_check(hz_page *p, hz_errinfo *e) {
     return HZ_OK;
 }
 
-static hz_list_scope scope_of(const hz_app *app) {
+void hz_scope_filter(const hz_app *app, hz_list_scope *out) {
     hz_list_scope sc = {"", 0, 0};
     const hz_actor *w = &app->who;
     if (!strcmp(w->scope_kind, "org")) sc.org_path = w->scope_path;
     else if (!strcmp(w->scope_kind, "unit")) sc.unit_id = w->scope_unit_id;
     else if (!strcmp(w->scope_kind, "member")) sc.member_id = w->scope_member_id;
+    *out = sc;
+}
+
+static hz_list_scope scope_of(const hz_app *app) {
+    hz_list_scope sc;
+    hz_scope_filter(app, &sc);
     return sc;
 }
 
@@ -31,11 +40,23 @@ hz_err hz_app_members_page(hz_app *app, const char *q, const char *unit_code, hz
     int64_t unit_id = 0;
     if (unit_code && *unit_code) {
         hz_unit u;
-        if ((rc = hz_store_unit_by_code(app->db, unit_code, &u, e))) return rc;
+        char code[19];
+        if ((rc = hz_norm_credit_code(unit_code, code, sizeof code, "unit", e)) ||
+            (rc = hz_store_unit_by_code(app->db, code, &u, e)))
+            return rc;
         unit_id = u.id;
     }
+    /* the same folds as the input (a lowercase x, full-width digits, NBSP);
+     * a partial ID number matches anywhere in the number, but only for
+     * those who see numbers in full: a masked caller could otherwise read
+     * the hidden digits by probing, so they must type the whole number */
+    char query[HZ_NORM_MAX_CHARS * 4 + 1], id_like[HZ_ID_LEN + 3] = "";
+    bool id = hz_norm_search(q, query, sizeof query);
+    if (id && hz_authz_sees_identity(app)) snprintf(id_like, sizeof id_like, "%%%s%%", query);
+    else if (id) hz_strlcpy(id_like, query, sizeof id_like);
     hz_list_scope sc = scope_of(app);
-    return hz_store_members_page(app->db, &sc, q, unit_id, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total, e);
+    return hz_store_members_page(app->db, &sc, id ? "" : query, id_like, unit_id, (pg.page - 1) * pg.per_page,
+                                 pg.per_page, fn, ctx, total, e);
 }
 
 hz_err hz_app_orgs_page(hz_app *app, hz_page pg, hz_org_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
@@ -60,7 +81,9 @@ hz_err hz_app_claims_page(hz_app *app, const char *status, const char *id_number
     hz_list_scope sc = scope_of(app);
     if (id_number && *id_number) {
         hz_member m;
-        if ((rc = hz_store_member_by_id_number(app->db, id_number, &m, e)) || (rc = hz_authz_member(app, &m, e)))
+        char norm[HZ_ID_LEN + 1];
+        if ((rc = hz_norm_id_number(id_number, norm, sizeof norm, "id_number", e)) ||
+            (rc = hz_store_member_by_id_number(app->db, norm, &m, e)) || (rc = hz_authz_member(app, &m, e)))
             return rc;
         if (sc.member_id && sc.member_id != m.id) return hz_fail(e, HZ_ENOTFOUND, "对象不存在 (not found)");
         sc.member_id = m.id;

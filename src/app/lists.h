@@ -11,6 +11,12 @@ typedef struct {
     int64_t page, per_page; /* page from 1 */
 } hz_page;
 
+/* The caller's scope as the store applies it in SQL: an org subtree for a
+ * cadre, a unit for a unit liaison, oneself for a member, nothing for the
+ * office. Every list, report, dashboard figure and export takes its filter
+ * from here, so none can forget it. This function can't fail. */
+void hz_scope_filter(const hz_app *app, hz_list_scope *out);
+
 /* Checks page / per_page (per_page at most 500). */
 hz_err hz_page_check(hz_page *p, hz_errinfo *e);
 

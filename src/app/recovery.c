@@ -8,7 +8,10 @@
 #include "app/audit.h"
 #include "app/authz.h"
 #include "app/journal.h"
+#include "app/lists.h"
 #include "app/payables.h"
+#include "core/idcard.h"
+#include "core/normalize.h"
 #include "core/text.h"
 #include "store/registry.h"
 
@@ -22,6 +25,9 @@ hz_err hz_app_recovery_record(hz_app *app, const char *id_number, const char *ki
     if (amount <= 0) return hz_fail(e, HZ_EINVAL, "amount: 金额须大于 0 (must be positive)");
     if (!reason || !*reason) return hz_fail(e, HZ_EINVAL, "reason: 须说明理由 (a reason is required)");
     hz_member m;
+    char norm[HZ_ID_LEN + 1];
+    if ((rc = hz_norm_id_number(id_number, norm, sizeof norm, "id_number", e))) return rc;
+    id_number = norm;
     if ((rc = hz_db_begin(app->db, e))) return rc;
     hz_fen owes = 0;
     if ((rc = hz_store_member_by_id_number(app->db, id_number, &m, e)) || (rc = hz_authz_member(app, &m, e)) ||
@@ -63,6 +69,7 @@ hz_err hz_app_money_summary(hz_app *app, hz_money_summary *out, hz_errinfo *e) {
     memset(out, 0, sizeof *out);
     hz_err rc = hz_authz_can(app, HZ_A_REPORT, e);
     if (rc) return rc;
-    const char *path = !strcmp(app->who.scope_kind, "org") ? app->who.scope_path : "";
-    return hz_store_money_summary(app->db, path, out, e);
+    hz_list_scope sc;
+    hz_scope_filter(app, &sc);
+    return hz_store_money_summary(app->db, &sc, out, e);
 }

@@ -9,6 +9,7 @@
 #include "app/module.h"
 #include "core/flag.h"
 #include "core/idcard.h"
+#include "core/normalize.h"
 #include "core/text.h"
 #include "store/coverage.h"
 #include "store/registry.h"
@@ -30,7 +31,9 @@ hz_err hz_app_org_add(hz_app *app, const char *code, const char *name, const cha
     memset(&org, 0, sizeof org);
     hz_err rc;
     if ((rc = hz_authz_can(app, HZ_A_ORG_WRITE, e))) return rc;
-    if ((rc = code_validate(code, e)) || (rc = hz_name_validate(name, "name", 2, 60, e))) return rc;
+    char name_n[HZ_NAME_MAX * 2];
+    if ((rc = code_validate(code, e)) || (rc = hz_norm_text(name, name_n, sizeof name_n, "name", 2, 60, e))) return rc;
+    name = name_n;
     if (!kind) kind = parent_code ? "grassroots" : "federation";
     if (strcmp(kind, "federation") && strcmp(kind, "district") && strcmp(kind, "grassroots") && strcmp(kind, "joint"))
         return hz_fail(e, HZ_EINVAL, "kind: 应为 federation、district、grassroots 或 joint (unknown kind '%s')", kind);
@@ -75,7 +78,12 @@ hz_err hz_app_unit_add(hz_app *app, const char *credit_code, const char *name, c
     memset(&unit, 0, sizeof unit);
     hz_err rc;
     if ((rc = hz_authz_can(app, HZ_A_UNIT_WRITE, e))) return rc;
-    if ((rc = hz_credit_code_validate(credit_code, e)) || (rc = hz_name_validate(name, "name", 2, 60, e))) return rc;
+    char code_n[19], name_n[HZ_NAME_MAX * 2];
+    if ((rc = hz_norm_credit_code(credit_code, code_n, sizeof code_n, "code", e)) ||
+        (rc = hz_norm_text(name, name_n, sizeof name_n, "name", 2, 60, e)))
+        return rc;
+    credit_code = code_n;
+    name = name_n;
     if (!org_code) return hz_fail(e, HZ_EINVAL, "org: 须指定所属工会组织 (--org is required)");
     COPY(unit.credit_code, credit_code);
     COPY(unit.name, name);
@@ -96,31 +104,33 @@ fail:
 }
 
 hz_err hz_member_fields_validate(hz_date today, const char *id_number, const char *name, const char *phone,
-                                 const char *bank_card, const char *bank_name, hz_member *m, const char **field,
-                                 hz_errinfo *e) {
+                                 const char *bank_card, const char *bank_name, const hz_member_labels *labels,
+                                 hz_member *m, const char **field, hz_errinfo *e) {
+    static const hz_member_labels keys = {"id_number", "name", "phone", "bank_card", "bank_name"};
+    const hz_member_labels *l = labels ? labels : &keys;
     hz_idinfo id;
     hz_err rc;
     const char *at = "id_number";
-    if ((rc = hz_id_parse(id_number, today, &id, e))) goto fail;
+    bool has_card = !hz_norm_is_blank(bank_card), has_bank = !hz_norm_is_blank(bank_name);
+    if ((rc = hz_id_parse_as(id_number, l->id_number, today, &id, e))) goto fail;
     at = "name";
-    if ((rc = hz_person_name_validate(name, "name", e))) goto fail;
+    if ((rc = hz_norm_person_name(name, m->name, sizeof m->name, l->name, e))) goto fail;
     at = "phone";
-    if (phone && *phone && (rc = hz_phone_validate(phone, e))) goto fail;
+    m->phone[0] = '\0';
+    if (!hz_norm_is_blank(phone) && (rc = hz_norm_phone(phone, m->phone, sizeof m->phone, l->phone, e))) goto fail;
     at = "bank_card";
-    if (bank_card && *bank_card && (rc = hz_bank_card_validate(bank_card, e))) goto fail;
-    if (bank_name && *bank_name && !(bank_card && *bank_card)) {
-        rc = hz_fail(e, HZ_EINVAL, "bank_card: 填写开户行时须填写银行卡号 (bank_name without bank_card)");
+    m->bank_card[0] = '\0';
+    if (has_card && (rc = hz_norm_bank_card(bank_card, m->bank_card, sizeof m->bank_card, l->bank_card, e))) goto fail;
+    if (has_bank && !has_card) {
+        rc = hz_fail(e, HZ_EINVAL, "%s: 填写开户行时须填写银行卡号 (bank_name without bank_card)", l->bank_card);
         goto fail;
     }
     at = "bank_name";
-    if (bank_name && *bank_name && (rc = hz_name_validate(bank_name, "bank_name", 2, 40, e))) goto fail;
+    m->bank_name[0] = '\0';
+    if (has_bank && (rc = hz_norm_text(bank_name, m->bank_name, sizeof m->bank_name, l->bank_name, 2, 40, e))) goto fail;
     COPY(m->id_number, id.number);
-    COPY(m->name, name);
     m->sex = id.sex;
     m->birth = id.birth;
-    COPY(m->phone, phone);
-    COPY(m->bank_card, bank_card);
-    COPY(m->bank_name, bank_name);
     return HZ_OK;
 fail:
     if (field) *field = at;
@@ -132,17 +142,19 @@ hz_err hz_app_member_add(hz_app *app, const hz_member_input *in, hz_member *out,
     memset(&m, 0, sizeof m);
     hz_err rc = hz_authz_can(app, HZ_A_MEMBER_WRITE, e);
     if (rc) return rc;
-    rc = hz_member_fields_validate(app->today, in->id_number, in->name, in->phone, in->bank_card,
-                                          in->bank_name, &m, NULL, e);
+    rc = hz_member_fields_validate(app->today, in->id_number, in->name, in->phone, in->bank_card, in->bank_name, NULL,
+                                   &m, NULL, e);
     if (rc) return rc;
     hz_flag flags[HZ_MEMBER_FLAGS_MAX];
     if (in->n_flags > HZ_MEMBER_FLAGS_MAX) return hz_fail(e, HZ_EINVAL, "flag: 类别过多 (too many flags)");
     for (int i = 0; i < in->n_flags; i++)
         if ((rc = hz_flag_parse(in->flags[i], &flags[i], e))) return rc;
     if ((rc = hz_db_begin(app->db, e))) return rc;
+    char unit_code[19];
+    if (in->unit_code && (rc = hz_norm_credit_code(in->unit_code, unit_code, sizeof unit_code, "unit", e))) return rc;
     if (in->unit_code) {
         hz_unit unit;
-        if ((rc = hz_store_unit_by_code(app->db, in->unit_code, &unit, e)) ||
+        if ((rc = hz_store_unit_by_code(app->db, unit_code, &unit, e)) ||
             (rc = hz_authz_unit(app, &unit, "", e)))
             goto fail;
         m.unit_id = unit.id;
@@ -167,7 +179,7 @@ hz_err hz_app_member_add(hz_app *app, const hz_member_input *in, hz_member *out,
         if ((rc = hz_store_flag_put(app->db, m.id, &flags[i], e))) goto fail;
     char object[48];
     snprintf(object, sizeof object, "member:%s", m.id_number);
-    if ((rc = hz_audit(app, "member.add", object, in->unit_code ? in->unit_code : in->org_code, e))) goto fail;
+    if ((rc = hz_audit(app, "member.add", object, in->unit_code ? unit_code : in->org_code, e))) goto fail;
     if ((rc = hz_db_commit(app->db, e))) return rc;
     if (out) *out = m;
     return HZ_OK;
@@ -179,10 +191,9 @@ fail:
 hz_err hz_app_member_show(hz_app *app, const char *id_number, hz_member_view *out, hz_errinfo *e) {
     memset(out, 0, sizeof *out);
     hz_err rc;
-    char norm[19];
-    COPY(norm, id_number);
-    if (strlen(norm) == 18 && norm[17] == 'x') norm[17] = 'X';
+    char norm[HZ_ID_LEN + 1];
     if ((rc = hz_authz_can(app, HZ_A_MEMBER_READ, e)) ||
+        (rc = hz_norm_id_number(id_number, norm, sizeof norm, "id_number", e)) ||
         (rc = hz_store_member_by_id_number(app->db, norm, &out->member, e)) ||
         (rc = hz_authz_member(app, &out->member, e)))
         return rc;

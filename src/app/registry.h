@@ -39,12 +39,21 @@ hz_err hz_app_member_show(hz_app *app, const char *id_number, hz_member_view *ou
 /* Statistics of an organisation subtree (the seed's figures). */
 hz_err hz_app_org_stats(hz_app *app, const char *org_code, hz_org_stats *out, hz_errinfo *e);
 
-/* Validates the member-level fields shared by `member add` and the roster:
- * fills m (id_number normalised, sex, birth) or fails, setting *field (when
- * not NULL) to the column at fault: id_number, name, phone, bank_card,
- * bank_name. */
+/* What the caller calls each member field in messages: the API key, or a
+ * roster file's own column title ("身份证号码"). */
+typedef struct {
+    const char *id_number, *name, *phone, *bank_card, *bank_name;
+} hz_member_labels;
+
+/* Normalises and validates the member-level fields shared by `member add`
+ * and the roster (core/normalize.h: one function per kind): fills m
+ * (id_number, name, phone, bank_card, bank_name in canonical form, sex and
+ * birth from the ID) or fails, setting *field (when not NULL) to the stable
+ * key of the field at fault: id_number, name, phone, bank_card, bank_name.
+ * Messages name the field as labels says (NULL: the keys). Blank optional
+ * fields (only blanks or invisible characters) count as absent. */
 hz_err hz_member_fields_validate(hz_date today, const char *id_number, const char *name, const char *phone,
-                                 const char *bank_card, const char *bank_name, hz_member *m, const char **field,
-                                 hz_errinfo *e);
+                                 const char *bank_card, const char *bank_name, const hz_member_labels *labels,
+                                 hz_member *m, const char **field, hz_errinfo *e);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "app/authz.h"
 #include "app/claim_shared.h"
+#include "app/lists.h"
 #include "app/reports.h"
 #include "store/claim.h"
 
@@ -36,7 +37,9 @@ hz_err hz_app_claims_sla(hz_app *app, hz_date from, hz_date to, hz_sla_report *o
     hz_err rc = hz_authz_can(app, HZ_A_REPORT, e);
     if (rc) return rc;
     sla_ctx s = {app, out, NULL, NULL, NULL};
-    return hz_store_claims_list(app->db, "", from, to, sla_one, &s, e);
+    hz_list_scope sc;
+    hz_scope_filter(app, &sc);
+    return hz_store_claims_in_scope(app->db, &sc, from, to, sla_one, &s, e);
 }
 
 static hz_err overdue_one(void *vctx, const hz_claim *c, hz_errinfo *e) {
@@ -56,7 +59,9 @@ hz_err hz_app_claims_overdue(hz_app *app, void (*fn)(void *ctx, const hz_claim_v
     if (!v) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
     hz_sla_report unused;
     sla_ctx s = {app, &unused, fn, ctx, v};
-    rc = hz_store_claims_list(app->db, "", hz_date_from_ymd(1900, 1, 1), app->today, overdue_one, &s, e);
+    hz_list_scope sc;
+    hz_scope_filter(app, &sc);
+    rc = hz_store_claims_in_scope(app->db, &sc, hz_date_from_ymd(1900, 1, 1), app->today, overdue_one, &s, e);
     free(v);
     return rc;
 }

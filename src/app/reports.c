@@ -73,26 +73,36 @@ hz_err hz_app_report(hz_app *app, const char *name, hz_date from, hz_date to, hz
         if ((rc = hz_app_claims_sla(app, from, to, &s, e))) return rc;
         static const char *const cols[] = {"指标", "数值"};
         hz_report_head(out, "7日快速理赔", 2, cols);
-        long long pm = s.paid ? (long long)(s.paid_within_7 * 1000 / s.paid) : 0;
         char v[4][32];
         snprintf(v[0], 32, "%lld", (long long)s.complete);
         snprintf(v[1], 32, "%lld", (long long)s.paid);
         snprintf(v[2], 32, "%lld", (long long)s.paid_within_7);
-        snprintf(v[3], 32, "%lld.%lld%%", pm / 10, pm % 10);
+        hz_permille_format(hz_sla_share_permille(&s), v[3]);
         const char *rows[][2] = {{"材料齐全件数", v[0]}, {"已支付件数", v[1]}, {"7日内支付件数", v[2]}, {"7日内支付率", v[3]}};
         for (int i = 0; i < 4 && !rc; i++) rc = hz_report_add_row(out, rows[i], e);
         return rc;
     }
     hz_dashboard *d = malloc(sizeof *d);
     if (!d) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
-    const char *path = !strcmp(app->who.scope_kind, "org") ? app->who.scope_path : "";
-    if ((rc = hz_store_dashboard(app->db, path, app->today, from, to, d, e))) goto done;
+    if ((rc = hz_app_dashboard(app, from, to, d, e))) goto done;
     if (!strcmp(name, "payouts")) {
         static const char *const cols[] = {"计划", "理赔件数", "给付金额"};
         hz_report_head(out, "给付（按计划）", 3, cols);
         for (int i = 0; i < d->n_payouts && !rc; i++) {
             snprintf(n1, sizeof n1, "%lld", (long long)d->payouts[i].count);
             const char *cells[] = {d->payouts[i].key, n1, hz_money_format(d->payouts[i].amount, b1)};
+            rc = hz_report_add_row(out, cells, e);
+        }
+        /* what left the bank and what came back (docs/money.md): the plan
+         * rows are benefits net of reversals, these are cash */
+        const struct {
+            const char *name;
+            hz_fen v;
+        } money[] = {{"银行实付 (paid out)", d->money.paid_out},      {"在途 (pending at the bank)", d->money.pending},
+                     {"已追回 (recovered)", d->money.recovered},      {"已核销 (written off)", d->money.written_off},
+                     {"应追回余额 (outstanding)", d->money.outstanding}};
+        for (size_t i = 0; i < sizeof money / sizeof money[0] && !rc; i++) {
+            const char *cells[] = {money[i].name, "", hz_money_format(money[i].v, b1)};
             rc = hz_report_add_row(out, cells, e);
         }
     } else if (!strcmp(name, "coverage")) {
@@ -114,8 +124,7 @@ hz_err hz_app_report(hz_app *app, const char *name, hz_date from, hz_date to, hz
     } else if (!strcmp(name, "dashboard")) {
         static const char *const cols[] = {"指标", "数值"};
         hz_report_head(out, "驾驶舱", 2, cols);
-        char v[8][32];
-        long long lr = d->contributions ? (long long)(d->paid * 1000 / d->contributions) : 0;
+        char v[11][32];
         snprintf(v[0], 32, "%lld", (long long)d->members);
         snprintf(v[1], 32, "%lld", (long long)d->covered);
         snprintf(v[2], 32, "%lld", (long long)d->newform);
@@ -123,10 +132,14 @@ hz_err hz_app_report(hz_app *app, const char *name, hz_date from, hz_date to, hz
         snprintf(v[4], 32, "%lld", (long long)d->model_workers);
         hz_money_format(d->contributions, v[5]);
         hz_money_format(d->paid, v[6]);
-        snprintf(v[7], 32, "%lld.%lld%%", lr / 10, lr % 10);
+        hz_permille_format(hz_loss_ratio_permille(d->paid, d->contributions), v[7]);
+        hz_money_format(d->money.paid_out, v[8]);
+        hz_money_format(d->money.recovered, v[9]);
+        hz_money_format(d->money.outstanding, v[10]);
         const char *rows[][2] = {{"会员", v[0]},      {"在保会员", v[1]}, {"新就业形态会员", v[2]}, {"女职工", v[3]},
-                                 {"劳模", v[4]},      {"缴费", v[5]},     {"理赔给付", v[6]},       {"赔付率", v[7]}};
-        for (int i = 0; i < 8 && !rc; i++) rc = hz_report_add_row(out, rows[i], e);
+                                 {"劳模", v[4]},      {"缴费", v[5]},     {"理赔给付", v[6]},       {"赔付率", v[7]},
+                                 {"银行实付", v[8]},  {"已追回", v[9]},   {"应追回余额", v[10]}};
+        for (int i = 0; i < 11 && !rc; i++) rc = hz_report_add_row(out, rows[i], e);
     } else {
         rc = hz_fail(e, HZ_ENOTFOUND, "报表 %s 不存在, 可用: %s (no such report)", name, hz_report_names());
     }
@@ -139,11 +152,23 @@ done:
 hz_err hz_app_dashboard(hz_app *app, hz_date from, hz_date to, hz_dashboard *out, hz_errinfo *e) {
     hz_err rc = hz_authz_can(app, HZ_A_REPORT, e);
     if (rc) return rc;
-    const char *path = !strcmp(app->who.scope_kind, "org") ? app->who.scope_path : "";
-    return hz_store_dashboard(app->db, path, app->today, from, to, out, e);
+    hz_list_scope sc;
+    hz_scope_filter(app, &sc);
+    if ((rc = hz_store_dashboard(app->db, &sc, app->today, from, to, out, e))) return rc;
+    return hz_store_money_summary(app->db, &sc, &out->money, e);
 }
 
 static const char *const reports_reports[] = {"dashboard", NULL};
 /* The reports module (src/modules.def); its demo data is part of the core's. */
 const hz_app_module hz_app_module_reports = {"reports", NULL, reports_reports};
 
+int64_t hz_loss_ratio_permille(hz_fen paid, hz_fen contributions) {
+    return contributions > 0 ? paid * 1000 / contributions : 0;
+}
+
+int64_t hz_sla_share_permille(const hz_sla_report *s) { return s->paid > 0 ? s->paid_within_7 * 1000 / s->paid : 0; }
+
+char *hz_permille_format(int64_t permille, char *buf) {
+    snprintf(buf, 24, "%lld.%lld%%", (long long)(permille / 10), (long long)(permille % 10));
+    return buf;
+}

@@ -27,6 +27,14 @@ typedef struct {
     int64_t complete, paid, paid_within_7, overdue_open;
 } hz_sla_report;
 hz_err hz_app_claims_sla(hz_app *app, hz_date from, hz_date to, hz_sla_report *out, hz_errinfo *e);
+/* The two shares of the reports, computed here and nowhere else, in integer
+ * per mille: the loss ratio (赔付率) = paid / contributions, and the share of
+ * paid claims paid within 7 days. 0 when the denominator is 0. */
+int64_t hz_loss_ratio_permille(hz_fen paid, hz_fen contributions);
+int64_t hz_sla_share_permille(const hz_sla_report *s);
+/* Formats per mille as "12.3%" into buf (at least 24 bytes); returns buf. */
+char *hz_permille_format(int64_t permille, char *buf);
+
 /* Unpaid claims at or past day 5 of the clock. */
 hz_err hz_app_claims_overdue(hz_app *app, void (*fn)(void *ctx, const hz_claim_view *v), void *ctx, hz_errinfo *e);
 

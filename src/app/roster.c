@@ -11,6 +11,7 @@
 #include "app/enroll.h"
 #include "app/registry.h"
 #include "core/flag.h"
+#include "core/normalize.h"
 #include "core/text.h"
 #include "store/bulk.h"
 #include "store/coverage.h"
@@ -75,6 +76,8 @@ typedef struct {
     roster_plan plans[HZ_ROSTER_MAX_PLANS];
     int n_plans;
     int col[C_COUNT]; /* field index of each known column, -1 absent */
+    char title[C_COUNT][32]; /* each column as the file titles it, for messages */
+    bool english;     /* the file's headers are English: absent columns too */
     long total;       /* data rows (pass 1 count) */
     id_set seen;
     id_set existing;  /* ID number -> member id, for members already stored */
@@ -93,9 +96,19 @@ typedef struct {
 
 #define ROSTER_BATCH 2000
 
-static void reject(roster_ctx *c, long row, const char *column, const char *reason) {
+/* The column of a field key as the file titles it ("plan" is no column:
+ * it is named in the file's language). */
+static const char *title_of(const roster_ctx *c, const char *field) {
+    for (int k = 0; k < C_COUNT; k++)
+        if (!strcmp(field, columns[k].en)) return c->title[k][0] ? c->title[k] : columns[k].zh;
+    return !strcmp(field, "plan") && !c->english ? "参保计划" : field;
+}
+
+/* Rejects a row; field is the stable key, the report shows the title. */
+static void reject(roster_ctx *c, long row, const char *field, const char *reason) {
     if ((size_t)row < c->bad_cap) c->bad[row] = 1;
-    hz_report_error(&c->rep->rejected, &c->rep->n_listed, &c->rep->n_rejected, row, column, reason);
+    hz_report_error_at(&c->rep->rejected, &c->rep->n_listed, &c->rep->n_rejected, row, field, title_of(c, field),
+                       reason);
 }
 
 static void warn_unknown_column(roster_ctx *c, const char *name) {
@@ -105,9 +118,12 @@ static void warn_unknown_column(roster_ctx *c, const char *name) {
 
 static hz_err map_header(roster_ctx *c, char **f, int n, hz_errinfo *e) {
     for (int k = 0; k < C_COUNT; k++) c->col[k] = -1;
+    int n_en = 0, n_zh = 0;
     for (int i = 0; i < n; i++) {
-        const char *h = f[i];
-        if (i == 0 && strncmp(h, "\xEF\xBB\xBF", 3) == 0) h += 3;
+        /* a title cell is read as any text: blanks and invisible characters
+         * around it do not make it another column */
+        char h[128];
+        if (hz_norm_text(f[i], h, sizeof h, "header", 0, 64, NULL)) hz_strlcpy(h, f[i], sizeof h);
         int hit = -1;
         for (int k = 0; k < C_COUNT && hit < 0; k++) {
             if (!strcmp(h, columns[k].zh) || !strcasecmp(h, columns[k].en)) hit = k;
@@ -119,9 +135,15 @@ static hz_err map_header(roster_ctx *c, char **f, int n, hz_errinfo *e) {
             continue;
         }
         if (c->col[hit] >= 0)
-            return hz_fail(e, HZ_EINVAL, "第1行: 列 %s 重复 (row 1: duplicate column %s)", columns[hit].zh, columns[hit].en);
+            return hz_fail(e, HZ_EINVAL, "第1行: 列 %s 重复 (row 1: duplicate column %s)", h, columns[hit].en);
         c->col[hit] = i;
+        hz_strlcpy(c->title[hit], h, sizeof c->title[hit]);
+        if (!strcasecmp(h, columns[hit].en)) n_en++;
+        else n_zh++;
     }
+    c->english = n_en > n_zh;
+    for (int k = 0; k < C_COUNT; k++)
+        if (c->col[k] < 0) hz_strlcpy(c->title[k], c->english ? columns[k].en : columns[k].zh, sizeof c->title[k]);
     if (c->col[C_NAME] < 0) return hz_fail(e, HZ_EINVAL, "第1行: 缺少列 姓名|name (row 1: missing column name)");
     if (c->col[C_ID] < 0)
         return hz_fail(e, HZ_EINVAL, "第1行: 缺少列 身份证号码|id_number (row 1: missing column id_number)");
@@ -213,8 +235,10 @@ static bool validate_row(roster_ctx *c, long row, char **f, int n, roster_row *r
     hz_errinfo ve;
     const char *phone = cell(c, f, n, C_PHONE), *card = cell(c, f, n, C_CARD), *bank = cell(c, f, n, C_BANK);
     const char *field = "id_number";
-    if (hz_member_fields_validate(c->app->today, cell(c, f, n, C_ID), cell(c, f, n, C_NAME), phone, card, bank, &rr->m,
-                                  &field, &ve)) {
+    const hz_member_labels labels = {c->title[C_ID], c->title[C_NAME], c->title[C_PHONE], c->title[C_CARD],
+                                     c->title[C_BANK]};
+    if (hz_member_fields_validate(c->app->today, cell(c, f, n, C_ID), cell(c, f, n, C_NAME), phone, card, bank, &labels,
+                                  &rr->m, &field, &ve)) {
         reject(c, row, field, ve.msg);
         return false;
     }
@@ -269,7 +293,7 @@ static hz_err pass1_row(void *vctx, long row, char **f, int n, hz_errinfo *e) {
     long first = id_set_put(&c->seen, rr.m.id_number, row);
     if (first) {
         char why[128];
-        snprintf(why, sizeof why, "身份证号码与第%ld行重复 (duplicate of row %ld)", first, first);
+        snprintf(why, sizeof why, "%s与第%ld行重复 (duplicate of row %ld)", c->title[C_ID], first, first);
         reject(c, row, "id_number", why);
     }
     if (c->in->progress && c->rep->rows % 50000 == 0) c->in->progress(c->in->progress_ctx, c->rep->rows, 0);
@@ -431,7 +455,10 @@ hz_err hz_app_import_roster(hz_app *app, const hz_roster_input *in, hz_roster_re
     hz_table *t = NULL;
     hz_err rc;
     if (in->start == HZ_DATE_NONE) return hz_fail(e, HZ_EINVAL, "start: 须指定起保日期 (--start is required)");
-    if ((rc = hz_authz_can(app, HZ_A_ROSTER, e)) || (rc = hz_store_unit_by_code(app->db, in->unit_code, &c.unit, e)) ||
+    char unit_code[19];
+    if ((rc = hz_authz_can(app, HZ_A_ROSTER, e)) ||
+        (rc = hz_norm_credit_code(in->unit_code, unit_code, sizeof unit_code, "unit", e)) ||
+        (rc = hz_store_unit_by_code(app->db, unit_code, &c.unit, e)) ||
         (rc = hz_authz_unit(app, &c.unit, "", e)))
         return rc;
     c.hardship_to = hz_date_term_end(in->start, 12);

@@ -8,6 +8,7 @@
 
 #include "app/audit.h"
 #include "app/authz.h"
+#include "core/normalize.h"
 #include "core/idcard.h"
 #include "core/text.h"
 #include "store/registry.h"
@@ -51,15 +52,18 @@ hz_err hz_app_user_add(hz_app *app, const char *login, const char *role, const c
         const char *colon = strchr(scope, ':');
         size_t kl = colon ? (size_t)(colon - scope) : 0;
         const char *ref = colon ? colon + 1 : "";
+        char ref_n[HZ_ID_LEN + 1];
         if (kl == 3 && !strncmp(scope, "org", 3)) {
             hz_org org;
             rc = hz_store_org_by_code(app->db, ref, &org, e);
         } else if (kl == 4 && !strncmp(scope, "unit", 4)) {
             hz_unit unit;
-            rc = hz_store_unit_by_code(app->db, ref, &unit, e);
+            if (!(rc = hz_norm_credit_code(ref, ref_n, sizeof ref_n, "scope", e))) ref = ref_n;
+            if (!rc) rc = hz_store_unit_by_code(app->db, ref, &unit, e);
         } else if (kl == 6 && !strncmp(scope, "member", 6)) {
             hz_member m;
-            rc = hz_store_member_by_id_number(app->db, ref, &m, e);
+            if (!(rc = hz_norm_id_number(ref, ref_n, sizeof ref_n, "scope", e))) ref = ref_n;
+            if (!rc) rc = hz_store_member_by_id_number(app->db, ref, &m, e);
         } else {
             rc = hz_fail(e, HZ_EINVAL, "scope: 应为 org:C、unit:CREDIT_CODE 或 member:ID (unknown scope '%s')", scope);
         }

@@ -7,6 +7,8 @@
 #include "app/reports.h"
 #include "app/settlements.h"
 #include "cli/cli.h"
+#include "core/icd10.h"
+#include "core/normalize.h"
 #include "io/views.h"
 
 enum { O_ID = 256, O_SETL, O_ACC, O_DEATH, O_GRADE, O_DIAG, O_DATE, O_DOCS, O_RESUB, O_REASON, O_SINCE, O_RECEIVED,
@@ -131,6 +133,14 @@ int hz_cmd_claim_submit(hz_cli *cli, int argc, char **argv) {
     if (!o.in.id_number) return hz_cli_usage(cli, hz_cli_find("claim submit"), "缺少 --id-number (missing --id-number)");
     if (o.date && (rc = hz_cli_date(cli, o.date, "date", &o.in.date))) return rc;
     if (o.grade && (rc = hz_cli_int(cli, o.grade, "disability_grade", 1, 10, &o.in.disability_grade))) return rc;
+    /* normalised here too so the message names the field as this entry
+     * point calls it; the use case normalises again for every other caller */
+    char id_number[HZ_ID_LEN + 1], diagnosis[HZ_ICD_MAX * 2];
+    if (hz_norm_id_number(o.in.id_number, id_number, sizeof id_number, "id-number", &cli->err) ||
+        (o.in.diagnosis && hz_norm_icd10(o.in.diagnosis, diagnosis, sizeof diagnosis, "diagnosis", &cli->err)))
+        return hz_cli_report(cli);
+    o.in.id_number = id_number;
+    if (o.in.diagnosis) o.in.diagnosis = diagnosis;
     if (!cli->json) {
         /* the number first, alone on its line, for scripts */
         hz_claim_view *v = malloc(sizeof *v);
@@ -244,10 +254,8 @@ int hz_cmd_claims_sla(hz_cli *cli, int argc, char **argv) {
     if (o.to && (rc = hz_cli_date(cli, o.to, "to", &to))) return rc;
     hz_sla_report r;
     if (hz_app_claims_sla(&cli->app, from, to, &r, &cli->err)) return hz_cli_report(cli);
-    /* share in per mille, integer maths: 1000 * within / paid */
-    long long permille = r.paid ? (long long)(r.paid_within_7 * 1000 / r.paid) : 0;
-    char share[16];
-    snprintf(share, sizeof share, "%lld.%lld%%", permille / 10, permille % 10);
+    char share[24];
+    hz_permille_format(hz_sla_share_permille(&r), share);
     if (cli->json)
         hz_cli_print_json(json_pack("{s:I, s:I, s:I, s:I, s:s}", "complete", (json_int_t)r.complete, "paid",
                                     (json_int_t)r.paid, "paid_within_7_days", (json_int_t)r.paid_within_7,

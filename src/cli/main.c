@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/normalize.h"
 
 #define HZ_MODULE(name) extern const hz_cli_module hz_cli_module_##name;
 #include "modules.def"
@@ -65,7 +66,7 @@ int hz_cli_int(hz_cli *cli, const char *arg, const char *what, long min, long ma
 }
 
 int hz_cli_date(hz_cli *cli, const char *arg, const char *what, hz_date *out) {
-    if (hz_date_parse(arg, out, what, &cli->err) != HZ_OK) return hz_cli_report(cli);
+    if (hz_norm_date(arg, out, what, &cli->err) != HZ_OK) return hz_cli_report(cli);
     return 0;
 }
 

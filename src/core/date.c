@@ -1,6 +1,8 @@
 /* Civil-date arithmetic on day numbers (days-from-civil algorithm). */
 #include "core/date.h"
 
+#include "core/msg.h"
+
 #include <stdio.h>
 
 static bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -54,11 +56,11 @@ hz_err hz_date_parse(const char *s, hz_date *out, const char *field, hz_errinfo 
     }
     if (*p != '\0') goto bad;
     if (!hz_date_valid_ymd(v[0], v[1], v[2]))
-        return hz_fail(e, HZ_EINVAL, "%s: 日期不存在 (no such date: '%s')", field, s);
+        return hz_failm(e, HZ_EINVAL, HZ_M_DATE_NONE, field, s);
     *out = hz_date_from_ymd(v[0], v[1], v[2]);
     return HZ_OK;
 bad:
-    return hz_fail(e, HZ_EINVAL, "%s: 日期格式应为 YYYY-MM-DD (expected YYYY-MM-DD: '%s')", field, s ? s : "");
+    return hz_failm(e, HZ_EINVAL, HZ_M_DATE_FORMAT, field, s ? s : "");
 }
 
 char *hz_date_format(hz_date t, char *buf) {

@@ -1,5 +1,6 @@
 /* Identifiers the office handles: the 18-digit resident ID (GB 11643), the
- * unified social credit code (GB 32100), bank cards (Luhn), mobile phones. */
+ * unified social credit code (GB 32100), bank cards (Luhn): the check
+ * algorithms. Normalising and validating input is core/normalize.h. */
 #ifndef HZ_IDCARD_H
 #define HZ_IDCARD_H
 
@@ -21,10 +22,8 @@ typedef struct {
  * 17 digits of s. This function can't fail for 17 digits. */
 char hz_id_check_char(const char *first17);
 
-/* Validates an 18-character resident ID: digits, check character ('x' is
- * accepted and normalised to 'X'), a province prefix that exists, a real
- * birth date between 1900-01-01 and `today`. Fills out on success. */
-hz_err hz_id_parse(const char *s, hz_date today, hz_idinfo *out, hz_errinfo *e);
+/* True when p is a province code of GB/T 2260 that exists (11..83). */
+bool hz_id_province_exists(int p);
 
 /* Masks an ID for display: "6101**********1249" (first 4, last 4).
  * buf must hold HZ_ID_LEN + 1 bytes; returns buf. */
@@ -33,14 +32,10 @@ char *hz_id_mask(const char *id, char *buf);
 /* GB 32100 check character of the first 17 characters, or 0 when one of
  * them is outside the code's alphabet. */
 char hz_credit_check_char(const char *first17);
-hz_err hz_credit_code_validate(const char *s, hz_errinfo *e);
+/* True when c is in the code alphabet (digits, upper-case letters but I O S V Z). */
+bool hz_credit_char_valid(char c);
 
-/* 15..19 digits with a valid Luhn check digit. */
-hz_err hz_bank_card_validate(const char *s, hz_errinfo *e);
 /* Masks all but the first 4 and the last 4 digits into buf (>= 24 bytes). */
 char *hz_bank_card_mask(const char *card, char *buf);
-
-/* Mainland mobile: 1[3-9] followed by 9 digits. */
-hz_err hz_phone_validate(const char *s, hz_errinfo *e);
 
 #endif

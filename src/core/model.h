@@ -132,7 +132,8 @@ typedef struct {
 /* A rejected input row: where and why (imports' reports). */
 typedef struct {
     long row;
-    char column[32];
+    char field[24];  /* stable English key of the field ("id_number") */
+    char column[32]; /* the column as the file titles it ("身份证号码") */
     char reason[256];
 } hz_row_error;
 

@@ -1,26 +1,28 @@
 /* Fixed-point money: parsing, formatting and rounding rules of plans.md. */
 #include "core/money.h"
 
+#include "core/msg.h"
+
 #include <stdio.h>
 #include <string.h>
 
 hz_err hz_money_parse(const char *s, bool allow_neg, hz_fen *out, const char *field, hz_errinfo *e) {
     if (!field) field = "金额";
-    if (!s || !*s) return hz_fail(e, HZ_EINVAL, "%s: 金额为空 (amount is empty)", field);
+    if (!s || !*s) return hz_failm(e, HZ_EINVAL, HZ_M_MONEY_EMPTY, field);
     const char *p = s;
     bool neg = false;
     if (*p == '-') {
-        if (!allow_neg) return hz_fail(e, HZ_EINVAL, "%s: 金额不能为负数 (negative amount '%s')", field, s);
+        if (!allow_neg) return hz_failm(e, HZ_EINVAL, HZ_M_MONEY_NEGATIVE, field, s);
         neg = true;
         p++;
     }
     if (*p < '0' || *p > '9')
-        return hz_fail(e, HZ_EINVAL, "%s: 金额格式错误 (not an amount: '%s')", field, s);
+        return hz_failm(e, HZ_EINVAL, HZ_M_MONEY_FORMAT, field, s);
     hz_fen whole = 0;
     for (; *p >= '0' && *p <= '9'; p++) {
         whole = whole * 10 + (*p - '0');
         if (whole > HZ_MONEY_MAX / 100)
-            return hz_fail(e, HZ_EINVAL, "%s: 金额超出范围 (amount too large: '%s')", field, s);
+            return hz_failm(e, HZ_EINVAL, HZ_M_MONEY_RANGE, field, s);
     }
     hz_fen frac = 0;
     if (*p == '.') {
@@ -28,15 +30,15 @@ hz_err hz_money_parse(const char *s, bool allow_neg, hz_fen *out, const char *fi
         int n = 0;
         for (; *p >= '0' && *p <= '9'; p++, n++) {
             if (n >= 2)
-                return hz_fail(e, HZ_EINVAL, "%s: 金额最多两位小数 (more than two decimals: '%s')", field, s);
+                return hz_failm(e, HZ_EINVAL, HZ_M_MONEY_DECIMALS, field, s);
             frac = frac * 10 + (*p - '0');
         }
-        if (n == 0) return hz_fail(e, HZ_EINVAL, "%s: 金额格式错误 (not an amount: '%s')", field, s);
+        if (n == 0) return hz_failm(e, HZ_EINVAL, HZ_M_MONEY_FORMAT, field, s);
         if (n == 1) frac *= 10;
     }
-    if (*p != '\0') return hz_fail(e, HZ_EINVAL, "%s: 金额格式错误 (not an amount: '%s')", field, s);
+    if (*p != '\0') return hz_failm(e, HZ_EINVAL, HZ_M_MONEY_FORMAT, field, s);
     hz_fen v = whole * 100 + frac;
-    if (v > HZ_MONEY_MAX) return hz_fail(e, HZ_EINVAL, "%s: 金额超出范围 (amount too large: '%s')", field, s);
+    if (v > HZ_MONEY_MAX) return hz_failm(e, HZ_EINVAL, HZ_M_MONEY_RANGE, field, s);
     *out = neg ? -v : v;
     return HZ_OK;
 }

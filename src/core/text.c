@@ -1,6 +1,8 @@
 /* UTF-8 and name validation. */
 #include "core/text.h"
 
+#include "core/msg.h"
+
 #include <string.h>
 
 bool hz_utf8_valid(const char *str, size_t len) {
@@ -37,18 +39,16 @@ size_t hz_utf8_len(const char *s) {
 }
 
 hz_err hz_name_validate(const char *s, const char *field, size_t min, size_t max, hz_errinfo *e) {
-    if (!s || !*s) return hz_fail(e, HZ_EINVAL, "%s: 不能为空 (must not be empty)", field);
+    if (!s || !*s) return hz_failm(e, HZ_EINVAL, HZ_M_EMPTY, field);
     size_t len = strlen(s);
-    if (!hz_utf8_valid(s, len)) return hz_fail(e, HZ_EINVAL, "%s: 不是有效的 UTF-8 文本 (not valid UTF-8)", field);
+    if (!hz_utf8_valid(s, len)) return hz_failm(e, HZ_EINVAL, HZ_M_NOT_UTF8, field);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++)
         if (*p < 0x20 || *p == 0x7F || *p == '<' || *p == '>' || *p == '"')
-            return hz_fail(e, HZ_EINVAL, "%s: 含有不允许的字符 (contains a control or markup character)", field);
-    if (strchr("=+-@", s[0]))
-        return hz_fail(e, HZ_EINVAL, "%s: 不能以 = + - @ 开头 (must not start with a formula character)", field);
-    if (s[0] == ' ' || s[len - 1] == ' ') return hz_fail(e, HZ_EINVAL, "%s: 首尾不能有空格 (leading or trailing space)", field);
+            return hz_failm(e, HZ_EINVAL, HZ_M_NAME_CONTROL, field);
+    if (strchr("=+-@", s[0])) return hz_failm(e, HZ_EINVAL, HZ_M_NAME_FORMULA, field);
+    if (s[0] == ' ' || s[len - 1] == ' ') return hz_failm(e, HZ_EINVAL, HZ_M_NAME_BLANK, field);
     size_t n = hz_utf8_len(s);
-    if (n < min || n > max)
-        return hz_fail(e, HZ_EINVAL, "%s: 长度应为 %zu 至 %zu 个字符 (must have %zu..%zu characters)", field, min, max, min, max);
+    if (n < min || n > max) return hz_failm(e, HZ_EINVAL, HZ_M_NAME_LENGTH, field, min, max, min, max, n);
     return HZ_OK;
 }
 
@@ -60,13 +60,4 @@ size_t hz_strlcpy(char *dst, const char *src, size_t cap) {
         dst[k] = '\0';
     }
     return n;
-}
-
-hz_err hz_person_name_validate(const char *s, const char *field, hz_errinfo *e) {
-    hz_err rc = hz_name_validate(s, field, 2, 30, e);
-    if (rc) return rc;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if (*p < 0x80 && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '.' || *p == '-' || *p == ' '))
-            return hz_fail(e, HZ_EINVAL, "%s: 姓名含有不允许的字符 '%c' (character not allowed in a name)", field, *p);
-    return HZ_OK;
 }

@@ -14,13 +14,10 @@ bool hz_utf8_valid(const char *s, size_t len);
 size_t hz_utf8_len(const char *s);
 
 /* A name of min..max characters: valid UTF-8, no control characters, not
- * starting with = + - @ (CSV formula injection), no < > " (markup). */
+ * starting with = + - @ (CSV formula injection), no < > " (markup). Checks
+ * only; hz_norm_text (core/normalize.h) trims what people cannot see first,
+ * and person names go through hz_norm_person_name. */
 hz_err hz_name_validate(const char *s, const char *field, size_t min, size_t max, hz_errinfo *e);
-
-/* A person's name: as hz_name_validate, and no digits and no ASCII
- * punctuation other than the middle dot, '.', '-' and the space that
- * minority and foreign names use. */
-hz_err hz_person_name_validate(const char *s, const char *field, hz_errinfo *e);
 
 /* Copies src into dst (cap bytes), always NUL-terminating; NULL copies "".
  * Returns strlen(src). A fast, bounded replacement for snprintf("%s"). */

@@ -12,6 +12,8 @@
 #include "app/registry.h"
 #include "app/settlements.h"
 #include "core/idcard.h"
+#include "core/icd10.h"
+#include "core/normalize.h"
 #include "core/text.h"
 #include "http/handlers.h"
 #include "io/views.h"
@@ -113,9 +115,21 @@ void h_claim_add(hz_req *r, char **p) {
         hz_http_error(r, 400, "VALIDATION", "id_number: 必填 (required)");
         ok = false;
     }
-    if (ok && date && hz_date_parse(date, &in.date, "date", &e)) {
+    if (ok && date && hz_norm_date(date, &in.date, "date", &e)) {
         hz_http_fail(r, &e);
         ok = false;
+    }
+    /* normalised here too so the message names the field as this entry
+     * point calls it; the use case normalises again for every other caller */
+    char id_number[HZ_ID_LEN + 1], diagnosis[HZ_ICD_MAX * 2];
+    if (ok && (hz_norm_id_number(in.id_number, id_number, sizeof id_number, "id_number", &e) ||
+               (in.diagnosis && hz_norm_icd10(in.diagnosis, diagnosis, sizeof diagnosis, "diagnosis", &e)))) {
+        hz_http_fail(r, &e);
+        ok = false;
+    }
+    if (ok) {
+        in.id_number = id_number;
+        if (in.diagnosis) in.diagnosis = diagnosis;
     }
     if (ok) {
         hz_claim_view *v = malloc(sizeof *v);
@@ -189,7 +203,7 @@ void h_proactive(hz_req *r, char **p) {
     hz_date since = hz_date_from_ymd(1900, 1, 1);
     hz_errinfo e;
     const char *s = hz_http_query(r, "since");
-    if (s && hz_date_parse(s, &since, "since", &e)) {
+    if (s && hz_norm_date(s, &since, "since", &e)) {
         hz_http_fail(r, &e);
         return;
     }
@@ -299,7 +313,7 @@ void h_report(hz_req *r, char **p) {
     hz_errinfo e;
     hz_date from = hz_date_from_ymd(1900, 1, 1), to = r->app->today;
     const char *f = hz_http_query(r, "from"), *t = hz_http_query(r, "to");
-    if ((f && hz_date_parse(f, &from, "from", &e)) || (t && hz_date_parse(t, &to, "to", &e))) {
+    if ((f && hz_norm_date(f, &from, "from", &e)) || (t && hz_norm_date(t, &to, "to", &e))) {
         hz_http_fail(r, &e);
         return;
     }
@@ -309,9 +323,8 @@ void h_report(hz_req *r, char **p) {
             hz_http_fail(r, &e);
             return;
         }
-        long long permille = s.paid ? (long long)(s.paid_within_7 * 1000 / s.paid) : 0;
-        char share[16];
-        snprintf(share, sizeof share, "%lld.%lld%%", permille / 10, permille % 10);
+        char share[24];
+        hz_permille_format(hz_sla_share_permille(&s), share);
         hz_http_json(r, 200, json_pack("{s:I, s:I, s:I, s:I, s:s}", "complete", (json_int_t)s.complete, "paid",
                                        (json_int_t)s.paid, "paid_within_7_days", (json_int_t)s.paid_within_7,
                                        "overdue_open", (json_int_t)s.overdue_open, "share_within_7_days", share));
@@ -348,11 +361,9 @@ void h_report(hz_req *r, char **p) {
                                                      (json_int_t)d.payouts[i].count, "amount",
                                                      hz_json_money(d.payouts[i].amount)));
         /* loss ratio in per mille, integer maths */
-        long long lr = d.contributions ? (long long)(d.paid * 1000 / d.contributions) : 0;
-        long long share = sla.paid ? (long long)(sla.paid_within_7 * 1000 / sla.paid) : 0;
         char lrs[24], shs[24];
-        snprintf(lrs, sizeof lrs, "%lld.%lld%%", lr / 10, lr % 10);
-        snprintf(shs, sizeof shs, "%lld.%lld%%", share / 10, share % 10);
+        hz_permille_format(hz_loss_ratio_permille(d.paid, d.contributions), lrs);
+        hz_permille_format(hz_sla_share_permille(&sla), shs);
         json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:o, s:I, s:o, s:s, s:s, s:I, s:o, s:o, s:o}", "members",
                               (json_int_t)d.members, "covered", (json_int_t)d.covered, "women", (json_int_t)d.women,
                               "newform", (json_int_t)d.newform, "model_workers", (json_int_t)d.model_workers,
@@ -360,6 +371,12 @@ void h_report(hz_req *r, char **p) {
                               hz_json_money(d.paid), "loss_ratio", lrs, "share_paid_within_7_days", shs,
                               "overdue_open", (json_int_t)sla.overdue_open, "districts", districts, "plans", plans,
                               "payouts", payouts);
+        json_object_set_new(o, "money",
+                            json_pack("{s:o, s:o, s:o, s:o, s:o}", "paid_out", hz_json_money(d.money.paid_out),
+                                      "pending", hz_json_money(d.money.pending), "recovered",
+                                      hz_json_money(d.money.recovered), "written_off",
+                                      hz_json_money(d.money.written_off), "outstanding",
+                                      hz_json_money(d.money.outstanding)));
         hz_http_json(r, 200, o);
     } else if (!strcmp(p[0], "stats")) {
         const char *org = hz_http_query(r, "org");

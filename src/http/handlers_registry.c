@@ -13,6 +13,7 @@
 #include "app/registry.h"
 #include "app/roster.h"
 #include "app/users.h"
+#include "core/normalize.h"
 #include "core/text.h"
 #include "http/handlers.h"
 #include "io/views.h"
@@ -357,7 +358,7 @@ void h_coverage_add(hz_req *r, char **p) {
         hz_json_str(r, doc, "payer", &in.payer)) {
         hz_coverage c;
         if (!in.id_number || !in.plan_code) hz_http_error(r, 400, "VALIDATION", "id_number, plan: 必填 (required)");
-        else if (hz_date_parse(start, &in.start, "start", &e) || hz_app_enroll(r->app, &in, &c, &e)) hz_http_fail(r, &e);
+        else if (hz_norm_date(start, &in.start, "start", &e) || hz_app_enroll(r->app, &in, &c, &e)) hz_http_fail(r, &e);
         else hz_http_json(r, 201, hz_view_coverage(&c));
     }
     json_decref(doc);
@@ -375,7 +376,7 @@ void h_renew(hz_req *r, char **p) {
         hz_json_str(r, doc, "to", &to)) {
         hz_bulk_report rep;
         if (!unit) hz_http_error(r, 400, "VALIDATION", "unit: 必填 (required)");
-        else if (hz_date_parse(from, &f, "from", &e) || hz_date_parse(to, &t, "to", &e) ||
+        else if (hz_norm_date(from, &f, "from", &e) || hz_norm_date(to, &t, "to", &e) ||
                  hz_app_renew_unit(r->app, unit, f, t, &rep, &e))
             hz_http_fail(r, &e);
         else
@@ -409,7 +410,7 @@ void h_roster(hz_req *r, char **p) {
         hz_http_error(r, 400, "VALIDATION", "unit: 必填 (required)");
         return;
     }
-    if (hz_date_parse(start, &in.start, "start", &e) || hz_encoding_parse(hz_http_query(r, "encoding"), &in.encoding, &e)) {
+    if (hz_norm_date(start, &in.start, "start", &e) || hz_encoding_parse(hz_http_query(r, "encoding"), &in.encoding, &e)) {
         hz_http_fail(r, &e);
         return;
     }
@@ -428,12 +429,14 @@ void h_roster(hz_req *r, char **p) {
     hz_roster_report rep;
     hz_err rc = hz_app_import_roster(r->app, &in, &rep, &e);
     unlink(path);
+    int listed = rep.n_listed;
     json_t *report = json_pack("{s:I, s:I, s:I, s:o, s:I, s:I, s:b}", "rows", (json_int_t)rep.rows, "imported",
                                (json_int_t)rep.imported, "updated", (json_int_t)rep.updated, "rejected",
                                hz_view_row_errors(rep.rejected, rep.n_listed), "rejected_total", (json_int_t)rep.n_rejected,
                                "coverages", (json_int_t)rep.coverages, "written", rep.written);
     hz_roster_report_free(&rep);
-    if (rc == HZ_EINVAL && json_integer_value(json_object_get(report, "rows")) > 0) {
+    /* refused rows keep their details, a bad header row 1 included */
+    if (rc == HZ_EINVAL && listed > 0) {
         hz_http_json(r, 400, json_pack("{s:{s:s, s:s, s:O}, s:o}", "error", "code", "VALIDATION", "message", e.msg,
                                        "details", json_object_get(report, "rejected"), "report", report));
     } else if (rc) {

@@ -11,6 +11,7 @@
 #include "core/engine.h"
 #include "core/icd10.h"
 #include "core/idcard.h"
+#include "core/normalize.h"
 #include "core/text.h"
 
 enum {
@@ -95,8 +96,10 @@ typedef struct {
     int col[F_COUNT];
 } walk;
 
-static hz_err feed_date(const char *v, hz_date *out) {
-    char buf[11];
+static hz_err feed_date(const char *raw, hz_date *out) {
+    char buf[11], text[64];
+    if (hz_norm_text(raw, text, sizeof text, NULL, 1, 40, NULL)) return HZ_EINVAL;
+    const char *v = text;
     size_t n = strlen(v);
     /* "2019-05-06" or "2019-05-06 10:20:30" / "2019-05-06T10:20:30" */
     if (n < 10 || (n > 10 && v[10] != ' ' && v[10] != 'T')) return HZ_EINVAL;
@@ -105,12 +108,17 @@ static hz_err feed_date(const char *v, hz_date *out) {
     return hz_date_parse(buf, out, NULL, NULL);
 }
 
-/* Fills s from the values; returns the bad field name or NULL. */
+/* Fills s from the values; returns the bad field name or NULL. Every value
+ * goes through the normalisation of its kind (core/normalize.h), as input
+ * typed at the CLI or the API does. */
 static const char *parse_row(const walk *w, const char *const *v, hz_settlement *s, char *why, size_t why_len) {
     memset(s, 0, sizeof *s);
     s->adm_date = s->dscg_date = HZ_DATE_NONE;
-    const char *id = v[F_SETL_ID];
-    if (!*id) return snprintf(why, why_len, "结算流水号为空 (empty)"), names[F_SETL_ID];
+    hz_errinfo ie;
+    char id[64];
+    if (hz_norm_is_blank(v[F_SETL_ID])) return snprintf(why, why_len, "结算流水号为空 (empty)"), names[F_SETL_ID];
+    if (hz_norm_text(v[F_SETL_ID], id, sizeof id, names[F_SETL_ID], 1, 40, &ie))
+        return snprintf(why, why_len, "%s", ie.msg), names[F_SETL_ID];
     if (strlen(id) >= sizeof s->setl_id) return snprintf(why, why_len, "过长 (too long)"), names[F_SETL_ID];
     for (const char *p = id; *p; p++)
         if (*p <= ' ' || *p == ',' || *p == '"' || (unsigned char)*p >= 0x7F)
@@ -120,18 +128,18 @@ static const char *parse_row(const walk *w, const char *const *v, hz_settlement 
     if (*refd && strcmp(refd, "0") && strcmp(refd, "1"))
         return snprintf(why, why_len, "应为 0 或 1 (must be 0 or 1)"), names[F_REFD];
     s->refund = strcmp(refd, "1") == 0;
-    hz_errinfo ie;
     hz_idinfo info;
-    if (hz_id_parse(v[F_CERTNO], w->today, &info, &ie)) return snprintf(why, why_len, "%s", ie.msg), names[F_CERTNO];
+    if (hz_id_parse_as(v[F_CERTNO], names[F_CERTNO], w->today, &info, &ie))
+        return snprintf(why, why_len, "%s", ie.msg), names[F_CERTNO];
     hz_strlcpy(s->certno, info.number, sizeof s->certno);
-    if (*v[F_PSN_NAME] && hz_name_validate(v[F_PSN_NAME], "psn_name", 1, 30, &ie))
+    if (!hz_norm_is_blank(v[F_PSN_NAME]) &&
+        hz_norm_text(v[F_PSN_NAME], s->psn_name, sizeof s->psn_name, names[F_PSN_NAME], 1, 30, &ie))
         return snprintf(why, why_len, "%s", ie.msg), names[F_PSN_NAME];
-    hz_strlcpy(s->psn_name, v[F_PSN_NAME], sizeof s->psn_name);
     hz_strlcpy(s->gend, v[F_GEND], sizeof s->gend);
     hz_strlcpy(s->fixmedins_code, v[F_FIX_CODE], sizeof s->fixmedins_code);
-    if (*v[F_FIX_NAME] && hz_name_validate(v[F_FIX_NAME], "fixmedins_name", 1, 60, &ie))
+    if (!hz_norm_is_blank(v[F_FIX_NAME]) &&
+        hz_norm_text(v[F_FIX_NAME], s->fixmedins_name, sizeof s->fixmedins_name, names[F_FIX_NAME], 1, 60, &ie))
         return snprintf(why, why_len, "%s", ie.msg), names[F_FIX_NAME];
-    hz_strlcpy(s->fixmedins_name, v[F_FIX_NAME], sizeof s->fixmedins_name);
     hz_strlcpy(s->hosp_lv, v[F_HOSP_LV], sizeof s->hosp_lv);
     if (!*v[F_MED_TYPE] || strlen(v[F_MED_TYPE]) >= sizeof s->med_type)
         return snprintf(why, why_len, "医疗类别为空或过长 (missing or too long)"), names[F_MED_TYPE];
@@ -146,31 +154,35 @@ static const char *parse_row(const walk *w, const char *const *v, hz_settlement 
     } else if (strcmp(s->med_type, "21") == 0) {
         return snprintf(why, why_len, "住院结算须有出院日期 (inpatient needs a discharge date)"), names[F_DSCG];
     }
-    char norm[HZ_ICD_MAX];
-    if (*v[F_MAIN_DIAG]) {
-        if (hz_icd_normalize(v[F_MAIN_DIAG], norm, &ie)) return snprintf(why, why_len, "%s", ie.msg), names[F_MAIN_DIAG];
-        hz_strlcpy(s->main_diag_code, v[F_MAIN_DIAG], sizeof s->main_diag_code);
-    }
+    if (!hz_norm_is_blank(v[F_MAIN_DIAG]) &&
+        hz_norm_icd10(v[F_MAIN_DIAG], s->main_diag_code, sizeof s->main_diag_code, names[F_MAIN_DIAG], &ie))
+        return snprintf(why, why_len, "%s", ie.msg), names[F_MAIN_DIAG];
     if (strlen(v[F_DIAGS]) >= sizeof s->diag_codes) return snprintf(why, why_len, "过长 (too long)"), names[F_DIAGS];
     char list[sizeof s->diag_codes];
     hz_strlcpy(list, v[F_DIAGS], sizeof list);
+    size_t at = 0;
     int n_codes = 1; /* the main diagnosis */
     for (char *p = list; *p;) {
         char *semi = strchr(p, ';');
         if (semi) *semi = '\0';
-        if (*p && hz_icd_normalize(p, norm, &ie)) return snprintf(why, why_len, "%s", ie.msg), names[F_DIAGS];
-        if (*p && ++n_codes > HZ_ENG_MAX_DIAG)
-            return snprintf(why, why_len, "诊断编码超过 %d 个 (more than %d codes; none is dropped in silence)",
-                            HZ_ENG_MAX_DIAG, HZ_ENG_MAX_DIAG),
-                   names[F_DIAGS];
+        char code[HZ_ICD_MAX * 2];
+        if (!hz_norm_is_blank(p)) {
+            if (hz_norm_icd10(p, code, sizeof code, names[F_DIAGS], &ie))
+                return snprintf(why, why_len, "%s", ie.msg), names[F_DIAGS];
+            at += (size_t)snprintf(s->diag_codes + at, sizeof s->diag_codes - at, "%s%s", at ? ";" : "", code);
+            if (at >= sizeof s->diag_codes) return snprintf(why, why_len, "过长 (too long)"), names[F_DIAGS];
+            if (++n_codes > HZ_ENG_MAX_DIAG)
+                return snprintf(why, why_len, "诊断编码超过 %d 个 (more than %d codes; none is dropped in silence)",
+                                HZ_ENG_MAX_DIAG, HZ_ENG_MAX_DIAG),
+                       names[F_DIAGS];
+        }
         if (!semi) break;
         p = semi + 1;
     }
-    hz_strlcpy(s->diag_codes, v[F_DIAGS], sizeof s->diag_codes);
     hz_fen *amounts[4] = {&s->medfee_sumamt, &s->fund_pay_sumamt, &s->psn_selfpay, &s->psn_ownpay};
     for (int i = 0; i < 4; i++) {
         int f = F_MEDFEE + i;
-        if (hz_money_parse(v[f], s->refund, amounts[i], names[f], &ie))
+        if (hz_norm_money(v[f], s->refund, amounts[i], names[f], &ie))
             return snprintf(why, why_len, "%s", ie.msg), names[f];
     }
     if (!s->refund && s->psn_selfpay + s->psn_ownpay + s->fund_pay_sumamt > s->medfee_sumamt)

@@ -96,7 +96,7 @@ json_t *hz_view_claim(const hz_claim *c, const hz_member *m, const hz_claim_line
 json_t *hz_view_row_errors(const hz_row_error *rows, int n) {
     json_t *a = json_array();
     for (int i = 0; i < n; i++)
-        json_array_append_new(a, json_pack("{s:I, s:s, s:s}", "row", (json_int_t)rows[i].row, "column", rows[i].column,
-                                           "reason", rows[i].reason));
+        json_array_append_new(a, json_pack("{s:I, s:s, s:s, s:s}", "row", (json_int_t)rows[i].row, "field",
+                                           rows[i].field, "column", rows[i].column, "reason", rows[i].reason));
     return a;
 }

@@ -33,6 +33,11 @@ static const char q_claim_same[] =
 static const char q_claims_member[] = "SELECT " CLAIM_COLS " FROM claim WHERE member_id = ? ORDER BY id DESC";
 static const char q_claims_list[] = "SELECT " CLAIM_COLS " FROM claim WHERE (?1 = '' OR status = ?1)"
                                     " AND substr(submitted_at, 1, 10) BETWEEN ?2 AND ?3 ORDER BY id";
+static const char q_claims_scoped[] =
+    "SELECT " CLAIM_COLS " FROM claim WHERE substr(submitted_at, 1, 10) BETWEEN ?4 AND ?5"
+    " AND (?1 = '' AND ?2 = 0 AND ?3 = 0 OR member_id IN (SELECT m.id FROM member m LEFT JOIN unit u ON u.id = m.unit_id"
+    " LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id) WHERE (?1 = '' OR substr(o.path, 1, length(?1)) = ?1)"
+    " AND (?2 = 0 OR m.unit_id = ?2) AND (?3 = 0 OR m.id = ?3))) ORDER BY id";
 
 static void read_claim(hz_stmt *st, hz_claim *c) {
     memset(c, 0, sizeof *c);
@@ -196,6 +201,19 @@ hz_err hz_store_claims_list(hz_db *db, const char *status, hz_date from, hz_date
     hz_stmt_text(st, 1, status ? status : "");
     hz_bind_date(st, 2, from);
     hz_bind_date(st, 3, to);
+    return each_claim(st, fn, ctx, e);
+}
+
+hz_err hz_store_claims_in_scope(hz_db *db, const hz_list_scope *sc, hz_date from, hz_date to, hz_claim_fn fn,
+                                 void *ctx, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_claims_scoped, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, sc->org_path ? sc->org_path : "");
+    hz_stmt_int(st, 2, sc->unit_id);
+    hz_stmt_int(st, 3, sc->member_id);
+    hz_bind_date(st, 4, from);
+    hz_bind_date(st, 5, to);
     return each_claim(st, fn, ctx, e);
 }
 

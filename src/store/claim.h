@@ -7,6 +7,7 @@
 
 #include "core/model.h"
 #include "store/db.h"
+#include "store/lists.h"
 
 hz_err hz_store_claim_insert(hz_db *db, hz_claim *c, hz_errinfo *e);
 hz_err hz_store_claim_by_no(hz_db *db, const char *claim_no, hz_claim *out, hz_errinfo *e);
@@ -31,5 +32,8 @@ hz_err hz_store_claim_link(hz_db *db, int64_t claim_id, int64_t settlement_id, h
 hz_err hz_store_claim_release(hz_db *db, int64_t claim_id, hz_errinfo *e);
 /* Claims with a line on a settlement (for refunds). *ids malloc'd. */
 hz_err hz_store_claims_of_settlement(hz_db *db, int64_t settlement_id, int64_t **ids, size_t *n, hz_errinfo *e);
+/* Claims of the members within scope sc, submitted within [from, to]. */
+hz_err hz_store_claims_in_scope(hz_db *db, const hz_list_scope *sc, hz_date from, hz_date to, hz_claim_fn fn,
+                                 void *ctx, hz_errinfo *e);
 
 #endif

@@ -16,15 +16,16 @@ static void bind_scope(hz_stmt *st, const hz_list_scope *sc) {
     hz_stmt_int(st, 3, sc->member_id);
 }
 
-#define MEMBER_FILTER SCOPE_WHERE " AND (?4 = '' OR m.id_number = ?4 OR m.name LIKE ?4 || '%') AND (?5 = 0 OR m.unit_id = ?5)"
+#define MEMBER_FILTER                                                                                                 \
+    SCOPE_WHERE " AND (?4 = '' OR m.name LIKE ?4 || '%') AND (?6 = '' OR m.id_number LIKE ?6) AND (?5 = 0 OR m.unit_id = ?5)"
 static const char q_members[] =
     "SELECT m.id, m.id_number, m.name, m.sex, m.birth_date, COALESCE(m.phone, ''), COALESCE(m.unit_id, 0),"
     " COALESCE(m.org_id, 0), COALESCE(m.bank_card, ''), COALESCE(m.bank_name, ''), COALESCE(u.credit_code, ''),"
     " COALESCE(u.name, ''), COALESCE(o.code, ''), COALESCE(o.path, '') FROM member m" SCOPE_JOIN
-    " WHERE" MEMBER_FILTER " ORDER BY m.id LIMIT ?6 OFFSET ?7";
+    " WHERE" MEMBER_FILTER " ORDER BY m.id LIMIT ?7 OFFSET ?8";
 static const char q_members_count[] = "SELECT count(*) FROM member m" SCOPE_JOIN " WHERE" MEMBER_FILTER;
 
-hz_err hz_store_members_page(hz_db *db, const hz_list_scope *sc, const char *q, int64_t unit_id, int64_t offset,
+hz_err hz_store_members_page(hz_db *db, const hz_list_scope *sc, const char *q, const char *id_like, int64_t unit_id, int64_t offset,
                              int64_t limit, hz_member_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
     hz_stmt *st;
     hz_err rc = hz_db_stmt(db, q_members_count, &st, e);
@@ -32,12 +33,14 @@ hz_err hz_store_members_page(hz_db *db, const hz_list_scope *sc, const char *q, 
     bind_scope(st, sc);
     hz_stmt_text(st, 4, q ? q : "");
     hz_stmt_int(st, 5, unit_id);
+    hz_stmt_text(st, 6, id_like ? id_like : "");
     if ((rc = hz_row_int(st, total, e)) || (rc = hz_db_stmt(db, q_members, &st, e))) return rc;
     bind_scope(st, sc);
     hz_stmt_text(st, 4, q ? q : "");
     hz_stmt_int(st, 5, unit_id);
-    hz_stmt_int(st, 6, limit);
-    hz_stmt_int(st, 7, offset);
+    hz_stmt_text(st, 6, id_like ? id_like : "");
+    hz_stmt_int(st, 7, limit);
+    hz_stmt_int(st, 8, offset);
     bool row;
     while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
         hz_member m;

@@ -13,8 +13,10 @@ typedef struct {
 } hz_list_scope;
 
 typedef hz_err (*hz_member_row_fn)(void *ctx, const hz_member *m, hz_errinfo *e);
-/* q: a name prefix or an exact ID number ("" = all). */
-hz_err hz_store_members_page(hz_db *db, const hz_list_scope *sc, const char *q, int64_t unit_id, int64_t offset,
+/* q: a name prefix ("" = any name); id_like: a LIKE pattern on the ID
+ * number ("" = any), "%1234%" for a fragment or the whole number. */
+hz_err hz_store_members_page(hz_db *db, const hz_list_scope *sc, const char *q, const char *id_like, int64_t unit_id,
+                             int64_t offset,
                              int64_t limit, hz_member_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
 
 typedef hz_err (*hz_org_row_fn)(void *ctx, const hz_org *o, hz_errinfo *e);

@@ -51,7 +51,8 @@ hz_err hz_store_recoveries(hz_db *db, hz_recovery_fn fn, void *ctx, hz_errinfo *
 
 #define IN_SCOPE(m)                                                                                                \
     " EXISTS (SELECT 1 FROM member sm LEFT JOIN unit su ON su.id = sm.unit_id LEFT JOIN org so ON so.id ="           \
-    " COALESCE(su.org_id, sm.org_id) WHERE sm.id = " m " AND (?1 = '' OR substr(so.path, 1, length(?1)) = ?1))"
+    " COALESCE(su.org_id, sm.org_id) WHERE sm.id = " m " AND (?1 = '' OR substr(so.path, 1, length(?1)) = ?1)"     \
+    " AND (?2 = 0 OR sm.unit_id = ?2) AND (?3 = 0 OR sm.id = ?3))"
 
 static const char q_summary[] =
     "SELECT"
@@ -65,11 +66,13 @@ static const char q_summary[] =
     " (SELECT COALESCE(SUM(a.debits_posted - a.credits_posted), 0) FROM account a WHERE a.kind = 'receivable' AND"
     IN_SCOPE("a.member_id") ")";
 
-hz_err hz_store_money_summary(hz_db *db, const char *org_path, hz_money_summary *out, hz_errinfo *e) {
+hz_err hz_store_money_summary(hz_db *db, const hz_list_scope *sc, hz_money_summary *out, hz_errinfo *e) {
     hz_stmt *st;
     hz_err rc = hz_db_stmt(db, q_summary, &st, e);
     if (rc) return rc;
-    hz_stmt_text(st, 1, org_path ? org_path : "");
+    hz_stmt_text(st, 1, sc->org_path ? sc->org_path : "");
+    hz_stmt_int(st, 2, sc->unit_id);
+    hz_stmt_int(st, 3, sc->member_id);
     if ((rc = hz_row_one(st, "", e))) return rc;
     out->paid_out = hz_stmt_col_int(st, 0);
     out->pending = hz_stmt_col_int(st, 1);

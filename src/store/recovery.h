@@ -5,6 +5,7 @@
 
 #include "core/model.h"
 #include "store/db.h"
+#include "store/lists.h"
 
 hz_err hz_store_recovery_insert(hz_db *db, int64_t member_id, const char *kind, hz_fen amount, const char *reason,
                                 const char *ref, const char *now, const char *by, int64_t *id, hz_errinfo *e);
@@ -21,12 +22,12 @@ typedef hz_err (*hz_recovery_fn)(void *ctx, const hz_recovery_row *r, hz_errinfo
 /* Every member who ever owed a recovery, with what is still open. */
 hz_err hz_store_recoveries(hz_db *db, hz_recovery_fn fn, void *ctx, hz_errinfo *e);
 
-/* Where the money went, for members under an org path ("" = everyone), fen:
- * paid out by the bank, still pending at the bank, recovered from members
- * (repaid or offset), written off, and still owed back. */
+/* Where the money went, for the members within scope sc, fen: paid out
+ * by the bank, still pending at the bank, recovered from members (repaid or
+ * offset), written off, and still owed back. */
 typedef struct {
     hz_fen paid_out, pending, recovered, written_off, outstanding;
 } hz_money_summary;
-hz_err hz_store_money_summary(hz_db *db, const char *org_path, hz_money_summary *out, hz_errinfo *e);
+hz_err hz_store_money_summary(hz_db *db, const hz_list_scope *sc, hz_money_summary *out, hz_errinfo *e);
 
 #endif

@@ -11,13 +11,22 @@ static const char q_districts[] =
     "SELECT o.name, (SELECT count(*) FROM member m LEFT JOIN unit u ON u.id = m.unit_id"
     " JOIN org p ON p.id = COALESCE(u.org_id, m.org_id) WHERE substr(p.path, 1, length(o.path)) = o.path)"
     " FROM org o WHERE o.kind = 'district' AND substr(o.path, 1, length(?1)) = ?1 ORDER BY o.path";
-static const char q_plans[] = "SELECT plan_code, count(*) FROM coverage WHERE status = 'active' AND start_date <= ?1"
-                              " AND end_date >= ?1 GROUP BY plan_code ORDER BY plan_code";
-static const char q_contrib[] = "SELECT COALESCE(sum(amount), 0) FROM contribution WHERE paid_on BETWEEN ? AND ?";
-static const char q_claims[] = "SELECT count(*) FROM claim WHERE substr(submitted_at, 1, 10) BETWEEN ? AND ?";
+/* The members within the caller's scope (?1 org path, ?2 unit id, ?3 member
+ * id): every money figure and count below is limited to them. */
+#define IN_SCOPE(col)                                                                                                 \
+    " (?1 = '' AND ?2 = 0 AND ?3 = 0 OR " col " IN (SELECT m.id FROM member m LEFT JOIN unit u ON u.id = m.unit_id"                                   \
+    " LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id) WHERE (?1 = '' OR substr(o.path, 1, length(?1)) = ?1)"  \
+    " AND (?2 = 0 OR m.unit_id = ?2) AND (?3 = 0 OR m.id = ?3)))"
+static const char q_plans[] = "SELECT plan_code, count(*) FROM coverage WHERE status = 'active' AND start_date <= ?4"
+                              " AND end_date >= ?4 AND" IN_SCOPE("member_id") " GROUP BY plan_code ORDER BY plan_code";
+static const char q_contrib[] = "SELECT COALESCE(sum(amount), 0) FROM contribution WHERE paid_on BETWEEN ?4 AND ?5"
+                                " AND coverage_id IN (SELECT id FROM coverage WHERE" IN_SCOPE("member_id") ")";
+static const char q_claims[] = "SELECT count(*) FROM claim WHERE substr(submitted_at, 1, 10) BETWEEN ?4 AND ?5"
+                               " AND" IN_SCOPE("member_id");
 static const char q_paid[] =
     "SELECT l.plan_code, count(DISTINCT c.id), COALESCE(sum(l.amount), 0) FROM claim_line l JOIN claim c ON c.id = l.claim_id"
-    " WHERE c.status = 'paid' AND substr(c.paid_at, 1, 10) BETWEEN ? AND ? GROUP BY l.plan_code ORDER BY l.plan_code";
+    " WHERE c.status = 'paid' AND substr(c.paid_at, 1, 10) BETWEEN ?4 AND ?5 AND" IN_SCOPE("c.member_id")
+    " GROUP BY l.plan_code ORDER BY l.plan_code";
 
 static hz_err items(hz_stmt *st, hz_dash_item *out, int *n, bool with_amount, hz_errinfo *e) {
     bool row;
@@ -33,14 +42,22 @@ static hz_err items(hz_stmt *st, hz_dash_item *out, int *n, bool with_amount, hz
     return rc;
 }
 
-static void bind_range(hz_stmt *st, hz_date from, hz_date to) {
-    hz_bind_date(st, 1, from);
-    hz_bind_date(st, 2, to);
+static void bind_scope(hz_stmt *st, const hz_list_scope *sc) {
+    hz_stmt_text(st, 1, sc->org_path ? sc->org_path : "");
+    hz_stmt_int(st, 2, sc->unit_id);
+    hz_stmt_int(st, 3, sc->member_id);
 }
 
-hz_err hz_store_dashboard(hz_db *db, const char *path, hz_date today, hz_date from, hz_date to, hz_dashboard *out,
-                          hz_errinfo *e) {
+static void bind_range(hz_stmt *st, const hz_list_scope *sc, hz_date from, hz_date to) {
+    bind_scope(st, sc);
+    hz_bind_date(st, 4, from);
+    hz_bind_date(st, 5, to);
+}
+
+hz_err hz_store_dashboard(hz_db *db, const hz_list_scope *sc, hz_date today, hz_date from, hz_date to,
+                          hz_dashboard *out, hz_errinfo *e) {
     memset(out, 0, sizeof *out);
+    const char *path = sc->org_path ? sc->org_path : "";
     hz_org_stats s;
     hz_err rc = hz_store_org_stats(db, path[0] ? path : "/", today, &s, e);
     if (rc) return rc;
@@ -54,16 +71,17 @@ hz_err hz_store_dashboard(hz_db *db, const char *path, hz_date today, hz_date fr
     hz_stmt_text(st, 1, path[0] ? path : "/");
     if ((rc = items(st, out->districts, &out->n_districts, false, e))) return rc;
     if ((rc = hz_db_stmt(db, q_plans, &st, e))) return rc;
-    hz_bind_date(st, 1, today);
+    bind_scope(st, sc);
+    hz_bind_date(st, 4, today);
     if ((rc = items(st, out->plans, &out->n_plans, false, e))) return rc;
     if ((rc = hz_db_stmt(db, q_contrib, &st, e))) return rc;
-    bind_range(st, from, to);
+    bind_range(st, sc, from, to);
     if ((rc = hz_row_int(st, &out->contributions, e))) return rc;
     if ((rc = hz_db_stmt(db, q_claims, &st, e))) return rc;
-    bind_range(st, from, to);
+    bind_range(st, sc, from, to);
     if ((rc = hz_row_int(st, &out->claims, e))) return rc;
     if ((rc = hz_db_stmt(db, q_paid, &st, e))) return rc;
-    bind_range(st, from, to);
+    bind_range(st, sc, from, to);
     if ((rc = items(st, out->payouts, &out->n_payouts, true, e))) return rc;
     for (int i = 0; i < out->n_payouts; i++) out->paid += out->payouts[i].amount;
     return HZ_OK;

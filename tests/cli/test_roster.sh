@@ -33,8 +33,12 @@ expect_exit 2 "bad rows refuse the import" -- hz --json import roster "$T/bad.cs
 expect_in "$T/err" "huzhu: VALIDATION:" "error line"
 expect_eq "$(jget "$T/out" rows)" "12" "rows counted"
 expect_eq "$(jget "$T/out" imported)" "0" "nothing imported"
+expect_eq "$(python3 -c 'import json,sys; print(" ".join("{}:{}".format(r["row"], r["field"]) for r in json.load(open(sys.argv[1]))["rejected"]))' "$T/out")" \
+  "3:id_number 4:id_number 5:id_number 6:phone 7:bank_card 8:category 9:model_level 10:name 11:name 12:plan" "every bad row with its field key"
+# what people read names the file's own column titles, not our keys
 expect_eq "$(python3 -c 'import json,sys; print(" ".join("{}:{}".format(r["row"], r["column"]) for r in json.load(open(sys.argv[1]))["rejected"]))' "$T/out")" \
-  "3:id_number 4:id_number 5:id_number 6:phone 7:bank_card 8:category 9:model_level 10:name 11:name 12:plan" "every bad row with its column"
+  "3:身份证号码 4:身份证号码 5:身份证号码 6:手机号码 7:银行卡号 8:人员类别 9:劳模级别 10:姓名 11:姓名 12:参保计划" "every bad row with the file's column title"
+expect_in "$T/out" '"reason":"身份证号码: 身份证号码校验位错误' "the reason names the column as the file titles it"
 expect_in "$T/out" "与第2行重复" "duplicate names the first row"
 expect_in "$T/out" "NOT_ELIGIBLE_AGE" "age rule named"
 expect_eq "$(count member)" "0" "nothing partial written"
@@ -67,7 +71,7 @@ expect_eq "$(sql "SELECT kind||':'||level FROM member_flag f JOIN member m ON m.
 expect_eq "$(sql "SELECT sum(amount) FROM contribution")" "24000" "premiums: 3 x ZY 40 + 3 x ZJ 2 x 20"
 # an overlapping coverage with another start date is a rejected row
 expect_exit 2 "overlap" -- hz --json import roster "$T/good.csv" --unit $UNIT --plan ZY --start 2026-06-01
-expect_in "$T/out" '"column":"plan"' "overlap names the plan column"
+expect_in "$T/out" '"field":"plan"' "overlap names the plan field"
 expect_eq "$(count coverage)" "6" "overlap wrote nothing"
 
 # GB18030, as Excel in China writes CSV (detected, and forced)

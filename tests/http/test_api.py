@@ -97,6 +97,7 @@ visible = {
     "admin": (True, True), "staff": (True, True), "reviewer": (True, True), "finance": (True, True),
     "cadre": (True, False), "unit": (False, True), "member": (True, False),
 }
+scoped_figures = {}
 for role, (see_he, see_qm) in visible.items():
     t = tokens[role]
     st, d = jreq("GET", "/api/v1/members/" + he, token=t)
@@ -117,6 +118,20 @@ for role, (see_he, see_qm) in visible.items():
     st, d = jreq("GET", "/api/v1/claims?per_page=500", token=t)
     if not see_he:
         check(all(c["claim_no"] != he_claim for c in d["items"]), f"R7 {role} claim list hides out-of-scope claims")
+    # reports take the same scope as lists (hz_scope_filter): figures and rows
+    if role in ("admin", "cadre"):
+        mine = {c["claim_no"] for c in d["items"]}
+        n_claims = d["total"]
+        st, dash = jreq("GET", "/api/v1/reports/dashboard?from=1900-01-01", token=t)
+        check(st == 200 and dash["claims"] == n_claims, f"scope: {role} dashboard counts its own claims ({dash.get('claims')} vs {n_claims})")
+        st, od = jreq("GET", "/api/v1/reports/overdue", token=t)
+        check(st == 200 and all(i["claim_no"] in mine for i in od["items"]), f"scope: {role} overdue rows are its own claims")
+        st, sla = jreq("GET", "/api/v1/reports/sla", token=t)
+        check(st == 200 and sla["complete"] <= n_claims, f"scope: {role} SLA counts only its own claims")
+        scoped_figures[role] = (dash["claims"], dash["paid"], sla["complete"])
+
+check(scoped_figures["cadre"][0] < scoped_figures["admin"][0] and scoped_figures["cadre"][2] < scoped_figures["admin"][2],
+      f"scope: a district cadre's figures are smaller than the city's {scoped_figures}")
 
 # masking: cadre and unit see masked ID numbers and cards; staff sees them in full
 st, d = jreq("GET", "/api/v1/members/" + he, token=tokens["cadre"])
@@ -167,6 +182,91 @@ st, c2 = jreq("GET", "/api/v1/claims/" + c["claim_no"], token=tokens["unit"])
 check(st == 200 and c2["status"] == "paid" and c2["sla_days"] == 0, "unit sees its member's claim paid")
 st, d = jreq("POST", "/api/v1/claims/%s/reject" % c["claim_no"], {"reason": "测试"}, token=tokens["reviewer"])
 check(st == 409, "a paid claim cannot be rejected")
+
+# --- input normalised at every entry point (issue 10) --------------------------------
+import urllib.parse
+def id_check(s17):
+    w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    return "10X98765432"[sum(int(a) * b for a, b in zip(s17, w)) % 11]
+def ids_with(prefix14, last):
+    return [prefix14 + "%03d" % n + last for n in range(1000) if id_check(prefix14 + "%03d" % n) == last]
+wide = lambda s: "".join(chr(ord(c) + 0xFEE0) for c in s)
+ST = tokens["staff"]
+nid = [i for i in ids_with("61011319900312", "X") if jreq("GET", "/api/v1/members/" + i, token=ST)[0] == 404][0]
+other = [i for i in ids_with("61011319850506", "4") if jreq("GET", "/api/v1/members/" + i, token=ST)[0] == 404][0]
+variants = {"lower": nid[:-1] + "x", "wide": wide(nid[:-1] + "x"), "nbsp": nid + "\u00a0", "zwsp": nid[:10] + "\u200b" + nid[10:]}
+too_long, bad_check = wide(nid[:-1] + "11"), nid[:-1] + ("1" if nid[-1] != "1" else "2")
+def bad_id(st, d, needle, what):
+    check(st == 400 and d["error"]["code"] == "VALIDATION" and needle in d["error"]["message"], what + " (%s %s)" % (st, d))
+st, d = jreq("POST", "/api/v1/members", {"id_number": variants["lower"], "name": "阿依古丽•买买提", "unit": qj.lower(),
+                                         "phone": "138 1234-5678", "bank_card": "6217 0000 0000 0000 004"}, token=ST)
+check(st in (200, 201) and d["id_number"] == nid and d["name"] == "阿依古丽·买买提" and d["phone"] == "13812345678",
+      "API member add: lower-case x, look-alike dot, spaced phone (%s %s)" % (st, d))
+st, d = jreq("POST", "/api/v1/members", {"id_number": variants["wide"], "name": "王芳", "unit": qj}, token=ST)
+check(st == 409, "API member add: the same person in full-width is a duplicate")
+for k, v in variants.items():
+    st, d = jreq("GET", "/api/v1/members/" + urllib.parse.quote(v), token=ST)
+    check(st == 200 and d["id_number"] == nid, "API path parameter, %s (%s)" % (k, st))
+st, d = jreq("GET", "/api/v1/members/" + urllib.parse.quote(too_long), token=ST)
+bad_id(st, d, "got 19 characters", "API path parameter: length in characters")
+st, d = jreq("GET", "/api/v1/members/" + bad_check, token=ST)
+bad_id(st, d, "校验位", "API path parameter: check digit")
+for (k, v), plan in zip(variants.items(), ("ZY", "ZJ", "NG", "YW")):
+    st, d = jreq("POST", "/api/v1/coverages", {"id_number": v, "plan": plan, "start": "2026-01-01"}, token=ST)
+    check(st in (200, 201), "API enroll, %s (%s %s)" % (k, st, d))
+for body_id, needle in ((too_long, "got 19 characters"), (bad_check, "校验位")):
+    st, d = jreq("POST", "/api/v1/coverages", {"id_number": body_id, "plan": "JT", "start": "2026-01-01"}, token=ST)
+    bad_id(st, d, needle, "API enroll refuses: " + needle)
+# the feed over HTTP
+F = "setl_id,certno,med_type,adm_date,dscg_date,main_diag_code,medfee_sumamt,fund_pay_sumamt,psn_selfpay,psn_ownpay\n"
+rows = "".join("NORM%s,%s,21,2026-0%d-01,2026-0%d-05,j18.9,5000.00,3000.00,1800.00,0\n" % (k, v, 5 + i, 5 + i)
+               for i, (k, v) in enumerate(variants.items()))
+badrows = "NORMLONG,%s,21,2026-09-01,2026-09-05,J18.9,5000.00,3000.00,1800.00,0\nNORMBAD,%s,21,2026-09-01,2026-09-05,J18.9,5000.00,3000.00,1800.00,0\n" % (too_long, bad_check)
+st, d = jreq("POST", "/api/v1/settlements", token=ST, raw=(F + rows + badrows).encode(), headers={"Content-Type": "text/csv"})
+details = (d.get("error") or {}).get("details") or []
+check(st == 400 and [(r["row"], r["column"]) for r in details] == [(6, "certno"), (7, "certno")]
+      and "got 19 characters" in details[0]["reason"] and "校验位" in details[1]["reason"], "API feed: bad certno rows only (%s %s)" % (st, d))
+st, d = jreq("POST", "/api/v1/settlements", token=ST, raw=(F + rows).encode(), headers={"Content-Type": "text/csv"})
+check(st == 200 and d["new"] == 4 and d["unmatched"] == 0, "API feed: four spellings match the member (%s %s)" % (st, d))
+# claims: the handler normalises before the use case
+for i, (k, v) in enumerate(variants.items()):
+    st, d = jreq("POST", "/api/v1/claims", {"id_number": v, "settlements": ["NORM" + k], "documents_complete": True}, token=ST)
+    check(st == 201 and d["member"]["id_number"] == nid, "API claim submit, %s (%s %s)" % (k, st, d))
+for body_id, needle in ((too_long, "got 19 characters"), (bad_check, "校验位")):
+    st, d = jreq("POST", "/api/v1/claims", {"id_number": body_id, "diagnosis": "C50.9", "date": "2026-10-01"}, token=ST)
+    bad_id(st, d, needle, "API claim submit refuses: " + needle)
+# search: the query is normalised; a fragment finds the member for those who see numbers in full
+for q in (nid[-6:-1] + "x", variants["wide"], variants["nbsp"], nid[:10], "阿依古丽・买"):
+    st, d = jreq("GET", "/api/v1/members?per_page=500&q=" + urllib.parse.quote(q), token=ST)
+    check(st == 200 and nid in [m["id_number"] for m in d["items"]], "API search finds %r (%s)" % (q, d.get("total")))
+st, d = jreq("GET", "/api/v1/members?q=" + urllib.parse.quote(nid[-6:]), token=tokens["unit"])
+check(st == 200 and d["total"] == 0, "a masked caller cannot probe digits with a fragment")
+st, d = jreq("GET", "/api/v1/members?q=" + urllib.parse.quote(variants["lower"]), token=tokens["unit"])
+check(st == 200 and d["total"] == 1 and "*" in d["items"][0]["id_number"], "a masked caller finds the whole number")
+# the roster over HTTP, CSV and XLSX: the known member by a lower-case x, a new one in full-width
+H = "姓名,身份证号码,手机号码,人员类别,劳模级别,职业,银行卡号,开户行\n"
+good = "阿依古丽·买买提,%s,,普通,,,,\n李娜,%s\u00a0,,普通,,,,\n" % (variants["lower"], wide(other))
+badr = "错一,%s,,普通,,,,\n错二,%s,,普通,,,,\n" % (too_long, bad_check)
+def xlsx(text):
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "r.xlsx")
+        subprocess.run([sys.executable, os.path.join(os.environ["HZ_SRC"], "tests/data/make_xlsx.py"), path],
+                       input=text.encode(), check=True)
+        return open(path, "rb").read()
+qs = "/api/v1/rosters?unit=%s&start=2026-01-01&plan=ZY" % urllib.parse.quote(qj.lower())
+for kind, body in (("csv", (H + good + badr).encode()), ("xlsx", xlsx(H + good + badr))):
+    st, d = jreq("POST", qs, token=ST, raw=body)
+    details = (d.get("error") or {}).get("details") or []
+    check(st == 400 and [(r["row"], r["field"], r["column"]) for r in details] == [(4, "id_number", "身份证号码"), (5, "id_number", "身份证号码")]
+          and "got 19 characters" in details[0]["reason"] and "校验位" in details[1]["reason"] and d["report"]["rejected"],
+          "API roster %s: the bad rows named by the file's column (%s %s)" % (kind, st, d))
+st, d = jreq("POST", qs, token=ST, raw=xlsx(H + good))
+check(st == 200 and d["updated"] == 1 and d["imported"] == 1, "API roster xlsx: known member updated, new one added (%s %s)" % (st, d))
+st, d = jreq("POST", qs, token=ST, raw=(H + good).encode())
+check(st == 200 and d["updated"] == 2 and d["imported"] == 0, "API roster csv: both known now (%s %s)" % (st, d))
+st, d = jreq("GET", "/api/v1/members/" + other, token=ST)
+check(st == 200 and d["name"] == "李娜", "API roster stored the full-width ID in ASCII")
 
 # --- validation (R4) --------------------------------------------------------------
 bad = [

@@ -80,7 +80,7 @@ try {
   await page.click("[data-test=roster-upload]");
   await page.waitForSelector("[data-test=roster-rejects]");
   const rejects = await text(page, "[data-test=roster-rejects]");
-  check(rejects.includes("3") && rejects.includes("id_number") && rejects.includes("校验位"), "bad row reported with row, column and reason");
+  check(rejects.includes("3") && rejects.includes("身份证号码") && rejects.includes("校验位"), "bad row reported with row, the file's column title and reason");
   check((await text(page, "[data-test=roster-error]")).includes("未导入"), "nothing imported message");
   await shot(page, "04-roster-error");
   // fix and re-upload
@@ -88,6 +88,12 @@ try {
   await page.click("[data-test=roster-upload]");
   await page.waitForSelector("[data-test=roster-summary] >> text=新增 2");
   check(!(await page.$("[data-test=roster-error]")), "no error after the fix");
+  // search reads the query as the server reads input: full-width digits of a partial ID
+  await page.click("[data-test=nav-members]");
+  await page.fill("[data-test=member-search]", "１９８８０３１５００２０");
+  await page.press("[data-test=member-search]", "Enter");
+  await page.waitForSelector("[data-test=member-table] >> text=赵雪梅");
+  await page.click("[data-test=nav-units]");
   // renewal: the unit's 2026 coverages into 2027
   await page.click("[data-test=renew-unit]");
   await page.click(".el-select-dropdown__item:visible >> text=五环(集团)纺织");
@@ -104,6 +110,12 @@ try {
 
   // the medical-insurance feed, then intake with ID number + discharge certificate
   await page.click("[data-test=nav-claims]");
+  // a refused feed shows the server's rows, not only the summary line
+  const badFeed = "setl_id,certno,med_type,adm_date,dscg_date,medfee_sumamt,fund_pay_sumamt,psn_selfpay,psn_ownpay\n" +
+                  "WEBBAD1,610104198803150021,21,2026-06-01,2026-06-12,100.00,50.00,40.00,0\n";
+  await page.setInputFiles("[data-test=feed-file]", { name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(badFeed) });
+  await page.waitForSelector("[data-test=row-errors] >> text=certno");
+  check((await text(page, "[data-test=row-errors]")).includes("校验位"), "refused feed rows shown with field and reason");
   const feed = "setl_id,certno,psn_name,med_type,adm_date,dscg_date,main_diag_code,medfee_sumamt,fund_pay_sumamt,psn_selfpay,psn_ownpay\n" +
                "WEB0001,610104198803150020,赵雪梅,21,2026-06-01,2026-06-12,C50.9,60000.00,35000.00,21300.00,3700.00\n";
   await page.setInputFiles("[data-test=feed-file]", { name: "feed.csv", mimeType: "text/csv", buffer: Buffer.from(feed) });
