@@ -25,6 +25,11 @@ static const char *const allowed[HZ_A_COUNT] = {
     [HZ_A_REPORT] = " admin staff reviewer finance cadre ",
     [HZ_A_USER_ADMIN] = " admin ",
     [HZ_A_AUDIT] = " admin ",
+    /* aid: the model-worker subsidy and relief programmes */
+    [HZ_A_AID_READ] = " admin staff reviewer finance cadre ",
+    [HZ_A_AID_APPLY] = " admin staff ",
+    [HZ_A_AID_REVIEW] = " admin reviewer ",
+    [HZ_A_AID_BUDGET] = " admin finance ",
 };
 
 hz_err hz_authz_can(const hz_app *app, hz_action a, hz_errinfo *e) {

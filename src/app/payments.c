@@ -13,6 +13,7 @@
 #include "app/audit.h"
 #include "app/authz.h"
 #include "app/journal.h"
+#include "app/lm.h"
 #include "app/payables.h"
 #include "app/module.h"
 #include "core/text.h"
@@ -25,6 +26,7 @@
 
 /* The cause of a payable is paid: nothing is owed and nothing pending. */
 static hz_err cause_paid(hz_app *app, const hz_payable *p, hz_errinfo *e) {
+    if (!strcmp(p->source, "lm")) return hz_lm_paid(app, p->source_id, e);
     if (strcmp(p->source, "claim") != 0) return HZ_OK;
     hz_claim c;
     hz_err rc = hz_store_claim_by_id(app->db, p->source_id, &c, e);
@@ -37,6 +39,7 @@ static hz_err cause_paid(hz_app *app, const hz_payable *p, hz_errinfo *e) {
 
 /* The bank could not pay: the cause waits for the next batch. */
 static hz_err cause_failed(hz_app *app, const hz_payable *p, const char *why, hz_errinfo *e) {
+    if (!strcmp(p->source, "lm")) return hz_lm_failed(app, p->source_id, why, e);
     if (strcmp(p->source, "claim") != 0) return HZ_OK;
     hz_claim c;
     hz_err rc = hz_store_claim_by_id(app->db, p->source_id, &c, e);

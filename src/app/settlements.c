@@ -9,6 +9,7 @@
 #include "app/audit.h"
 #include "app/authz.h"
 #include "app/claim_reversal.h"
+#include "app/lm.h"
 #include "io/feed.h"
 #include "store/bulk.h"
 #include "store/settlement.h"
@@ -87,7 +88,8 @@ static hz_err write_row(void *vctx, long line, const hz_settlement *in, const ch
                 return HZ_OK;
             }
             if ((rc = hz_store_settlement_mark_refunded(app->db, old.id, e)) ||
-                (rc = hz_claims_reverse_settlement(app, old.id, old.setl_id, e)))
+                (rc = hz_claims_reverse_settlement(app, old.id, old.setl_id, e)) ||
+                (rc = hz_lm_reverse_settlement(app, old.id, old.setl_id, e)))
                 return rc;
         } else if (found == HZ_ENOTFOUND) {
             /* the refund came first: keep the settlement as cancelled */

@@ -100,3 +100,25 @@ json_t *hz_view_row_errors(const hz_row_error *rows, int n) {
                                            rows[i].field, "column", rows[i].column, "reason", rows[i].reason));
     return a;
 }
+
+json_t *hz_view_lm(const hz_lm_subsidy *s, bool mask) {
+    char id[19];
+    if (mask) hz_id_mask(s->id_number, id);
+    else snprintf(id, sizeof id, "%s", s->id_number);
+    json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:s, s:s, s:s}", "no", s->subsidy_no, "id_number", id, "setl_id",
+                          s->setl_id, "amount", hz_json_money(s->amount), "reason", s->reason, "explain", s->explain,
+                          "status", s->status);
+    json_object_set_new(o, "year", json_integer(s->year));
+    json_object_set_new(o, "level", json_string(s->level));
+    json_object_set_new(o, "psn_selfpay", hz_json_money(s->psn_selfpay));
+    json_object_set_new(o, "huzhu_paid", hz_json_money(s->huzhu_paid));
+    json_object_set_new(o, "burden", hz_json_money(s->burden));
+    json_object_set_new(o, "pct", json_integer(s->pct));
+    json_object_set_new(o, "reject_reason", opt_str(s->reject_reason));
+    json_object_set_new(o, "bank_failure", opt_str(s->bank_failure));
+    json_object_set_new(o, "created_at", opt_str(s->created_at));
+    json_object_set_new(o, "decided_at", opt_str(s->decided_at));
+    json_object_set_new(o, "decided_by", opt_str(s->decided_by));
+    json_object_set_new(o, "paid_at", opt_str(s->paid_at));
+    return o;
+}

@@ -23,4 +23,8 @@ json_t *hz_view_row_errors(const hz_row_error *rows, int n);
 json_t *hz_view_claim(const hz_claim *c, const hz_member *m, const hz_claim_line_row *lines, int n_lines,
                       int sla_days, const char *required_docs, bool overdue, bool mask);
 
+/* lm show --json (interfaces.md): no, id_number, setl_id, amount, reason,
+ * explain, status, and the figures behind them. mask: ID number masked. */
+json_t *hz_view_lm(const hz_lm_subsidy *s, bool mask);
+
 #endif

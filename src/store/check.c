@@ -60,6 +60,32 @@ static const struct {
     {"claim=payable",
      "SELECT 'claim:' || c.claim_no, 0, 1 FROM claim c WHERE NOT EXISTS (SELECT 1 FROM payable p WHERE"
      " p.source = 'claim' AND p.source_id = c.id) ORDER BY c.id LIMIT 1"},
+    /* an LM subsidy's payable was granted exactly its amount once approved
+     * (net of a refund's reversal), nothing before */
+    {"lm.amount=payable_grants",
+     "SELECT 'lm:' || l.subsidy_no, COALESCE((SELECT SUM(CASE WHEN t.credit_id = a.id THEN t.amount ELSE -t.amount END)"
+     " FROM transfer t WHERE t.cause = 'lm:' || l.id AND (t.credit_id = a.id OR t.debit_id = a.id) AND " POSTED
+     "), 0), CASE WHEN l.status = 'approved' OR l.status = 'paid' THEN l.amount ELSE 0 END"
+     " FROM lm_subsidy l JOIN payable p ON p.source = 'lm' AND p.source_id = l.id"
+     " JOIN account a ON a.code = 'payable:' || p.payable_no WHERE COALESCE((SELECT SUM(CASE WHEN t.credit_id = a.id"
+     " THEN t.amount ELSE -t.amount END) FROM transfer t WHERE t.cause = 'lm:' || l.id AND (t.credit_id = a.id"
+     " OR t.debit_id = a.id) AND " POSTED "), 0) <> CASE WHEN l.status = 'approved' OR l.status = 'paid' THEN"
+     " l.amount ELSE 0 END ORDER BY l.id LIMIT 1"},
+    {"lm=payable",
+     "SELECT 'lm:' || l.subsidy_no, 0, 1 FROM lm_subsidy l WHERE NOT EXISTS (SELECT 1 FROM payable p WHERE"
+     " p.source = 'lm' AND p.source_id = l.id) ORDER BY l.id LIMIT 1"},
+    /* a year's LM budget account holds what that year committed */
+    {"budget:lm=committed",
+     "SELECT a.code, a.debits_posted - a.credits_posted, COALESCE((SELECT SUM(l.amount) FROM lm_subsidy l WHERE"
+     " 'budget:lm:' || l.year = a.code AND (l.status = 'approved' OR l.status = 'paid')), 0) FROM account a"
+     " WHERE a.code LIKE 'budget:lm:%' AND a.debits_posted - a.credits_posted <> COALESCE((SELECT SUM(l.amount)"
+     " FROM lm_subsidy l WHERE 'budget:lm:' || l.year = a.code AND (l.status = 'approved' OR l.status = 'paid')), 0)"
+     " ORDER BY a.id LIMIT 1"},
+    {"lm.committed<=budget",
+     "SELECT 'lm_budget:' || b.year, (SELECT COALESCE(SUM(l.amount), 0) FROM lm_subsidy l WHERE l.year = b.year"
+     " AND (l.status = 'approved' OR l.status = 'paid')), b.amount FROM lm_budget b WHERE (SELECT"
+     " COALESCE(SUM(l.amount), 0) FROM lm_subsidy l WHERE l.year = b.year AND (l.status = 'approved' OR"
+     " l.status = 'paid')) > b.amount ORDER BY b.year LIMIT 1"},
     /* each payment's state is its transfer's state */
     {"payment=transfer",
      "SELECT 'payment:' || y.id, CASE WHEN t.id IS NULL THEN -1 WHEN r.phase = 'post' THEN 2 WHEN r.phase ="
