@@ -14,6 +14,7 @@
 #include "app/authz.h"
 #include "app/journal.h"
 #include "app/lm.h"
+#include "app/relief.h"
 #include "app/payables.h"
 #include "app/module.h"
 #include "core/text.h"
@@ -27,6 +28,7 @@
 /* The cause of a payable is paid: nothing is owed and nothing pending. */
 static hz_err cause_paid(hz_app *app, const hz_payable *p, hz_errinfo *e) {
     if (!strcmp(p->source, "lm")) return hz_lm_paid(app, p->source_id, e);
+    if (!strcmp(p->source, "relief")) return hz_relief_paid(app, p->source_id, e);
     if (strcmp(p->source, "claim") != 0) return HZ_OK;
     hz_claim c;
     hz_err rc = hz_store_claim_by_id(app->db, p->source_id, &c, e);
@@ -40,6 +42,7 @@ static hz_err cause_paid(hz_app *app, const hz_payable *p, hz_errinfo *e) {
 /* The bank could not pay: the cause waits for the next batch. */
 static hz_err cause_failed(hz_app *app, const hz_payable *p, const char *why, hz_errinfo *e) {
     if (!strcmp(p->source, "lm")) return hz_lm_failed(app, p->source_id, why, e);
+    if (!strcmp(p->source, "relief")) return hz_relief_failed(app, p->source_id, why, e);
     if (strcmp(p->source, "claim") != 0) return HZ_OK;
     hz_claim c;
     hz_err rc = hz_store_claim_by_id(app->db, p->source_id, &c, e);
@@ -142,7 +145,7 @@ hz_err hz_app_pay_batch(hz_app *app, const char *out_path, hz_batch_report *out,
     batch_ctx b = {app, f, 0, out};
     if ((rc = hz_store_batch_insert(app->db, batch_no, 0, 0, app->now, app->actor, &b.batch_id, e))) goto fail_tx;
     snprintf(out->batch_no, sizeof out->batch_no, "%s-%lld", batch_no, (long long)b.batch_id);
-    if ((rc = hz_store_payables_due(app->db, add_payable, &b, e))) goto fail_tx;
+    if ((rc = hz_store_payables_due(app->db, app->today, add_payable, &b, e))) goto fail_tx;
     if (out->count == 0) { /* nothing to send: no batch, but offsets stand */
         hz_store_batch_finish(app->db, b.batch_id, out->batch_no, 0, 0, e);
         if (out->settled_by_offset == 0) {

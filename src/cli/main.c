@@ -150,10 +150,16 @@ int main(int argc, char **argv) {
         print_help();
         return argc < 2 ? 1 : 0;
     }
-    /* two-word commands first ("org add"), then one-word ones */
+    /* the longest name first: three words ("relief program add"), two
+     * ("org add"), then one */
     const hz_cmd *cmd = NULL;
     int skip = 1;
-    if (argc >= 3) {
+    if (argc >= 4) {
+        char three[96];
+        snprintf(three, sizeof three, "%s %s %s", argv[1], argv[2], argv[3]);
+        if ((cmd = hz_cli_find(three))) skip = 3;
+    }
+    if (!cmd && argc >= 3) {
         char two[64];
         snprintf(two, sizeof two, "%s %s", argv[1], argv[2]);
         if ((cmd = hz_cli_find(two))) skip = 2;

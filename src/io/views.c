@@ -5,6 +5,7 @@
 
 #include "core/flag.h"
 #include "core/idcard.h"
+#include "core/relief.h"
 
 json_t *hz_json_money(hz_fen v) {
     char b[HZ_MONEY_BUF];
@@ -120,5 +121,36 @@ json_t *hz_view_lm(const hz_lm_subsidy *s, bool mask) {
     json_object_set_new(o, "decided_at", opt_str(s->decided_at));
     json_object_set_new(o, "decided_by", opt_str(s->decided_by));
     json_object_set_new(o, "paid_at", opt_str(s->paid_at));
+    return o;
+}
+
+json_t *hz_view_relief_grant(const hz_relief_grant *g, bool mask) {
+    char id[19], name[64], sid[19];
+    if (mask) {
+        hz_id_mask(g->id_number, id);
+        hz_relief_mask_name(g->name, name, sizeof name);
+        if (g->student_id_number[0]) hz_id_mask(g->student_id_number, sid);
+        else sid[0] = '\0';
+    } else {
+        snprintf(id, sizeof id, "%s", g->id_number);
+        snprintf(name, sizeof name, "%s", g->name);
+        snprintf(sid, sizeof sid, "%s", g->student_id_number);
+    }
+    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:o, s:s}", "no", g->grant_no, "program", g->program_code,
+                          "id_number", id, "name", name, "amount", hz_json_money(g->amount), "status", g->status);
+    json_object_set_new(o, "burden", g->burden ? hz_json_money(g->burden) : json_null());
+    json_object_set_new(o, "student_name", opt_str(g->student_name));
+    json_object_set_new(o, "student_id_number", opt_str(sid));
+    json_object_set_new(o, "school", opt_str(g->school));
+    json_object_set_new(o, "level", opt_str(g->level));
+    json_object_set_new(o, "reason", opt_str(g->reason));
+    json_object_set_new(o, "items", opt_str(g->items));
+    json_object_set_new(o, "date", hz_json_date(g->visit_date));
+    json_object_set_new(o, "reject_reason", opt_str(g->reject_reason));
+    json_object_set_new(o, "bank_failure", opt_str(g->bank_failure));
+    json_object_set_new(o, "created_at", opt_str(g->created_at));
+    json_object_set_new(o, "decided_at", opt_str(g->decided_at));
+    json_object_set_new(o, "decided_by", opt_str(g->decided_by));
+    json_object_set_new(o, "paid_at", opt_str(g->paid_at));
     return o;
 }

@@ -27,4 +27,8 @@ json_t *hz_view_claim(const hz_claim *c, const hz_member *m, const hz_claim_line
  * explain, status, and the figures behind them. mask: ID number masked. */
 json_t *hz_view_lm(const hz_lm_subsidy *s, bool mask);
 
+/* relief grants: no, program, id_number, name, amount, status, burden,
+ * student fields, items, decisions. mask: ID number masked, name as 张*明. */
+json_t *hz_view_relief_grant(const hz_relief_grant *g, bool mask);
+
 #endif

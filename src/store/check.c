@@ -104,11 +104,37 @@ static const struct {
      " (SELECT COALESCE(SUM(amount), 0) FROM payment WHERE status = 'pending') WHERE COALESCE((SELECT"
      " credits_pending FROM account WHERE code = 'bank'), 0) <> (SELECT COALESCE(SUM(amount), 0) FROM payment"
      " WHERE status = 'pending')"},
-    /* money back into the bank is the sum of the repayments */
-    {"bank=repayments",
+    /* money into the bank is the sum of the repayments and donations */
+    {"bank=repayments+donations",
      "SELECT 'account:bank', COALESCE((SELECT debits_posted FROM account WHERE code = 'bank'), 0),"
-     " (SELECT COALESCE(SUM(amount), 0) FROM recovery WHERE kind = 'repay') WHERE COALESCE((SELECT debits_posted"
-     " FROM account WHERE code = 'bank'), 0) <> (SELECT COALESCE(SUM(amount), 0) FROM recovery WHERE kind = 'repay')"},
+     " (SELECT COALESCE(SUM(amount), 0) FROM recovery WHERE kind = 'repay') + (SELECT COALESCE(SUM(amount), 0)"
+     " FROM donation) WHERE COALESCE((SELECT debits_posted FROM account WHERE code = 'bank'), 0) <> (SELECT"
+     " COALESCE(SUM(amount), 0) FROM recovery WHERE kind = 'repay') + (SELECT COALESCE(SUM(amount), 0) FROM donation)"},
+    /* a relief grant's payable was granted its amount once approved */
+    {"relief.amount=payable_grants",
+     "SELECT 'relief:' || g.grant_no, COALESCE((SELECT SUM(CASE WHEN t.credit_id = a.id THEN t.amount ELSE"
+     " -t.amount END) FROM transfer t WHERE t.cause = 'relief:' || g.id AND (t.credit_id = a.id OR t.debit_id = a.id)"
+     " AND " POSTED "), 0), CASE WHEN g.status = 'approved' OR g.status = 'paid' THEN g.amount ELSE 0 END"
+     " FROM relief_grant g JOIN payable p ON p.source = 'relief' AND p.source_id = g.id JOIN account a ON a.code ="
+     " 'payable:' || p.payable_no WHERE COALESCE((SELECT SUM(CASE WHEN t.credit_id = a.id THEN t.amount ELSE"
+     " -t.amount END) FROM transfer t WHERE t.cause = 'relief:' || g.id AND (t.credit_id = a.id OR t.debit_id = a.id)"
+     " AND " POSTED "), 0) <> CASE WHEN g.status = 'approved' OR g.status = 'paid' THEN g.amount ELSE 0 END"
+     " ORDER BY g.id LIMIT 1"},
+    /* a programme's account: granted (debits) less donated (credits) */
+    {"budget:relief=granted-donated",
+     "SELECT a.code, a.debits_posted - a.credits_posted, (SELECT COALESCE(SUM(g.amount), 0) FROM relief_grant g"
+     " WHERE g.program_id = p.id AND (g.status = 'approved' OR g.status = 'paid')) - (SELECT COALESCE(SUM(d.amount), 0)"
+     " FROM donation d WHERE d.program_id = p.id) FROM relief_program p JOIN account a ON a.code = 'budget:relief:'"
+     " || p.code WHERE a.debits_posted - a.credits_posted <> (SELECT COALESCE(SUM(g.amount), 0) FROM relief_grant g"
+     " WHERE g.program_id = p.id AND (g.status = 'approved' OR g.status = 'paid')) - (SELECT COALESCE(SUM(d.amount), 0)"
+     " FROM donation d WHERE d.program_id = p.id) ORDER BY p.id LIMIT 1"},
+    {"relief.committed<=budget",
+     "SELECT 'relief_program:' || p.code, (SELECT COALESCE(SUM(g.amount), 0) FROM relief_grant g WHERE g.program_id"
+     " = p.id AND (g.status = 'approved' OR g.status = 'paid')), CASE WHEN p.kind = 'donation' THEN (SELECT"
+     " COALESCE(SUM(d.amount), 0) FROM donation d WHERE d.program_id = p.id) ELSE p.budget END FROM relief_program p"
+     " WHERE (SELECT COALESCE(SUM(g.amount), 0) FROM relief_grant g WHERE g.program_id = p.id AND (g.status ="
+     " 'approved' OR g.status = 'paid')) > CASE WHEN p.kind = 'donation' THEN (SELECT COALESCE(SUM(d.amount), 0)"
+     " FROM donation d WHERE d.program_id = p.id) ELSE p.budget END ORDER BY p.id LIMIT 1"},
     {"writeoff=recoveries",
      "SELECT 'account:writeoff', COALESCE((SELECT debits_posted - credits_posted FROM account WHERE code ="
      " 'writeoff'), 0), (SELECT COALESCE(SUM(amount), 0) FROM recovery WHERE kind = 'writeoff') WHERE"

@@ -22,7 +22,7 @@ static const char q_hold_member[] =
     "UPDATE payable SET hold_reason = ? WHERE member_id = ? AND hold_reason IS NULL AND EXISTS (SELECT 1 FROM"
     " account a WHERE a.code = 'payable:' || payable.payable_no AND a.credits_posted - a.debits_posted > 0)";
 static const char q_due[] =
-    "SELECT " PB_COLS PB_FROM " WHERE p.ready = 1 AND p.hold_reason IS NULL"
+    "SELECT " PB_COLS PB_FROM " WHERE p.ready = 1 AND p.hold_reason IS NULL AND (p.due_on IS NULL OR p.due_on <= ?)"
     " AND a.credits_posted - a.debits_posted - a.debits_pending > 0"
     " AND NOT EXISTS (SELECT 1 FROM payment y WHERE y.payable_id = p.id AND y.status = 'pending') ORDER BY p.id";
 static const char q_of_member[] = "SELECT " PB_COLS PB_FROM " WHERE p.member_id = ? ORDER BY p.id";
@@ -104,12 +104,14 @@ hz_err hz_store_payables_hold_member(hz_db *db, int64_t member_id, const char *r
     return HZ_OK;
 }
 
-static hz_err each(hz_db *db, const char *sql, int64_t arg, hz_payable_fn fn, void *ctx, hz_errinfo *e) {
+static hz_err each(hz_db *db, const char *sql, int64_t arg, const char *text, hz_payable_fn fn, void *ctx,
+                   hz_errinfo *e) {
     hz_stmt *st;
     bool row;
     hz_err rc = hz_db_stmt(db, sql, &st, e);
     if (rc) return rc;
     if (arg) hz_stmt_int(st, 1, arg);
+    if (text) hz_stmt_text(st, 1, text);
     /* collect first: fn may write (a batch adds payments) */
     hz_payable *rows = NULL;
     size_t n = 0, cap = 0;
@@ -131,10 +133,23 @@ static hz_err each(hz_db *db, const char *sql, int64_t arg, hz_payable_fn fn, vo
     return rc;
 }
 
-hz_err hz_store_payables_due(hz_db *db, hz_payable_fn fn, void *ctx, hz_errinfo *e) {
-    return each(db, q_due, 0, fn, ctx, e);
+hz_err hz_store_payables_due(hz_db *db, hz_date today, hz_payable_fn fn, void *ctx, hz_errinfo *e) {
+    char d[HZ_DATE_BUF];
+    return each(db, q_due, 0, hz_date_format(today, d), fn, ctx, e);
+}
+
+static const char q_due_on[] = "UPDATE payable SET due_on = ? WHERE source = ? AND source_id = ?";
+
+hz_err hz_store_payable_due_on(hz_db *db, const char *source, int64_t source_id, hz_date due_on, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_due_on, &st, e);
+    if (rc) return rc;
+    hz_bind_date(st, 1, due_on);
+    hz_stmt_text(st, 2, source);
+    hz_stmt_int(st, 3, source_id);
+    return hz_stmt_run(st, e);
 }
 
 hz_err hz_store_payables_of_member(hz_db *db, int64_t member_id, hz_payable_fn fn, void *ctx, hz_errinfo *e) {
-    return each(db, q_of_member, member_id, fn, ctx, e);
+    return each(db, q_of_member, member_id, NULL, fn, ctx, e);
 }

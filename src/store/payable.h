@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 
+#include "core/date.h"
 #include "core/model.h"
 #include "store/db.h"
 
@@ -38,9 +39,11 @@ hz_err hz_store_payable_update(hz_db *db, const hz_payable *p, hz_errinfo *e);
 hz_err hz_store_payables_hold_member(hz_db *db, int64_t member_id, const char *reason, int64_t *n, hz_errinfo *e);
 
 typedef hz_err (*hz_payable_fn)(void *ctx, const hz_payable *p, hz_errinfo *e);
-/* Payables a batch may pay: ready, not held, with an available amount > 0
- * and no payment pending, oldest first. */
-hz_err hz_store_payables_due(hz_db *db, hz_payable_fn fn, void *ctx, hz_errinfo *e);
+/* Payables a batch may pay today: ready, not held, not waiting for a later
+ * date, with an available amount > 0 and no payment pending, oldest first. */
+hz_err hz_store_payables_due(hz_db *db, hz_date today, hz_payable_fn fn, void *ctx, hz_errinfo *e);
+/* The payable of a cause waits until due_on (HZ_DATE_NONE: no wait). */
+hz_err hz_store_payable_due_on(hz_db *db, const char *source, int64_t source_id, hz_date due_on, hz_errinfo *e);
 /* Payables of a member, oldest first, with owed and available. */
 hz_err hz_store_payables_of_member(hz_db *db, int64_t member_id, hz_payable_fn fn, void *ctx, hz_errinfo *e);
 

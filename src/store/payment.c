@@ -343,6 +343,8 @@ static const char *const payment_migrations[] = {
     "  AND (t.phase = 'posted' OR t.phase = 'post')),"
     " credits_posted = (SELECT COALESCE(SUM(t.amount), 0) FROM transfer t WHERE t.credit_id = account.id"
     "  AND (t.phase = 'posted' OR t.phase = 'post'));",
+    /* 2: a payable may wait for a date (a relief list's objection window) */
+    "ALTER TABLE payable ADD COLUMN due_on TEXT;",
 };
 
 const hz_store_module hz_store_module_payments = {

@@ -1,0 +1,51 @@
+/* Tables of the relief programmes (救助帮扶): programmes, grants and
+ * donations. None of these functions opens a transaction. */
+#ifndef HZ_STORE_RELIEF_H
+#define HZ_STORE_RELIEF_H
+
+#include <stddef.h>
+
+#include "core/model.h"
+#include "store/db.h"
+
+/* hz_relief_program and hz_relief_grant are in core/model.h (views read them). */
+
+hz_err hz_store_relief_program_insert(hz_db *db, hz_relief_program *p, const char *now, const char *by,
+                                      hz_errinfo *e);
+/* HZ_ENOTFOUND when none. */
+hz_err hz_store_relief_program_by_code(hz_db *db, const char *code, hz_relief_program *out, hz_errinfo *e);
+hz_err hz_store_relief_program_by_id(hz_db *db, int64_t id, hz_relief_program *out, hz_errinfo *e);
+hz_err hz_store_relief_program_publish(hz_db *db, int64_t id, const char *now, hz_date until, hz_errinfo *e);
+/* Σ amounts of a programme's approved or paid grants (fen). */
+hz_err hz_store_relief_committed(hz_db *db, int64_t program_id, hz_fen *out, hz_errinfo *e);
+hz_err hz_store_relief_donated(hz_db *db, int64_t program_id, hz_fen *out, hz_errinfo *e);
+hz_err hz_store_relief_donation_insert(hz_db *db, int64_t program_id, const char *donor, hz_fen amount,
+                                       const char *now, const char *by, int64_t *id, hz_errinfo *e);
+
+hz_err hz_store_relief_grant_insert(hz_db *db, hz_relief_grant *g, hz_errinfo *e);
+/* HZ_ENOTFOUND when none. */
+hz_err hz_store_relief_grant_by_no(hz_db *db, const char *no, hz_relief_grant *out, hz_errinfo *e);
+hz_err hz_store_relief_grant_by_id(hz_db *db, int64_t id, hz_relief_grant *out, hz_errinfo *e);
+hz_err hz_store_relief_grant_update(hz_db *db, const hz_relief_grant *g, hz_errinfo *e);
+/* The member's grant in a programme that is not rejected: out->id 0 if none. */
+hz_err hz_store_relief_grant_of_member(hz_db *db, int64_t program_id, int64_t member_id, hz_relief_grant *out,
+                                       hz_errinfo *e);
+/* The grant for a student in a programme that is not rejected: "" if none. */
+hz_err hz_store_relief_grant_of_student(hz_db *db, int64_t program_id, const char *student_id, char no[24],
+                                        hz_errinfo *e);
+typedef hz_err (*hz_relief_grant_fn)(void *ctx, const hz_relief_grant *g, hz_errinfo *e);
+/* A programme's grants, oldest first; status "" = any. */
+hz_err hz_store_relief_grants(hz_db *db, int64_t program_id, const char *status, hz_relief_grant_fn fn, void *ctx,
+                              hz_errinfo *e);
+
+typedef struct {
+    int64_t member_id;
+    hz_fen burden;
+} hz_relief_burden;
+/* Members who held a coverage active during the year with a remaining
+ * burden of at least min (fen): Σ psn_selfpay of their non-refunded
+ * inpatient settlements admitted that year − Σ lines of active claims on
+ * them − Σ LM subsidies on them not rejected (plans.md). *out malloc'd. */
+hz_err hz_store_relief_burdens(hz_db *db, int year, hz_fen min, hz_relief_burden **out, size_t *n, hz_errinfo *e);
+
+#endif
