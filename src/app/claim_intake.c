@@ -17,6 +17,8 @@
 #include "store/ledger.h"
 #include "store/coverage.h"
 #include "store/registry.h"
+#include "store/payable.h"
+#include "store/payment.h"
 #include "store/settlement.h"
 #include "store/store.h"
 
@@ -91,6 +93,34 @@ static hz_err settlement_event(const hz_settlement *s, const hz_claim_input *in,
     return HZ_OK;
 }
 
+/* The claim on the other settlement of a duplicate stay is held too while
+ * it can still be stopped (approved, nothing at the bank or paid): both
+ * wait for a reviewer (issue #11). */
+static hz_err hold_duplicate(hz_app *app, const char *other_setl, const char *this_setl, hz_errinfo *e) {
+    hz_settlement o;
+    char no[24];
+    int64_t claim_id = 0;
+    hz_err rc = hz_store_settlement_by_setl_id(app->db, other_setl, &o, e);
+    if (rc || (rc = hz_store_settlement_claim(app->db, o.id, no, &claim_id, e)) || !no[0]) return rc;
+    hz_claim c;
+    hz_payable p;
+    hz_payment y;
+    if ((rc = hz_store_claim_by_id(app->db, claim_id, &c, e))) return rc;
+    if (strcmp(c.status, "approved") != 0 || c.hold_reason[0]) return HZ_OK;
+    if ((rc = hz_store_payable_by_source(app->db, "claim", c.id, &p, e)) ||
+        (rc = hz_store_payment_last_of(app->db, p.id, &y, e)))
+        return rc;
+    if (y.id && strcmp(y.status, "failed") != 0) return HZ_OK; /* at the bank or paid: too late to hold */
+    snprintf(c.hold_reason, sizeof c.hold_reason, "疑似重复住院: 与医保结算 %.40s 重叠 (DUPLICATE_STAY)", this_setl);
+    hz_strlcpy(c.review_note, c.hold_reason, sizeof c.review_note);
+    hz_strlcpy(c.status, "adjudicated", sizeof c.status);
+    c.review_required = true;
+    c.decided_at[0] = c.decided_by[0] = '\0';
+    if ((rc = hz_store_claim_update(app->db, &c, e)) || (rc = hz_payable_ready(app, "claim", c.id, false, e)))
+        return rc;
+    return hz_claims_audit(app, "claim.hold", &c, c.hold_reason, e);
+}
+
 hz_err hz_claims_submit_tx(hz_app *app, const hz_claim_input *in, int64_t *claim_id, hz_errinfo *e) {
     hz_member m;
     hz_flag flags[32];
@@ -139,9 +169,13 @@ hz_err hz_claims_submit_tx(hz_app *app, const hz_claim_input *in, int64_t *claim
                            " (the claim on this settlement was rejected; a resubmission names it)",
                            s.setl_id, rejected, rejected);
         char dup[48];
-        if (!c.hold_reason[0] && (rc = hz_store_settlement_duplicate(app->db, &s, dup, e))) return rc;
-        if (!c.hold_reason[0] && dup[0])
-            snprintf(c.hold_reason, sizeof c.hold_reason, "疑似重复住院: 与医保结算 %.40s 重叠 (DUPLICATE_STAY)", dup);
+        if ((rc = hz_store_settlement_duplicate(app->db, &s, dup, e))) return rc;
+        if (dup[0]) {
+            if (!c.hold_reason[0])
+                snprintf(c.hold_reason, sizeof c.hold_reason, "疑似重复住院: 与医保结算 %.40s 重叠 (DUPLICATE_STAY)",
+                         dup);
+            if ((rc = hold_duplicate(app, dup, s.setl_id, e))) return rc;
+        }
         if ((rc = settlement_event(&s, in, &events[n_events], e))) return rc;
         if (c.event_date == HZ_DATE_NONE || s.adm_date < c.event_date) c.event_date = s.adm_date;
         n_events++;
@@ -170,6 +204,18 @@ hz_err hz_claims_submit_tx(hz_app *app, const hz_claim_input *in, int64_t *claim
         if ((rc = hz_store_claim_by_no(app->db, in->resubmit_of, &old, e))) return rc;
         if (old.member_id != m.id || strcmp(old.status, "rejected") != 0)
             return hz_fail(e, HZ_ECONFLICT, "resubmit_of: %s 不是该会员被拒绝的申请 (not a rejected claim of this member)",
+                           in->resubmit_of);
+        char by[24];
+        if ((rc = hz_store_claim_resubmitted_by(app->db, old.id, by, e))) return rc;
+        if (by[0])
+            return hz_fail(e, HZ_ECONFLICT, "resubmit_of: %s 已由 %s 重新申请 (already resubmitted)", in->resubmit_of,
+                           by);
+        /* a resubmission is of the same stays: it shares a settlement */
+        bool shares = n_events == 0 || events[0].settlement_id == 0;
+        for (int i = 0; !shares && i < n_events; i++)
+            if ((rc = hz_store_claim_used_settlement(app->db, old.id, events[i].settlement_id, &shares, e))) return rc;
+        if (!shares)
+            return hz_fail(e, HZ_ECONFLICT, "resubmit_of: %s 与本次申请的医保结算无关 (not a claim on these settlements)",
                            in->resubmit_of);
     }
     hz_eng_coverage *covs = malloc(sizeof *covs * HZ_CLAIM_MAX_COVERAGES);

@@ -202,6 +202,8 @@ typedef struct {
     bool write, conflict;
     int64_t *seen; /* payments answered by earlier rows of this file */
     size_t n_seen, cap_seen;
+    char (*serials)[64]; /* bank serials of earlier rows of this file */
+    size_t n_serials, cap_serials;
 } confirm_ctx;
 
 typedef enum { R_REJECT, R_DUPLICATE, R_PAID, R_FAILED } row_action;
@@ -235,6 +237,24 @@ static row_action decide(confirm_ctx *c, const char *const *v, hz_payable *p, hz
             return R_REJECT;
         }
         if (f) return (*rc = hz_fail(e, f, "%s", ne.msg)), R_REJECT;
+    }
+    /* one serial is one bank transaction: never two rows of a file */
+    for (size_t i = 0; *v[B_BANKREF] && i < c->n_serials; i++)
+        if (!strcmp(c->serials[i], v[B_BANKREF])) {
+            *col = "银行流水号";
+            snprintf(why, 256, "流水号 %.40s 在文件中出现两次 (the same serial on two rows)", v[B_BANKREF]);
+            c->conflict = true;
+            return R_REJECT;
+        }
+    if (*v[B_BANKREF]) {
+        if (c->n_serials == c->cap_serials) {
+            size_t cap = c->cap_serials ? c->cap_serials * 2 : 64;
+            char(*g)[64] = realloc(c->serials, cap * sizeof *g);
+            if (!g) return (*rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)")), R_REJECT;
+            c->serials = g;
+            c->cap_serials = cap;
+        }
+        hz_strlcpy(c->serials[c->n_serials++], v[B_BANKREF], 64);
     }
     /* the bank serial makes a row idempotent */
     if (*v[B_BANKREF]) {
@@ -353,7 +373,9 @@ static hz_err apply(confirm_ctx *c, row_action act, const char *const *v, const 
         if (now.owed == 0 && (rc = cause_paid(app, &now, e))) return rc;
     } else {
         r->failed++;
-        if ((rc = cause_failed(app, p, why, e))) return rc;
+        /* a reversal while the batch was at the bank left the payable below
+         * zero: with nothing pending any more, that is owed back */
+        if ((rc = cause_failed(app, p, why, e)) || (rc = hz_payable_settle_sign(app, p->payable_no, e))) return rc;
     }
     char object[48], detail[320], b[HZ_MONEY_BUF];
     snprintf(object, sizeof object, "%s:%s", p->source, p->payable_no);
@@ -392,7 +414,10 @@ static hz_err confirm_row(void *vctx, long row, char **f, int n, hz_errinfo *e) 
     row_action act = decide(c, v, &p, &y, &col, why, &rc, e);
     if (rc) return rc;
     if (act == R_REJECT) {
-        if (!c->write) hz_report_error(&r->rejected, &r->n_listed, &r->n_rejected, row, col, why);
+        /* the validation pass saw the same file: a refusal now means the
+         * store changed under us; nothing is applied */
+        if (c->write) return hz_fail(e, HZ_ECONFLICT, "第%ld行 [%s] %s", row, col, why);
+        hz_report_error(&r->rejected, &r->n_listed, &r->n_rejected, row, col, why);
         return HZ_OK;
     }
     if (act == R_DUPLICATE) {
@@ -426,7 +451,7 @@ hz_err hz_app_pay_confirm(hz_app *app, const char *path, const char *batch_no, h
     char digest[65];
     hz_err rc = hz_authz_can(app, HZ_A_PAY, e);
     if (rc || (rc = file_digest(path, digest, e)) || (rc = hz_table_open(path, HZ_ENC_AUTO, &t, e))) return rc;
-    confirm_ctx c = {app, out, batch_no, {0}, false, false, NULL, 0, 0};
+    confirm_ctx c = {app, out, batch_no, {0}, false, false, NULL, 0, 0, NULL, 0, 0};
     bool seen;
     if ((rc = hz_store_bank_file_seen(app->db, digest, &seen, e))) goto done;
     if ((rc = hz_table_each(t, confirm_row, &c, e))) goto done;
@@ -450,6 +475,7 @@ hz_err hz_app_pay_confirm(hz_app *app, const char *path, const char *batch_no, h
     if ((rc = hz_db_begin(app->db, e))) goto done;
     c.write = true;
     c.n_seen = 0;
+    c.n_serials = 0;
     if ((rc = hz_table_each(t, confirm_row, &c, e)) ||
         (rc = hz_store_bank_file_record(app->db, digest, out->rows, app->now, app->actor, e))) {
         hz_db_rollback(app->db);
@@ -458,6 +484,7 @@ hz_err hz_app_pay_confirm(hz_app *app, const char *path, const char *batch_no, h
     rc = hz_db_commit(app->db, e);
 done:
     free(c.seen);
+    free(c.serials);
     hz_table_free(t);
     return rc;
 }

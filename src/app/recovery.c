@@ -33,6 +33,12 @@ hz_err hz_app_recovery_record(hz_app *app, const char *id_number, const char *ki
     if ((rc = hz_store_member_by_id_number(app->db, id_number, &m, e)) || (rc = hz_authz_member(app, &m, e)) ||
         (rc = hz_payable_member_owes(app, m.id, &owes, e)))
         goto fail;
+    bool used = false;
+    if (ref && *ref && (rc = hz_store_recovery_ref_used(app->db, ref, &used, e))) goto fail;
+    if (used) { /* one bank reference is one repayment */
+        rc = hz_fail(e, HZ_ECONFLICT, "ref: 银行流水号 %s 已登记过 (this repayment was recorded before)", ref);
+        goto fail;
+    }
     if (amount > owes) {
         char b1[HZ_MONEY_BUF], b2[HZ_MONEY_BUF];
         rc = hz_fail(e, HZ_ECONFLICT, "amount: %s 超过会员应追回余额 %s (more than the member owes)",

@@ -9,6 +9,7 @@
 #include "app/claims.h"
 #include "app/reports.h"
 #include "app/payments.h"
+#include "app/recovery.h"
 #include "app/registry.h"
 #include "app/settlements.h"
 #include "core/idcard.h"
@@ -242,14 +243,22 @@ void h_batch_add(hz_req *r, char **p) {
     if (rep.count) {
         char final[512];
         snprintf(final, sizeof final, "%s/%s.csv", batch_dir(), rep.batch_no);
-        rename(tmp, final);
+        if (rename(tmp, final) != 0) { /* the batch stands; its file is where the message says */
+            char msg[700];
+            snprintf(msg, sizeof msg, "批次 %s 已建立, 但文件未能移至下载目录, 文件在 %s (rename failed)", rep.batch_no,
+                     tmp);
+            hz_http_error(r, 500, "INTERNAL", msg);
+            return;
+        }
     }
     char file[160];
     snprintf(file, sizeof file, "/api/v1/payment-batches/%s/file", rep.batch_no);
-    hz_http_json(r, rep.count ? 201 : 200,
-                 json_pack("{s:o, s:I, s:o, s:I, s:o}", "batch_no", rep.count ? json_string(rep.batch_no) : json_null(),
-                           "count", (json_int_t)rep.count, "total", hz_json_money(rep.total), "skipped_no_bank_card",
-                           (json_int_t)rep.skipped_no_card, "file", rep.count ? json_string(file) : json_null()));
+    json_t *o = json_pack("{s:o, s:I, s:o, s:I, s:o}", "batch_no", rep.count ? json_string(rep.batch_no) : json_null(),
+                          "count", (json_int_t)rep.count, "total", hz_json_money(rep.total), "skipped_no_bank_card",
+                          (json_int_t)rep.skipped_no_card, "file", rep.count ? json_string(file) : json_null());
+    json_object_set_new(o, "offset", hz_json_money(rep.offset));
+    json_object_set_new(o, "settled_by_offset", json_integer(rep.settled_by_offset));
+    hz_http_json(r, rep.count ? 201 : 200, o);
 }
 
 void h_batch_file(hz_req *r, char **p) {
@@ -410,7 +419,57 @@ static const hz_route claims_routes[] = {
 const hz_http_module hz_http_module_claims = {"claims", claims_routes};
 
 #define V1 "/api/v1"
+static hz_err recovery_row(void *ctx, const hz_recovery_row *x, hz_errinfo *e) {
+    (void)e;
+    json_array_append_new(ctx, json_pack("{s:s, s:s, s:o, s:o, s:o}", "id_number", x->id_number, "name", x->name,
+                                         "owes", hz_json_money(x->owes), "recovered", hz_json_money(x->recovered),
+                                         "written_off", hz_json_money(x->written_off)));
+    return HZ_OK;
+}
+
+/* GET /recoveries: members who owe money back, and where the money went */
+static void h_recoveries(hz_req *r, char **p) {
+    (void)p;
+    json_t *arr = json_array();
+    hz_errinfo e;
+    hz_money_summary m;
+    if (hz_app_recoveries(r->app, recovery_row, arr, &e) || hz_app_money_summary(r->app, &m, &e)) {
+        json_decref(arr);
+        hz_http_fail(r, &e);
+        return;
+    }
+    hz_http_json(r, 200,
+                 json_pack("{s:{s:o, s:o, s:o, s:o, s:o}, s:o}", "summary", "paid_out", hz_json_money(m.paid_out),
+                           "pending", hz_json_money(m.pending), "recovered", hz_json_money(m.recovered), "written_off",
+                           hz_json_money(m.written_off), "outstanding", hz_json_money(m.outstanding), "recoveries",
+                           arr));
+}
+
+/* POST /recoveries {"id_number","kind":"repay|writeoff","amount","reason","ref"} */
+static void h_recovery_add(hz_req *r, char **p) {
+    (void)p;
+    json_t *doc = hz_http_body_json(r);
+    if (!doc) return;
+    hz_errinfo e;
+    hz_fen amount, owes;
+    const char *id = json_string_value(json_object_get(doc, "id_number")),
+               *kind = json_string_value(json_object_get(doc, "kind")),
+               *a = json_string_value(json_object_get(doc, "amount")),
+               *reason = json_string_value(json_object_get(doc, "reason")),
+               *ref = json_string_value(json_object_get(doc, "ref"));
+    if (!id || !kind || !a) hz_http_error(r, 400, "VALIDATION", "id_number, kind, amount: 必填 (required)");
+    else if (hz_money_parse(a, false, &amount, "amount", &e) ||
+             hz_app_recovery_record(r->app, id, kind, amount, reason, ref, &owes, &e))
+        hz_http_fail(r, &e);
+    else
+        hz_http_json(r, 201, json_pack("{s:s, s:s, s:o, s:o}", "id_number", id, "kind", kind, "amount",
+                                       hz_json_money(amount), "owes", hz_json_money(owes)));
+    json_decref(doc);
+}
+
 static const hz_route payments_routes[] = {
+    {"GET", V1 "/recoveries", h_recoveries, true, false},
+    {"POST", V1 "/recoveries", h_recovery_add, true, false},
     {"POST", V1 "/payment-batches", h_batch_add, true, false},
     {"GET", V1 "/payment-batches/:batch_no/file", h_batch_file, true, false},
     {"POST", V1 "/payment-batches/confirm", h_batch_confirm, true, true},

@@ -148,11 +148,6 @@ static const struct {
     {"receivable>=0",
      "SELECT a.code, a.debits_posted - a.credits_posted, 0 FROM account a WHERE a.kind = 'receivable' AND"
      " a.debits_posted < a.credits_posted ORDER BY a.id LIMIT 1"},
-    /* a payable never has more pending than it owes */
-    {"payable_pending<=owed",
-     "SELECT a.code, a.debits_pending, a.credits_posted - a.debits_posted FROM account a WHERE a.kind = 'payable'"
-     " AND a.debits_pending > 0 AND a.debits_pending > a.credits_posted - a.debits_posted + a.debits_pending"
-     " ORDER BY a.id LIMIT 1"},
 };
 
 hz_err hz_store_check_run(hz_db *db, int check, bool *more, bool *found, hz_check_diff *d, hz_errinfo *e) {

@@ -218,6 +218,34 @@ hz_err hz_store_claims_in_scope(hz_db *db, const hz_list_scope *sc, hz_date from
 }
 
 
+static const char q_resubmitted[] = "SELECT claim_no FROM claim WHERE resubmit_of = ? AND status <> 'rejected'"
+                                   " ORDER BY id LIMIT 1";
+static const char q_used_setl[] = "SELECT COUNT(*) FROM claim_settlement WHERE claim_id = ? AND settlement_id = ?";
+
+hz_err hz_store_claim_resubmitted_by(hz_db *db, int64_t claim_id, char claim_no[24], hz_errinfo *e) {
+    hz_stmt *st;
+    bool row;
+    hz_err rc = hz_db_stmt(db, q_resubmitted, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, claim_id);
+    if ((rc = hz_stmt_step(st, &row, e))) return rc;
+    hz_strlcpy(claim_no, row ? hz_stmt_col_text(st, 0) : "", 24);
+    hz_stmt_reset(st);
+    return HZ_OK;
+}
+
+hz_err hz_store_claim_used_settlement(hz_db *db, int64_t claim_id, int64_t settlement_id, bool *used, hz_errinfo *e) {
+    hz_stmt *st;
+    int64_t n = 0;
+    hz_err rc = hz_db_stmt(db, q_used_setl, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, claim_id);
+    hz_stmt_int(st, 2, settlement_id);
+    rc = hz_row_int(st, &n, e);
+    *used = n > 0;
+    return rc;
+}
+
 /* lines and links */
 
 static const char q_line_ins[] =

@@ -36,4 +36,9 @@ hz_err hz_store_claims_of_settlement(hz_db *db, int64_t settlement_id, int64_t *
 hz_err hz_store_claims_in_scope(hz_db *db, const hz_list_scope *sc, hz_date from, hz_date to, hz_claim_fn fn,
                                  void *ctx, hz_errinfo *e);
 
+/* The claim (not rejected) that resubmits claim_id: "" when none. */
+hz_err hz_store_claim_resubmitted_by(hz_db *db, int64_t claim_id, char claim_no[24], hz_errinfo *e);
+/* Did the claim (active or released) use the settlement? */
+hz_err hz_store_claim_used_settlement(hz_db *db, int64_t claim_id, int64_t settlement_id, bool *used, hz_errinfo *e);
+
 #endif

@@ -345,6 +345,8 @@ static const char *const payment_migrations[] = {
     "  AND (t.phase = 'posted' OR t.phase = 'post'));",
     /* 2: a payable may wait for a date (a relief list's objection window) */
     "ALTER TABLE payable ADD COLUMN due_on TEXT;",
+    /* 3: one bank reference is one repayment */
+    "CREATE UNIQUE INDEX recovery_ref ON recovery(ref) WHERE ref IS NOT NULL;",
 };
 
 const hz_store_module hz_store_module_payments = {

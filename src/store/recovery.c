@@ -7,12 +7,33 @@
 
 static const char q_ins[] = "INSERT INTO recovery (member_id, kind, amount, reason, ref, at, by_actor)"
                             " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
+/* offsets that still stand: per payable of the member, what was offset
+ * against the receivable less what the same payable booked back into it
+ * (a refund of a payable that an offset had settled), never below zero */
+#define OFFSET_KEPT(a)                                                                                             \
+    "(SELECT COALESCE(SUM(CASE WHEN x.net > 0 THEN x.net ELSE 0 END), 0) FROM (SELECT SUM(CASE WHEN t.debit_id = " a \
+    " THEN -t.amount ELSE t.amount END) AS net FROM transfer t JOIN account p ON p.kind = 'payable' AND (p.id ="      \
+    " t.debit_id OR p.id = t.credit_id) WHERE (t.credit_id = " a " OR t.debit_id = " a ") AND t.phase = 'posted'"   \
+    " GROUP BY p.id) x)"
 static const char q_list[] =
     "SELECT a.member_id, m.id_number, m.name, a.debits_posted - a.credits_posted,"
-    " COALESCE((SELECT SUM(t.amount) FROM transfer t WHERE t.credit_id = a.id AND t.phase = 'posted'"
-    "  AND t.debit_id <> (SELECT w.id FROM account w WHERE w.code = 'writeoff')), 0),"
+    " COALESCE((SELECT SUM(r.amount) FROM recovery r WHERE r.member_id = a.member_id AND r.kind = 'repay'), 0) + "
+    OFFSET_KEPT("a.id") ","
     " COALESCE((SELECT SUM(r.amount) FROM recovery r WHERE r.member_id = a.member_id AND r.kind = 'writeoff'), 0)"
     " FROM account a JOIN member m ON m.id = a.member_id WHERE a.kind = 'receivable' ORDER BY a.id";
+
+static const char q_ref_used[] = "SELECT COUNT(*) FROM recovery WHERE ref = ?";
+
+hz_err hz_store_recovery_ref_used(hz_db *db, const char *ref, bool *used, hz_errinfo *e) {
+    hz_stmt *st;
+    int64_t n = 0;
+    hz_err rc = hz_db_stmt(db, q_ref_used, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, ref);
+    rc = hz_row_int(st, &n, e);
+    *used = n > 0;
+    return rc;
+}
 
 hz_err hz_store_recovery_insert(hz_db *db, int64_t member_id, const char *kind, hz_fen amount, const char *reason,
                                 const char *ref, const char *now, const char *by, int64_t *id, hz_errinfo *e) {
@@ -60,7 +81,8 @@ static const char q_summary[] =
     "  WHERE y.status = 'paid' AND" IN_SCOPE("p.member_id") "),"
     " (SELECT COALESCE(SUM(y.amount), 0) FROM payment y JOIN payable p ON p.id = y.payable_id"
     "  WHERE y.status = 'pending' AND" IN_SCOPE("p.member_id") "),"
-    " (SELECT COALESCE(SUM(a.credits_posted), 0) FROM account a WHERE a.kind = 'receivable' AND"
+    " (SELECT COALESCE(SUM(r.amount), 0) FROM recovery r WHERE r.kind = 'repay' AND" IN_SCOPE("r.member_id") ")"
+    " + (SELECT COALESCE(SUM(" OFFSET_KEPT("a.id") "), 0) FROM account a WHERE a.kind = 'receivable' AND"
     IN_SCOPE("a.member_id") "),"
     " (SELECT COALESCE(SUM(r.amount), 0) FROM recovery r WHERE r.kind = 'writeoff' AND" IN_SCOPE("r.member_id") "),"
     " (SELECT COALESCE(SUM(a.debits_posted - a.credits_posted), 0) FROM account a WHERE a.kind = 'receivable' AND"
@@ -77,7 +99,7 @@ hz_err hz_store_money_summary(hz_db *db, const hz_list_scope *sc, hz_money_summa
     out->paid_out = hz_stmt_col_int(st, 0);
     out->pending = hz_stmt_col_int(st, 1);
     out->written_off = hz_stmt_col_int(st, 3);
-    out->recovered = hz_stmt_col_int(st, 2) - out->written_off; /* credits to receivables: repaid, offset, written off */
+    out->recovered = hz_stmt_col_int(st, 2); /* repaid, and offsets that still stand */
     out->outstanding = hz_stmt_col_int(st, 4);
     hz_stmt_reset(st);
     return HZ_OK;

@@ -10,12 +10,15 @@
 hz_err hz_store_recovery_insert(hz_db *db, int64_t member_id, const char *kind, hz_fen amount, const char *reason,
                                 const char *ref, const char *now, const char *by, int64_t *id, hz_errinfo *e);
 
+/* Has a recovery with this bank reference been recorded? */
+hz_err hz_store_recovery_ref_used(hz_db *db, const char *ref, bool *used, hz_errinfo *e);
+
 typedef struct {
     int64_t member_id;
     char id_number[19];
     char name[64];
     hz_fen owes;      /* receivable balance now, fen */
-    hz_fen recovered; /* repaid + offset so far, fen */
+    hz_fen recovered; /* repaid + offsets that still stand, fen */
     hz_fen written_off;
 } hz_recovery_row;
 typedef hz_err (*hz_recovery_fn)(void *ctx, const hz_recovery_row *r, hz_errinfo *e);

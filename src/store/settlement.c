@@ -34,8 +34,8 @@ static const char q_setl_unclaimed[] =
 
 static const char q_setl_dup[] =
     "SELECT o.setl_id FROM settlement o WHERE o.certno = ?1 AND o.id <> ?2 AND o.refunded = 0 AND o.med_type = '21'"
-    " AND ((o.fixmedins_code = ?3 AND o.adm_date < ?5 AND ?4 < o.dscg_date)"
-    "  OR (o.adm_date = ?4 AND o.dscg_date = ?5)) ORDER BY o.id LIMIT 1";
+    " AND ((o.adm_date < ?4 AND ?3 < o.dscg_date) OR (o.adm_date = ?3 AND o.dscg_date = ?4))"
+    " ORDER BY o.id LIMIT 1";
 static const char q_setl_rejected[] =
     "SELECT c.claim_no FROM claim_settlement cs JOIN claim c ON c.id = cs.claim_id WHERE cs.settlement_id = ?"
     " AND cs.active = 0 AND c.status = 'rejected' ORDER BY c.id DESC LIMIT 1";
@@ -146,9 +146,8 @@ hz_err hz_store_settlement_duplicate(hz_db *db, const hz_settlement *s, char set
     if (rc) return rc;
     hz_stmt_text(st, 1, s->certno);
     hz_stmt_int(st, 2, s->id);
-    hz_stmt_text(st, 3, s->fixmedins_code);
-    hz_bind_date(st, 4, s->adm_date);
-    hz_bind_date(st, 5, s->dscg_date);
+    hz_bind_date(st, 3, s->adm_date);
+    hz_bind_date(st, 4, s->dscg_date);
     if ((rc = hz_stmt_step(st, &row, e))) return rc;
     hz_strlcpy(setl_id, row ? hz_stmt_col_text(st, 0) : "", 48);
     hz_stmt_reset(st);

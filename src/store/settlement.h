@@ -22,9 +22,10 @@ hz_err hz_store_settlement_claim(hz_db *db, int64_t settlement_id, char claim_no
 hz_err hz_store_settlements_unclaimed(hz_db *db, hz_date since, int64_t **ids, size_t *n, hz_errinfo *e);
 
 /* Another inpatient, non-refunded settlement of the same person whose stay
- * overlaps s's at the same hospital, or that has the same admission and
- * discharge dates anywhere: its setl_id, "" when none (a duplicate stay,
- * held for review). Consecutive stays at two hospitals are not. */
+ * overlaps s's (by more than a shared transfer day: nobody lies in two
+ * hospitals at once), or that has the same admission and discharge dates:
+ * its setl_id, "" when none (a duplicate stay, held for review). A transfer
+ * (discharged and admitted elsewhere the same day) is not. */
 hz_err hz_store_settlement_duplicate(hz_db *db, const hz_settlement *s, char setl_id[48], hz_errinfo *e);
 /* The newest rejected claim that used the settlement: "" when none. */
 hz_err hz_store_settlement_rejected_claim(hz_db *db, int64_t settlement_id, char claim_no[24], hz_errinfo *e);
