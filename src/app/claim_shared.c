@@ -8,7 +8,6 @@
 #include <time.h>
 
 #include "app/audit.h"
-#include "app/module.h"
 #include "core/text.h"
 #include "store/claim.h"
 #include "store/registry.h"
@@ -99,8 +98,4 @@ hz_err hz_claims_audit(hz_app *app, const char *action, const hz_claim *c, const
         if (*p == '\n') *p = ' ';
     return hz_audit(app, action, object, detail, e);
 }
-
-static const char *const claims_reports[] = {"claims", "sla", NULL};
-/* The claims module (src/modules.def); its demo data is part of the core's. */
-const hz_app_module hz_app_module_claims = {"claims", NULL, claims_reports};
 

@@ -9,6 +9,7 @@
 #include "app/authz.h"
 #include "app/registry.h"
 #include "app/module.h"
+#include "app/reports.h"
 #include "core/flag.h"
 #include "core/normalize.h"
 #include "core/text.h"
@@ -267,7 +268,21 @@ hz_err hz_app_renew_unit(hz_app *app, const char *unit_code, hz_date from, hz_da
     return hz_db_commit(app->db, e);
 }
 
-static const char *const enrollment_reports[] = {"coverage", NULL};
+/* Active coverages per plan today, within the caller's scope. */
+static hz_err build_coverage(hz_app *app, const hz_report_args *a, hz_report *out, hz_errinfo *e) {
+    hz_dashboard *d = malloc(sizeof *d);
+    if (!d) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    hz_err rc = hz_app_dashboard(app, a->from, a->to, d, e);
+    if (!rc) rc = hz_report_fill_plans(out, d, e);
+    if (!rc) hz_strlcpy(out->name, "coverage", sizeof out->name); /* the dashboard calls the part "plans" */
+    free(d);
+    return rc;
+}
+
+static const hz_report_def enrollment_reports[] = {
+    {"coverage", "在保（按计划）", build_coverage},
+    {NULL, NULL, NULL},
+};
 /* The enrollment module (src/modules.def); its demo data is part of the core's. */
 const hz_app_module hz_app_module_enrollment = {"enrollment", NULL, enrollment_reports};
 

@@ -6,6 +6,7 @@
 #define HZ_APP_MODULE_H
 
 #include "app/app.h"
+#include "io/report_out.h"
 
 /* What `huzhu demo` asks of a module. */
 typedef struct {
@@ -16,14 +17,31 @@ typedef struct {
 
 struct hz_demo_report;
 
+/* What a report is asked for; hz_report_args_default fills it. */
+typedef struct {
+    hz_date from, to; /* claims, payouts and contributions in [from, to] */
+    const char *org;  /* stats: an org code; NULL or "": the caller's own org */
+} hz_report_args;
+
+/* A report a module offers under one name to every interface: `huzhu
+ * report NAME` and GET /api/v1/reports/NAME (JSON, CSV, XLSX). build fills
+ * out (hz_report_head, hz_report_add_row, hz_report_add_part) within the
+ * caller's scope (hz_scope_filter); hz_app_report has checked the role and
+ * frees out when build fails. */
+typedef struct {
+    const char *name;  /* stable English key */
+    const char *title; /* Chinese title */
+    hz_err (*build)(hz_app *app, const hz_report_args *a, hz_report *out, hz_errinfo *e);
+} hz_report_def;
+
 typedef struct {
     const char *name;
     /* Adds the module's demo data after the modules before it in the list
      * have added theirs; counts into out. NULL: no demo data. */
     hz_err (*demo)(hz_app *app, const hz_demo_opts *o, struct hz_demo_report *out, hz_errinfo *e);
-    /* Names of the reports the module offers (huzhu report NAME, GET
-     * /api/v1/reports/NAME); NULL-ended, NULL for none. */
-    const char *const *reports;
+    /* The reports the module offers, ended by a row whose name is NULL;
+     * NULL for none. */
+    const hz_report_def *reports;
 } hz_app_module;
 
 /* Every module's app part, in the order of src/modules.def; NULL-ended. */

@@ -17,6 +17,7 @@
 #include "app/relief.h"
 #include "app/payables.h"
 #include "app/module.h"
+#include "app/reports.h"
 #include "core/text.h"
 #include "io/bank.h"
 #include "io/table.h"
@@ -494,7 +495,23 @@ void hz_confirm_report_free(hz_confirm_report *r) {
     r->rejected = NULL;
 }
 
-static const char *const payments_reports[] = {"payouts", NULL};
+/* Benefits paid per plan in the period, and the cash that left the bank
+ * and came back (docs/money.md), within the caller's scope. */
+static hz_err build_payouts(hz_app *app, const hz_report_args *a, hz_report *out, hz_errinfo *e) {
+    hz_dashboard *d = malloc(sizeof *d);
+    if (!d) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    hz_report *money;
+    hz_err rc = hz_app_dashboard(app, a->from, a->to, d, e);
+    if (!rc) rc = hz_report_fill_payouts(out, d, e);
+    if (!rc && !(rc = hz_report_add_part(out, &money, e))) rc = hz_report_fill_money(money, &d->money, e);
+    free(d);
+    return rc;
+}
+
+static const hz_report_def payments_reports[] = {
+    {"payouts", "给付（按计划）", build_payouts},
+    {NULL, NULL, NULL},
+};
 /* The payments module (src/modules.def); its demo data is part of the core's. */
 const hz_app_module hz_app_module_payments = {"payments", NULL, payments_reports};
 

@@ -2,11 +2,13 @@
 #include "app/registry.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/audit.h"
 #include "app/authz.h"
 #include "app/module.h"
+#include "app/reports.h"
 #include "core/flag.h"
 #include "core/idcard.h"
 #include "core/normalize.h"
@@ -211,7 +213,44 @@ hz_err hz_app_org_stats(hz_app *app, const char *org_code, hz_org_stats *out, hz
     return hz_store_org_stats(app->db, org.path, app->today, out, e);
 }
 
-static const char *const registry_reports[] = {"districts", NULL};
+/* Members per district union, within the caller's scope. */
+static hz_err build_districts(hz_app *app, const hz_report_args *a, hz_report *out, hz_errinfo *e) {
+    hz_dashboard *d = malloc(sizeof *d);
+    if (!d) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    hz_err rc = hz_app_dashboard(app, a->from, a->to, d, e);
+    if (!rc) rc = hz_report_fill_districts(out, d, e);
+    free(d);
+    return rc;
+}
+
+/* The figures of one org subtree (a->org, by default the cadre's own org). */
+static hz_err build_stats(hz_app *app, const hz_report_args *a, hz_report *out, hz_errinfo *e) {
+    static const hz_report_col cols[] = {
+        {"orgs", "工会组织", HZ_COL_INT},      {"units", "会员单位", HZ_COL_INT}, {"members", "会员", HZ_COL_INT},
+        {"newform", "新就业形态会员", HZ_COL_INT}, {"women", "女职工", HZ_COL_INT},  {"model_workers", "劳模", HZ_COL_INT},
+        {"hardship", "困难职工", HZ_COL_INT},   {"covered", "在保会员", HZ_COL_INT},
+    };
+    const char *org = a->org && *a->org ? a->org : !strcmp(app->who.scope_kind, "org") ? app->who.scope_ref : "";
+    if (!*org) return hz_fail(e, HZ_EINVAL, "org: 必填 (required)");
+    hz_org_stats s;
+    hz_err rc = hz_app_org_stats(app, org, &s, e);
+    if (rc) return rc;
+    hz_report_head(out, "stats", "组织统计", true, (int)(sizeof cols / sizeof cols[0]), cols);
+    char v[8][24];
+    const int64_t n[] = {s.orgs, s.units, s.members, s.newform, s.women, s.model_workers, s.hardship, s.covered};
+    const char *cells[8];
+    for (int i = 0; i < 8; i++) {
+        snprintf(v[i], sizeof v[i], "%lld", (long long)n[i]);
+        cells[i] = v[i];
+    }
+    return hz_report_add_row(out, cells, e);
+}
+
+static const hz_report_def registry_reports[] = {
+    {"districts", "会员（按区县）", build_districts},
+    {"stats", "组织统计", build_stats},
+    {NULL, NULL, NULL},
+};
 /* The registry module (src/modules.def); its demo data is part of the core's. */
 const hz_app_module hz_app_module_registry = {"registry", NULL, registry_reports};
 

@@ -1,6 +1,7 @@
-/* The reports of module 10 as tables of text cells, rendered by io/report
- * (table, CSV with BOM, XLSX, JSON; the table type lives in io/report_out.h).
- * Money cells carry two decimals. */
+/* Reports: one registry, every module's hz_report_def (app/module.h), the
+ * same names and the same tables behind `huzhu report NAME` and GET
+ * /api/v1/reports/NAME; io/report_out renders them (table, CSV with BOM,
+ * XLSX, JSON with English keys). Money cells carry two decimals. */
 #ifndef HZ_APP_REPORTS_H
 #define HZ_APP_REPORTS_H
 
@@ -8,11 +9,20 @@
 
 #include "app/app.h"
 #include "app/claims.h"
+#include "app/module.h"
 #include "io/report_out.h"
 #include "store/reports.h"
 
-/* Builds report `name` (one of hz_report_names()) within the caller's scope. */
-hz_err hz_app_report(hz_app *app, const char *name, hz_date from, hz_date to, hz_report *out, hz_errinfo *e);
+/* From 1 January of today's year (Beijing) to today; no org. This function
+ * can't fail. */
+void hz_report_args_default(const hz_app *app, hz_report_args *a);
+/* The report named name in any module, NULL when none. */
+const hz_report_def *hz_report_find(const char *name);
+/* Builds report `name` within the caller's scope: HZ_EFORBIDDEN for a role
+ * without reports, HZ_ENOTFOUND (naming the reports there are) for an
+ * unknown name. out is zeroed first and holds nothing on failure; free it
+ * with hz_report_free. */
+hz_err hz_app_report(hz_app *app, const char *name, const hz_report_args *a, hz_report *out, hz_errinfo *e);
 /* The report names every module declares, comma-separated, in module-list
  * order (a per-thread buffer). */
 const char *hz_report_names(void);
@@ -20,9 +30,16 @@ const char *hz_report_names(void);
 /* The dashboard figures within the caller's scope (an org subtree for a
  * cadre, the whole office otherwise); claims and payouts in [from, to]. */
 hz_err hz_app_dashboard(hz_app *app, hz_date from, hz_date to, hz_dashboard *out, hz_errinfo *e);
+/* Parts of the dashboard that are reports of their own (districts,
+ * coverage, payouts): each sets r's head and adds d's rows. HZ_EINTERNAL
+ * when memory runs out. */
+hz_err hz_report_fill_districts(hz_report *r, const hz_dashboard *d, hz_errinfo *e);
+hz_err hz_report_fill_plans(hz_report *r, const hz_dashboard *d, hz_errinfo *e);
+hz_err hz_report_fill_payouts(hz_report *r, const hz_dashboard *d, hz_errinfo *e);
+hz_err hz_report_fill_money(hz_report *r, const hz_money_summary *m, hz_errinfo *e);
 
 /* SLA figures over claims whose documents were complete in [from, to]
- * (report_sla.c). */
+ * (claim_reports.c). */
 typedef struct {
     int64_t complete, paid, paid_within_7, overdue_open;
 } hz_sla_report;

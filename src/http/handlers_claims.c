@@ -7,6 +7,7 @@
 
 #include "app/authz.h"
 #include "app/claims.h"
+#include "app/module.h"
 #include "app/reports.h"
 #include "app/payments.h"
 #include "app/recovery.h"
@@ -313,93 +314,56 @@ void h_batch_confirm(hz_req *r, char **p) {
                                        (json_int_t)rep.duplicate, "rejected", rej));
 }
 
-static void on_overdue(void *ctx, const hz_claim_view *v) {
-    json_array_append_new(ctx, hz_view_claim(&v->claim, &v->member, v->lines, 0, v->sla_days, v->required_docs,
-                                             v->overdue, true));
-}
-
+/* GET /api/v1/reports/:name?from=&to=&org=&format=json|csv|xlsx: every
+ * module's report, the same table as `huzhu report NAME`. */
 void h_report(hz_req *r, char **p) {
     hz_errinfo e;
-    hz_date from = hz_date_from_ymd(1900, 1, 1), to = r->app->today;
-    const char *f = hz_http_query(r, "from"), *t = hz_http_query(r, "to");
-    if ((f && hz_norm_date(f, &from, "from", &e)) || (t && hz_norm_date(t, &to, "to", &e))) {
+    hz_report_args a;
+    hz_report_args_default(r->app, &a);
+    const char *f = hz_http_query(r, "from"), *t = hz_http_query(r, "to"), *format = hz_http_query(r, "format");
+    if ((f && hz_norm_date(f, &a.from, "from", &e)) || (t && hz_norm_date(t, &a.to, "to", &e))) {
         hz_http_fail(r, &e);
         return;
     }
-    if (!strcmp(p[0], "sla")) {
-        hz_sla_report s;
-        if (hz_app_claims_sla(r->app, from, to, &s, &e)) {
-            hz_http_fail(r, &e);
-            return;
-        }
-        char share[24];
-        hz_permille_format(hz_sla_share_permille(&s), share);
-        hz_http_json(r, 200, json_pack("{s:I, s:I, s:I, s:I, s:s}", "complete", (json_int_t)s.complete, "paid",
-                                       (json_int_t)s.paid, "paid_within_7_days", (json_int_t)s.paid_within_7,
-                                       "overdue_open", (json_int_t)s.overdue_open, "share_within_7_days", share));
-    } else if (!strcmp(p[0], "overdue")) {
-        json_t *items = json_array();
-        if (hz_app_claims_overdue(r->app, on_overdue, items, &e)) {
-            json_decref(items);
-            hz_http_fail(r, &e);
-            return;
-        }
-        hz_http_list(r, items, (int64_t)json_array_size(items));
-    } else if (!strcmp(p[0], "dashboard")) {
-        if (!f) {
-            int y, m, dd;
-            hz_date_to_ymd(r->app->today, &y, &m, &dd);
-            from = hz_date_from_ymd(y, 1, 1);
-        }
-        hz_dashboard d;
-        hz_sla_report sla;
-        if (hz_app_dashboard(r->app, from, to, &d, &e) ||
-            hz_app_claims_sla(r->app, from, to, &sla, &e)) {
-            hz_http_fail(r, &e);
-            return;
-        }
-        json_t *districts = json_array(), *plans = json_array(), *payouts = json_array();
-        for (int i = 0; i < d.n_districts; i++)
-            json_array_append_new(districts, json_pack("{s:s, s:I}", "name", d.districts[i].key, "members",
-                                                       (json_int_t)d.districts[i].count));
-        for (int i = 0; i < d.n_plans; i++)
-            json_array_append_new(plans, json_pack("{s:s, s:I}", "plan", d.plans[i].key, "coverages",
-                                                   (json_int_t)d.plans[i].count));
-        for (int i = 0; i < d.n_payouts; i++)
-            json_array_append_new(payouts, json_pack("{s:s, s:I, s:o}", "plan", d.payouts[i].key, "claims",
-                                                     (json_int_t)d.payouts[i].count, "amount",
-                                                     hz_json_money(d.payouts[i].amount)));
-        /* loss ratio in per mille, integer maths */
-        char lrs[24], shs[24];
-        hz_permille_format(hz_loss_ratio_permille(d.paid, d.contributions), lrs);
-        hz_permille_format(hz_sla_share_permille(&sla), shs);
-        json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:o, s:I, s:o, s:s, s:s, s:I, s:o, s:o, s:o}", "members",
-                              (json_int_t)d.members, "covered", (json_int_t)d.covered, "women", (json_int_t)d.women,
-                              "newform", (json_int_t)d.newform, "model_workers", (json_int_t)d.model_workers,
-                              "contributions", hz_json_money(d.contributions), "claims", (json_int_t)d.claims, "paid",
-                              hz_json_money(d.paid), "loss_ratio", lrs, "share_paid_within_7_days", shs,
-                              "overdue_open", (json_int_t)sla.overdue_open, "districts", districts, "plans", plans,
-                              "payouts", payouts);
-        json_object_set_new(o, "money",
-                            json_pack("{s:o, s:o, s:o, s:o, s:o}", "paid_out", hz_json_money(d.money.paid_out),
-                                      "pending", hz_json_money(d.money.pending), "recovered",
-                                      hz_json_money(d.money.recovered), "written_off",
-                                      hz_json_money(d.money.written_off), "outstanding",
-                                      hz_json_money(d.money.outstanding)));
-        hz_http_json(r, 200, o);
-    } else if (!strcmp(p[0], "stats")) {
-        const char *org = hz_http_query(r, "org");
-        hz_org_stats s;
-        if (!org) org = r->app->who.scope_kind[0] && !strcmp(r->app->who.scope_kind, "org") ? r->app->who.scope_ref : "";
-        if (!*org) {
-            hz_http_error(r, 400, "VALIDATION", "org: 必填 (required)");
-            return;
-        }
-        if (hz_app_org_stats(r->app, org, &s, &e)) hz_http_fail(r, &e);
-        else hz_http_json(r, 200, hz_view_org_stats(&s));
-    } else {
-        hz_http_error(r, 404, "NOT_FOUND", "报表不存在 (no such report: dashboard, sla, overdue, stats)");
+    a.org = hz_http_query(r, "org");
+    hz_report_format fmt = HZ_FMT_JSON;
+    if (format && (hz_report_format_parse(format, &fmt, &e) || fmt == HZ_FMT_TABLE)) {
+        hz_http_error(r, 400, "VALIDATION", "format: 应为 json、csv 或 xlsx (json, csv or xlsx)");
+        return;
     }
+    hz_report rep;
+    if (hz_app_report(r->app, p[0], &a, &rep, &e)) {
+        hz_http_fail(r, &e);
+        return;
+    }
+    if (fmt == HZ_FMT_JSON) {
+        hz_http_json(r, 200, hz_report_json(&rep));
+    } else if (hz_report_render(&rep, fmt, &r->raw, &r->raw_len, &e)) {
+        hz_http_fail(r, &e);
+    } else {
+        r->status = 200;
+        r->raw_type = fmt == HZ_FMT_CSV ? "text/csv; charset=utf-8"
+                                        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        snprintf(r->disposition, sizeof r->disposition, "attachment; filename=\"%s.%s\"", rep.name,
+                 fmt == HZ_FMT_CSV ? "csv" : "xlsx");
+    }
+    hz_report_free(&rep);
+}
+
+/* GET /api/v1/reports: the name and Chinese title of every report. */
+void h_reports(hz_req *r, char **p) {
+    (void)p;
+    hz_errinfo e;
+    if (hz_authz_can(r->app, HZ_A_REPORT, &e)) {
+        hz_http_fail(r, &e);
+        return;
+    }
+    json_t *items = json_array();
+    for (const hz_app_module *const *m = hz_app_modules; *m; m++)
+        for (const hz_report_def *d = (*m)->reports; d && d->name; d++)
+            json_array_append_new(items, json_pack("{s:s, s:s, s:s}", "name", d->name, "title", d->title, "module",
+                                                   (*m)->name));
+    hz_http_list(r, items, (int64_t)json_array_size(items));
 }
 
 #define V1 "/api/v1"
@@ -481,6 +445,7 @@ const hz_http_module hz_http_module_payments = {"payments", payments_routes};
 
 #define V1 "/api/v1"
 static const hz_route reports_routes[] = {
+    {"GET", V1 "/reports", h_reports, true, false},
     {"GET", V1 "/reports/:name", h_report, true, false},
     {NULL, NULL, NULL, false, false},
 };

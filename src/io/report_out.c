@@ -1,12 +1,11 @@
-/* Report rendering. */
+/* Report rendering: one table (or record) and its parts, in four formats. */
 #include "io/report_out.h"
 
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
-#include "core/text.h"
 #include "io/bank.h"
 
 hz_err hz_report_add_row(hz_report *r, const char *const *cells, hz_errinfo *e) {
@@ -19,9 +18,19 @@ hz_err hz_report_add_row(hz_report *r, const char *const *cells, hz_errinfo *e) 
     }
     for (int i = 0; i < r->n_cols; i++) {
         r->rows[r->n_rows][i] = strdup(cells[i] ? cells[i] : "");
-        if (!r->rows[r->n_rows][i]) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+        if (!r->rows[r->n_rows][i]) {
+            while (i-- > 0) free(r->rows[r->n_rows][i]);
+            return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+        }
     }
     r->n_rows++;
+    return HZ_OK;
+}
+
+hz_err hz_report_add_part(hz_report *r, hz_report **part, hz_errinfo *e) {
+    if (r->n_parts >= HZ_REPORT_PARTS || !(r->parts[r->n_parts] = calloc(1, sizeof **r->parts)))
+        return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    *part = r->parts[r->n_parts++];
     return HZ_OK;
 }
 
@@ -29,11 +38,17 @@ void hz_report_free(hz_report *r) {
     for (size_t k = 0; k < r->n_rows; k++)
         for (int i = 0; i < r->n_cols; i++) free(r->rows[k][i]);
     free(r->rows);
+    for (int p = 0; p < r->n_parts; p++) {
+        hz_report_free(r->parts[p]);
+        free(r->parts[p]);
+    }
     memset(r, 0, sizeof *r);
 }
 
-void hz_report_head(hz_report *r, const char *title, int n, const char *const *cols) {
+void hz_report_head(hz_report *r, const char *name, const char *title, bool record, int n, const hz_report_col *cols) {
+    snprintf(r->name, sizeof r->name, "%s", name);
     snprintf(r->title, sizeof r->title, "%s", title);
+    r->record = record;
     r->n_cols = n;
     for (int i = 0; i < n; i++) r->cols[i] = cols[i];
 }
@@ -45,6 +60,43 @@ hz_err hz_report_format_parse(const char *s, hz_report_format *out, hz_errinfo *
     else if (!strcmp(s, "json")) *out = HZ_FMT_JSON;
     else return hz_fail(e, HZ_EUSAGE, "format: 应为 table、csv、xlsx 或 json (unknown format '%s')", s);
     return HZ_OK;
+}
+
+/* A cell as exports show it: booleans in words. */
+static const char *shown(const hz_report *r, int c, const char *v) {
+    if (r->cols[c].kind == HZ_COL_BOOL) return !strcmp(v, "1") ? "是" : "否";
+    return v;
+}
+
+/* The exports' view of a section: a record turns into title / value rows. */
+typedef struct {
+    int n_cols;
+    const char *head[HZ_REPORT_COLS];
+    size_t n_rows;
+    const hz_report *r;
+} grid;
+
+static const char *const record_head[] = {"指标", "数值"};
+
+static grid grid_of(const hz_report *r) {
+    grid g = {0};
+    g.r = r;
+    if (r->record) {
+        g.n_cols = 2;
+        g.head[0] = record_head[0];
+        g.head[1] = record_head[1];
+        g.n_rows = r->n_rows ? (size_t)r->n_cols : 0;
+    } else {
+        g.n_cols = r->n_cols;
+        for (int c = 0; c < r->n_cols; c++) g.head[c] = r->cols[c].title;
+        g.n_rows = r->n_rows;
+    }
+    return g;
+}
+
+static const char *grid_cell(const grid *g, size_t k, int c) {
+    if (g->r->record) return c == 0 ? g->r->cols[k].title : shown(g->r, (int)k, g->r->rows[0][k]);
+    return shown(g->r, c, g->r->rows[k][c]);
 }
 
 /* display width: CJK characters take two columns */
@@ -60,23 +112,106 @@ static void pad(FILE *f, const char *s, int to) {
     for (int i = width(s); i < to; i++) fputc(' ', f);
 }
 
+static void write_table(const hz_report *r, FILE *f) {
+    grid g = grid_of(r);
+    int w[HZ_REPORT_COLS];
+    for (int c = 0; c < g.n_cols; c++) {
+        w[c] = width(g.head[c]);
+        for (size_t k = 0; k < g.n_rows; k++)
+            if (width(grid_cell(&g, k, c)) > w[c]) w[c] = width(grid_cell(&g, k, c));
+    }
+    fprintf(f, "%s\n", r->title);
+    for (int c = 0; c < g.n_cols; c++) pad(f, g.head[c], w[c] + 2);
+    fputc('\n', f);
+    for (size_t k = 0; k < g.n_rows; k++) {
+        for (int c = 0; c < g.n_cols; c++) pad(f, grid_cell(&g, k, c), w[c] + 2);
+        fputc('\n', f);
+    }
+}
+
+static void write_csv(const hz_report *r, FILE *f) {
+    grid g = grid_of(r);
+    for (int c = 0; c < g.n_cols; c++) {
+        if (c) fputc(',', f);
+        hz_csv_field(f, g.head[c]);
+    }
+    fputc('\n', f);
+    for (size_t k = 0; k < g.n_rows; k++) {
+        for (int c = 0; c < g.n_cols; c++) {
+            if (c) fputc(',', f);
+            hz_csv_field(f, grid_cell(&g, k, c));
+        }
+        fputc('\n', f);
+    }
+}
+
+static void write_sheet(lxw_workbook *wb, lxw_format *bold, const hz_report *r) {
+    /* the title names the sheet unless Excel refuses it (over 31 characters,
+     * a [ ] : * ? / \\ or a name already used): then Sheet1, Sheet2, ... */
+    const char *sheet = workbook_validate_sheet_name(wb, r->title) == LXW_NO_ERROR ? r->title : NULL;
+    lxw_worksheet *ws = workbook_add_worksheet(wb, sheet);
+    grid g = grid_of(r);
+    for (int c = 0; c < g.n_cols; c++) {
+        worksheet_write_string(ws, 0, (lxw_col_t)c, g.head[c], bold);
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, 18, NULL);
+    }
+    for (size_t k = 0; k < g.n_rows; k++)
+        for (int c = 0; c < g.n_cols; c++)
+            /* strings, so ID numbers keep all 18 digits and money its two decimals */
+            worksheet_write_string(ws, (lxw_row_t)(k + 1), (lxw_col_t)c, grid_cell(&g, k, c), NULL);
+}
+
 static hz_err write_xlsx(const hz_report *r, const char *path, hz_errinfo *e) {
     if (!path) return hz_fail(e, HZ_EUSAGE, "out: XLSX 须指定 --out 文件 (xlsx needs --out FILE)");
     lxw_workbook *wb = workbook_new(path);
     if (!wb) return hz_fail(e, HZ_EINVAL, "out: 无法写入 %s (cannot write)", path);
-    lxw_worksheet *ws = workbook_add_worksheet(wb, NULL);
     lxw_format *bold = workbook_add_format(wb);
     format_set_bold(bold);
-    for (int c = 0; c < r->n_cols; c++) {
-        worksheet_write_string(ws, 0, (lxw_col_t)c, r->cols[c], bold);
-        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, 18, NULL);
-    }
-    for (size_t k = 0; k < r->n_rows; k++)
-        for (int c = 0; c < r->n_cols; c++)
-            /* strings, so ID numbers keep all 18 digits and money its two decimals */
-            worksheet_write_string(ws, (lxw_row_t)(k + 1), (lxw_col_t)c, r->rows[k][c], NULL);
+    write_sheet(wb, bold, r);
+    for (int p = 0; p < r->n_parts; p++) write_sheet(wb, bold, r->parts[p]);
     lxw_error err = workbook_close(wb);
     return err == LXW_NO_ERROR ? HZ_OK : hz_fail(e, HZ_EINVAL, "out: XLSX 写入失败 (%s)", lxw_strerror(err));
+}
+
+static json_t *cell_json(const hz_report_col *c, const char *v) {
+    switch (c->kind) {
+    case HZ_COL_INT: return json_integer(strtoll(v, NULL, 10));
+    case HZ_COL_BOOL: return json_boolean(!strcmp(v, "1"));
+    case HZ_COL_MONEY: return json_string(v);
+    case HZ_COL_TEXT: break;
+    }
+    return *v ? json_string(v) : json_null();
+}
+
+static json_t *row_json(const hz_report *r, size_t k) {
+    json_t *o = json_object();
+    for (int c = 0; c < r->n_cols; c++) json_object_set_new(o, r->cols[c].key, cell_json(&r->cols[c], r->rows[k][c]));
+    return o;
+}
+
+static json_t *rows_json(const hz_report *r) {
+    json_t *a = json_array();
+    for (size_t k = 0; k < r->n_rows; k++) json_array_append_new(a, row_json(r, k));
+    return a;
+}
+
+json_t *hz_report_json(const hz_report *r) {
+    json_t *doc;
+    if (r->record) {
+        doc = r->n_rows ? row_json(r, 0) : json_object();
+        json_object_set_new(doc, "report", json_string(r->name));
+    } else {
+        json_t *cols = json_array();
+        for (int c = 0; c < r->n_cols; c++) json_array_append_new(cols, json_string(r->cols[c].key));
+        doc = json_pack("{s:s, s:o, s:o, s:I}", "report", r->name, "columns", cols, "items", rows_json(r), "total",
+                        (json_int_t)r->n_rows);
+    }
+    for (int p = 0; doc && p < r->n_parts; p++) {
+        const hz_report *part = r->parts[p];
+        json_object_set_new(doc, part->name,
+                            part->record ? (part->n_rows ? row_json(part, 0) : json_object()) : rows_json(part));
+    }
+    return doc;
 }
 
 hz_err hz_report_write(const hz_report *r, hz_report_format fmt, FILE *f, const char *path, hz_errinfo *e) {
@@ -84,52 +219,67 @@ hz_err hz_report_write(const hz_report *r, hz_report_format fmt, FILE *f, const 
     case HZ_FMT_XLSX: return write_xlsx(r, path, e);
     case HZ_FMT_CSV:
         fputs("\xEF\xBB\xBF", f);
-        for (int c = 0; c < r->n_cols; c++) {
-            if (c) fputc(',', f);
-            hz_csv_field(f, r->cols[c]);
-        }
-        fputc('\n', f);
-        for (size_t k = 0; k < r->n_rows; k++) {
-            for (int c = 0; c < r->n_cols; c++) {
-                if (c) fputc(',', f);
-                hz_csv_field(f, r->rows[k][c]);
-            }
+        write_csv(r, f);
+        for (int p = 0; p < r->n_parts; p++) {
             fputc('\n', f);
+            write_csv(r->parts[p], f);
         }
         break;
     case HZ_FMT_JSON: {
-        json_t *rows = json_array();
-        for (size_t k = 0; k < r->n_rows; k++) {
-            json_t *o = json_object();
-            for (int c = 0; c < r->n_cols; c++) json_object_set_new(o, r->cols[c], json_string(r->rows[k][c]));
-            json_array_append_new(rows, o);
-        }
-        json_t *doc = json_pack("{s:s, s:o}", "report", r->title, "rows", rows);
-        char *s = json_dumps(doc, JSON_COMPACT);
+        json_t *doc = hz_report_json(r);
+        char *s = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
         json_decref(doc);
-        if (s) {
-            fputs(s, f);
-            fputc('\n', f);
-            free(s);
-        }
-        break;
-    }
-    case HZ_FMT_TABLE: {
-        int w[HZ_REPORT_COLS];
-        for (int c = 0; c < r->n_cols; c++) {
-            w[c] = width(r->cols[c]);
-            for (size_t k = 0; k < r->n_rows; k++)
-                if (width(r->rows[k][c]) > w[c]) w[c] = width(r->rows[k][c]);
-        }
-        fprintf(f, "%s\n", r->title);
-        for (int c = 0; c < r->n_cols; c++) pad(f, r->cols[c], w[c] + 2);
+        if (!s) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+        fputs(s, f);
         fputc('\n', f);
-        for (size_t k = 0; k < r->n_rows; k++) {
-            for (int c = 0; c < r->n_cols; c++) pad(f, r->rows[k][c], w[c] + 2);
-            fputc('\n', f);
-        }
+        free(s);
         break;
     }
+    case HZ_FMT_TABLE:
+        write_table(r, f);
+        for (int p = 0; p < r->n_parts; p++) {
+            fputc('\n', f);
+            write_table(r->parts[p], f);
+        }
+        break;
     }
     return ferror(f) ? hz_fail(e, HZ_EINTERNAL, "写入失败 (write failed)") : HZ_OK;
+}
+
+static hz_err read_whole(const char *path, char **buf, size_t *len, hz_errinfo *e) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return hz_fail(e, HZ_EINTERNAL, "无法读取临时文件 (cannot read the temporary file)");
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    *len = *buf ? fread(*buf, 1, (size_t)n, f) : 0;
+    fclose(f);
+    return *buf ? HZ_OK : hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+}
+
+hz_err hz_report_render(const hz_report *r, hz_report_format fmt, char **buf, size_t *len, hz_errinfo *e) {
+    *buf = NULL;
+    *len = 0;
+    if (fmt == HZ_FMT_XLSX) {
+        const char *dir = getenv("TMPDIR");
+        char path[512];
+        snprintf(path, sizeof path, "%s/huzhu-report-XXXXXX", dir && *dir ? dir : "/tmp");
+        int fd = mkstemp(path);
+        if (fd < 0) return hz_fail(e, HZ_EINTERNAL, "无法创建临时文件 (cannot create a temporary file)");
+        close(fd);
+        hz_err rc = write_xlsx(r, path, e);
+        if (!rc) rc = read_whole(path, buf, len, e);
+        unlink(path);
+        return rc;
+    }
+    FILE *f = open_memstream(buf, len);
+    if (!f) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    hz_err rc = hz_report_write(r, fmt, f, NULL, e);
+    if (fclose(f) && !rc) rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    if (rc) {
+        free(*buf);
+        *buf = NULL;
+    }
+    return rc;
 }

@@ -1,37 +1,74 @@
 /* Writing a report: aligned text, CSV (UTF-8 with BOM, formula-safe), XLSX
- * (libxlsxwriter) or JSON. */
+ * (libxlsxwriter) or JSON. A report is one table or one record of figures,
+ * plus optional parts (the dashboard's districts, plans, payouts, money):
+ * every column has a stable English key (JSON) and a Chinese title (CSV,
+ * XLSX, the terminal and the console). */
 #ifndef HZ_REPORT_OUT_H
 #define HZ_REPORT_OUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
+#include <jansson.h>
+
 #include "core/err.h"
 
-#define HZ_REPORT_COLS 12
+#define HZ_REPORT_COLS 16
+#define HZ_REPORT_PARTS 4
 
-/* A report as a table of text cells: column titles (static strings, the
- * Chinese titles of exports) and rows of owned strings. */
+/* How JSON writes a column's cells: TEXT a string ("" is null), INT a
+ * number, MONEY a string with two decimals, BOOL true for "1" (the exports
+ * show 是 / 否). */
+typedef enum { HZ_COL_TEXT, HZ_COL_INT, HZ_COL_MONEY, HZ_COL_BOOL } hz_col_kind;
+
+/* A column: key is a stable English identifier (JSON), title the Chinese
+ * title of exports; both static strings. */
 typedef struct {
-    char title[96];
+    const char *key, *title;
+    hz_col_kind kind;
+} hz_report_col;
+
+/* A report as a table of text cells. A record holds one row of figures:
+ * exports print it as title / value pairs, JSON as one object. */
+typedef struct hz_report {
+    char name[32];   /* the report's name, or the part's key in JSON */
+    char title[96];  /* Chinese */
+    bool record;
     int n_cols;
-    const char *cols[HZ_REPORT_COLS];
+    hz_report_col cols[HZ_REPORT_COLS];
     size_t n_rows, cap;
     char *(*rows)[HZ_REPORT_COLS]; /* owned strings */
+    int n_parts;
+    struct hz_report *parts[HZ_REPORT_PARTS]; /* owned */
 } hz_report;
 
-/* Sets title and columns (n <= HZ_REPORT_COLS; the strings are not copied). */
-void hz_report_head(hz_report *r, const char *title, int n, const char *const *cols);
+/* Sets name, title, kind and columns (n <= HZ_REPORT_COLS; the column
+ * strings are not copied). */
+void hz_report_head(hz_report *r, const char *name, const char *title, bool record, int n, const hz_report_col *cols);
 /* Appends a row of n_cols cells (copied; NULL is ""). HZ_EINTERNAL when
  * memory runs out. */
 hz_err hz_report_add_row(hz_report *r, const char *const *cells, hz_errinfo *e);
-/* Frees the rows and zeroes r. */
+/* Adds an empty part to r (owned by r, freed with it) and sets *part to it;
+ * HZ_EINTERNAL when memory runs out or r has HZ_REPORT_PARTS parts. */
+hz_err hz_report_add_part(hz_report *r, hz_report **part, hz_errinfo *e);
+/* Frees the rows and parts and zeroes r. */
 void hz_report_free(hz_report *r);
 
 typedef enum { HZ_FMT_TABLE, HZ_FMT_CSV, HZ_FMT_XLSX, HZ_FMT_JSON } hz_report_format;
 
+/* "table" (or NULL), "csv", "xlsx", "json"; HZ_EUSAGE otherwise. */
 hz_err hz_report_format_parse(const char *s, hz_report_format *out, hz_errinfo *e);
 /* XLSX needs a path; the others write to f. */
 hz_err hz_report_write(const hz_report *r, hz_report_format fmt, FILE *f, const char *path, hz_errinfo *e);
+/* The report rendered into memory (XLSX through a temporary file in
+ * $TMPDIR); *buf must be freed by the caller. */
+hz_err hz_report_render(const hz_report *r, hz_report_format fmt, char **buf, size_t *len, hz_errinfo *e);
+
+/* The JSON form: a table is {"report", "columns": [keys], "items": [rows
+ * by key], "total"}; a record is {"report", key: value, ...}; each part is
+ * added under its name (a table as an array of rows, a record as an
+ * object). Returns a new reference; NULL only when memory runs out. */
+json_t *hz_report_json(const hz_report *r);
 
 #endif

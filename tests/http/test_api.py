@@ -133,6 +133,25 @@ for role, (see_he, see_qm) in visible.items():
 check(scoped_figures["cadre"][0] < scoped_figures["admin"][0] and scoped_figures["cadre"][2] < scoped_figures["admin"][2],
       f"scope: a district cadre's figures are smaller than the city's {scoped_figures}")
 
+# one registry of reports: the API offers what the CLI offers, in every format
+st, reps = jreq("GET", "/api/v1/reports", token=A)
+names = [x["name"] for x in reps["items"]]
+p = subprocess.run([HUZHU, "--db", os.environ["HZ_DBURL"], "report"], capture_output=True, text=True)
+check(st == 200 and p.returncode == 1 and all(n in p.stderr for n in names) and
+      set(names) >= {"dashboard", "districts", "stats", "coverage", "claims", "sla", "overdue", "payouts"},
+      "the API and the CLI offer the same reports (%s)" % names)
+for n in names:
+    st, d = jreq("GET", "/api/v1/reports/%s?from=2019-01-01&org=XA" % n, token=A)
+    check(st == 200 and d["report"] == n, "API report %s json (%s)" % (n, st))
+    st, b, h = req("GET", "/api/v1/reports/%s?from=2019-01-01&org=XA&format=csv" % n, token=A)
+    check(st == 200 and b.startswith(b"\xef\xbb\xbf") and "text/csv" in h.get("Content-Type", ""), "API report %s csv" % n)
+    st, b, h = req("GET", "/api/v1/reports/%s?from=2019-01-01&org=XA&format=xlsx" % n, token=A)
+    check(st == 200 and b.startswith(b"PK") and n in h.get("Content-Disposition", ""), "API report %s xlsx" % n)
+st, d = jreq("GET", "/api/v1/reports/dashboard?format=pdf", token=A)
+check(st == 400 and "format" in d["error"]["message"], "API report: unknown format 400")
+st, d = jreq("GET", "/api/v1/reports/nope", token=A)
+check(st == 404 and "dashboard" in d["error"]["message"], "API report: unknown name 404 naming the reports")
+
 # masking: cadre and unit see masked ID numbers and cards; staff sees them in full
 st, d = jreq("GET", "/api/v1/members/" + he, token=tokens["cadre"])
 check("*" in d["id_number"] and d["id_number"].startswith(he[:4]) and d["id_number"].endswith(he[-4:]), "cadre sees masked ID")
