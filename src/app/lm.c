@@ -331,6 +331,6 @@ hz_err hz_lm_failed(hz_app *app, int64_t subsidy_id, const char *why, hz_errinfo
     return hz_store_lm_update(app->db, &s, e);
 }
 
-static const char *const lm_reports[] = {NULL};
-/* The lm module (src/modules.def). */
-const hz_app_module hz_app_module_lm = {"lm", NULL, lm_reports};
+/* The lm module (src/modules.def); its totals are in the relief module's
+ * `aid` report. */
+const hz_app_module hz_app_module_lm = {"lm", NULL, NULL};

@@ -8,6 +8,7 @@
 #include "app/audit.h"
 #include "app/authz.h"
 #include "app/journal.h"
+#include "app/lists.h"
 #include "app/module.h"
 #include "app/payables.h"
 #include "core/flag.h"
@@ -457,6 +458,32 @@ hz_err hz_relief_failed(hz_app *app, int64_t grant_id, const char *why, hz_errin
     return set_paid(app, grant_id, false, why, e);
 }
 
-static const char *const relief_reports[] = {NULL};
+static hz_err aid_row(void *ctx, const hz_aid_total *t, hz_errinfo *e) {
+    char y[12], n[24], c[HZ_MONEY_BUF], p[HZ_MONEY_BUF];
+    snprintf(y, sizeof y, "%d", t->year);
+    snprintf(n, sizeof n, "%lld", (long long)t->grants);
+    const char *cells[] = {t->program, t->kind, y, t->district, n, hz_money_format(t->committed, c),
+                           hz_money_format(t->paid, p)};
+    return hz_report_add_row(ctx, cells, e);
+}
+
+/* LM subsidies and relief grants by programme, year and district, in the
+ * caller's scope (approved or paid; paid is what the bank confirmed). */
+static hz_err build_aid(hz_app *app, const hz_report_args *a, hz_report *out, hz_errinfo *e) {
+    (void)a;
+    static const hz_report_col cols[] = {
+        {"program", "项目", HZ_COL_TEXT}, {"kind", "类别", HZ_COL_TEXT},        {"year", "年度", HZ_COL_INT},
+        {"district", "区县", HZ_COL_TEXT}, {"grants", "人次", HZ_COL_INT},     {"committed", "审批金额", HZ_COL_MONEY},
+        {"paid", "已支付", HZ_COL_MONEY}};
+    hz_report_head(out, "aid", "劳模医疗补助与救助（按项目、年度、区县）", false, 7, cols);
+    hz_list_scope sc;
+    hz_scope_filter(app, &sc);
+    return hz_store_aid_totals(app->db, &sc, aid_row, out, e);
+}
+
+static const hz_report_def relief_reports[] = {
+    {"aid", "劳模医疗补助与救助", build_aid},
+    {NULL, NULL, NULL},
+};
 /* The relief module (src/modules.def). */
 const hz_app_module hz_app_module_relief = {"relief", NULL, relief_reports};

@@ -326,6 +326,49 @@ hz_err hz_store_relief_burdens(hz_db *db, int year, hz_fen min, hz_relief_burden
     return rc;
 }
 
+#define AID_SCOPE(col)                                                                                             \
+    " (?1 = '' AND ?2 = 0 AND ?3 = 0 OR " col " IN (SELECT m.id FROM member m LEFT JOIN unit u ON u.id = m.unit_id"  \
+    " LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id) WHERE (?1 = '' OR substr(o.path, 1, length(?1)) = ?1)" \
+    " AND (?2 = 0 OR m.unit_id = ?2) AND (?3 = 0 OR m.id = ?3)))"
+#define DISTRICT_OF(member)                                                                                        \
+    "COALESCE((SELECT d.name FROM member dm LEFT JOIN unit du ON du.id = dm.unit_id JOIN org mo ON mo.id ="            \
+    " COALESCE(du.org_id, dm.org_id) JOIN org d ON d.kind = 'district' AND substr(mo.path, 1, length(d.path)) ="    \
+    " d.path WHERE dm.id = " member " ORDER BY length(d.path) DESC LIMIT 1), '')"
+static const char q_aid_totals[] =
+    "SELECT program, kind, year, district, COUNT(*), SUM(amount), SUM(paid) FROM ("
+    " SELECT 'LM' AS program, 'lm' AS kind, l.year AS year, " DISTRICT_OF("l.member_id") " AS district, l.amount AS amount,"
+    "  CASE WHEN l.status = 'paid' THEN l.amount ELSE 0 END AS paid FROM lm_subsidy l"
+    "  WHERE (l.status = 'approved' OR l.status = 'paid') AND" AID_SCOPE("l.member_id")
+    " UNION ALL"
+    " SELECT p.code, p.kind, p.year, " DISTRICT_OF("g.member_id") ", g.amount,"
+    "  CASE WHEN g.status = 'paid' THEN g.amount ELSE 0 END FROM relief_grant g JOIN relief_program p ON p.id ="
+    "  g.program_id WHERE (g.status = 'approved' OR g.status = 'paid') AND" AID_SCOPE("g.member_id")
+    ") t GROUP BY program, kind, year, district ORDER BY year, program, district";
+
+hz_err hz_store_aid_totals(hz_db *db, const hz_list_scope *sc, hz_aid_total_fn fn, void *ctx, hz_errinfo *e) {
+    hz_stmt *st;
+    bool row;
+    hz_err rc = hz_db_stmt(db, q_aid_totals, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, sc->org_path ? sc->org_path : "");
+    hz_stmt_int(st, 2, sc->unit_id);
+    hz_stmt_int(st, 3, sc->member_id);
+    hz_aid_total t;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        memset(&t, 0, sizeof t);
+        HZ_COPY(t.program, hz_stmt_col_text(st, 0));
+        HZ_COPY(t.kind, hz_stmt_col_text(st, 1));
+        t.year = (int)hz_stmt_col_int(st, 2);
+        HZ_COPY(t.district, hz_stmt_col_text(st, 3));
+        t.grants = hz_stmt_col_int(st, 4);
+        t.committed = hz_stmt_col_int(st, 5);
+        t.paid = hz_stmt_col_int(st, 6);
+        if ((rc = fn(ctx, &t, e))) break;
+    }
+    hz_stmt_reset(st);
+    return rc;
+}
+
 static const char *const relief_migrations[] = {
     /* 1: programmes, grants and donations (plans.md "Relief programmes") */
     "CREATE TABLE relief_program ("

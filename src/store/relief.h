@@ -7,6 +7,7 @@
 
 #include "core/model.h"
 #include "store/db.h"
+#include "store/lists.h"
 
 /* hz_relief_program and hz_relief_grant are in core/model.h (views read them). */
 
@@ -47,5 +48,18 @@ typedef struct {
  * inpatient settlements admitted that year − Σ lines of active claims on
  * them − Σ LM subsidies on them not rejected (plans.md). *out malloc'd. */
 hz_err hz_store_relief_burdens(hz_db *db, int year, hz_fen min, hz_relief_burden **out, size_t *n, hz_errinfo *e);
+
+typedef struct {
+    char program[32]; /* "LM" or a relief programme code */
+    char kind[16];
+    int year;
+    char district[128]; /* "" for members under no district */
+    int64_t grants;
+    hz_fen committed, paid;
+} hz_aid_total;
+typedef hz_err (*hz_aid_total_fn)(void *ctx, const hz_aid_total *t, hz_errinfo *e);
+/* LM subsidies and relief grants approved or paid, by programme, year and
+ * district, for the members within scope sc. */
+hz_err hz_store_aid_totals(hz_db *db, const hz_list_scope *sc, hz_aid_total_fn fn, void *ctx, hz_errinfo *e);
 
 #endif

@@ -140,4 +140,16 @@ expect_in "$T/b1.csv" "$DON" "an unpublished programme's approved grant is paid"
 HUZHU_TODAY=2026-12-04 expect_exit 0 "batch after the window" -- hz --json pay batch --out "$T/b2.csv"
 expect_in "$T/b2.csv" "$SA1" "paid once the window has ended"
 expect_in "$T/b2.csv" "2026年金秋助学 $SA1" "the batch's purpose names the programme"
+
+# ---- the aid report: totals by programme, year and district -------------
+expect_exit 0 "aid report" -- hz report aid --format json
+python3 -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+rows = d["items"]
+print(" ".join("{}={}".format(r["program"], r["committed"]) for r in rows))' "$T/out" > "$T/aid"
+expect_in "$T/aid" "JQZX2026=5000.00" "student aid approved"
+expect_in "$T/aid" "SMALL=10000.00" "second-round approved"
+expect_in "$T/aid" "JK2026=3200.00" "the donation drive's payout"
+expect_exit 0 "aid report as CSV" -- hz report aid --format csv
+expect_in "$T/out" "审批金额" "Chinese titles in the CSV"
 finish
