@@ -199,6 +199,8 @@ for login, hidden, own, reads_reports in viewers:
         check(rc == 4, "%s CLI member show of the other district: exit %s" % (login, rc))
         rc, out, err = cli("claim", "show", no, as_=login)
         check(rc == 4, "%s CLI claim show of the other district: exit %s" % (login, rc))
+    st, b = req("GET", "/api/v1/orgs/%s/stats" % D[other]["org"], t)
+    check(st in (403, 404), "%s GET the other district's org stats: %s" % (login, st))
     # its own member, opened by the handle even when the ID number is masked
     own_id = D["A" if login != "cadre-b" else "B"]["ids"][0]
     st, b = req("GET", "/api/v1/members/ref/" + refs[own_id], t)
