@@ -121,7 +121,7 @@ const MembersView = {
       } catch (e) { error.value = errText(e); }
     }
     onMounted(load);
-    return { q, rows, total, page, error, load, open: (m) => { location.hash = "#/members/" + m.id_number; } };
+    return { q, rows, total, page, error, load, open: (m) => { location.hash = "#/members/" + m.ref; } };
   },
   template: `
   <div>
@@ -150,8 +150,9 @@ const MemberView = {
     const m = ref(null), claims = ref([]), error = ref("");
     onMounted(async () => {
       try {
-        m.value = await hzApi.get("/members/" + props.id);
-        claims.value = (await hzApi.get("/claims?per_page=100&id_number=" + props.id)).items;
+        // by the member's opaque handle: cadre and unit users see ID numbers masked
+        m.value = await hzApi.get("/members/ref/" + encodeURIComponent(props.id));
+        claims.value = (await hzApi.get("/claims?per_page=100&member=" + encodeURIComponent(props.id))).items;
       } catch (e) { error.value = errText(e); }
     });
     return { m, claims, error };
@@ -436,7 +437,7 @@ const ClaimView = {
     <template v-if="c">
       <el-card>
         <el-descriptions :column="3" border>
-          <el-descriptions-item label="会员">{{ c.member.name }} {{ c.member.id_number }}</el-descriptions-item>
+          <el-descriptions-item label="会员"><a :href="'#/members/' + c.member.ref" data-test="claim-member">{{ c.member.name }} {{ c.member.id_number }}</a></el-descriptions-item>
           <el-descriptions-item label="状态"><el-tag :type="$fmt.statusType[c.status]" data-test="claim-status">{{ $fmt.statusText[c.status] }}</el-tag></el-descriptions-item>
           <el-descriptions-item label="合计"><b class="money" data-test="claim-total">{{ c.total }}</b></el-descriptions-item>
           <el-descriptions-item label="7日时限"><span :class="sla(c).cls" data-test="claim-sla">{{ sla(c).text }}</span></el-descriptions-item>

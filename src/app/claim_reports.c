@@ -107,7 +107,7 @@ static hz_err build_claims(hz_app *app, const hz_report_args *a, hz_report *out,
     int64_t total, seen = 0;
     for (int64_t page = 1;; page++) {
         hz_page pg = {page, HZ_PER_PAGE_MAX};
-        hz_err rc = hz_app_claims_page(app, "", NULL, pg, claim_row, &x, &total, e);
+        hz_err rc = hz_app_claims_page(app, "", NULL, NULL, pg, claim_row, &x, &total, e);
         if (rc) return rc;
         seen += HZ_PER_PAGE_MAX;
         if (seen >= total) return HZ_OK;

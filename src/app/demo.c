@@ -217,7 +217,7 @@ static hz_err demo_core(hz_app *app, const hz_demo_opts *o, hz_demo_report *out,
         goto done;
     }
     char first[24] = "";
-    if (hz_app_claims_page(app, "adjudicated", NULL, (hz_page){1, 1}, first_claim, first, &(int64_t){0}, e) == HZ_OK &&
+    if (hz_app_claims_page(app, "adjudicated", NULL, NULL, (hz_page){1, 1}, first_claim, first, &(int64_t){0}, e) == HZ_OK &&
         first[0])
         rc = hz_app_claim_reject(app, first, "出院诊断与住院病历不一致, 请补正后重新申请", cv, e);
     if (rc == HZ_OK) {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/authz.h"
+#include "app/registry.h"
 #include "core/normalize.h"
 #include "core/text.h"
 #include "store/registry.h"
@@ -74,17 +75,25 @@ hz_err hz_app_units_page(hz_app *app, hz_page pg, hz_unit_row_fn fn, void *ctx, 
     return hz_store_units_page(app->db, &sc, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total, e);
 }
 
-hz_err hz_app_claims_page(hz_app *app, const char *status, const char *id_number, hz_page pg, hz_claim_row_fn fn,
-                          void *ctx, int64_t *total, hz_errinfo *e) {
+hz_err hz_app_claims_page(hz_app *app, const char *status, const char *id_number, const char *member_ref, hz_page pg,
+                          hz_claim_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
     hz_err rc;
     if ((rc = hz_authz_can(app, HZ_A_CLAIM_READ, e)) || (rc = hz_page_check(&pg, e))) return rc;
     hz_list_scope sc = scope_of(app);
-    if (id_number && *id_number) {
+    if ((id_number && *id_number) || (member_ref && *member_ref)) {
         hz_member m;
         char norm[HZ_ID_LEN + 1];
-        if ((rc = hz_norm_id_number(id_number, norm, sizeof norm, "id_number", e)) ||
-            (rc = hz_store_member_by_id_number(app->db, norm, &m, e)) || (rc = hz_authz_member(app, &m, e)))
+        int64_t id;
+        if (id_number && *id_number) {
+            if ((rc = hz_norm_id_number(id_number, norm, sizeof norm, "id_number", e)) ||
+                (rc = hz_store_member_by_id_number(app->db, norm, &m, e)))
+                return rc;
+        } else if (!hz_member_ref_parse(member_ref, &id)) {
+            return hz_fail(e, HZ_ENOTFOUND, "对象不存在 (not found)");
+        } else if ((rc = hz_store_member_by_id(app->db, id, &m, e))) {
             return rc;
+        }
+        if ((rc = hz_authz_member(app, &m, e))) return rc;
         if (sc.member_id && sc.member_id != m.id) return hz_fail(e, HZ_ENOTFOUND, "对象不存在 (not found)");
         sc.member_id = m.id;
     }

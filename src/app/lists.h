@@ -24,8 +24,9 @@ hz_err hz_app_members_page(hz_app *app, const char *q, const char *unit_code, hz
                            void *ctx, int64_t *total, hz_errinfo *e);
 hz_err hz_app_orgs_page(hz_app *app, hz_page pg, hz_org_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
 hz_err hz_app_units_page(hz_app *app, hz_page pg, hz_unit_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
-/* id_number (optional) limits the list to one member's claims. */
-hz_err hz_app_claims_page(hz_app *app, const char *status, const char *id_number, hz_page pg, hz_claim_row_fn fn,
-                          void *ctx, int64_t *total, hz_errinfo *e);
+/* id_number or member_ref (the "ref" of member lists; optional, NULL or "")
+ * limits the list to one member's claims; out of scope: HZ_ENOTFOUND. */
+hz_err hz_app_claims_page(hz_app *app, const char *status, const char *id_number, const char *member_ref, hz_page pg,
+                          hz_claim_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
 
 #endif

@@ -190,18 +190,46 @@ fail:
     return rc;
 }
 
+/* out->member is loaded: check scope, add flags and coverages. */
+static hz_err member_view_finish(hz_app *app, hz_member_view *out, hz_errinfo *e) {
+    hz_err rc;
+    if ((rc = hz_authz_member(app, &out->member, e)) ||
+        (rc = hz_store_flags(app->db, out->member.id, out->flags, HZ_MEMBER_FLAGS_MAX, &out->n_flags, e)))
+        return rc;
+    return hz_store_coverages_of(app->db, out->member.id, out->coverages, HZ_MEMBER_COVERAGES_MAX,
+                                 &out->n_coverages, e);
+}
+
 hz_err hz_app_member_show(hz_app *app, const char *id_number, hz_member_view *out, hz_errinfo *e) {
     memset(out, 0, sizeof *out);
     hz_err rc;
     char norm[HZ_ID_LEN + 1];
     if ((rc = hz_authz_can(app, HZ_A_MEMBER_READ, e)) ||
         (rc = hz_norm_id_number(id_number, norm, sizeof norm, "id_number", e)) ||
-        (rc = hz_store_member_by_id_number(app->db, norm, &out->member, e)) ||
-        (rc = hz_authz_member(app, &out->member, e)))
+        (rc = hz_store_member_by_id_number(app->db, norm, &out->member, e)))
         return rc;
-    if ((rc = hz_store_flags(app->db, out->member.id, out->flags, HZ_MEMBER_FLAGS_MAX, &out->n_flags, e))) return rc;
-    return hz_store_coverages_of(app->db, out->member.id, out->coverages, HZ_MEMBER_COVERAGES_MAX,
-                                 &out->n_coverages, e);
+    return member_view_finish(app, out, e);
+}
+
+bool hz_member_ref_parse(const char *ref, int64_t *member_id) {
+    int64_t v = 0;
+    if (!ref || !*ref || strlen(ref) > 15) return false;
+    for (const char *p = ref; *p; p++) {
+        if (*p < '0' || *p > '9') return false;
+        v = v * 10 + (*p - '0');
+    }
+    *member_id = v;
+    return v > 0;
+}
+
+hz_err hz_app_member_show_ref(hz_app *app, const char *ref, hz_member_view *out, hz_errinfo *e) {
+    memset(out, 0, sizeof *out);
+    hz_err rc;
+    int64_t id;
+    if ((rc = hz_authz_can(app, HZ_A_MEMBER_READ, e))) return rc;
+    if (!hz_member_ref_parse(ref, &id)) return hz_fail(e, HZ_ENOTFOUND, "对象不存在 (not found)");
+    if ((rc = hz_store_member_by_id(app->db, id, &out->member, e))) return rc;
+    return member_view_finish(app, out, e);
 }
 
 hz_err hz_app_org_stats(hz_app *app, const char *org_code, hz_org_stats *out, hz_errinfo *e) {

@@ -35,6 +35,13 @@ typedef struct {
 
 /* The member with flags and coverages. The caller allocates out (large). */
 hz_err hz_app_member_show(hz_app *app, const char *id_number, hz_member_view *out, hz_errinfo *e);
+/* The same by the member's opaque handle, the "ref" of list responses (the
+ * member id as text): how cadre and unit users, who see ID numbers masked,
+ * open a member. A malformed ref, no such member or one out of scope:
+ * HZ_ENOTFOUND alike. */
+hz_err hz_app_member_show_ref(hz_app *app, const char *ref, hz_member_view *out, hz_errinfo *e);
+/* Parses a member ref into the member id: false when it is not one. */
+bool hz_member_ref_parse(const char *ref, int64_t *member_id);
 
 /* Statistics of an organisation subtree (the seed's figures). */
 hz_err hz_app_org_stats(hz_app *app, const char *org_code, hz_org_stats *out, hz_errinfo *e);

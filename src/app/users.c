@@ -143,6 +143,18 @@ hz_err hz_app_authenticate(hz_app *app, const char *token, hz_user *out, char cs
     return HZ_OK;
 }
 
+hz_err hz_app_act_as(hz_app *app, const char *login, hz_errinfo *e) {
+    hz_user u;
+    hz_errinfo ne;
+    hz_err rc = hz_store_user_by_login(app->db, login, &u, &ne);
+    if (rc == HZ_ENOTFOUND) return hz_fail(e, HZ_ENOTFOUND, "as: 用户 %s 不存在 (no such user)", login);
+    if (rc) return hz_fail(e, rc, "%s", ne.msg);
+    if (u.disabled) return hz_fail(e, HZ_EAUTH, "as: 用户已停用 (user disabled)");
+    if ((rc = hz_authz_set(app, u.role, u.scope_kind, u.scope_ref, e))) return rc;
+    hz_strlcpy(app->actor, u.login, sizeof app->actor);
+    return HZ_OK;
+}
+
 hz_err hz_app_logout(hz_app *app, const char *token, hz_errinfo *e) {
     char th[65];
     token_hash(token ? token : "", th);

@@ -29,5 +29,10 @@ hz_err hz_app_login(hz_app *app, const char *login, const char *password, hz_log
 /* Resolves a bearer or cookie token; sets app->actor to the user's login. */
 hz_err hz_app_authenticate(hz_app *app, const char *token, hz_user *out, char csrf[80], hz_errinfo *e);
 hz_err hz_app_logout(hz_app *app, const char *token, hz_errinfo *e);
+/* The CLI's `--as LOGIN`: from now on app acts with that user's role and
+ * scope (and the audit trail names them), as a session of theirs would. It
+ * only narrows what whoever holds the database may already do. An unknown
+ * login: HZ_ENOTFOUND; a disabled one: HZ_EAUTH. */
+hz_err hz_app_act_as(hz_app *app, const char *login, hz_errinfo *e);
 
 #endif

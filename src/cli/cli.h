@@ -13,6 +13,7 @@
 typedef struct {
     const char *db_url;
     bool json;
+    const char *as; /* --as LOGIN: act with that user's role and scope */
     bool tty; /* stderr is a terminal: progress bars allowed */
     hz_app app;
     hz_errinfo err;

@@ -169,7 +169,7 @@ int hz_cmd_member_show(hz_cli *cli, int argc, char **argv) {
     json_t *claims = json_array();
     hz_page pg = {1, HZ_PER_PAGE_MAX};
     int64_t total;
-    if (hz_app_claims_page(&cli->app, "", v->member.id_number, pg, claim_item, claims, &total, &cli->err)) {
+    if (hz_app_claims_page(&cli->app, "", v->member.id_number, NULL, pg, claim_item, claims, &total, &cli->err)) {
         json_decref(claims);
         free(v);
         return hz_cli_report(cli);

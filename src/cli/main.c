@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/users.h"
 #include "cli/cli.h"
 #include "core/normalize.h"
 
@@ -111,9 +112,10 @@ int hz_cli_parse(hz_cli *cli, const hz_cmd *cmd, int argc, char **argv, const st
 
 static void print_help(void) {
     printf("huzhu — 职工互助保障系统 (workers' mutual-aid office)\n\n"
-           "用法 (usage): huzhu [--db URL] [--json] COMMAND [ARGS]\n"
+           "用法 (usage): huzhu [--db URL] [--json] [--as LOGIN] COMMAND [ARGS]\n"
            "  --db URL   sqlite:PATH (默认 sqlite:huzhu.db) 或 postgresql://…；也可用 HUZHU_DB\n"
-           "  --json     输出机器可读的 JSON (machine-readable output)\n\n命令 (commands):\n");
+           "  --json     输出机器可读的 JSON (machine-readable output)\n"
+           "  --as LOGIN 以该用户的角色与范围执行 (act with that user's role and scope)\n\n命令 (commands):\n");
     for (const hz_cli_module *const *m = hz_cli_modules; *m; m++)
         for (const hz_cmd *c = (*m)->commands; c->name; c++) printf("  %-20s %s\n", c->name, c->summary);
     printf("\n退出码 (exit codes): 0 成功, 1 用法错误, 2 输入被拒绝, 3 冲突, 4 未找到, 5 存储或内部错误\n");
@@ -130,6 +132,9 @@ static int take_globals(hz_cli *cli, int argc, char **argv) {
             cli->db_url = argv[++i];
         } else if (strncmp(argv[i], "--db=", 5) == 0) {
             cli->db_url = argv[i] + 5;
+        } else if (strcmp(argv[i], "--as") == 0) {
+            if (i + 1 >= argc) return -1;
+            cli->as = argv[++i];
         } else {
             argv[out++] = argv[i];
         }
@@ -145,7 +150,7 @@ int main(int argc, char **argv) {
     cli.db_url = getenv("HUZHU_DB");
     if (!cli.db_url || !*cli.db_url) cli.db_url = "sqlite:huzhu.db";
     argc = take_globals(&cli, argc, argv);
-    if (argc < 0) return hz_cli_fail(&cli, HZ_EUSAGE, "--db 需要一个参数 (--db needs a value)");
+    if (argc < 0) return hz_cli_fail(&cli, HZ_EUSAGE, "--db 与 --as 需要一个参数 (--db and --as need a value)");
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         print_help();
         return argc < 2 ? 1 : 0;
@@ -185,6 +190,11 @@ int main(int argc, char **argv) {
     if (hz_cli_wants_help(cmd, sub_argc, sub_argv)) return 0;
     if (cmd->needs_db) {
         if (hz_app_open(&cli.app, cli.db_url, &cli.err) != HZ_OK) return hz_cli_report(&cli);
+        if (cli.as && hz_app_act_as(&cli.app, cli.as, &cli.err) != HZ_OK) {
+            int rc = hz_cli_report(&cli);
+            hz_app_close(&cli.app);
+            return rc;
+        }
     }
     /* commands may rewrite their argv; each attempt gets a fresh copy */
     char *copy[256];

@@ -45,6 +45,7 @@ void h_proactive(hz_req *r, char **p);
 void h_batch_add(hz_req *r, char **p);
 void h_batch_file(hz_req *r, char **p);
 void h_batch_confirm(hz_req *r, char **p);
+void h_member_by_ref(hz_req *r, char **p);
 void h_report(hz_req *r, char **p);
 void h_reports(hz_req *r, char **p);
 void h_audit_verify(hz_req *r, char **p);

@@ -65,7 +65,8 @@ void h_claims(hz_req *r, char **p) {
     json_t *items = r->json = json_array();
     int64_t total;
     hz_errinfo e;
-    if (hz_app_claims_page(r->app, hz_http_query(r, "status"), hz_http_query(r, "id_number"), pg, claim_row, r, &total, &e)) {
+    if (hz_app_claims_page(r->app, hz_http_query(r, "status"), hz_http_query(r, "id_number"), hz_http_query(r, "member"),
+                           pg, claim_row, r, &total, &e)) {
         hz_http_fail(r, &e);
         return;
     }

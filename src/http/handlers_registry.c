@@ -278,6 +278,16 @@ void h_member_get(hz_req *r, char **p) {
     free(v);
 }
 
+/* GET /api/v1/members/ref/:ref: a member by the handle of list responses. */
+void h_member_by_ref(hz_req *r, char **p) {
+    hz_member_view *v = malloc(sizeof *v);
+    hz_errinfo e;
+    if (!v) return;
+    if (hz_app_member_show_ref(r->app, p[0], v, &e)) hz_http_fail(r, &e);
+    else hz_http_json(r, 200, member_doc(r, v));
+    free(v);
+}
+
 void h_member_add(hz_req *r, char **p) {
     (void)p;
     json_t *doc = hz_http_body_json(r);
@@ -468,6 +478,7 @@ static const hz_route registry_routes[] = {
     {"GET", V1 "/members", h_members, true, false},
     {"POST", V1 "/members", h_member_add, true, false},
     {"GET", V1 "/members/:id_number", h_member_get, true, false},
+    {"GET", V1 "/members/ref/:ref", h_member_by_ref, true, false},
     {NULL, NULL, NULL, false, false},
 };
 #undef V1

@@ -45,6 +45,11 @@ json_t *hz_view_member(const hz_member *m, bool mask) {
                         m->bank_card[0] ? json_string(mask ? hz_bank_card_mask(m->bank_card, card) : m->bank_card)
                                         : json_null());
     json_object_set_new(o, "bank_name", m->bank_name[0] ? json_string(m->bank_name) : json_null());
+    /* the opaque handle that opens the member (GET /members/ref/{ref}) for
+     * callers who see the ID number masked */
+    char ref[24];
+    snprintf(ref, sizeof ref, "%lld", (long long)m->id);
+    json_object_set_new(o, "ref", json_string(ref));
     return o;
 }
 
@@ -71,6 +76,9 @@ json_t *hz_view_claim(const hz_claim *c, const hz_member *m, const hz_claim_line
     json_t *o = json_pack("{s:s, s:s, s:{s:s, s:s}, s:o, s:o, s:o}", "claim_no", c->claim_no, "status", c->status,
                           "member", "id_number", mask ? hz_id_mask(m->id_number, id) : m->id_number, "name", m->name,
                           "total", hz_json_money(c->total), "lines", arr, "event_date", hz_json_date(c->event_date));
+    char ref[24];
+    snprintf(ref, sizeof ref, "%lld", (long long)m->id);
+    json_object_set_new(json_object_get(o, "member"), "ref", json_string(ref));
     json_object_set_new(o, "submitted_at", json_string(c->submitted_at));
     json_object_set_new(o, "documents_complete_at", opt_str(c->documents_complete_at));
     json_object_set_new(o, "paid_at", opt_str(c->paid_at));

@@ -174,6 +174,24 @@ try {
   await shot(page, "09-paid");
   await fin.ctx.close();
 
+  // --- a district cadre and a unit liaison open members they see masked ----------------
+  for (const user of ["cadre", "unit"]) {
+    const s = await session(user, { width: 1366, height: 768 });
+    page = s.page;
+    await page.waitForSelector("[data-test=nav-members]");
+    await page.click("[data-test=nav-members]");
+    await page.waitForSelector("[data-test=member-table] .el-table__row");
+    const listed = await text(page, "[data-test=member-table] .el-table__row >> nth=0");
+    await page.click("[data-test=member-table] .el-table__row >> nth=0");
+    await page.waitForSelector("[data-test=member-detail]");
+    const detail = await text(page, "[data-test=member-detail]");
+    check(detail.includes("*") && listed.includes(detail.match(/\d{4}\*+\d{3}[\dX]/)[0]),
+          user + " opens a member from the list; the ID number stays masked");
+    check(!(await page.$(".el-alert--error")), user + ": no error on the member page");
+    await shot(page, "12-" + user + "-member");
+    await s.ctx.close();
+  }
+
   // --- a member on a phone ----------------------------------------------------------
   const mem = await session("member", { width: 390, height: 844 });
   page = mem.page;
