@@ -62,6 +62,21 @@ sql() {
 }
 sqlite_only() { [ -z "$PG" ]; }
 
+# The settlement feed's header (interfaces.md), for suites that write feeds.
+FEED_HEADER=setl_id,certno,psn_name,gend,fixmedins_code,fixmedins_name,hosp_lv,med_type,adm_date,dscg_date,main_diag_code,diag_codes,medfee_sumamt,fund_pay_sumamt,psn_selfpay,psn_ownpay,refd_setl_flag,setl_time
+# id_check BODY17: the resident ID number with its check digit (GB 11643)
+id_check() { python3 -c 'import sys
+b=sys.argv[1][:17]; w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]
+print(b + "10X98765432"[sum(int(c)*x for c,x in zip(b,w)) % 11])' "$1"; }
+# luhn BODY: a bank card number with its Luhn check digit
+luhn() { python3 -c 'import sys
+b=sys.argv[1]; d=[int(c) for c in b][::-1]
+s=sum(x if i % 2 else (2*x if 2*x < 10 else 2*x-9) for i, x in enumerate(d))
+print(b + str((10 - s % 10) % 10))' "$1"; }
+# claim_status NO / claim_total NO: one field of `claim show --json`
+claim_status() { hz --json claim show "$1" > "$T/c.json" && jget "$T/c.json" status; }
+claim_total() { hz --json claim show "$1" > "$T/c.json" && jget "$T/c.json" total; }
+
 # every end-to-end suite ends with `huzhu check` on what it left behind
 # (docs/money.md): the journal, the lines, the payments and the audit chain
 final_check() {

@@ -4,20 +4,15 @@
 # concurrent approvals. Runs on SQLite and (in make test) PostgreSQL.
 . "$(dirname "$0")/lib.bash"
 UNIT=91610000MA6TG00007
-F=setl_id,certno,psn_name,gend,fixmedins_code,fixmedins_name,hosp_lv,med_type,adm_date,dscg_date,main_diag_code,diag_codes,medfee_sumamt,fund_pay_sumamt,psn_selfpay,psn_ownpay,refd_setl_flag,setl_time
+F=$FEED_HEADER
 hz init >/dev/null
 hz org add --code XA --name 西安市总工会 >/dev/null
 hz unit add --code $UNIT --name "西安电力机械厂" --org XA >/dev/null
 n=0
 member() { # BODY NAME [FLAG]
   local id card
-  id=$(python3 -c 'import sys
-b=sys.argv[1]; w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]
-print(b + "10X98765432"[sum(int(c)*x for c,x in zip(b,w)) % 11])' "$1")
-  card=$(python3 -c 'import sys
-b=sys.argv[1]; d=[int(c) for c in b][::-1]
-s=sum(x if i % 2 else (2*x if 2*x < 10 else 2*x-9) for i, x in enumerate(d))
-print(b + str((10 - s % 10) % 10))' "621700000000$((2000 + n))")
+  id=$(id_check "$1")
+  card=$(luhn "621700000000$((2000 + n))")
   n=$((n + 1))
   hz member add --id-number "$id" --name "$2" --unit $UNIT --bank-card "$card" --bank-name 工商银行 ${3:+--flag $3} >/dev/null
   echo "$id"

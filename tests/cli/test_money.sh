@@ -3,7 +3,7 @@
 # check` after every step. Runs on SQLite and (in make test) PostgreSQL.
 . "$(dirname "$0")/lib.bash"
 UNIT=91610000MA6TG00007
-F=setl_id,certno,psn_name,gend,fixmedins_code,fixmedins_name,hosp_lv,med_type,adm_date,dscg_date,main_diag_code,diag_codes,medfee_sumamt,fund_pay_sumamt,psn_selfpay,psn_ownpay,refd_setl_flag,setl_time
+F=$FEED_HEADER
 hz init >/dev/null
 hz org add --code XA --name 西安市总工会 >/dev/null
 hz unit add --code $UNIT --name "五环(集团)纺织" --org XA >/dev/null
@@ -12,13 +12,8 @@ n=0
 member() {
   local id
   local card
-  id=$(python3 -c 'import sys
-b=sys.argv[1]; w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]
-print(b + "10X98765432"[sum(int(c)*x for c,x in zip(b,w)) % 11])' "$1")
-  card=$(python3 -c 'import sys
-b=sys.argv[1]; d=[int(c) for c in b][::-1]
-s=sum(x if i % 2 else (2*x if 2*x < 10 else 2*x-9) for i, x in enumerate(d))
-print(b + str((10 - s % 10) % 10))' "621700000000$((1000 + n))")
+  id=$(id_check "$1")
+  card=$(luhn "621700000000$((1000 + n))")
   hz member add --id-number "$id" --name "$2" --unit $UNIT --bank-card "$card" --bank-name 工商银行 >/dev/null
   n=$((n + 1))
   echo "$id"
@@ -31,9 +26,7 @@ row() {
 }
 feed() { { echo "$F"; cat; } > "$T/feed.csv"; hz --json import settlements "$T/feed.csv" > "$T/feed.out" || cat "$T/feed.out" >&2; }
 check_ok() { expect_exit 0 "huzhu check after $1" -- hz --json check; expect_in "$T/out" '"ok":true' "check ok after $1"; }
-total() { hz --json claim show "$1" > "$T/c.json" && jget "$T/c.json" total; }
-status() { hz --json claim show "$1" > "$T/c.json" && jget "$T/c.json" status; }
-approve_if_needed() { [ "$(status "$1")" = adjudicated ] && hz claim approve "$1" >/dev/null; true; }
+approve_if_needed() { [ "$(claim_status "$1")" = adjudicated ] && hz claim approve "$1" >/dev/null; true; }
 bank_out() { sql "SELECT COALESCE(SUM(amount), 0) FROM payment WHERE status = 'paid'"; }
 submit() { hz --json claim submit "$@" > "$T/s.json" && jget "$T/s.json" claim_no; }
 result() { printf '业务编号,结果,失败原因,银行流水号\n' > "$1"; shift; printf '%s\n' "$@" >> "$T/r.tmp"; cat "$T/r.tmp" >> "$T/r.last"; }
@@ -43,12 +36,12 @@ M1=$(member 61010219850506002 甲女士)
 hz enroll --id-number $M1 --plan ZY --start 2026-01-01 >/dev/null
 row A1 $M1 2026-06-01 2026-06-10 H1 K35.8 "" 3300.00 | feed
 C1=$(submit --id-number $M1 --settlement A1 --documents-complete)
-expect_eq "$(total $C1)" "400.00" "case 1: first stay pays 400.00"
+expect_eq "$(claim_total $C1)" "400.00" "case 1: first stay pays 400.00"
 approve_if_needed $C1
 expect_exit 0 "case 1: batch" -- hz --json pay batch --out "$T/b1.csv"
 expect_eq "$(jget "$T/out" total)" "400.00" "case 1: 400.00 batched"
 row A1 $M1 2026-06-01 2026-06-10 H1 K35.8 "" 3300.00 1 | feed
-expect_eq "$(total $C1)" "0.00" "case 1: refund reverses the claim while it is at the bank"
+expect_eq "$(claim_total $C1)" "0.00" "case 1: refund reverses the claim while it is at the bank"
 check_ok "a refund during a pending batch"
 printf '业务编号,结果,失败原因,银行流水号\n%s,成功,,S1-001\n' "$C1" > "$T/r1.csv"
 expect_exit 0 "case 1: bank paid anyway" -- hz --json pay confirm "$T/r1.csv"
@@ -57,12 +50,12 @@ expect_eq "$(jget "$T/out" recoveries.0.owes)" "400.00" "case 1: the 400.00 the 
 check_ok "a bank success after the refund"
 row A2 $M1 2026-06-01 2026-06-10 H1 K35.8 "" 3300.00 | feed
 C1B=$(submit --id-number $M1 --settlement A2 --documents-complete)
-expect_eq "$(total $C1B)" "400.00" "case 1: the re-settlement is adjudicated (the refunded stay does not count)"
+expect_eq "$(claim_total $C1B)" "400.00" "case 1: the re-settlement is adjudicated (the refunded stay does not count)"
 approve_if_needed $C1B
 expect_exit 0 "case 1: next batch" -- hz --json pay batch --out "$T/b1b.csv"
 expect_eq "$(jget "$T/out" count)" "0" "case 1: nothing sent to the bank"
 expect_eq "$(jget "$T/out" offset)" "400.00" "case 1: the re-settlement is offset against what is owed"
-expect_eq "$(status $C1B)" "paid" "case 1: settled by the offset"
+expect_eq "$(claim_status $C1B)" "paid" "case 1: settled by the offset"
 expect_eq "$(bank_out)" "40000" "case 1: one payout for the stay (400.00 left the bank once)"
 hz --json recovery list > "$T/rec.json"
 expect_eq "$(jget "$T/rec.json" recoveries.0.owes)" "0.00" "case 1: nothing owed any more"
@@ -77,7 +70,7 @@ expect_exit 0 "case 2: proactive" -- hz --json claims proactive
 P1=$(python3 -c 'import json,sys; print(" ".join(c["claim_no"] for c in json.load(open(sys.argv[1]))["created"] if c["setl_id"] in ("S1","S1X")))' "$T/out")
 set -- $P1
 expect_eq "$#" "2" "case 2: both settlements get a claim"
-expect_eq "$(status $1) $(status $2)" "adjudicated adjudicated" "case 2: both held for review, not auto-approved"
+expect_eq "$(claim_status $1) $(claim_status $2)" "adjudicated adjudicated" "case 2: both held for review, not auto-approved"
 hz --json claim show $1 > "$T/c.json"
 expect_in "$T/c.json" "DUPLICATE_STAY" "case 2: the hold names the reason"
 expect_exit 0 "case 2: batch" -- hz --json pay batch --out "$T/b2.csv"
@@ -135,7 +128,7 @@ hz enroll --id-number $M4 --plan ZY --start 2026-01-01 >/dev/null
 { row D1 $M4 2026-05-01 2026-05-05 H1 K35.8 "" 2300.00; row D2 $M4 2026-06-01 2026-06-10 H1 K35.8 "" 2650.00; } | feed
 C4A=$(submit --id-number $M4 --settlement D1 --documents-complete)
 C4B=$(submit --id-number $M4 --settlement D2 --documents-complete)
-expect_eq "$(total $C4A) $(total $C4B)" "200.00 400.00" "case 4: 200.00 and 400.00"
+expect_eq "$(claim_total $C4A) $(claim_total $C4B)" "200.00 400.00" "case 4: 200.00 and 400.00"
 approve_if_needed $C4A; approve_if_needed $C4B
 hz pay batch --out "$T/b4.csv" >/dev/null
 printf '业务编号,结果,失败原因,银行流水号\n%s,成功,,S4-1\n%s,成功,,S4-2\n' "$C4A" "$C4B" > "$T/r4.csv"
@@ -162,10 +155,10 @@ hz enroll --id-number $M5 --plan ZY --start 2025-01-01 >/dev/null
 { row E1 $M5 2025-05-01 2025-05-10 H1 K35.8 "" 3300.00; row E2 $M5 2025-07-01 2025-07-10 H1 K35.8 "" 3300.00; } | feed
 C5A=$(submit --id-number $M5 --settlement E1 --documents-complete)
 C5B=$(submit --id-number $M5 --settlement E2 --documents-complete)
-expect_eq "$(total $C5A) $(total $C5B)" "400.00 530.00" "case 5: A bears 1,300.00, B 650.00"
+expect_eq "$(claim_total $C5A) $(claim_total $C5B)" "400.00 530.00" "case 5: A bears 1,300.00, B 650.00"
 hz claim reject $C5A --reason 材料待核 >/dev/null
 C5C=$(submit --id-number $M5 --settlement E1 --documents-complete --resubmit-of $C5A)
-expect_eq "$(total $C5C)" "400.00" "case 5: the resubmitted A bears the first-stay deductible again"
+expect_eq "$(claim_total $C5C)" "400.00" "case 5: the resubmitted A bears the first-stay deductible again"
 expect_eq "$(sql "SELECT paid FROM ledger g JOIN coverage c ON c.id = g.coverage_id JOIN member m ON m.id = c.member_id WHERE m.id_number = '$M5'")" "93000" "case 5: the term paid 930.00 (deductibles 1,300.00 + 650.00)"
 check_ok "case 5"
 
@@ -175,7 +168,7 @@ hz enroll --id-number $M6 --plan ZY --start 2026-01-01 >/dev/null
 row F1 $M6 2026-06-01 2026-06-10 H1 K35.8 "" 3300.00 | feed
 hz --json claims proactive > "$T/p6.json"
 C6=$(python3 -c 'import json,sys; print([c["claim_no"] for c in json.load(open(sys.argv[1]))["created"] if c["setl_id"] == "F1"][0])' "$T/p6.json")
-[ "$(status $C6)" = approved ] && hz pay batch --out "$T/b6.csv" >/dev/null && printf '业务编号,结果,失败原因,银行流水号\n%s,失败,账户冻结,\n' "$C6" > "$T/r6.csv" && hz pay confirm "$T/r6.csv" >/dev/null
+[ "$(claim_status $C6)" = approved ] && hz pay batch --out "$T/b6.csv" >/dev/null && printf '业务编号,结果,失败原因,银行流水号\n%s,失败,账户冻结,\n' "$C6" > "$T/r6.csv" && hz pay confirm "$T/r6.csv" >/dev/null
 expect_exit 0 "case 6: reject" -- hz claim reject $C6 --reason 非本人就医
 expect_exit 0 "case 6: proactive again" -- hz --json claims proactive
 expect_not_in "$T/out" "F1" "case 6: the rejected settlement is not claimed again"
@@ -189,7 +182,7 @@ hz enroll --id-number $M7 --plan ZY --start 2025-01-01 >/dev/null
 hz enroll --id-number $M7 --plan ZY --start 2024-01-01 >/dev/null
 row G1 $M7 2025-02-01 2025-02-10 H1 K35.8 "" 5000.00 | feed
 C7=$(submit --id-number $M7 --settlement G1 --documents-complete)
-expect_eq "$(total $C7)" "740.00" "case 7: a backfilled earlier term makes the renewal continuous"
+expect_eq "$(claim_total $C7)" "740.00" "case 7: a backfilled earlier term makes the renewal continuous"
 check_ok "case 7"
 
 # ---- 8. diagnoses past the 8th are not dropped -------------------------
@@ -236,8 +229,8 @@ PY
 kill -TERM $SERVER; wait $SERVER
 expect_eq "$(jget "$T/http9.json" status)" "201" "case 9: the member may file a claim"
 C9=$(jget "$T/http9.json" claim.claim_no)
-expect_eq "$(status $C9)" "received" "case 9: it waits in received with the checklist"
-expect_eq "$(total $C9)" "0.00" "case 9: no waiting period skipped on the member's word"
+expect_eq "$(claim_status $C9)" "received" "case 9: it waits in received with the checklist"
+expect_eq "$(claim_total $C9)" "0.00" "case 9: no waiting period skipped on the member's word"
 hz --json claim show $C9 > "$T/c.json"
 expect_in "$T/c.json" "self-reported accident" "case 9: staff see the member said accident"
 expect_exit 0 "case 9: batch" -- hz --json pay batch --out "$T/b9.csv"

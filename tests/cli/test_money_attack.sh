@@ -3,20 +3,15 @@
 # on the commit they were written against (see the review report).
 . "$(dirname "$0")/lib.bash"
 UNIT=91610000MA6TG00007
-F=setl_id,certno,psn_name,gend,fixmedins_code,fixmedins_name,hosp_lv,med_type,adm_date,dscg_date,main_diag_code,diag_codes,medfee_sumamt,fund_pay_sumamt,psn_selfpay,psn_ownpay,refd_setl_flag,setl_time
+F=$FEED_HEADER
 hz init >/dev/null
 hz org add --code XA --name 西安市总工会 >/dev/null
 hz unit add --code $UNIT --name "五环(集团)纺织" --org XA >/dev/null
 # member ID_BODY NAME: a member with a bank card derived from the ID body
 member() {
   local id card
-  id=$(python3 -c 'import sys
-b=sys.argv[1]; w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]
-print(b + "10X98765432"[sum(int(c)*x for c,x in zip(b,w)) % 11])' "$1")
-  card=$(python3 -c 'import sys
-b=sys.argv[1]; d=[int(c) for c in b][::-1]
-s=sum(x if i % 2 else (2*x if 2*x < 10 else 2*x-9) for i, x in enumerate(d))
-print(b + str((10 - s % 10) % 10))' "6217$(echo "$1" | cut -c7-17)")
+  id=$(id_check "$1")
+  card=$(luhn "6217$(echo "$1" | cut -c7-17)")
   hz member add --id-number "$id" --name "$2" --unit $UNIT --bank-card "$card" --bank-name 工商银行 >/dev/null
   echo "$id"
 }
@@ -28,8 +23,7 @@ row() {
 }
 feed() { { echo "$F"; cat; } > "$T/feed.csv"; hz --json import settlements "$T/feed.csv" > "$T/feed.out" || cat "$T/feed.out" >&2; }
 check_ok() { expect_exit 0 "huzhu check after $1" -- hz --json check; expect_in "$T/out" '"ok":true' "check ok after $1"; }
-status() { hz --json claim show "$1" > "$T/c.json" && jget "$T/c.json" status; }
-approve_if_needed() { [ "$(status "$1")" = adjudicated ] && hz claim approve "$1" >/dev/null; true; }
+approve_if_needed() { [ "$(claim_status "$1")" = adjudicated ] && hz claim approve "$1" >/dev/null; true; }
 submit() { hz --json claim submit "$@" > "$T/s.json" && jget "$T/s.json" claim_no; }
 owes() { hz --json recovery list > "$T/rec.json"; python3 -c 'import json,sys
 r=[x for x in json.load(open(sys.argv[1]))["recoveries"] if x["id_number"]==sys.argv[2]]
@@ -110,7 +104,7 @@ row E2 $M5 2026-06-01 2026-06-10 H1 3300.00 | feed
 E2=$(submit --id-number $M5 --settlement E2 --documents-complete)
 approve_if_needed $E2
 hz pay batch --out "$T/a4b2.csv" >/dev/null
-expect_eq "$(status $E2)" "paid" "A4: the re-settlement is settled by the offset"
+expect_eq "$(claim_status $E2)" "paid" "A4: the re-settlement is settled by the offset"
 row E2 $M5 2026-06-01 2026-06-10 H1 3300.00 1 | feed
 expect_eq "$(owes $M5 owes)" "400.00" "A4: both refunded: the 400.00 paid is owed back"
 hz --json recovery list > "$T/rec.json"

@@ -5,20 +5,15 @@
 # objection window before payment. Runs on SQLite and PostgreSQL.
 . "$(dirname "$0")/lib.bash"
 UNIT=91610000MA6TG00007
-F=setl_id,certno,psn_name,gend,fixmedins_code,fixmedins_name,hosp_lv,med_type,adm_date,dscg_date,main_diag_code,diag_codes,medfee_sumamt,fund_pay_sumamt,psn_selfpay,psn_ownpay,refd_setl_flag,setl_time
+F=$FEED_HEADER
 hz init >/dev/null
 hz org add --code XA --name 西安市总工会 >/dev/null
 hz unit add --code $UNIT --name "西安电力机械厂" --org XA >/dev/null
 n=0
 member() { # BODY NAME [FLAG]
   local id card
-  id=$(python3 -c 'import sys
-b=sys.argv[1]; w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]
-print(b + "10X98765432"[sum(int(c)*x for c,x in zip(b,w)) % 11])' "$1")
-  card=$(python3 -c 'import sys
-b=sys.argv[1]; d=[int(c) for c in b][::-1]
-s=sum(x if i % 2 else (2*x if 2*x < 10 else 2*x-9) for i, x in enumerate(d))
-print(b + str((10 - s % 10) % 10))' "621700000000$((3000 + n))")
+  id=$(id_check "$1")
+  card=$(luhn "621700000000$((3000 + n))")
   n=$((n + 1))
   hz member add --id-number "$id" --name "$2" --unit $UNIT --bank-card "$card" --bank-name 工商银行 ${3:+--flag $3} >/dev/null
   echo "$id"
@@ -89,10 +84,7 @@ hz relief program add --code JQZX2026 --kind student_aid --year 2026 --budget 10
 POOR=$(member 61010219800303007 张三明 hardship:deep:2026-01-01:2026-12-31)
 OTHER=$(member 61010219810404006 李四)
 S1=610102200801010012; S2=610102201001010017; S3=610102200802020019; S4=610102201002020014
-sid() { python3 -c 'import sys
-b=sys.argv[1][:17]; w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]
-print(b + "10X98765432"[sum(int(c)*x for c,x in zip(b,w)) % 11])' "$1"; }
-S1=$(sid $S1); S2=$(sid $S2); S3=$(sid $S3); S4=$(sid $S4)
+S1=$(id_check $S1); S2=$(id_check $S2); S3=$(id_check $S3); S4=$(id_check $S4)
 aid() { hz --json relief apply --program JQZX2026 --id-number "$1" --student-name 学生 --student-id-number "$2" --school 西北大学 --level "$3" ${4:+--reason "$4"}; }
 expect_exit 0 "hardship, university" -- aid $POOR $S1 university
 expect_eq "$(jget "$T/out" amount)" "5000.00" "hardship family, university: 5,000.00"
