@@ -106,6 +106,10 @@ const DashboardView = {
         <el-table-column prop="claims" label="理赔件数" />
         <el-table-column prop="amount" label="给付金额" />
       </el-table>
+      <div v-if="d.money" class="money-line" data-test="dashboard-money">
+        资金（累计）：银行实付 {{ d.money.paid_out }} · 在途 {{ d.money.pending }} · 已追回 {{ d.money.recovered }}
+        · 已核销 {{ d.money.written_off }} · 应追回余额 {{ d.money.outstanding }}
+      </div>
     </el-card>
   </div>`,
 };

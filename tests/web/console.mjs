@@ -52,9 +52,12 @@ try {
   const staff = await session("staff", { width: 1366, height: 768 });
   let page = staff.page;
   await page.waitForSelector("[data-test=dashboard-stats]");
-  await page.waitForTimeout(600);
+  /* a condition, not a delay: the chart is drawn when its canvas exists */
+  await page.waitForSelector("[data-test=chart-districts] canvas", { timeout: 15000 }).catch(() => {});
   check((await page.$$("[data-test=chart-districts] canvas")).length > 0, "dashboard chart drawn");
   check((await text(page, "[data-test=dashboard-stats]")).includes("7日内支付率"), "dashboard figures");
+  await page.waitForSelector("[data-test=dashboard-money]");
+  check(/银行实付 \d+\.\d\d/.test(await text(page, "[data-test=dashboard-money]")), "dashboard shows the cash that left the bank");
   await shot(page, "02-dashboard");
 
   await page.click("[data-test=nav-members]");
