@@ -30,6 +30,7 @@ static const char *const allowed[HZ_A_COUNT] = {
     [HZ_A_AID_APPLY] = " admin staff ",
     [HZ_A_AID_REVIEW] = " admin reviewer ",
     [HZ_A_AID_BUDGET] = " admin finance ",
+    [HZ_A_CARD_CONFIRM] = " admin staff ",
 };
 
 hz_err hz_authz_can(const hz_app *app, hz_action a, hz_errinfo *e) {
@@ -39,30 +40,51 @@ hz_err hz_authz_can(const hz_app *app, hz_action a, hz_errinfo *e) {
     return hz_fail(e, HZ_EFORBIDDEN, "角色 %s 无权执行此操作 (role %s may not do this)", app->who.role, app->who.role);
 }
 
-static hz_err invisible(hz_errinfo *e) { return hz_fail(e, HZ_ENOTFOUND, "对象不存在 (not found)"); }
+/* An object out of scope answers exactly as a missing one: the same code and
+ * the same words as the store's "not found" for that kind (store/registry.c),
+ * so neither the status nor the message tells them apart (issue 12 case 4). */
+static hz_err org_invisible(const char *path, hz_errinfo *e) {
+    /* the org's code is the last segment of its path "/XA/XA-XC/" */
+    size_t n = strlen(path);
+    while (n && path[n - 1] == '/') n--;
+    size_t b = n;
+    while (b && path[b - 1] != '/') b--;
+    return hz_fail(e, HZ_ENOTFOUND, "组织 %.*s 不存在 (no such org)", (int)(n - b), path + b);
+}
 
 hz_err hz_authz_org_path(const hz_app *app, const char *path, hz_errinfo *e) {
     const hz_actor *w = &app->who;
     if (!w->scope_kind[0]) return HZ_OK;
     if (!strcmp(w->scope_kind, "org") && !strncmp(path, w->scope_path, strlen(w->scope_path))) return HZ_OK;
-    return invisible(e);
+    return org_invisible(path, e);
 }
 
 hz_err hz_authz_member(const hz_app *app, const hz_member *m, hz_errinfo *e) {
     const hz_actor *w = &app->who;
     if (!w->scope_kind[0]) return HZ_OK;
-    if (!strcmp(w->scope_kind, "org")) return hz_authz_org_path(app, m->org_path, e);
+    if (!strcmp(w->scope_kind, "org") && !strncmp(m->org_path, w->scope_path, strlen(w->scope_path))) return HZ_OK;
     if (!strcmp(w->scope_kind, "unit") && m->unit_id && m->unit_id == w->scope_unit_id) return HZ_OK;
     if (!strcmp(w->scope_kind, "member") && m->id == w->scope_member_id) return HZ_OK;
-    return invisible(e);
+    return hz_fail(e, HZ_ENOTFOUND, "会员 %s 不存在 (no such member)", m->id_number);
 }
 
 hz_err hz_authz_unit(const hz_app *app, const hz_unit *u, const char *org_path, hz_errinfo *e) {
     const hz_actor *w = &app->who;
     if (!w->scope_kind[0]) return HZ_OK;
-    if (!strcmp(w->scope_kind, "org")) return hz_authz_org_path(app, org_path, e);
+    if (!strcmp(w->scope_kind, "org") && org_path && !strncmp(org_path, w->scope_path, strlen(w->scope_path)))
+        return HZ_OK;
     if (!strcmp(w->scope_kind, "unit") && u->id == w->scope_unit_id) return HZ_OK;
-    return invisible(e);
+    return hz_fail(e, HZ_ENOTFOUND, "会员单位 %s 不存在 (no such unit)", u->credit_code);
+}
+
+hz_err hz_authz_payer_org(const hz_app *app, const hz_org *org, hz_errinfo *e) {
+    const hz_actor *w = &app->who;
+    if (!w->scope_kind[0]) return HZ_OK;
+    if (!strcmp(w->scope_kind, "org")) return hz_authz_org_path(app, org->path, e);
+    /* a unit liaison or a member names no union as payer, whichever it is */
+    return hz_fail(e, HZ_EFORBIDDEN,
+                   "payer: 只能由本单位或个人缴费, 工会出资请联系办事处 (payer must be unit or self; a union pays through "
+                   "the office)");
 }
 
 bool hz_authz_trusted(const hz_app *app) {

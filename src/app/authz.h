@@ -12,15 +12,23 @@ typedef enum {
     HZ_A_ORG_WRITE, HZ_A_UNIT_WRITE, HZ_A_MEMBER_READ, HZ_A_MEMBER_WRITE, HZ_A_ENROLL, HZ_A_ROSTER,
     HZ_A_SETTLEMENT_IMPORT, HZ_A_CLAIM_READ, HZ_A_CLAIM_SUBMIT, HZ_A_CLAIM_DOCS, HZ_A_CLAIM_REVIEW, HZ_A_PROACTIVE,
     HZ_A_PAY, HZ_A_REPORT, HZ_A_USER_ADMIN, HZ_A_AUDIT, HZ_A_AID_READ, HZ_A_AID_APPLY, HZ_A_AID_REVIEW,
-    HZ_A_AID_BUDGET, HZ_A_COUNT
+    HZ_A_AID_BUDGET, HZ_A_CARD_CONFIRM, HZ_A_COUNT
 } hz_action;
 
 /* Does the actor's role allow the action at all? */
 hz_err hz_authz_can(const hz_app *app, hz_action a, hz_errinfo *e);
-/* Is the member (or their claim) inside the actor's scope? */
+/* Is the member (or their claim) inside the actor's scope? Out of scope
+ * answers HZ_ENOTFOUND with the store's own "no such member / unit / org"
+ * message for that object, so it reads exactly like a missing one. A claim
+ * use case must replace it with the claim's not-found message. */
 hz_err hz_authz_member(const hz_app *app, const hz_member *m, hz_errinfo *e);
 hz_err hz_authz_unit(const hz_app *app, const hz_unit *u, const char *org_path, hz_errinfo *e);
 hz_err hz_authz_org_path(const hz_app *app, const char *path, hz_errinfo *e);
+/* May the actor name this org as the payer of a coverage? The office: any;
+ * an org-scoped role: its subtree (others answer as missing orgs); a unit
+ * liaison or a member: none (HZ_EFORBIDDEN whatever the org, so the answer
+ * says nothing about which orgs exist). */
+hz_err hz_authz_payer_org(const hz_app *app, const hz_org *org, hz_errinfo *e);
 /* Roles whose word the office takes for facts it must verify: documents
  * complete, an accident (admin, staff, reviewer). Anyone else's claim waits
  * in `received` with the checklist (issue #11 case 9). */

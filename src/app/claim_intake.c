@@ -151,8 +151,10 @@ hz_err hz_claims_submit_tx(hz_app *app, const hz_claim_input *in, int64_t *claim
                 return hz_fail(e, HZ_EINVAL, "settlement: %s 重复 (listed twice)", in->setl_ids[i]);
         hz_settlement s;
         if ((rc = hz_store_settlement_by_setl_id(app->db, in->setl_ids[i], &s, e))) return rc;
+        /* another person's settlement reads exactly like a missing one: no
+         * setl_id oracle (issue 12 case 4) */
         if (strcmp(s.certno, m.id_number) != 0)
-            return hz_fail(e, HZ_EINVAL, "settlement: %s 不属于该会员 (belongs to another person)", s.setl_id);
+            return hz_fail(e, HZ_ENOTFOUND, "医保结算记录 %s 不存在 (no such settlement)", in->setl_ids[i]);
         if (strcmp(s.med_type, "21") != 0)
             return hz_fail(e, HZ_EINVAL, "settlement: %s 不是住院结算 (med_type %s is not inpatient 21)", s.setl_id,
                            s.med_type);
@@ -202,7 +204,10 @@ hz_err hz_claims_submit_tx(hz_app *app, const hz_claim_input *in, int64_t *claim
     if (in->resubmit_of) {
         hz_claim old;
         if ((rc = hz_store_claim_by_no(app->db, in->resubmit_of, &old, e))) return rc;
-        if (old.member_id != m.id || strcmp(old.status, "rejected") != 0)
+        /* another member's claim number reads like a missing one */
+        if (old.member_id != m.id)
+            return hz_fail(e, HZ_ENOTFOUND, "理赔申请 %s 不存在 (no such claim)", in->resubmit_of);
+        if (strcmp(old.status, "rejected") != 0)
             return hz_fail(e, HZ_ECONFLICT, "resubmit_of: %s 不是该会员被拒绝的申请 (not a rejected claim of this member)",
                            in->resubmit_of);
         char by[24];

@@ -51,16 +51,22 @@ static hz_err change_claim(hz_app *app, const char *claim_no, const char *action
     hz_err rc = hz_authz_can(app, need, e);
     if (rc || (rc = hz_db_begin(app->db, e))) return rc;
     hz_claim c;
-    if ((rc = hz_store_claim_by_no(app->db, claim_no, &c, e)) || (rc = hz_claims_load_view(app, c.id, out, e)) ||
-        (rc = hz_authz_member(app, &out->member, e)) ||
-        (rc = change(app, out, arg, e)) || (rc = hz_store_claim_update(app->db, &out->claim, e)) ||
-        (rc = hz_payable_ready(app, "claim", c.id, !strcmp(out->claim.status, "approved"), e)) ||
-        (rc = hz_claims_audit(app, action, &out->claim, why, e))) {
-        hz_db_rollback(app->db);
-        return rc;
+    if ((rc = hz_store_claim_by_no(app->db, claim_no, &c, e)) || (rc = hz_claims_load_view(app, c.id, out, e)))
+        goto fail;
+    if ((rc = hz_authz_member(app, &out->member, e))) {
+        memset(out, 0, sizeof *out);
+        rc = hz_fail(e, HZ_ENOTFOUND, "理赔申请 %s 不存在 (no such claim)", claim_no);
+        goto fail;
     }
+    if ((rc = change(app, out, arg, e)) || (rc = hz_store_claim_update(app->db, &out->claim, e)) ||
+        (rc = hz_payable_ready(app, "claim", c.id, !strcmp(out->claim.status, "approved"), e)) ||
+        (rc = hz_claims_audit(app, action, &out->claim, why, e)))
+        goto fail;
     if ((rc = hz_db_commit(app->db, e))) return rc;
     return hz_claims_load_view(app, c.id, out, e);
+fail:
+    hz_db_rollback(app->db);
+    return rc;
 }
 
 typedef struct {

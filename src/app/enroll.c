@@ -100,8 +100,14 @@ hz_err hz_payer_resolve(hz_app *app, const char *payer, const char *unit_code, c
         ref[0] = '\0';
     } else if (strncmp(payer, "org:", 4) == 0) {
         hz_org org;
-        hz_err rc = hz_store_org_by_code(app->db, payer + 4, &org, e);
-        if (rc) return rc;
+        /* a scoped role names only payers inside its scope; a unit liaison
+         * is refused before the lookup, so the answer is the same for every
+         * org code (issue 12 case 3) */
+        hz_err rc = HZ_OK;
+        if (app->who.scope_kind[0] && strcmp(app->who.scope_kind, "org") != 0)
+            return hz_authz_payer_org(app, &(hz_org){0}, e);
+        if ((rc = hz_store_org_by_code(app->db, payer + 4, &org, e)) || (rc = hz_authz_payer_org(app, &org, e)))
+            return rc;
         snprintf(kind, 8, "org");
         snprintf(ref, HZ_CODE_MAX, "%s", org.code);
     } else {

@@ -40,7 +40,11 @@ typedef struct {
 hz_err hz_enroll_one(hz_app *app, const hz_enroll_req *r, hz_coverage *out, bool *existed, hz_errinfo *e);
 
 /* Payer words ("unit", "self", "org:CODE") -> kind and reference; "unit"
- * needs the member's unit credit code (NULL or "" when there is none). */
+ * needs the member's unit credit code (NULL or "" when there is none).
+ * "unit" is the member's own unit, which the caller has already found in
+ * scope; "org:CODE" must be inside the actor's scope (hz_authz_payer_org):
+ * a unit liaison gets HZ_EFORBIDDEN for any org, an org-scoped role
+ * HZ_ENOTFOUND outside its subtree, as for a missing org. */
 hz_err hz_payer_resolve(hz_app *app, const char *payer, const char *unit_code, char kind[8], char ref[HZ_CODE_MAX],
                         hz_errinfo *e);
 

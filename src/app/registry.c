@@ -151,13 +151,22 @@ hz_err hz_app_member_add(hz_app *app, const hz_member_input *in, hz_member *out,
     if (in->n_flags > HZ_MEMBER_FLAGS_MAX) return hz_fail(e, HZ_EINVAL, "flag: 类别过多 (too many flags)");
     for (int i = 0; i < in->n_flags; i++)
         if ((rc = hz_flag_parse(in->flags[i], &flags[i], e))) return rc;
-    if ((rc = hz_db_begin(app->db, e))) return rc;
     char unit_code[19];
     if (in->unit_code && (rc = hz_norm_credit_code(in->unit_code, unit_code, sizeof unit_code, "unit", e))) return rc;
+    /* a scoped role registers members only into its scope: a unit liaison
+     * names its unit, an org-scoped role a unit or org of its subtree; a
+     * member with neither would be outside every scope (issue 12 case 2).
+     * Refused before the transaction, the same answer for everyone. */
+    const char *sk = app->who.scope_kind;
+    if (sk[0] && !in->unit_code && (strcmp(sk, "org") != 0 || !in->org_code))
+        return hz_fail(e, HZ_EFORBIDDEN,
+                       "unit: 须指定本单位 (a scoped role must name a unit%s of its scope)", strcmp(sk, "org") ? "" : " or org");
+    if ((rc = hz_db_begin(app->db, e))) return rc;
     if (in->unit_code) {
         hz_unit unit;
+        hz_org uorg;
         if ((rc = hz_store_unit_by_code(app->db, unit_code, &unit, e)) ||
-            (rc = hz_authz_unit(app, &unit, "", e)))
+            (rc = hz_store_org_by_id(app->db, unit.org_id, &uorg, e)) || (rc = hz_authz_unit(app, &unit, uorg.path, e)))
             goto fail;
         m.unit_id = unit.id;
         m.org_id = unit.org_id;
@@ -166,15 +175,20 @@ hz_err hz_app_member_add(hz_app *app, const hz_member_input *in, hz_member *out,
         hz_org org;
         if ((rc = hz_store_org_by_code(app->db, in->org_code, &org, e)) || (rc = hz_authz_org_path(app, org.path, e)))
             goto fail;
-        if (!strcmp(app->who.scope_kind, "unit") && !in->unit_code) {
-            rc = hz_fail(e, HZ_EFORBIDDEN, "unit: 单位联络员只能登记本单位会员 (unit liaisons add their own unit's members)");
-            goto fail;
-        }
         if (in->unit_code && org.id != m.org_id) {
             rc = hz_fail(e, HZ_EINVAL, "org: 会员单位不属于组织 %s (the unit belongs to another org)", in->org_code);
             goto fail;
         }
         m.org_id = org.id;
+    }
+    /* one answer for every registered ID number, in scope or not: the
+     * registry is city-wide, so "registered" is all a caller learns */
+    int64_t existing = 0;
+    if ((rc = hz_store_member_id(app->db, m.id_number, &existing, e))) goto fail;
+    if (existing) {
+        rc = hz_fail(e, HZ_ECONFLICT,
+                     "id_number: 此人已登记, 如需调入请联系办事处 (already registered; the office transfers members)");
+        goto fail;
     }
     if ((rc = hz_store_member_insert(app->db, &m, app->now, e))) goto fail;
     for (int i = 0; i < in->n_flags; i++)

@@ -65,7 +65,7 @@ expect_eq "$(jget "$T/out" sla_days)" "0" "clock started today"
 expect_exit 3 "duplicate settlement" -- hz claim submit --id-number $HE --settlement XJ2019A --documents-complete
 expect_in "$T/err" "$NO" "conflict names the claim"
 expect_exit 4 "unknown settlement" -- hz claim submit --id-number $HE --settlement NOPE
-expect_exit 2 "another person's settlement" -- hz claim submit --id-number $ZHANG --settlement XJ2019A
+expect_exit 4 "another person's settlement reads as missing (issue 12: no setl_id oracle)" -- hz claim submit --id-number $ZHANG --settlement XJ2019A
 expect_exit 0 "plain submit prints the number" -- hz claim submit --id-number $ZHANG --settlement ZS2026C
 expect_eq "$(cat "$T/out")" "$(sql "SELECT claim_no FROM claim ORDER BY id DESC LIMIT 1")" "number on stdout"
 C3=$(cat "$T/out")
@@ -132,7 +132,7 @@ expect_eq "$(sql "SELECT paid FROM ledger l JOIN coverage c ON c.id = l.coverage
 expect_exit 0 "resubmit" -- hz --json claim submit --id-number $ZHANG --settlement ZS2026A --accident --documents-complete --resubmit-of $A1
 expect_eq "$(jget "$T/out" resubmit_of)" "$A1" "points to the old claim"
 expect_eq "$(jget "$T/out" total)" "3650.00" "same payout again"
-expect_exit 3 "resubmit of a live claim" -- hz claim submit --id-number $ZHANG --settlement ZS2026B --resubmit-of $NO
+expect_exit 4 "resubmit of another member's claim reads as missing (issue 12: no claim-number oracle)" -- hz claim submit --id-number $ZHANG --settlement ZS2026B --resubmit-of $NO
 
 # death without a settlement; the same event twice is refused
 expect_exit 0 "death" -- hz --json claim submit --id-number $ZHANG --death --accident --date 2026-10-01 --documents-complete
