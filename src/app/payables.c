@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/journal.h"
+#include "app/security.h"
 #include "core/text.h"
 
 hz_err hz_payable_open(hz_app *app, const char *source, int64_t source_id, const char *payable_no, int64_t member_id,
@@ -18,7 +19,13 @@ hz_err hz_payable_open(hz_app *app, const char *source, int64_t source_id, const
     p.source_id = source_id;
     hz_strlcpy(p.purpose, purpose, sizeof p.purpose);
     hz_strlcpy(p.created_at, app->now, sizeof p.created_at);
-    hz_err rc = hz_store_payable_insert(app->db, &p, e);
+    /* a member whose new bank card is not confirmed yet is paid nothing
+     * until it is, whenever the payable was opened (issue 12) */
+    bool card_pending;
+    hz_err rc = hz_card_change_pending(app, member_id, &card_pending, e);
+    if (rc) return rc;
+    if (card_pending) hz_strlcpy(p.hold_reason, HZ_HOLD_CARD_CHANGED, sizeof p.hold_reason);
+    rc = hz_store_payable_insert(app->db, &p, e);
     if (rc) return rc;
     char acct[HZ_ACCOUNT_CODE_MAX];
     int64_t id;

@@ -10,6 +10,7 @@
 #include "app/authz.h"
 #include "app/enroll.h"
 #include "app/registry.h"
+#include "app/security.h"
 #include "core/flag.h"
 #include "core/normalize.h"
 #include "core/text.h"
@@ -300,6 +301,14 @@ static hz_err pass1_row(void *vctx, long row, char **f, int n, hz_errinfo *e) {
     return HZ_OK;
 }
 
+/* The row holding id in s, 0 when none. */
+static long id_set_get(const id_set *s, const char *id) {
+    if (!s->cap) return 0;
+    for (size_t i = id_hash(id) & (s->cap - 1); s->slots[i].id[0]; i = (i + 1) & (s->cap - 1))
+        if (!strcmp(s->slots[i].id, id)) return s->slots[i].row;
+    return 0;
+}
+
 static void note_existing(void *ctx, const char *id_number, int64_t member_id) {
     roster_ctx *c = ctx;
     id_set_put(&c->existing, id_number, (long)member_id);
@@ -319,6 +328,29 @@ static hz_err load_existing(roster_ctx *c, hz_errinfo *e) {
                                   : hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
     free(ids);
     return rc;
+}
+
+/* Scope on every row, before anything is written (issue 12 case 1): a
+ * scoped caller (a unit liaison) may re-import only people already in its
+ * scope; a row for anyone registered elsewhere is rejected, and the caller
+ * refuses the whole import whatever --skip-invalid says. The office sees
+ * everyone and skips this. *refused counts such rows. */
+static hz_err check_scope(roster_ctx *c, long *refused, hz_errinfo *e) {
+    *refused = 0;
+    if (!c->app->who.scope_kind[0]) return HZ_OK;
+    for (size_t i = 0; i < c->existing.cap; i++) {
+        if (!c->existing.slots[i].id[0]) continue;
+        hz_member m;
+        hz_errinfo se;
+        hz_err rc = hz_store_member_by_id(c->app->db, c->existing.slots[i].row, &m, e);
+        if (rc) return rc;
+        if (hz_authz_member(c->app, &m, &se) == HZ_OK && m.unit_id == c->unit.id) continue;
+        reject(c, id_set_get(&c->seen, m.id_number), "id_number",
+               "此人已在其他单位或以个人会员登记, 不能由本单位花名册变更, 如需调入请联系办事处"
+               " (registered outside this unit; the office transfers members)");
+        (*refused)++;
+    }
+    return HZ_OK;
 }
 
 /* Writes the batch of new members: ids first, then members, flags,
@@ -404,7 +436,22 @@ static hz_err pass2_row(void *vctx, long row, char **f, int n, hz_errinfo *e) {
                 return HZ_OK;
             }
         }
-        if ((rc = hz_store_member_update(app->db, m, app->now, e))) return rc;
+        hz_member old;
+        if ((rc = hz_store_member_by_id(app->db, m->id, &old, e))) return rc;
+        /* a blank card cell keeps the card on file: it is no instruction
+         * to stop paying the member */
+        if (!m->bank_card[0]) {
+            hz_strlcpy(m->bank_card, old.bank_card, sizeof m->bank_card);
+            hz_strlcpy(m->bank_name, old.bank_name, sizeof m->bank_name);
+        }
+        if (old.unit_id != c->unit.id && strcmp(old.bank_card, m->bank_card) != 0) {
+            reject(c, row, "bank_card",
+                   "不能通过其他单位的花名册变更会员的银行卡 (a roster cannot change the card of a member of another unit)");
+            return HZ_OK;
+        }
+        if ((rc = hz_store_member_update(app->db, m, app->now, e)) ||
+            (rc = hz_card_change_record(app, m, old.bank_card, old.bank_name, "roster", e)))
+            return rc;
         c->rep->updated++;
     } else {
         /* a new member: eligibility was checked in pass 1; write in bulk */
@@ -502,7 +549,18 @@ hz_err hz_app_import_roster(hz_app *app, const hz_roster_input *in, hz_roster_re
         goto done;
     }
     if ((rc = hz_db_begin(app->db, e))) goto done;
-    if ((rc = load_existing(&c, e)) || (rc = hz_table_each(t, pass2_row, &c, e)) || (rc = flush_batch(&c, e))) {
+    long out_of_scope = 0;
+    if ((rc = load_existing(&c, e)) || (rc = check_scope(&c, &out_of_scope, e))) {
+        hz_db_rollback(app->db);
+        goto done;
+    }
+    if (out_of_scope) {
+        hz_db_rollback(app->db);
+        rc = hz_fail(e, HZ_EINVAL, "%ld 行的人员不属于本单位, 未导入任何数据 (%ld rows name people outside this unit; "
+                     "nothing imported)", out_of_scope, out_of_scope);
+        goto done;
+    }
+    if ((rc = hz_table_each(t, pass2_row, &c, e)) || (rc = flush_batch(&c, e))) {
         hz_db_rollback(app->db);
         goto done;
     }

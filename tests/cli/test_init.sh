@@ -4,7 +4,8 @@
 expect_exit 0 "init creates" -- hz init
 expect_in "$T/out" "数据库已就绪" "init message"
 expect_eq "$(sql "SELECT count(*) FROM schema_migration")" "3" "the core module's three migrations recorded"
-expect_eq "$(sql "SELECT module || ':' || MAX(version) FROM module_migration GROUP BY module ORDER BY module" | tr '\n' ' ')" "claims:1 lm:1 payments:3 relief:1 " "each later module's own migrations recorded"
+expect_eq "$(sql "SELECT module || ':' || MAX(version) FROM module_migration GROUP BY module ORDER BY module" | tr '
+' ' ')" "claims:1 lm:1 payments:3 relief:1 security:1 " "each later module's own migrations recorded"
 expect_exit 0 "init again" -- hz --json init
 expect_in "$T/out" '"migrations_applied":0' "second init applies nothing"
 if sqlite_only; then

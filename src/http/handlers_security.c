@@ -1,0 +1,59 @@
+/* API handlers of the security module (issue 12): confirm a member's new
+ * bank card, unlock an account, office settings. */
+#include <jansson.h>
+#include <string.h>
+
+#include "app/security.h"
+#include "app/users.h"
+#include "http/handlers.h"
+
+static void h_confirm_card(hz_req *r, char **p) {
+    hz_card_confirm_report c;
+    hz_errinfo e;
+    if (hz_app_member_confirm_card(r->app, p[0], &c, &e)) {
+        hz_http_fail(r, &e);
+        return;
+    }
+    hz_http_json(r, 200,
+                 json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:I}", "id_number", c.id_number, "old_card", c.old_card,
+                           "new_card", c.new_card, "changed_by", c.changed_by, "changed_at", c.changed_at,
+                           "confirmed_by", c.confirmed_by, "released", (json_int_t)c.released));
+}
+
+static void h_user_unlock(hz_req *r, char **p) {
+    hz_errinfo e;
+    if (hz_app_user_unlock(r->app, p[0], &e)) hz_http_fail(r, &e);
+    else hz_http_json(r, 200, json_pack("{s:s, s:b}", "login", p[0], "unlocked", 1));
+}
+
+static void h_setting_get(hz_req *r, char **p) {
+    char v[64];
+    hz_errinfo e;
+    if (hz_app_setting_get(r->app, p[0], v, sizeof v, &e)) hz_http_fail(r, &e);
+    else hz_http_json(r, 200, json_pack("{s:s, s:s}", "key", p[0], "value", v[0] ? v : "off"));
+}
+
+static void h_setting_put(hz_req *r, char **p) {
+    json_t *doc = hz_http_body_json(r);
+    if (!doc) return;
+    static const char *const keys[] = {"value", NULL};
+    const char *value = NULL;
+    hz_errinfo e;
+    if (hz_json_only(r, doc, keys) && hz_json_str(r, doc, "value", &value)) {
+        if (hz_app_setting_set(r->app, p[0], value, &e)) hz_http_fail(r, &e);
+        else hz_http_json(r, 200, json_pack("{s:s, s:s}", "key", p[0], "value", value));
+    }
+    json_decref(doc);
+}
+
+#define V1 "/api/v1"
+static const hz_route security_routes[] = {
+    {"POST", V1 "/members/:id_number/confirm-card", h_confirm_card, true, false},
+    {"POST", V1 "/users/:login/unlock", h_user_unlock, true, false},
+    {"GET", V1 "/settings/:key", h_setting_get, true, false},
+    {"PUT", V1 "/settings/:key", h_setting_put, true, false},
+    {NULL, NULL, NULL, false, false},
+};
+#undef V1
+/* The security module's routes (src/modules.def). */
+const hz_http_module hz_http_module_security = {"security", security_routes};

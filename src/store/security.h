@@ -1,0 +1,42 @@
+/* Store functions of the security module (issue 12): bank-card changes
+ * waiting for confirmation, office settings, login failures and lockout.
+ * None opens a transaction. */
+#ifndef HZ_STORE_SECURITY_H
+#define HZ_STORE_SECURITY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/db.h"
+
+typedef struct {
+    int64_t id, member_id;
+    char old_card[24], old_bank[96], new_card[24], new_bank[96];
+    char via[16];         /* roster, api, cli, console */
+    char changed_by[64], changed_at[24];
+    char confirmed_by[64], confirmed_at[24]; /* "" while unconfirmed */
+} hz_card_change;
+
+/* Records a change (confirmed_* empty); sets c->id. */
+hz_err hz_store_card_change_insert(hz_db *db, hz_card_change *c, hz_errinfo *e);
+/* The newest unconfirmed change of a member; HZ_ENOTFOUND when none. */
+hz_err hz_store_card_change_pending(hz_db *db, int64_t member_id, hz_card_change *out, hz_errinfo *e);
+/* Marks every unconfirmed change of a member confirmed by `by` at `at`. */
+hz_err hz_store_card_change_confirm(hz_db *db, int64_t member_id, const char *by, const char *at, hz_errinfo *e);
+/* Lifts the hold `reason` from every payable of a member; *n counts them. */
+hz_err hz_store_payables_release_member(hz_db *db, int64_t member_id, const char *reason, int64_t *n, hz_errinfo *e);
+
+/* An office setting; "" when unset (buf of cap bytes). */
+hz_err hz_store_setting_get(hz_db *db, const char *key, char *buf, size_t cap, hz_errinfo *e);
+hz_err hz_store_setting_put(hz_db *db, const char *key, const char *value, const char *now, hz_errinfo *e);
+
+/* Login failures of an account in a row (a success sets them to 0) and its
+ * lock: *failed gets the count after this failure. */
+hz_err hz_store_user_login_failed(hz_db *db, int64_t user_id, int64_t *failed, hz_errinfo *e);
+hz_err hz_store_user_login_ok(hz_db *db, int64_t user_id, hz_errinfo *e);
+/* locked_at = at ("" unlocks and clears the failures). */
+hz_err hz_store_user_lock(hz_db *db, int64_t user_id, const char *at, hz_errinfo *e);
+/* "" when the account is not locked (buf: 24 bytes). */
+hz_err hz_store_user_locked_at(hz_db *db, int64_t user_id, char *buf, hz_errinfo *e);
+
+#endif
