@@ -1,9 +1,12 @@
 /* Users and sessions. */
 #include "app/users.h"
 
+#include <ctype.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "app/audit.h"
@@ -12,6 +15,7 @@
 #include "core/idcard.h"
 #include "core/text.h"
 #include "store/registry.h"
+#include "store/security.h"
 
 static const char *const roles[] = {"admin", "staff", "reviewer", "finance", "cadre", "unit", "member", NULL};
 
@@ -25,6 +29,45 @@ static void random_hex(char out[HZ_TOKEN_BUF]) {
     unsigned char b[32];
     randombytes_buf(b, sizeof b);
     sodium_bin2hex(out, HZ_TOKEN_BUF, b, sizeof b);
+}
+
+const char *hz_common_passwords_path(void) {
+    const char *env = getenv("HUZHU_COMMON_PASSWORDS");
+    return env && *env ? env : HZ_SOURCE_DIR "/data/common-passwords.txt";
+}
+
+/* Is pw (compared without case) a line of the shipped list? The list is
+ * read at each check: passwords are set rarely, and a missing list refuses
+ * every password rather than accepting them all. */
+static hz_err password_common(const char *pw, bool *common, hz_errinfo *e) {
+    *common = false;
+    const char *path = hz_common_passwords_path();
+    FILE *f = fopen(path, "r");
+    if (!f) return hz_fail(e, HZ_EINTERNAL, "常用密码表缺失 (common-password list missing: %s)", path);
+    char line[160];
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (line[0] && line[0] != '#' && !strcasecmp(line, pw)) {
+            *common = true;
+            break;
+        }
+    }
+    fclose(f);
+    return HZ_OK;
+}
+
+hz_err hz_password_policy(const char *login, const char *password, hz_errinfo *e) {
+    size_t n = password ? strlen(password) : 0;
+    if (n < 8 || n > 128)
+        return hz_fail(e, HZ_EINVAL, "password: 密码应为8至128个字符 (password must have 8..128 characters)");
+    if (login && !strcasecmp(login, password))
+        return hz_fail(e, HZ_EINVAL, "password: 密码不能与登录名相同 (password must not be the login)");
+    bool common;
+    hz_err rc = password_common(password, &common, e);
+    if (rc) return rc;
+    if (common)
+        return hz_fail(e, HZ_EINVAL, "password: 密码过于常见, 请另选 (password is in the list of common passwords)");
+    return HZ_OK;
 }
 
 hz_err hz_app_user_add(hz_app *app, const char *login, const char *role, const char *scope, const char *password,
@@ -42,8 +85,8 @@ hz_err hz_app_user_add(hz_app *app, const char *login, const char *role, const c
     bool known = false;
     for (int i = 0; roles[i]; i++) known |= role && !strcmp(role, roles[i]);
     if (!known) return hz_fail(e, HZ_EINVAL, "role: 应为 admin/staff/reviewer/finance/cadre/unit/member (unknown role)");
-    if (!password || strlen(password) < 8 || strlen(password) > 128)
-        return hz_fail(e, HZ_EINVAL, "password: 密码应为8至128个字符 (password must have 8..128 characters)");
+    hz_err prc = hz_password_policy(login, password, e);
+    if (prc) return prc;
     hz_strlcpy(u.login, login, sizeof u.login);
     hz_strlcpy(u.role, role, sizeof u.role);
     hz_err rc = hz_db_begin(app->db, e);
@@ -94,22 +137,63 @@ fail:
     return rc;
 }
 
+int hz_login_lock_after(void) {
+    const char *env = getenv("HUZHU_LOCK_AFTER");
+    long v = env && *env ? strtol(env, NULL, 10) : 0;
+    return v >= 1 && v <= 1000 ? (int)v : HZ_LOCK_AFTER_DEFAULT;
+}
+
+/* A failed login, recorded and audited in its own transaction; an account
+ * reaching the limit is locked. The login name is attacker text: it is kept
+ * to what a login may hold. */
+static void login_failed(hz_app *app, const char *login, const hz_user *u, const char *why) {
+    char object[80], detail[96], safe[64];
+    size_t k = 0;
+    for (const char *p = login; *p && k < sizeof safe - 1; p++)
+        safe[k++] = (isalnum((unsigned char)*p) || strchr("._-@", *p)) ? *p : '?';
+    safe[k] = '\0';
+    snprintf(object, sizeof object, "user:%s", safe);
+    hz_errinfo e;
+    if (hz_db_begin(app->db, &e)) return;
+    hz_strlcpy(app->actor, "anonymous", sizeof app->actor);
+    int64_t failed = 0;
+    hz_err rc = HZ_OK;
+    if (u && strcmp(why, "locked") != 0) rc = hz_store_user_login_failed(app->db, u->id, &failed, &e);
+    snprintf(detail, sizeof detail, "{\"reason\":\"%s\",\"failed_in_a_row\":%lld}", why, (long long)failed);
+    if (!rc) rc = hz_audit(app, "session.login_failed", object, detail, &e);
+    if (!rc && u && failed >= hz_login_lock_after()) {
+        char lock_detail[64];
+        snprintf(lock_detail, sizeof lock_detail, "{\"failed_in_a_row\":%lld}", (long long)failed);
+        if (!(rc = hz_store_user_lock(app->db, u->id, app->now, &e))) rc = hz_audit(app, "user.lock", object, lock_detail, &e);
+    }
+    if (rc || hz_db_commit(app->db, &e)) hz_db_rollback(app->db);
+}
+
 hz_err hz_app_login(hz_app *app, const char *login, const char *password, hz_login_result *out, hz_errinfo *e) {
     if (sodium_init() < 0) return hz_fail(e, HZ_EINTERNAL, "libsodium 初始化失败");
     memset(out, 0, sizeof *out);
-    static const char bad[] = "登录名或密码错误 (wrong login or password)";
-    if (!login || !password || strlen(password) > 128) return hz_fail(e, HZ_EAUTH, bad);
+    /* one answer for a wrong login, a wrong password and a locked account,
+     * so neither tells which logins exist */
+    static const char bad[] = "登录名或密码错误, 或帐号已锁定 (wrong login or password, or account locked)";
+    if (!login || !password || strlen(password) > 128 || strlen(login) > 63) return hz_fail(e, HZ_EAUTH, bad);
     hz_errinfo ne;
     hz_err rc = hz_store_user_by_login(app->db, login, &out->user, &ne);
     if (rc == HZ_ENOTFOUND) {
         /* spend the same time as a real check, so logins cannot be probed */
         char dummy[crypto_pwhash_STRBYTES];
         if (crypto_pwhash_str(dummy, "x", 1, crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE)) {}
+        login_failed(app, login, NULL, "unknown");
         return hz_fail(e, HZ_EAUTH, bad);
     }
     if (rc) return hz_fail(e, rc, "%s", ne.msg);
-    if (out->user.disabled || crypto_pwhash_str_verify(out->user.pw_hash, password, strlen(password)) != 0)
+    bool pw_ok = crypto_pwhash_str_verify(out->user.pw_hash, password, strlen(password)) == 0;
+    char locked[24];
+    if ((rc = hz_store_user_locked_at(app->db, out->user.id, locked, &ne))) return hz_fail(e, rc, "%s", ne.msg);
+    if (out->user.disabled || locked[0] || !pw_ok) {
+        login_failed(app, login, &out->user, locked[0] ? "locked" : out->user.disabled ? "disabled" : "password");
+        memset(out, 0, sizeof *out);
         return hz_fail(e, HZ_EAUTH, bad);
+    }
     random_hex(out->token);
     random_hex(out->csrf);
     time_t t = time(NULL) + HZ_SESSION_HOURS * 3600;
@@ -123,11 +207,30 @@ hz_err hz_app_login(hz_app *app, const char *login, const char *password, hz_log
     char object[80];
     snprintf(object, sizeof object, "user:%s", out->user.login);
     if ((rc = hz_store_session_insert(app->db, th, out->user.id, out->csrf, app->now, out->expires, e)) ||
+        (rc = hz_store_user_login_ok(app->db, out->user.id, e)) ||
         (rc = hz_audit(app, "session.login", object, "", e))) {
         hz_db_rollback(app->db);
         return rc;
     }
     return hz_db_commit(app->db, e);
+}
+
+hz_err hz_app_user_unlock(hz_app *app, const char *login, hz_errinfo *e) {
+    hz_err rc = hz_authz_can(app, HZ_A_USER_ADMIN, e);
+    if (rc || (rc = hz_db_begin(app->db, e))) return rc;
+    hz_user u;
+    char locked[24], object[80];
+    if ((rc = hz_store_user_by_login(app->db, login ? login : "", &u, e)) ||
+        (rc = hz_store_user_locked_at(app->db, u.id, locked, e)) || (rc = hz_store_user_lock(app->db, u.id, "", e)))
+        goto fail;
+    snprintf(object, sizeof object, "user:%s", u.login);
+    char detail[64];
+    snprintf(detail, sizeof detail, "{\"was_locked\":%s}", locked[0] ? "true" : "false");
+    if ((rc = hz_audit(app, "user.unlock", object, detail, e)) || (rc = hz_db_commit(app->db, e))) goto fail;
+    return HZ_OK;
+fail:
+    hz_db_rollback(app->db);
+    return rc;
 }
 
 hz_err hz_app_authenticate(hz_app *app, const char *token, hz_user *out, char csrf[80], hz_errinfo *e) {

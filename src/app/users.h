@@ -23,10 +23,29 @@ typedef struct {
     hz_user user;
 } hz_login_result;
 
-/* Checks the password and opens a session. A wrong login or password is
- * HZ_EAUTH with the same message either way. */
+/* Checks the password and opens a session. A wrong login, a wrong password,
+ * a disabled or a locked account are HZ_EAUTH with one message. Every
+ * failure is audited (`session.login_failed`); HZ_LOCK_AFTER_DEFAULT
+ * failures in a row (HUZHU_LOCK_AFTER overrides) lock the account
+ * (`user.lock`) until an admin unlocks it; a success resets the count. */
 hz_err hz_app_login(hz_app *app, const char *login, const char *password, hz_login_result *out, hz_errinfo *e);
 /* Resolves a bearer or cookie token; sets app->actor to the user's login. */
+#define HZ_LOCK_AFTER_DEFAULT 20
+/* The lockout threshold in force (HUZHU_LOCK_AFTER, 1..1000, else 20). */
+int hz_login_lock_after(void);
+
+/* Admin: unlocks a locked account and clears its failure count (audited
+ * `user.unlock`). Unknown login: HZ_ENOTFOUND. */
+hz_err hz_app_user_unlock(hz_app *app, const char *login, hz_errinfo *e);
+
+/* The password policy (issue 12): 8..128 characters, not the login (case
+ * ignored), not in the list of common passwords shipped with the program
+ * (hz_common_passwords_path; a missing list refuses: HZ_EINTERNAL).
+ * Violations: HZ_EINVAL naming the rule. */
+hz_err hz_password_policy(const char *login, const char *password, hz_errinfo *e);
+/* data/common-passwords.txt of the source tree, or HUZHU_COMMON_PASSWORDS. */
+const char *hz_common_passwords_path(void);
+
 hz_err hz_app_authenticate(hz_app *app, const char *token, hz_user *out, char csrf[80], hz_errinfo *e);
 hz_err hz_app_logout(hz_app *app, const char *token, hz_errinfo *e);
 /* The CLI's `--as LOGIN`: from now on app acts with that user's role and

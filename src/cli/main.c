@@ -195,6 +195,10 @@ int main(int argc, char **argv) {
             hz_app_close(&cli.app);
             return rc;
         }
+        /* without --as the audit names the operator "cli", or "cli:NAME"
+         * with HUZHU_ACTOR=NAME (the two-person rule tells them apart) */
+        const char *actor = getenv("HUZHU_ACTOR");
+        if (!cli.as && actor && *actor) snprintf(cli.app.actor, sizeof cli.app.actor, "cli:%.50s", actor);
     }
     /* commands may rewrite their argv; each attempt gets a fresh copy */
     char *copy[256];

@@ -16,8 +16,9 @@ bool hz_http_page(hz_req *r, hz_page *pg);
 /* {"items":[...],"total":N} */
 void hz_http_list(hz_req *r, json_t *items, int64_t total);
 /* Login rate limit per client address (server.c). */
-bool hz_http_login_allowed(const char *ip);
-void hz_http_login_result(const char *ip, bool success);
+/* Login rate limits per address and per account (server.c); login may be NULL. */
+bool hz_http_login_allowed(const char *ip, const char *login);
+void hz_http_login_result(const char *ip, const char *login, bool success);
 
 void h_login(hz_req *r, char **p);
 void h_logout(hz_req *r, char **p);

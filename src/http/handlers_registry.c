@@ -95,8 +95,9 @@ static json_t *user_view(const hz_user *u) {
 
 void h_login(hz_req *r, char **p) {
     (void)p;
-    if (!hz_http_login_allowed(r->ip)) {
-        hz_http_error(r, 429, "RATE_LIMITED", "登录失败次数过多, 请15分钟后再试 (too many failed logins)");
+    static const char limited[] = "登录失败次数过多, 请15分钟后再试 (too many failed logins)";
+    if (!hz_http_login_allowed(r->ip, NULL)) {
+        hz_http_error(r, 429, "RATE_LIMITED", limited);
         return;
     }
     json_t *doc = hz_http_body_json(r);
@@ -108,13 +109,17 @@ void h_login(hz_req *r, char **p) {
         json_decref(doc);
         return;
     }
+    if (!hz_http_login_allowed(r->ip, login)) {
+        hz_http_error(r, 429, "RATE_LIMITED", limited);
+        json_decref(doc);
+        return;
+    }
     hz_errinfo e;
     hz_login_result res;
     if (hz_app_login(r->app, login, password, &res, &e)) {
-        if (e.code == HZ_EAUTH) hz_http_login_result(r->ip, false);
+        if (e.code == HZ_EAUTH) hz_http_login_result(r->ip, login, false);
         hz_http_fail(r, &e);
     } else {
-        hz_http_login_result(r->ip, true);
         snprintf(r->set_cookie, sizeof r->set_cookie, "hz_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d",
                  res.token, HZ_SESSION_HOURS * 3600);
         hz_http_json(r, 200, json_pack("{s:s, s:s, s:s, s:o}", "token", res.token, "csrf", res.csrf, "expires_at",

@@ -50,6 +50,7 @@ typedef struct hz_req {
     const struct hz_route *route; /* found once, when the request starts */
     bool method_ok;
     char params[4][128];
+    int body_fd1; /* the unnamed upload file's descriptor + 1; 0 when none */
 } hz_req;
 
 typedef void (*hz_handler)(hz_req *r, char **params);
@@ -65,7 +66,12 @@ void hz_http_rejected(hz_req *r, const char *msg, json_t *details);
 const char *hz_http_query(hz_req *r, const char *name);
 /* The parsed JSON body (a new reference) or NULL after answering 400. */
 json_t *hz_http_body_json(hz_req *r);
-/* Writes the body to a private temporary file; the caller unlinks it. */
+/* Writes the body to a temporary file that has no name (O_TMPFILE): path
+ * becomes /proc/self/fd/N, readable for the rest of the request; the file
+ * disappears when the request ends, also after a crash, so no roster or
+ * feed (ID numbers, bank cards) outlives its request (issue 12). Where the
+ * file system cannot do that, a 0600 file in TMPDIR that the caller
+ * unlinks (unlinking the /proc path is a harmless no-op). */
 bool hz_http_body_file(hz_req *r, char *path, size_t cap);
 
 /* routes.c */

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -25,45 +26,61 @@ static hz_app *apps[256];
 static int n_apps;
 static atomic_long requests_total, responses_4xx, responses_5xx, login_failures;
 
-/* login rate limit: failures per client address in a sliding 15-minute window */
+/* Login rate limits (issue 12): failures per client address and per account
+ * in a fixed 15-minute window that starts with the first failure. A
+ * successful login does not reset either count (otherwise one good login
+ * buys another ten guesses), and an account's count holds whatever address
+ * the guesses come from. Past either limit the answer is 429. Entries live
+ * in small open-addressing tables; a slot is reused only when its window has
+ * passed, and a full neighbourhood shares its last slot (never a reset). */
 #define LOGIN_SLOTS 1024
-#define LOGIN_MAX_FAILURES 10
-static struct {
-    char ip[64];
+#define LOGIN_PROBE 8
+#define LOGIN_WINDOW 900
+#define LOGIN_MAX_PER_IP 10
+#define LOGIN_MAX_PER_ACCOUNT 10
+typedef struct {
+    char key[64];
     time_t since;
     int failures;
-} login_slots[LOGIN_SLOTS];
+} login_slot;
+static login_slot ip_slots[LOGIN_SLOTS], account_slots[LOGIN_SLOTS];
 static pthread_mutex_t login_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static unsigned slot_of(const char *ip) {
+/* The slot of key (creating it when `create`), NULL when it has none. */
+static login_slot *slot_of(login_slot *t, const char *key, bool create, time_t now) {
     unsigned h = 2166136261u;
-    for (const char *p = ip; *p; p++) h = (h ^ (unsigned char)*p) * 16777619u;
-    return h % LOGIN_SLOTS;
+    for (const char *p = key; *p; p++) h = (h ^ (unsigned char)*p) * 16777619u;
+    login_slot *spare = NULL;
+    for (int i = 0; i < LOGIN_PROBE; i++) {
+        login_slot *s = &t[(h + (unsigned)i) % LOGIN_SLOTS];
+        bool live = s->key[0] && now - s->since <= LOGIN_WINDOW;
+        if (live && strncmp(s->key, key, sizeof s->key - 1) == 0) return s;
+        if (!live && !spare) spare = s;
+    }
+    if (!create) return NULL;
+    if (!spare) return &t[(h + LOGIN_PROBE - 1) % LOGIN_SLOTS]; /* shared, never reset */
+    hz_strlcpy(spare->key, key, sizeof spare->key);
+    spare->since = now;
+    spare->failures = 0;
+    return spare;
 }
 
-bool hz_http_login_allowed(const char *ip) {
+bool hz_http_login_allowed(const char *ip, const char *login) {
     pthread_mutex_lock(&login_lock);
-    unsigned s = slot_of(ip);
     time_t now = time(NULL);
-    bool ok = strcmp(login_slots[s].ip, ip) != 0 || now - login_slots[s].since > 900 ||
-              login_slots[s].failures < LOGIN_MAX_FAILURES;
+    login_slot *a = slot_of(ip_slots, ip, false, now), *b = login ? slot_of(account_slots, login, false, now) : NULL;
+    bool ok = (!a || a->failures < LOGIN_MAX_PER_IP) && (!b || b->failures < LOGIN_MAX_PER_ACCOUNT);
     pthread_mutex_unlock(&login_lock);
     return ok;
 }
 
-void hz_http_login_result(const char *ip, bool success) {
+void hz_http_login_result(const char *ip, const char *login, bool success) {
+    if (success) return; /* a success resets nothing */
     pthread_mutex_lock(&login_lock);
-    unsigned s = slot_of(ip);
     time_t now = time(NULL);
-    if (strcmp(login_slots[s].ip, ip) != 0 || now - login_slots[s].since > 900 || success) {
-        hz_strlcpy(login_slots[s].ip, ip, sizeof login_slots[s].ip);
-        login_slots[s].since = now;
-        login_slots[s].failures = 0;
-    }
-    if (!success) {
-        login_slots[s].failures++;
-        atomic_fetch_add(&login_failures, 1);
-    }
+    slot_of(ip_slots, ip, true, now)->failures++;
+    if (login) slot_of(account_slots, login, true, now)->failures++;
+    atomic_fetch_add(&login_failures, 1);
     pthread_mutex_unlock(&login_lock);
 }
 
@@ -143,8 +160,20 @@ json_t *hz_http_body_json(hz_req *r) {
 }
 
 bool hz_http_body_file(hz_req *r, char *path, size_t cap) {
-    snprintf(path, cap, "%s/huzhu-upload-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    int fd = mkstemp(path);
+    const char *dir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    if (r->body_fd1) close(r->body_fd1 - 1); /* a retried handler writes it again */
+    r->body_fd1 = 0;
+    int fd = -1;
+#ifdef O_TMPFILE
+    fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+#endif
+    if (fd >= 0) {
+        r->body_fd1 = fd + 1;
+        snprintf(path, cap, "/proc/self/fd/%d", fd);
+    } else {
+        snprintf(path, cap, "%s/huzhu-upload-XXXXXX", dir);
+        fd = mkstemp(path);
+    }
     if (fd < 0) {
         hz_http_error(r, 500, "INTERNAL", "无法创建临时文件 (cannot create a temporary file)");
         return false;
@@ -153,14 +182,16 @@ bool hz_http_body_file(hz_req *r, char *path, size_t cap) {
     while (off < r->len) {
         ssize_t w = write(fd, r->body + off, r->len - off);
         if (w <= 0) {
-            close(fd);
-            unlink(path);
+            if (!r->body_fd1) {
+                close(fd);
+                unlink(path);
+            }
             hz_http_error(r, 500, "INTERNAL", "写入临时文件失败 (write failed)");
             return false;
         }
         off += (size_t)w;
     }
-    close(fd);
+    if (!r->body_fd1) close(fd);
     return true;
 }
 
@@ -422,6 +453,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     (void)toe;
     hz_req *r = *con_cls;
     if (!r) return;
+    if (r->body_fd1) close(r->body_fd1 - 1);
     json_decref(r->json);
     free(r->raw);
     free(r->body);
