@@ -1,5 +1,6 @@
 /* serve, user add, demo */
 #include <stdlib.h>
+#include <dirent.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -77,6 +78,23 @@ int hz_cmd_user_add(hz_cli *cli, int argc, char **argv) {
     return 0;
 }
 
+/* Removes the files of a scratch directory (one level, as the demo makes
+ * them) and the directory itself, on every path. */
+static void remove_tree(const char *dir) {
+    DIR *d = opendir(dir);
+    if (d) {
+        struct dirent *de;
+        char p[4352];
+        while ((de = readdir(d)))
+            if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..")) {
+                snprintf(p, sizeof p, "%s/%s", dir, de->d_name);
+                unlink(p);
+            }
+        closedir(d);
+    }
+    rmdir(dir);
+}
+
 int hz_cmd_demo(hz_cli *cli, int argc, char **argv) {
     serve_opts o;
     memset(&o, 0, sizeof o);
@@ -92,11 +110,13 @@ int hz_cmd_demo(hz_cli *cli, int argc, char **argv) {
     if (hz_app_demo_present(&cli->app, &present, &cli->err)) return hz_cli_report(cli);
     if (present)
         return hz_cli_fail(cli, HZ_ECONFLICT, "数据库中已有演示数据 (the database already holds the demo data set)");
-    char tmp[] = "/tmp/huzhu-demo-XXXXXX";
+    char tmp[4096];
+    const char *tdir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    snprintf(tmp, sizeof tmp, "%s/huzhu-demo-XXXXXX", tdir);
     if (!mkdtemp(tmp)) return hz_cli_fail(cli, HZ_EINTERNAL, "无法创建临时目录 (mkdtemp failed)");
     hz_demo_report r;
     hz_err err = hz_app_demo(&cli->app, members, (uint64_t)seed, tmp, &r, &cli->err);
-    rmdir(tmp);
+    remove_tree(tmp); /* the demo roster holds (made-up) ID numbers and bank cards: nothing stays behind */
     if (err) return hz_cli_report(cli);
     if (cli->json)
         hz_cli_print_json(json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:{s:s, s:s}}", "orgs", (json_int_t)r.orgs, "units",

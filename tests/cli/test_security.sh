@@ -1,0 +1,75 @@
+# Who may do what to whom (issue 12): the CLI side (password policy, bank-card
+# changes by roster held until a second operator confirms, temporary files),
+# then the API's authorization matrix (tests/http/test_authz.py) on a demo
+# server.
+. "$(dirname "$0")/lib.bash"
+export TMPDIR="$T/tmp"
+mkdir -p "$TMPDIR"
+expect_exit 0 "demo" -- hz demo --members 300
+# the demo leaves no personal data behind in the temporary directory
+expect_eq "$(ls "$TMPDIR" | grep -c huzhu-demo)" "0" "demo cleaned up its huzhu-demo-* files"
+
+# --- password policy ---------------------------------------------------------------
+for pw in password 12345678 Password1 short weakling-login; do
+  login=pwtest
+  [ "$pw" = weakling-login ] && login=weakling-login
+  echo "$pw" | expect_exit 2 "password '$pw' refused" -- hz user add "$login" --role staff
+done
+expect_in "$T/err" "登录名" "password = login refused by name"
+echo "password" | hz user add pwtest --role staff 2>"$T/err"
+expect_in "$T/err" "common passwords" "a common password is named as such"
+echo "locky-pass-2026" | expect_exit 0 "a good password" -- hz user add locky --role staff
+expect_exit 4 "unlock of an unknown login" -- hz user unlock nobody
+expect_exit 0 "unlock of an unlocked login is harmless" -- hz user unlock locky
+
+# --- bank-card changes through a roster, held until a second operator confirms -------
+QJ=$(sql "SELECT credit_code FROM unit WHERE name = '西安曲江建设集团有限公司'")
+QM=$(sql "SELECT m.id_number FROM member m JOIN unit u ON u.id = m.unit_id WHERE u.credit_code = '$QJ' ORDER BY m.id LIMIT 1 OFFSET 2")
+OLD=$(sql "SELECT COALESCE(bank_card, '') FROM member WHERE id_number = '$QM'")
+cat >"$T/feed.csv" <<CSV
+setl_id,certno,med_type,adm_date,dscg_date,main_diag_code,medfee_sumamt,fund_pay_sumamt,psn_selfpay,psn_ownpay
+CLISEC01,$QM,21,2026-09-01,2026-09-10,I21.0,30000.00,15000.00,11300.00,0
+CSV
+hz import settlements "$T/feed.csv" >/dev/null
+expect_exit 0 "claim" -- hz --json claim submit --id-number "$QM" --settlement CLISEC01 --documents-complete
+NO=$(jget "$T/out" claim_no)
+[ "$(jget "$T/out" status)" = approved ] || hz claim approve "$NO" >/dev/null
+expect_exit 0 "two-person rule on" -- hz setting card_two_person on
+expect_in "$T/out" "card_two_person = on" "setting shown"
+expect_exit 2 "unknown setting refused" -- hz setting nonsense on
+printf '姓名,身份证号码,银行卡号,开户行\n某人,%s,6217000000000000459,建设银行\n' "$QM" >"$T/card.csv"
+HUZHU_ACTOR=alice expect_exit 0 "alice changes the card by roster" -- hz --json import roster "$T/card.csv" --unit "$QJ" --start 2026-12-01
+expect_eq "$(sql "SELECT hold_reason FROM payable WHERE payable_no = '$NO'" | cut -c1-24)" "银行卡变更待确认" "payable held"
+DETAIL=$(sql "SELECT actor || ' ' || detail FROM audit_event WHERE action = 'member.card_change' ORDER BY id DESC LIMIT 1")
+case "$DETAIL" in "cli:alice "*6217000000000000459*) ok ;; *) bad "card change audited: $DETAIL" ;; esac
+[ -z "$OLD" ] || case "$DETAIL" in *"$OLD"*) ok ;; *) bad "the old card is in the event: $DETAIL" ;; esac
+expect_exit 0 "batch while held" -- hz --json pay batch --out "$T/bank1.csv"
+expect_not_in "$T/bank1.csv" "$NO" "a held payable is not in the bank file"
+HUZHU_ACTOR=alice expect_exit 4 "alice may not confirm her own change" -- hz member confirm-card "$QM"
+expect_in "$T/err" "two-person" "the refusal names the rule"
+HUZHU_ACTOR=bob expect_exit 0 "bob confirms" -- hz --json member confirm-card "$QM"
+expect_eq "$(jget "$T/out" released)" "1" "one payable released"
+expect_exit 3 "nothing left to confirm" -- hz member confirm-card "$QM"
+expect_exit 0 "batch after confirmation" -- hz --json pay batch --out "$T/bank2.csv"
+expect_in "$T/bank2.csv" "6217000000000000459" "paid to the confirmed card"
+# a blank card cell keeps the card on file (no change, no hold)
+printf '姓名,身份证号码,银行卡号,开户行\n某人,%s,,\n' "$QM" >"$T/blank.csv"
+N0=$(sql "SELECT COUNT(*) FROM card_change")
+expect_exit 0 "roster with a blank card" -- hz import roster "$T/blank.csv" --unit "$QJ" --start 2026-12-01
+expect_eq "$(sql "SELECT bank_card FROM member WHERE id_number = '$QM'")" "6217000000000000459" "card kept"
+expect_eq "$(sql "SELECT COUNT(*) FROM card_change")" "$N0" "no change recorded"
+
+# --- the API: every write route x role x scope, oracles, login limits ------------------
+export HUZHU_HTTP_TIMEOUT=2 HUZHU_BATCH_DIR="$T/batches" HUZHU_LOCK_AFTER=5
+"$HUZHU" --db "$DB" serve --listen 127.0.0.1:0 --threads 4 2>"$T/serve.log" &
+SERVER=$!
+for _ in $(seq 100); do grep -q "http://" "$T/serve.log" 2>/dev/null && break; sleep 0.1; done
+PORT=$(grep -o '127.0.0.1:[0-9]*' "$T/serve.log" | head -1 | cut -d: -f2)
+if [ -z "$PORT" ]; then cat "$T/serve.log"; kill $SERVER; exit 1; fi
+if HZ_BASE="http://127.0.0.1:$PORT" HZ_DBFILE="$T/test.db" HZ_DBURL="$DB" HZ_PGDB="$PG" \
+   python3 "$HZ_SRC/tests/http/test_authz.py"; then ok; else bad "tests/http/test_authz.py"; fi
+# uploads leave nothing behind
+expect_eq "$(ls "$TMPDIR" | grep -c huzhu-upload)" "0" "no huzhu-upload-* file left after the requests"
+kill -TERM $SERVER
+wait $SERVER || bad "server exit $?"
+finish
