@@ -1,6 +1,8 @@
 /* Application context and `init`. */
 #include "app/app.h"
 
+#include "app/audit_key.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,20 +27,16 @@ hz_err hz_app_open(hz_app *app, const char *db_url, hz_errinfo *e) {
     snprintf(app->actor, sizeof app->actor, "cli");
     snprintf(app->who.role, sizeof app->who.role, "admin");
     hz_app_tick(app);
-    return hz_db_open(db_url, &app->db, e);
+    hz_err rc = hz_db_open(db_url, &app->db, e);
+    if (rc) return rc;
+    hz_audit_key_path(db_url, app->audit_key_path, sizeof app->audit_key_path);
+    return hz_audit_key_read(app->audit_key_path, false, app->audit_key, &app->has_audit_key, e);
 }
 
 void hz_app_close(hz_app *app) {
     hz_app_plans_free(app);
     if (app->db) hz_db_close(app->db);
     app->db = NULL;
-}
-
-hz_err hz_app_init(hz_app *app, int *migrations, hz_errinfo *e) {
-    hz_err rc = hz_store_migrate(app->db, app->now, migrations, e);
-    if (rc) return rc;
-    int versions = 0;
-    return hz_app_load_catalogue(app, app->catalogue_dir ? app->catalogue_dir : hz_catalogue_default_dir(), &versions, e);
 }
 
 void hz_report_error(hz_row_error **list, int *n_listed, long *total, long row, const char *column, const char *reason) {

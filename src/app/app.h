@@ -41,9 +41,13 @@ typedef struct {
     char now[HZ_TS_BUF];    /* UTC "YYYY-MM-DDTHH:MM:SSZ" */
     const char *catalogue_dir; /* plan data files; NULL = built-in default */
     struct hz_plan_cache *plans; /* parsed plan versions, by id */
+    unsigned char audit_key[32]; /* the audit chain's MAC key (app/audit.h), from a file outside the database */
+    bool has_audit_key;
+    char audit_key_path[4096];
 } hz_app;
 
-/* Opens the store and fills the clock from the system (HUZHU_TODAY =
+/* Opens the store, loads the audit key when its file exists
+ * (hz_audit_key_path) and fills the clock from the system (HUZHU_TODAY =
  * YYYY-MM-DD overrides the date, for reproducible tests and demos).
  * Release with hz_app_close. */
 hz_err hz_app_open(hz_app *app, const char *db_url, hz_errinfo *e);
@@ -52,8 +56,9 @@ void hz_app_close(hz_app *app);
 /* Refreshes app->now and app->today from the clock. */
 void hz_app_tick(hz_app *app);
 
-/* `huzhu init`: create or migrate the schema and load the plan catalogue.
- * Safe to run again. *migrations counts migrations applied now. */
+/* `huzhu init`: create the audit key file when missing (app/audit.h),
+ * create or migrate the schema, mark the chain keyed, load the plan
+ * catalogue. Safe to run again. *migrations counts migrations applied now. */
 hz_err hz_app_init(hz_app *app, int *migrations, hz_errinfo *e);
 
 /* Number of migrations this build knows (for `huzhu init` to print). */

@@ -7,9 +7,12 @@
 
 #include "app/audit.h"
 #include "app/authz.h"
+#include "app/security.h"
+#include "core/plan.h"
 #include "core/text.h"
 #include "store/check.h"
 #include "store/journal.h"
+#include "store/security.h"
 
 static void differ(hz_check_report *r, const char *check, const char *object, int64_t got, int64_t want) {
     r->ok = false;
@@ -35,6 +38,60 @@ static hz_err account_one(void *ctx, const hz_account_audit *a, hz_errinfo *e) {
     else if (s->credits_pending != c->credits_pending)
         differ(r, "account.credits_pending=transfers", object, s->credits_pending, c->credits_pending);
     return r->ok ? HZ_OK : HZ_ECONFLICT; /* stop at the first */
+}
+
+typedef struct {
+    hz_app *app;
+    hz_check_report *r;
+} walk_ctx;
+
+/* A coverage's premium is its plan version's price for its shares and
+ * months: shares or months changed in the database show here (and a
+ * premium changed with them, at the contributions). */
+static hz_err premium_one(void *vctx, int64_t id, int64_t plan_id, int shares, int months, int64_t premium,
+                          hz_errinfo *e) {
+    walk_ctx *c = vctx;
+    const hz_plan *plan;
+    hz_fen want = -1;
+    hz_errinfo pe;
+    hz_err rc = hz_app_plan_by_id(c->app, plan_id, &plan, NULL, e);
+    if (rc) return rc;
+    if (hz_plan_premium(plan, shares, months, &want, &pe)) want = -1;
+    if (want == premium) return HZ_OK;
+    char object[48];
+    snprintf(object, sizeof object, "coverage:%" PRId64, id);
+    differ(c->r, "coverage.premium=plan(shares,months)", object, premium, want);
+    return HZ_ECONFLICT;
+}
+
+static hz_err check_premiums(hz_app *app, hz_check_report *out, hz_errinfo *e) {
+    walk_ctx c = {app, out};
+    hz_err rc = hz_store_coverages_premium_walk(app->db, premium_one, &c, e);
+    return !out->ok ? HZ_OK : rc;
+}
+
+/* Every payment row still carries the MAC it was written with: the card,
+ * payee, bank or amount the bank was told cannot be changed unseen. */
+static hz_err payment_mac_one(void *vctx, const hz_payment_mac_row *y, hz_errinfo *e) {
+    walk_ctx *c = vctx;
+    char want[65];
+    hz_err rc = hz_payment_mac(c->app, y->id, y->payable_id, y->batch_id, y->amount, y->payee_name, y->bank_card,
+                               y->bank_name, want, e);
+    if (rc) return rc;
+    if (!strcmp(want, y->mac)) return HZ_OK;
+    char object[48];
+    snprintf(object, sizeof object, "payment:%" PRId64, y->id);
+    differ(c->r, "payment.mac (payee, bank_card, bank_name, amount)", object, y->amount, y->amount);
+    snprintf(c->r->message, sizeof c->r->message,
+             "不一致 (difference): payment.mac 在 %s: 收款人、卡号、开户行或金额被改动 (payee, bank card, bank or amount "
+             "changed after the batch)", object);
+    return HZ_ECONFLICT;
+}
+
+static hz_err check_payment_macs(hz_app *app, hz_check_report *out, hz_errinfo *e) {
+    walk_ctx c = {app, out};
+    hz_err rc = hz_store_payments_mac_walk(app->db, payment_mac_one, &c, e);
+    return !out->ok ? HZ_OK : rc;
 }
 
 hz_err hz_app_check(hz_app *app, hz_check_report *out, hz_errinfo *e) {
@@ -66,6 +123,7 @@ hz_err hz_app_check(hz_app *app, hz_check_report *out, hz_errinfo *e) {
             return HZ_OK;
         }
     }
+    if ((rc = check_premiums(app, out, e)) || !out->ok || (rc = check_payment_macs(app, out, e)) || !out->ok) return rc;
     hz_audit_report ar;
     if ((rc = hz_audit_verify(app, &ar, e))) return rc;
     out->audit_events = ar.events;

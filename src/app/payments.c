@@ -16,6 +16,7 @@
 #include "app/lm.h"
 #include "app/relief.h"
 #include "app/payables.h"
+#include "app/security.h"
 #include "app/module.h"
 #include "app/reports.h"
 #include "core/text.h"
@@ -102,7 +103,7 @@ static hz_err add_payable(void *vctx, const hz_payable *p, hz_errinfo *e) {
     if ((rc = hz_store_payment_insert(app->db, &y, e))) return rc;
     snprintf(key, sizeof key, "payment:%" PRId64, y.id);
     if ((rc = hz_journal_pend(app, key, acct, HZ_ACCT_BANK, amount, key, &tid, e)) ||
-        (rc = hz_store_payment_set_transfer(app->db, y.id, tid, e)))
+        (rc = hz_store_payment_set_transfer(app->db, y.id, tid, e)) || (rc = hz_payment_mac_store(app, y.id, y.payable_id, y.batch_id, y.amount, y.payee_name, y.bank_card, y.bank_name, e)))
         return rc;
     b->rep->count++;
     if (!hz_money_add(b->rep->total, amount, &b->rep->total)) return hz_fail(e, HZ_EINVAL, "total: 溢出 (overflow)");

@@ -121,5 +121,24 @@ hz_err hz_app_setting_get(hz_app *app, const char *key, char *buf, size_t cap, h
     return hz_store_setting_get(app->db, key, buf, cap, e);
 }
 
+hz_err hz_payment_mac(const hz_app *app, int64_t id, int64_t payable_id, int64_t batch_id, int64_t amount,
+                      const char *payee, const char *card, const char *bank, char out[65], hz_errinfo *e) {
+    char a[24], b[24], c[24], d[24];
+    snprintf(a, sizeof a, "%lld", (long long)id);
+    snprintf(b, sizeof b, "%lld", (long long)payable_id);
+    snprintf(c, sizeof c, "%lld", (long long)batch_id);
+    snprintf(d, sizeof d, "%lld", (long long)amount);
+    const char *f[] = {"payment", a, b, c, d, payee, card, bank};
+    return hz_audit_row_mac(app, f, 8, out, e);
+}
+
+hz_err hz_payment_mac_store(hz_app *app, int64_t id, int64_t payable_id, int64_t batch_id, int64_t amount,
+                            const char *payee, const char *card, const char *bank, hz_errinfo *e) {
+    char mac[65];
+    hz_err rc = hz_payment_mac(app, id, payable_id, batch_id, amount, payee, card, bank, mac, e);
+    if (rc) return rc;
+    return hz_store_payment_set_mac(app->db, id, mac, e);
+}
+
 /* The security module (src/modules.def): no demo data, no reports. */
 const hz_app_module hz_app_module_security = {"security", NULL, NULL};

@@ -45,6 +45,16 @@ typedef struct {
  * scope or missing: HZ_ENOTFOUND. One transaction. */
 hz_err hz_app_member_confirm_card(hz_app *app, const char *id_number, hz_card_confirm_report *out, hz_errinfo *e);
 
+/* The MAC of a payment row (out: 65 bytes): id, payable, batch, amount,
+ * payee, card and bank under the audit key, so a card or amount changed in
+ * the database is named by `huzhu check` (payment.mac). */
+hz_err hz_payment_mac(const hz_app *app, int64_t id, int64_t payable_id, int64_t batch_id, int64_t amount,
+                      const char *payee, const char *card, const char *bank, char out[65], hz_errinfo *e);
+/* Computes and stores the MAC of a payment just written (inside the
+ * batch's transaction). */
+hz_err hz_payment_mac_store(hz_app *app, int64_t id, int64_t payable_id, int64_t batch_id, int64_t amount,
+                            const char *payee, const char *card, const char *bank, hz_errinfo *e);
+
 /* Sets an office setting (admin only; audited). Unknown key or value:
  * HZ_EINVAL. */
 hz_err hz_app_setting_set(hz_app *app, const char *key, const char *value, hz_errinfo *e);

@@ -75,6 +75,7 @@ int hz_cmd_enroll_sponsored(hz_cli *cli, int argc, char **argv);
 int hz_cmd_enroll_renew(hz_cli *cli, int argc, char **argv);
 int hz_cmd_plans(hz_cli *cli, int argc, char **argv);
 int hz_cmd_audit_verify(hz_cli *cli, int argc, char **argv);
+int hz_cmd_audit_checkpoint(hz_cli *cli, int argc, char **argv);
 int hz_cmd_import_roster(hz_cli *cli, int argc, char **argv);
 int hz_cmd_gen_roster(hz_cli *cli, int argc, char **argv);
 int hz_cmd_claim_submit(hz_cli *cli, int argc, char **argv);

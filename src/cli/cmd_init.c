@@ -19,7 +19,8 @@ static const hz_cmd commands[] = {
     {"serve", hz_cmd_serve, "[--listen HOST:PORT] [--threads N]", "HTTP API 与管理后台, 默认 127.0.0.1:8080 (serve)", true},
     {"user add", hz_cmd_user_add, "LOGIN --role admin|staff|reviewer|finance|cadre|unit|member [--scope org:C|unit:C|member:ID]",
      "新增用户, 密码从标准输入读取 (add a user; password read from stdin)", true},
-    {"audit verify", hz_cmd_audit_verify, "", "校验审计哈希链 (walk the audit hash chain)", true},
+    {"audit verify", hz_cmd_audit_verify, "[--against CHECKPOINT]",
+     "核对资金记录、带密钥的审计链与检查点 (money checks, the keyed chain, and a checkpoint: file or text)", true},
     {"check", hz_cmd_check, "", "核对资金账簿、明细、支付与审计链, 指出第一处不一致 (integrity of the money journal)", true},
     {NULL, NULL, NULL, NULL, false},
 };

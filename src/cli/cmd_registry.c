@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/check.h"
+#include "core/text.h"
 #include "app/lists.h"
 #include "app/plans.h"
 #include "app/registry.h"
@@ -227,19 +229,71 @@ int hz_cmd_plans(hz_cli *cli, int argc, char **argv) {
     return 0;
 }
 
+/* Reads a checkpoint: the file's first line, or the argument itself. */
+static void read_checkpoint(const char *arg, char *buf, size_t cap) {
+    FILE *f = fopen(arg, "r");
+    buf[0] = '\0';
+    if (f) {
+        if (!fgets(buf, (int)cap, f)) buf[0] = '\0';
+        fclose(f);
+    } else {
+        hz_strlcpy(buf, arg, cap);
+    }
+}
+
 int hz_cmd_audit_verify(hz_cli *cli, int argc, char **argv) {
-    (void)argv;
-    if (argc != 1) return hz_cli_usage(cli, hz_cli_find("audit verify"), "不接受参数 (takes no arguments)");
+    static const struct option opts[] = {{"against", required_argument, NULL, 'a'}, {NULL, 0, NULL, 0}};
+    const hz_cmd *cmd = hz_cli_find("audit verify");
+    const char *against = NULL;
+    int pos = 1;
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (c != 'a') return hz_cli_usage(cli, cmd, "未知选项 (unknown option)");
+        against = optarg;
+    }
+    pos = optind;
+    if (pos < argc) return hz_cli_usage(cli, cmd, "多余的参数 (unexpected argument)");
+    /* the combined verification: the money checks of `huzhu check` (every
+     * money row against the journal, payments against their MACs), the
+     * keyed chain, and the checkpoint when one is given */
+    hz_check_report k;
+    if (hz_app_check(&cli->app, &k, &cli->err)) return hz_cli_report(cli);
     hz_audit_report r;
-    if (hz_audit_verify(&cli->app, &r, &cli->err)) return hz_cli_report(cli);
-    if (cli->json)
-        hz_cli_print_json(json_pack("{s:b, s:I, s:o, s:s}", "ok", r.broken_id == 0, "events", (json_int_t)r.events,
-                                    "broken_event", r.broken_id ? json_integer(r.broken_id) : json_null(), "reason",
-                                    r.reason));
-    if (r.broken_id)
+    char cp[HZ_CHECKPOINT_MAX * 2];
+    if (against) read_checkpoint(against, cp, sizeof cp);
+    if ((against ? hz_audit_verify_against(&cli->app, cp, &r, &cli->err) : hz_audit_verify(&cli->app, &r, &cli->err)))
+        return hz_cli_report(cli);
+    bool chain_ok = r.broken_id == 0 && (!against || r.checkpoint_ok);
+    bool ok = k.ok && chain_ok;
+    if (cli->json) {
+        json_t *doc = json_pack("{s:b, s:I, s:o, s:s, s:b}", "ok", ok, "events", (json_int_t)r.events, "broken_event",
+                                r.broken_id ? json_integer(r.broken_id) : json_null(), "reason", r.reason, "money_ok",
+                                k.ok);
+        if (!k.ok) json_object_update_new(doc, json_pack("{s:s, s:s, s:s}", "check", k.check, "object", k.object,
+                                                         "message", k.message));
+        if (against) json_object_set_new(doc, "checkpoint_ok", json_boolean(r.checkpoint_ok));
+        hz_cli_print_json(doc);
+    }
+    if (!k.ok) return hz_cli_fail(cli, HZ_ECONFLICT, "%s", k.message);
+    if (r.broken_id > 0)
         return hz_cli_fail(cli, HZ_ECONFLICT, "审计链在事件 %lld 处断开: %s (audit chain broken at event %lld)",
                            (long long)r.broken_id, r.reason, (long long)r.broken_id);
-    if (!cli->json) printf("审计链完整 (audit chain intact): %lld 个事件\n", (long long)r.events);
+    if (!chain_ok) return hz_cli_fail(cli, HZ_ECONFLICT, "审计链不可信 (audit chain not trustworthy): %s", r.reason);
+    if (!cli->json)
+        printf("审计链完整 (audit chain intact): %lld 个事件%s; 资金核对一致 (money rows agree)\n", (long long)r.events,
+               against ? ", 与检查点一致 (matches the checkpoint)" : "");
+    return 0;
+}
+
+int hz_cmd_audit_checkpoint(hz_cli *cli, int argc, char **argv) {
+    (void)argv;
+    if (argc != 1) return hz_cli_usage(cli, hz_cli_find("audit checkpoint"), "不接受参数 (takes no arguments)");
+    char cp[HZ_CHECKPOINT_MAX];
+    if (hz_audit_checkpoint(&cli->app, cp, &cli->err)) return hz_cli_report(cli);
+    if (cli->json) hz_cli_print_json(json_pack("{s:s}", "checkpoint", cp));
+    else printf("%s\n", cp);
     return 0;
 }
 
@@ -252,6 +306,8 @@ static const hz_cmd commands[] = {
      "--id-number X --name N [--phone P] [--unit CREDIT_CODE | --org C] [--flag F]... [--bank-card NO --bank-name B]",
      "新增会员 (add a member); flags: model:national|provincial|city, hardship:deep|relative|sudden:FROM:TO, "
      "newform:courier|delivery|ridehail|truck|other", true},
+    {"audit checkpoint", hz_cmd_audit_checkpoint, "",
+     "签发审计链检查点 (a signed head: events + hash; keep it away from the server)", true},
     {"member show", hz_cmd_member_show, "ID_NUMBER", "会员信息、类别、保障 (the member, flags, coverages)", true},
     {NULL, NULL, NULL, NULL, false},
 };

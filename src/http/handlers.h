@@ -21,6 +21,7 @@ bool hz_http_login_allowed(const char *ip, const char *login);
 void hz_http_login_result(const char *ip, const char *login, bool success);
 
 void h_login(hz_req *r, char **p);
+void h_audit_checkpoint(hz_req *r, char **p);
 void h_logout(hz_req *r, char **p);
 void h_me(hz_req *r, char **p);
 void h_orgs(hz_req *r, char **p);

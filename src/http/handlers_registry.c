@@ -466,11 +466,24 @@ void h_audit_verify(hz_req *r, char **p) {
     (void)p;
     hz_audit_report a;
     hz_errinfo e;
-    if (hz_audit_verify(r->app, &a, &e)) hz_http_fail(r, &e);
-    else
-        hz_http_json(r, 200, json_pack("{s:b, s:I, s:o, s:s}", "ok", a.broken_id == 0, "events", (json_int_t)a.events,
-                                       "broken_event", a.broken_id ? json_integer(a.broken_id) : json_null(), "reason",
-                                       a.reason));
+    const char *against = hz_http_query(r, "against");
+    if (against ? hz_audit_verify_against(r->app, against, &a, &e) : hz_audit_verify(r->app, &a, &e)) {
+        hz_http_fail(r, &e);
+        return;
+    }
+    json_t *doc = json_pack("{s:b, s:I, s:o, s:s}", "ok", a.broken_id == 0 && (!against || a.checkpoint_ok), "events",
+                            (json_int_t)a.events, "broken_event", a.broken_id ? json_integer(a.broken_id) : json_null(),
+                            "reason", a.reason);
+    if (against) json_object_set_new(doc, "checkpoint_ok", json_boolean(a.checkpoint_ok));
+    hz_http_json(r, 200, doc);
+}
+
+void h_audit_checkpoint(hz_req *r, char **p) {
+    (void)p;
+    char cp[HZ_CHECKPOINT_MAX];
+    hz_errinfo e;
+    if (hz_audit_checkpoint(r->app, cp, &e)) hz_http_fail(r, &e);
+    else hz_http_json(r, 200, json_pack("{s:s}", "checkpoint", cp));
 }
 
 #define V1 "/api/v1"

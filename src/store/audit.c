@@ -47,3 +47,13 @@ hz_err hz_store_audit_walk(hz_db *db, hz_audit_fn fn, void *ctx, hz_errinfo *e) 
     hz_stmt_reset(st);
     return rc;
 }
+
+static const char q_count_action[] = "SELECT COUNT(*) FROM audit_event WHERE action = ?";
+
+hz_err hz_store_audit_count_action(hz_db *db, const char *action, int64_t *n, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_count_action, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, action);
+    return hz_row_int(st, n, e);
+}

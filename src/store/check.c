@@ -140,6 +140,11 @@ static const struct {
      " 'writeoff'), 0), (SELECT COALESCE(SUM(amount), 0) FROM recovery WHERE kind = 'writeoff') WHERE"
      " COALESCE((SELECT debits_posted - credits_posted FROM account WHERE code = 'writeoff'), 0) <>"
      " (SELECT COALESCE(SUM(amount), 0) FROM recovery WHERE kind = 'writeoff')"},
+    /* what was paid in for a coverage is its premium (issue 12) */
+    {"contribution=coverage.premium",
+     "SELECT 'coverage:' || c.id, COALESCE((SELECT SUM(k.amount) FROM contribution k WHERE k.coverage_id = c.id), 0),"
+     " c.premium FROM coverage c WHERE COALESCE((SELECT SUM(k.amount) FROM contribution k WHERE k.coverage_id ="
+     " c.id), 0) <> c.premium ORDER BY c.id LIMIT 1"},
     /* nothing owed below zero: a payable paid past what it owes has become
      * a receivable; a receivable never owes the member */
     {"payable>=0",

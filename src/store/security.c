@@ -24,6 +24,9 @@ static const char *const security_migrations[] = {
     " updated_at TEXT NOT NULL) /*STRICT*/;"
     "ALTER TABLE app_user ADD COLUMN failed_logins BIGINT NOT NULL DEFAULT 0;"
     "ALTER TABLE app_user ADD COLUMN locked_at TEXT;",
+    /* 2: a payment row carries a MAC under the audit key (app/audit.h) over
+     * what the bank is told: payee, card, bank, amount */
+    "ALTER TABLE payment ADD COLUMN mac TEXT;",
 };
 
 const hz_store_module hz_store_module_security = {"security", security_migrations,
@@ -162,4 +165,48 @@ hz_err hz_store_user_locked_at(hz_db *db, int64_t user_id, char *buf, hz_errinfo
     hz_strlcpy(buf, hz_stmt_col_text(st, 0), 24);
     hz_stmt_reset(st);
     return HZ_OK;
+}
+
+static const char q_pay_mac[] = "UPDATE payment SET mac = ? WHERE id = ?";
+static const char q_pay_walk[] = "SELECT id, payable_id, batch_id, amount, payee_name, COALESCE(bank_card, ''),"
+                                 " COALESCE(bank_name, ''), COALESCE(mac, '') FROM payment ORDER BY id";
+
+hz_err hz_store_payment_set_mac(hz_db *db, int64_t id, const char *mac, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_pay_mac, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, mac);
+    hz_stmt_int(st, 2, id);
+    return hz_stmt_run(st, e);
+}
+
+hz_err hz_store_payments_mac_walk(hz_db *db, hz_payment_mac_fn fn, void *ctx, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_pay_walk, &st, e);
+    if (rc) return rc;
+    bool row;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        hz_payment_mac_row r = {hz_stmt_col_int(st, 0),  hz_stmt_col_int(st, 1),  hz_stmt_col_int(st, 2),
+                                hz_stmt_col_int(st, 3),  hz_stmt_col_text(st, 4), hz_stmt_col_text(st, 5),
+                                hz_stmt_col_text(st, 6), hz_stmt_col_text(st, 7)};
+        if ((rc = fn(ctx, &r, e))) break;
+    }
+    hz_stmt_reset(st);
+    return rc;
+}
+
+static const char q_cov_walk[] = "SELECT id, plan_id, shares, months, premium FROM coverage ORDER BY id";
+
+hz_err hz_store_coverages_premium_walk(hz_db *db, hz_coverage_premium_fn fn, void *ctx, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_cov_walk, &st, e);
+    if (rc) return rc;
+    bool row;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        if ((rc = fn(ctx, hz_stmt_col_int(st, 0), hz_stmt_col_int(st, 1), (int)hz_stmt_col_int(st, 2),
+                     (int)hz_stmt_col_int(st, 3), hz_stmt_col_int(st, 4), e)))
+            break;
+    }
+    hz_stmt_reset(st);
+    return rc;
 }

@@ -39,4 +39,20 @@ hz_err hz_store_user_lock(hz_db *db, int64_t user_id, const char *at, hz_errinfo
 /* "" when the account is not locked (buf: 24 bytes). */
 hz_err hz_store_user_locked_at(hz_db *db, int64_t user_id, char *buf, hz_errinfo *e);
 
+/* Payment rows and their MACs (app/audit.h hz_audit_row_mac), for `huzhu
+ * check`; the strings are valid during the callback. */
+typedef struct {
+    int64_t id, payable_id, batch_id, amount;
+    const char *payee_name, *bank_card, *bank_name, *mac; /* mac "" when none */
+} hz_payment_mac_row;
+typedef hz_err (*hz_payment_mac_fn)(void *ctx, const hz_payment_mac_row *r, hz_errinfo *e);
+hz_err hz_store_payment_set_mac(hz_db *db, int64_t id, const char *mac, hz_errinfo *e);
+hz_err hz_store_payments_mac_walk(hz_db *db, hz_payment_mac_fn fn, void *ctx, hz_errinfo *e);
+
+/* Every coverage's plan version, shares, months and premium (fen), for the
+ * premium check of `huzhu check`; fn stops the walk by returning non-OK. */
+typedef hz_err (*hz_coverage_premium_fn)(void *ctx, int64_t id, int64_t plan_id, int shares, int months,
+                                         int64_t premium, hz_errinfo *e);
+hz_err hz_store_coverages_premium_walk(hz_db *db, hz_coverage_premium_fn fn, void *ctx, hz_errinfo *e);
+
 #endif

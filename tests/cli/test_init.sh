@@ -4,10 +4,17 @@
 expect_exit 0 "init creates" -- hz init
 expect_in "$T/out" "数据库已就绪" "init message"
 expect_eq "$(sql "SELECT count(*) FROM schema_migration")" "3" "the core module's three migrations recorded"
-expect_eq "$(sql "SELECT module || ':' || MAX(version) FROM module_migration GROUP BY module ORDER BY module" | tr '
-' ' ')" "claims:1 lm:1 payments:3 relief:1 security:1 " "each later module's own migrations recorded"
+expect_eq "$(sql "SELECT module || ':' || MAX(version) FROM module_migration GROUP BY module ORDER BY module" | tr '\n' ' ')" "claims:1 lm:1 payments:3 relief:1 security:2 " "each later module's own migrations recorded"
+if sqlite_only; then
+  expect_eq "$(stat -c %a "$T/test.db.audit-key")" "600" "init made the audit key next to the database, private"
+  expect_eq "$(tr -d '\n' <"$T/test.db.audit-key" | wc -c)" "64" "the key is 64 hex digits"
+fi
+expect_eq "$(sql "SELECT count(*) FROM audit_event WHERE action = 'audit.keyed'")" "1" "the chain's first keyed event"
+KEY_BEFORE=$(sqlite_only && cat "$T/test.db.audit-key")
 expect_exit 0 "init again" -- hz --json init
 expect_in "$T/out" '"migrations_applied":0' "second init applies nothing"
+sqlite_only && expect_eq "$(cat "$T/test.db.audit-key")" "$KEY_BEFORE" "a second init keeps the key"
+expect_eq "$(sql "SELECT count(*) FROM audit_event WHERE action = 'audit.keyed'")" "1" "and marks the chain once"
 if sqlite_only; then
   expect_eq "$(sql 'PRAGMA journal_mode')" "wal" "WAL mode"
   expect_eq "$(sql 'PRAGMA integrity_check')" "ok" "integrity"

@@ -72,4 +72,65 @@ if HZ_BASE="http://127.0.0.1:$PORT" HZ_DBFILE="$T/test.db" HZ_DBURL="$DB" HZ_PGD
 expect_eq "$(ls "$TMPDIR" | grep -c huzhu-upload)" "0" "no huzhu-upload-* file left after the requests"
 kill -TERM $SERVER
 wait $SERVER || bad "server exit $?"
+# --- tamper evidence: every money row, the chain's tail, a re-chained trail -------------
+expect_exit 0 "audit verify on a clean database (money checks + keyed chain)" -- hz audit verify
+expect_in "$T/out" "资金核对一致" "verify says the money rows agree"
+KEYFILE="$T/test.db.audit-key"
+[ -z "$PG" ] || KEYFILE="$HOME/.config/huzhu/audit-$(python3 -c 'import hashlib,sys; print(hashlib.blake2b(sys.argv[1].encode(), digest_size=8).hexdigest())' "$DB").key"
+sqlite_only && { [ "$(stat -c %a "$KEYFILE")" = 600 ] && ok || bad "the key file is private"; }
+expect_exit 0 "checkpoint" -- hz audit checkpoint
+cp "$T/out" "$T/checkpoint"
+expect_in "$T/checkpoint" "huzhu-audit-checkpoint v1 events=" "a signed head"
+expect_exit 0 "verify against the checkpoint" -- hz audit verify --against "$T/checkpoint"
+# tamper_money DESCRIPTION NAMED_IN_ERROR UPDATE_SQL RESTORE_SQL
+tamper_money() {
+  sql "$3" >/dev/null
+  expect_exit 3 "$1 detected" -- hz audit verify
+  expect_in "$T/err" "$2" "$1 named ($2)"
+  expect_exit 3 "huzhu check finds it too: $1" -- hz check
+  sql "$4" >/dev/null
+  expect_exit 0 "restored: $1" -- hz audit verify
+}
+PAY=$(sql "SELECT id FROM payment ORDER BY id LIMIT 1")
+CARD=$(sql "SELECT bank_card FROM payment WHERE id = $PAY")
+tamper_money "a payment's bank card" "payment:$PAY" "UPDATE payment SET bank_card = '6222020000000000018' WHERE id = $PAY" \
+  "UPDATE payment SET bank_card = '$CARD' WHERE id = $PAY"
+LINE=$(sql "SELECT id FROM claim_line WHERE amount > 0 AND reversed = 0 ORDER BY id LIMIT 1")
+tamper_money "a claim line's amount" "claim_line:$LINE" "UPDATE claim_line SET amount = amount + 100000 WHERE id = $LINE" \
+  "UPDATE claim_line SET amount = amount - 100000 WHERE id = $LINE"
+CL=$(sql "SELECT claim_no FROM claim WHERE total > 0 ORDER BY id LIMIT 1")
+tamper_money "a claim's total" "claim:$CL" "UPDATE claim SET total = total + 1 WHERE claim_no = '$CL'" \
+  "UPDATE claim SET total = total - 1 WHERE claim_no = '$CL'"
+LGW=$(sql "SELECT 'coverage_id = ' || coverage_id || ' AND period = ' || period || ' AND component = ''' || component || '''' FROM ledger WHERE paid > 0 ORDER BY coverage_id LIMIT 1")
+LG=$(sql "SELECT coverage_id FROM ledger WHERE $LGW")
+tamper_money "a ledger row" "ledger:$LG" "UPDATE ledger SET paid = paid - 1 WHERE $LGW" "UPDATE ledger SET paid = paid + 1 WHERE $LGW"
+KC=$(sql "SELECT coverage_id FROM contribution ORDER BY id LIMIT 1")
+tamper_money "a contribution" "coverage:$KC" "UPDATE contribution SET amount = amount - 1 WHERE coverage_id = $KC" \
+  "UPDATE contribution SET amount = amount + 1 WHERE coverage_id = $KC"
+CV=$(sql "SELECT id FROM coverage WHERE shares = 1 ORDER BY id LIMIT 1")
+tamper_money "a coverage's shares" "coverage:$CV" "UPDATE coverage SET shares = 2 WHERE id = $CV" \
+  "UPDATE coverage SET shares = 1 WHERE id = $CV"
+# an event rewritten and the chain recomputed the old, unkeyed way
+VICTIM=$(sql "SELECT id FROM audit_event ORDER BY id LIMIT 1 OFFSET 40")
+HZ_DBFILE="$T/test.db" HZ_PGDB="$PG" python3 "$HZ_SRC/tests/data/rechain.py" "$VICTIM" '{"forged":true}'
+expect_exit 3 "a re-chained trail (plain BLAKE2b) is found" -- hz audit verify
+expect_in "$T/err" "$VICTIM" "the first rewritten event is named"
+# the same with the stolen key: the chain holds, the checkpoint does not
+HZ_DBFILE="$T/test.db" HZ_PGDB="$PG" python3 "$HZ_SRC/tests/data/rechain.py" "$VICTIM" '{"forged":true}' "$KEYFILE"
+expect_exit 0 "re-chained with the key: the chain alone cannot tell" -- hz audit verify
+expect_exit 3 "but the checkpoint can" -- hz audit verify --against "$T/checkpoint"
+expect_in "$T/err" "rewritten" "named as rewritten"
+expect_exit 0 "a new checkpoint for the rest" -- hz audit checkpoint
+cp "$T/out" "$T/checkpoint2"
+# the chain's tail deleted, then all of it
+sql "DELETE FROM audit_event WHERE id > (SELECT MAX(id) - 3 FROM audit_event)" >/dev/null
+expect_exit 0 "a cut tail leaves a valid chain" -- hz audit verify
+expect_exit 3 "the checkpoint finds the cut tail" -- hz audit verify --against "$T/checkpoint2"
+expect_in "$T/err" "truncated" "named as truncated"
+sql "DELETE FROM audit_event" >/dev/null
+expect_exit 3 "an empty trail against the checkpoint" -- hz audit verify --against "$(cat "$T/checkpoint2")"
+expect_in "$T/err" "truncated" "named as truncated (text argument)"
+expect_exit 2 "a malformed checkpoint" -- hz audit verify --against "huzhu-audit-checkpoint v1 events=x"
+HZ_NO_FINAL_CHECK=1
+
 finish

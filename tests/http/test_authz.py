@@ -251,6 +251,7 @@ matrix = [
     ("POST", "/api/v1/users/nobody/unlock", None, None, {"admin": 404}),
     ("PUT", "/api/v1/settings/card_two_person", {"value": "on"}, None, {"admin": 200}),
     ("GET", "/api/v1/audit/verify", None, None, {"admin": 200}),
+    ("GET", "/api/v1/audit/checkpoint", None, None, {"admin": 200}),
 ]
 for method, path, body, raw, allowed in matrix:
     for role in ("unit", "member", "cadre", "reviewer", "finance", "staff", "admin"):
@@ -267,6 +268,14 @@ for role, cl in (("unit", he_claim), ("member", other_claim), ("cadre", he_claim
     if role != "cadre":
         check(st1 == st2 == 404 and d1["error"]["message"].replace(cl, "C") == d2["error"]["message"].replace(missing_claim, "C"),
               "%s: out-of-scope claim reads like a missing one" % role)
+
+# --- the audit over the API: a checkpoint, verified against ------------------------------
+st, d = req("GET", "/api/v1/audit/checkpoint", token=A)
+cp = d["checkpoint"]
+st, d = req("GET", "/api/v1/audit/verify?against=" + urllib.parse.quote(cp), token=A)
+check(st == 200 and d["ok"] is True and d["checkpoint_ok"] is True, "API verify against a fresh checkpoint (%s)" % d)
+st, d = req("GET", "/api/v1/audit/verify?against=" + urllib.parse.quote(cp.replace("events=", "events=9")), token=A)
+check(st == 200 and d["ok"] is False and d["checkpoint_ok"] is False, "API: an altered checkpoint is refused (%s)" % d)
 
 # --- login: limits a success does not reset, per address and per account -------------------
 st, d = req("POST", "/api/v1/session", {"login": "staff", "password": PW}, src="127.0.0.9")
