@@ -91,9 +91,11 @@ hz_err hz_app_claims_page(hz_app *app, const char *status, const char *id_number
         } else if (!hz_member_ref_parse(member_ref, &id)) {
             return hz_fail(e, HZ_ENOTFOUND, "对象不存在 (not found)");
         } else if ((rc = hz_store_member_by_id(app->db, id, &m, e))) {
-            return rc;
+            return rc == HZ_ENOTFOUND ? hz_fail(e, HZ_ENOTFOUND, "对象不存在 (not found)") : rc;
         }
-        if ((rc = hz_authz_member(app, &m, e))) return rc;
+        if ((rc = hz_authz_member(app, &m, e)))
+            /* by ref the answer must not name the member it hides */
+            return id_number && *id_number ? rc : hz_fail(e, HZ_ENOTFOUND, "对象不存在 (not found)");
         if (sc.member_id && sc.member_id != m.id) return hz_fail(e, HZ_ENOTFOUND, "对象不存在 (not found)");
         sc.member_id = m.id;
     }

@@ -241,9 +241,15 @@ hz_err hz_app_member_show_ref(hz_app *app, const char *ref, hz_member_view *out,
     hz_err rc;
     int64_t id;
     if ((rc = hz_authz_can(app, HZ_A_MEMBER_READ, e))) return rc;
+    /* a ref is opaque: a malformed one, a missing member and one out of
+     * scope answer alike, and never with the member's ID number */
     if (!hz_member_ref_parse(ref, &id)) return hz_fail(e, HZ_ENOTFOUND, "对象不存在 (not found)");
-    if ((rc = hz_store_member_by_id(app->db, id, &out->member, e))) return rc;
-    return member_view_finish(app, out, e);
+    if ((rc = hz_store_member_by_id(app->db, id, &out->member, e)) || (rc = member_view_finish(app, out, e))) {
+        memset(out, 0, sizeof *out);
+        if (rc == HZ_ENOTFOUND) return hz_fail(e, HZ_ENOTFOUND, "对象不存在 (not found)");
+        return rc;
+    }
+    return HZ_OK;
 }
 
 hz_err hz_app_org_stats(hz_app *app, const char *org_code, hz_org_stats *out, hz_errinfo *e) {
