@@ -8,15 +8,7 @@ F=$FEED_HEADER
 hz init >/dev/null
 hz org add --code XA --name 西安市总工会 >/dev/null
 hz unit add --code $UNIT --name "西安电力机械厂" --org XA >/dev/null
-n=0
-member() { # BODY NAME [FLAG]
-  local id card
-  id=$(id_check "$1")
-  card=$(luhn "621700000000$((2000 + n))")
-  n=$((n + 1))
-  hz member add --id-number "$id" --name "$2" --unit $UNIT --bank-card "$card" --bank-name 工商银行 ${3:+--flag $3} >/dev/null
-  echo "$id"
-}
+member() { add_member "$@"; }
 row() { # SETL ID ADM DSCG SELFPAY [REFUND]
   local s="" f=0
   if [ "${6:-0}" = 1 ]; then s=-; f=1; fi
