@@ -9,6 +9,7 @@
 #include "app/authz.h"
 #include "app/module.h"
 #include "app/reports.h"
+#include "app/security.h"
 #include "core/flag.h"
 #include "core/idcard.h"
 #include "core/normalize.h"
@@ -204,14 +205,16 @@ fail:
     return rc;
 }
 
-/* out->member is loaded: check scope, add flags and coverages. */
+/* out->member is loaded: check scope, add flags, coverages and a pending
+ * bank-card change. */
 static hz_err member_view_finish(hz_app *app, hz_member_view *out, hz_errinfo *e) {
     hz_err rc;
     if ((rc = hz_authz_member(app, &out->member, e)) ||
-        (rc = hz_store_flags(app->db, out->member.id, out->flags, HZ_MEMBER_FLAGS_MAX, &out->n_flags, e)))
+        (rc = hz_store_flags(app->db, out->member.id, out->flags, HZ_MEMBER_FLAGS_MAX, &out->n_flags, e)) ||
+        (rc = hz_store_coverages_of(app->db, out->member.id, out->coverages, HZ_MEMBER_COVERAGES_MAX,
+                                    &out->n_coverages, e)))
         return rc;
-    return hz_store_coverages_of(app->db, out->member.id, out->coverages, HZ_MEMBER_COVERAGES_MAX,
-                                 &out->n_coverages, e);
+    return hz_card_pending_load(app, &out->member, &out->card, e);
 }
 
 hz_err hz_app_member_show(hz_app *app, const char *id_number, hz_member_view *out, hz_errinfo *e) {

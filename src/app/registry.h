@@ -31,9 +31,10 @@ typedef struct {
     int n_flags, n_coverages;
     hz_flag flags[HZ_MEMBER_FLAGS_MAX];
     hz_coverage coverages[HZ_MEMBER_COVERAGES_MAX];
+    hz_card_pending card; /* a bank-card change waiting for confirmation */
 } hz_member_view;
 
-/* The member with flags and coverages. The caller allocates out (large). */
+/* The member with flags, coverages and a pending bank-card change. The caller allocates out (large). */
 hz_err hz_app_member_show(hz_app *app, const char *id_number, hz_member_view *out, hz_errinfo *e);
 /* The same by the member's opaque handle, the "ref" of list responses (the
  * member id as text): how cadre and unit users, who see ID numbers masked,

@@ -49,6 +49,43 @@ hz_err hz_card_change_pending(hz_app *app, int64_t member_id, bool *pending, hz_
     return hz_fail(e, rc, "%s", ne.msg);
 }
 
+static void card_shown(const hz_app *app, const char *card, char out[24]) {
+    if (hz_authz_sees_identity(app)) hz_strlcpy(out, card, 24);
+    else if (*card) hz_bank_card_mask(card, out);
+    else out[0] = 0;
+}
+
+static hz_err held_row(void *ctx, const hz_payable *p, hz_errinfo *e) {
+    (void)e;
+    hz_card_pending *out = ctx;
+    if (strcmp(p->hold_reason, HZ_HOLD_CARD_CHANGED) != 0 || p->owed <= 0) return HZ_OK;
+    if (out->n_held < HZ_CARD_HELD_MAX) {
+        hz_strlcpy(out->held[out->n_held].payable_no, p->payable_no, sizeof out->held[0].payable_no);
+        hz_strlcpy(out->held[out->n_held].purpose, p->purpose, sizeof out->held[0].purpose);
+        out->held[out->n_held].owed = p->owed;
+    }
+    out->n_held++;
+    return HZ_OK;
+}
+
+hz_err hz_card_pending_load(hz_app *app, const hz_member *m, hz_card_pending *out, hz_errinfo *e) {
+    memset(out, 0, sizeof *out);
+    hz_card_change c;
+    hz_errinfo ne;
+    hz_err rc = hz_store_card_change_pending(app->db, m->id, &c, &ne);
+    if (rc == HZ_ENOTFOUND) return HZ_OK;
+    if (rc) return hz_fail(e, rc, "%s", ne.msg);
+    out->pending = true;
+    card_shown(app, c.old_card, out->old_card);
+    card_shown(app, c.new_card, out->new_card);
+    hz_strlcpy(out->old_bank, c.old_bank, sizeof out->old_bank);
+    hz_strlcpy(out->new_bank, c.new_bank, sizeof out->new_bank);
+    hz_strlcpy(out->via, c.via, sizeof out->via);
+    hz_strlcpy(out->changed_by, c.changed_by, sizeof out->changed_by);
+    hz_strlcpy(out->changed_at, c.changed_at, sizeof out->changed_at);
+    return hz_store_payables_of_member(app->db, m->id, held_row, out, e);
+}
+
 hz_err hz_app_member_confirm_card(hz_app *app, const char *id_number, hz_card_confirm_report *out, hz_errinfo *e) {
     memset(out, 0, sizeof *out);
     char norm[HZ_ID_LEN + 1], two[8];
@@ -78,15 +115,9 @@ hz_err hz_app_member_confirm_card(hz_app *app, const char *id_number, hz_card_co
     snprintf(detail, sizeof detail, "{\"card\":\"%s\",\"changed_by\":\"%s\",\"changed_at\":\"%s\",\"released\":%lld}",
              c.new_card, c.changed_by, c.changed_at, (long long)out->released);
     if ((rc = hz_audit(app, "member.card_confirm", object, detail, e)) || (rc = hz_db_commit(app->db, e))) goto fail;
-    bool full = hz_authz_sees_identity(app);
     hz_strlcpy(out->id_number, m.id_number, sizeof out->id_number);
-    if (full) {
-        hz_strlcpy(out->old_card, c.old_card, sizeof out->old_card);
-        hz_strlcpy(out->new_card, c.new_card, sizeof out->new_card);
-    } else {
-        hz_bank_card_mask(c.old_card, out->old_card);
-        hz_bank_card_mask(c.new_card, out->new_card);
-    }
+    card_shown(app, c.old_card, out->old_card);
+    card_shown(app, c.new_card, out->new_card);
     hz_strlcpy(out->changed_by, c.changed_by, sizeof out->changed_by);
     hz_strlcpy(out->changed_at, c.changed_at, sizeof out->changed_at);
     hz_strlcpy(out->confirmed_by, app->actor, sizeof out->confirmed_by);

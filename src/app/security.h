@@ -30,6 +30,12 @@ hz_err hz_card_change_record(hz_app *app, const hz_member *m, const char *old_ca
  * payable of theirs is opened held). */
 hz_err hz_card_change_pending(hz_app *app, int64_t member_id, bool *pending, hz_errinfo *e);
 
+/* The member's card change waiting for confirmation and the payables it
+ * holds (those still owing money), for the member's page: cards masked for
+ * roles that do not see identities. Nothing waiting: out->pending false.
+ * The caller has checked the member's scope. */
+hz_err hz_card_pending_load(hz_app *app, const hz_member *m, hz_card_pending *out, hz_errinfo *e);
+
 typedef struct {
     char id_number[19];
     char old_card[24], new_card[24]; /* masked for roles that do not see identities */

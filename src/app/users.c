@@ -233,6 +233,12 @@ fail:
     return rc;
 }
 
+hz_err hz_app_users_list(hz_app *app, hz_user_row_fn fn, void *ctx, hz_errinfo *e) {
+    hz_err rc = hz_authz_can(app, HZ_A_USER_ADMIN, e);
+    if (rc) return rc;
+    return hz_store_users_walk(app->db, fn, ctx, e);
+}
+
 hz_err hz_app_authenticate(hz_app *app, const char *token, hz_user *out, char csrf[80], hz_errinfo *e) {
     if (!token || strlen(token) != 64) return hz_fail(e, HZ_EAUTH, "需要登录 (authentication required)");
     char th[65];

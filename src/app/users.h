@@ -5,6 +5,7 @@
 #define HZ_APP_USERS_H
 
 #include "app/app.h"
+#include "store/security.h"
 #include "store/users.h"
 
 #define HZ_SESSION_HOURS 8
@@ -37,6 +38,9 @@ int hz_login_lock_after(void);
 /* Admin: unlocks a locked account and clears its failure count (audited
  * `user.unlock`). Unknown login: HZ_ENOTFOUND. */
 hz_err hz_app_user_unlock(hz_app *app, const char *login, hz_errinfo *e);
+
+/* Admin: every account with role, scope and lock state, by login. */
+hz_err hz_app_users_list(hz_app *app, hz_user_row_fn fn, void *ctx, hz_errinfo *e);
 
 /* The password policy (issue 12): 8..128 characters, not the login (case
  * ignored), not in the list of common passwords shipped with the program

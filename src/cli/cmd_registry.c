@@ -183,6 +183,7 @@ int hz_cmd_member_show(hz_cli *cli, int argc, char **argv) {
         for (int i = 0; i < v->n_coverages; i++) json_array_append_new(covs, hz_view_coverage(&v->coverages[i]));
         json_object_set_new(doc, "flags", flags);
         json_object_set_new(doc, "coverages", covs);
+        json_object_set_new(doc, "card_change", hz_view_card_pending(&v->card));
         json_object_set_new(doc, "claims", claims);
         hz_cli_print_json(doc);
     } else {
@@ -200,6 +201,10 @@ int hz_cmd_member_show(hz_cli *cli, int argc, char **argv) {
                    hz_date_format(c->end, b2), hz_money_format(c->premium, fee), c->payer_kind,
                    c->continuous ? "  连续续保" : "");
         }
+        if (v->card.pending)
+            printf("银行卡变更待确认: %s -> %s %s (%s, %s), 暂停支付 %d 笔 (member confirm-card)\n",
+                   v->card.old_card[0] ? v->card.old_card : "(无)", v->card.new_card, v->card.new_bank,
+                   v->card.changed_by, v->card.changed_at, v->card.n_held);
         size_t i;
         json_t *c;
         json_array_foreach(claims, i, c) printf("理赔: %s  %s  %s\n", json_string_value(json_object_get(c, "claim_no")),

@@ -1,10 +1,11 @@
-/* member confirm-card, setting, user unlock (the security module, issue 12) */
+/* member confirm-card, setting, user list, user unlock (the security module, issue 12) */
 #include <stdio.h>
 #include <string.h>
 
 #include "app/security.h"
 #include "app/users.h"
 #include "cli/cli.h"
+#include "http/http.h"
 
 static int no_options(hz_cli *cli, const char *name, int argc, char **argv, int min, int max, int *pos) {
     static const struct option none[] = {{NULL, 0, NULL, 0}};
@@ -52,11 +53,37 @@ int hz_cmd_user_unlock(hz_cli *cli, int argc, char **argv) {
     return 0;
 }
 
+/* ctx: the JSON array of --json, or NULL for the table */
+static hz_err user_line(void *ctx, const hz_user_row *u, hz_errinfo *e) {
+    (void)e;
+    if (ctx) return json_array_append_new(ctx, hz_http_user_row(u)) ? HZ_EINTERNAL : HZ_OK;
+    char scope[64] = "-";
+    if (u->scope_kind[0]) snprintf(scope, sizeof scope, "%s:%s", u->scope_kind, u->scope_ref);
+    printf("%-16s %-9s %-34s %s%s", u->login, u->role, scope, u->locked_at[0] ? "已锁定 (locked)" : "正常",
+           u->disabled ? " 已停用 (disabled)" : "");
+    if (u->failed_logins && !u->locked_at[0]) printf(" 连续登录失败 %lld 次", (long long)u->failed_logins);
+    printf("\n");
+    return HZ_OK;
+}
+
+int hz_cmd_user_list(hz_cli *cli, int argc, char **argv) {
+    int pos, rc = no_options(cli, "user list", argc, argv, 0, 0, &pos);
+    if (rc) return rc;
+    json_t *items = cli->json ? json_array() : NULL;
+    if (hz_app_users_list(&cli->app, user_line, items, &cli->err)) {
+        json_decref(items);
+        return hz_cli_report(cli);
+    }
+    if (items) hz_cli_print_json(json_pack("{s:o}", "items", items));
+    return 0;
+}
+
 static const hz_cmd commands[] = {
     {"member confirm-card", hz_cmd_member_confirm_card, "ID_NUMBER",
      "确认会员变更后的银行卡, 解除暂停的支付 (confirm a member's new bank card; held payouts resume)", true},
     {"setting", hz_cmd_setting, "KEY [on|off]",
      "办事处设置: card_two_person 银行卡变更须由另一人确认 (office settings: card_two_person)", true},
+    {"user list", hz_cmd_user_list, "", "用户及其角色、范围与锁定状态 (accounts, roles, scopes, lock state)", true},
     {"user unlock", hz_cmd_user_unlock, "LOGIN", "解锁因多次登录失败而锁定的用户 (unlock a locked account)", true},
     {NULL, NULL, NULL, NULL, false},
 };

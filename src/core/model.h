@@ -190,6 +190,21 @@ typedef struct {
     char reason[256];
 } hz_row_error;
 
+/* A member's bank-card change waiting for confirmation, with the payables
+ * it holds (issue 12), as a member's page shows it: cards masked for the
+ * roles that do not see identities. pending false: nothing waits. */
+#define HZ_CARD_HELD_MAX 16
+typedef struct {
+    bool pending;
+    char old_card[24], old_bank[HZ_NAME_MAX], new_card[24], new_bank[HZ_NAME_MAX];
+    char via[16], changed_by[64], changed_at[24];
+    int n_held; /* payables held for the change, at most HZ_CARD_HELD_MAX listed */
+    struct {
+        char payable_no[24], purpose[64];
+        hz_fen owed;
+    } held[HZ_CARD_HELD_MAX];
+} hz_card_pending;
+
 /* Membership statistics of an organisation subtree (the seed's figures). */
 typedef struct {
     int64_t orgs, units, members, newform, women, model_workers, hardship, covered;

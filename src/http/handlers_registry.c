@@ -271,6 +271,7 @@ static json_t *member_doc(hz_req *r, const hz_member_view *v) {
     for (int i = 0; i < v->n_coverages; i++) json_array_append_new(covs, hz_view_coverage(&v->coverages[i]));
     json_object_set_new(doc, "flags", flags);
     json_object_set_new(doc, "coverages", covs);
+    json_object_set_new(doc, "card_change", hz_view_card_pending(&v->card));
     return doc;
 }
 

@@ -1,6 +1,7 @@
 /* API handlers of the security module (issue 12): confirm a member's new
  * bank card, unlock an account, office settings. */
 #include <jansson.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "app/security.h"
@@ -26,6 +27,36 @@ static void h_user_unlock(hz_req *r, char **p) {
     else hz_http_json(r, 200, json_pack("{s:s, s:b}", "login", p[0], "unlocked", 1));
 }
 
+json_t *hz_http_user_row(const hz_user_row *u) {
+    char scope[64] = "";
+    if (u->scope_kind[0]) snprintf(scope, sizeof scope, "%s:%s", u->scope_kind, u->scope_ref);
+    return json_pack("{s:s, s:s, s:o, s:s, s:b, s:o, s:I, s:b, s:s}", "login", u->login, "role",
+                                         u->role, "scope", scope[0] ? json_string(scope) : json_null(), "scope_name",
+                                         u->scope_name, "locked", u->locked_at[0] != 0, "locked_at",
+                                         u->locked_at[0] ? json_string(u->locked_at) : json_null(), "failed_logins",
+                                         (json_int_t)u->failed_logins, "disabled", u->disabled, "created_at",
+                                         u->created_at);
+}
+
+static hz_err user_item(void *ctx, const hz_user_row *u, hz_errinfo *e) {
+    (void)e;
+    json_array_append_new(ctx, hz_http_user_row(u));
+    return HZ_OK;
+}
+
+/* GET /api/v1/users: the admin's list of accounts and their lock state. */
+static void h_users(hz_req *r, char **p) {
+    (void)p;
+    json_t *items = json_array();
+    hz_errinfo e;
+    if (hz_app_users_list(r->app, user_item, items, &e)) {
+        json_decref(items);
+        hz_http_fail(r, &e);
+        return;
+    }
+    hz_http_list(r, items, (int64_t)json_array_size(items));
+}
+
 static void h_setting_get(hz_req *r, char **p) {
     char v[64];
     hz_errinfo e;
@@ -49,6 +80,7 @@ static void h_setting_put(hz_req *r, char **p) {
 #define V1 "/api/v1"
 static const hz_route security_routes[] = {
     {"POST", V1 "/members/:id_number/confirm-card", h_confirm_card, true, false},
+    {"GET", V1 "/users", h_users, true, false},
     {"POST", V1 "/users/:login/unlock", h_user_unlock, true, false},
     {"GET", V1 "/settings/:key", h_setting_get, true, false},
     {"PUT", V1 "/settings/:key", h_setting_put, true, false},

@@ -94,5 +94,9 @@ extern const hz_http_module *const hz_http_modules[];
 const hz_route *hz_route_find(const char *method, const char *path, char params[4][128], bool *method_ok);
 /* The OpenAPI 3 document describing every module's routes. */
 json_t *hz_openapi(void);
+/* An account of GET /api/v1/users (and `huzhu --json user list`): login,
+ * role, scope, scope_name, locked, locked_at, failed_logins, disabled,
+ * created_at. */
+json_t *hz_http_user_row(const hz_user_row *u);
 
 #endif

@@ -53,6 +53,19 @@ json_t *hz_view_member(const hz_member *m, bool mask) {
     return o;
 }
 
+json_t *hz_view_card_pending(const hz_card_pending *c) {
+    if (!c->pending) return json_null();
+    json_t *held = json_array();
+    for (int i = 0; i < c->n_held && i < HZ_CARD_HELD_MAX; i++)
+        json_array_append_new(held, json_pack("{s:s, s:s, s:o}", "payable_no", c->held[i].payable_no, "purpose",
+                                              c->held[i].purpose, "amount", hz_json_money(c->held[i].owed)));
+    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:i}", "old_card", c->old_card, "old_bank",
+                          c->old_bank, "new_card", c->new_card, "new_bank", c->new_bank, "via", c->via,
+                          "changed_by", c->changed_by, "changed_at", c->changed_at, "held", held,
+                          "held_total_count", c->n_held);
+    return o;
+}
+
 json_t *hz_view_org_stats(const hz_org_stats *s) {
     return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "orgs", (json_int_t)s->orgs, "units",
                      (json_int_t)s->units, "members", (json_int_t)s->members, "newform", (json_int_t)s->newform,

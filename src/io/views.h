@@ -14,6 +14,11 @@ json_t *hz_view_flag(const hz_flag *f);
 json_t *hz_view_coverage(const hz_coverage *c);
 /* mask: ID number and bank card masked for roles that do not need them */
 json_t *hz_view_member(const hz_member *m, bool mask);
+/* A pending bank-card change (cards as the app masked them) and the payables
+ * it holds: {old_card, old_bank, new_card, new_bank, via, changed_by,
+ * changed_at, held: [{payable_no, purpose, amount}], held_total_count};
+ * null when nothing waits. */
+json_t *hz_view_card_pending(const hz_card_pending *c);
 json_t *hz_view_org_stats(const hz_org_stats *s);
 /* [{"row":R,"column":"…","reason":"…"}] of an import report */
 json_t *hz_view_row_errors(const hz_row_error *rows, int n);

@@ -167,6 +167,30 @@ hz_err hz_store_user_locked_at(hz_db *db, int64_t user_id, char *buf, hz_errinfo
     return HZ_OK;
 }
 
+static const char q_users[] =
+    "SELECT u.login, u.role, COALESCE(u.scope_kind, ''), COALESCE(u.scope_ref, ''),"
+    " COALESCE(un.name, o.name, m.name, ''), COALESCE(u.locked_at, ''), u.created_at, u.failed_logins, u.disabled"
+    " FROM app_user u"
+    " LEFT JOIN unit un ON u.scope_kind = 'unit' AND un.credit_code = u.scope_ref"
+    " LEFT JOIN org o ON u.scope_kind = 'org' AND o.code = u.scope_ref"
+    " LEFT JOIN member m ON u.scope_kind = 'member' AND m.id_number = u.scope_ref"
+    " ORDER BY u.login";
+
+hz_err hz_store_users_walk(hz_db *db, hz_user_row_fn fn, void *ctx, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_users, &st, e);
+    if (rc) return rc;
+    bool row;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        hz_user_row u = {hz_stmt_col_text(st, 0), hz_stmt_col_text(st, 1), hz_stmt_col_text(st, 2),
+                         hz_stmt_col_text(st, 3), hz_stmt_col_text(st, 4), hz_stmt_col_text(st, 5),
+                         hz_stmt_col_text(st, 6), hz_stmt_col_int(st, 7),  hz_stmt_col_int(st, 8) != 0};
+        if ((rc = fn(ctx, &u, e))) break;
+    }
+    hz_stmt_reset(st);
+    return rc;
+}
+
 static const char q_pay_mac[] = "UPDATE payment SET mac = ? WHERE id = ?";
 static const char q_pay_walk[] = "SELECT id, payable_id, batch_id, amount, payee_name, COALESCE(bank_card, ''),"
                                  " COALESCE(bank_name, ''), COALESCE(mac, '') FROM payment ORDER BY id";

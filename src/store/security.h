@@ -4,6 +4,7 @@
 #ifndef HZ_STORE_SECURITY_H
 #define HZ_STORE_SECURITY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -38,6 +39,17 @@ hz_err hz_store_user_login_ok(hz_db *db, int64_t user_id, hz_errinfo *e);
 hz_err hz_store_user_lock(hz_db *db, int64_t user_id, const char *at, hz_errinfo *e);
 /* "" when the account is not locked (buf: 24 bytes). */
 hz_err hz_store_user_locked_at(hz_db *db, int64_t user_id, char *buf, hz_errinfo *e);
+
+/* Every account with its lock state, by login, for the admin's list; the
+ * strings are valid during the callback. scope_name: the unit's, org's or
+ * member's name ("" for the office). */
+typedef struct {
+    const char *login, *role, *scope_kind, *scope_ref, *scope_name, *locked_at, *created_at; /* locked_at "" */
+    int64_t failed_logins;
+    bool disabled;
+} hz_user_row;
+typedef hz_err (*hz_user_row_fn)(void *ctx, const hz_user_row *u, hz_errinfo *e);
+hz_err hz_store_users_walk(hz_db *db, hz_user_row_fn fn, void *ctx, hz_errinfo *e);
 
 /* Payment rows and their MACs (app/audit.h hz_audit_row_mac), for `huzhu
  * check`; the strings are valid during the callback. */

@@ -21,6 +21,12 @@ expect_in "$T/err" "common passwords" "a common password is named as such"
 echo "locky-pass-2026" | expect_exit 0 "a good password" -- hz user add locky --role staff
 expect_exit 4 "unlock of an unknown login" -- hz user unlock nobody
 expect_exit 0 "unlock of an unlocked login is harmless" -- hz user unlock locky
+expect_exit 0 "user list" -- hz user list
+expect_in "$T/out" "locky" "the list names the new login"
+expect_exit 0 "user list --json" -- hz --json user list
+expect_eq "$(python3 -c 'import json,sys; print([(u["role"], u["locked"]) for u in json.load(open(sys.argv[1]))["items"] if u["login"] == "locky"])' "$T/out")" \
+  "[('staff', False)]" "the JSON list has role and lock state"
+expect_exit 4 "user list is the admin's" -- hz --as staff user list
 
 # --- bank-card changes through a roster, held until a second operator confirms -------
 QJ=$(sql "SELECT credit_code FROM unit WHERE name = '西安曲江建设集团有限公司'")
@@ -45,6 +51,11 @@ case "$DETAIL" in "cli:alice "*6217000000000000459*) ok ;; *) bad "card change a
 [ -z "$OLD" ] || case "$DETAIL" in *"$OLD"*) ok ;; *) bad "the old card is in the event: $DETAIL" ;; esac
 expect_exit 0 "batch while held" -- hz --json pay batch --out "$T/bank1.csv"
 expect_not_in "$T/bank1.csv" "$NO" "a held payable is not in the bank file"
+expect_exit 0 "member show names the pending change" -- hz member show "$QM"
+expect_in "$T/out" "银行卡变更待确认" "the text view says a change waits"
+expect_exit 0 "member show --json" -- hz --json member show "$QM"
+expect_eq "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["card_change"]; print(d["changed_by"], d["new_card"], [h["payable_no"] for h in d["held"]])' "$T/out")" \
+  "cli:alice 6217000000000000459 ['$NO']" "the JSON view carries the change and the held payable"
 HUZHU_ACTOR=alice expect_exit 4 "alice may not confirm her own change" -- hz member confirm-card "$QM"
 expect_in "$T/err" "two-person" "the refusal names the rule"
 HUZHU_ACTOR=bob expect_exit 0 "bob confirms" -- hz --json member confirm-card "$QM"

@@ -208,6 +208,12 @@ check(sql("SELECT hold_reason FROM payable WHERE payable_no = '%s'" % claim_no).
       "the approved payable is held")
 st, d = req("GET", "/api/v1/members/" + qm, token=U)
 check(st == 200 and new_card not in json.dumps(d), "the liaison's view masks the card")
+cc = d.get("card_change") or {}
+check(cc.get("changed_by") == "unit" and "*" in cc.get("new_card", "") and cc["new_card"][-4:] == new_card[-4:]
+      and [h["payable_no"] for h in cc.get("held", [])] == [claim_no],
+      "the member view carries the pending change, masked for the liaison, with the held payable (%s)" % cc)
+st, d = req("GET", "/api/v1/members/" + qm, token=ST)
+check((d.get("card_change") or {}).get("new_card") == new_card, "staff see the pending new card in full")
 st, b = req("POST", "/api/v1/payment-batches", token=tokens["finance"])
 check(sql("SELECT COUNT(*) FROM payment y JOIN payable p ON p.id = y.payable_id WHERE p.payable_no = '%s'" % claim_no) == "0",
       "a held payable is not batched (%s %s)" % (st, b))
@@ -217,6 +223,8 @@ for role in ("unit", "cadre", "member", "reviewer", "finance"):
 refused("POST", "/api/v1/members/%s/confirm-card" % ghost, None, ST, 404, "confirm-card of nobody")
 st, d = req("POST", "/api/v1/members/%s/confirm-card" % qm, token=ST)
 check(st == 200, "staff confirms a change a liaison made (%s %s)" % (st, d))
+st, d = req("GET", "/api/v1/members/" + qm, token=ST)
+check(st == 200 and d["card_change"] is None, "nothing waits after the confirmation")
 check(sql("SELECT COALESCE(hold_reason, '') FROM payable WHERE payable_no = '%s'" % claim_no) == "", "hold lifted")
 refused("POST", "/api/v1/members/%s/confirm-card" % qm, None, ST, 409, "nothing left to confirm")
 # two-person: the changer cannot confirm their own change
@@ -250,6 +258,8 @@ matrix = [
     ("POST", "/api/v1/members/%s/confirm-card" % he, None, None, {"admin": 409, "staff": 409}),
     ("POST", "/api/v1/users/nobody/unlock", None, None, {"admin": 404}),
     ("PUT", "/api/v1/settings/card_two_person", {"value": "on"}, None, {"admin": 200}),
+    ("GET", "/api/v1/users", None, None, {"admin": 200}),
+    ("GET", "/api/v1/settings/card_two_person", None, None, {"admin": 200}),
     ("GET", "/api/v1/audit/verify", None, None, {"admin": 200}),
     ("GET", "/api/v1/audit/checkpoint", None, None, {"admin": 200}),
 ]
@@ -302,11 +312,17 @@ check(st == 401, "a locked account refuses even the right password (%s)" % st)
 check(sql("SELECT COUNT(*) FROM audit_event WHERE action = 'user.lock' AND object = 'user:locky'") == "1", "lock audited")
 check(int(sql("SELECT COUNT(*) FROM audit_event WHERE action = 'session.login_failed' AND object = 'user:locky'")) >= 5,
       "failures audited")
+st, d = req("GET", "/api/v1/users", token=A)
+lk = [u for u in d["items"] if u["login"] == "locky"]
+check(lk and lk[0]["locked"] is True and lk[0]["locked_at"] and lk[0]["failed_logins"] >= 5,
+      "the admin's user list shows the lock (%s)" % lk)
 refused("POST", "/api/v1/users/locky/unlock", None, ST, 403, "staff may not unlock")
 st, d = req("POST", "/api/v1/users/locky/unlock", token=A)
 check(st == 200, "admin unlocks (%s %s)" % (st, d))
 st, d = login("locky", "locky-pass-2026", src="127.0.0.42")
 check(st == 200, "unlocked account logs in (%s)" % st)
+st, d = req("GET", "/api/v1/users", token=A)
+check([u["locked"] for u in d["items"] if u["login"] == "locky"] == [False], "the list shows it unlocked")
 check(sql("SELECT actor FROM audit_event WHERE action = 'user.unlock' AND object = 'user:locky' ORDER BY id DESC LIMIT 1") == "admin", "unlock audited")
 
 print("%d passed, %d failed" % (passed, failed))
