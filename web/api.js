@@ -20,6 +20,7 @@ const hzApi = (() => {
   return {
     get: (p) => call("GET", p),
     post: (p, b) => call("POST", p, b === undefined ? {} : b),
+    put: (p, b) => call("PUT", p, b),
     upload: (p, file) => call("POST", p, undefined, file),
     del: (p) => call("DELETE", p),
     setCsrf(v) { state.csrf = v; sessionStorage.setItem("hz_csrf", v); },

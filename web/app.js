@@ -1,12 +1,13 @@
 /* The console shell: session, sidebar by role, hash routes. */
 (function () {
-  const { createApp, ref, reactive, computed, onMounted } = Vue;
+  const { createApp, ref, reactive, computed, onMounted, provide } = Vue;
   const menus = [
     { path: "#/dashboard", label: "驾驶舱", roles: ["admin", "staff", "reviewer", "finance", "cadre"] },
     { path: "#/members", label: "会员", roles: ["admin", "staff", "reviewer", "finance", "cadre", "unit"] },
     { path: "#/units", label: "会员单位与花名册", roles: ["admin", "staff", "unit"] },
     { path: "#/claims", label: "理赔", roles: ["admin", "staff", "reviewer", "finance", "cadre", "unit"] },
     { path: "#/payments", label: "支付", roles: ["admin", "finance"] },
+    { path: "#/users", label: "用户与安全", roles: ["admin"] },
   ];
   function parse(hash) {
     const p = (hash || "").replace(/^#/, "").split("/").filter(Boolean);
@@ -17,9 +18,10 @@
   }
   const App = {
     components: { LoginView, DashboardView, MembersView, MemberView, UnitsView, ClaimsView, ClaimView, PaymentsView,
-                  MobileView, MobileClaimView },
+                  MobileView, MobileClaimView, UsersView },
     setup() {
       const user = ref(null), ready = ref(false), route = reactive(parse(location.hash)), viewKey = ref(0);
+      provide("user", user); /* the signed-in user, for pages that offer actions by role */
       window.addEventListener("hashchange", () => { Object.assign(route, { id: null, no: null }, parse(location.hash)); viewKey.value++; });
       const items = computed(() => user.value ? menus.filter(m => m.roles.includes(user.value.role)) : []);
       function home() {
@@ -69,6 +71,7 @@
             <ClaimsView v-else-if="route.name === 'claims'" />
             <ClaimView v-else-if="route.name === 'claim'" :no="route.no" />
             <PaymentsView v-else-if="route.name === 'payments'" />
+            <UsersView v-else-if="route.name === 'users'" />
             <el-empty v-else description="请选择左侧菜单" />
           </el-main>
         </el-container>
@@ -76,6 +79,7 @@
     </template>`,
   };
   const app = createApp(App);
+  app.component("CardChangePanel", CardChangePanel); /* on the member page (views_admin.js) */
   app.config.globalProperties.$fmt = hzFmt;
   app.config.globalProperties.location = window.location;
   app.use(ElementPlus, { locale: ElementPlusLocaleZhCn });

@@ -152,14 +152,15 @@ const MemberView = {
   props: ["id"],
   setup(props) {
     const m = ref(null), claims = ref([]), error = ref("");
-    onMounted(async () => {
+    async function load() {
       try {
         // by the member's opaque handle: cadre and unit users see ID numbers masked
         m.value = await hzApi.get("/members/ref/" + encodeURIComponent(props.id));
         claims.value = (await hzApi.get("/claims?per_page=100&member=" + encodeURIComponent(props.id))).items;
       } catch (e) { error.value = errText(e); }
-    });
-    return { m, claims, error };
+    }
+    onMounted(load);
+    return { m, claims, error, load };
   },
   template: `
   <div>
@@ -180,6 +181,7 @@ const MemberView = {
           </el-descriptions-item>
         </el-descriptions>
       </el-card>
+      <card-change-panel :m="m" @confirmed="load" />
       <el-card style="margin-top:16px"><template #header>保障与缴费</template>
         <el-table :data="m.coverages" size="small" data-test="coverage-table">
           <el-table-column label="计划"><template #default="s">{{ s.row.plan }} {{ $fmt.planName[s.row.plan] }}</template></el-table-column>

@@ -1,5 +1,6 @@
 # The web console in a real browser: starts the server over a demo database
-# and runs tests/web/console.mjs (playwright-core + Debian's chromium).
+# and runs tests/web/console.mjs (playwright-core + Debian's chromium), or
+# the script named by HZ_WEB_SCRIPT (test_web_security.sh).
 . "$(dirname "$0")/lib.bash"
 [ -x /usr/bin/chromium ] || { echo "FAIL: /usr/bin/chromium is missing (make test installs it)"; exit 1; }
 [ -d "$HZ_SRC/tests/web/node_modules/playwright-core" ] || { echo "FAIL: tests/web/node_modules missing (npm ci)"; exit 1; }
@@ -12,7 +13,7 @@ for _ in $(seq 50); do grep -q "http://" "$T/serve.log" 2>/dev/null && break; sl
 PORT=$(grep -o '127.0.0.1:[0-9]*' "$T/serve.log" | head -1 | cut -d: -f2)
 [ -n "$PORT" ] || { cat "$T/serve.log"; kill $SERVER; exit 1; }
 SHOTS="${HZ_TEST_TMP:-$T}/../screenshots"
-(cd "$HZ_SRC/tests/web" && HZ_BASE="http://127.0.0.1:$PORT" HZ_SHOTS="$SHOTS" timeout 300 node console.mjs)
+(cd "$HZ_SRC/tests/web" && HZ_BASE="http://127.0.0.1:$PORT" HZ_SHOTS="$SHOTS" timeout 300 node "${HZ_WEB_SCRIPT:-console.mjs}")
 rc=$?
 kill -TERM $SERVER
 wait $SERVER

@@ -1,37 +1,7 @@
 // The console in a real browser (Debian's chromium, playwright-core): what
 // office staff, a reviewer, finance and a member do, end to end, with
 // screenshots of each main page. Prints "N passed, N failed".
-import { chromium } from "playwright-core";
-import fs from "node:fs";
-
-const BASE = process.env.HZ_BASE, SHOTS = process.env.HZ_SHOTS, PW = "huzhu-demo-2026";
-const UNIT = process.env.HZ_UNIT, MEMBER_ID = process.env.HZ_MEMBER;
-let passed = 0, failed = 0;
-function check(cond, what) {
-  if (cond) passed++; else { failed++; console.error("FAIL: " + what); }
-}
-fs.mkdirSync(SHOTS, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-});
-const pageErrors = [];
-
-async function session(user, viewport) {
-  const ctx = await browser.newContext({ viewport, locale: "zh-CN" });
-  const page = await ctx.newPage();
-  page.on("pageerror", e => pageErrors.push(user + ": " + e.message));
-  await page.goto(BASE + "/");
-  await page.waitForSelector("[data-test=login]");
-  await page.fill("[data-test=login]", user);
-  await page.fill("[data-test=password]", PW);
-  await page.click("[data-test=login-submit]");
-  return { ctx, page };
-}
-// let transitions and toasts settle so the pictures show the page as people see it
-const shot = async (page, name) => { await page.waitForTimeout(700); await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }); };
-const text = async (page, sel) => (await page.textContent(sel)) || "";
+import { BASE, check, count, browser, session, shot, text, finish } from "./lib.mjs";
 
 try {
   // a wrong password is explained next to the form
@@ -214,10 +184,7 @@ try {
   await shot(page, "11-member-claim");
   await mem.ctx.close();
 } catch (e) {
-  failed++;
+  count.failed++;
   console.error("FAIL: " + e.message);
 }
-check(pageErrors.length === 0, "no JavaScript errors: " + pageErrors.join("; "));
-await browser.close();
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+await finish();
