@@ -110,7 +110,6 @@ he_claim = [c["claim_no"] for c in d["items"] if c["member"]["id_number"] == he]
 # the demo's member login is 何秀英 herself: another person's claim for her probes
 other_claim = [c["claim_no"] for c in d["items"] if c["member"]["id_number"] not in (he, self_id)][0]
 ghost = mkid("610102", "19800101", 917)           # valid, nobody
-ghost_unit = "91610000000000000X"                    # replaced below by a valid unused code
 missing_claim = "LP202699999999"
 
 # --- case 2: a liaison's member without a unit is refused, nothing written --------
@@ -278,6 +277,91 @@ for role, cl in (("unit", he_claim), ("member", other_claim), ("cadre", he_claim
     if role != "cadre":
         check(st1 == st2 == 404 and d1["error"]["message"].replace(cl, "C") == d2["error"]["message"].replace(missing_claim, "C"),
               "%s: out-of-scope claim reads like a missing one" % role)
+
+# --- the CLI with --as LOGIN: writes as a unit liaison and as a district cadre ---------------
+# The liaison (曲江) may write for its own members and unit; another unit's member or unit (五环,
+# the cadre's district) answers exactly like a missing one. The cadre (新城区) may write nothing:
+# its own member, another district's and a missing one get one refusal. Nothing written on refusal.
+DBURL = os.environ["HZ_DBURL"]
+def credit(body17):
+    al = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+    c = 31 - sum(al.index(ch) * k for ch, k in zip(body17, w)) % 31
+    return body17 + al[0 if c == 31 else c]
+ghost_unit = credit("91610102MA6TY9999")
+check(ghost_unit not in codes, "a valid credit code nobody has")
+
+def cli(as_, args):
+    p = subprocess.run([HUZHU, "--db", DBURL, "--as", as_] + list(args), capture_output=True, text=True)
+    return p.returncode, p.stdout, p.stderr
+
+def roster_file(name, rows):
+    path = os.path.join(os.environ.get("TMPDIR", "/tmp"), "authz-cli-%s.csv" % name)
+    open(path, "w").write(H + "".join(rows))
+    return path
+
+def cli_alike(as_, make, objects, what):
+    """The same command on each object: one exit code (not 0), one message with the object named in it
+    replaced, and nothing written."""
+    before = counts()
+    got = [cli(as_, make(o)) for o in objects]
+    after = counts()
+    norm = [(rc, err.replace(o, "X").strip()) for (rc, out, err), o in zip(got, objects)]
+    check(all(rc != 0 for rc, _ in norm) and len(set(norm)) == 1 and before == after,
+          "CLI --as %s %s: %s alike and nothing written (%s, %s)" % (as_, what, objects, norm,
+                                                                   "nothing written" if before == after else "WROTE ROWS"))
+
+def cli_ok(as_, args, what):
+    rc, out, err = cli(as_, args)
+    check(rc == 0, "CLI --as %s %s: exit %s %s" % (as_, what, rc, err))
+
+new3, new4 = mkid("610113", "19920707", 151), mkid("610113", "19930808", 161)
+writes = [
+    # what, make(object) -> argv, {role: (in-scope, out-of-scope, missing)}
+    ("enroll", lambda x: ["enroll", "--id-number", x, "--plan", "JT", "--start", "2027-06-01"],
+     {"unit": (qm, he, ghost), "cadre": (he, qm, ghost)}),
+    ("claim submit", lambda x: ["claim", "submit", "--id-number", x, "--diagnosis", "C50.9", "--date", "2026-10-05"],
+     {"unit": (qm2, he, ghost), "cadre": (he, qm, ghost)}),
+    ("member add to a unit", lambda u: ["member", "add", "--id-number", new3, "--name", "李四", "--unit", u],
+     {"unit": (qj, he_unit, ghost_unit), "cadre": (he_unit, qj, ghost_unit)}),
+    ("enroll renew", lambda u: ["enroll", "renew", "--unit", u, "--from", "2027-02-01", "--to", "2027-02-28"],
+     {"unit": (qj, he_unit, ghost_unit), "cadre": (he_unit, qj, ghost_unit)}),
+    ("import roster", lambda u: ["import", "roster", roster_file("new", ["王五,%s,,普通,,,,\n" % new4]), "--unit", u,
+                                 "--start", "2026-12-01"],
+     {"unit": (qj, he_unit, ghost_unit), "cadre": (he_unit, qj, ghost_unit)}),
+    ("member confirm-card", lambda x: ["member", "confirm-card", x], {"unit": None, "cadre": (he, qm, ghost)}),
+    ("claim documents", lambda n: ["claim", "documents", n, "--complete"],
+     {"unit": None, "cadre": (he_claim, other_claim, missing_claim)}),
+    ("claim approve", lambda n: ["claim", "approve", n], {"unit": None, "cadre": (he_claim, other_claim, missing_claim)}),
+    ("lm apply", lambda x: ["lm", "apply", "--id-number", x, "--settlement", "SEC0001"],
+     {"unit": None, "cadre": (he, qm, ghost)}),
+]
+for what, make, by_role in writes:
+    for role, objs in by_role.items():
+        if objs is None:   # the liaison's role may not do it at all: its own, another's and nobody's alike
+            objs = {"member confirm-card": (qm, he, ghost), "claim documents": (he_claim, other_claim, missing_claim),
+                    "claim approve": (he_claim, other_claim, missing_claim), "lm apply": (qm, he, ghost)}[what]
+            cli_alike(role, make, list(objs), what + " (no right)")
+        elif role == "cadre":   # a cadre writes nothing, in its district or not
+            cli_alike(role, make, list(objs), what + " (no right)")
+        else:
+            cli_alike(role, make, list(objs[1:]), what + " out of scope vs missing")
+            cli_ok(role, make(objs[0]), what + " in scope")
+# a roster row naming another unit's member refuses the whole file, nothing written
+for role in ("unit", "cadre"):
+    before = counts()
+    rc, out, err = cli(role, ["import", "roster", roster_file("other", ["新人乙,%s,,普通,,,,\n" % mkid("610113", "19940909", 171),
+                                                                        "何秀英,%s,,普通,,,%s,工商银行\n" % (he, card_x)]),
+                              "--unit", qj, "--start", "2026-12-01"])
+    check(rc != 0 and counts() == before and he not in err, "CLI --as %s: roster naming another unit's member refused, "
+          "nothing written, the ID not echoed (exit %s %s)" % (role, rc, err.strip()))
+# the office's own commands: refused alike for both
+for args in (["setting", "card_two_person", "off"], ["user", "unlock", "staff"], ["pay", "batch", "--out", "/dev/null"],
+             ["user", "list"]):
+    for role in ("unit", "cadre"):
+        before = counts()
+        rc, out, err = cli(role, args)
+        check(rc != 0 and "无权" in err and counts() == before, "CLI --as %s %s refused, nothing written (%s %s)" % (role, args, rc, err))
 
 # --- the audit over the API: a checkpoint, verified against ------------------------------
 st, d = req("GET", "/api/v1/audit/checkpoint", token=A)
