@@ -139,10 +139,16 @@ static hz_err walk(hz_app *app, hz_audit_report *out, int64_t at_position, char 
     rc = hz_store_audit_walk(app->db, verify_one, &c, e);
     if (rc == HZ_ECONFLICT && out->broken_id) rc = HZ_OK;
     if (rc) return rc;
-    if (!out->broken_id && out->events && !c.keyed) {
+    /* init writes audit.keyed, so every trail of a database holds it: none
+     * at all is a trail cut to nothing (issue 12 case 6: "deleting all of
+     * them: ok") */
+    if (!out->broken_id && !c.keyed) {
         out->broken_id = -1;
-        snprintf(out->reason, sizeof out->reason,
-                 "审计链没有以密钥签名的事件 (the chain holds no keyed event: audit.keyed missing; rewritten or cut)");
+        snprintf(out->reason, sizeof out->reason, "%s",
+                 out->events ? "审计链没有以密钥签名的事件 (the chain holds no keyed event: audit.keyed missing; "
+                               "rewritten or cut)"
+                             : "审计链为空, 已被截断 (truncated to nothing: not even the audit.keyed event that init "
+                               "writes is left)");
     }
     snprintf(out->head, sizeof out->head, "%s", c.prev);
     if (hash_at) snprintf(hash_at, 65, "%s", c.hash_at);

@@ -13,10 +13,10 @@ static const struct {
     const char *name, *sql;
 } checks[] = {
     /* every claim line is posted: net expense of its cause = its amount */
-    {"claim_line=transfer",
-     "SELECT 'claim_line:' || l.id, COALESCE((SELECT SUM(CASE WHEN t.debit_id = b.id THEN t.amount"
+    {"claim_line=transfer", /* got: the line as recorded; want: what the journal posted for it */
+     "SELECT 'claim_line:' || l.id, l.amount, COALESCE((SELECT SUM(CASE WHEN t.debit_id = b.id THEN t.amount"
      " WHEN t.credit_id = b.id THEN -t.amount ELSE 0 END) FROM transfer t WHERE t.cause = 'line:' || l.id"
-     " AND " POSTED "), 0), l.amount"
+     " AND " POSTED "), 0)"
      " FROM claim_line l LEFT JOIN account b ON b.code = " BENEFIT_OF("l")
      " WHERE l.coverage_id IS NOT NULL AND COALESCE((SELECT SUM(CASE WHEN t.debit_id = b.id THEN t.amount"
      " WHEN t.credit_id = b.id THEN -t.amount ELSE 0 END) FROM transfer t WHERE t.cause = 'line:' || l.id"

@@ -139,6 +139,8 @@ expect_exit 0 "a cut tail leaves a valid chain" -- hz audit verify
 expect_exit 3 "the checkpoint finds the cut tail" -- hz audit verify --against "$T/checkpoint2"
 expect_in "$T/err" "truncated" "named as truncated"
 sql "DELETE FROM audit_event" >/dev/null
+expect_exit 3 "an empty trail, even without a checkpoint (init always writes audit.keyed)" -- hz audit verify
+expect_in "$T/err" "truncated to nothing" "named as cut to nothing"
 expect_exit 3 "an empty trail against the checkpoint" -- hz audit verify --against "$(cat "$T/checkpoint2")"
 expect_in "$T/err" "truncated" "named as truncated (text argument)"
 expect_exit 2 "a malformed checkpoint" -- hz audit verify --against "huzhu-audit-checkpoint v1 events=x"
