@@ -30,6 +30,8 @@ static const char *const allowed[HZ_A_COUNT] = {
     [HZ_A_AID_APPLY] = " admin staff ",
     [HZ_A_AID_REVIEW] = " admin reviewer ",
     [HZ_A_AID_BUDGET] = " admin finance ",
+    /* a member's own aid: reads it, applies for student aid for a child */
+    [HZ_A_AID_SELF] = " member ",
     [HZ_A_CARD_CONFIRM] = " admin staff ",
 };
 

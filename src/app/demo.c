@@ -43,10 +43,52 @@ static const struct {
     {"西安地铁运营分公司", "XA-WY", 0},        {"西安市交警支队后勤中心", "XA-YT", 0},
 };
 
-static void credit_code(int i, char out[19]) {
+void hz_demo_unit_code(int i, char out[19]) {
     snprintf(out, 19, "91610100MA6U%05d", 10000 + i * 37);
     out[17] = hz_credit_check_char(out);
     out[18] = '\0';
+}
+
+hz_err hz_demo_bank_round(hz_app *app, const char *tmpdir, const char *serial,
+                          bool (*fails)(hz_app *app, const char *ref, int k), hz_errinfo *e) {
+    char bank[512], result[512];
+    snprintf(bank, sizeof bank, "%s/demo-bank.csv", tmpdir);
+    snprintf(result, sizeof result, "%s/demo-result.csv", tmpdir);
+    hz_batch_report br;
+    hz_err rc = hz_app_pay_batch(app, bank, &br, e);
+    if (rc || !br.count) goto done;
+    FILE *f = fopen(result, "wb");
+    FILE *in = fopen(bank, "rb");
+    if (f && in) {
+        fputs("业务编号,结果,失败原因,银行流水号\n", f);
+        char line[1024];
+        int k = 0;
+        if (fgets(line, sizeof line, in)) {} /* header */
+        while (fgets(line, sizeof line, in)) {
+            char *ref = strrchr(line, ',');
+            if (!ref) continue;
+            ref++;
+            ref[strcspn(ref, "\r\n")] = '\0';
+            if (fails(app, ref, k++)) fprintf(f, "%s,失败,户名与账号不符,\n", ref);
+            else fprintf(f, "%s,成功,,%s%06d\n", ref, serial, k);
+        }
+    }
+    if (f) fclose(f);
+    if (in) fclose(in);
+    hz_confirm_report cr;
+    rc = hz_app_pay_confirm(app, result, br.batch_no, &cr, e);
+    hz_confirm_report_free(&cr);
+done:
+    unlink(bank);
+    unlink(result);
+    return rc;
+}
+
+/* the core's round: the bank returns one payment in nine */
+static bool one_in_nine(hz_app *app, const char *ref, int k) {
+    (void)app;
+    (void)ref;
+    return k % 9 == 4;
 }
 
 static hz_err first_claim(void *ctx, const hz_claim_row *c, hz_errinfo *e) {
@@ -101,7 +143,7 @@ static hz_err demo_core(hz_app *app, const hz_demo_opts *o, hz_demo_report *out,
     uint64_t offset = 0;
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
         char code[19];
-        credit_code((int)i, code);
+        hz_demo_unit_code((int)i, code);
         TRY(hz_app_unit_add(app, code, units[i].name, units[i].org, NULL, e));
         out->units++;
         int n = units[i].members ? units[i].members * members / (seeded ? seeded : 1) : members / 40;
@@ -129,7 +171,7 @@ static hz_err demo_core(hz_app *app, const hz_demo_opts *o, hz_demo_report *out,
     }
     /* the seed's textile worker: ZY + ZJ + NG since 2019, the 27,101 yuan case */
     char wuhuan[19];
-    credit_code(0, wuhuan);
+    hz_demo_unit_code(0, wuhuan);
     char heid[19];
     snprintf(heid, sizeof heid, "61010219750308002");
     heid[17] = hz_id_check_char(heid);
@@ -235,37 +277,10 @@ static hz_err demo_core(hz_app *app, const hz_demo_opts *o, hz_demo_report *out,
     free(cv);
     if (rc) goto done;
     /* pay what is approved so far; the bank returns one failure */
-    snprintf(path, sizeof path, "%s/demo-bank.csv", tmpdir);
-    hz_batch_report br;
-    TRY(hz_app_pay_batch(app, path, &br, e));
-    snprintf(feed, sizeof feed, "%s/demo-result.csv", tmpdir);
-    f = fopen(feed, "wb");
-    FILE *in = fopen(path, "rb");
-    if (f && in) {
-        fputs("业务编号,结果,失败原因,银行流水号\n", f);
-        char line[1024];
-        int k = 0;
-        if (fgets(line, sizeof line, in)) {} /* header */
-        while (fgets(line, sizeof line, in)) {
-            char *ref = strrchr(line, ',');
-            if (!ref) continue;
-            ref++;
-            ref[strcspn(ref, "\r\n")] = '\0';
-            if (k++ % 9 == 4) fprintf(f, "%s,失败,户名与账号不符,\n", ref);
-            else fprintf(f, "%s,成功,,YH%06d\n", ref, k);
-        }
-    }
-    if (f) fclose(f);
-    if (in) fclose(in);
-    if (br.count) {
-        hz_confirm_report cr;
-        rc = hz_app_pay_confirm(app, feed, NULL, &cr, e);
-        hz_confirm_report_free(&cr);
-        if (rc) goto done;
-    }
+    TRY(hz_demo_bank_round(app, tmpdir, "YH", one_in_nine, e));
     /* users, one per role */
     char qujiang[19];
-    credit_code(1, qujiang);
+    hz_demo_unit_code(1, qujiang);
     char scope_unit[40], scope_member[40];
     snprintf(scope_unit, sizeof scope_unit, "unit:%s", qujiang);
     snprintf(scope_member, sizeof scope_member, "member:%s", heid);

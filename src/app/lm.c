@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/aid.h"
 #include "app/audit.h"
 #include "app/authz.h"
 #include "app/journal.h"
@@ -283,10 +284,24 @@ fail:
     return rc;
 }
 
+typedef struct {
+    hz_app *app;
+    hz_lm_fn fn;
+    void *ctx;
+} scoped_ctx;
+
+static hz_err scoped_one(void *vctx, const hz_lm_subsidy *s, hz_errinfo *e) {
+    scoped_ctx *c = vctx;
+    bool in;
+    hz_err rc = hz_aid_in_scope(c->app, s->member_id, &in, e);
+    return rc || !in ? rc : c->fn(c->ctx, s, e); /* out of scope: not listed */
+}
+
 hz_err hz_app_lm_list(hz_app *app, const char *status, int year, hz_lm_fn fn, void *ctx, hz_errinfo *e) {
     hz_err rc = hz_authz_can(app, HZ_A_AID_READ, e);
     if (rc) return rc;
-    return hz_store_lm_list(app->db, status, year, fn, ctx, e);
+    scoped_ctx c = {app, fn, ctx}; /* a cadre lists their district's subsidies only */
+    return hz_store_lm_list(app->db, status, year, scoped_one, &c, e);
 }
 
 hz_err hz_lm_reverse_settlement(hz_app *app, int64_t settlement_id, const char *setl_id, hz_errinfo *e) {
@@ -331,6 +346,6 @@ hz_err hz_lm_failed(hz_app *app, int64_t subsidy_id, const char *why, hz_errinfo
     return hz_store_lm_update(app->db, &s, e);
 }
 
-/* The lm module (src/modules.def); its totals are in the relief module's
- * `aid` report. */
-const hz_app_module hz_app_module_lm = {"lm", NULL, NULL};
+/* The lm module (src/modules.def): its demo is in app/aid_demo.c, its
+ * totals in the relief module's `aid` report. */
+const hz_app_module hz_app_module_lm = {"lm", hz_lm_demo, NULL};

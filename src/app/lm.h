@@ -7,6 +7,7 @@
 #define HZ_APP_LM_H
 
 #include "app/app.h"
+#include "app/module.h"
 #include "store/lm.h"
 
 typedef struct {
@@ -45,5 +46,9 @@ hz_err hz_lm_reverse_settlement(hz_app *app, int64_t settlement_id, const char *
 /* The bank paid / could not pay the subsidy's payable (app/payments.c). */
 hz_err hz_lm_paid(hz_app *app, int64_t subsidy_id, hz_errinfo *e);
 hz_err hz_lm_failed(hz_app *app, int64_t subsidy_id, const char *why, hz_errinfo *e);
+
+/* The module's demo hook (app/module.h): model workers with the year's
+ * stays, the budget and subsidies in every state (app/aid_demo.c). */
+hz_err hz_lm_demo(hz_app *app, const hz_demo_opts *o, struct hz_demo_report *out, hz_errinfo *e);
 
 #endif

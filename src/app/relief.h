@@ -9,6 +9,7 @@
 #define HZ_APP_RELIEF_H
 
 #include "app/app.h"
+#include "app/module.h"
 #include "store/relief.h"
 
 #define HZ_RELIEF_OBJECTION_DAYS 5 /* working days the 公示 list stands */
@@ -38,7 +39,9 @@ typedef struct {
 /* An application (student aid, visit, donation, education): status
  * `applied`. A second student-aid grant for the same student: HZ_ECONFLICT.
  * A member the programme is not for (no hardship flag for a visit, not a
- * new-form member for education): HZ_EINVAL. */
+ * new-form member for education): HZ_EINVAL. Roles: admin, staff; a
+ * member for themself and only to a student_aid programme (another member
+ * reads as missing, another kind HZ_EFORBIDDEN). */
 hz_err hz_app_relief_apply(hz_app *app, const hz_relief_input *in, hz_relief_grant *out, hz_errinfo *e);
 hz_err hz_app_relief_show(hz_app *app, const char *no, hz_relief_grant *out, hz_errinfo *e);
 /* Approval within the budget (a donation drive: within what was donated);
@@ -61,5 +64,9 @@ hz_err hz_app_donation_add(hz_app *app, const char *program, const char *donor, 
 /* The bank paid / could not pay a grant's payable (app/payments.c). */
 hz_err hz_relief_paid(hz_app *app, int64_t grant_id, hz_errinfo *e);
 hz_err hz_relief_failed(hz_app *app, int64_t grant_id, const char *why, hz_errinfo *e);
+
+/* The module's demo hook (app/module.h): second-round relief, student aid,
+ * visits, a donation drive and a bank round (app/aid_demo.c). */
+hz_err hz_relief_demo(hz_app *app, const hz_demo_opts *o, struct hz_demo_report *out, hz_errinfo *e);
 
 #endif

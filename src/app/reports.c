@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/aid.h"
 #include "app/authz.h"
 #include "app/lists.h"
 #include "store/reports.h"
@@ -101,8 +102,35 @@ hz_err hz_report_fill_money(hz_report *r, const hz_money_summary *m, hz_errinfo 
     return hz_report_add_row(r, cells, e);
 }
 
+/* The year's LM subsidies and relief grants (approved or paid), in the
+ * caller's scope: one row each. */
+static hz_err fill_aid(hz_app *app, hz_report *r, hz_date to, hz_errinfo *e) {
+    static const hz_report_col cols[] = {{"scheme", "项目", HZ_COL_TEXT},
+                                         {"year", "年度", HZ_COL_INT},
+                                         {"grants", "人次", HZ_COL_INT},
+                                         {"committed", "审批金额", HZ_COL_MONEY},
+                                         {"paid", "已支付", HZ_COL_MONEY}};
+    hz_report_head(r, "aid", "劳模医疗补助与救助（本年）", false, 5, cols);
+    int y, m, d;
+    hz_date_to_ymd(to, &y, &m, &d);
+    hz_aid_year fig;
+    hz_err rc = hz_aid_year_figures(app, y, &fig, e);
+    const hz_aid_sum *sums[] = {&fig.lm, &fig.relief};
+    const char *const keys[] = {"lm", "relief"};
+    for (int i = 0; i < 2 && !rc; i++) {
+        char year[12], n[24], c[HZ_MONEY_BUF], p[HZ_MONEY_BUF];
+        snprintf(year, sizeof year, "%d", y);
+        snprintf(n, sizeof n, "%lld", (long long)sums[i]->grants);
+        const char *cells[] = {keys[i], year, n, hz_money_format(sums[i]->committed, c),
+                               hz_money_format(sums[i]->paid, p)};
+        rc = hz_report_add_row(r, cells, e);
+    }
+    return rc;
+}
+
 /* 驾驶舱: the figures of the period, then its districts, plans, payouts and
- * money as parts (the console's dashboard reads this JSON). */
+ * money and the year's aid as parts (the console's dashboard reads this
+ * JSON). */
 static hz_err build_dashboard(hz_app *app, const hz_report_args *a, hz_report *out, hz_errinfo *e) {
     static const hz_report_col cols[] = {
         {"members", "会员", HZ_COL_INT},
@@ -144,6 +172,7 @@ static hz_err build_dashboard(hz_app *app, const hz_report_args *a, hz_report *o
     if (!rc && !(rc = hz_report_add_part(out, &part, e))) rc = hz_report_fill_plans(part, d, e);
     if (!rc && !(rc = hz_report_add_part(out, &part, e))) rc = hz_report_fill_payouts(part, d, e);
     if (!rc && !(rc = hz_report_add_part(out, &part, e))) rc = hz_report_fill_money(part, &d->money, e);
+    if (!rc && !(rc = hz_report_add_part(out, &part, e))) rc = fill_aid(app, part, a->to, e);
     free(d);
     return rc;
 }

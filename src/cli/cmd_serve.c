@@ -119,14 +119,18 @@ int hz_cmd_demo(hz_cli *cli, int argc, char **argv) {
     remove_tree(tmp); /* the demo roster holds (made-up) ID numbers and bank cards: nothing stays behind */
     if (err) return hz_cli_report(cli);
     if (cli->json)
-        hz_cli_print_json(json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:{s:s, s:s}}", "orgs", (json_int_t)r.orgs, "units",
-                                    (json_int_t)r.units, "members", (json_int_t)r.members, "coverages",
+        hz_cli_print_json(json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:{s:s, s:s}}", "orgs", (json_int_t)r.orgs,
+                                    "units", (json_int_t)r.units, "members", (json_int_t)r.members, "coverages",
                                     (json_int_t)r.coverages, "settlements", (json_int_t)r.settlements, "claims",
-                                    (json_int_t)r.claims, "login", "login", "admin", "password", HZ_DEMO_PASSWORD));
+                                    (json_int_t)r.claims, "lm_subsidies", (json_int_t)r.lm_subsidies, "relief_grants",
+                                    (json_int_t)r.relief_grants, "login", "login", "admin", "password",
+                                    HZ_DEMO_PASSWORD));
     else
-        printf("演示数据已生成: 组织 %lld, 会员单位 %lld, 会员 %lld, 保障 %lld, 医保结算 %lld, 理赔 %lld\n"
+        printf("演示数据已生成: 组织 %lld, 会员单位 %lld, 会员 %lld, 保障 %lld, 医保结算 %lld, 理赔 %lld, "
+               "劳模医疗补助 %lld, 救助 %lld\n"
                "演示登录 (demo login): admin / %s  (另有 staff, reviewer, finance, cadre, unit, member, 密码相同)\n",
                (long long)r.orgs, (long long)r.units, (long long)r.members, (long long)r.coverages,
-               (long long)r.settlements, (long long)r.claims, HZ_DEMO_PASSWORD);
+               (long long)r.settlements, (long long)r.claims, (long long)r.lm_subsidies, (long long)r.relief_grants,
+               HZ_DEMO_PASSWORD);
     return 0;
 }

@@ -149,6 +149,7 @@ typedef struct {
     bool reversed;
     char bank_failure[256];
     char created_at[24], created_by[64], decided_at[24], decided_by[64], paid_at[24];
+    char name[HZ_NAME_MAX]; /* the member's, for lists */
 } hz_lm_subsidy;
 
 /* A relief programme (救助帮扶) and one grant of it. */

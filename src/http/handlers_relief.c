@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/aid.h"
 #include "app/authz.h"
 #include "app/relief.h"
 #include "core/normalize.h"
@@ -155,7 +156,79 @@ static void h_donation_add(hz_req *r, char **p) {
     json_decref(doc);
 }
 
+static hz_err program_one(void *vctx, const hz_relief_program_totals *t, hz_errinfo *e) {
+    (void)e;
+    list_ctx *c = vctx;
+    const hz_relief_program *p = &t->program;
+    /* a donation drive pays what was donated; the others their budget */
+    hz_fen limit = !strcmp(p->kind, "donation") ? t->donated : p->budget;
+    char d[HZ_DATE_BUF];
+    json_t *o = json_pack("{s:s, s:s, s:i, s:s, s:o, s:o, s:o, s:o, s:o}", "code", p->code, "kind", p->kind, "year",
+                          p->year, "name", p->name, "budget", hz_json_money(p->budget), "committed",
+                          hz_json_money(t->committed), "paid", hz_json_money(t->paid), "donated",
+                          hz_json_money(t->donated), "left", hz_json_money(limit - t->committed));
+    json_object_set_new(o, "objection_until",
+                        p->objection_until == HZ_DATE_NONE ? json_null()
+                                                           : json_string(hz_date_format(p->objection_until, d)));
+    json_object_set_new(o, "published_at", p->published_at[0] ? json_string(p->published_at) : json_null());
+    json_object_set_new(o, "counts", json_pack("{s:I, s:I, s:I, s:I, s:I}", "proposed", (json_int_t)t->count[0],
+                                               "applied", (json_int_t)t->count[1], "approved", (json_int_t)t->count[2],
+                                               "rejected", (json_int_t)t->count[3], "paid", (json_int_t)t->count[4]));
+    json_array_append_new(c->arr, o);
+    return HZ_OK;
+}
+
+static void h_programs(hz_req *r, char **p) {
+    (void)p;
+    list_ctx c = {r, json_array()};
+    hz_errinfo e;
+    if (hz_app_relief_programs(r->app, hz_http_query(r, "kind"), program_one, &c, &e)) {
+        json_decref(c.arr);
+        hz_http_fail(r, &e);
+        return;
+    }
+    hz_http_json(r, 200, json_pack("{s:o, s:I}", "items", c.arr, "total", (json_int_t)json_array_size(c.arr)));
+}
+
+typedef struct {
+    hz_req *r;
+    json_t *lm, *grants;
+} aid_ctx;
+
+static hz_err aid_lm_one(void *vctx, const hz_lm_subsidy *s, hz_errinfo *e) {
+    (void)e;
+    aid_ctx *c = vctx;
+    json_array_append_new(c->lm, hz_view_lm(s, !hz_authz_sees_identity(c->r->app)));
+    return HZ_OK;
+}
+
+static hz_err aid_grant_one(void *vctx, const hz_relief_grant *g, hz_errinfo *e) {
+    (void)e;
+    aid_ctx *c = vctx;
+    json_array_append_new(c->grants, view(c->r, g));
+    return HZ_OK;
+}
+
+/* GET /aid?member=REF | ?id_number=X: a member's LM subsidies and grants */
+static void h_member_aid(hz_req *r, char **p) {
+    (void)p;
+    aid_ctx c = {r, json_array(), json_array()};
+    hz_errinfo e;
+    const char *ref = hz_http_query(r, "member"), *id = hz_http_query(r, "id_number");
+    if ((!ref || !*ref) && (!id || !*id)) {
+        hz_http_error(r, 400, "VALIDATION", "member 或 id_number: 必填其一 (member ref or id_number required)");
+    } else if (hz_app_aid_of_member(r->app, id, ref, aid_lm_one, aid_grant_one, &c, &e)) {
+        hz_http_fail(r, &e);
+    } else {
+        hz_http_json(r, 200, json_pack("{s:O, s:O}", "lm", c.lm, "grants", c.grants));
+    }
+    json_decref(c.lm);
+    json_decref(c.grants);
+}
+
 static const hz_route relief_routes[] = {
+    {"GET", V1 "/relief/programs", h_programs, true, false},
+    {"GET", V1 "/aid", h_member_aid, true, false},
     {"POST", V1 "/relief/programs", h_program_add, true, false},
     {"POST", V1 "/relief/programs/:code/propose", h_propose, true, false},
     {"GET", V1 "/relief/programs/:code/grants", h_grants, true, false},

@@ -15,7 +15,7 @@
 #include "core/err.h"
 
 #define HZ_REPORT_COLS 16
-#define HZ_REPORT_PARTS 4
+#define HZ_REPORT_PARTS 8
 
 /* How JSON writes a column's cells: TEXT a string ("" is null), INT a
  * number, MONEY a string with two decimals, BOOL true for "1" (the exports

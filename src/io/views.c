@@ -130,6 +130,10 @@ json_t *hz_view_lm(const hz_lm_subsidy *s, bool mask) {
     json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:s, s:s, s:s}", "no", s->subsidy_no, "id_number", id, "setl_id",
                           s->setl_id, "amount", hz_json_money(s->amount), "reason", s->reason, "explain", s->explain,
                           "status", s->status);
+    char name[HZ_NAME_MAX];
+    if (mask) hz_relief_mask_name(s->name, name, sizeof name);
+    else snprintf(name, sizeof name, "%s", s->name);
+    json_object_set_new(o, "name", json_string(name));
     json_object_set_new(o, "year", json_integer(s->year));
     json_object_set_new(o, "level", json_string(s->level));
     json_object_set_new(o, "psn_selfpay", hz_json_money(s->psn_selfpay));

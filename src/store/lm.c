@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/rows.h"
@@ -12,7 +13,7 @@
     "l.id, l.subsidy_no, l.member_id, l.settlement_id, s.setl_id, m.id_number, l.year, l.level, l.psn_selfpay,"  \
     " l.huzhu_paid, l.burden, l.pct, l.amount, l.reason, l.explain, l.status, COALESCE(l.reject_reason, ''),"     \
     " l.reversed, COALESCE(l.bank_failure, ''), l.created_at, l.created_by, COALESCE(l.decided_at, ''),"          \
-    " COALESCE(l.decided_by, ''), COALESCE(l.paid_at, '')"
+    " COALESCE(l.decided_by, ''), COALESCE(l.paid_at, ''), m.name"
 #define LM_FROM " FROM lm_subsidy l JOIN settlement s ON s.id = l.settlement_id JOIN member m ON m.id = l.member_id"
 
 static const char q_budget[] = "SELECT amount FROM lm_budget WHERE year = ?";
@@ -51,7 +52,7 @@ static const char q_candidates[] =
     "  OR NOT EXISTS (SELECT 1 FROM coverage c WHERE c.member_id = s.member_id AND c.status = 'active'"
     "  AND c.start_date <= s.adm_date AND c.end_date >= s.adm_date)) ORDER BY s.id";
 static const char q_list[] = "SELECT " LM_COLS LM_FROM " WHERE (?1 = '' OR l.status = ?1) AND (?2 = 0 OR l.year = ?2)"
-                             " ORDER BY l.id DESC";
+                             " AND (?3 = 0 OR l.member_id = ?3) ORDER BY l.id DESC";
 
 static hz_err one_int(hz_db *db, const char *sql, int64_t a, int64_t b, int64_t *out, hz_errinfo *e) {
     hz_stmt *st;
@@ -169,6 +170,7 @@ static void read_lm(hz_stmt *st, hz_lm_subsidy *s) {
     HZ_COPY(s->decided_at, hz_stmt_col_text(st, 21));
     HZ_COPY(s->decided_by, hz_stmt_col_text(st, 22));
     HZ_COPY(s->paid_at, hz_stmt_col_text(st, 23));
+    HZ_COPY(s->name, hz_stmt_col_text(st, 24));
 }
 
 static hz_err one(hz_db *db, const char *sql, const char *text, int64_t id, bool must, hz_lm_subsidy *out,
@@ -225,20 +227,41 @@ hz_err hz_store_lm_candidates(hz_db *db, int64_t **ids, size_t *n, hz_errinfo *e
     return hz_row_ids(st, ids, n, e);
 }
 
-hz_err hz_store_lm_list(hz_db *db, const char *status, int year, hz_lm_fn fn, void *ctx, hz_errinfo *e) {
+static hz_err list(hz_db *db, const char *status, int year, int64_t member_id, hz_lm_fn fn, void *ctx, hz_errinfo *e) {
     hz_stmt *st;
     bool row;
     hz_err rc = hz_db_stmt(db, q_list, &st, e);
     if (rc) return rc;
     hz_stmt_text(st, 1, status ? status : "");
     hz_stmt_int(st, 2, year);
-    hz_lm_subsidy s;
+    hz_stmt_int(st, 3, member_id);
+    /* collect first: fn may query (the caller's scope) */
+    hz_lm_subsidy *rows = NULL;
+    size_t n = 0, cap = 0;
     while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
-        read_lm(st, &s);
-        if ((rc = fn(ctx, &s, e))) break;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            hz_lm_subsidy *r = realloc(rows, cap * sizeof *rows);
+            if (!r) {
+                rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+                break;
+            }
+            rows = r;
+        }
+        read_lm(st, &rows[n++]);
     }
     hz_stmt_reset(st);
+    for (size_t i = 0; rc == HZ_OK && i < n; i++) rc = fn(ctx, &rows[i], e);
+    free(rows);
     return rc;
+}
+
+hz_err hz_store_lm_list(hz_db *db, const char *status, int year, hz_lm_fn fn, void *ctx, hz_errinfo *e) {
+    return list(db, status, year, 0, fn, ctx, e);
+}
+
+hz_err hz_store_lm_of_member(hz_db *db, int64_t member_id, hz_lm_fn fn, void *ctx, hz_errinfo *e) {
+    return list(db, "", 0, member_id, fn, ctx, e);
 }
 
 static const char *const lm_migrations[] = {

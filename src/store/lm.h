@@ -40,5 +40,7 @@ hz_err hz_store_lm_candidates(hz_db *db, int64_t **ids, size_t *n, hz_errinfo *e
 typedef hz_err (*hz_lm_fn)(void *ctx, const hz_lm_subsidy *s, hz_errinfo *e);
 /* Subsidies, newest first; status "" = any, year 0 = any. */
 hz_err hz_store_lm_list(hz_db *db, const char *status, int year, hz_lm_fn fn, void *ctx, hz_errinfo *e);
+/* A member's subsidies, newest first. */
+hz_err hz_store_lm_of_member(hz_db *db, int64_t member_id, hz_lm_fn fn, void *ctx, hz_errinfo *e);
 
 #endif

@@ -42,8 +42,15 @@ static const char q_grant_member[] =
     "SELECT " GRANT_COLS GRANT_FROM " WHERE g.program_id = ? AND g.member_id = ? AND g.status <> 'rejected'";
 static const char q_grant_student[] = "SELECT grant_no FROM relief_grant WHERE program_id = ? AND"
                                       " student_id_number = ? AND status <> 'rejected'";
-static const char q_grants[] =
-    "SELECT " GRANT_COLS GRANT_FROM " WHERE g.program_id = ?1 AND (?2 = '' OR g.status = ?2) ORDER BY g.id";
+static const char q_grants[] = "SELECT " GRANT_COLS GRANT_FROM " WHERE (?1 = 0 OR g.program_id = ?1) AND"
+                               " (?2 = '' OR g.status = ?2) AND (?3 = 0 OR g.member_id = ?3) ORDER BY g.id";
+#define SUM_GRANTS(cond) "(SELECT COALESCE(SUM(g.amount), 0) FROM relief_grant g WHERE g.program_id = p.id AND " cond ")"
+#define COUNT_GRANTS(st) "(SELECT COUNT(*) FROM relief_grant g WHERE g.program_id = p.id AND g.status = '" st "')"
+static const char q_programs[] =
+    "SELECT " PROG_COLS ", " SUM_GRANTS("(g.status = 'approved' OR g.status = 'paid')") ", "
+    SUM_GRANTS("g.status = 'paid'") ", (SELECT COALESCE(SUM(d.amount), 0) FROM donation d WHERE d.program_id = p.id), "
+    COUNT_GRANTS("proposed") ", " COUNT_GRANTS("applied") ", " COUNT_GRANTS("approved") ", " COUNT_GRANTS("rejected")
+    ", " COUNT_GRANTS("paid") " FROM relief_program p WHERE (?1 = '' OR p.kind = ?1) ORDER BY p.year DESC, p.id";
 #define YEAR_SETL(s) " AND " s ".refunded = 0 AND " s ".med_type = '21' AND substr(" s ".adm_date, 1, 4) = ?1"
 static const char q_burdens[] =
     "SELECT id, burden FROM (SELECT m.id AS id,"
@@ -262,14 +269,15 @@ hz_err hz_store_relief_grant_of_student(hz_db *db, int64_t program_id, const cha
     return HZ_OK;
 }
 
-hz_err hz_store_relief_grants(hz_db *db, int64_t program_id, const char *status, hz_relief_grant_fn fn, void *ctx,
-                              hz_errinfo *e) {
+static hz_err grants(hz_db *db, int64_t program_id, const char *status, int64_t member_id, hz_relief_grant_fn fn,
+                     void *ctx, hz_errinfo *e) {
     hz_stmt *st;
     bool row;
     hz_err rc = hz_db_stmt(db, q_grants, &st, e);
     if (rc) return rc;
     hz_stmt_int(st, 1, program_id);
     hz_stmt_text(st, 2, status ? status : "");
+    hz_stmt_int(st, 3, member_id);
     /* collect first: fn may write */
     hz_relief_grant *rows = NULL;
     size_t n = 0, cap = 0;
@@ -284,6 +292,49 @@ hz_err hz_store_relief_grants(hz_db *db, int64_t program_id, const char *status,
             rows = g;
         }
         read_grant(st, &rows[n++]);
+    }
+    hz_stmt_reset(st);
+    for (size_t i = 0; rc == HZ_OK && i < n; i++) rc = fn(ctx, &rows[i], e);
+    free(rows);
+    return rc;
+}
+
+hz_err hz_store_relief_grants(hz_db *db, int64_t program_id, const char *status, hz_relief_grant_fn fn, void *ctx,
+                              hz_errinfo *e) {
+    return grants(db, program_id, status, 0, fn, ctx, e);
+}
+
+hz_err hz_store_relief_grants_of_member(hz_db *db, int64_t member_id, hz_relief_grant_fn fn, void *ctx,
+                                        hz_errinfo *e) {
+    return grants(db, 0, "", member_id, fn, ctx, e);
+}
+
+hz_err hz_store_relief_programs(hz_db *db, const char *kind, hz_relief_program_fn fn, void *ctx, hz_errinfo *e) {
+    hz_stmt *st;
+    bool row;
+    hz_err rc = hz_db_stmt(db, q_programs, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, kind ? kind : "");
+    /* collect first: fn may query */
+    hz_relief_program_totals *rows = NULL;
+    size_t n = 0, cap = 0;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            hz_relief_program_totals *t = realloc(rows, cap * sizeof *rows);
+            if (!t) {
+                rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+                break;
+            }
+            rows = t;
+        }
+        hz_relief_program_totals *t = &rows[n++];
+        memset(t, 0, sizeof *t);
+        read_prog(st, &t->program);
+        t->committed = hz_stmt_col_int(st, 8);
+        t->paid = hz_stmt_col_int(st, 9);
+        t->donated = hz_stmt_col_int(st, 10);
+        for (int i = 0; i < 5; i++) t->count[i] = hz_stmt_col_int(st, 11 + i);
     }
     hz_stmt_reset(st);
     for (size_t i = 0; rc == HZ_OK && i < n; i++) rc = fn(ctx, &rows[i], e);

@@ -39,6 +39,19 @@ typedef hz_err (*hz_relief_grant_fn)(void *ctx, const hz_relief_grant *g, hz_err
 hz_err hz_store_relief_grants(hz_db *db, int64_t program_id, const char *status, hz_relief_grant_fn fn, void *ctx,
                               hz_errinfo *e);
 
+/* A member's grants in every programme, oldest first. */
+hz_err hz_store_relief_grants_of_member(hz_db *db, int64_t member_id, hz_relief_grant_fn fn, void *ctx,
+                                        hz_errinfo *e);
+
+typedef struct {
+    hz_relief_program program;
+    hz_fen committed, paid, donated; /* approved or paid; paid; donations in */
+    int64_t count[5];                /* grants proposed, applied, approved, rejected, paid */
+} hz_relief_program_totals;
+typedef hz_err (*hz_relief_program_fn)(void *ctx, const hz_relief_program_totals *t, hz_errinfo *e);
+/* Programmes (kind "" = any), newest year first, with their totals. */
+hz_err hz_store_relief_programs(hz_db *db, const char *kind, hz_relief_program_fn fn, void *ctx, hz_errinfo *e);
+
 typedef struct {
     int64_t member_id;
     hz_fen burden;

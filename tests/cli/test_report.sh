@@ -35,13 +35,15 @@ expect_eq "$(python3 -c 'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); pri
 expect_exit 0 "json" -- hz --json report dashboard
 expect_eq "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sorted(d["money"]), d["members"] > 0, d["districts"][0]["name"][-3:])' "$T/out")" \
   "['outstanding', 'paid_out', 'pending', 'recovered', 'written_off'] True 总工会" "JSON dashboard: figures, money and parts by key"
+expect_eq "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([(r["scheme"], r["year"]) for r in d["aid"]])' "$T/out")" \
+  "[('lm', 2026), ('relief', 2026)]" "JSON dashboard: the year's LM and relief figures"
 expect_exit 0 "claims json" -- hz --json report claims --from 2019-01-01
 expect_eq "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["columns"][:3], d["total"] == len(d["items"]) > 0, type(d["items"][0]["proactive"]).__name__)' "$T/out")" \
   "['claim_no', 'name', 'id_number'] True bool" "JSON claims: columns by key, items, typed cells"
 expect_exit 0 "dashboard csv" -- hz report dashboard --format csv --out "$T/dash.csv"
 expect_in "$T/dash.csv" "指标,数值" "CSV record: Chinese titles"
 expect_in "$T/dash.csv" "计划,理赔件数,给付金额" "CSV: the dashboard's parts follow"
-expect_eq "$(python3 -c 'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(z.read("xl/workbook.xml").decode().count("<sheet "))' "$T/dashboard.xlsx")" "5" "XLSX: one sheet per part"
+expect_eq "$(python3 -c 'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(z.read("xl/workbook.xml").decode().count("<sheet "))' "$T/dashboard.xlsx")" "6" "XLSX: one sheet per part"
 expect_exit 2 "stats needs an org for the office" -- hz report stats
 expect_exit 4 "stats of an unknown org" -- hz report stats --org NOPE
 expect_exit 4 "unknown report" -- hz report nope

@@ -4,53 +4,12 @@ counts and the audit length unchanged; roster rows and payers; existence
 oracles; bank-card changes held until confirmed (two-person rule); login
 rate limits, the password policy, lockout and unlock. Run by
 tests/cli/test_security.sh."""
-import http.client, json, os, sqlite3, subprocess, sys, urllib.parse
+import json, os, sys, urllib.parse
 
-BASE = os.environ["HZ_BASE"]
-HOST, PORT = BASE.split("//")[1].split(":")
-PORT = int(PORT)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import PW, check, finish, mkid, req, sql
+
 HUZHU = os.environ["HUZHU"]
-PW = "huzhu-demo-2026"
-passed = failed = 0
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what, file=sys.stderr)
-
-def req(method, path, body=None, token=None, raw=None, src="127.0.0.1", headers=None):
-    h = dict(headers or {})
-    data = raw
-    if body is not None:
-        data = json.dumps(body).encode()
-        h["Content-Type"] = "application/json"
-    if token:
-        h["Authorization"] = "Bearer " + token
-    c = http.client.HTTPConnection(HOST, PORT, timeout=30, source_address=(src, 0))
-    c.request(method, path, body=data, headers=h)
-    r = c.getresponse()
-    b = r.read()
-    c.close()
-    try:
-        return r.status, json.loads(b)
-    except ValueError:
-        return r.status, b
-
-def sql(q):
-    if os.environ.get("HZ_PGDB"):
-        p = subprocess.run(["psql", "-q", "-At", "-h", "127.0.0.1", "-p", os.environ["HZ_TEST_PG_PORT"], "-U", "postgres",
-                            "-d", os.environ["HZ_PGDB"], "-c", q], capture_output=True, text=True, check=True)
-        return p.stdout.strip()
-    c = sqlite3.connect(os.environ["HZ_DBFILE"])
-    try:
-        rows = c.execute(q).fetchall()
-        c.commit()
-        return "\n".join("|".join(str(x) for x in r) for r in rows)
-    finally:
-        c.close()
 
 TABLES = ("member", "member_flag", "coverage", "contribution", "claim", "claim_line", "payable", "payment", "org", "unit",
           "card_change", "app_user", "audit_event", "settlement", "transfer")
@@ -72,11 +31,6 @@ def refused(method, path, body, token, want, what, raw=None, msg=None):
 
 def login(user, pw=PW, src="127.0.0.1"):
     return req("POST", "/api/v1/session", {"login": user, "password": pw}, src=src)
-
-def mkid(region, birth, seq):
-    body = "%s%s%03d" % (region, birth, seq)
-    w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    return body + "10X98765432"[sum(int(c) * k for c, k in zip(body, w)) % 11]
 
 def luhn(prefix):
     for d in range(10):
@@ -409,5 +363,4 @@ st, d = req("GET", "/api/v1/users", token=A)
 check([u["locked"] for u in d["items"] if u["login"] == "locky"] == [False], "the list shows it unlocked")
 check(sql("SELECT actor FROM audit_event WHERE action = 'user.unlock' AND object = 'user:locky' ORDER BY id DESC LIMIT 1") == "admin", "unlock audited")
 
-print("%d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+finish()
