@@ -7,6 +7,8 @@
     { path: "#/units", label: "会员单位与花名册", roles: ["admin", "staff", "unit"] },
     { path: "#/claims", label: "理赔", roles: ["admin", "staff", "reviewer", "finance", "cadre", "unit"] },
     { path: "#/payments", label: "支付", roles: ["admin", "finance"] },
+    { path: "#/lm", label: "劳模医疗补助", roles: ["admin", "staff", "reviewer", "finance", "cadre"] },
+    { path: "#/relief", label: "救助帮扶", roles: ["admin", "staff", "reviewer", "finance", "cadre"] },
     { path: "#/users", label: "用户与安全", roles: ["admin"] },
   ];
   function parse(hash) {
@@ -14,6 +16,7 @@
     if (p[0] === "members" && p[1]) return { name: "member", id: decodeURIComponent(p[1]) };
     if (p[0] === "claims" && p[1]) return { name: "claim", no: decodeURIComponent(p[1]) };
     if (p[0] === "m" && p[1] === "claims" && p[2]) return { name: "mclaim", no: decodeURIComponent(p[2]) };
+    if (p[0] === "relief" && p[1]) return { name: "program", code: decodeURIComponent(p[1]) };
     return { name: p[0] || "" };
   }
   const App = {
@@ -22,7 +25,7 @@
     setup() {
       const user = ref(null), ready = ref(false), route = reactive(parse(location.hash)), viewKey = ref(0);
       provide("user", user); /* the signed-in user, for pages that offer actions by role */
-      window.addEventListener("hashchange", () => { Object.assign(route, { id: null, no: null }, parse(location.hash)); viewKey.value++; });
+      window.addEventListener("hashchange", () => { Object.assign(route, { id: null, no: null, code: null }, parse(location.hash)); viewKey.value++; });
       const items = computed(() => user.value ? menus.filter(m => m.roles.includes(user.value.role)) : []);
       function home() {
         if (!user.value) return;
@@ -52,7 +55,7 @@
       <el-container v-else class="layout">
         <el-aside width="210px" class="aside">
           <div class="brand">职工互助保障<small>西安办事处 · huzhu</small></div>
-          <el-menu :default-active="'#/' + (route.name === 'member' ? 'members' : route.name === 'claim' ? 'claims' : route.name)"
+          <el-menu :default-active="'#/' + ({ member: 'members', claim: 'claims', program: 'relief' }[route.name] || route.name)"
                    background-color="#2c1a17" text-color="#e8d6d3" active-text-color="#ffffff">
             <el-menu-item v-for="m in items" :key="m.path" :index="m.path" @click="location.hash = m.path" :data-test="'nav-' + m.path.slice(2)">{{ m.label }}</el-menu-item>
           </el-menu>
@@ -72,6 +75,9 @@
             <ClaimView v-else-if="route.name === 'claim'" :no="route.no" />
             <PaymentsView v-else-if="route.name === 'payments'" />
             <UsersView v-else-if="route.name === 'users'" />
+            <LmView v-else-if="route.name === 'lm'" :user="user" />
+            <ReliefView v-else-if="route.name === 'relief'" :user="user" />
+            <ProgramView v-else-if="route.name === 'program'" :user="user" :code="route.code" />
             <el-empty v-else description="请选择左侧菜单" />
           </el-main>
         </el-container>
@@ -82,6 +88,7 @@
   app.component("CardChangePanel", CardChangePanel); /* on the member page (views_admin.js) */
   app.config.globalProperties.$fmt = hzFmt;
   app.config.globalProperties.location = window.location;
+  for (const [name, view] of Object.entries(hzAidViews)) app.component(name, view);
   app.use(ElementPlus, { locale: ElementPlusLocaleZhCn });
   app.mount("#app");
 })();

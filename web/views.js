@@ -111,6 +111,7 @@ const DashboardView = {
         · 已核销 {{ d.money.written_off }} · 应追回余额 {{ d.money.outstanding }}
       </div>
     </el-card>
+    <dashboard-aid v-if="d && d.aid" :rows="d.aid" />
   </div>`,
 };
 
@@ -201,6 +202,7 @@ const MemberView = {
           <el-table-column prop="submitted_at" label="受理时间" />
         </el-table>
       </el-card>
+      <member-aid :member-ref="id" />
     </template>
   </div>`,
 };
@@ -547,7 +549,7 @@ const MobileView = {
       } catch (e) { formError.value = errText(e); }
     }
     onMounted(load);
-    return { me, claims, error, form, formError, submit, sla: hzFmt.sla };
+    return { me, claims, error, form, formError, submit, idn, sla: hzFmt.sla };
   },
   template: `
   <div class="mobile">
@@ -564,6 +566,7 @@ const MobileView = {
         <div v-if="formError" class="field-error" role="alert" data-test="m-error">{{ formError }}</div>
         <el-button type="danger" style="width:100%;margin-top:10px" @click="submit" data-test="m-submit">提交申请</el-button>
       </el-card>
+      <mobile-aid :id-number="idn" />
       <el-card><template #header>我的理赔</template>
         <div v-for="c in claims" :key="c.claim_no" class="cov-item" @click="location.hash = '#/m/claims/' + c.claim_no" data-test="m-claim">
           <span>{{ c.claim_no }}<br><el-tag size="small" :type="$fmt.statusType[c.status]">{{ $fmt.statusText[c.status] }}</el-tag></span><b>{{ c.total }}</b>

@@ -4,7 +4,7 @@ counts and the audit length unchanged; roster rows and payers; existence
 oracles; bank-card changes held until confirmed (two-person rule); login
 rate limits, the password policy, lockout and unlock. Run by
 tests/cli/test_security.sh."""
-import json, os, sys, urllib.parse
+import json, os, subprocess, sys, urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import PW, check, finish, mkid, req, sql
