@@ -13,7 +13,7 @@
 /* A role that reads aid, or a member reading their own. */
 static hz_err can_read(hz_app *app, hz_errinfo *e) {
     hz_errinfo ne;
-    return hz_authz_can(app, HZ_A_AID_READ, &ne) == HZ_OK ? HZ_OK : hz_authz_can(app, HZ_A_AID_SELF, e);
+    return hz_authz_can_do(app, "relief.read", &ne) == HZ_OK ? HZ_OK : hz_authz_can_do(app, "relief.self", e);
 }
 
 hz_err hz_app_aid_of_member(hz_app *app, const char *id_number, const char *ref, hz_lm_fn lm_fn,
@@ -47,9 +47,9 @@ hz_err hz_aid_in_scope(hz_app *app, int64_t member_id, bool *in, hz_errinfo *e) 
 
 hz_err hz_app_relief_programs(hz_app *app, const char *kind, hz_relief_program_fn fn, void *ctx, hz_errinfo *e) {
     hz_errinfo ne;
-    hz_err rc = hz_authz_can(app, HZ_A_AID_READ, &ne);
+    hz_err rc = hz_authz_can_do(app, "relief.read", &ne);
     if (rc) {
-        if ((rc = hz_authz_can(app, HZ_A_AID_SELF, e))) return rc;
+        if ((rc = hz_authz_can_do(app, "relief.self", e))) return rc;
         kind = "student_aid"; /* a member sees what they may apply to */
     }
     return hz_store_relief_programs(app->db, kind, fn, ctx, e);

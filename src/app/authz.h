@@ -8,15 +8,20 @@
 #include "app/app.h"
 #include "core/model.h"
 
+/* The founding modules' actions; later modules declare theirs by name in
+ * their module part (hz_action_def) and check them with hz_authz_can_do. */
 typedef enum {
     HZ_A_ORG_WRITE, HZ_A_UNIT_WRITE, HZ_A_MEMBER_READ, HZ_A_MEMBER_WRITE, HZ_A_ENROLL, HZ_A_ROSTER,
     HZ_A_SETTLEMENT_IMPORT, HZ_A_CLAIM_READ, HZ_A_CLAIM_SUBMIT, HZ_A_CLAIM_DOCS, HZ_A_CLAIM_REVIEW, HZ_A_PROACTIVE,
-    HZ_A_PAY, HZ_A_REPORT, HZ_A_USER_ADMIN, HZ_A_AUDIT, HZ_A_AID_READ, HZ_A_AID_APPLY, HZ_A_AID_REVIEW,
-    HZ_A_AID_BUDGET, HZ_A_AID_SELF, HZ_A_CARD_CONFIRM, HZ_A_COUNT
+    HZ_A_PAY, HZ_A_REPORT, HZ_A_USER_ADMIN, HZ_A_AUDIT, HZ_A_COUNT
 } hz_action;
 
 /* Does the actor's role allow the action at all? */
 hz_err hz_authz_can(const hz_app *app, hz_action a, hz_errinfo *e);
+/* Does the actor's role allow the action a module adds ("lm.apply",
+ * app/module.h)? An action no module declares is refused like a role that
+ * may not: a misspelt name fails closed. */
+hz_err hz_authz_can_do(const hz_app *app, const char *action, hz_errinfo *e);
 /* Is the member (or their claim) inside the actor's scope? Out of scope
  * answers HZ_ENOTFOUND with the store's own "no such member / unit / org"
  * message for that object, so it reads exactly like a missing one. A claim

@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "app/authz.h"
+#include "app/claim_reversal.h"
 #include "app/claim_shared.h"
 #include "app/lists.h"
+#include "app/module.h"
 #include "app/reports.h"
 #include "core/idcard.h"
 #include "core/text.h"
@@ -71,8 +73,10 @@ hz_err hz_app_claims_overdue(hz_app *app, void (*fn)(void *ctx, const hz_claim_v
 
 /* The ID number as the caller may see it: masked for cadre and unit. */
 static void shown_id(const hz_app *app, const char *id_number, char out[HZ_ID_LEN + 1]) {
-    if (hz_authz_sees_identity(app)) hz_strlcpy(out, id_number, HZ_ID_LEN + 1);
-    else hz_id_mask(id_number, out);
+    if (hz_authz_sees_identity(app))
+        hz_strlcpy(out, id_number, HZ_ID_LEN + 1);
+    else
+        hz_id_mask(id_number, out);
 }
 
 typedef struct {
@@ -87,17 +91,28 @@ static hz_err claim_row(void *vctx, const hz_claim_row *c, hz_errinfo *e) {
     if (strncmp(c->submitted_at, x->from, 10) < 0 || strncmp(c->submitted_at, x->to, 10) > 0) return HZ_OK;
     char id[HZ_ID_LEN + 1], total[HZ_MONEY_BUF];
     shown_id(x->app, c->id_number, id);
-    const char *cells[] = {c->claim_no,    c->name,  id, c->status, hz_money_format(c->total, total), c->submitted_at,
-                           c->documents_complete_at, c->paid_at, c->proactive ? "1" : "0"};
+    const char *cells[] = {c->claim_no,
+                           c->name,
+                           id,
+                           c->status,
+                           hz_money_format(c->total, total),
+                           c->submitted_at,
+                           c->documents_complete_at,
+                           c->paid_at,
+                           c->proactive ? "1" : "0"};
     return hz_report_add_row(x->r, cells, e);
 }
 
 static hz_err build_claims(hz_app *app, const hz_report_args *a, hz_report *out, hz_errinfo *e) {
     static const hz_report_col cols[] = {
-        {"claim_no", "理赔编号", HZ_COL_TEXT},       {"name", "姓名", HZ_COL_TEXT},
-        {"id_number", "身份证号码", HZ_COL_TEXT},     {"status", "状态", HZ_COL_TEXT},
-        {"total", "合计", HZ_COL_MONEY},             {"submitted_at", "受理时间", HZ_COL_TEXT},
-        {"documents_complete_at", "材料齐全", HZ_COL_TEXT}, {"paid_at", "支付时间", HZ_COL_TEXT},
+        {"claim_no", "理赔编号", HZ_COL_TEXT},
+        {"name", "姓名", HZ_COL_TEXT},
+        {"id_number", "身份证号码", HZ_COL_TEXT},
+        {"status", "状态", HZ_COL_TEXT},
+        {"total", "合计", HZ_COL_MONEY},
+        {"submitted_at", "受理时间", HZ_COL_TEXT},
+        {"documents_complete_at", "材料齐全", HZ_COL_TEXT},
+        {"paid_at", "支付时间", HZ_COL_TEXT},
         {"proactive", "免申即享", HZ_COL_BOOL},
     };
     hz_report_head(out, "claims", "理赔明细", false, (int)(sizeof cols / sizeof cols[0]), cols);
@@ -116,8 +131,10 @@ static hz_err build_claims(hz_app *app, const hz_report_args *a, hz_report *out,
 
 static hz_err build_sla(hz_app *app, const hz_report_args *a, hz_report *out, hz_errinfo *e) {
     static const hz_report_col cols[] = {
-        {"complete", "材料齐全件数", HZ_COL_INT},          {"paid", "已支付件数", HZ_COL_INT},
-        {"paid_within_7_days", "7日内支付件数", HZ_COL_INT}, {"overdue_open", "超时未付件数", HZ_COL_INT},
+        {"complete", "材料齐全件数", HZ_COL_INT},
+        {"paid", "已支付件数", HZ_COL_INT},
+        {"paid_within_7_days", "7日内支付件数", HZ_COL_INT},
+        {"overdue_open", "超时未付件数", HZ_COL_INT},
         {"share_within_7_days", "7日内支付率", HZ_COL_TEXT},
     };
     hz_sla_report s;
@@ -147,8 +164,13 @@ static void overdue_row(void *vctx, const hz_claim_view *v) {
     char id[HZ_ID_LEN + 1], total[HZ_MONEY_BUF], days[16];
     shown_id(x->app, v->member.id_number, id);
     snprintf(days, sizeof days, "%d", v->sla_days);
-    const char *cells[] = {v->claim.claim_no, v->member.name, id, v->claim.status, hz_money_format(v->claim.total, total),
-                           v->claim.documents_complete_at, days};
+    const char *cells[] = {v->claim.claim_no,
+                           v->member.name,
+                           id,
+                           v->claim.status,
+                           hz_money_format(v->claim.total, total),
+                           v->claim.documents_complete_at,
+                           days};
     x->rc = hz_report_add_row(x->r, cells, x->e);
 }
 
@@ -156,8 +178,9 @@ static void overdue_row(void *vctx, const hz_claim_view *v) {
 static hz_err build_overdue(hz_app *app, const hz_report_args *a, hz_report *out, hz_errinfo *e) {
     (void)a;
     static const hz_report_col cols[] = {
-        {"claim_no", "理赔编号", HZ_COL_TEXT}, {"name", "姓名", HZ_COL_TEXT},   {"id_number", "身份证号码", HZ_COL_TEXT},
-        {"status", "状态", HZ_COL_TEXT},       {"total", "合计", HZ_COL_MONEY}, {"documents_complete_at", "材料齐全", HZ_COL_TEXT},
+        {"claim_no", "理赔编号", HZ_COL_TEXT},    {"name", "姓名", HZ_COL_TEXT},
+        {"id_number", "身份证号码", HZ_COL_TEXT}, {"status", "状态", HZ_COL_TEXT},
+        {"total", "合计", HZ_COL_MONEY},          {"documents_complete_at", "材料齐全", HZ_COL_TEXT},
         {"sla_days", "已用天数", HZ_COL_INT},
     };
     hz_report_head(out, "overdue", "超时预警", false, (int)(sizeof cols / sizeof cols[0]), cols);
@@ -172,5 +195,14 @@ static const hz_report_def claims_reports[] = {
     {"overdue", "超时预警", build_overdue},
     {NULL, NULL, NULL},
 };
+static const hz_payable_source claims_payables[] = {
+    {"claim", hz_claims_paid, hz_claims_failed},
+    {NULL, NULL, NULL},
+};
 /* The claims module (src/modules.def); its demo data is part of the core's. */
-const hz_app_module hz_app_module_claims = {"claims", NULL, claims_reports};
+const hz_app_module hz_app_module_claims = {
+    .name = "claims",
+    .reports = claims_reports,
+    .payables = claims_payables,
+    .settlement_refunded = hz_claims_reverse_settlement,
+};

@@ -24,9 +24,10 @@ static bool docs_complete(const char *required, const char *received) {
     return true;
 }
 
-static const char *const doc_kinds[] = {"id_card", "discharge_certificate", "accident_certificate", "death_certificate",
-                                        "disability_assessment", "bank_card", "diagnosis_report", "pathology_report",
-                                        "itemised_bill", "discharge_summary", NULL};
+static const char *const doc_kinds[] = {
+    "id_card",   "discharge_certificate", "accident_certificate", "death_certificate", "disability_assessment",
+    "bank_card", "diagnosis_report",      "pathology_report",     "itemised_bill",     "discharge_summary",
+    NULL};
 
 hz_err hz_app_claim_show(hz_app *app, const char *claim_no, hz_claim_view *out, hz_errinfo *e) {
     hz_claim c;
@@ -78,7 +79,8 @@ static hz_err do_documents(hz_app *app, hz_claim_view *v, const void *varg, hz_e
     const docs_arg *a = varg;
     hz_claim *c = &v->claim;
     if (!strcmp(c->status, "rejected") || !strcmp(c->status, "paid"))
-        return hz_fail(e, HZ_ECONFLICT, "理赔申请 %s 状态为 %s, 不能补充材料 (claim is %s)", c->claim_no, c->status, c->status);
+        return hz_fail(e, HZ_ECONFLICT, "理赔申请 %s 状态为 %s, 不能补充材料 (claim is %s)", c->claim_no, c->status,
+                       c->status);
     char merged[256];
     hz_strlcpy(merged, a->complete ? v->required_docs : c->documents, sizeof merged);
     if (a->received && *a->received) {
@@ -88,7 +90,8 @@ static hz_err do_documents(hz_app *app, hz_claim_view *v, const void *varg, hz_e
             char *comma = strchr(p, ',');
             if (comma) *comma = '\0';
             bool known = false;
-            for (int i = 0; doc_kinds[i]; i++) known |= !strcmp(doc_kinds[i], p);
+            for (int i = 0; doc_kinds[i]; i++)
+                known |= !strcmp(doc_kinds[i], p);
             if (!known) return hz_fail(e, HZ_EINVAL, "documents: 未知材料 '%s' (unknown document kind)", p);
             size_t ml = strlen(merged);
             if (!hz_claims_has_doc(merged, p) && ml + strlen(p) + 2 < sizeof merged) {
@@ -121,7 +124,8 @@ static hz_err do_approve(hz_app *app, hz_claim_view *v, const void *arg, hz_erri
     if (!strcmp(c->status, "received"))
         return hz_fail(e, HZ_ECONFLICT, "理赔申请 %s 材料不全, 不能审批 (documents incomplete)", c->claim_no);
     if (strcmp(c->status, "adjudicated") != 0)
-        return hz_fail(e, HZ_ECONFLICT, "理赔申请 %s 状态为 %s, 不能审批 (claim is %s)", c->claim_no, c->status, c->status);
+        return hz_fail(e, HZ_ECONFLICT, "理赔申请 %s 状态为 %s, 不能审批 (claim is %s)", c->claim_no, c->status,
+                       c->status);
     hz_strlcpy(c->status, "approved", sizeof c->status);
     hz_strlcpy(c->decided_at, app->now, sizeof c->decided_at);
     hz_strlcpy(c->decided_by, app->actor, sizeof c->decided_by);
@@ -136,7 +140,8 @@ static hz_err do_reject(hz_app *app, hz_claim_view *v, const void *arg, hz_errin
     const char *reason = arg;
     hz_claim *c = &v->claim;
     if (!strcmp(c->status, "paid") || !strcmp(c->status, "rejected"))
-        return hz_fail(e, HZ_ECONFLICT, "理赔申请 %s 状态为 %s, 不能拒绝 (claim is %s)", c->claim_no, c->status, c->status);
+        return hz_fail(e, HZ_ECONFLICT, "理赔申请 %s 状态为 %s, 不能拒绝 (claim is %s)", c->claim_no, c->status,
+                       c->status);
     hz_payable p;
     hz_payment pay;
     hz_err rc;
@@ -170,4 +175,23 @@ hz_err hz_app_claim_reject(hz_app *app, const char *claim_no, const char *reason
     if (!reason || !*reason) return hz_fail(e, HZ_EINVAL, "reason: 拒绝须说明理由 (a rejection needs a reason)");
     if ((rc = hz_name_validate(reason, "reason", 2, 200, e))) return rc;
     return change_claim(app, claim_no, "claim.reject", do_reject, reason, reason, out, e);
+}
+
+hz_err hz_claims_paid(hz_app *app, int64_t claim_id, hz_errinfo *e) {
+    hz_claim c;
+    hz_err rc = hz_store_claim_by_id(app->db, claim_id, &c, e);
+    if (rc || !strcmp(c.status, "paid")) return rc;
+    hz_strlcpy(c.status, "paid", sizeof c.status);
+    hz_strlcpy(c.paid_at, app->now, sizeof c.paid_at);
+    c.bank_failure[0] = '\0';
+    return hz_store_claim_update(app->db, &c, e);
+}
+
+hz_err hz_claims_failed(hz_app *app, int64_t claim_id, const char *why, hz_errinfo *e) {
+    hz_claim c;
+    hz_err rc = hz_store_claim_by_id(app->db, claim_id, &c, e);
+    if (rc) return rc;
+    if (!strcmp(c.status, "paid")) hz_strlcpy(c.status, "approved", sizeof c.status);
+    hz_strlcpy(c.bank_failure, why, sizeof c.bank_failure);
+    return hz_store_claim_update(app->db, &c, e);
 }

@@ -64,6 +64,12 @@ typedef void (*hz_proactive_fn)(void *ctx, const hz_proactive_item *item);
 hz_err hz_app_claims_proactive(hz_app *app, hz_date since, hz_proactive_fn fn, void *ctx, int64_t *created,
                                hz_errinfo *e);
 
+/* The claims module's payables (source "claim", app/module.h): the bank
+ * paid the claim's payable in full (status paid, paid_at now), or refused
+ * it (back to approved with the bank's reason). Inside the caller's
+ * transaction; errors are the store's. */
+hz_err hz_claims_paid(hz_app *app, int64_t claim_id, hz_errinfo *e);
+hz_err hz_claims_failed(hz_app *app, int64_t claim_id, const char *why, hz_errinfo *e);
 /* Days on the clock: documents complete -> paid (or today). -1 if not started. */
 int hz_claim_sla_days(const hz_claim *c, hz_date today);
 

@@ -314,4 +314,4 @@ hz_err hz_app_demo(hz_app *app, int members, uint64_t seed, const char *tmpdir, 
     return HZ_OK;
 }
 
-const hz_app_module hz_app_module_core = {"core", demo_core, NULL};
+const hz_app_module hz_app_module_core = {.name = "core", .demo = demo_core};

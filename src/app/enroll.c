@@ -290,5 +290,5 @@ static const hz_report_def enrollment_reports[] = {
     {NULL, NULL, NULL},
 };
 /* The enrollment module (src/modules.def); its demo data is part of the core's. */
-const hz_app_module hz_app_module_enrollment = {"enrollment", NULL, enrollment_reports};
+const hz_app_module hz_app_module_enrollment = {.name = "enrollment", .reports = enrollment_reports};
 

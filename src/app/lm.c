@@ -21,6 +21,16 @@
 #include "store/registry.h"
 #include "store/settlement.h"
 
+/* Who may do what with subsidies (docs/decisions.md, "Aid roles"); scope is
+ * checked per member. */
+static const hz_action_def lm_actions[] = {
+    {"lm.read", " admin staff reviewer finance cadre "},
+    {"lm.apply", " admin staff "},
+    {"lm.review", " admin reviewer "},
+    {"lm.budget", " admin finance "},
+    {NULL, NULL},
+};
+
 /* The scheme's parameters: the current version of catalogue/LM.json. */
 static hz_err scheme(hz_app *app, hz_lm_scheme *out, hz_errinfo *e) {
     hz_plan_row row;
@@ -61,7 +71,7 @@ static hz_err audit_lm(hz_app *app, const char *action, const hz_lm_subsidy *s, 
 }
 
 hz_err hz_app_lm_budget(hz_app *app, int year, bool set, hz_fen amount, hz_lm_budget_view *out, hz_errinfo *e) {
-    hz_err rc = hz_authz_can(app, set ? HZ_A_AID_BUDGET : HZ_A_REPORT, e);
+    hz_err rc = (set ? hz_authz_can_do(app, "lm.budget", e) : hz_authz_can(app, HZ_A_REPORT, e));
     if (rc) return rc;
     if (year < 2000 || year > 2199) return hz_fail(e, HZ_EINVAL, "year: 年份应在 2000 至 2199 (year out of range)");
     if (!set) return budget_view(app, year, out, e);
@@ -154,7 +164,7 @@ static hz_err apply_tx(hz_app *app, const hz_member *m, const hz_settlement *s, 
 }
 
 hz_err hz_app_lm_apply(hz_app *app, const char *id_number, const char *setl_id, hz_lm_subsidy *out, hz_errinfo *e) {
-    hz_err rc = hz_authz_can(app, HZ_A_AID_APPLY, e);
+    hz_err rc = hz_authz_can_do(app, "lm.apply", e);
     if (rc) return rc;
     char id[HZ_ID_LEN + 1];
     if ((rc = hz_norm_id_number(id_number, id, sizeof id, "id_number", e))) return rc;
@@ -187,13 +197,13 @@ static hz_err load_visible(hz_app *app, const char *no, hz_lm_subsidy *out, hz_e
 }
 
 hz_err hz_app_lm_show(hz_app *app, const char *no, hz_lm_subsidy *out, hz_errinfo *e) {
-    hz_err rc = hz_authz_can(app, HZ_A_AID_READ, e);
+    hz_err rc = hz_authz_can_do(app, "lm.read", e);
     if (rc) return rc;
     return load_visible(app, no, out, e);
 }
 
 static hz_err decide(hz_app *app, const char *no, bool approve, const char *reason, hz_lm_subsidy *out, hz_errinfo *e) {
-    hz_err rc = hz_authz_can(app, HZ_A_AID_REVIEW, e);
+    hz_err rc = hz_authz_can_do(app, "lm.review", e);
     if (rc) return rc;
     if (!approve && (!reason || !*reason))
         return hz_fail(e, HZ_EINVAL, "reason: 拒绝须说明理由 (a rejection needs a reason)");
@@ -249,7 +259,7 @@ hz_err hz_app_lm_reject(hz_app *app, const char *no, const char *reason, hz_lm_s
 hz_err hz_app_lm_proactive(hz_app *app, void (*fn)(void *ctx, const hz_lm_subsidy *s), void *ctx, int64_t *created,
                            hz_errinfo *e) {
     *created = 0;
-    hz_err rc = hz_authz_can(app, HZ_A_AID_APPLY, e);
+    hz_err rc = hz_authz_can_do(app, "lm.apply", e);
     if (rc) return rc;
     int64_t *ids;
     size_t n;
@@ -298,7 +308,7 @@ static hz_err scoped_one(void *vctx, const hz_lm_subsidy *s, hz_errinfo *e) {
 }
 
 hz_err hz_app_lm_list(hz_app *app, const char *status, int year, hz_lm_fn fn, void *ctx, hz_errinfo *e) {
-    hz_err rc = hz_authz_can(app, HZ_A_AID_READ, e);
+    hz_err rc = hz_authz_can_do(app, "lm.read", e);
     if (rc) return rc;
     scoped_ctx c = {app, fn, ctx}; /* a cadre lists their district's subsidies only */
     return hz_store_lm_list(app->db, status, year, scoped_one, &c, e);
@@ -348,4 +358,14 @@ hz_err hz_lm_failed(hz_app *app, int64_t subsidy_id, const char *why, hz_errinfo
 
 /* The lm module (src/modules.def): its demo is in app/aid_demo.c, its
  * totals in the relief module's `aid` report. */
-const hz_app_module hz_app_module_lm = {"lm", hz_lm_demo, NULL};
+static const hz_payable_source lm_payables[] = {
+    {"lm", hz_lm_paid, hz_lm_failed},
+    {NULL, NULL, NULL},
+};
+const hz_app_module hz_app_module_lm = {
+    .name = "lm",
+    .demo = hz_lm_demo,
+    .actions = lm_actions,
+    .payables = lm_payables,
+    .settlement_refunded = hz_lm_reverse_settlement,
+};

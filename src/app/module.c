@@ -19,3 +19,17 @@ const hz_app_module *hz_app_module_find(const char *name) {
         if (!strcmp((*m)->name, name)) return *m;
     return NULL;
 }
+
+const hz_payable_source *hz_app_payable_source(const char *source) {
+    for (const hz_app_module *const *m = hz_app_modules; *m; m++)
+        for (const hz_payable_source *p = (*m)->payables; p && p->source; p++)
+            if (!strcmp(p->source, source)) return p;
+    return NULL;
+}
+
+const hz_action_def *hz_app_action_find(const char *name) {
+    for (const hz_app_module *const *m = hz_app_modules; *m; m++)
+        for (const hz_action_def *a = (*m)->actions; a && a->name; a++)
+            if (!strcmp(a->name, name)) return a;
+    return NULL;
+}

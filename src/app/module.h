@@ -10,8 +10,8 @@
 
 /* What `huzhu demo` asks of a module. */
 typedef struct {
-    int members;   /* size of the generated population */
-    uint64_t seed; /* same seed, same data */
+    int members;        /* size of the generated population */
+    uint64_t seed;      /* same seed, same data */
     const char *tmpdir; /* scratch files; the caller removes it */
 } hz_demo_opts;
 
@@ -34,6 +34,27 @@ typedef struct {
     hz_err (*build)(hz_app *app, const hz_report_args *a, hz_report *out, hz_errinfo *e);
 } hz_report_def;
 
+/* A kind of payable a module creates (its `source` column, store/payable.h)
+ * and what the payments module tells the cause when the bank answered for
+ * it. Both run inside the caller's transaction; source_id is the cause's
+ * row id (a claim, a subsidy, a grant). paid: the payable owes nothing and
+ * nothing is pending (every posting settled, or offset). failed: the bank
+ * refused it; why is the bank's reason; the cause waits for the next batch.
+ * Either may be NULL for nothing to do. */
+typedef struct {
+    const char *source;
+    hz_err (*paid)(hz_app *app, int64_t source_id, hz_errinfo *e);
+    hz_err (*failed)(hz_app *app, int64_t source_id, const char *why, hz_errinfo *e);
+} hz_payable_source;
+
+/* An action a module adds to the rule book (app/authz.h): its name,
+ * "module.verb", and the roles allowed as a space-separated list padded
+ * with spaces (" admin staff "). Scope is the use case's to check. */
+typedef struct {
+    const char *name;
+    const char *roles;
+} hz_action_def;
+
 typedef struct {
     const char *name;
     /* Adds the module's demo data after the modules before it in the list
@@ -42,6 +63,17 @@ typedef struct {
     /* The reports the module offers, ended by a row whose name is NULL;
      * NULL for none. */
     const hz_report_def *reports;
+    /* The actions the module adds, ended by a row whose name is NULL; NULL
+     * for none. Checked with hz_authz_can_do(app, "module.verb", e). */
+    const hz_action_def *actions;
+    /* The payables the module creates, ended by a row whose source is
+     * NULL; NULL for none. */
+    const hz_payable_source *payables;
+    /* A settlement the module's objects may rest on was refunded (a refund
+     * row of the feed): undo what rested on it, inside the caller's
+     * transaction. Called for every module in list order (claims before
+     * the subsidies computed after them). NULL: nothing rests on one. */
+    hz_err (*settlement_refunded)(hz_app *app, int64_t settlement_id, const char *setl_id, hz_errinfo *e);
 } hz_app_module;
 
 /* Every module's app part, in the order of src/modules.def; NULL-ended. */
@@ -49,5 +81,9 @@ extern const hz_app_module *const hz_app_modules[];
 
 /* The module named name, NULL when none. */
 const hz_app_module *hz_app_module_find(const char *name);
+/* The module part that handles payables of source, NULL when none. */
+const hz_payable_source *hz_app_payable_source(const char *source);
+/* The action named name ("module.verb"), NULL when no module adds it. */
+const hz_action_def *hz_app_action_find(const char *name);
 
 #endif

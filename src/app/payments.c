@@ -13,45 +13,27 @@
 #include "app/audit.h"
 #include "app/authz.h"
 #include "app/journal.h"
-#include "app/lm.h"
-#include "app/relief.h"
-#include "app/payables.h"
-#include "app/security.h"
 #include "app/module.h"
+#include "app/payables.h"
 #include "app/reports.h"
+#include "app/security.h"
 #include "core/text.h"
 #include "io/bank.h"
 #include "io/table.h"
-#include "store/claim.h"
 #include "store/payable.h"
 #include "store/payment.h"
 #include "store/registry.h"
 
 /* The cause of a payable is paid: nothing is owed and nothing pending. */
 static hz_err cause_paid(hz_app *app, const hz_payable *p, hz_errinfo *e) {
-    if (!strcmp(p->source, "lm")) return hz_lm_paid(app, p->source_id, e);
-    if (!strcmp(p->source, "relief")) return hz_relief_paid(app, p->source_id, e);
-    if (strcmp(p->source, "claim") != 0) return HZ_OK;
-    hz_claim c;
-    hz_err rc = hz_store_claim_by_id(app->db, p->source_id, &c, e);
-    if (rc || !strcmp(c.status, "paid")) return rc;
-    hz_strlcpy(c.status, "paid", sizeof c.status);
-    hz_strlcpy(c.paid_at, app->now, sizeof c.paid_at);
-    c.bank_failure[0] = '\0';
-    return hz_store_claim_update(app->db, &c, e);
+    const hz_payable_source *src = hz_app_payable_source(p->source);
+    return src && src->paid ? src->paid(app, p->source_id, e) : HZ_OK;
 }
 
 /* The bank could not pay: the cause waits for the next batch. */
 static hz_err cause_failed(hz_app *app, const hz_payable *p, const char *why, hz_errinfo *e) {
-    if (!strcmp(p->source, "lm")) return hz_lm_failed(app, p->source_id, why, e);
-    if (!strcmp(p->source, "relief")) return hz_relief_failed(app, p->source_id, why, e);
-    if (strcmp(p->source, "claim") != 0) return HZ_OK;
-    hz_claim c;
-    hz_err rc = hz_store_claim_by_id(app->db, p->source_id, &c, e);
-    if (rc) return rc;
-    if (!strcmp(c.status, "paid")) hz_strlcpy(c.status, "approved", sizeof c.status);
-    hz_strlcpy(c.bank_failure, why, sizeof c.bank_failure);
-    return hz_store_claim_update(app->db, &c, e);
+    const hz_payable_source *src = hz_app_payable_source(p->source);
+    return src && src->failed ? src->failed(app, p->source_id, why, e) : HZ_OK;
 }
 
 typedef struct {
@@ -82,7 +64,8 @@ static hz_err add_payable(void *vctx, const hz_payable *p, hz_errinfo *e) {
     if (off > 0) {
         snprintf(key, sizeof key, "offset:%s:%" PRId64, p->payable_no, b->batch_id);
         if ((rc = hz_journal_post(app, key, acct, recv, off, cause, e))) return rc;
-        if (!hz_money_add(b->rep->offset, off, &b->rep->offset)) return hz_fail(e, HZ_EINVAL, "offset: 溢出 (overflow)");
+        if (!hz_money_add(b->rep->offset, off, &b->rep->offset))
+            return hz_fail(e, HZ_EINVAL, "offset: 溢出 (overflow)");
     }
     hz_fen amount = p->available - off;
     if (amount == 0) {
@@ -103,7 +86,9 @@ static hz_err add_payable(void *vctx, const hz_payable *p, hz_errinfo *e) {
     if ((rc = hz_store_payment_insert(app->db, &y, e))) return rc;
     snprintf(key, sizeof key, "payment:%" PRId64, y.id);
     if ((rc = hz_journal_pend(app, key, acct, HZ_ACCT_BANK, amount, key, &tid, e)) ||
-        (rc = hz_store_payment_set_transfer(app->db, y.id, tid, e)) || (rc = hz_payment_mac_store(app, y.id, y.payable_id, y.batch_id, y.amount, y.payee_name, y.bank_card, y.bank_name, e)))
+        (rc = hz_store_payment_set_transfer(app->db, y.id, tid, e)) ||
+        (rc = hz_payment_mac_store(app, y.id, y.payable_id, y.batch_id, y.amount, y.payee_name, y.bank_card,
+                                   y.bank_name, e)))
         return rc;
     b->rep->count++;
     if (!hz_money_add(b->rep->total, amount, &b->rep->total)) return hz_fail(e, HZ_EINVAL, "total: 溢出 (overflow)");
@@ -286,13 +271,13 @@ static row_action decide(confirm_ctx *c, const char *const *v, hz_payable *p, hz
         /* a failure with no serial for a payable that failed before: it may
          * be the old batch's file again, so the batch must be named */
         int64_t failed_before = 0;
-        if (y->id && failed && !*v[B_BANKREF] &&
-            (*rc = hz_store_payment_count(db, p->id, "failed", &failed_before, e)))
+        if (y->id && failed && !*v[B_BANKREF] && (*rc = hz_store_payment_count(db, p->id, "failed", &failed_before, e)))
             return R_REJECT;
         if (failed_before) {
             *col = "批次号";
             snprintf(why, 256,
-                     "%.30s 曾在其他批次支付失败, 无流水号的失败结果无法确定属于哪一批次, 请注明批次号 (--batch 或 批次号 列)"
+                     "%.30s 曾在其他批次支付失败, 无流水号的失败结果无法确定属于哪一批次, 请注明批次号 (--batch 或 "
+                     "批次号 列)"
                      " (ambiguous: name the batch)",
                      v[B_REF]);
             c->conflict = true;
@@ -311,7 +296,8 @@ static row_action decide(confirm_ctx *c, const char *const *v, hz_payable *p, hz
         if (same && (!*v[B_BANKREF] || !strcmp(y->bank_ref, v[B_BANKREF]))) return R_DUPLICATE;
         *col = ok && same ? "银行流水号" : "结果";
         if (ok && same)
-            snprintf(why, 256, "批次 %.30s 中的款项已以流水号 %.30s 支付成功, 不能再次成功 (already paid under another serial)",
+            snprintf(why, 256,
+                     "批次 %.30s 中的款项已以流水号 %.30s 支付成功, 不能再次成功 (already paid under another serial)",
                      y->batch_no, y->bank_ref);
         else
             snprintf(why, 256, "批次 %.30s 中的款项已是%s, 与本行矛盾 (payment is already %s)", y->batch_no,
@@ -404,7 +390,8 @@ static hz_err confirm_row(void *vctx, long row, char **f, int n, hz_errinfo *e) 
         return HZ_OK;
     }
     const char *v[B_COUNT];
-    for (int k = 0; k < B_COUNT; k++) v[k] = c->col[k] >= 0 && c->col[k] < n ? f[c->col[k]] : "";
+    for (int k = 0; k < B_COUNT; k++)
+        v[k] = c->col[k] >= 0 && c->col[k] < n ? f[c->col[k]] : "";
     if (!*v[B_REF] && !*v[B_RESULT]) return HZ_OK;
     hz_confirm_report *r = c->rep;
     if (!c->write) r->rows++;
@@ -437,7 +424,8 @@ static hz_err file_digest(const char *path, char out[65], hz_errinfo *e) {
     unsigned char h[32], buf[65536];
     crypto_generichash_init(&s, NULL, 0, sizeof h);
     size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0) crypto_generichash_update(&s, buf, n);
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        crypto_generichash_update(&s, buf, n);
     bool bad = ferror(f);
     fclose(f);
     if (bad) return hz_fail(e, HZ_EINVAL, "file: 读取失败 %s (read error)", path);
@@ -446,8 +434,7 @@ static hz_err file_digest(const char *path, char out[65], hz_errinfo *e) {
     return HZ_OK;
 }
 
-hz_err hz_app_pay_confirm(hz_app *app, const char *path, const char *batch_no, hz_confirm_report *out,
-                          hz_errinfo *e) {
+hz_err hz_app_pay_confirm(hz_app *app, const char *path, const char *batch_no, hz_confirm_report *out, hz_errinfo *e) {
     memset(out, 0, sizeof *out);
     hz_table *t = NULL;
     char digest[65];
@@ -470,8 +457,9 @@ hz_err hz_app_pay_confirm(hz_app *app, const char *path, const char *batch_no, h
         goto done;
     }
     if (out->n_rejected) {
-        rc = hz_fail(e, c.conflict ? HZ_ECONFLICT : HZ_EINVAL,
-                     "%ld 行有误, 未处理任何结果 (%ld rows refused; nothing applied)", out->n_rejected, out->n_rejected);
+        rc =
+            hz_fail(e, c.conflict ? HZ_ECONFLICT : HZ_EINVAL,
+                    "%ld 行有误, 未处理任何结果 (%ld rows refused; nothing applied)", out->n_rejected, out->n_rejected);
         goto done;
     }
     if ((rc = hz_db_begin(app->db, e))) goto done;
@@ -514,5 +502,4 @@ static const hz_report_def payments_reports[] = {
     {NULL, NULL, NULL},
 };
 /* The payments module (src/modules.def); its demo data is part of the core's. */
-const hz_app_module hz_app_module_payments = {"payments", NULL, payments_reports};
-
+const hz_app_module hz_app_module_payments = {.name = "payments", .reports = payments_reports};

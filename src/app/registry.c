@@ -303,5 +303,5 @@ static const hz_report_def registry_reports[] = {
     {NULL, NULL, NULL},
 };
 /* The registry module (src/modules.def); its demo data is part of the core's. */
-const hz_app_module hz_app_module_registry = {"registry", NULL, registry_reports};
+const hz_app_module hz_app_module_registry = {.name = "registry", .reports = registry_reports};
 

@@ -19,6 +19,17 @@
 #include "core/text.h"
 #include "store/registry.h"
 
+/* Who may do what with programmes and grants (docs/decisions.md, "Aid
+ * roles"); scope is checked per member. */
+static const hz_action_def relief_actions[] = {
+    {"relief.read", " admin staff reviewer finance cadre "},
+    {"relief.apply", " admin staff "},
+    {"relief.review", " admin reviewer "},
+    /* a member's own aid: reads it, applies for student aid for a child */
+    {"relief.self", " member "},
+    {NULL, NULL},
+};
+
 static const char *const kinds[] = {"second_round", "student_aid", "visit", "donation", "education", NULL};
 
 static hz_err audit_grant(hz_app *app, const char *action, const hz_relief_grant *g, const char *why, hz_errinfo *e) {
@@ -31,7 +42,7 @@ static hz_err audit_grant(hz_app *app, const char *action, const hz_relief_grant
 
 hz_err hz_app_relief_program_add(hz_app *app, const char *code, const char *kind, int year, hz_fen budget,
                                  const char *name, hz_relief_program *out, hz_errinfo *e) {
-    hz_err rc = hz_authz_can(app, HZ_A_AID_APPLY, e);
+    hz_err rc = hz_authz_can_do(app, "relief.apply", e);
     if (rc) return rc;
     bool known = false;
     for (int i = 0; kinds[i]; i++) known |= kind && !strcmp(kind, kinds[i]);
@@ -82,7 +93,7 @@ static hz_err insert_grant(hz_app *app, const hz_relief_program *p, hz_relief_gr
 hz_err hz_app_relief_propose(hz_app *app, const char *program, hz_relief_grant_fn fn, void *ctx, int64_t *proposed,
                              hz_errinfo *e) {
     *proposed = 0;
-    hz_err rc = hz_authz_can(app, HZ_A_AID_APPLY, e);
+    hz_err rc = hz_authz_can_do(app, "relief.apply", e);
     if (rc) return rc;
     if ((rc = hz_db_begin(app->db, e))) return rc;
     hz_relief_program p;
@@ -163,8 +174,8 @@ hz_err hz_app_relief_apply(hz_app *app, const hz_relief_input *in, hz_relief_gra
     /* the office applies for anyone in its scope; a member for themself
      * (the scope is the member), and only for student aid */
     hz_errinfo ne;
-    bool self = hz_authz_can(app, HZ_A_AID_APPLY, &ne) != HZ_OK;
-    hz_err rc = hz_authz_can(app, self ? HZ_A_AID_SELF : HZ_A_AID_APPLY, e);
+    bool self = hz_authz_can_do(app, "relief.apply", &ne) != HZ_OK;
+    hz_err rc = hz_authz_can_do(app, self ? "relief.self" : "relief.apply", e);
     if (rc) return rc;
     char id[HZ_ID_LEN + 1];
     if ((rc = hz_norm_id_number(in->id_number, id, sizeof id, "id_number", e))) return rc;
@@ -278,13 +289,13 @@ static hz_err load_visible(hz_app *app, const char *no, hz_relief_grant *out, hz
 }
 
 hz_err hz_app_relief_show(hz_app *app, const char *no, hz_relief_grant *out, hz_errinfo *e) {
-    hz_err rc = hz_authz_can(app, HZ_A_AID_READ, e);
+    hz_err rc = hz_authz_can_do(app, "relief.read", e);
     return rc ? rc : load_visible(app, no, out, e);
 }
 
 static hz_err decide(hz_app *app, const char *no, bool approve, const char *reason, hz_relief_grant *out,
                      hz_errinfo *e) {
-    hz_err rc = hz_authz_can(app, HZ_A_AID_REVIEW, e);
+    hz_err rc = hz_authz_can_do(app, "relief.review", e);
     if (rc) return rc;
     if (!approve && (!reason || !*reason))
         return hz_fail(e, HZ_EINVAL, "reason: 拒绝须说明理由 (a rejection needs a reason)");
@@ -359,7 +370,7 @@ static hz_err scoped_one(void *vctx, const hz_relief_grant *g, hz_errinfo *e) {
 
 hz_err hz_app_relief_list(hz_app *app, const char *program, const char *status, hz_relief_grant_fn fn, void *ctx,
                           hz_errinfo *e) {
-    hz_err rc = hz_authz_can(app, HZ_A_AID_READ, e);
+    hz_err rc = hz_authz_can_do(app, "relief.read", e);
     hz_relief_program p;
     if (rc || (rc = hz_store_relief_program_by_code(app->db, program, &p, e))) return rc;
     scoped_ctx c = {app, fn, ctx};
@@ -388,7 +399,7 @@ static hz_err due_one(void *vctx, const hz_relief_grant *g, hz_errinfo *e) {
 
 hz_err hz_app_relief_publicity(hz_app *app, const char *program, hz_relief_program *out, hz_relief_grant_fn fn,
                                void *ctx, hz_errinfo *e) {
-    hz_err rc = hz_authz_can(app, HZ_A_AID_APPLY, e);
+    hz_err rc = hz_authz_can_do(app, "relief.apply", e);
     if (rc || (rc = hz_db_begin(app->db, e))) return rc;
     if ((rc = hz_store_relief_program_by_code(app->db, program, out, e))) goto fail;
     if (out->objection_until == HZ_DATE_NONE || out->objection_until <= app->today) {
@@ -413,7 +424,7 @@ fail:
 
 hz_err hz_app_donation_add(hz_app *app, const char *program, const char *donor, hz_fen amount, hz_fen *total,
                            hz_errinfo *e) {
-    hz_err rc = hz_authz_can(app, HZ_A_AID_APPLY, e);
+    hz_err rc = hz_authz_can_do(app, "relief.apply", e);
     if (rc) return rc;
     if (!donor || !*donor || strlen(donor) > 120) return hz_fail(e, HZ_EINVAL, "donor: 必填, 至多120字节 (required)");
     if (amount <= 0) return hz_fail(e, HZ_EINVAL, "amount: 金额须大于 0 (must be positive)");
@@ -492,4 +503,14 @@ static const hz_report_def relief_reports[] = {
     {NULL, NULL, NULL},
 };
 /* The relief module (src/modules.def). */
-const hz_app_module hz_app_module_relief = {"relief", hz_relief_demo, relief_reports};
+static const hz_payable_source relief_payables[] = {
+    {"relief", hz_relief_paid, hz_relief_failed},
+    {NULL, NULL, NULL},
+};
+const hz_app_module hz_app_module_relief = {
+    .name = "relief",
+    .demo = hz_relief_demo,
+    .reports = relief_reports,
+    .actions = relief_actions,
+    .payables = relief_payables,
+};

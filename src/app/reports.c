@@ -182,7 +182,7 @@ static const hz_report_def reports_reports[] = {
     {NULL, NULL, NULL},
 };
 /* The reports module (src/modules.def); its demo data is part of the core's. */
-const hz_app_module hz_app_module_reports = {"reports", NULL, reports_reports};
+const hz_app_module hz_app_module_reports = {.name = "reports", .reports = reports_reports};
 
 int64_t hz_loss_ratio_permille(hz_fen paid, hz_fen contributions) {
     return contributions > 0 ? paid * 1000 / contributions : 0;

@@ -92,7 +92,7 @@ hz_err hz_app_member_confirm_card(hz_app *app, const char *id_number, hz_card_co
     hz_member m;
     hz_card_change c;
     hz_err rc;
-    if ((rc = hz_authz_can(app, HZ_A_CARD_CONFIRM, e)) ||
+    if ((rc = hz_authz_can_do(app, "security.card_confirm", e)) ||
         (rc = hz_norm_id_number(id_number, norm, sizeof norm, "id_number", e)) || (rc = hz_db_begin(app->db, e)))
         return rc;
     if ((rc = hz_store_member_by_id_number(app->db, norm, &m, e)) || (rc = hz_authz_member(app, &m, e))) goto fail;
@@ -172,4 +172,8 @@ hz_err hz_payment_mac_store(hz_app *app, int64_t id, int64_t payable_id, int64_t
 }
 
 /* The security module (src/modules.def): no demo data, no reports. */
-const hz_app_module hz_app_module_security = {"security", NULL, NULL};
+static const hz_action_def security_actions[] = {
+    {"security.card_confirm", " admin staff "},
+    {NULL, NULL},
+};
+const hz_app_module hz_app_module_security = {.name = "security", .actions = security_actions};

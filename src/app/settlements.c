@@ -8,12 +8,11 @@
 
 #include "app/audit.h"
 #include "app/authz.h"
-#include "app/claim_reversal.h"
-#include "app/lm.h"
+#include "app/module.h"
 #include "io/feed.h"
 #include "store/bulk.h"
-#include "store/settlement.h"
 #include "store/registry.h"
+#include "store/settlement.h"
 #include "store/store.h"
 
 typedef struct {
@@ -42,7 +41,8 @@ static hz_err flush_feed(feed_ctx *c, hz_errinfo *e) {
 static hz_err mark_bad(feed_ctx *c, long line, hz_errinfo *e) {
     if ((size_t)line >= c->bad_cap) {
         size_t cap = c->bad_cap ? c->bad_cap : 4096;
-        while (cap <= (size_t)line) cap *= 2;
+        while (cap <= (size_t)line)
+            cap *= 2;
         unsigned char *g = realloc(c->bad, cap);
         if (!g) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
         memset(g + c->bad_cap, 0, cap - c->bad_cap);
@@ -61,6 +61,15 @@ static hz_err check_row(void *vctx, long line, const hz_settlement *s, const cha
     if (!bad_field) return HZ_OK;
     hz_report_error(&c->rep->rejected, &c->rep->n_listed, &c->rep->n_rejected, line, bad_field, bad_reason);
     return mark_bad(c, line, e);
+}
+
+/* Every module undoes what rested on a refunded settlement, in list order. */
+static hz_err settlement_refunded(hz_app *app, const hz_settlement *old, hz_errinfo *e) {
+    for (const hz_app_module *const *m = hz_app_modules; *m; m++) {
+        hz_err rc = (*m)->settlement_refunded ? (*m)->settlement_refunded(app, old->id, old->setl_id, e) : HZ_OK;
+        if (rc) return rc;
+    }
+    return HZ_OK;
 }
 
 static hz_err write_row(void *vctx, long line, const hz_settlement *in, const char *bad_field, const char *bad_reason,
@@ -88,8 +97,7 @@ static hz_err write_row(void *vctx, long line, const hz_settlement *in, const ch
                 return HZ_OK;
             }
             if ((rc = hz_store_settlement_mark_refunded(app->db, old.id, e)) ||
-                (rc = hz_claims_reverse_settlement(app, old.id, old.setl_id, e)) ||
-                (rc = hz_lm_reverse_settlement(app, old.id, old.setl_id, e)))
+                (rc = settlement_refunded(app, &old, e)))
                 return rc;
         } else if (found == HZ_ENOTFOUND) {
             /* the refund came first: keep the settlement as cancelled */
@@ -108,7 +116,8 @@ static hz_err write_row(void *vctx, long line, const hz_settlement *in, const ch
     }
     bool inserted;
     if ((rc = hz_store_settlement_put(app->db, &s, app->now, &inserted, e))) return rc;
-    if (!inserted) c->rep->duplicate++;
+    if (!inserted)
+        c->rep->duplicate++;
     else {
         c->rep->added++;
         if (!s.member_id) c->rep->unmatched++;

@@ -5,7 +5,7 @@
 #include "app/authz.h"
 #include "app/lm.h"
 #include "cli/cli.h"
-#include "io/views.h"
+#include "io/views_aid.h"
 
 enum { O_YEAR = 256, O_AMOUNT, O_ID, O_SETL, O_REASON, O_STATUS };
 

@@ -8,7 +8,7 @@
 #include "core/idcard.h"
 #include "core/relief.h"
 #include "io/bank.h"
-#include "io/views.h"
+#include "io/views_aid.h"
 
 enum {
     O_CODE = 256, O_KIND, O_YEAR, O_BUDGET, O_NAME, O_PROGRAM, O_ID, O_SNAME, O_SID, O_SCHOOL, O_LEVEL, O_REASON,

@@ -9,6 +9,29 @@
 #include "core/model.h"
 #include "core/plan.h"
 
+/* A model-worker medical subsidy (LM) on one settled stay. */
+typedef struct {
+    int64_t id;
+    char subsidy_no[24];
+    int64_t member_id;
+    int64_t settlement_id;
+    char setl_id[48];
+    char id_number[19];
+    int year;           /* calendar year of the admission date */
+    char level[16];     /* national provincial city */
+    hz_fen psn_selfpay, huzhu_paid, burden;
+    int pct;
+    hz_fen amount;
+    char reason[24];    /* OK CAPPED REFUNDED_SETTLEMENT */
+    char explain[320];
+    char status[12];    /* applied approved rejected paid */
+    char reject_reason[256];
+    bool reversed;
+    char bank_failure[256];
+    char created_at[24], created_by[64], decided_at[24], decided_by[64], paid_at[24];
+    char name[HZ_NAME_MAX]; /* the member's, for lists */
+} hz_lm_subsidy;
+
 typedef enum { HZ_LM_NATIONAL = 0, HZ_LM_PROVINCIAL = 1, HZ_LM_CITY = 2 } hz_lm_level;
 
 typedef struct {

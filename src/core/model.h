@@ -129,60 +129,6 @@ typedef struct {
     bool reversed;
 } hz_claim_line_row;
 
-/* A model-worker medical subsidy (LM) on one settled stay. */
-typedef struct {
-    int64_t id;
-    char subsidy_no[24];
-    int64_t member_id;
-    int64_t settlement_id;
-    char setl_id[48];
-    char id_number[19];
-    int year;           /* calendar year of the admission date */
-    char level[16];     /* national provincial city */
-    hz_fen psn_selfpay, huzhu_paid, burden;
-    int pct;
-    hz_fen amount;
-    char reason[24];    /* OK CAPPED REFUNDED_SETTLEMENT */
-    char explain[320];
-    char status[12];    /* applied approved rejected paid */
-    char reject_reason[256];
-    bool reversed;
-    char bank_failure[256];
-    char created_at[24], created_by[64], decided_at[24], decided_by[64], paid_at[24];
-    char name[HZ_NAME_MAX]; /* the member's, for lists */
-} hz_lm_subsidy;
-
-/* A relief programme (救助帮扶) and one grant of it. */
-typedef struct {
-    int64_t id;
-    char code[32];
-    char kind[16]; /* second_round student_aid visit donation education */
-    int year;
-    char name[128];
-    hz_fen budget;
-    char published_at[24];
-    hz_date objection_until; /* HZ_DATE_NONE until the 公示 list is published */
-} hz_relief_program;
-
-typedef struct {
-    int64_t id;
-    char grant_no[24];
-    int64_t program_id;
-    char program_code[32];
-    int64_t member_id;
-    char id_number[19];
-    char name[64];
-    char status[12]; /* proposed applied approved rejected paid */
-    hz_fen amount;
-    hz_fen burden;   /* second_round: the year's remaining burden */
-    char student_name[64], student_id_number[19], school[128], level[16];
-    char reason[256];
-    char items[256];
-    hz_date visit_date;
-    char reject_reason[256], bank_failure[256];
-    char created_at[24], decided_at[24], decided_by[64], paid_at[24];
-} hz_relief_grant;
-
 /* A rejected input row: where and why (imports' reports). */
 typedef struct {
     long row;

@@ -8,6 +8,37 @@
 
 #include "core/model.h"
 
+/* A relief programme (救助帮扶) and one grant of it. */
+typedef struct {
+    int64_t id;
+    char code[32];
+    char kind[16]; /* second_round student_aid visit donation education */
+    int year;
+    char name[128];
+    hz_fen budget;
+    char published_at[24];
+    hz_date objection_until; /* HZ_DATE_NONE until the 公示 list is published */
+} hz_relief_program;
+
+typedef struct {
+    int64_t id;
+    char grant_no[24];
+    int64_t program_id;
+    char program_code[32];
+    int64_t member_id;
+    char id_number[19];
+    char name[64];
+    char status[12]; /* proposed applied approved rejected paid */
+    hz_fen amount;
+    hz_fen burden;   /* second_round: the year's remaining burden */
+    char student_name[64], student_id_number[19], school[128], level[16];
+    char reason[256];
+    char items[256];
+    hz_date visit_date;
+    char reject_reason[256], bank_failure[256];
+    char created_at[24], decided_at[24], decided_by[64], paid_at[24];
+} hz_relief_grant;
+
 /* 二次救助: the grant for a burden (fen); 0 below 10,000.00. */
 hz_fen hz_relief_band(hz_fen burden);
 /* 金秋助学: university or high school, hardship family or not. */

@@ -5,7 +5,7 @@
 #include "app/authz.h"
 #include "app/lm.h"
 #include "http/handlers.h"
-#include "io/views.h"
+#include "io/views_aid.h"
 
 #define V1 "/api/v1"
 

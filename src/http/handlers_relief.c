@@ -7,7 +7,7 @@
 #include "app/relief.h"
 #include "core/normalize.h"
 #include "http/handlers.h"
-#include "io/views.h"
+#include "io/views_aid.h"
 
 #define V1 "/api/v1"
 

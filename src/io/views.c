@@ -5,7 +5,6 @@
 
 #include "core/flag.h"
 #include "core/idcard.h"
-#include "core/relief.h"
 
 json_t *hz_json_money(hz_fen v) {
     char b[HZ_MONEY_BUF];
@@ -73,7 +72,7 @@ json_t *hz_view_org_stats(const hz_org_stats *s) {
                      (json_int_t)s->hardship, "covered", (json_int_t)s->covered);
 }
 
-static json_t *opt_str(const char *s) { return s && *s ? json_string(s) : json_null(); }
+json_t *hz_json_opt_str(const char *s) { return s && *s ? json_string(s) : json_null(); }
 
 json_t *hz_view_claim(const hz_claim *c, const hz_member *m, const hz_claim_line_row *lines, int n_lines,
                       int sla_days, const char *required_docs, bool overdue, bool mask) {
@@ -82,7 +81,7 @@ json_t *hz_view_claim(const hz_claim *c, const hz_member *m, const hz_claim_line
     for (int i = 0; i < n_lines; i++) {
         const hz_claim_line_row *l = &lines[i];
         json_array_append_new(arr, json_pack("{s:i, s:s, s:o, s:s, s:i, s:o, s:s, s:s, s:b}", "seq", l->seq, "plan",
-                                             l->plan_code, "setl_id", opt_str(l->setl_id), "component", l->component,
+                                             l->plan_code, "setl_id", hz_json_opt_str(l->setl_id), "component", l->component,
                                              "period", l->period, "amount", hz_json_money(l->amount), "reason",
                                              l->reason, "explain", l->explain, "reversed", l->reversed));
     }
@@ -93,8 +92,8 @@ json_t *hz_view_claim(const hz_claim *c, const hz_member *m, const hz_claim_line
     snprintf(ref, sizeof ref, "%lld", (long long)m->id);
     json_object_set_new(json_object_get(o, "member"), "ref", json_string(ref));
     json_object_set_new(o, "submitted_at", json_string(c->submitted_at));
-    json_object_set_new(o, "documents_complete_at", opt_str(c->documents_complete_at));
-    json_object_set_new(o, "paid_at", opt_str(c->paid_at));
+    json_object_set_new(o, "documents_complete_at", hz_json_opt_str(c->documents_complete_at));
+    json_object_set_new(o, "paid_at", hz_json_opt_str(c->paid_at));
     json_object_set_new(o, "sla_days", sla_days >= 0 ? json_integer(sla_days) : json_null());
     json_object_set_new(o, "sla_overdue", json_boolean(overdue));
     json_object_set_new(o, "documents_required", json_string(required_docs));
@@ -102,16 +101,16 @@ json_t *hz_view_claim(const hz_claim *c, const hz_member *m, const hz_claim_line
     json_object_set_new(o, "accident", json_boolean(c->accident));
     json_object_set_new(o, "death", json_boolean(c->death));
     json_object_set_new(o, "disability_grade", c->disability_grade ? json_integer(c->disability_grade) : json_null());
-    json_object_set_new(o, "diagnosis", opt_str(c->diagnosis));
+    json_object_set_new(o, "diagnosis", hz_json_opt_str(c->diagnosis));
     json_object_set_new(o, "proactive", json_boolean(c->proactive));
     json_object_set_new(o, "review_required", json_boolean(c->review_required));
-    json_object_set_new(o, "review_note", opt_str(c->review_note));
-    json_object_set_new(o, "hold_reason", opt_str(c->hold_reason));
-    json_object_set_new(o, "reject_reason", opt_str(c->reject_reason));
-    json_object_set_new(o, "resubmit_of", opt_str(c->resubmit_of));
-    json_object_set_new(o, "bank_failure", opt_str(c->bank_failure));
-    json_object_set_new(o, "decided_at", opt_str(c->decided_at));
-    json_object_set_new(o, "decided_by", opt_str(c->decided_by));
+    json_object_set_new(o, "review_note", hz_json_opt_str(c->review_note));
+    json_object_set_new(o, "hold_reason", hz_json_opt_str(c->hold_reason));
+    json_object_set_new(o, "reject_reason", hz_json_opt_str(c->reject_reason));
+    json_object_set_new(o, "resubmit_of", hz_json_opt_str(c->resubmit_of));
+    json_object_set_new(o, "bank_failure", hz_json_opt_str(c->bank_failure));
+    json_object_set_new(o, "decided_at", hz_json_opt_str(c->decided_at));
+    json_object_set_new(o, "decided_by", hz_json_opt_str(c->decided_by));
     return o;
 }
 
@@ -123,59 +122,3 @@ json_t *hz_view_row_errors(const hz_row_error *rows, int n) {
     return a;
 }
 
-json_t *hz_view_lm(const hz_lm_subsidy *s, bool mask) {
-    char id[19];
-    if (mask) hz_id_mask(s->id_number, id);
-    else snprintf(id, sizeof id, "%s", s->id_number);
-    json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:s, s:s, s:s}", "no", s->subsidy_no, "id_number", id, "setl_id",
-                          s->setl_id, "amount", hz_json_money(s->amount), "reason", s->reason, "explain", s->explain,
-                          "status", s->status);
-    char name[HZ_NAME_MAX];
-    if (mask) hz_relief_mask_name(s->name, name, sizeof name);
-    else snprintf(name, sizeof name, "%s", s->name);
-    json_object_set_new(o, "name", json_string(name));
-    json_object_set_new(o, "year", json_integer(s->year));
-    json_object_set_new(o, "level", json_string(s->level));
-    json_object_set_new(o, "psn_selfpay", hz_json_money(s->psn_selfpay));
-    json_object_set_new(o, "huzhu_paid", hz_json_money(s->huzhu_paid));
-    json_object_set_new(o, "burden", hz_json_money(s->burden));
-    json_object_set_new(o, "pct", json_integer(s->pct));
-    json_object_set_new(o, "reject_reason", opt_str(s->reject_reason));
-    json_object_set_new(o, "bank_failure", opt_str(s->bank_failure));
-    json_object_set_new(o, "created_at", opt_str(s->created_at));
-    json_object_set_new(o, "decided_at", opt_str(s->decided_at));
-    json_object_set_new(o, "decided_by", opt_str(s->decided_by));
-    json_object_set_new(o, "paid_at", opt_str(s->paid_at));
-    return o;
-}
-
-json_t *hz_view_relief_grant(const hz_relief_grant *g, bool mask) {
-    char id[19], name[64], sid[19];
-    if (mask) {
-        hz_id_mask(g->id_number, id);
-        hz_relief_mask_name(g->name, name, sizeof name);
-        if (g->student_id_number[0]) hz_id_mask(g->student_id_number, sid);
-        else sid[0] = '\0';
-    } else {
-        snprintf(id, sizeof id, "%s", g->id_number);
-        snprintf(name, sizeof name, "%s", g->name);
-        snprintf(sid, sizeof sid, "%s", g->student_id_number);
-    }
-    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:o, s:s}", "no", g->grant_no, "program", g->program_code,
-                          "id_number", id, "name", name, "amount", hz_json_money(g->amount), "status", g->status);
-    json_object_set_new(o, "burden", g->burden ? hz_json_money(g->burden) : json_null());
-    json_object_set_new(o, "student_name", opt_str(g->student_name));
-    json_object_set_new(o, "student_id_number", opt_str(sid));
-    json_object_set_new(o, "school", opt_str(g->school));
-    json_object_set_new(o, "level", opt_str(g->level));
-    json_object_set_new(o, "reason", opt_str(g->reason));
-    json_object_set_new(o, "items", opt_str(g->items));
-    json_object_set_new(o, "date", hz_json_date(g->visit_date));
-    json_object_set_new(o, "reject_reason", opt_str(g->reject_reason));
-    json_object_set_new(o, "bank_failure", opt_str(g->bank_failure));
-    json_object_set_new(o, "created_at", opt_str(g->created_at));
-    json_object_set_new(o, "decided_at", opt_str(g->decided_at));
-    json_object_set_new(o, "decided_by", opt_str(g->decided_by));
-    json_object_set_new(o, "paid_at", opt_str(g->paid_at));
-    return o;
-}

@@ -10,6 +10,7 @@
 
 json_t *hz_json_money(hz_fen v);
 json_t *hz_json_date(hz_date d); /* null for HZ_DATE_NONE */
+json_t *hz_json_opt_str(const char *s); /* null for NULL or "" */
 json_t *hz_view_flag(const hz_flag *f);
 json_t *hz_view_coverage(const hz_coverage *c);
 /* mask: ID number and bank card masked for roles that do not need them */
@@ -27,13 +28,5 @@ json_t *hz_view_row_errors(const hz_row_error *rows, int n);
  * documents_complete_at, paid_at, sla_days. */
 json_t *hz_view_claim(const hz_claim *c, const hz_member *m, const hz_claim_line_row *lines, int n_lines,
                       int sla_days, const char *required_docs, bool overdue, bool mask);
-
-/* lm show --json (interfaces.md): no, id_number, setl_id, amount, reason,
- * explain, status, and the figures behind them. mask: ID number masked. */
-json_t *hz_view_lm(const hz_lm_subsidy *s, bool mask);
-
-/* relief grants: no, program, id_number, name, amount, status, burden,
- * student fields, items, decisions. mask: ID number masked, name as 张*明. */
-json_t *hz_view_relief_grant(const hz_relief_grant *g, bool mask);
 
 #endif

@@ -2,9 +2,12 @@
  * most one row: (object, got, want) where two records disagree. */
 #include "store/check.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "store/rows.h"
+#include "store/store.h"
 
 #define BENEFIT_OF(l) "'benefit:' || " l ".coverage_id || ':' || " l ".period || ':' || " l ".component"
 #define POSTED "(t.phase = 'posted' OR t.phase = 'post')"
@@ -24,9 +27,9 @@ static const struct {
     /* the ledger's money is the benefit account's balance */
     {"ledger.paid=benefit_account",
      "SELECT 'ledger:' || g.coverage_id || ':' || g.period || ':' || g.component,"
-     " g.paid, COALESCE(b.debits_posted - b.credits_posted, 0) FROM ledger g LEFT JOIN account b ON b.code = "
-     BENEFIT_OF("g") " WHERE g.paid <> COALESCE(b.debits_posted - b.credits_posted, 0)"
-     " ORDER BY g.coverage_id, g.period, g.component LIMIT 1"},
+     " g.paid, COALESCE(b.debits_posted - b.credits_posted, 0) FROM ledger g LEFT JOIN account b ON b.code "
+     "= " BENEFIT_OF("g") " WHERE g.paid <> COALESCE(b.debits_posted - b.credits_posted, 0)"
+                          " ORDER BY g.coverage_id, g.period, g.component LIMIT 1"},
     /* and the sum of the active lines, stays, lump sums, first stays */
     {"ledger.paid=claim_lines",
      "SELECT 'ledger:' || g.coverage_id || ':' || g.period || ':' || g.component, g.paid, COALESCE(s.paid, 0)"
@@ -57,35 +60,8 @@ static const struct {
      " JOIN account a ON a.code = 'payable:' || p.payable_no WHERE c.total <> COALESCE((SELECT SUM(CASE WHEN"
      " t.credit_id = a.id THEN t.amount ELSE -t.amount END) FROM transfer t WHERE t.cause LIKE 'line:%' AND"
      " (t.credit_id = a.id OR t.debit_id = a.id) AND " POSTED "), 0) ORDER BY c.id LIMIT 1"},
-    {"claim=payable",
-     "SELECT 'claim:' || c.claim_no, 0, 1 FROM claim c WHERE NOT EXISTS (SELECT 1 FROM payable p WHERE"
-     " p.source = 'claim' AND p.source_id = c.id) ORDER BY c.id LIMIT 1"},
-    /* an LM subsidy's payable was granted exactly its amount once approved
-     * (net of a refund's reversal), nothing before */
-    {"lm.amount=payable_grants",
-     "SELECT 'lm:' || l.subsidy_no, COALESCE((SELECT SUM(CASE WHEN t.credit_id = a.id THEN t.amount ELSE -t.amount END)"
-     " FROM transfer t WHERE t.cause = 'lm:' || l.id AND (t.credit_id = a.id OR t.debit_id = a.id) AND " POSTED
-     "), 0), CASE WHEN l.status = 'approved' OR l.status = 'paid' THEN l.amount ELSE 0 END"
-     " FROM lm_subsidy l JOIN payable p ON p.source = 'lm' AND p.source_id = l.id"
-     " JOIN account a ON a.code = 'payable:' || p.payable_no WHERE COALESCE((SELECT SUM(CASE WHEN t.credit_id = a.id"
-     " THEN t.amount ELSE -t.amount END) FROM transfer t WHERE t.cause = 'lm:' || l.id AND (t.credit_id = a.id"
-     " OR t.debit_id = a.id) AND " POSTED "), 0) <> CASE WHEN l.status = 'approved' OR l.status = 'paid' THEN"
-     " l.amount ELSE 0 END ORDER BY l.id LIMIT 1"},
-    {"lm=payable",
-     "SELECT 'lm:' || l.subsidy_no, 0, 1 FROM lm_subsidy l WHERE NOT EXISTS (SELECT 1 FROM payable p WHERE"
-     " p.source = 'lm' AND p.source_id = l.id) ORDER BY l.id LIMIT 1"},
-    /* a year's LM budget account holds what that year committed */
-    {"budget:lm=committed",
-     "SELECT a.code, a.debits_posted - a.credits_posted, COALESCE((SELECT SUM(l.amount) FROM lm_subsidy l WHERE"
-     " 'budget:lm:' || l.year = a.code AND (l.status = 'approved' OR l.status = 'paid')), 0) FROM account a"
-     " WHERE a.code LIKE 'budget:lm:%' AND a.debits_posted - a.credits_posted <> COALESCE((SELECT SUM(l.amount)"
-     " FROM lm_subsidy l WHERE 'budget:lm:' || l.year = a.code AND (l.status = 'approved' OR l.status = 'paid')), 0)"
-     " ORDER BY a.id LIMIT 1"},
-    {"lm.committed<=budget",
-     "SELECT 'lm_budget:' || b.year, (SELECT COALESCE(SUM(l.amount), 0) FROM lm_subsidy l WHERE l.year = b.year"
-     " AND (l.status = 'approved' OR l.status = 'paid')), b.amount FROM lm_budget b WHERE (SELECT"
-     " COALESCE(SUM(l.amount), 0) FROM lm_subsidy l WHERE l.year = b.year AND (l.status = 'approved' OR"
-     " l.status = 'paid')) > b.amount ORDER BY b.year LIMIT 1"},
+    {"claim=payable", "SELECT 'claim:' || c.claim_no, 0, 1 FROM claim c WHERE NOT EXISTS (SELECT 1 FROM payable p WHERE"
+                      " p.source = 'claim' AND p.source_id = c.id) ORDER BY c.id LIMIT 1"},
     /* each payment's state is its transfer's state */
     {"payment=transfer",
      "SELECT 'payment:' || y.id, CASE WHEN t.id IS NULL THEN -1 WHEN r.phase = 'post' THEN 2 WHEN r.phase ="
@@ -104,37 +80,6 @@ static const struct {
      " (SELECT COALESCE(SUM(amount), 0) FROM payment WHERE status = 'pending') WHERE COALESCE((SELECT"
      " credits_pending FROM account WHERE code = 'bank'), 0) <> (SELECT COALESCE(SUM(amount), 0) FROM payment"
      " WHERE status = 'pending')"},
-    /* money into the bank is the sum of the repayments and donations */
-    {"bank=repayments+donations",
-     "SELECT 'account:bank', COALESCE((SELECT debits_posted FROM account WHERE code = 'bank'), 0),"
-     " (SELECT COALESCE(SUM(amount), 0) FROM recovery WHERE kind = 'repay') + (SELECT COALESCE(SUM(amount), 0)"
-     " FROM donation) WHERE COALESCE((SELECT debits_posted FROM account WHERE code = 'bank'), 0) <> (SELECT"
-     " COALESCE(SUM(amount), 0) FROM recovery WHERE kind = 'repay') + (SELECT COALESCE(SUM(amount), 0) FROM donation)"},
-    /* a relief grant's payable was granted its amount once approved */
-    {"relief.amount=payable_grants",
-     "SELECT 'relief:' || g.grant_no, COALESCE((SELECT SUM(CASE WHEN t.credit_id = a.id THEN t.amount ELSE"
-     " -t.amount END) FROM transfer t WHERE t.cause = 'relief:' || g.id AND (t.credit_id = a.id OR t.debit_id = a.id)"
-     " AND " POSTED "), 0), CASE WHEN g.status = 'approved' OR g.status = 'paid' THEN g.amount ELSE 0 END"
-     " FROM relief_grant g JOIN payable p ON p.source = 'relief' AND p.source_id = g.id JOIN account a ON a.code ="
-     " 'payable:' || p.payable_no WHERE COALESCE((SELECT SUM(CASE WHEN t.credit_id = a.id THEN t.amount ELSE"
-     " -t.amount END) FROM transfer t WHERE t.cause = 'relief:' || g.id AND (t.credit_id = a.id OR t.debit_id = a.id)"
-     " AND " POSTED "), 0) <> CASE WHEN g.status = 'approved' OR g.status = 'paid' THEN g.amount ELSE 0 END"
-     " ORDER BY g.id LIMIT 1"},
-    /* a programme's account: granted (debits) less donated (credits) */
-    {"budget:relief=granted-donated",
-     "SELECT a.code, a.debits_posted - a.credits_posted, (SELECT COALESCE(SUM(g.amount), 0) FROM relief_grant g"
-     " WHERE g.program_id = p.id AND (g.status = 'approved' OR g.status = 'paid')) - (SELECT COALESCE(SUM(d.amount), 0)"
-     " FROM donation d WHERE d.program_id = p.id) FROM relief_program p JOIN account a ON a.code = 'budget:relief:'"
-     " || p.code WHERE a.debits_posted - a.credits_posted <> (SELECT COALESCE(SUM(g.amount), 0) FROM relief_grant g"
-     " WHERE g.program_id = p.id AND (g.status = 'approved' OR g.status = 'paid')) - (SELECT COALESCE(SUM(d.amount), 0)"
-     " FROM donation d WHERE d.program_id = p.id) ORDER BY p.id LIMIT 1"},
-    {"relief.committed<=budget",
-     "SELECT 'relief_program:' || p.code, (SELECT COALESCE(SUM(g.amount), 0) FROM relief_grant g WHERE g.program_id"
-     " = p.id AND (g.status = 'approved' OR g.status = 'paid')), CASE WHEN p.kind = 'donation' THEN (SELECT"
-     " COALESCE(SUM(d.amount), 0) FROM donation d WHERE d.program_id = p.id) ELSE p.budget END FROM relief_program p"
-     " WHERE (SELECT COALESCE(SUM(g.amount), 0) FROM relief_grant g WHERE g.program_id = p.id AND (g.status ="
-     " 'approved' OR g.status = 'paid')) > CASE WHEN p.kind = 'donation' THEN (SELECT COALESCE(SUM(d.amount), 0)"
-     " FROM donation d WHERE d.program_id = p.id) ELSE p.budget END ORDER BY p.id LIMIT 1"},
     {"writeoff=recoveries",
      "SELECT 'account:writeoff', COALESCE((SELECT debits_posted - credits_posted FROM account WHERE code ="
      " 'writeoff'), 0), (SELECT COALESCE(SUM(amount), 0) FROM recovery WHERE kind = 'writeoff') WHERE"
@@ -147,23 +92,67 @@ static const struct {
      " c.id), 0) <> c.premium ORDER BY c.id LIMIT 1"},
     /* nothing owed below zero: a payable paid past what it owes has become
      * a receivable; a receivable never owes the member */
-    {"payable>=0",
-     "SELECT a.code, a.credits_posted - a.debits_posted, 0 FROM account a WHERE a.kind = 'payable' AND"
-     " a.credits_posted - a.debits_posted < 0 AND a.debits_pending = 0 ORDER BY a.id LIMIT 1"},
+    {"payable>=0", "SELECT a.code, a.credits_posted - a.debits_posted, 0 FROM account a WHERE a.kind = 'payable' AND"
+                   " a.credits_posted - a.debits_posted < 0 AND a.debits_pending = 0 ORDER BY a.id LIMIT 1"},
     {"receivable>=0",
      "SELECT a.code, a.debits_posted - a.credits_posted, 0 FROM account a WHERE a.kind = 'receivable' AND"
      " a.debits_posted < a.credits_posted ORDER BY a.id LIMIT 1"},
 };
 
+/* Money into the bank is what the records of repayments and of every
+ * module's inflows (store.h, bank_inflow) say came in. Built once from the
+ * module list, so the statement cache sees one string. */
+static char bank_in_sql[4096];
+static pthread_once_t bank_in_once = PTHREAD_ONCE_INIT;
+
+static void bank_in_build(void) {
+    char sum[2048] = "(SELECT COALESCE(SUM(amount), 0) FROM recovery WHERE kind = 'repay')";
+    for (const hz_store_module *const *m = hz_store_modules; *m; m++)
+        if ((*m)->bank_inflow) {
+            size_t n = strlen(sum);
+            snprintf(sum + n, sizeof sum - n, " + %s", (*m)->bank_inflow);
+        }
+    snprintf(bank_in_sql, sizeof bank_in_sql,
+             "SELECT 'account:bank', COALESCE((SELECT debits_posted FROM account WHERE code = 'bank'), 0), %s"
+             " WHERE COALESCE((SELECT debits_posted FROM account WHERE code = 'bank'), 0) <> %s",
+             sum, sum);
+}
+
+/* The check-th query: the founding ones, the bank's receipts, then every
+ * module's own in list order. */
+static bool check_at(int check, hz_store_check *out) {
+    if (check < 0) return false;
+    if (check < HZ_COUNT(checks)) {
+        *out = (hz_store_check){checks[check].name, checks[check].sql};
+        return true;
+    }
+    check -= HZ_COUNT(checks);
+    if (check == 0) {
+        pthread_once(&bank_in_once, bank_in_build);
+        *out = (hz_store_check){"bank=repayments+inflows", bank_in_sql};
+        return true;
+    }
+    check--;
+    for (const hz_store_module *const *m = hz_store_modules; *m; m++) {
+        if (check < (*m)->n_checks) {
+            *out = (*m)->checks[check];
+            return true;
+        }
+        check -= (*m)->n_checks;
+    }
+    return false;
+}
+
 hz_err hz_store_check_run(hz_db *db, int check, bool *more, bool *found, hz_check_diff *d, hz_errinfo *e) {
     *found = false;
-    *more = check >= 0 && (size_t)check < sizeof checks / sizeof checks[0];
+    hz_store_check c;
+    *more = check_at(check, &c);
     if (!*more) return HZ_OK;
     memset(d, 0, sizeof *d);
-    d->name = checks[check].name;
+    d->name = c.name;
     hz_stmt *st;
     bool row;
-    hz_err rc = hz_db_stmt(db, checks[check].sql, &st, e);
+    hz_err rc = hz_db_stmt(db, c.sql, &st, e);
     if (rc || (rc = hz_stmt_step(st, &row, e))) return rc;
     if (row) {
         *found = true;

@@ -360,5 +360,5 @@ static const char *const claim_migrations[] = {
     " AND l.coverage_id = ledger.coverage_id AND l.period = ledger.period AND l.component = ledger.component);"
 };
 
-const hz_store_module hz_store_module_claims = {"claims", claim_migrations,
-                                                (int)(sizeof claim_migrations / sizeof claim_migrations[0])};
+const hz_store_module hz_store_module_claims = {
+    .name = "claims", .migrations = claim_migrations, .n_migrations = HZ_COUNT(claim_migrations)};

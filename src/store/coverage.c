@@ -241,4 +241,4 @@ hz_err hz_store_unit_coverages_ending(hz_db *db, int64_t unit_id, hz_date from, 
 }
 
 /* The enrollment module's tables are in the core history (migrations 1-2). */
-const hz_store_module hz_store_module_enrollment = {"enrollment", NULL, 0};
+const hz_store_module hz_store_module_enrollment = {.name = "enrollment"};

@@ -179,14 +179,17 @@ static hz_err one(hz_db *db, const char *sql, const char *text, int64_t id, bool
     bool row;
     hz_err rc = hz_db_stmt(db, sql, &st, e);
     if (rc) return rc;
-    if (text) hz_stmt_text(st, 1, text);
-    else hz_stmt_int(st, 1, id);
+    if (text)
+        hz_stmt_text(st, 1, text);
+    else
+        hz_stmt_int(st, 1, id);
     if ((rc = hz_stmt_step(st, &row, e))) return rc;
-    if (row) read_lm(st, out);
-    else memset(out, 0, sizeof *out);
+    if (row)
+        read_lm(st, out);
+    else
+        memset(out, 0, sizeof *out);
     hz_stmt_reset(st);
-    if (!row && must)
-        return hz_fail(e, HZ_ENOTFOUND, "劳模医疗补助 %s 不存在 (no such subsidy)", text ? text : "");
+    if (!row && must) return hz_fail(e, HZ_ENOTFOUND, "劳模医疗补助 %s 不存在 (no such subsidy)", text ? text : "");
     return HZ_OK;
 }
 
@@ -300,5 +303,42 @@ static const char *const lm_migrations[] = {
     "CREATE INDEX lm_subsidy_member ON lm_subsidy(member_id, year);",
 };
 
-const hz_store_module hz_store_module_lm = {"lm", lm_migrations,
-                                            (int)(sizeof lm_migrations / sizeof lm_migrations[0])};
+/* The subsidies' part of `huzhu check` (store/check.h). */
+#define POSTED "(t.phase = 'posted' OR t.phase = 'post')"
+static const hz_store_check lm_checks[] = {
+    /* an LM subsidy's payable was granted exactly its amount once approved
+     * (net of a refund's reversal), nothing before */
+    {"lm.amount=payable_grants",
+     "SELECT 'lm:' || l.subsidy_no, COALESCE((SELECT SUM(CASE WHEN t.credit_id = a.id THEN t.amount ELSE -t.amount END)"
+     " FROM transfer t WHERE t.cause = 'lm:' || l.id AND (t.credit_id = a.id OR t.debit_id = a.id) AND " POSTED
+     "), 0), CASE WHEN l.status = 'approved' OR l.status = 'paid' THEN l.amount ELSE 0 END"
+     " FROM lm_subsidy l JOIN payable p ON p.source = 'lm' AND p.source_id = l.id"
+     " JOIN account a ON a.code = 'payable:' || p.payable_no WHERE COALESCE((SELECT SUM(CASE WHEN t.credit_id = a.id"
+     " THEN t.amount ELSE -t.amount END) FROM transfer t WHERE t.cause = 'lm:' || l.id AND (t.credit_id = a.id"
+     " OR t.debit_id = a.id) AND " POSTED "), 0) <> CASE WHEN l.status = 'approved' OR l.status = 'paid' THEN"
+     " l.amount ELSE 0 END ORDER BY l.id LIMIT 1"},
+    {"lm=payable",
+     "SELECT 'lm:' || l.subsidy_no, 0, 1 FROM lm_subsidy l WHERE NOT EXISTS (SELECT 1 FROM payable p WHERE"
+     " p.source = 'lm' AND p.source_id = l.id) ORDER BY l.id LIMIT 1"},
+    /* a year's LM budget account holds what that year committed */
+    {"budget:lm=committed",
+     "SELECT a.code, a.debits_posted - a.credits_posted, COALESCE((SELECT SUM(l.amount) FROM lm_subsidy l WHERE"
+     " 'budget:lm:' || l.year = a.code AND (l.status = 'approved' OR l.status = 'paid')), 0) FROM account a"
+     " WHERE a.code LIKE 'budget:lm:%' AND a.debits_posted - a.credits_posted <> COALESCE((SELECT SUM(l.amount)"
+     " FROM lm_subsidy l WHERE 'budget:lm:' || l.year = a.code AND (l.status = 'approved' OR l.status = 'paid')), 0)"
+     " ORDER BY a.id LIMIT 1"},
+    {"lm.committed<=budget",
+     "SELECT 'lm_budget:' || b.year, (SELECT COALESCE(SUM(l.amount), 0) FROM lm_subsidy l WHERE l.year = b.year"
+     " AND (l.status = 'approved' OR l.status = 'paid')), b.amount FROM lm_budget b WHERE (SELECT"
+     " COALESCE(SUM(l.amount), 0) FROM lm_subsidy l WHERE l.year = b.year AND (l.status = 'approved' OR"
+     " l.status = 'paid')) > b.amount ORDER BY b.year LIMIT 1"},
+};
+#undef POSTED
+
+const hz_store_module hz_store_module_lm = {
+    .name = "lm",
+    .migrations = lm_migrations,
+    .n_migrations = HZ_COUNT(lm_migrations),
+    .checks = lm_checks,
+    .n_checks = HZ_COUNT(lm_checks),
+};

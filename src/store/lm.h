@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-#include "core/model.h"
+#include "core/lm.h"
 #include "store/db.h"
 
 /* hz_lm_subsidy is in core/model.h (views read it too). */

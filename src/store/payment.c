@@ -350,4 +350,4 @@ static const char *const payment_migrations[] = {
 };
 
 const hz_store_module hz_store_module_payments = {
-    "payments", payment_migrations, (int)(sizeof payment_migrations / sizeof payment_migrations[0])};
+    .name = "payments", .migrations = payment_migrations, .n_migrations = HZ_COUNT(payment_migrations)};

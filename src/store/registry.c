@@ -312,4 +312,4 @@ hz_err hz_store_subtree_member_ids(hz_db *db, const char *path, const char *flag
 }
 
 /* The registry module's tables are in the core history (migrations 1-2). */
-const hz_store_module hz_store_module_registry = {"registry", NULL, 0};
+const hz_store_module hz_store_module_registry = {.name = "registry"};

@@ -21,13 +21,13 @@ static const char q_committed[] = "SELECT COALESCE(SUM(amount), 0) FROM relief_g
 static const char q_donated[] = "SELECT COALESCE(SUM(amount), 0) FROM donation WHERE program_id = ?";
 static const char q_don_ins[] = "INSERT INTO donation (program_id, donor, amount, at, by_actor) VALUES (?, ?, ?, ?, ?)"
                                 " RETURNING id";
-#define GRANT_COLS                                                                                                 \
-    "g.id, g.grant_no, g.program_id, p.code, g.member_id, m.id_number, m.name, g.status, g.amount,"               \
-    " COALESCE(g.burden, 0), COALESCE(g.student_name, ''), COALESCE(g.student_id_number, ''),"                     \
-    " COALESCE(g.school, ''), COALESCE(g.level, ''), COALESCE(g.reason, ''), COALESCE(g.items, ''),"               \
-    " g.visit_date, COALESCE(g.reject_reason, ''), COALESCE(g.bank_failure, ''), g.created_at,"                    \
+#define GRANT_COLS                                                                                                     \
+    "g.id, g.grant_no, g.program_id, p.code, g.member_id, m.id_number, m.name, g.status, g.amount,"                    \
+    " COALESCE(g.burden, 0), COALESCE(g.student_name, ''), COALESCE(g.student_id_number, ''),"                         \
+    " COALESCE(g.school, ''), COALESCE(g.level, ''), COALESCE(g.reason, ''), COALESCE(g.items, ''),"                   \
+    " g.visit_date, COALESCE(g.reject_reason, ''), COALESCE(g.bank_failure, ''), g.created_at,"                        \
     " COALESCE(g.decided_at, ''), COALESCE(g.decided_by, ''), COALESCE(g.paid_at, '')"
-#define GRANT_FROM                                                                                                 \
+#define GRANT_FROM                                                                                                     \
     " FROM relief_grant g JOIN relief_program p ON p.id = g.program_id JOIN member m ON m.id = g.member_id"
 static const char q_grant_ins[] =
     "INSERT INTO relief_grant (grant_no, program_id, member_id, status, amount, burden, student_name,"
@@ -54,13 +54,20 @@ static const char q_programs[] =
 #define YEAR_SETL(s) " AND " s ".refunded = 0 AND " s ".med_type = '21' AND substr(" s ".adm_date, 1, 4) = ?1"
 static const char q_burdens[] =
     "SELECT id, burden FROM (SELECT m.id AS id,"
-    " (SELECT COALESCE(SUM(s.psn_selfpay), 0) FROM settlement s WHERE s.member_id = m.id" YEAR_SETL("s") ")"
-    " - (SELECT COALESCE(SUM(l.amount), 0) FROM claim_line l JOIN claim c ON c.id = l.claim_id JOIN settlement s"
-    "    ON s.id = l.settlement_id WHERE s.member_id = m.id AND c.status <> 'rejected'" YEAR_SETL("s") ")"
-    " - (SELECT COALESCE(SUM(x.amount), 0) FROM lm_subsidy x JOIN settlement s ON s.id = x.settlement_id"
-    "    WHERE s.member_id = m.id AND x.status <> 'rejected'" YEAR_SETL("s") ") AS burden"
-    " FROM member m WHERE EXISTS (SELECT 1 FROM coverage c WHERE c.member_id = m.id AND c.status = 'active'"
-    "  AND c.start_date <= ?1 || '-12-31' AND c.end_date >= ?1 || '-01-01')) q WHERE burden >= ?2 ORDER BY id";
+    " (SELECT COALESCE(SUM(s.psn_selfpay), 0) FROM settlement s WHERE s.member_id = m.id" YEAR_SETL(
+        "s") ")"
+             " - (SELECT COALESCE(SUM(l.amount), 0) FROM claim_line l JOIN claim c ON c.id = l.claim_id JOIN "
+             "settlement s"
+             "    ON s.id = l.settlement_id WHERE s.member_id = m.id AND c.status <> 'rejected'" YEAR_SETL(
+                 "s") ")"
+                      " - (SELECT COALESCE(SUM(x.amount), 0) FROM lm_subsidy x JOIN settlement s ON s.id = "
+                      "x.settlement_id"
+                      "    WHERE s.member_id = m.id AND x.status <> 'rejected'" YEAR_SETL(
+                          "s") ") AS burden"
+                               " FROM member m WHERE EXISTS (SELECT 1 FROM coverage c WHERE c.member_id = m.id AND "
+                               "c.status = 'active'"
+                               "  AND c.start_date <= ?1 || '-12-31' AND c.end_date >= ?1 || '-01-01')) q WHERE burden "
+                               ">= ?2 ORDER BY id";
 
 static void read_prog(hz_stmt *st, hz_relief_program *p) {
     memset(p, 0, sizeof *p);
@@ -74,8 +81,7 @@ static void read_prog(hz_stmt *st, hz_relief_program *p) {
     p->objection_until = hz_row_date(st, 7);
 }
 
-hz_err hz_store_relief_program_insert(hz_db *db, hz_relief_program *p, const char *now, const char *by,
-                                      hz_errinfo *e) {
+hz_err hz_store_relief_program_insert(hz_db *db, hz_relief_program *p, const char *now, const char *by, hz_errinfo *e) {
     hz_stmt *st;
     hz_err rc = hz_db_stmt(db, q_prog_ins, &st, e);
     if (rc) return rc;
@@ -89,13 +95,14 @@ hz_err hz_store_relief_program_insert(hz_db *db, hz_relief_program *p, const cha
     return hz_row_insert_id(st, &p->id, e);
 }
 
-static hz_err prog_by(hz_db *db, const char *sql, const char *code, int64_t id, hz_relief_program *out,
-                      hz_errinfo *e) {
+static hz_err prog_by(hz_db *db, const char *sql, const char *code, int64_t id, hz_relief_program *out, hz_errinfo *e) {
     hz_stmt *st;
     hz_err rc = hz_db_stmt(db, sql, &st, e);
     if (rc) return rc;
-    if (code) hz_stmt_text(st, 1, code);
-    else hz_stmt_int(st, 1, id);
+    if (code)
+        hz_stmt_text(st, 1, code);
+    else
+        hz_stmt_int(st, 1, id);
     char what[96];
     snprintf(what, sizeof what, "救助项目 %s 不存在 (no such programme)", code ? code : "");
     if ((rc = hz_row_one(st, what, e))) return rc;
@@ -138,8 +145,8 @@ hz_err hz_store_relief_donated(hz_db *db, int64_t program_id, hz_fen *out, hz_er
     return sum_of(db, q_donated, program_id, out, e);
 }
 
-hz_err hz_store_relief_donation_insert(hz_db *db, int64_t program_id, const char *donor, hz_fen amount,
-                                       const char *now, const char *by, int64_t *id, hz_errinfo *e) {
+hz_err hz_store_relief_donation_insert(hz_db *db, int64_t program_id, const char *donor, hz_fen amount, const char *now,
+                                       const char *by, int64_t *id, hz_errinfo *e) {
     hz_stmt *st;
     hz_err rc = hz_db_stmt(db, q_don_ins, &st, e);
     if (rc) return rc;
@@ -213,14 +220,17 @@ static hz_err grant_by(hz_db *db, const char *sql, const char *no, int64_t a, in
     bool row;
     hz_err rc = hz_db_stmt(db, sql, &st, e);
     if (rc) return rc;
-    if (no) hz_stmt_text(st, 1, no);
+    if (no)
+        hz_stmt_text(st, 1, no);
     else {
         hz_stmt_int(st, 1, a);
         if (b) hz_stmt_int(st, 2, b);
     }
     if ((rc = hz_stmt_step(st, &row, e))) return rc;
-    if (row) read_grant(st, out);
-    else memset(out, 0, sizeof *out);
+    if (row)
+        read_grant(st, out);
+    else
+        memset(out, 0, sizeof *out);
     hz_stmt_reset(st);
     if (!row && must) return hz_fail(e, HZ_ENOTFOUND, "救助 %s 不存在 (no such grant)", no ? no : "");
     return HZ_OK;
@@ -294,7 +304,8 @@ static hz_err grants(hz_db *db, int64_t program_id, const char *status, int64_t 
         read_grant(st, &rows[n++]);
     }
     hz_stmt_reset(st);
-    for (size_t i = 0; rc == HZ_OK && i < n; i++) rc = fn(ctx, &rows[i], e);
+    for (size_t i = 0; rc == HZ_OK && i < n; i++)
+        rc = fn(ctx, &rows[i], e);
     free(rows);
     return rc;
 }
@@ -377,24 +388,30 @@ hz_err hz_store_relief_burdens(hz_db *db, int year, hz_fen min, hz_relief_burden
     return rc;
 }
 
-#define AID_SCOPE(col)                                                                                             \
-    " (?1 = '' AND ?2 = 0 AND ?3 = 0 OR " col " IN (SELECT m.id FROM member m LEFT JOIN unit u ON u.id = m.unit_id"  \
-    " LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id) WHERE (?1 = '' OR substr(o.path, 1, length(?1)) = ?1)" \
+#define AID_SCOPE(col)                                                                                                 \
+    " (?1 = '' AND ?2 = 0 AND ?3 = 0 OR " col " IN (SELECT m.id FROM member m LEFT JOIN unit u ON u.id = m.unit_id"    \
+    " LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id) WHERE (?1 = '' OR substr(o.path, 1, length(?1)) = ?1)"    \
     " AND (?2 = 0 OR m.unit_id = ?2) AND (?3 = 0 OR m.id = ?3)))"
-#define DISTRICT_OF(member)                                                                                        \
+#define DISTRICT_OF(member)                                                                                            \
     "COALESCE((SELECT d.name FROM member dm LEFT JOIN unit du ON du.id = dm.unit_id JOIN org mo ON mo.id ="            \
-    " COALESCE(du.org_id, dm.org_id) JOIN org d ON d.kind = 'district' AND substr(mo.path, 1, length(d.path)) ="    \
+    " COALESCE(du.org_id, dm.org_id) JOIN org d ON d.kind = 'district' AND substr(mo.path, 1, length(d.path)) ="       \
     " d.path WHERE dm.id = " member " ORDER BY length(d.path) DESC LIMIT 1), '')"
 static const char q_aid_totals[] =
     "SELECT program, kind, year, district, COUNT(*), SUM(amount), SUM(paid) FROM ("
-    " SELECT 'LM' AS program, 'lm' AS kind, l.year AS year, " DISTRICT_OF("l.member_id") " AS district, l.amount AS amount,"
-    "  CASE WHEN l.status = 'paid' THEN l.amount ELSE 0 END AS paid FROM lm_subsidy l"
-    "  WHERE (l.status = 'approved' OR l.status = 'paid') AND" AID_SCOPE("l.member_id")
-    " UNION ALL"
-    " SELECT p.code, p.kind, p.year, " DISTRICT_OF("g.member_id") ", g.amount,"
-    "  CASE WHEN g.status = 'paid' THEN g.amount ELSE 0 END FROM relief_grant g JOIN relief_program p ON p.id ="
-    "  g.program_id WHERE (g.status = 'approved' OR g.status = 'paid') AND" AID_SCOPE("g.member_id")
-    ") t GROUP BY program, kind, year, district ORDER BY year, program, district";
+    " SELECT 'LM' AS program, 'lm' AS kind, l.year AS year, " DISTRICT_OF(
+        "l.member_id") " AS district, l.amount AS amount,"
+                       "  CASE WHEN l.status = 'paid' THEN l.amount ELSE 0 END AS paid FROM lm_subsidy l"
+                       "  WHERE (l.status = 'approved' OR l.status = 'paid') AND" AID_SCOPE(
+                           "l.member_id") " UNION ALL"
+                                          " SELECT p.code, p.kind, p.year, " DISTRICT_OF(
+                                              "g.member_id") ", g.amount,"
+                                                             "  CASE WHEN g.status = 'paid' THEN g.amount ELSE 0 END "
+                                                             "FROM relief_grant g JOIN relief_program p ON p.id ="
+                                                             "  g.program_id WHERE (g.status = 'approved' OR g.status "
+                                                             "= 'paid') AND" AID_SCOPE(
+                                                                 "g.member_id") ") t GROUP BY program, kind, year, "
+                                                                                "district ORDER BY year, program, "
+                                                                                "district";
 
 hz_err hz_store_aid_totals(hz_db *db, const hz_list_scope *sc, hz_aid_total_fn fn, void *ctx, hz_errinfo *e) {
     hz_stmt *st;
@@ -469,5 +486,42 @@ static const char *const relief_migrations[] = {
     " by_actor TEXT NOT NULL) /*STRICT*/;",
 };
 
-const hz_store_module hz_store_module_relief = {"relief", relief_migrations,
-                                                (int)(sizeof relief_migrations / sizeof relief_migrations[0])};
+/* The grants' part of `huzhu check` (store/check.h). */
+#define POSTED "(t.phase = 'posted' OR t.phase = 'post')"
+static const hz_store_check relief_checks[] = {
+    /* a relief grant's payable was granted its amount once approved */
+    {"relief.amount=payable_grants",
+     "SELECT 'relief:' || g.grant_no, COALESCE((SELECT SUM(CASE WHEN t.credit_id = a.id THEN t.amount ELSE"
+     " -t.amount END) FROM transfer t WHERE t.cause = 'relief:' || g.id AND (t.credit_id = a.id OR t.debit_id = a.id)"
+     " AND " POSTED "), 0), CASE WHEN g.status = 'approved' OR g.status = 'paid' THEN g.amount ELSE 0 END"
+     " FROM relief_grant g JOIN payable p ON p.source = 'relief' AND p.source_id = g.id JOIN account a ON a.code ="
+     " 'payable:' || p.payable_no WHERE COALESCE((SELECT SUM(CASE WHEN t.credit_id = a.id THEN t.amount ELSE"
+     " -t.amount END) FROM transfer t WHERE t.cause = 'relief:' || g.id AND (t.credit_id = a.id OR t.debit_id = a.id)"
+     " AND " POSTED "), 0) <> CASE WHEN g.status = 'approved' OR g.status = 'paid' THEN g.amount ELSE 0 END"
+     " ORDER BY g.id LIMIT 1"},
+    /* a programme's account: granted (debits) less donated (credits) */
+    {"budget:relief=granted-donated",
+     "SELECT a.code, a.debits_posted - a.credits_posted, (SELECT COALESCE(SUM(g.amount), 0) FROM relief_grant g"
+     " WHERE g.program_id = p.id AND (g.status = 'approved' OR g.status = 'paid')) - (SELECT COALESCE(SUM(d.amount), 0)"
+     " FROM donation d WHERE d.program_id = p.id) FROM relief_program p JOIN account a ON a.code = 'budget:relief:'"
+     " || p.code WHERE a.debits_posted - a.credits_posted <> (SELECT COALESCE(SUM(g.amount), 0) FROM relief_grant g"
+     " WHERE g.program_id = p.id AND (g.status = 'approved' OR g.status = 'paid')) - (SELECT COALESCE(SUM(d.amount), 0)"
+     " FROM donation d WHERE d.program_id = p.id) ORDER BY p.id LIMIT 1"},
+    {"relief.committed<=budget",
+     "SELECT 'relief_program:' || p.code, (SELECT COALESCE(SUM(g.amount), 0) FROM relief_grant g WHERE g.program_id"
+     " = p.id AND (g.status = 'approved' OR g.status = 'paid')), CASE WHEN p.kind = 'donation' THEN (SELECT"
+     " COALESCE(SUM(d.amount), 0) FROM donation d WHERE d.program_id = p.id) ELSE p.budget END FROM relief_program p"
+     " WHERE (SELECT COALESCE(SUM(g.amount), 0) FROM relief_grant g WHERE g.program_id = p.id AND (g.status ="
+     " 'approved' OR g.status = 'paid')) > CASE WHEN p.kind = 'donation' THEN (SELECT COALESCE(SUM(d.amount), 0)"
+     " FROM donation d WHERE d.program_id = p.id) ELSE p.budget END ORDER BY p.id LIMIT 1"},
+};
+#undef POSTED
+
+const hz_store_module hz_store_module_relief = {
+    .name = "relief",
+    .migrations = relief_migrations,
+    .n_migrations = HZ_COUNT(relief_migrations),
+    .checks = relief_checks,
+    .n_checks = HZ_COUNT(relief_checks),
+    .bank_inflow = "(SELECT COALESCE(SUM(amount), 0) FROM donation)",
+};

@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-#include "core/model.h"
+#include "core/relief.h"
 #include "store/db.h"
 #include "store/lists.h"
 

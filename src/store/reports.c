@@ -88,4 +88,4 @@ hz_err hz_store_dashboard(hz_db *db, const hz_list_scope *sc, hz_date today, hz_
 }
 
 /* The reports module's tables are in the core history (migrations 1-2). */
-const hz_store_module hz_store_module_reports = {"reports", NULL, 0};
+const hz_store_module hz_store_module_reports = {.name = "reports"};

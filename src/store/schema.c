@@ -229,7 +229,7 @@ static const char *const migrations[] = {
 
 /* The core module: the founding schema (registry, enrollment, claims,
  * payments, users and audit share migrations 1-2, which predate modules). */
-const hz_store_module hz_store_module_core = {"core", migrations, N_CORE};
+const hz_store_module hz_store_module_core = {.name = "core", .migrations = migrations, .n_migrations = N_CORE};
 
 #define HZ_MODULE(name) extern const hz_store_module hz_store_module_##name;
 #include "modules.def"

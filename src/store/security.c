@@ -29,8 +29,8 @@ static const char *const security_migrations[] = {
     "ALTER TABLE payment ADD COLUMN mac TEXT;",
 };
 
-const hz_store_module hz_store_module_security = {"security", security_migrations,
-                                                  (int)(sizeof security_migrations / sizeof security_migrations[0])};
+const hz_store_module hz_store_module_security = {
+    .name = "security", .migrations = security_migrations, .n_migrations = HZ_COUNT(security_migrations)};
 
 #define CC_COLS                                                                                                        \
     "id, member_id, COALESCE(old_card, ''), COALESCE(old_bank, ''), COALESCE(new_card, ''), COALESCE(new_bank, ''),"  \

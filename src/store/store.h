@@ -11,10 +11,25 @@
  * recorded in schema_migration(version), every other module's in
  * module_migration(module, version) (created by core migration 3). */
 typedef struct {
+    const char *name; /* what agrees with what, e.g. "lm=payable" */
+    const char *sql;  /* at most one row: (object, got, want), see check.h */
+} hz_store_check;
+
+typedef struct {
     const char *name;
     const char *const *migrations;
     int n_migrations;
+    /* The module's consistency queries for `huzhu check`, run after the
+     * founding ones in list order; n_checks of them. */
+    const hz_store_check *checks;
+    int n_checks;
+    /* A scalar SQL expression: the money (fen) the module's own records say
+     * came into the bank (donations), joined into the check that the
+     * bank's receipts are accounted for; NULL for none. */
+    const char *bank_inflow;
 } hz_store_module;
+
+#define HZ_COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 /* Every module's store part, in the order of src/modules.def; NULL-ended. */
 extern const hz_store_module *const hz_store_modules[];

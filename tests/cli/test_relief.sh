@@ -104,6 +104,12 @@ hz relief program add --code JK2026 --kind donation --year 2026 --budget 0.00 --
 hz donation add --program JK2026 --donor 西安电力机械厂工会 --amount 3000.00 >/dev/null
 expect_exit 0 "donation" -- hz --json donation add --program JK2026 --donor 职工甲 --amount 200.00
 expect_eq "$(jget "$T/out" total)" "3200.00" "donations add up"
+# the bank's receipts are accounted for by the module that took them in
+sql "UPDATE donation SET amount = amount + 1 WHERE donor = '职工甲'" >/dev/null
+expect_exit 3 "a donation's amount changed in the database" -- hz check
+expect_in "$T/err" "bank=repayments+inflows" "the bank's receipts check names it"
+sql "UPDATE donation SET amount = amount - 1 WHERE donor = '职工甲'" >/dev/null
+expect_exit 0 "restored" -- hz check
 expect_exit 0 "drive payout" -- hz --json relief apply --program JK2026 --id-number $OTHER
 DON=$(jget "$T/out" no)
 expect_exit 0 "approve the payout" -- hz --json relief approve $DON
