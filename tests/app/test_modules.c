@@ -1,10 +1,11 @@
 /* src/app/module.c: what the module list declares is found by name, once,
  * and the rule book fails closed. */
-#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include <cmocka.h>
 #include <string.h>
 
 #include "app/authz.h"
