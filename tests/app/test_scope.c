@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,8 +21,9 @@
 #include "app/reports.h"
 #include "app/settlements.h"
 #include "core/idcard.h"
+#include "fixture.h"
 
-static char dir[512], db_path[600];
+static hz_fixture fx;
 static hz_app app;
 static char ids[2][2][19], units[2][19];
 static int64_t member_ids[2][2];
@@ -30,12 +32,6 @@ static const char *const org_names[2] = {"甲区总工会", "乙区总工会"};
 static const char *const unit_names[2] = {"甲区机械厂", "乙区纺织厂"};
 static const char *const names[2][2] = {{"司马春华", "司马夏雨"}, {"欧阳春华", "欧阳夏雨"}};
 
-/* the call must succeed; e (in scope) says why not */
-#define OK(call)                                                                                                       \
-    do {                                                                                                               \
-        if ((call) != HZ_OK) fail_msg("%s: %s", #call, e.msg);                                                         \
-    } while (0)
-
 static void as(const char *role, const char *kind, const char *ref) {
     hz_errinfo e;
     if (hz_authz_set(&app, role, kind, ref, &e) != HZ_OK) fail_msg("authz_set: %s", e.msg);
@@ -43,22 +39,13 @@ static void as(const char *role, const char *kind, const char *ref) {
 
 static int setup(void **state) {
     (void)state;
-    const char *tmp = getenv("HZ_TEST_TMP");
-    snprintf(dir, sizeof dir, "%s/app_scope_%d", tmp && *tmp ? tmp : "/tmp", (int)getpid());
-    char cmd[700];
-    snprintf(cmd, sizeof cmd, "mkdir -p '%s'", dir);
-    if (system(cmd) != 0) return -1;
-    snprintf(db_path, sizeof db_path, "sqlite:%s/scope.db", dir);
-    setenv("HUZHU_TODAY", "2026-11-29", 1);
+    if (fixture_open(&fx, "scope", &app)) return -1;
     hz_errinfo e;
-    int n;
-    OK(hz_app_open(&app, db_path, &e));
-    OK(hz_app_init(&app, &n, &e));
     hz_org org;
     hz_unit unit;
     OK(hz_app_org_add(&app, "XA", "西安市总工会", NULL, "federation", NULL, &org, &e));
-    char feed[512];
-    snprintf(feed, sizeof feed, "%s/feed.csv", dir);
+    char feed[600];
+    fixture_path(&fx, "feed.csv", feed, sizeof feed);
     FILE *f = fopen(feed, "w");
     fputs("setl_id,certno,psn_name,med_type,adm_date,dscg_date,main_diag_code,medfee_sumamt,fund_pay_sumamt,psn_selfpay,"
           "psn_ownpay\n",
@@ -102,10 +89,7 @@ static int setup(void **state) {
 
 static int teardown(void **state) {
     (void)state;
-    hz_app_close(&app);
-    char cmd[700];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return fixture_close(&fx, &app);
 }
 
 static void test_filter_per_role(void **state) {
