@@ -12,6 +12,7 @@
 #include "app/lists.h"
 #include "app/module.h"
 #include "app/payables.h"
+#include "app/relief_goods.h"
 #include "core/flag.h"
 #include "core/idcard.h"
 #include "core/normalize.h"
@@ -153,23 +154,6 @@ static hz_err text(const char *v, const char *field, char *out, size_t outsz, bo
     return HZ_OK;
 }
 
-/* "大米:2,食用油:1": goods counted in whole items. */
-static hz_err check_items(const char *items, hz_errinfo *e) {
-    char buf[256];
-    if (strlen(items) >= sizeof buf) return hz_fail(e, HZ_EINVAL, "items: 过长 (too long)");
-    hz_strlcpy(buf, items, sizeof buf);
-    for (char *p = buf; p && *p;) {
-        char *comma = strchr(p, ',');
-        if (comma) *comma = '\0';
-        char *colon = strrchr(p, ':'), *end;
-        long n = colon ? strtol(colon + 1, &end, 10) : 0;
-        if (!colon || colon == p || !colon[1] || *end || n < 1 || n > 100000)
-            return hz_fail(e, HZ_EINVAL, "items: '%s' 应为 物品:件数 (goods:count, e.g. 大米:2)", p);
-        p = comma ? comma + 1 : NULL;
-    }
-    return HZ_OK;
-}
-
 hz_err hz_app_relief_apply(hz_app *app, const hz_relief_input *in, hz_relief_grant *out, hz_errinfo *e) {
     /* the office applies for anyone in its scope; a member for themself
      * (the scope is the member), and only for student aid */
@@ -241,7 +225,8 @@ hz_err hz_app_relief_apply(hz_app *app, const hz_relief_input *in, hz_relief_gra
         g.amount = HZ_RELIEF_VISIT_CASH;
         if (in->amount && (rc = hz_money_parse(in->amount, false, &g.amount, "amount", e))) goto fail;
         if (in->items && *in->items) {
-            if ((rc = check_items(in->items, e))) goto fail;
+            /* the goods leave the stock with the application */
+            if ((rc = hz_relief_goods_take(app, p.id, in->items, false, e))) goto fail;
             hz_strlcpy(g.items, in->items, sizeof g.items);
         }
         g.visit_date = date;
@@ -333,6 +318,8 @@ static hz_err decide(hz_app *app, const char *no, bool approve, const char *reas
             goto fail;
         hz_strlcpy(out->status, "approved", sizeof out->status);
     } else {
+        /* a rejected visit's goods go back to the stock */
+        if (!strcmp(p.kind, "visit") && (rc = hz_relief_goods_take(app, p.id, out->items, true, e))) goto fail;
         hz_strlcpy(out->status, "rejected", sizeof out->status);
         hz_strlcpy(out->reject_reason, reason, sizeof out->reject_reason);
     }

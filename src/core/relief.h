@@ -5,6 +5,7 @@
 #define HZ_RELIEF_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/model.h"
 
@@ -30,7 +31,7 @@ typedef struct {
     char name[64];
     char status[12]; /* proposed applied approved rejected paid */
     hz_fen amount;
-    hz_fen burden;   /* second_round: the year's remaining burden */
+    hz_fen burden; /* second_round: the year's remaining burden */
     char student_name[64], student_id_number[19], school[128], level[16];
     char reason[256];
     char items[256];
@@ -38,6 +39,18 @@ typedef struct {
     char reject_reason[256], bank_failure[256];
     char created_at[24], decided_at[24], decided_by[64], paid_at[24];
 } hz_relief_grant;
+
+/* Goods of a visit, "大米:2,食用油:1": whole counts 1-100,000 of at most
+ * HZ_RELIEF_MAX_ITEMS kinds, names of 1-20 characters, no kind twice. */
+#define HZ_RELIEF_MAX_ITEMS 16
+typedef struct {
+    char name[64]; /* UTF-8 */
+    int64_t count;
+} hz_relief_item;
+/* Parses items into out (*n kinds); HZ_EINVAL naming the part at fault
+ * under field (e.g. "items"). */
+hz_err hz_relief_items_parse(const char *items, const char *field, hz_relief_item out[HZ_RELIEF_MAX_ITEMS], int *n,
+                             hz_errinfo *e);
 
 /* 二次救助: the grant for a burden (fen); 0 below 10,000.00. */
 hz_fen hz_relief_band(hz_fen burden);

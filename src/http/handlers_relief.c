@@ -5,6 +5,7 @@
 #include "app/aid.h"
 #include "app/authz.h"
 #include "app/relief.h"
+#include "app/relief_goods.h"
 #include "core/normalize.h"
 #include "http/handlers.h"
 #include "io/views_aid.h"
@@ -26,15 +27,18 @@ static void h_program_add(hz_req *r, char **p) {
     json_t *y = json_object_get(doc, "year");
     const char *b = str(doc, "budget");
     hz_relief_program pr;
-    if (!json_is_integer(y)) hz_http_error(r, 400, "VALIDATION", "year: 必填, 整数 (required, a whole number)");
-    else if (!b) hz_http_error(r, 400, "VALIDATION", "budget: 必填, 以字符串表示的金额 (required, a money string)");
+    if (!json_is_integer(y))
+        hz_http_error(r, 400, "VALIDATION", "year: 必填, 整数 (required, a whole number)");
+    else if (!b)
+        hz_http_error(r, 400, "VALIDATION", "budget: 必填, 以字符串表示的金额 (required, a money string)");
     else if (hz_money_parse(b, false, &budget, "budget", &e) ||
              hz_app_relief_program_add(r->app, str(doc, "code"), str(doc, "kind"), (int)json_integer_value(y), budget,
                                        str(doc, "name"), &pr, &e))
         hz_http_fail(r, &e);
     else
-        hz_http_json(r, 201, json_pack("{s:s, s:s, s:i, s:s, s:o}", "code", pr.code, "kind", pr.kind, "year", pr.year,
-                                       "name", pr.name, "budget", hz_json_money(pr.budget)));
+        hz_http_json(r, 201,
+                     json_pack("{s:s, s:s, s:i, s:s, s:o}", "code", pr.code, "kind", pr.kind, "year", pr.year, "name",
+                               pr.name, "budget", hz_json_money(pr.budget)));
     json_decref(doc);
 }
 
@@ -77,30 +81,43 @@ static void h_apply(hz_req *r, char **p) {
     json_t *doc = hz_http_body_json(r);
     if (!doc) return;
     hz_errinfo e;
-    hz_relief_input in = {p[0],           str(doc, "id_number"), str(doc, "student_name"), str(doc, "student_id_number"),
-                          str(doc, "school"), str(doc, "level"), str(doc, "reason"),       str(doc, "amount"),
-                          str(doc, "items"),  HZ_DATE_NONE};
+    hz_relief_input in = {p[0],
+                          str(doc, "id_number"),
+                          str(doc, "student_name"),
+                          str(doc, "student_id_number"),
+                          str(doc, "school"),
+                          str(doc, "level"),
+                          str(doc, "reason"),
+                          str(doc, "amount"),
+                          str(doc, "items"),
+                          HZ_DATE_NONE};
     const char *d = str(doc, "date");
     hz_relief_grant g;
-    if (!in.id_number) hz_http_error(r, 400, "VALIDATION", "id_number: 必填 (required)");
+    if (!in.id_number)
+        hz_http_error(r, 400, "VALIDATION", "id_number: 必填 (required)");
     else if ((d && hz_norm_date(d, &in.date, "date", &e)) || hz_app_relief_apply(r->app, &in, &g, &e))
         hz_http_fail(r, &e);
-    else hz_http_json(r, 201, view(r, &g));
+    else
+        hz_http_json(r, 201, view(r, &g));
     json_decref(doc);
 }
 
 static void h_grant_get(hz_req *r, char **p) {
     hz_relief_grant g;
     hz_errinfo e;
-    if (hz_app_relief_show(r->app, p[0], &g, &e)) hz_http_fail(r, &e);
-    else hz_http_json(r, 200, view(r, &g));
+    if (hz_app_relief_show(r->app, p[0], &g, &e))
+        hz_http_fail(r, &e);
+    else
+        hz_http_json(r, 200, view(r, &g));
 }
 
 static void h_grant_approve(hz_req *r, char **p) {
     hz_relief_grant g;
     hz_errinfo e;
-    if (hz_app_relief_approve(r->app, p[0], &g, &e)) hz_http_fail(r, &e);
-    else hz_http_json(r, 200, view(r, &g));
+    if (hz_app_relief_approve(r->app, p[0], &g, &e))
+        hz_http_fail(r, &e);
+    else
+        hz_http_json(r, 200, view(r, &g));
 }
 
 static void h_grant_reject(hz_req *r, char **p) {
@@ -108,8 +125,10 @@ static void h_grant_reject(hz_req *r, char **p) {
     if (!doc) return;
     hz_relief_grant g;
     hz_errinfo e;
-    if (hz_app_relief_reject(r->app, p[0], str(doc, "reason"), &g, &e)) hz_http_fail(r, &e);
-    else hz_http_json(r, 200, view(r, &g));
+    if (hz_app_relief_reject(r->app, p[0], str(doc, "reason"), &g, &e))
+        hz_http_fail(r, &e);
+    else
+        hz_http_json(r, 200, view(r, &g));
     json_decref(doc);
 }
 
@@ -135,8 +154,9 @@ static void h_publicity(hz_req *r, char **p) {
         return;
     }
     char d[HZ_DATE_BUF];
-    hz_http_json(r, 200, json_pack("{s:s, s:s, s:o}", "program", pr.code, "objection_until",
-                                   hz_date_format(pr.objection_until, d), "grants", c.arr));
+    hz_http_json(r, 200,
+                 json_pack("{s:s, s:s, s:o}", "program", pr.code, "objection_until",
+                           hz_date_format(pr.objection_until, d), "grants", c.arr));
 }
 
 static void h_donation_add(hz_req *r, char **p) {
@@ -146,13 +166,53 @@ static void h_donation_add(hz_req *r, char **p) {
     hz_errinfo e;
     hz_fen amount, total;
     const char *a = str(doc, "amount");
-    if (!a) hz_http_error(r, 400, "VALIDATION", "amount: 必填, 以字符串表示的金额 (required, a money string)");
+    if (!a)
+        hz_http_error(r, 400, "VALIDATION", "amount: 必填, 以字符串表示的金额 (required, a money string)");
     else if (hz_money_parse(a, false, &amount, "amount", &e) ||
              hz_app_donation_add(r->app, str(doc, "program"), str(doc, "donor"), amount, &total, &e))
         hz_http_fail(r, &e);
     else
-        hz_http_json(r, 201, json_pack("{s:s, s:o, s:o}", "program", str(doc, "program"), "amount",
-                                       hz_json_money(amount), "total", hz_json_money(total)));
+        hz_http_json(r, 201,
+                     json_pack("{s:s, s:o, s:o}", "program", str(doc, "program"), "amount", hz_json_money(amount),
+                               "total", hz_json_money(total)));
+    json_decref(doc);
+}
+
+static hz_err goods_row(void *ctx, const hz_goods_row *g, hz_errinfo *e) {
+    (void)e;
+    json_array_append_new(ctx,
+                          json_pack("{s:s, s:I, s:I, s:I}", "item", g->item, "received", (json_int_t)g->received,
+                                    "issued", (json_int_t)g->issued, "left", (json_int_t)(g->received - g->issued)));
+    return HZ_OK;
+}
+
+/* {"program":C,"items":[{"item","received","issued","left"}]} */
+static void goods_answer(hz_req *r, const char *program, int status) {
+    hz_errinfo e;
+    json_t *arr = json_array();
+    if (hz_app_relief_goods(r->app, program, goods_row, arr, &e)) {
+        json_decref(arr);
+        hz_http_fail(r, &e);
+    } else {
+        hz_http_json(r, status, json_pack("{s:s, s:o}", "program", program, "items", arr));
+    }
+}
+
+static void h_goods(hz_req *r, char **p) { goods_answer(r, p[0], 200); }
+
+/* {"items":"大米:100,食用油:50"}: received into the stock */
+static void h_goods_add(hz_req *r, char **p) {
+    json_t *doc = hz_http_body_json(r);
+    if (!doc) return;
+    static const char *const keys[] = {"items", NULL};
+    const char *items = NULL;
+    hz_errinfo e;
+    if (hz_json_only(r, doc, keys) && hz_json_str(r, doc, "items", &items)) {
+        if (hz_app_relief_goods_add(r->app, p[0], items, &e))
+            hz_http_fail(r, &e);
+        else
+            goods_answer(r, p[0], 201);
+    }
     json_decref(doc);
 }
 
@@ -237,6 +297,8 @@ static const hz_route relief_routes[] = {
     {"GET", V1 "/relief/grants/:no", h_grant_get, true, false},
     {"POST", V1 "/relief/grants/:no/approve", h_grant_approve, true, false},
     {"POST", V1 "/relief/grants/:no/reject", h_grant_reject, true, false},
+    {"GET", V1 "/relief/programs/:code/goods", h_goods, true, false},
+    {"POST", V1 "/relief/programs/:code/goods", h_goods_add, true, false},
     {"POST", V1 "/donations", h_donation_add, true, false},
     {NULL, NULL, NULL, false, false},
 };

@@ -484,6 +484,14 @@ static const char *const relief_migrations[] = {
     " amount BIGINT NOT NULL CHECK (amount > 0),"
     " at TEXT NOT NULL,"
     " by_actor TEXT NOT NULL) /*STRICT*/;",
+    /* 2: the goods a visit programme hands out, counted in whole items; the
+     * database itself refuses issuing more than was received */
+    "CREATE TABLE relief_goods ("
+    " program_id BIGINT NOT NULL REFERENCES relief_program(id),"
+    " item TEXT NOT NULL,"
+    " received BIGINT NOT NULL CHECK (received >= 0),"
+    " issued BIGINT NOT NULL CHECK (issued >= 0 AND issued <= received),"
+    " PRIMARY KEY (program_id, item)) /*STRICT*/;",
 };
 
 /* The grants' part of `huzhu check` (store/check.h). */

@@ -95,9 +95,25 @@ expect_exit 2 "bad level" -- aid $POOR $S4 college
 # ---- visits: hardship members only, cash and goods in items -------------
 hz relief program add --code WW2026 --kind visit --year 2026 --budget 50000.00 --name 2026年困难职工慰问 >/dev/null
 expect_exit 2 "visit of a member without a hardship flag" -- hz relief apply --program WW2026 --id-number $OTHER
+# the stock of goods: received in items, taken by each visit, given back by a rejection
+expect_exit 3 "goods never received" -- hz relief apply --program WW2026 --id-number $POOR --items "大米:2" --date 2026-11-20
+expect_in "$T/err" "大米 库存不足, 剩余 0 件" "the refusal names the item and what is left"
+expect_exit 0 "goods received" -- hz --json relief goods --program WW2026 --add "大米:3,食用油:1"
+expect_in "$T/out" '{"item":"大米","received":3,"issued":0,"left":3}' "the stock in items"
+expect_exit 2 "goods without a count" -- hz relief goods --program WW2026 --add "大米"
+expect_exit 2 "a count of zero" -- hz relief goods --program WW2026 --add "大米:0"
+expect_exit 2 "goods of a programme that is not a visit" -- hz relief goods --program JQZX2026 --add "大米:1"
 expect_exit 0 "visit" -- hz --json relief apply --program WW2026 --id-number $POOR --items "大米:2,食用油:1" --date 2026-11-20
 expect_eq "$(jget "$T/out" amount) $(jget "$T/out" items)" "1000.00 大米:2,食用油:1" "cash and goods counted in items"
+V1=$(jget "$T/out" no)
+expect_exit 3 "more than is left" -- hz relief apply --program WW2026 --id-number $POOR --items "大米:2" --date 2026-11-21
+expect_in "$T/err" "大米 库存不足, 剩余 1 件, 需要 2 件" "what is left after the first visit"
+expect_eq "$(sql "SELECT COUNT(*) FROM relief_grant WHERE items = '大米:2'")" "0" "the refused visit wrote nothing"
 expect_exit 2 "goods without a count" -- hz relief apply --program WW2026 --id-number $POOR --items "大米"
+expect_exit 0 "reject the visit" -- hz relief reject $V1 --reason 重复慰问
+expect_exit 0 "stock" -- hz --json relief goods --program WW2026
+expect_in "$T/out" '{"item":"大米","received":3,"issued":0,"left":3}' "a rejected visit gives its goods back"
+expect_exit 0 "visit again" -- hz relief apply --program WW2026 --id-number $POOR --items "大米:3" --date 2026-11-22
 
 # ---- a donation drive pays its total to the member ----------------------
 hz relief program add --code JK2026 --kind donation --year 2026 --budget 0.00 --name 为李四募捐 >/dev/null

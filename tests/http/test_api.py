@@ -368,6 +368,24 @@ check(st == 429, "login rate limit 429")
 st, d = jreq("GET", "/healthz")
 check(st == 200, "still serving after abuse")
 
+# --- a visit programme's stock of goods: staff receive, cadres read, visits take -------
+S, R = tokens["staff"], tokens["reviewer"]
+st, d = jreq("POST", "/api/v1/relief/programs", {"code": "WWAPI", "kind": "visit", "year": 2026, "budget": "5000.00",
+                                                  "name": "慰问"}, token=S)
+check(st == 201, "staff set up a visit programme: %s %s" % (st, d))
+st, d = jreq("POST", "/api/v1/relief/programs/WWAPI/goods", {"items": "大米:5,食用油:2"}, token=S)
+check(st == 201 and {"item": "大米", "received": 5, "issued": 0, "left": 5} in d["items"], "goods received: %s" % d)
+st, d = jreq("POST", "/api/v1/relief/programs/WWAPI/goods", {"items": "大米:5"}, token=tokens["cadre"])
+check(st == 403, "a cadre cannot receive goods: %s" % st)
+st, d = jreq("POST", "/api/v1/relief/programs/WWAPI/goods", {"items": "大米"}, token=S)
+check(st == 400 and "items" in d["error"]["message"], "goods without a count name the field: %s" % d)
+st, d = jreq("POST", "/api/v1/relief/programs/WWAPI/goods", {"items": "大米:1", "extra": 1}, token=S)
+check(st == 400, "unknown fields refused")
+st, d = jreq("GET", "/api/v1/relief/programs/WWAPI/goods", token=R)
+check(st == 200 and len(d["items"]) == 2, "a reviewer reads the stock")
+st, d = jreq("GET", "/api/v1/relief/programs/NOPE/goods", token=R)
+check(st == 404, "an unknown programme is 404")
+
 # --- the money journal after the demo and everything above -------------------------
 p = subprocess.run([HUZHU, "--db", os.environ["HZ_DBURL"], "--json", "check"], capture_output=True, text=True)
 check(p.returncode == 0 and json.loads(p.stdout)["ok"] is True, "huzhu check passes on the demo and the API's writes: %s%s" % (p.stdout, p.stderr))
