@@ -29,7 +29,7 @@ void hz_audit_key_path(const char *db_url, char *buf, size_t cap) {
     }
 }
 
-static hz_err key_create(const char *path, hz_errinfo *e) {
+hz_err hz_audit_key_write(const char *path, const unsigned char key[32], hz_errinfo *e) {
     char dir[4096];
     hz_strlcpy(dir, path, sizeof dir);
     char *slash = strrchr(dir, '/');
@@ -44,18 +44,17 @@ static hz_err key_create(const char *path, hz_errinfo *e) {
         }
         mkdir(dir, 0700);
     }
-    unsigned char key[32];
     char hex[65], line[80];
-    randombytes_buf(key, sizeof key);
-    sodium_bin2hex(hex, sizeof hex, key, sizeof key);
-    sodium_memzero(key, sizeof key);
+    sodium_bin2hex(hex, sizeof hex, key, 32);
     int n = snprintf(line, sizeof line, "%s\n", hex);
+    sodium_memzero(hex, sizeof hex);
     /* written under a temporary name and linked into place, so a reader
      * never sees half a key and two racing inits keep the first one */
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.%d.tmp", path, (int)getpid());
     int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) return hz_fail(e, HZ_EDB, "无法创建审计密钥 %s (cannot create the audit key: %s)", tmp, strerror(errno));
+    if (fd < 0)
+        return hz_fail(e, HZ_EDB, "无法创建审计密钥 %s (cannot create the audit key: %s)", tmp, strerror(errno));
     bool ok = write(fd, line, (size_t)n) == n && fsync(fd) == 0;
     close(fd);
     sodium_memzero(line, sizeof line);
@@ -63,6 +62,14 @@ static hz_err key_create(const char *path, hz_errinfo *e) {
     unlink(tmp);
     if (!ok) return hz_fail(e, HZ_EDB, "无法写入审计密钥 %s (cannot write the audit key)", path);
     return HZ_OK;
+}
+
+static hz_err key_create(const char *path, hz_errinfo *e) {
+    unsigned char key[32];
+    randombytes_buf(key, sizeof key);
+    hz_err rc = hz_audit_key_write(path, key, e);
+    sodium_memzero(key, sizeof key);
+    return rc;
 }
 
 hz_err hz_audit_key_read(const char *path, bool create, unsigned char key[32], bool *have, hz_errinfo *e) {
@@ -84,11 +91,9 @@ hz_err hz_audit_key_read(const char *path, bool create, unsigned char key[32], b
     fclose(f);
     line[strcspn(line, "\r\n")] = '\0';
     size_t bin_len = 0;
-    if (strlen(line) != 64 ||
-        sodium_hex2bin(key, 32, line, 64, NULL, &bin_len, NULL) != 0 || bin_len != 32)
+    if (strlen(line) != 64 || sodium_hex2bin(key, 32, line, 64, NULL, &bin_len, NULL) != 0 || bin_len != 32)
         return hz_fail(e, HZ_EDB, "审计密钥文件格式错误 %s (the audit key file must hold 64 hex digits)", path);
     sodium_memzero(line, sizeof line);
     *have = true;
     return HZ_OK;
 }
-

@@ -15,6 +15,11 @@
  * This function can't fail (buf of cap bytes). */
 void hz_audit_key_path(const char *db_url, char *buf, size_t cap);
 
+/* Writes key to a new file at path (64 hex digits, mode 0600, under a
+ * temporary name linked into place; an existing file is kept as it is).
+ * Errors: HZ_EDB naming the path. */
+hz_err hz_audit_key_write(const char *path, const unsigned char key[32], hz_errinfo *e);
+
 /* Reads the 32-byte key from path (64 hex digits) into key and sets *have;
  * with `create`, first makes a new random key file (mode 0600, written
  * under a temporary name and linked into place, so racing inits keep the

@@ -95,6 +95,7 @@ int hz_cmd_user_add(hz_cli *cli, int argc, char **argv);
 int hz_cmd_demo(hz_cli *cli, int argc, char **argv);
 int hz_cmd_report(hz_cli *cli, int argc, char **argv);
 int hz_cmd_check(hz_cli *cli, int argc, char **argv);
+int hz_cmd_backup(hz_cli *cli, int argc, char **argv);
 int hz_cmd_recovery_list(hz_cli *cli, int argc, char **argv);
 int hz_cmd_recovery_repay(hz_cli *cli, int argc, char **argv);
 int hz_cmd_recovery_writeoff(hz_cli *cli, int argc, char **argv);

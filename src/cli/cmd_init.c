@@ -21,6 +21,8 @@ static const hz_cmd commands[] = {
      "新增用户, 密码从标准输入读取 (add a user; password read from stdin)", true},
     {"audit verify", hz_cmd_audit_verify, "[--against CHECKPOINT]",
      "核对资金记录、带密钥的审计链与检查点 (money checks, the keyed chain, and a checkpoint: file or text)", true},
+    {"backup", hz_cmd_backup, "--out FILE",
+     "运行中在线备份 SQLite 数据库 (含审计密钥) 并核对副本; PostgreSQL 请用 pg_dump (an online, consistent copy)", true},
     {"check", hz_cmd_check, "", "核对资金账簿、明细、支付与审计链, 指出第一处不一致 (integrity of the money journal)", true},
     {NULL, NULL, NULL, NULL, false},
 };

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 hz_err hz_db_open(const char *url, hz_db **out, hz_errinfo *e) {
     const hz_db_driver *drv = &hz_sqlite_driver;
@@ -20,7 +21,7 @@ hz_err hz_db_open(const char *url, hz_db **out, hz_errinfo *e) {
     (*out)->drv = drv;
     (*out)->tx_depth = 0;
     (*out)->tx_failed = false;
-    memset((*out)->cache, 0, sizeof (*out)->cache);
+    memset((*out)->cache, 0, sizeof(*out)->cache);
     return HZ_OK;
 }
 
@@ -65,6 +66,17 @@ static char *translate_ddl(const hz_db_driver *drv, const char *sql) {
     return out;
 }
 
+hz_err hz_db_backup(hz_db *db, const char *path, hz_errinfo *e) {
+    if (!db->drv->backup)
+        return hz_fail(e, HZ_EINVAL,
+                       "out: %s 数据库请用 pg_dump --format=custom 备份, 见 docs/operations.md (use pg_dump on %s)",
+                       db->drv->name, db->drv->name);
+    if (!path || !*path) return hz_fail(e, HZ_EINVAL, "out: 必填 (required)");
+    if (access(path, F_OK) == 0)
+        return hz_fail(e, HZ_ECONFLICT, "out: %s 已存在, 不覆盖 (exists; not overwritten)", path);
+    return db->drv->backup(db, path, e);
+}
+
 hz_err hz_db_exec(hz_db *db, const char *sql, hz_errinfo *e) {
     char *t = translate_ddl(db->drv, sql);
     if (!t) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
@@ -101,8 +113,10 @@ hz_err hz_db_stmt(hz_db *db, const char *sql, hz_stmt **out, hz_errinfo *e) {
 
 void hz_stmt_int(hz_stmt *st, int idx, int64_t v) { st->db->drv->bind_int64(st, idx, v); }
 void hz_stmt_text(hz_stmt *st, int idx, const char *v) {
-    if (v) st->db->drv->bind_text(st, idx, v);
-    else st->db->drv->bind_null(st, idx);
+    if (v)
+        st->db->drv->bind_text(st, idx, v);
+    else
+        st->db->drv->bind_null(st, idx);
 }
 void hz_stmt_null(hz_stmt *st, int idx) { st->db->drv->bind_null(st, idx); }
 hz_err hz_stmt_step(hz_stmt *st, bool *row, hz_errinfo *e) { return st->db->drv->step(st, row, e); }

@@ -41,6 +41,8 @@ typedef struct hz_db_driver {
     hz_err (*copy_begin)(hz_db *db, const char *table, const char *const *cols, int n, hz_errinfo *e);
     hz_err (*copy_row)(hz_db *db, const char *const *values, hz_errinfo *e); /* NULL value = SQL NULL */
     hz_err (*copy_end)(hz_db *db, hz_errinfo *e);
+    /* an online, consistent copy into a new file (NULL: not offered) */
+    hz_err (*backup)(hz_db *db, const char *path, hz_errinfo *e);
 } hz_db_driver;
 
 #define HZ_STMT_CACHE 256
@@ -66,6 +68,14 @@ struct hz_stmt {
 hz_err hz_db_open(const char *url, hz_db **out, hz_errinfo *e);
 void hz_db_close(hz_db *db);
 const char *hz_db_driver_name(const hz_db *db);
+
+/* An online copy of the whole database as it stood at one moment, while
+ * others keep writing (quality.md R9): written to "PATH.partial-PID",
+ * fsynced, then renamed to path, so path is either absent or complete. An
+ * existing path is refused (HZ_ECONFLICT). SQLite: the online backup API in
+ * one step, inside one read transaction. PostgreSQL: HZ_EINVAL naming
+ * pg_dump (docs/operations.md). */
+hz_err hz_db_backup(hz_db *db, const char *path, hz_errinfo *e);
 
 /* Runs DDL / statements without results (after driver DDL translation). */
 hz_err hz_db_exec(hz_db *db, const char *sql, hz_errinfo *e);
