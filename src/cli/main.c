@@ -151,6 +151,11 @@ int main(int argc, char **argv) {
     if (!cli.db_url || !*cli.db_url) cli.db_url = "sqlite:huzhu.db";
     argc = take_globals(&cli, argc, argv);
     if (argc < 0) return hz_cli_fail(&cli, HZ_EUSAGE, "--db 与 --as 需要一个参数 (--db and --as need a value)");
+    if (argc == 2 && (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0)) {
+        /* the program and the founding schema this build knows */
+        printf("huzhu %s (schema %d)\n", HZ_VERSION, hz_app_schema_version());
+        return 0;
+    }
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         print_help();
         return argc < 2 ? 1 : 0;
