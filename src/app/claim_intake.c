@@ -9,16 +9,17 @@
 #include "app/claim_intake.h"
 #include "app/claim_shared.h"
 #include "app/journal.h"
+#include "app/module.h"
 #include "app/payables.h"
 #include "core/idcard.h"
 #include "core/normalize.h"
 #include "core/text.h"
 #include "store/claim.h"
-#include "store/ledger.h"
 #include "store/coverage.h"
-#include "store/registry.h"
+#include "store/ledger.h"
 #include "store/payable.h"
 #include "store/payment.h"
+#include "store/registry.h"
 #include "store/settlement.h"
 #include "store/store.h"
 
@@ -84,10 +85,12 @@ static hz_err settlement_event(const hz_settlement *s, const hz_claim_input *in,
         char *semi = strchr(p, ';');
         if (semi) *semi = '\0';
         if (*p && ev->n_diag == HZ_ENG_MAX_DIAG)
-            return hz_fail(e, HZ_EINVAL, "diag_codes: 医保结算 %s 的诊断超过 %d 个 (more than %d diagnoses)", s->setl_id,
-                           HZ_ENG_MAX_DIAG, HZ_ENG_MAX_DIAG);
-        if (*p && hz_icd_normalize(p, ev->diag[ev->n_diag], e) == HZ_OK) ev->n_diag++;
-        else if (*p) return hz_fail(e, HZ_EINVAL, "diagnosis: 诊断编码无效 '%s' (bad ICD-10 code)", p);
+            return hz_fail(e, HZ_EINVAL, "diag_codes: 医保结算 %s 的诊断超过 %d 个 (more than %d diagnoses)",
+                           s->setl_id, HZ_ENG_MAX_DIAG, HZ_ENG_MAX_DIAG);
+        if (*p && hz_icd_normalize(p, ev->diag[ev->n_diag], e) == HZ_OK)
+            ev->n_diag++;
+        else if (*p)
+            return hz_fail(e, HZ_EINVAL, "diagnosis: 诊断编码无效 '%s' (bad ICD-10 code)", p);
         p = semi ? semi + 1 : NULL;
     }
     return HZ_OK;
@@ -199,7 +202,8 @@ hz_err hz_claims_submit_tx(hz_app *app, const hz_claim_input *in, int64_t *claim
         if ((rc = hz_store_claim_same_event(app->db, m.id, in->death, in->disability_grade, in->diagnosis, in->date,
                                             dup, e)))
             return rc;
-        if (dup[0]) return hz_fail(e, HZ_ECONFLICT, "同一事件已有理赔申请 %s (a claim for this event exists: %s)", dup, dup);
+        if (dup[0])
+            return hz_fail(e, HZ_ECONFLICT, "同一事件已有理赔申请 %s (a claim for this event exists: %s)", dup, dup);
     }
     if (in->resubmit_of) {
         hz_claim old;
@@ -208,7 +212,8 @@ hz_err hz_claims_submit_tx(hz_app *app, const hz_claim_input *in, int64_t *claim
         if (old.member_id != m.id)
             return hz_fail(e, HZ_ENOTFOUND, "理赔申请 %s 不存在 (no such claim)", in->resubmit_of);
         if (strcmp(old.status, "rejected") != 0)
-            return hz_fail(e, HZ_ECONFLICT, "resubmit_of: %s 不是该会员被拒绝的申请 (not a rejected claim of this member)",
+            return hz_fail(e, HZ_ECONFLICT,
+                           "resubmit_of: %s 不是该会员被拒绝的申请 (not a rejected claim of this member)",
                            in->resubmit_of);
         char by[24];
         if ((rc = hz_store_claim_resubmitted_by(app->db, old.id, by, e))) return rc;
@@ -220,7 +225,8 @@ hz_err hz_claims_submit_tx(hz_app *app, const hz_claim_input *in, int64_t *claim
         for (int i = 0; !shares && i < n_events; i++)
             if ((rc = hz_store_claim_used_settlement(app->db, old.id, events[i].settlement_id, &shares, e))) return rc;
         if (!shares)
-            return hz_fail(e, HZ_ECONFLICT, "resubmit_of: %s 与本次申请的医保结算无关 (not a claim on these settlements)",
+            return hz_fail(e, HZ_ECONFLICT,
+                           "resubmit_of: %s 与本次申请的医保结算无关 (not a claim on these settlements)",
                            in->resubmit_of);
     }
     hz_eng_coverage *covs = malloc(sizeof *covs * HZ_CLAIM_MAX_COVERAGES);
@@ -287,6 +293,11 @@ hz_err hz_claims_submit_tx(hz_app *app, const hz_claim_input *in, int64_t *claim
     for (int i = 0; i < n_covs; i++)
         for (int k = 0; k < covs[i].n_ledger; k++)
             if ((rc = hz_store_ledger_put(app->db, covs[i].coverage_id, &covs[i].ledger[k], e))) goto out;
+    /* what rested on these stays before huzhu paid (an LM subsidy) is recomputed */
+    for (int i = 0; i < n_events; i++)
+        for (const hz_app_module *const *md = hz_app_modules; events[i].settlement_id && *md; md++)
+            if ((*md)->settlement_claimed && (rc = (*md)->settlement_claimed(app, events[i].settlement_id, "", e)))
+                goto out;
     if ((rc = hz_claims_audit(app, "claim.submit", &c, c.proactive ? "免申即享 proactive" : NULL, e))) goto out;
     *claim_id = c.id;
 out:
@@ -297,11 +308,13 @@ out:
 
 hz_err hz_app_claim_submit(hz_app *app, const hz_claim_input *in, hz_claim_view *out, hz_errinfo *e) {
     if (in->n_setl == 0 && in->date == HZ_DATE_NONE)
-        return hz_fail(e, HZ_EINVAL, "date: 没有医保结算记录时须指定事件日期 --date (a claim without a settlement needs --date)");
+        return hz_fail(e, HZ_EINVAL,
+                       "date: 没有医保结算记录时须指定事件日期 --date (a claim without a settlement needs --date)");
     if (in->n_setl == 0 && !in->death && !in->disability_grade && !in->diagnosis)
         return hz_fail(e, HZ_EINVAL, "diagnosis: 没有医保结算记录时须指定 --death、--disability-grade 或 --diagnosis");
     if (in->n_setl > 0 && (in->death || in->disability_grade))
-        return hz_fail(e, HZ_EINVAL, "settlement: 身故或伤残申请不附住院结算 (death or disability claims take no settlement)");
+        return hz_fail(e, HZ_EINVAL,
+                       "settlement: 身故或伤残申请不附住院结算 (death or disability claims take no settlement)");
     if (in->disability_grade && (in->disability_grade < 1 || in->disability_grade > 10))
         return hz_fail(e, HZ_EINVAL, "disability_grade: 伤残等级应为1至10级 (grade must be 1..10)");
     if (in->date != HZ_DATE_NONE && in->date > app->today)
@@ -381,7 +394,8 @@ hz_err hz_app_claims_proactive(hz_app *app, hz_date since, hz_proactive_fn fn, v
         if ((rc = hz_db_commit(app->db, e))) break;
         *created += n_items;
         if (fn)
-            for (int i = 0; i < n_items; i++) fn(ctx, &items[i]);
+            for (int i = 0; i < n_items; i++)
+                fn(ctx, &items[i]);
     }
     free(items);
     free(ids);

@@ -50,12 +50,13 @@ hz_err hz_claims_load_view(hz_app *app, int64_t claim_id, hz_claim_view *out, hz
         (rc = hz_store_claim_lines(app->db, claim_id, out->lines, HZ_CLAIM_MAX_LINES, &out->n_lines, e)))
         return rc;
     bool has_setl = false;
-    for (int i = 0; i < out->n_lines; i++) has_setl |= out->lines[i].settlement_id != 0;
+    for (int i = 0; i < out->n_lines; i++)
+        has_setl |= out->lines[i].settlement_id != 0;
     if (out->n_lines == 0) has_setl = out->claim.event_date == HZ_DATE_NONE;
     hz_strlcpy(out->required_docs, hz_claims_required_docs(&out->claim, has_setl), sizeof out->required_docs);
     out->sla_days = hz_claim_sla_days(&out->claim, app->today);
-    out->overdue = strcmp(out->claim.status, "paid") && strcmp(out->claim.status, "rejected") &&
-                   out->claim.total > 0 && out->sla_days >= HZ_SLA_WARN_DAYS;
+    out->overdue = strcmp(out->claim.status, "paid") && strcmp(out->claim.status, "rejected") && out->claim.total > 0 &&
+                   out->sla_days >= HZ_SLA_WARN_DAYS;
     return HZ_OK;
 }
 
@@ -63,7 +64,8 @@ hz_err hz_claims_load_view(hz_app *app, int64_t claim_id, hz_claim_view *out, hz
  * sampled. */
 static bool sampled(const char *claim_no) {
     uint32_t h = 2166136261u;
-    for (const char *p = claim_no; *p; p++) h = (h ^ (unsigned char)*p) * 16777619u;
+    for (const char *p = claim_no; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
     return h % 100 < HZ_REVIEW_SAMPLE_PCT;
 }
 
@@ -75,7 +77,8 @@ void hz_claims_triage(hz_app *app, hz_claim *c, const hz_member *m) {
     if (c->hold_reason[0])
         hz_strlcpy(c->review_note, c->hold_reason, sizeof c->review_note);
     else if (c->total > HZ_AUTO_APPROVE_MAX)
-        snprintf(c->review_note, sizeof c->review_note, "金额 %s 超过自动审批额度 5000.00", hz_money_format(c->total, b));
+        snprintf(c->review_note, sizeof c->review_note, "金额 %s 超过自动审批额度 5000.00",
+                 hz_money_format(c->total, b));
     else if (c->total > 0 && !m->bank_card[0])
         snprintf(c->review_note, sizeof c->review_note, "会员没有银行卡信息 (no bank card on file)");
     else if (sampled(c->claim_no))
@@ -90,12 +93,11 @@ void hz_claims_triage(hz_app *app, hz_claim *c, const hz_member *m) {
 }
 
 hz_err hz_claims_audit(hz_app *app, const char *action, const hz_claim *c, const char *why, hz_errinfo *e) {
-    char object[40], detail[512], b[HZ_MONEY_BUF];
+    char object[40], detail[1400], b[HZ_MONEY_BUF], w[1100];
     snprintf(object, sizeof object, "claim:%s", c->claim_no);
-    snprintf(detail, sizeof detail, "{\"status\":\"%s\",\"total\":\"%s\",\"why\":\"%.300s\"}", c->status,
-             hz_money_format(c->total, b), why ? why : "");
+    snprintf(detail, sizeof detail, "{\"status\":\"%s\",\"total\":\"%s\",\"why\":\"%s\"}", c->status,
+             hz_money_format(c->total, b), hz_json_text(why, 300, w, sizeof w));
     for (char *p = detail; *p; p++) /* keep the detail one line of JSON-ish text */
         if (*p == '\n') *p = ' ';
     return hz_audit(app, action, object, detail, e);
 }
-

@@ -63,10 +63,11 @@ static hz_err budget_view(hz_app *app, int year, hz_lm_budget_view *out, hz_erri
 }
 
 static hz_err audit_lm(hz_app *app, const char *action, const hz_lm_subsidy *s, const char *why, hz_errinfo *e) {
-    char object[40], detail[400], b[HZ_MONEY_BUF];
+    char object[40], detail[1100], b[HZ_MONEY_BUF], w[800], sid[200];
     snprintf(object, sizeof object, "lm:%s", s->subsidy_no);
-    snprintf(detail, sizeof detail, "{\"status\":\"%s\",\"amount\":\"%s\",\"setl_id\":\"%s\",\"why\":\"%.200s\"}",
-             s->status, hz_money_format(s->amount, b), s->setl_id, why ? why : "");
+    snprintf(detail, sizeof detail, "{\"status\":\"%s\",\"amount\":\"%s\",\"setl_id\":\"%s\",\"why\":\"%s\"}",
+             s->status, hz_money_format(s->amount, b), hz_json_text(s->setl_id, 48, sid, sizeof sid),
+             hz_json_text(why, 200, w, sizeof w));
     return hz_audit(app, action, object, detail, e);
 }
 
@@ -122,9 +123,10 @@ static hz_err apply_tx(hz_app *app, const hz_member *m, const hz_settlement *s, 
     bool covered, claimed;
     if ((rc = hz_store_lm_claim_state(app->db, m->id, s->adm_date, s->id, &covered, &claimed, e))) return rc;
     if (covered && !claimed)
-        return hz_fail(e, HZ_ECONFLICT,
-                       "医保结算 %s 应先办理互助保障理赔, 劳模补助按理赔后的负担计算 (the mutual-aid claim comes first)",
-                       s->setl_id);
+        return hz_fail(
+            e, HZ_ECONFLICT,
+            "医保结算 %s 应先办理互助保障理赔, 劳模补助按理赔后的负担计算 (the mutual-aid claim comes first)",
+            s->setl_id);
     hz_lm_scheme sc;
     if ((rc = scheme(app, &sc, e))) return rc;
     int y, mo, dd;
@@ -218,6 +220,12 @@ static hz_err decide(hz_app *app, const char *no, bool approve, const char *reas
         /* the budget is checked and committed in one transaction: writers
          * are serialised (BEGIN IMMEDIATE / the advisory lock), so two
          * approvals can never pass it together */
+        if (out->amount <= 0) {
+            rc = hz_fail(e, HZ_ECONFLICT,
+                         "劳模医疗补助 %s 金额为 0.00 (%s), 无可支付, 请拒绝 (nothing to pay: reject it)", no,
+                         out->reason);
+            goto fail;
+        }
         hz_lm_budget_view b;
         if ((rc = budget_view(app, out->year, &b, e))) goto fail;
         if (out->amount > b.left) {
@@ -273,6 +281,8 @@ hz_err hz_app_lm_proactive(hz_app *app, void (*fn)(void *ctx, const hz_lm_subsid
         if ((rc = hz_store_settlement_by_id(app->db, ids[i], &s, e)) ||
             (rc = hz_store_member_by_id(app->db, s.member_id, &m, e)))
             break;
+        hz_errinfo ne;
+        if (hz_authz_member(app, &m, &ne)) continue; /* outside the caller's scope: not theirs to propose */
         rc = apply_tx(app, &m, &s, &made[*created], e);
         if (rc == HZ_OK) (*created)++;
     }
@@ -286,7 +296,8 @@ hz_err hz_app_lm_proactive(hz_app *app, void (*fn)(void *ctx, const hz_lm_subsid
         return rc;
     }
     if (fn)
-        for (int64_t i = 0; i < *created; i++) fn(ctx, &made[i]);
+        for (int64_t i = 0; i < *created; i++)
+            fn(ctx, &made[i]);
     free(made);
     return HZ_OK;
 fail:
@@ -310,8 +321,49 @@ static hz_err scoped_one(void *vctx, const hz_lm_subsidy *s, hz_errinfo *e) {
 hz_err hz_app_lm_list(hz_app *app, const char *status, int year, hz_lm_fn fn, void *ctx, hz_errinfo *e) {
     hz_err rc = hz_authz_can_do(app, "lm.read", e);
     if (rc) return rc;
-    scoped_ctx c = {app, fn, ctx}; /* a cadre lists their district's subsidies only */
+    scoped_ctx c = {app, fn, ctx};
     return hz_store_lm_list(app->db, status, year, scoped_one, &c, e);
+}
+
+/* A mutual-aid claim now pays on a stay a subsidy rests on (plans.md "LM":
+ * LM never pays on a burden huzhu pays afterwards): the subsidy is
+ * recomputed on the burden left, never upwards. An approved or paid one
+ * gives the difference back to the year's budget; when it was paid the
+ * member owes it back, and the claim's own payout offsets it first
+ * (docs/money.md). */
+static hz_err lm_settlement_claimed(hz_app *app, int64_t settlement_id, const char *setl_id, hz_errinfo *e) {
+    (void)setl_id;
+    hz_lm_subsidy s;
+    hz_err rc = hz_store_lm_of_settlement(app->db, settlement_id, &s, e);
+    if (rc || !s.id || s.reversed || !strcmp(s.status, "rejected")) return rc;
+    hz_lm_scheme sc;
+    hz_fen paid, used;
+    int level = hz_lm_level_of(s.level);
+    if (level < 0) return HZ_OK;
+    if ((rc = scheme(app, &sc, e)) || (rc = hz_store_lm_huzhu_paid(app->db, settlement_id, &paid, e)) ||
+        (rc = hz_store_lm_cap_used(app->db, s.member_id, s.year, &used, e)))
+        return rc;
+    if (paid <= s.huzhu_paid) return HZ_OK;
+    hz_lm_result r;
+    if ((rc = hz_lm_compute(&sc, (hz_lm_level)level, s.psn_selfpay, paid, used - s.amount, &r, e))) return rc;
+    hz_fen now = r.amount < s.amount ? r.amount : s.amount, back = s.amount - now;
+    if (back > 0 && (!strcmp(s.status, "approved") || !strcmp(s.status, "paid"))) {
+        char acct[HZ_ACCOUNT_CODE_MAX], key[HZ_TRANSFER_KEY_MAX], cause[HZ_TRANSFER_KEY_MAX];
+        snprintf(acct, sizeof acct, "budget:lm:%d", s.year);
+        snprintf(key, sizeof key, "lm:%lld:claimed:%lld", (long long)s.id, (long long)paid);
+        snprintf(cause, sizeof cause, "lm:%lld", (long long)s.id);
+        if ((rc = hz_payable_reverse(app, s.subsidy_no, key, acct, back, cause, e))) return rc;
+    }
+    char b[HZ_MONEY_BUF], explain[sizeof s.explain];
+    snprintf(explain, sizeof explain, "互助理赔后重算 (recomputed after the mutual-aid claim): %.200s; 原 %s",
+             r.explain, hz_money_format(s.amount, b));
+    hz_strlcpy(s.explain, explain, sizeof s.explain);
+    hz_strlcpy(s.reason, r.reason, sizeof s.reason);
+    s.huzhu_paid = paid;
+    s.burden = r.burden;
+    s.amount = now;
+    if ((rc = hz_store_lm_update(app->db, &s, e))) return rc;
+    return audit_lm(app, "lm.recompute", &s, "claim", e);
 }
 
 hz_err hz_lm_reverse_settlement(hz_app *app, int64_t settlement_id, const char *setl_id, hz_errinfo *e) {
@@ -368,4 +420,5 @@ const hz_app_module hz_app_module_lm = {
     .actions = lm_actions,
     .payables = lm_payables,
     .settlement_refunded = hz_lm_reverse_settlement,
+    .settlement_claimed = lm_settlement_claimed,
 };

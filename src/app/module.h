@@ -74,6 +74,10 @@ typedef struct {
      * transaction. Called for every module in list order (claims before
      * the subsidies computed after them). NULL: nothing rests on one. */
     hz_err (*settlement_refunded)(hz_app *app, int64_t settlement_id, const char *setl_id, hz_errinfo *e);
+    /* A mutual-aid claim was adjudicated on a settlement (its lines are
+     * written): a module whose objects were computed on what huzhu had not
+     * yet paid recomputes them, inside the claim's transaction. NULL: none. */
+    hz_err (*settlement_claimed)(hz_app *app, int64_t settlement_id, const char *setl_id, hz_errinfo *e);
 } hz_app_module;
 
 /* Every module's app part, in the order of src/modules.def; NULL-ended. */

@@ -365,11 +365,12 @@ static hz_err apply(confirm_ctx *c, row_action act, const char *const *v, const 
          * zero: with nothing pending any more, that is owed back */
         if ((rc = cause_failed(app, p, why, e)) || (rc = hz_payable_settle_sign(app, p->payable_no, e))) return rc;
     }
-    char object[48], detail[320], b[HZ_MONEY_BUF];
+    char object[48], detail[1000], b[HZ_MONEY_BUF], ref[200], w[600];
     snprintf(object, sizeof object, "%s:%s", p->source, p->payable_no);
     snprintf(detail, sizeof detail,
-             "{\"result\":\"%s\",\"amount\":\"%s\",\"batch\":\"%s\",\"bank_ref\":\"%.40s\",\"reason\":\"%.120s\"}",
-             ok ? "paid" : "failed", hz_money_format(y->amount, b), y->batch_no, v[B_BANKREF], why);
+             "{\"result\":\"%s\",\"amount\":\"%s\",\"batch\":\"%s\",\"bank_ref\":\"%s\",\"reason\":\"%s\"}",
+             ok ? "paid" : "failed", hz_money_format(y->amount, b), y->batch_no,
+             hz_json_text(v[B_BANKREF], 40, ref, sizeof ref), hz_json_text(why, 120, w, sizeof w));
     return hz_audit(app, ok ? "payment.paid" : "payment.failed", object, detail, e);
 }
 

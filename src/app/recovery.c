@@ -52,10 +52,10 @@ hz_err hz_app_recovery_record(hz_app *app, const char *id_number, const char *ki
     hz_acct_recv(recv, m.id);
     snprintf(key, sizeof key, "recovery:%" PRId64, id);
     if ((rc = hz_journal_post(app, key, repay ? HZ_ACCT_BANK : HZ_ACCT_WRITEOFF, recv, amount, key, e))) goto fail;
-    char object[40], detail[400], b[HZ_MONEY_BUF];
+    char object[40], detail[1400], b[HZ_MONEY_BUF], w[900], r[300];
     snprintf(object, sizeof object, "member:%s", m.id_number);
-    snprintf(detail, sizeof detail, "{\"kind\":\"%s\",\"amount\":\"%s\",\"reason\":\"%.200s\",\"ref\":\"%.60s\"}", kind,
-             hz_money_format(amount, b), reason, ref ? ref : "");
+    snprintf(detail, sizeof detail, "{\"kind\":\"%s\",\"amount\":\"%s\",\"reason\":\"%s\",\"ref\":\"%s\"}", kind,
+             hz_money_format(amount, b), hz_json_text(reason, 200, w, sizeof w), hz_json_text(ref, 60, r, sizeof r));
     if ((rc = hz_audit(app, repay ? "recovery.repay" : "recovery.writeoff", object, detail, e))) goto fail;
     if ((rc = hz_db_commit(app->db, e))) return rc;
     *owes_after = owes - amount;

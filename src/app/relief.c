@@ -34,11 +34,25 @@ static const hz_action_def relief_actions[] = {
 static const char *const kinds[] = {"second_round", "student_aid", "visit", "donation", "education", NULL};
 
 static hz_err audit_grant(hz_app *app, const char *action, const hz_relief_grant *g, const char *why, hz_errinfo *e) {
-    char object[48], detail[400], b[HZ_MONEY_BUF];
+    char object[48], detail[1100], b[HZ_MONEY_BUF], w[900];
     snprintf(object, sizeof object, "relief:%s", g->grant_no);
-    snprintf(detail, sizeof detail, "{\"program\":\"%s\",\"status\":\"%s\",\"amount\":\"%s\",\"why\":\"%.200s\"}",
-             g->program_code, g->status, hz_money_format(g->amount, b), why ? why : "");
+    snprintf(detail, sizeof detail, "{\"program\":\"%s\",\"status\":\"%s\",\"amount\":\"%s\",\"why\":\"%s\"}",
+             g->program_code, g->status, hz_money_format(g->amount, b), hz_json_text(why, 200, w, sizeof w));
     return hz_audit(app, action, object, detail, e);
+}
+
+/* Free text: blanks trimmed, characters counted (a stored field of outsz
+ * bytes holds (outsz - 1) / 3 Chinese characters); blank is "not given". */
+static hz_err text(const char *v, const char *field, char *out, size_t outsz, bool required, hz_errinfo *e) {
+    out[0] = '\0';
+    if (hz_norm_is_blank(v)) return required ? hz_fail(e, HZ_EINVAL, "%s: 必填 (required)", field) : HZ_OK;
+    return hz_norm_text(v, out, outsz, field, 1, (outsz - 1) / 3, e);
+}
+
+/* An option the programme's kind does not use is refused, not ignored. */
+static hz_err unused(const char *v, const char *option, const char *kind, hz_errinfo *e) {
+    if (hz_norm_is_blank(v)) return HZ_OK;
+    return hz_fail(e, HZ_EINVAL, "%s: %s 项目不使用此项 (a %s programme does not take it)", option, kind, kind);
 }
 
 hz_err hz_app_relief_program_add(hz_app *app, const char *code, const char *kind, int year, hz_fen budget,
@@ -46,11 +60,18 @@ hz_err hz_app_relief_program_add(hz_app *app, const char *code, const char *kind
     hz_err rc = hz_authz_can_do(app, "relief.apply", e);
     if (rc) return rc;
     bool known = false;
-    for (int i = 0; kinds[i]; i++) known |= kind && !strcmp(kind, kinds[i]);
+    for (int i = 0; kinds[i]; i++)
+        known |= kind && !strcmp(kind, kinds[i]);
     if (!known)
-        return hz_fail(e, HZ_EINVAL, "kind: 应为 second_round、student_aid、visit、donation 或 education (unknown kind)");
-    if (!code || !*code || strlen(code) >= sizeof out->code) return hz_fail(e, HZ_EINVAL, "code: 必填, 至多31个字符");
-    if (!name || !*name || strlen(name) >= sizeof out->name) return hz_fail(e, HZ_EINVAL, "name: 必填 (required)");
+        return hz_fail(e, HZ_EINVAL,
+                       "kind: 应为 second_round、student_aid、visit、donation 或 education (unknown kind)");
+    /* the code names accounts (budget:relief:CODE) and files: letters, digits, - and _ */
+    if (!code || !*code || strlen(code) >= sizeof out->code ||
+        strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") != strlen(code))
+        return hz_fail(e, HZ_EINVAL, "code: 必填, 1-31 个字母、数字、- 或 _ (letters, digits, - and _)");
+    char nm[sizeof out->name];
+    if ((rc = text(name, "name", nm, sizeof nm, true, e))) return rc;
+    name = nm;
     if (year < 2000 || year > 2199) return hz_fail(e, HZ_EINVAL, "year: 年份应在 2000 至 2199 (year out of range)");
     if (budget < 0) return hz_fail(e, HZ_EINVAL, "budget: 预算不能为负 (must not be negative)");
     memset(out, 0, sizeof *out);
@@ -91,6 +112,28 @@ static hz_err insert_grant(hz_app *app, const hz_relief_program *p, hz_relief_gr
     return audit_grant(app, !strcmp(g->status, "proposed") ? "relief.propose" : "relief.apply", g, NULL, e);
 }
 
+typedef struct {
+    hz_app *app;
+    const hz_relief_burden *b;
+    size_t n;
+    hz_err rc;
+} drop_ctx;
+
+static hz_err drop_below_band(void *vctx, const hz_relief_grant *g, hz_errinfo *e) {
+    drop_ctx *c = vctx;
+    for (size_t i = 0; i < c->n; i++)
+        if (c->b[i].member_id == g->member_id) return HZ_OK;
+    hz_relief_grant d = *g;
+    hz_strlcpy(d.status, "rejected", sizeof d.status);
+    hz_strlcpy(d.reject_reason, "重算: 年度负担已低于 10,000.00 (recomputed: the burden is below the first band)",
+               sizeof d.reject_reason);
+    hz_strlcpy(d.decided_at, c->app->now, sizeof d.decided_at);
+    hz_strlcpy(d.decided_by, c->app->actor, sizeof d.decided_by);
+    hz_err rc = hz_store_relief_grant_update(c->app->db, &d, e);
+    if (!rc) rc = audit_grant(c->app, "relief.recompute", &d, d.reject_reason, e);
+    return rc;
+}
+
 hz_err hz_app_relief_propose(hz_app *app, const char *program, hz_relief_grant_fn fn, void *ctx, int64_t *proposed,
                              hz_errinfo *e) {
     *proposed = 0;
@@ -113,7 +156,12 @@ hz_err hz_app_relief_propose(hz_app *app, const char *program, hz_relief_grant_f
     }
     for (size_t i = 0; i < n; i++) {
         hz_relief_grant g;
-        if ((rc = hz_store_relief_grant_of_member(app->db, p.id, b[i].member_id, &g, e))) goto fail;
+        hz_member m;
+        hz_errinfo ne;
+        if ((rc = hz_store_member_by_id(app->db, b[i].member_id, &m, e))) goto fail;
+        if (hz_authz_member(app, &m, &ne)) continue; /* outside the caller's scope: not theirs to propose */
+        /* a member is on a programme's list once: a rejected one stays off */
+        if ((rc = hz_store_relief_grant_of_member_any(app->db, p.id, b[i].member_id, &g, e))) goto fail;
         hz_fen amount = hz_relief_band(b[i].burden);
         if (g.id) { /* on the list: recomputed while still proposed */
             if (!strcmp(g.status, "proposed") && (g.amount != amount || g.burden != b[i].burden)) {
@@ -135,8 +183,13 @@ hz_err hz_app_relief_propose(hz_app *app, const char *program, hz_relief_grant_f
         if ((rc = hz_store_relief_grant_by_id(app->db, g.id, &made[*proposed], e))) goto fail;
         (*proposed)++;
     }
+    /* a proposed member whose burden fell below the first band (a refund)
+     * leaves the list */
+    drop_ctx dc = {app, b, n, HZ_OK};
+    if ((rc = hz_store_relief_grants(app->db, p.id, "proposed", drop_below_band, &dc, e)) || (rc = dc.rc)) goto fail;
     if ((rc = hz_db_commit(app->db, e))) goto out;
-    for (int64_t i = 0; fn && i < *proposed && rc == HZ_OK; i++) rc = fn(ctx, &made[i], e);
+    for (int64_t i = 0; fn && i < *proposed && rc == HZ_OK; i++)
+        rc = fn(ctx, &made[i], e);
     goto out;
 fail:
     hz_db_rollback(app->db);
@@ -147,13 +200,6 @@ out:
 }
 
 /* Checks an optional free text, keeping it when set. */
-static hz_err text(const char *v, const char *field, char *out, size_t outsz, bool required, hz_errinfo *e) {
-    if (!v || !*v) return required ? hz_fail(e, HZ_EINVAL, "%s: 必填 (required)", field) : HZ_OK;
-    if (strlen(v) >= outsz) return hz_fail(e, HZ_EINVAL, "%s: 过长 (too long)", field);
-    hz_strlcpy(out, v, outsz);
-    return HZ_OK;
-}
-
 hz_err hz_app_relief_apply(hz_app *app, const hz_relief_input *in, hz_relief_grant *out, hz_errinfo *e) {
     /* the office applies for anyone in its scope; a member for themself
      * (the scope is the member), and only for student aid */
@@ -184,6 +230,21 @@ hz_err hz_app_relief_apply(hz_app *app, const hz_relief_input *in, hz_relief_gra
     g.member_id = m.id;
     bool hardship = hz_flag_find(flags, n_flags, "hardship", date) != NULL;
     char d[HZ_DATE_BUF];
+    int dy, dm, dd;
+    hz_date_to_ymd(date, &dy, &dm, &dd);
+    if (dy != p.year) {
+        rc = hz_fail(e, HZ_EINVAL, "date: %s 不在项目年度 %d 内 (outside the programme's year)",
+                     hz_date_format(date, d), p.year);
+        goto fail;
+    }
+    const bool student = !strcmp(p.kind, "student_aid"), visit = !strcmp(p.kind, "visit");
+    if ((!visit && (rc = unused(in->items, "items", p.kind, e))) ||
+        (!student &&
+         ((rc = unused(in->student_name, "student_name", p.kind, e)) ||
+          (rc = unused(in->student_id_number, "student_id_number", p.kind, e)) ||
+          (rc = unused(in->school, "school", p.kind, e)) || (rc = unused(in->level, "level", p.kind, e)))) ||
+        (!visit && (rc = unused(in->amount, "amount", p.kind, e))))
+        goto fail;
     if (!strcmp(p.kind, "second_round")) {
         rc = hz_fail(e, HZ_EINVAL, "program: 二次救助由系统按数据提出, 请用 relief propose (proposed by the system)");
         goto fail;
@@ -204,11 +265,12 @@ hz_err hz_app_relief_apply(hz_app *app, const hz_relief_input *in, hz_relief_gra
             goto fail;
         }
         hz_strlcpy(g.level, in->level, sizeof g.level);
-        if (!hardship && (rc = text(in->reason, "reason", g.reason, sizeof g.reason, true, e))) {
-            rc = hz_fail(e, HZ_EINVAL, "reason: 非困难职工家庭须写明困难理由 (a member without a hardship flag states the need)");
+        if (!hardship && hz_norm_is_blank(in->reason)) {
+            rc = hz_fail(e, HZ_EINVAL,
+                         "reason: 非困难职工家庭须写明困难理由 (a member without a hardship flag states the need)");
             goto fail;
         }
-        if (hardship) text(in->reason, "reason", g.reason, sizeof g.reason, false, e);
+        if ((rc = text(in->reason, "reason", g.reason, sizeof g.reason, false, e))) goto fail;
         char no[24];
         if ((rc = hz_store_relief_grant_of_student(app->db, p.id, sid, no, e))) goto fail;
         if (no[0]) {
@@ -224,13 +286,17 @@ hz_err hz_app_relief_apply(hz_app *app, const hz_relief_input *in, hz_relief_gra
         }
         g.amount = HZ_RELIEF_VISIT_CASH;
         if (in->amount && (rc = hz_money_parse(in->amount, false, &g.amount, "amount", e))) goto fail;
+        if (g.amount <= 0) {
+            rc = hz_fail(e, HZ_EINVAL, "amount: 慰问金须大于 0.00 (the visit's cash must be more than 0.00)");
+            goto fail;
+        }
         if (in->items && *in->items) {
             /* the goods leave the stock with the application */
             if ((rc = hz_relief_goods_take(app, p.id, in->items, false, e))) goto fail;
             hz_strlcpy(g.items, in->items, sizeof g.items);
         }
         g.visit_date = date;
-        text(in->reason, "reason", g.reason, sizeof g.reason, false, e);
+        if ((rc = text(in->reason, "reason", g.reason, sizeof g.reason, false, e))) goto fail;
     } else if (!strcmp(p.kind, "education")) {
         if (!hz_flag_find(flags, n_flags, "newform", date)) {
             rc = hz_fail(e, HZ_EINVAL, "id_number: %s 不是新就业形态会员 (not a new-form member)", id);
@@ -243,15 +309,15 @@ hz_err hz_app_relief_apply(hz_app *app, const hz_relief_input *in, hz_relief_gra
             goto fail;
         }
         g.amount = HZ_RELIEF_EDUCATION;
-        text(in->reason, "reason", g.reason, sizeof g.reason, false, e);
-    } else { /* donation: the drive's total is paid at approval */
+        if ((rc = text(in->reason, "reason", g.reason, sizeof g.reason, false, e))) goto fail;
+    } else { /* donation: the drive's total is paid at approval, to one member */
         hz_relief_grant old;
-        if ((rc = hz_store_relief_grant_of_member(app->db, p.id, m.id, &old, e))) goto fail;
+        if ((rc = hz_store_relief_open_grant(app->db, p.id, &old, e))) goto fail;
         if (old.id) {
-            rc = hz_fail(e, HZ_ECONFLICT, "%s 已为 %s 募捐 %s (one payout per drive)", p.code, id, old.grant_no);
+            rc = hz_fail(e, HZ_ECONFLICT, "募捐 %s 已有受助申请 %s (one payout per drive)", p.code, old.grant_no);
             goto fail;
         }
-        text(in->reason, "reason", g.reason, sizeof g.reason, false, e);
+        if ((rc = text(in->reason, "reason", g.reason, sizeof g.reason, false, e))) goto fail;
     }
     if ((rc = insert_grant(app, &p, &g, e))) {
         if (rc == HZ_ECONFLICT) rc = hz_fail(e, rc, "学生 %s 已有助学金 (one grant per student)", g.student_id_number);
@@ -312,9 +378,13 @@ static hz_err decide(hz_app *app, const char *no, bool approve, const char *reas
         if ((rc = hz_payable_grant(app, out->grant_no, key, acct, out->amount, key, e)) ||
             (rc = hz_payable_ready(app, "relief", out->id, true, e)))
             goto fail;
-        /* approved after the list was published: paid after its window too */
-        if (p.objection_until != HZ_DATE_NONE && p.objection_until > app->today &&
-            (rc = hz_store_payable_due_on(app->db, "relief", out->id, p.objection_until, e)))
+        /* approved while a list is up: paid after its window too; approved
+         * after the window closed: it waits for the next list (a programme
+         * that publishes pays nobody who was never on a list) */
+        if (p.objection_until != HZ_DATE_NONE &&
+            (rc = hz_store_payable_due_on(
+                 app->db, "relief", out->id,
+                 p.objection_until > app->today ? p.objection_until : hz_date_from_ymd(9999, 12, 31), e)))
             goto fail;
         hz_strlcpy(out->status, "approved", sizeof out->status);
     } else {
@@ -387,7 +457,12 @@ static hz_err due_one(void *vctx, const hz_relief_grant *g, hz_errinfo *e) {
 hz_err hz_app_relief_publicity(hz_app *app, const char *program, hz_relief_program *out, hz_relief_grant_fn fn,
                                void *ctx, hz_errinfo *e) {
     hz_err rc = hz_authz_can_do(app, "relief.apply", e);
-    if (rc || (rc = hz_db_begin(app->db, e))) return rc;
+    if (rc) return rc;
+    /* the list is the whole programme's: published by the office, not by a
+     * login scoped to one district or unit */
+    if (app->who.scope_kind[0])
+        return hz_fail(e, HZ_EFORBIDDEN, "公示名单由办事处发布 (only an office login publishes the list)");
+    if ((rc = hz_db_begin(app->db, e))) return rc;
     if ((rc = hz_store_relief_program_by_code(app->db, program, out, e))) goto fail;
     if (out->objection_until == HZ_DATE_NONE || out->objection_until <= app->today) {
         /* a new window for the list as it stands */
@@ -413,7 +488,9 @@ hz_err hz_app_donation_add(hz_app *app, const char *program, const char *donor, 
                            hz_errinfo *e) {
     hz_err rc = hz_authz_can_do(app, "relief.apply", e);
     if (rc) return rc;
-    if (!donor || !*donor || strlen(donor) > 120) return hz_fail(e, HZ_EINVAL, "donor: 必填, 至多120字节 (required)");
+    char who[128];
+    if ((rc = text(donor, "donor", who, sizeof who, true, e))) return rc;
+    donor = who;
     if (amount <= 0) return hz_fail(e, HZ_EINVAL, "amount: 金额须大于 0 (must be positive)");
     if ((rc = hz_db_begin(app->db, e))) return rc;
     hz_relief_program p;
@@ -423,13 +500,21 @@ hz_err hz_app_donation_add(hz_app *app, const char *program, const char *donor, 
         rc = hz_fail(e, HZ_EINVAL, "program: %s 不是募捐项目 (not a donation drive)", program);
         goto fail;
     }
+    hz_relief_grant paid_out;
+    if ((rc = hz_store_relief_open_grant(app->db, p.id, &paid_out, e))) goto fail;
+    if (paid_out.id && strcmp(paid_out.status, "applied") != 0) {
+        rc = hz_fail(e, HZ_ECONFLICT, "募捐 %s 已审批给付 %s, 不再接受捐款 (the drive has paid out; start a new one)",
+                     p.code, paid_out.grant_no);
+        goto fail;
+    }
     if ((rc = hz_store_relief_donation_insert(app->db, p.id, donor, amount, app->now, app->actor, &id, e))) goto fail;
     char acct[HZ_ACCOUNT_CODE_MAX], key[HZ_TRANSFER_KEY_MAX];
     snprintf(acct, sizeof acct, "budget:relief:%s", p.code);
     snprintf(key, sizeof key, "donation:%lld", (long long)id);
-    char object[48], detail[256], b[HZ_MONEY_BUF];
+    char object[48], detail[640], b[HZ_MONEY_BUF], w[520];
     snprintf(object, sizeof object, "relief_program:%s", p.code);
-    snprintf(detail, sizeof detail, "{\"donor\":\"%.120s\",\"amount\":\"%s\"}", donor, hz_money_format(amount, b));
+    snprintf(detail, sizeof detail, "{\"donor\":\"%s\",\"amount\":\"%s\"}", hz_json_text(donor, 42, w, sizeof w),
+             hz_money_format(amount, b));
     if ((rc = hz_journal_post(app, key, HZ_ACCT_BANK, acct, amount, key, e)) ||
         (rc = hz_audit(app, "donation.add", object, detail, e)) ||
         (rc = hz_store_relief_donated(app->db, p.id, total, e)))
@@ -466,8 +551,8 @@ static hz_err aid_row(void *ctx, const hz_aid_total *t, hz_errinfo *e) {
     char y[12], n[24], c[HZ_MONEY_BUF], p[HZ_MONEY_BUF];
     snprintf(y, sizeof y, "%d", t->year);
     snprintf(n, sizeof n, "%lld", (long long)t->grants);
-    const char *cells[] = {t->program, t->kind, y, t->district, n, hz_money_format(t->committed, c),
-                           hz_money_format(t->paid, p)};
+    const char *cells[] = {
+        t->program, t->kind, y, t->district, n, hz_money_format(t->committed, c), hz_money_format(t->paid, p)};
     return hz_report_add_row(ctx, cells, e);
 }
 
@@ -475,10 +560,10 @@ static hz_err aid_row(void *ctx, const hz_aid_total *t, hz_errinfo *e) {
  * caller's scope (approved or paid; paid is what the bank confirmed). */
 static hz_err build_aid(hz_app *app, const hz_report_args *a, hz_report *out, hz_errinfo *e) {
     (void)a;
-    static const hz_report_col cols[] = {
-        {"program", "项目", HZ_COL_TEXT}, {"kind", "类别", HZ_COL_TEXT},        {"year", "年度", HZ_COL_INT},
-        {"district", "区县", HZ_COL_TEXT}, {"grants", "人次", HZ_COL_INT},     {"committed", "审批金额", HZ_COL_MONEY},
-        {"paid", "已支付", HZ_COL_MONEY}};
+    static const hz_report_col cols[] = {{"program", "项目", HZ_COL_TEXT}, {"kind", "类别", HZ_COL_TEXT},
+                                         {"year", "年度", HZ_COL_INT},     {"district", "区县", HZ_COL_TEXT},
+                                         {"grants", "人次", HZ_COL_INT},   {"committed", "审批金额", HZ_COL_MONEY},
+                                         {"paid", "已支付", HZ_COL_MONEY}};
     hz_report_head(out, "aid", "劳模医疗补助与救助（按项目、年度、区县）", false, 7, cols);
     hz_list_scope sc;
     hz_scope_filter(app, &sc);

@@ -52,27 +52,56 @@ void hz_relief_mask_name(const char *name, char *out, size_t outsz) {
     out[o] = '\0';
 }
 
+/* Characters that may not be part of an item's name: separators (ASCII
+ * and full-width) and blanks, so "大米:1:2" or "大米，面粉:1" are refused
+ * rather than read as odd names. */
+static bool name_char_refused(const char *q, size_t *len) {
+    static const char *const bad[] = {"\xef\xbc\x9a" /* ： */, "\xef\xbc\x8c" /* ， */,
+                                      "\xe3\x80\x81" /* 、 */, "\xe3\x80\x80" /* ideographic space */,
+                                      "\xc2\xa0" /* NBSP */,   NULL};
+    *len = 1;
+    unsigned char c = (unsigned char)*q;
+    if (c <= 0x20 || c == 0x7f || c == ':' || c == '"' || c == '\\' || c == ';') return true;
+    for (int i = 0; bad[i]; i++)
+        if (!strncmp(q, bad[i], strlen(bad[i]))) {
+            *len = strlen(bad[i]);
+            return true;
+        }
+    return false;
+}
+
 hz_err hz_relief_items_parse(const char *items, const char *field, hz_relief_item out[HZ_RELIEF_MAX_ITEMS], int *n,
                              hz_errinfo *e) {
     char buf[512];
     *n = 0;
     if (!items || !*items) return hz_fail(e, HZ_EINVAL, "%s: 必填, 如 大米:2 (required, goods:count)", field);
-    if (strlen(items) >= sizeof buf) return hz_fail(e, HZ_EINVAL, "%s: 过长 (too long)", field);
+    if (!hz_utf8_valid(items, strlen(items))) return hz_fail(e, HZ_EINVAL, "%s: 不是 UTF-8 文本 (not UTF-8)", field);
+    size_t total = hz_utf8_len(items);
+    if (total > HZ_RELIEF_ITEMS_MAX_CHARS || strlen(items) >= sizeof buf)
+        return hz_fail(e, HZ_EINVAL, "%s: 共 %zu 个字符, 至多 %d 个 (at most %d characters)", field, total,
+                       HZ_RELIEF_ITEMS_MAX_CHARS, HZ_RELIEF_ITEMS_MAX_CHARS);
     hz_strlcpy(buf, items, sizeof buf);
     for (char *p = buf; p;) {
         char *comma = strchr(p, ',');
         if (comma) *comma = '\0';
-        char *colon = strrchr(p, ':'), *end = NULL;
-        long long c = colon ? strtoll(colon + 1, &end, 10) : 0;
-        if (!colon || colon == p || !colon[1] || *end || c < 1 || c > 100000)
-            return hz_fail(e, HZ_EINVAL, "%s: '%s' 应为 物品:件数, 件数 1-100000 (goods:count, e.g. 大米:2)", field, p);
+        char *colon = strchr(p, ':');
+        const char *digits = colon ? colon + 1 : "";
+        size_t nd = strspn(digits, "0123456789");
+        if (!colon || colon == p || nd == 0 || nd > 6 || digits[nd] != '\0')
+            return hz_fail(e, HZ_EINVAL, "%s: '%s' 应为 物品:件数, 件数为数字 1-100000 (goods:count, e.g. 大米:2)",
+                           field, p);
+        long long c = strtoll(digits, NULL, 10);
+        if (c < 1 || c > 100000) return hz_fail(e, HZ_EINVAL, "%s: '%s' 件数应为 1-100000 (count 1-100000)", field, p);
         *colon = '\0';
-        if (!hz_utf8_valid(p, strlen(p))) return hz_fail(e, HZ_EINVAL, "%s: 不是 UTF-8 文本 (not UTF-8)", field);
-        for (const char *q = p; *q; q++)
-            if ((unsigned char)*q < 0x20 || *q == 0x7f || *q == '"' || *q == '\\')
-                return hz_fail(e, HZ_EINVAL, "%s: 物品名 '%s' 含有不允许的字符 (character not allowed)", field, p);
+        for (const char *q = p; *q;) {
+            size_t len;
+            if (name_char_refused(q, &len))
+                return hz_fail(e, HZ_EINVAL, "%s: 物品名 '%s' 含有空白或分隔符 (no blanks or separators in a name)",
+                               field, p);
+            q += len;
+        }
         size_t chars = hz_utf8_len(p);
-        if (chars < 1 || chars > 20 || strlen(p) >= sizeof out[0].name)
+        if (chars > 20 || strlen(p) >= sizeof out[0].name)
             return hz_fail(e, HZ_EINVAL, "%s: 物品名 '%s' 应为 1-20 个字符 (1-20 characters)", field, p);
         for (int i = 0; i < *n; i++)
             if (!strcmp(out[i].name, p)) return hz_fail(e, HZ_EINVAL, "%s: 物品 %s 重复 (listed twice)", field, p);

@@ -40,9 +40,12 @@ typedef struct {
     char created_at[24], decided_at[24], decided_by[64], paid_at[24];
 } hz_relief_grant;
 
-/* Goods of a visit, "大米:2,食用油:1": whole counts 1-100,000 of at most
- * HZ_RELIEF_MAX_ITEMS kinds, names of 1-20 characters, no kind twice. */
+/* Goods of a visit, "大米:2,食用油:1": whole counts 1-100,000 in plain
+ * digits, at most HZ_RELIEF_MAX_ITEMS kinds and HZ_RELIEF_ITEMS_MAX_CHARS
+ * characters in all, names of 1-20 characters without blanks, separators
+ * (ASCII or full-width) or quotes, no kind twice. */
 #define HZ_RELIEF_MAX_ITEMS 16
+#define HZ_RELIEF_ITEMS_MAX_CHARS 80 /* the whole list, so it fits the grant's stored field */
 typedef struct {
     char name[64]; /* UTF-8 */
     int64_t count;

@@ -3,6 +3,7 @@
 
 #include "core/msg.h"
 
+#include <stdio.h>
 #include <string.h>
 
 bool hz_utf8_valid(const char *str, size_t len) {
@@ -16,10 +17,14 @@ bool hz_utf8_valid(const char *str, size_t len) {
         }
         size_t n;
         unsigned int cp;
-        if (c >= 0xC2 && c <= 0xDF) n = 1, cp = c & 0x1F;
-        else if (c >= 0xE0 && c <= 0xEF) n = 2, cp = c & 0x0F;
-        else if (c >= 0xF0 && c <= 0xF4) n = 3, cp = c & 0x07;
-        else return false;
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 1, cp = c & 0x1F;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 2, cp = c & 0x0F;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 3, cp = c & 0x07;
+        else
+            return false;
         for (size_t k = 1; k <= n; k++) {
             if (i + k >= len || (s[i + k] & 0xC0) != 0x80) return false;
             cp = (cp << 6) | (s[i + k] & 0x3F);
@@ -60,4 +65,37 @@ size_t hz_strlcpy(char *dst, const char *src, size_t cap) {
         dst[k] = '\0';
     }
     return n;
+}
+
+char *hz_json_text(const char *in, size_t max_chars, char *out, size_t cap) {
+    size_t o = 0, chars = 0;
+    if (!cap) return out;
+    for (const unsigned char *p = (const unsigned char *)(in ? in : ""); *p && chars < max_chars;) {
+        char esc[8];
+        size_t n = 1;
+        const char *piece = esc;
+        if (*p == '"' || *p == '\\')
+            snprintf(esc, sizeof esc, "\\%c", *p);
+        else if (*p < 0x20 || *p == 0x7f)
+            snprintf(esc, sizeof esc, "\\u%04x", *p);
+        else if (*p < 0x80)
+            snprintf(esc, sizeof esc, "%c", *p);
+        else {
+            n = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc0 ? 2 : 0;
+            if (n == 0 || !hz_utf8_valid((const char *)p, n) || strnlen((const char *)p, n) < n) {
+                snprintf(esc, sizeof esc, "?");
+                n = 1;
+            } else {
+                piece = (const char *)p;
+            }
+        }
+        size_t len = piece == esc ? strlen(esc) : n;
+        if (o + len + 1 > cap) break;
+        memcpy(out + o, piece, len);
+        o += len;
+        p += n;
+        chars++;
+    }
+    out[o] = '\0';
+    return out;
 }

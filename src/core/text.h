@@ -23,4 +23,10 @@ hz_err hz_name_validate(const char *s, const char *field, size_t min, size_t max
  * Returns strlen(src). A fast, bounded replacement for snprintf("%s"). */
 size_t hz_strlcpy(char *dst, const char *src, size_t cap);
 
+/* Free text made safe inside a JSON string literal (audit details):
+ * quotes, backslashes and control characters escaped, cut at a character
+ * boundary to at most max_chars characters and cap bytes (NUL included);
+ * invalid UTF-8 bytes become '?'. Returns out. */
+char *hz_json_text(const char *in, size_t max_chars, char *out, size_t cap);
+
 #endif

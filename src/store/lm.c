@@ -29,7 +29,8 @@ static const char q_huzhu_paid[] = "SELECT COALESCE(SUM(l.amount), 0) FROM claim
 static const char q_claim_state[] =
     "SELECT CASE WHEN EXISTS (SELECT 1 FROM coverage c WHERE c.member_id = ?1 AND c.status = 'active'"
     " AND c.start_date <= ?2 AND c.end_date >= ?2) THEN 1 ELSE 0 END, CASE WHEN EXISTS (SELECT 1 FROM"
-    " claim_settlement cs WHERE cs.settlement_id = ?3 AND cs.active = 1) THEN 1 ELSE 0 END";
+    " claim_settlement cs JOIN claim k ON k.id = cs.claim_id WHERE cs.settlement_id = ?3 AND (cs.active = 1"
+    " OR k.status = 'rejected')) THEN 1 ELSE 0 END";
 static const char q_ins[] =
     "INSERT INTO lm_subsidy (subsidy_no, member_id, settlement_id, year, level, psn_selfpay, huzhu_paid, burden, pct,"
     " amount, reason, explain, status, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -40,7 +41,7 @@ static const char q_by_id[] = "SELECT " LM_COLS LM_FROM " WHERE l.id = ?";
 static const char q_of_setl[] = "SELECT " LM_COLS LM_FROM " WHERE l.settlement_id = ? AND l.status <> 'rejected'";
 static const char q_update[] =
     "UPDATE lm_subsidy SET amount = ?, reason = ?, explain = ?, status = ?, reject_reason = ?, reversed = ?,"
-    " bank_failure = ?, decided_at = ?, decided_by = ?, paid_at = ? WHERE id = ?";
+    " bank_failure = ?, decided_at = ?, decided_by = ?, paid_at = ?, huzhu_paid = ?, burden = ? WHERE id = ?";
 static const char q_candidates[] =
     "SELECT s.id FROM settlement s WHERE s.member_id IS NOT NULL AND s.med_type = '21' AND s.refunded = 0"
     " AND EXISTS (SELECT 1 FROM member_flag f WHERE f.member_id = s.member_id AND f.kind = 'model'"
@@ -219,7 +220,9 @@ hz_err hz_store_lm_update(hz_db *db, const hz_lm_subsidy *s, hz_errinfo *e) {
     hz_bind_opt_text(st, 8, s->decided_at);
     hz_bind_opt_text(st, 9, s->decided_by);
     hz_bind_opt_text(st, 10, s->paid_at);
-    hz_stmt_int(st, 11, s->id);
+    hz_stmt_int(st, 11, s->huzhu_paid);
+    hz_stmt_int(st, 12, s->burden);
+    hz_stmt_int(st, 13, s->id);
     return hz_stmt_run(st, e);
 }
 

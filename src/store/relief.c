@@ -40,6 +40,11 @@ static const char q_grant_upd[] = "UPDATE relief_grant SET status = ?, amount = 
                                   " bank_failure = ?, decided_at = ?, decided_by = ?, paid_at = ? WHERE id = ?";
 static const char q_grant_member[] =
     "SELECT " GRANT_COLS GRANT_FROM " WHERE g.program_id = ? AND g.member_id = ? AND g.status <> 'rejected'";
+static const char q_grant_member_any[] =
+    "SELECT " GRANT_COLS GRANT_FROM " WHERE g.program_id = ? AND g.member_id = ? ORDER BY CASE WHEN g.status ="
+    " 'rejected' THEN 1 ELSE 0 END, g.id DESC LIMIT 1";
+static const char q_grant_open[] =
+    "SELECT " GRANT_COLS GRANT_FROM " WHERE g.program_id = ? AND g.status <> 'rejected' ORDER BY g.id LIMIT 1";
 static const char q_grant_student[] = "SELECT grant_no FROM relief_grant WHERE program_id = ? AND"
                                       " student_id_number = ? AND status <> 'rejected'";
 static const char q_grants[] = "SELECT " GRANT_COLS GRANT_FROM " WHERE (?1 = 0 OR g.program_id = ?1) AND"
@@ -247,6 +252,15 @@ hz_err hz_store_relief_grant_by_id(hz_db *db, int64_t id, hz_relief_grant *out, 
 hz_err hz_store_relief_grant_of_member(hz_db *db, int64_t program_id, int64_t member_id, hz_relief_grant *out,
                                        hz_errinfo *e) {
     return grant_by(db, q_grant_member, NULL, program_id, member_id, false, out, e);
+}
+
+hz_err hz_store_relief_grant_of_member_any(hz_db *db, int64_t program_id, int64_t member_id, hz_relief_grant *out,
+                                           hz_errinfo *e) {
+    return grant_by(db, q_grant_member_any, NULL, program_id, member_id, false, out, e);
+}
+
+hz_err hz_store_relief_open_grant(hz_db *db, int64_t program_id, hz_relief_grant *out, hz_errinfo *e) {
+    return grant_by(db, q_grant_open, NULL, program_id, 0, false, out, e);
 }
 
 hz_err hz_store_relief_grant_update(hz_db *db, const hz_relief_grant *g, hz_errinfo *e) {

@@ -28,6 +28,12 @@ hz_err hz_store_relief_grant_insert(hz_db *db, hz_relief_grant *g, hz_errinfo *e
 hz_err hz_store_relief_grant_by_no(hz_db *db, const char *no, hz_relief_grant *out, hz_errinfo *e);
 hz_err hz_store_relief_grant_by_id(hz_db *db, int64_t id, hz_relief_grant *out, hz_errinfo *e);
 hz_err hz_store_relief_grant_update(hz_db *db, const hz_relief_grant *g, hz_errinfo *e);
+/* The member's grant in a programme, a rejected one only when there is no
+ * other (a member is on a list once): out->id 0 if none. */
+hz_err hz_store_relief_grant_of_member_any(hz_db *db, int64_t program_id, int64_t member_id, hz_relief_grant *out,
+                                           hz_errinfo *e);
+/* The programme's first grant that is not rejected: out->id 0 if none. */
+hz_err hz_store_relief_open_grant(hz_db *db, int64_t program_id, hz_relief_grant *out, hz_errinfo *e);
 /* The member's grant in a programme that is not rejected: out->id 0 if none. */
 hz_err hz_store_relief_grant_of_member(hz_db *db, int64_t program_id, int64_t member_id, hz_relief_grant *out,
                                        hz_errinfo *e);

@@ -83,6 +83,7 @@ expect_eq "$(jget "$T/out" amount)" "5000.00" "hardship family, university: 5,00
 SA1=$(jget "$T/out" no)
 expect_exit 0 "hardship, high school" -- aid $POOR $S2 high_school
 expect_eq "$(jget "$T/out" amount)" "3000.00" "hardship family, high school: 3,000.00"
+SA2=$(jget "$T/out" no)
 expect_exit 2 "other member without a reason" -- aid $OTHER $S3 university
 expect_in "$T/err" "reason" "the refusal names the reason"
 expect_exit 0 "other member, university" -- aid $OTHER $S3 university 父亲重病
@@ -146,6 +147,18 @@ expect_in "$T/b1.csv" "$DON" "an unpublished programme's approved grant is paid"
 HUZHU_TODAY=2026-12-04 expect_exit 0 "batch after the window" -- hz --json pay batch --out "$T/b2.csv"
 expect_in "$T/b2.csv" "$SA1" "paid once the window has ended"
 expect_in "$T/b2.csv" "2026年金秋助学 $SA1" "the batch's purpose names the programme"
+# approved after the window closed: waits for the next list, then for its window
+HUZHU_TODAY=2026-12-07 expect_exit 0 "a grant approved after the window" -- hz --json relief approve $SA2
+HUZHU_TODAY=2026-12-07 expect_exit 0 "batch after the window closed" -- hz --json pay batch --out "$T/b3.csv"
+touch "$T/b3.csv"
+expect_not_in "$T/b3.csv" "$SA2" "never paid without being on a published list"
+HUZHU_TODAY=2026-12-07 expect_exit 0 "publish again" -- hz --json relief publicity --program JQZX2026 --out "$T/gs2.csv"
+expect_eq "$(jget "$T/out" objection_until)" "2026-12-14" "a new window of five working days"
+expect_in "$T/gs2.csv" "3000.00" "the new grant is on the new list"
+HUZHU_TODAY=2026-12-14 expect_exit 0 "batch after the new window" -- hz --json pay batch --out "$T/b4.csv"
+expect_in "$T/b4.csv" "$SA2" "paid once the new window has ended"
+printf 'pw-Scoped-2026!x\n' | hz user add bl_staff --role staff --scope org:XA >/dev/null
+expect_exit 4 "a scoped login does not publish the programme's list" -- hz --as bl_staff relief publicity --program JQZX2026
 
 # ---- the aid report: totals by programme, year and district -------------
 expect_exit 0 "aid report" -- hz report aid --format json
@@ -153,7 +166,7 @@ python3 -c 'import json,sys
 d = json.load(open(sys.argv[1]))
 rows = d["items"]
 print(" ".join("{}={}".format(r["program"], r["committed"]) for r in rows))' "$T/out" > "$T/aid"
-expect_in "$T/aid" "JQZX2026=5000.00" "student aid approved"
+expect_in "$T/aid" "JQZX2026=8000.00" "student aid approved (5,000.00 + 3,000.00)"
 expect_in "$T/aid" "SMALL=10000.00" "second-round approved"
 expect_in "$T/aid" "JK2026=3200.00" "the donation drive's payout"
 expect_exit 0 "aid report as CSV" -- hz report aid --format csv
