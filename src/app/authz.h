@@ -11,9 +11,23 @@
 /* The founding modules' actions; later modules declare theirs by name in
  * their module part (hz_action_def) and check them with hz_authz_can_do. */
 typedef enum {
-    HZ_A_ORG_WRITE, HZ_A_UNIT_WRITE, HZ_A_MEMBER_READ, HZ_A_MEMBER_WRITE, HZ_A_ENROLL, HZ_A_ROSTER,
-    HZ_A_SETTLEMENT_IMPORT, HZ_A_CLAIM_READ, HZ_A_CLAIM_SUBMIT, HZ_A_CLAIM_DOCS, HZ_A_CLAIM_REVIEW, HZ_A_PROACTIVE,
-    HZ_A_PAY, HZ_A_REPORT, HZ_A_USER_ADMIN, HZ_A_AUDIT, HZ_A_COUNT
+    HZ_A_ORG_WRITE,
+    HZ_A_UNIT_WRITE,
+    HZ_A_MEMBER_READ,
+    HZ_A_MEMBER_WRITE,
+    HZ_A_ENROLL,
+    HZ_A_ROSTER,
+    HZ_A_SETTLEMENT_IMPORT,
+    HZ_A_CLAIM_READ,
+    HZ_A_CLAIM_SUBMIT,
+    HZ_A_CLAIM_DOCS,
+    HZ_A_CLAIM_REVIEW,
+    HZ_A_PROACTIVE,
+    HZ_A_PAY,
+    HZ_A_REPORT,
+    HZ_A_USER_ADMIN,
+    HZ_A_AUDIT,
+    HZ_A_COUNT
 } hz_action;
 
 /* Does the actor's role allow the action at all? */

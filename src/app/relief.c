@@ -156,10 +156,9 @@ hz_err hz_app_relief_propose(hz_app *app, const char *program, hz_relief_grant_f
     }
     for (size_t i = 0; i < n; i++) {
         hz_relief_grant g;
-        hz_member m;
-        hz_errinfo ne;
-        if ((rc = hz_store_member_by_id(app->db, b[i].member_id, &m, e))) goto fail;
-        if (hz_authz_member(app, &m, &ne)) continue; /* outside the caller's scope: not theirs to propose */
+        bool in_scope;
+        if ((rc = hz_aid_in_scope(app, b[i].member_id, &in_scope, e))) goto fail;
+        if (!in_scope) continue; /* outside the caller's scope: not theirs to propose */
         /* a member is on a programme's list once: a rejected one stays off */
         if ((rc = hz_store_relief_grant_of_member_any(app->db, p.id, b[i].member_id, &g, e))) goto fail;
         hz_fen amount = hz_relief_band(b[i].burden);
