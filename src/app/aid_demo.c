@@ -17,6 +17,7 @@
 #include "app/module.h"
 #include "app/registry.h"
 #include "app/relief.h"
+#include "app/relief_goods.h"
 #include "app/settlements.h"
 #include "core/idcard.h"
 #include "io/gen.h"
@@ -295,7 +296,9 @@ hz_err hz_relief_demo(hz_app *app, const hz_demo_opts *o, hz_demo_report *out, h
         TRY(hz_app_relief_apply(app, &in, &sa[i], e));
         out->relief_grants++;
     }
-    /* hardship visits: cash and goods counted in items */
+    /* hardship visits: cash and goods counted in items, from the stock the
+     * office received for the programme */
+    TRY(hz_app_relief_goods_add(app, code[2], "大米:200,食用油:100,棉被:50", e));
     static const struct {
         int who;
         const char *cash, *items;
