@@ -529,8 +529,10 @@ hz_err hz_app_import_roster(hz_app *app, const hz_roster_input *in, hz_roster_re
     out->format = hz_table_format(t);
     out->encoding = hz_table_encoding(t);
     if ((rc = hz_table_each(t, pass1_row, &c, e))) goto done;
-    if (out->rows == 0 && c.col[C_NAME] < 0) {
-        rc = hz_fail(e, HZ_EINVAL, "文件为空 (the file has no header row)");
+    /* an empty, BOM-only or header-only file is refused, not "imported" and
+     * audited as if a roster had arrived */
+    if (out->rows == 0) {
+        rc = hz_fail(e, HZ_EINVAL, "file: 文件没有数据行, 未导入任何数据 (no data rows; nothing imported)");
         goto done;
     }
     c.total = out->rows;

@@ -134,6 +134,11 @@ hz_err hz_app_import_settlements(hz_app *app, const char *path, bool skip_invali
     out->format = hz_feed_format(f);
     hz_store_bulk_mode(app->db);
     if ((rc = hz_feed_each(f, app->today, check_row, &c, e))) goto done;
+    /* an empty, BOM-only or header-only file is refused, not audited as a feed */
+    if (out->read == 0) {
+        rc = hz_fail(e, HZ_EINVAL, "file: 文件没有数据行, 未导入任何数据 (no data rows; nothing imported)");
+        goto done;
+    }
     if (out->n_rejected && !skip_invalid) {
         rc = hz_fail(e, HZ_EINVAL, "%ld 行有误, 未导入任何数据 (%ld invalid rows; nothing imported)", out->n_rejected,
                      out->n_rejected);

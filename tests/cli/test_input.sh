@@ -141,4 +141,20 @@ expect_eq "$(sql "SELECT name FROM member WHERE id_number='610102198505060024'")
 expect_eq "$(sql "SELECT count(*) FROM member WHERE id_number IN ('$ID','610102198505060024','610102199001011231','610102197001010010')")" "4" "roster IDs stored canonical"
 expect_eq "$(sql "SELECT name FROM member WHERE id_number='$ID'")" "王芳" "roster re-import updated the member found by the lower-case x"
 
+# ---- files with no data rows (issue 14): refused naming the file, nothing written or audited
+: > "$T/empty.csv"
+printf '\xef\xbb\xbf' > "$T/bom.csv"
+printf '姓名,身份证号码\n' > "$T/roster-header.csv"
+printf '%s\n' "$FEED_HEADER" > "$T/feed-header.csv"
+A0=$(sql "SELECT COUNT(*) FROM audit_event"); M0=$(sql "SELECT COUNT(*) FROM member"); S0=$(sql "SELECT COUNT(*) FROM settlement")
+for f in empty bom roster-header; do
+  expect_exit 2 "a roster with no data rows ($f)" -- hz import roster "$T/$f.csv" --unit $UNIT --start 2026-01-01
+  expect_in "$T/err" "没有数据行" "the refusal says there are no data rows ($f)"
+done
+for f in empty bom feed-header; do
+  expect_exit 2 "a feed with no data rows ($f)" -- hz import settlements "$T/$f.csv"
+  expect_in "$T/err" "没有数据行" "the refusal says there are no data rows ($f)"
+done
+expect_eq "$(sql "SELECT COUNT(*) FROM audit_event") $(sql "SELECT COUNT(*) FROM member") $(sql "SELECT COUNT(*) FROM settlement")" \
+  "$A0 $M0 $S0" "nothing written or audited for an empty file"
 finish
