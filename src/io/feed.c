@@ -4,6 +4,7 @@
 #include "io/feed.h"
 
 #include <jansson.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,51 +31,61 @@ struct hz_feed {
     char digest[65];
 };
 
-hz_err hz_feed_open(const char *path, hz_feed **out, hz_errinfo *e) {
+/* Takes ownership of data (len bytes, NUL-terminated): CSV through the table
+ * layer, JSON Lines kept as UTF-8 text. data is freed on every path. */
+static hz_err feed_from(char *data, size_t len, hz_feed **out, hz_errinfo *e) {
     hz_feed *f = calloc(1, sizeof *f);
-    if (!f) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        free(f);
-        return hz_fail(e, HZ_ENOTFOUND, "%s: 无法打开文件 (cannot open)", path);
+    if (!f) {
+        free(data);
+        return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
     }
-    int c;
-    while ((c = fgetc(fp)) == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0xEF || c == 0xBB || c == 0xBF) {}
-    fclose(fp);
-    hz_err rc;
-    if (c == '{') {
-        hz_table *t = NULL;
-        /* read through the table layer for size limits, BOM and encoding */
-        rc = hz_table_open(path, HZ_ENC_AUTO, &t, e);
-        if (rc) {
-            free(f);
-            return rc;
-        }
-        hz_table_free(t);
-        FILE *in = fopen(path, "rb");
-        fseek(in, 0, SEEK_END);
-        long n = ftell(in);
-        fseek(in, 0, SEEK_SET);
-        f->text = malloc((size_t)n + 1);
-        f->len = f->text ? fread(f->text, 1, (size_t)n, in) : 0;
-        fclose(in);
-        if (!f->text) {
-            free(f);
-            return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
-        }
-        f->text[f->len] = '\0';
+    unsigned char h[32];
+    crypto_generichash(h, sizeof h, (const unsigned char *)data, len, NULL, 0);
+    sodium_bin2hex(f->digest, sizeof f->digest, h, sizeof h);
+    size_t i = 0;
+    while (i < len && strchr(" \n\r\t\xEF\xBB\xBF", data[i]) && data[i]) i++;
+    if (i < len && data[i] == '{') {
+        size_t skip = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+        memmove(data, data + skip, len - skip + 1);
+        f->text = data;
+        f->len = len - skip;
         if (!hz_utf8_valid(f->text, f->len)) {
             hz_feed_free(f);
             return hz_fail(e, HZ_EINVAL, "JSON Lines 须为 UTF-8 编码 (JSON Lines must be UTF-8)");
         }
-    } else if ((rc = hz_table_open(path, HZ_ENC_AUTO, &f->csv, e))) {
+        const char *nul = memchr(f->text, '\0', f->len);
+        if (nul) {
+            long line = 1;
+            for (const char *p = f->text; p < nul; p++) line += *p == '\n';
+            hz_feed_free(f);
+            return hz_fail(e, HZ_EINVAL, "第%ld行: 含 NUL 字节 (line %ld: NUL byte)", line, line);
+        }
+        *out = f;
+        return HZ_OK;
+    }
+    hz_err rc = hz_table_open_buffer(data, len, HZ_ENC_AUTO, &f->csv, e);
+    if (rc) {
         free(f);
         return rc;
-    } else {
-        hz_strlcpy(f->digest, hz_table_digest(f->csv), sizeof f->digest);
     }
     *out = f;
     return HZ_OK;
+}
+
+hz_err hz_feed_open(const char *path, hz_feed **out, hz_errinfo *e) {
+    char *data;
+    size_t len;
+    hz_err rc = hz_file_read(path, &data, &len, e);
+    return rc ? rc : feed_from(data, len, out, e);
+}
+
+hz_err hz_feed_open_mem(const char *data, size_t len, hz_feed **out, hz_errinfo *e) {
+    if (len > HZ_TABLE_MAX_BYTES) return hz_fail(e, HZ_EINVAL, "文件超过 2 GiB (file larger than 2 GiB)");
+    char *copy = malloc(len + 1);
+    if (!copy) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    memcpy(copy, data, len);
+    copy[len] = '\0';
+    return feed_from(copy, len, out, e);
 }
 
 void hz_feed_free(hz_feed *f) {

@@ -14,8 +14,11 @@ typedef hz_err (*hz_feed_fn)(void *ctx, long line, const hz_settlement *s, const
 
 typedef struct hz_feed hz_feed;
 
-/* Reads the whole file (CSV, or JSON Lines when it starts with '{'). */
+/* Reads the whole file once (CSV, or JSON Lines when its first non-blank
+ * byte is '{'; JSON Lines must be UTF-8 without NUL bytes). */
 hz_err hz_feed_open(const char *path, hz_feed **out, hz_errinfo *e);
+/* The same from bytes in memory (copied). */
+hz_err hz_feed_open_mem(const char *data, size_t len, hz_feed **out, hz_errinfo *e);
 void hz_feed_free(hz_feed *f);
 const char *hz_feed_format(const hz_feed *f);
 const char *hz_feed_digest(const hz_feed *f);

@@ -31,7 +31,7 @@ hz_err hz_encoding_parse(const char *s, hz_encoding *out, hz_errinfo *e) {
     return HZ_OK;
 }
 
-static hz_err read_file(const char *path, char **buf, size_t *len, hz_errinfo *e) {
+hz_err hz_file_read(const char *path, char **buf, size_t *len, hz_errinfo *e) {
     FILE *f = fopen(path, "rb");
     if (!f) return hz_fail(e, HZ_ENOTFOUND, "%s: 无法打开文件 (cannot open: %s)", path, strerror(errno));
     size_t cap = 1 << 20, n = 0;
@@ -119,14 +119,15 @@ static size_t utf8_bad_offset(const char *s, size_t len) {
     return len;
 }
 
-hz_err hz_table_open(const char *path, hz_encoding enc, hz_table **out, hz_errinfo *e) {
+hz_err hz_table_open_buffer(char *data, size_t len, hz_encoding enc, hz_table **out, hz_errinfo *e) {
     hz_table *t = calloc(1, sizeof *t);
-    if (!t) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
-    hz_err rc = read_file(path, &t->data, &t->len, e);
-    if (rc) {
-        free(t);
-        return rc;
+    if (!t) {
+        free(data);
+        return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
     }
+    t->data = data;
+    t->len = len;
+    hz_err rc = HZ_OK;
     unsigned char h[32];
     crypto_generichash(h, sizeof h, (const unsigned char *)t->data, t->len, NULL, 0);
     sodium_bin2hex(t->digest, sizeof t->digest, h, sizeof h);
@@ -164,6 +165,22 @@ hz_err hz_table_open(const char *path, hz_encoding enc, hz_table **out, hz_errin
     }
     *out = t;
     return HZ_OK;
+}
+
+hz_err hz_table_open(const char *path, hz_encoding enc, hz_table **out, hz_errinfo *e) {
+    char *data;
+    size_t len;
+    hz_err rc = hz_file_read(path, &data, &len, e);
+    return rc ? rc : hz_table_open_buffer(data, len, enc, out, e);
+}
+
+hz_err hz_table_open_mem(const char *data, size_t len, hz_encoding enc, hz_table **out, hz_errinfo *e) {
+    if (len > HZ_TABLE_MAX_BYTES) return hz_fail(e, HZ_EINVAL, "文件超过 2 GiB (file larger than 2 GiB)");
+    char *copy = malloc(len + 1);
+    if (!copy) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    memcpy(copy, data, len);
+    copy[len] = '\0';
+    return hz_table_open_buffer(copy, len, enc, out, e);
 }
 
 void hz_table_free(hz_table *t) {

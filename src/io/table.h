@@ -20,7 +20,16 @@ typedef struct hz_table hz_table;
 /* Opens path: XLSX when it is a zip archive, CSV otherwise. The caller
  * frees *out with hz_table_free. */
 hz_err hz_table_open(const char *path, hz_encoding enc, hz_table **out, hz_errinfo *e);
+/* The same from bytes in memory (copied; data need not be NUL-terminated). */
+hz_err hz_table_open_mem(const char *data, size_t len, hz_encoding enc, hz_table **out, hz_errinfo *e);
+/* The same taking ownership of data (len bytes followed by a NUL, from
+ * malloc): data is freed on every path, also on failure. */
+hz_err hz_table_open_buffer(char *data, size_t len, hz_encoding enc, hz_table **out, hz_errinfo *e);
 void hz_table_free(hz_table *t);
+/* Reads a whole file of at most HZ_TABLE_MAX_BYTES into *buf (NUL-terminated,
+ * *len bytes without the NUL), every open and read checked. The caller frees
+ * *buf. */
+hz_err hz_file_read(const char *path, char **buf, size_t *len, hz_errinfo *e);
 /* "csv" or "xlsx"; the detected encoding of a CSV ("utf-8", "gb18030"). */
 const char *hz_table_format(const hz_table *t);
 const char *hz_table_encoding(const hz_table *t);
