@@ -149,15 +149,21 @@ static void sst_end(void *ud, const XML_Char *name) {
     else if (strcmp(l, "rPh") == 0) s->in_rph--;
     else if (strcmp(l, "si") == 0) {
         if (s->n == s->cap) {
-            s->cap = s->cap ? s->cap * 2 : 1024;
-            char **g = realloc(s->items, s->cap * sizeof *g);
+            size_t cap = s->cap ? s->cap * 2 : 1024;
+            char **g = realloc(s->items, cap * sizeof *g);
             if (!g) {
                 s->oom = true;
                 return;
             }
             s->items = g;
+            s->cap = cap;
         }
-        s->items[s->n++] = strdup(s->cur.s ? s->cur.s : "");
+        char *item = strdup(s->cur.s ? s->cur.s : "");
+        if (!item) {
+            s->oom = true;
+            return;
+        }
+        s->items[s->n++] = item;
     }
 }
 
@@ -181,9 +187,15 @@ typedef struct {
     hz_err rc;
 } sheet_state;
 
+/* 0-based column of a cell reference ("B7" -> 1). Past the last column a
+ * roster may have the count stops growing, so a crafted "ZZZZZZZZZ1" is
+ * HZ_XLSX_MAX_COLS (refused by put_cell), never a signed overflow. */
 static int col_of(const char *ref) {
     int c = 0;
-    for (; *ref >= 'A' && *ref <= 'Z'; ref++) c = c * 26 + (*ref - 'A' + 1);
+    for (; *ref >= 'A' && *ref <= 'Z'; ref++) {
+        c = c * 26 + (*ref - 'A' + 1);
+        if (c > HZ_XLSX_MAX_COLS) return HZ_XLSX_MAX_COLS;
+    }
     return c - 1;
 }
 
@@ -213,6 +225,13 @@ static void put_cell(sheet_state *s, int col, const char *text) {
     s->cur.cells[col] = strdup(text);
 }
 
+/* Frees the row being read (a refused or unterminated one). */
+static void row_drop(sheet_state *s) {
+    for (int i = 0; i < s->cur.n; i++) free(s->cur.cells[i]);
+    free(s->cur.cells);
+    memset(&s->cur, 0, sizeof s->cur);
+}
+
 static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a) {
     sheet_state *s = ud;
     const char *l = local(name);
@@ -221,7 +240,7 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a) {
         s->row = r ? strtol(r, NULL, 10) : s->row + 1;
         s->in_row = true;
         s->next_col = 0;
-        memset(&s->cur, 0, sizeof s->cur);
+        row_drop(s);
         s->cur.row = s->row;
     } else if (strcmp(l, "c") == 0) {
         const char *r = attr(a, "r"), *t = attr(a, "t");
@@ -259,22 +278,24 @@ static void sheet_end(void *ud, const XML_Char *name) {
         s->in_row = false;
         hz_xlsx *x = s->x;
         if (s->rc) {
-            for (int i = 0; i < s->cur.n; i++) free(s->cur.cells[i]);
-            free(s->cur.cells);
+            row_drop(s);
             return;
         }
         if (x->n_rows == XLSX_MAX_ROWS) {
             s->rc = hz_fail(s->e, HZ_EINVAL, "XLSX 行数过多 (more than %d rows)", XLSX_MAX_ROWS);
+            row_drop(s);
             return;
         }
         if (x->n_rows == x->cap_rows) {
-            x->cap_rows = x->cap_rows ? x->cap_rows * 2 : 1024;
-            xrow *g = realloc(x->rows, x->cap_rows * sizeof *g);
+            size_t cap = x->cap_rows ? x->cap_rows * 2 : 1024;
+            xrow *g = realloc(x->rows, cap * sizeof *g);
             if (!g) {
                 s->rc = hz_fail(s->e, HZ_EINTERNAL, "内存不足 (out of memory)");
+                row_drop(s);
                 return;
             }
             x->rows = g;
+            x->cap_rows = cap;
         }
         x->rows[x->n_rows++] = s->cur;
         memset(&s->cur, 0, sizeof s->cur);
@@ -328,10 +349,7 @@ hz_err hz_xlsx_open(const char *data, size_t len, hz_xlsx **out, hz_errinfo *e) 
         sheet_state s = {.x = x, .sst = &sst, .e = e};
         rc = parse_xml(buf, blen, &s, sheet_start, sheet_end, sheet_text, part, e);
         if (!rc) rc = s.rc;
-        if (s.cur.cells) {
-            for (int i = 0; i < s.cur.n; i++) free(s.cur.cells[i]);
-            free(s.cur.cells);
-        }
+        row_drop(&s);
         free(s.v.s);
         free(buf);
     }
