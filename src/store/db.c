@@ -164,7 +164,37 @@ void hz_db_rollback(hz_db *db) {
 }
 
 hz_err hz_db_copy_begin(hz_db *db, const char *table, const char *const *cols, int n, hz_errinfo *e) {
+    if (n < 1 || n > HZ_DB_COPY_MAX_COLS || !hz_sql_ident(table))
+        return hz_fail(e, HZ_EINTERNAL, "copy: 表名或列数无效 (bad table or column count)");
+    for (int i = 0; i < n; i++)
+        if (!hz_sql_ident(cols[i])) return hz_fail(e, HZ_EINTERNAL, "copy: 列名无效 (bad column name)");
     return db->drv->copy_begin(db, table, cols, n, e);
+}
+
+void hz_sqlbuf_init(hz_sqlbuf *b, char *buf, size_t cap) {
+    b->s = buf;
+    b->cap = cap;
+    b->len = 0;
+    b->over = cap == 0;
+    if (cap) buf[0] = '\0';
+}
+
+void hz_sqlbuf_add(hz_sqlbuf *b, const char *text) {
+    size_t n = strlen(text);
+    if (b->over || n >= b->cap - b->len) {
+        b->over = true;
+        return;
+    }
+    memcpy(b->s + b->len, text, n + 1);
+    b->len += n;
+}
+
+bool hz_sql_ident(const char *s) {
+    if (!s || !((*s >= 'a' && *s <= 'z') || *s == '_')) return false;
+    size_t n = 0;
+    for (; s[n]; n++)
+        if (!((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= '0' && s[n] <= '9') || s[n] == '_') || n >= 63) return false;
+    return true;
 }
 hz_err hz_db_copy_row(hz_db *db, const char *const *values, hz_errinfo *e) { return db->drv->copy_row(db, values, e); }
 hz_err hz_db_copy_end(hz_db *db, hz_errinfo *e) { return db->drv->copy_end(db, e); }

@@ -7,6 +7,7 @@
 #define HZ_DB_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/err.h"
@@ -106,9 +107,26 @@ void hz_db_rollback(hz_db *db);
 
 /* Bulk load into one table (inside a transaction): begin, rows, end. Values
  * are text; NULL is SQL NULL. A constraint violation fails the load. */
+#define HZ_DB_COPY_MAX_COLS 64
+/* table and cols must be plain identifiers ([a-z_][a-z0-9_]*, at most 63
+ * bytes) and 1 <= n <= HZ_DB_COPY_MAX_COLS: anything else is refused
+ * (HZ_EINTERNAL) before any SQL is built. */
 hz_err hz_db_copy_begin(hz_db *db, const char *table, const char *const *cols, int n, hz_errinfo *e);
 hz_err hz_db_copy_row(hz_db *db, const char *const *values, hz_errinfo *e);
 hz_err hz_db_copy_end(hz_db *db, hz_errinfo *e);
+
+/* SQL text built in a caller's fixed buffer (drivers): an append that would
+ * not fit sets over and leaves the text as it was, so a statement is either
+ * whole or refused, never written past its buffer. */
+typedef struct {
+    char *s;
+    size_t cap, len;
+    bool over;
+} hz_sqlbuf;
+void hz_sqlbuf_init(hz_sqlbuf *b, char *buf, size_t cap);
+void hz_sqlbuf_add(hz_sqlbuf *b, const char *text);
+/* true for a plain SQL identifier as hz_db_copy_begin accepts it */
+bool hz_sql_ident(const char *s);
 
 extern const hz_db_driver hz_sqlite_driver;
 extern const hz_db_driver hz_pg_driver;

@@ -219,11 +219,18 @@ static hz_err pg_rollback(hz_db *db) { return pg_exec(db, "ROLLBACK", NULL); }
 
 static hz_err pg_copy_begin(hz_db *db, const char *table, const char *const *cols, int n, hz_errinfo *e) {
     pg_db *d = (pg_db *)db;
-    char sql[1024];
-    size_t o = (size_t)snprintf(sql, sizeof sql, "COPY %s (", table);
-    for (int i = 0; i < n && o < sizeof sql; i++) o += (size_t)snprintf(sql + o, sizeof sql - o, "%s%s", i ? ", " : "", cols[i]);
-    if (o + 20 >= sizeof sql) return hz_fail(e, HZ_EINTERNAL, "copy: too many columns");
-    snprintf(sql + o, sizeof sql - o, ") FROM STDIN");
+    char sql[8192];
+    hz_sqlbuf b;
+    hz_sqlbuf_init(&b, sql, sizeof sql);
+    hz_sqlbuf_add(&b, "COPY ");
+    hz_sqlbuf_add(&b, table);
+    hz_sqlbuf_add(&b, " (");
+    for (int i = 0; i < n; i++) {
+        if (i) hz_sqlbuf_add(&b, ", ");
+        hz_sqlbuf_add(&b, cols[i]);
+    }
+    hz_sqlbuf_add(&b, ") FROM STDIN");
+    if (b.over) return hz_fail(e, HZ_EINTERNAL, "copy: 语句过长 (statement too long)");
     PGresult *res = PQexec(d->c, sql);
     hz_err rc = PQresultStatus(res) == PGRES_COPY_IN ? HZ_OK : map_result(res, d->c, e);
     PQclear(res);

@@ -173,15 +173,20 @@ static hz_err sq_rollback(hz_db *db) {
 
 static hz_err sq_copy_begin(hz_db *db, const char *table, const char *const *cols, int n, hz_errinfo *e) {
     sq_db *d = (sq_db *)db;
-    char sql[1024];
-    size_t o = (size_t)snprintf(sql, sizeof sql, "INSERT INTO %s (", table);
-    for (int i = 0; i < n && o < sizeof sql; i++)
-        o += (size_t)snprintf(sql + o, sizeof sql - o, "%s%s", i ? ", " : "", cols[i]);
-    o += (size_t)snprintf(sql + o, sizeof sql - o, ") VALUES (");
-    for (int i = 0; i < n && o < sizeof sql; i++)
-        o += (size_t)snprintf(sql + o, sizeof sql - o, "%s?", i ? ", " : "");
-    if (o + 2 >= sizeof sql) return hz_fail(e, HZ_EINTERNAL, "copy: too many columns");
-    snprintf(sql + o, sizeof sql - o, ")");
+    char sql[8192];
+    hz_sqlbuf b;
+    hz_sqlbuf_init(&b, sql, sizeof sql);
+    hz_sqlbuf_add(&b, "INSERT INTO ");
+    hz_sqlbuf_add(&b, table);
+    hz_sqlbuf_add(&b, " (");
+    for (int i = 0; i < n; i++) {
+        if (i) hz_sqlbuf_add(&b, ", ");
+        hz_sqlbuf_add(&b, cols[i]);
+    }
+    hz_sqlbuf_add(&b, ") VALUES (");
+    for (int i = 0; i < n; i++) hz_sqlbuf_add(&b, i ? ", ?" : "?");
+    hz_sqlbuf_add(&b, ")");
+    if (b.over) return hz_fail(e, HZ_EINTERNAL, "copy: 语句过长 (statement too long)");
     int rc = sqlite3_prepare_v2(d->h, sql, -1, &d->copy, NULL);
     if (rc != SQLITE_OK) return map_err(d->h, rc, "copy", e);
     d->copy_cols = n;
