@@ -179,13 +179,19 @@ fail_file:
 
 /* ---------- bank results ---------- */
 
-enum { B_REF, B_RESULT, B_REASON, B_BANKREF, B_BATCH, B_AMOUNT, B_COUNT };
+/* the result file's columns (io/bank.h), by shorter names */
+enum {
+    B_REF = HZ_BANK_REF,
+    B_REASON = HZ_BANK_REASON,
+    B_BANKREF = HZ_BANK_SERIAL,
+    B_BATCH = HZ_BANK_BATCH,
+};
 
 typedef struct {
     hz_app *app;
     hz_confirm_report *rep;
     const char *batch_no; /* --batch */
-    int col[B_COUNT];
+    hz_bank_result_cols cols;
     bool write, conflict;
     int64_t *seen; /* payments answered by earlier rows of this file */
     size_t n_seen, cap_seen;
@@ -196,16 +202,12 @@ typedef struct {
 typedef enum { R_REJECT, R_DUPLICATE, R_PAID, R_FAILED } row_action;
 
 /* Decides what a row does, without writing. A refusal fills col/why. */
-static row_action decide(confirm_ctx *c, const char *const *v, hz_payable *p, hz_payment *y, const char **col,
+static row_action decide(confirm_ctx *c, const hz_bank_result *res, hz_payable *p, hz_payment *y, const char **col,
                          char why[256], hz_err *rc, hz_errinfo *e) {
     hz_db *db = c->app->db;
-    bool ok = !strcmp(v[B_RESULT], "成功"), failed = !strcmp(v[B_RESULT], "失败");
+    const char *const *v = res->v;
+    bool ok = res->paid, failed = !res->paid;
     *rc = HZ_OK;
-    if (!ok && !failed) {
-        *col = "结果";
-        snprintf(why, 256, "应为 成功 或 失败 (result must be 成功 or 失败, got '%.40s')", v[B_RESULT]);
-        return R_REJECT;
-    }
     hz_errinfo ne;
     hz_err f = hz_store_payable_by_no(db, v[B_REF], p, &ne);
     if (f == HZ_ENOTFOUND) {
@@ -305,14 +307,8 @@ static row_action decide(confirm_ctx *c, const char *const *v, hz_payable *p, hz
         c->conflict = true;
         return R_REJECT;
     }
-    if (*v[B_AMOUNT]) {
-        hz_fen amount;
-        hz_errinfo me;
-        if (hz_money_parse(v[B_AMOUNT], false, &amount, "金额", &me) != HZ_OK) {
-            *col = "金额";
-            snprintf(why, 256, "%s", me.msg);
-            return R_REJECT;
-        }
+    if (res->has_amount) {
+        hz_fen amount = res->amount;
         if (amount != y->amount) {
             char b1[HZ_MONEY_BUF], b2[HZ_MONEY_BUF];
             *col = "金额";
@@ -376,32 +372,19 @@ static hz_err apply(confirm_ctx *c, row_action act, const char *const *v, const 
 
 static hz_err confirm_row(void *vctx, long row, char **f, int n, hz_errinfo *e) {
     confirm_ctx *c = vctx;
-    static const char *const heads[B_COUNT] = {"业务编号", "结果", "失败原因", "银行流水号", "批次号", "金额"};
-    if (row == 1) {
-        for (int k = 0; k < B_COUNT; k++) {
-            c->col[k] = -1;
-            for (int i = 0; i < n; i++) {
-                const char *h = f[i];
-                if (i == 0 && !strncmp(h, "\xEF\xBB\xBF", 3)) h += 3;
-                if (!strcmp(h, heads[k])) c->col[k] = i;
-            }
-        }
-        if (c->col[B_REF] < 0 || c->col[B_RESULT] < 0)
-            return hz_fail(e, HZ_EINVAL, "第1行: 缺少列 业务编号 或 结果 (row 1: missing columns)");
-        return HZ_OK;
-    }
-    const char *v[B_COUNT];
-    for (int k = 0; k < B_COUNT; k++)
-        v[k] = c->col[k] >= 0 && c->col[k] < n ? f[c->col[k]] : "";
-    if (!*v[B_REF] && !*v[B_RESULT]) return HZ_OK;
+    if (row == 1) return hz_bank_result_header(f, n, &c->cols, e);
+    hz_bank_result res;
+    const char *col = "";
+    char why[256] = "";
+    hz_bank_row_kind kind = hz_bank_result_row(&c->cols, f, n, &res, &col, why);
+    if (kind == HZ_BANK_ROW_BLANK) return HZ_OK;
+    const char *const *v = res.v;
     hz_confirm_report *r = c->rep;
     if (!c->write) r->rows++;
     hz_payable p;
     hz_payment y;
-    const char *col = "";
-    char why[256] = "";
-    hz_err rc;
-    row_action act = decide(c, v, &p, &y, &col, why, &rc, e);
+    hz_err rc = HZ_OK;
+    row_action act = kind == HZ_BANK_ROW_BAD ? R_REJECT : decide(c, &res, &p, &y, &col, why, &rc, e);
     if (rc) return rc;
     if (act == R_REJECT) {
         /* the validation pass saw the same file: a refusal now means the
@@ -441,7 +424,7 @@ hz_err hz_app_pay_confirm(hz_app *app, const char *path, const char *batch_no, h
     char digest[65];
     hz_err rc = hz_authz_can(app, HZ_A_PAY, e);
     if (rc || (rc = file_digest(path, digest, e)) || (rc = hz_table_open(path, HZ_ENC_AUTO, &t, e))) return rc;
-    confirm_ctx c = {app, out, batch_no, {0}, false, false, NULL, 0, 0, NULL, 0, 0};
+    confirm_ctx c = {app, out, batch_no, {{0}}, false, false, NULL, 0, 0, NULL, 0, 0};
     bool seen;
     if ((rc = hz_store_bank_file_seen(app->db, digest, &seen, e))) goto done;
     if ((rc = hz_table_each(t, confirm_row, &c, e))) goto done;
