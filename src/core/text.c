@@ -36,6 +36,26 @@ bool hz_utf8_valid(const char *str, size_t len) {
     return true;
 }
 
+char *hz_utf8_scrub(const char *in, char *out, size_t cap) {
+    size_t o = 0;
+    for (size_t i = 0; in[i] && o + 1 < cap;) {
+        unsigned char c = (unsigned char)in[i];
+        size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        size_t have = strnlen(in + i, n);
+        if (have == n && hz_utf8_valid(in + i, n)) {
+            if (o + n >= cap) break;
+            memcpy(out + o, in + i, n);
+            o += n;
+            i += n;
+        } else {
+            out[o++] = '?';
+            i++;
+        }
+    }
+    if (cap) out[o] = '\0';
+    return out;
+}
+
 size_t hz_utf8_len(const char *s) {
     size_t n = 0;
     for (; *s; s++)

@@ -13,6 +13,12 @@ bool hz_utf8_valid(const char *s, size_t len);
 /* Number of code points of a valid UTF-8 string. */
 size_t hz_utf8_len(const char *s);
 
+/* Copies in into out (cap bytes, NUL-terminated, cut at a character
+ * boundary) with every byte that does not start a well-formed UTF-8
+ * character replaced by '?', so the result can always become a JSON
+ * string. Returns out. */
+char *hz_utf8_scrub(const char *in, char *out, size_t cap);
+
 /* A name of min..max characters: valid UTF-8, no control characters, not
  * starting with = + - @ (CSV formula injection), no < > " (markup). Checks
  * only; hz_norm_text (core/normalize.h) trims what people cannot see first,

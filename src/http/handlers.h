@@ -2,7 +2,10 @@
 #ifndef HZ_HTTP_HANDLERS_H
 #define HZ_HTTP_HANDLERS_H
 
+#include "app/claims.h"
 #include "app/lists.h"
+#include "core/icd10.h"
+#include "core/idcard.h"
 #include "http/http.h"
 
 /* Refuses keys of doc not in allowed (400 naming the first unknown key). */
@@ -11,6 +14,14 @@ bool hz_json_only(hz_req *r, json_t *doc, const char *const *allowed);
 bool hz_json_str(hz_req *r, json_t *doc, const char *key, const char **out);
 bool hz_json_int(hz_req *r, json_t *doc, const char *key, long min, long max, int *out);
 bool hz_json_bool(hz_req *r, json_t *doc, const char *key, bool *out);
+/* The claim intake body (POST /claims) into in, the ID number and the
+ * diagnosis normalised into the caller's buffers; in's other strings point
+ * into doc. false after answering 400. */
+bool hz_http_claim_input(hz_req *r, json_t *doc, hz_claim_input *in, char id_number[HZ_ID_LEN + 1],
+                         char diagnosis[HZ_ICD_MAX * 2]);
+/* The documents body {"received":[kinds], "complete":bool}: the kinds
+ * comma-joined into list (cap bytes). false after answering 400. */
+bool hz_http_claim_documents(hz_req *r, json_t *doc, char *list, size_t cap, bool *complete);
 /* page / per_page query parameters; false after answering 400. */
 bool hz_http_page(hz_req *r, hz_page *pg);
 /* {"items":[...],"total":N} */

@@ -79,68 +79,104 @@ static void render_claim(hz_req *r, int status, const hz_claim_view *v) {
                                           v->overdue, !hz_authz_sees_identity(r->app)));
 }
 
-void h_claim_add(hz_req *r, char **p) {
-    (void)p;
-    json_t *doc = hz_http_body_json(r);
-    if (!doc) return;
+bool hz_http_claim_input(hz_req *r, json_t *doc, hz_claim_input *in, char id_number[HZ_ID_LEN + 1],
+                         char diagnosis[HZ_ICD_MAX * 2]) {
     static const char *const keys[] = {"id_number", "settlements",        "setl_ids",    "accident", "death",
                                        "disability_grade", "diagnosis", "date", "documents_complete", "resubmit_of",
                                        NULL};
-    hz_claim_input in;
-    memset(&in, 0, sizeof in);
-    in.date = HZ_DATE_NONE;
+    memset(in, 0, sizeof *in);
+    in->date = HZ_DATE_NONE;
     const char *date = NULL;
-    bool ok = hz_json_only(r, doc, keys) && hz_json_str(r, doc, "id_number", &in.id_number) &&
-              hz_json_bool(r, doc, "accident", &in.accident) && hz_json_bool(r, doc, "death", &in.death) &&
-              hz_json_int(r, doc, "disability_grade", 1, 10, &in.disability_grade) &&
-              hz_json_str(r, doc, "diagnosis", &in.diagnosis) && hz_json_str(r, doc, "date", &date) &&
-              hz_json_bool(r, doc, "documents_complete", &in.documents_complete) &&
-              hz_json_str(r, doc, "resubmit_of", &in.resubmit_of);
-    json_t *setl = json_object_get(doc, "settlements");
-    if (!setl) setl = json_object_get(doc, "setl_ids"); /* the feed's own word */
-    if (ok && setl && !json_is_null(setl)) {
+    if (!(hz_json_only(r, doc, keys) && hz_json_str(r, doc, "id_number", &in->id_number) &&
+          hz_json_bool(r, doc, "accident", &in->accident) && hz_json_bool(r, doc, "death", &in->death) &&
+          hz_json_int(r, doc, "disability_grade", 1, 10, &in->disability_grade) &&
+          hz_json_str(r, doc, "diagnosis", &in->diagnosis) && hz_json_str(r, doc, "date", &date) &&
+          hz_json_bool(r, doc, "documents_complete", &in->documents_complete) &&
+          hz_json_str(r, doc, "resubmit_of", &in->resubmit_of)))
+        return false;
+    json_t *setl = json_object_get(doc, "settlements"), *alias = json_object_get(doc, "setl_ids");
+    if (setl && alias) {
+        hz_http_error(r, 400, "VALIDATION",
+                      "settlements: 与 setl_ids 只能给一个 (give settlements or setl_ids, not both)");
+        return false;
+    }
+    if (!setl) setl = alias; /* the feed's own word */
+    if (setl && !json_is_null(setl)) {
         if (!json_is_array(setl) || json_array_size(setl) > HZ_CLAIM_MAX_SETTLEMENTS) {
             hz_http_error(r, 400, "VALIDATION", "settlements: 应为最多16个结算流水号的数组 (array of up to 16 setl_id)");
-            ok = false;
+            return false;
         }
         size_t i;
         json_t *s;
         json_array_foreach(setl, i, s) {
-            if (!ok) break;
             if (!json_is_string(s)) {
                 hz_http_error(r, 400, "VALIDATION", "settlements: 应为字符串 (strings)");
-                ok = false;
-            } else in.setl_ids[in.n_setl++] = json_string_value(s);
+                return false;
+            }
+            in->setl_ids[in->n_setl++] = json_string_value(s);
         }
     }
     hz_errinfo e;
-    if (ok && !in.id_number) {
+    if (!in->id_number) {
         hz_http_error(r, 400, "VALIDATION", "id_number: 必填 (required)");
-        ok = false;
-    }
-    if (ok && date && hz_norm_date(date, &in.date, "date", &e)) {
-        hz_http_fail(r, &e);
-        ok = false;
+        return false;
     }
     /* normalised here too so the message names the field as this entry
      * point calls it; the use case normalises again for every other caller */
-    char id_number[HZ_ID_LEN + 1], diagnosis[HZ_ICD_MAX * 2];
-    if (ok && (hz_norm_id_number(in.id_number, id_number, sizeof id_number, "id_number", &e) ||
-               (in.diagnosis && hz_norm_icd10(in.diagnosis, diagnosis, sizeof diagnosis, "diagnosis", &e)))) {
+    if ((date && hz_norm_date(date, &in->date, "date", &e)) ||
+        hz_norm_id_number(in->id_number, id_number, HZ_ID_LEN + 1, "id_number", &e) ||
+        (in->diagnosis && hz_norm_icd10(in->diagnosis, diagnosis, HZ_ICD_MAX * 2, "diagnosis", &e))) {
         hz_http_fail(r, &e);
-        ok = false;
+        return false;
     }
-    if (ok) {
-        in.id_number = id_number;
-        if (in.diagnosis) in.diagnosis = diagnosis;
-    }
-    if (ok) {
+    in->id_number = id_number;
+    if (in->diagnosis) in->diagnosis = diagnosis;
+    return true;
+}
+
+void h_claim_add(hz_req *r, char **p) {
+    (void)p;
+    json_t *doc = hz_http_body_json(r);
+    if (!doc) return;
+    hz_claim_input in;
+    char id_number[HZ_ID_LEN + 1], diagnosis[HZ_ICD_MAX * 2];
+    if (hz_http_claim_input(r, doc, &in, id_number, diagnosis)) {
+        hz_errinfo e;
         hz_claim_view *v = malloc(sizeof *v);
         if (v && !hz_app_claim_submit(r->app, &in, v, &e)) render_claim(r, 201, v);
         else if (v) hz_http_fail(r, &e);
+        else hz_http_error(r, 500, "INTERNAL", "内存不足 (out of memory)");
         free(v);
     }
     json_decref(doc);
+}
+
+bool hz_http_claim_documents(hz_req *r, json_t *doc, char *list, size_t cap, bool *complete) {
+    static const char *const keys[] = {"received", "complete", NULL};
+    *complete = false;
+    list[0] = '\0';
+    if (!hz_json_only(r, doc, keys) || !hz_json_bool(r, doc, "complete", complete)) return false;
+    json_t *rec = json_object_get(doc, "received");
+    if (rec && !json_is_array(rec)) {
+        hz_http_error(r, 400, "VALIDATION", "received: 应为材料名称数组 (array of document kinds)");
+        return false;
+    }
+    size_t i, len = 0;
+    json_t *k;
+    json_array_foreach(rec, i, k) {
+        if (!json_is_string(k) || strchr(json_string_value(k), ',')) {
+            hz_http_error(r, 400, "VALIDATION", "received: 应为字符串 (strings)");
+            return false;
+        }
+        /* a list cut short would record half a document kind */
+        int n = snprintf(list + len, cap - len, "%s%s", len ? "," : "", json_string_value(k));
+        if (n < 0 || (size_t)n >= cap - len) {
+            hz_http_error(r, 400, "VALIDATION", "received: 材料名称过多或过长 (too many or too long)");
+            return false;
+        }
+        len += (size_t)n;
+    }
+    return true;
 }
 
 typedef enum { ACT_SHOW, ACT_APPROVE, ACT_REJECT, ACT_DOCS } claim_act;
@@ -152,26 +188,10 @@ static void claim_action(hz_req *r, const char *no, claim_act act) {
     char list[256] = "";
     if (act == ACT_REJECT || act == ACT_DOCS) {
         if (!(doc = hz_http_body_json(r))) return;
-        static const char *const rkeys[] = {"reason", NULL}, *const dkeys[] = {"received", "complete", NULL};
-        if (!hz_json_only(r, doc, act == ACT_REJECT ? rkeys : dkeys)) goto out;
-        if (act == ACT_REJECT && !hz_json_str(r, doc, "reason", &reason)) goto out;
+        static const char *const rkeys[] = {"reason", NULL};
+        if (act == ACT_REJECT && !(hz_json_only(r, doc, rkeys) && hz_json_str(r, doc, "reason", &reason))) goto out;
         if (act == ACT_DOCS) {
-            if (!hz_json_bool(r, doc, "complete", &complete)) goto out;
-            json_t *rec = json_object_get(doc, "received");
-            if (rec && !json_is_array(rec)) {
-                hz_http_error(r, 400, "VALIDATION", "received: 应为材料名称数组 (array of document kinds)");
-                goto out;
-            }
-            size_t i;
-            json_t *k;
-            json_array_foreach(rec, i, k) {
-                if (!json_is_string(k) || strchr(json_string_value(k), ',')) {
-                    hz_http_error(r, 400, "VALIDATION", "received: 应为字符串 (strings)");
-                    goto out;
-                }
-                size_t l = strlen(list);
-                snprintf(list + l, sizeof list - l, "%s%s", l ? "," : "", json_string_value(k));
-            }
+            if (!hz_http_claim_documents(r, doc, list, sizeof list, &complete)) goto out;
             received = list;
         }
     }

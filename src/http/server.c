@@ -109,7 +109,12 @@ void hz_http_json(hz_req *r, int status, json_t *doc) {
 }
 
 void hz_http_error(hz_req *r, int status, const char *code, const char *msg) {
-    hz_http_json(r, status, json_pack("{s:{s:s, s:s, s:[]}}", "error", "code", code, "message", msg, "details"));
+    /* a message may quote the client's bytes (a JSON parse error, a value
+     * cut at 40 bytes): jansson refuses invalid UTF-8, and the client would
+     * get a 500 instead of its 400 */
+    char text[1024];
+    hz_utf8_scrub(msg, text, sizeof text);
+    hz_http_json(r, status, json_pack("{s:{s:s, s:s, s:[]}}", "error", "code", code, "message", text, "details"));
 }
 
 void hz_http_rejected(hz_req *r, const char *msg, json_t *details) {
