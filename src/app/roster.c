@@ -70,7 +70,8 @@ static long id_set_put(id_set *s, const char *id, long row) {
 }
 
 typedef struct {
-    hz_app *app;
+    hz_app *app; /* NULL in hz_roster_check */
+    hz_date today;
     const hz_roster_input *in;
     hz_roster_report *rep;
     hz_unit unit;
@@ -238,7 +239,7 @@ static bool validate_row(roster_ctx *c, long row, char **f, int n, roster_row *r
     const char *field = "id_number";
     const hz_member_labels labels = {c->title[C_ID], c->title[C_NAME], c->title[C_PHONE], c->title[C_CARD],
                                      c->title[C_BANK]};
-    if (hz_member_fields_validate(c->app->today, cell(c, f, n, C_ID), cell(c, f, n, C_NAME), phone, card, bank, &labels,
+    if (hz_member_fields_validate(c->today, cell(c, f, n, C_ID), cell(c, f, n, C_NAME), phone, card, bank, &labels,
                                   &rr->m, &field, &ve)) {
         reject(c, row, field, ve.msg);
         return false;
@@ -497,6 +498,7 @@ hz_err hz_app_import_roster(hz_app *app, const hz_roster_input *in, hz_roster_re
     roster_ctx c;
     memset(&c, 0, sizeof c);
     c.app = app;
+    c.today = app->today;
     c.in = in;
     c.rep = out;
     hz_table *t = NULL;
@@ -599,6 +601,25 @@ done:
     free(c.batch_n_flags);
     free(c.ids);
     free(c.covs);
+    return rc;
+}
+
+hz_err hz_roster_check(hz_table *t, hz_date today, hz_date start, hz_roster_report *out, hz_errinfo *e) {
+    memset(out, 0, sizeof *out);
+    hz_roster_input in;
+    memset(&in, 0, sizeof in);
+    in.start = start;
+    roster_ctx c;
+    memset(&c, 0, sizeof c);
+    c.today = today;
+    c.in = &in;
+    c.rep = out;
+    c.hardship_to = hz_date_term_end(start, 12);
+    out->format = hz_table_format(t);
+    out->encoding = hz_table_encoding(t);
+    hz_err rc = hz_table_each(t, pass1_row, &c, e);
+    free(c.seen.slots);
+    free(c.bad);
     return rc;
 }
 

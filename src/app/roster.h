@@ -41,6 +41,11 @@ typedef struct {
  * was refused (the report still lists them); HZ_OK otherwise. Free the
  * report with hz_roster_report_free. */
 hz_err hz_app_import_roster(hz_app *app, const hz_roster_input *in, hz_roster_report *out, hz_errinfo *e);
+/* Reads and validates every row of an open roster table as the import's
+ * first pass does, with no plans and no database: out counts the rows and
+ * lists the rejections (duplicates in the file included). Nothing is
+ * written; free out with hz_roster_report_free. */
+hz_err hz_roster_check(hz_table *t, hz_date today, hz_date start, hz_roster_report *out, hz_errinfo *e);
 void hz_roster_report_free(hz_roster_report *r);
 
 #endif
