@@ -3,7 +3,7 @@
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 DB ?= huzhu.db
 
-.PHONY: all build deps web-deps run test test-deps bench clean format
+.PHONY: all build deps web-deps run test test-deps bench fuzz clean format
 
 all: build
 
@@ -38,8 +38,19 @@ bench: build
 	@bash scripts/deps.sh bench
 	@bash bench/run.sh
 
+# libFuzzer (quality.md R5): each target for FUZZ_SECONDS, one at a time,
+# with its corpus and dictionary; new inputs go to build-fuzz/corpus, crash
+# reproducers to build-fuzz/artifacts (docs/fuzzing.md).
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= roster xlsx feed bank json parsers router
+fuzz:
+	@command -v clang >/dev/null || { echo "make fuzz: clang is needed (apt-get install clang)"; exit 1; }
+	@CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DHZ_FUZZ=ON -DHZ_WERROR=OFF >/dev/null
+	@cmake --build build-fuzz -j $(JOBS) --target fuzzers
+	@bash scripts/fuzz.sh build-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
 
 format:
 	clang-format -i src/*/*.c src/*/*.h tests/*/*.c bench/*.c
