@@ -55,6 +55,10 @@ static void sb_reset(sbuf *b) {
     if (b->s) b->s[0] = '\0';
 }
 
+/* Reads one part. The size the zip directory declares is not trusted for
+ * the allocation (a 300-byte file may claim 500 MiB): the buffer grows with
+ * the bytes that really inflate, up to XLSX_MAX_PART, and the total must
+ * then match the declared size. */
 static hz_err read_part(zip_t *z, const char *name, char **out, size_t *len, hz_errinfo *e) {
     zip_stat_t st;
     if (zip_stat(z, name, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
@@ -62,16 +66,34 @@ static hz_err read_part(zip_t *z, const char *name, char **out, size_t *len, hz_
     if (st.size > XLSX_MAX_PART) return hz_fail(e, HZ_EINVAL, "XLSX: %s 过大 (part too large)", name);
     zip_file_t *f = zip_fopen(z, name, 0);
     if (!f) return hz_fail(e, HZ_EINVAL, "XLSX: 无法读取 %s (cannot read part)", name);
-    char *buf = malloc(st.size + 1);
-    zip_int64_t got = buf ? zip_fread(f, buf, st.size) : -1;
+    size_t cap = st.size < 65536 ? (size_t)st.size : 65536, n = 0;
+    char *buf = malloc(cap + 1);
+    bool bad = !buf;
+    while (!bad) {
+        if (n == cap) {
+            if (n == st.size) break;
+            size_t grow = cap * 2 < st.size ? cap * 2 : (size_t)st.size;
+            char *g = realloc(buf, grow + 1);
+            if (!g) {
+                bad = true;
+                break;
+            }
+            buf = g;
+            cap = grow;
+        }
+        zip_int64_t got = zip_fread(f, buf + n, cap - n);
+        if (got < 0) bad = true;
+        if (got <= 0) break;
+        n += (size_t)got;
+    }
     zip_fclose(f);
-    if (got < 0 || (zip_uint64_t)got != st.size) {
+    if (bad || n != st.size) {
         free(buf);
         return hz_fail(e, HZ_EINVAL, "XLSX: %s 读取失败 (corrupt part)", name);
     }
-    buf[st.size] = '\0';
+    buf[n] = '\0';
     *out = buf;
-    *len = st.size;
+    *len = n;
     return HZ_OK;
 }
 
