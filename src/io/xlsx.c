@@ -10,6 +10,7 @@
 
 #define XLSX_MAX_PART ((zip_uint64_t)512 << 20) /* one XML part */
 #define XLSX_MAX_ROWS 1100000
+#define XLSX_LAST_ROW 1048576L /* Excel's last row number */
 
 typedef struct {
     long row;
@@ -259,7 +260,17 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a) {
     const char *l = local(name);
     if (strcmp(l, "row") == 0) {
         const char *r = attr(a, "r");
-        s->row = r ? strtol(r, NULL, 10) : s->row + 1;
+        long prev = s->row;
+        char *end = NULL;
+        s->row = r ? strtol(r, &end, 10) : prev + 1;
+        /* rows come in ascending order, numbered 1..1048576: a row "-5" or
+         * "900000000" would reach callers that size per-row state by it */
+        if ((r && (end == r || *end)) || s->row <= prev || s->row > XLSX_LAST_ROW) {
+            if (!s->rc)
+                s->rc = hz_fail(s->e, HZ_EINVAL, "XLSX: 行号 %.20s 无效 (row number out of order or out of range)",
+                                r ? r : "");
+            s->row = prev;
+        }
         s->in_row = true;
         s->next_col = 0;
         row_drop(s);

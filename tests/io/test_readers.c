@@ -87,6 +87,37 @@ static void test_xlsx_refused_last_row(void **state) {
     free(data);
 }
 
+static void test_xlsx_row_numbers(void **state) {
+    (void)state;
+    /* a row "-5" sent the roster's per-row bitmap growth into an endless
+     * loop, "900000000" made it allocate a gigabyte: both hung the import */
+    static const char *const bad[] = {
+        "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"-5\"><c r=\"A1\"><v>1</v></c></row>",
+        "<row r=\"900000000\"><c r=\"A1\"><v>1</v></c></row>",
+        "<row r=\"2\"><c r=\"A2\"><v>1</v></c></row><row r=\"2\"><c r=\"A2\"><v>1</v></c></row>",
+        "<row r=\"x\"><c r=\"A1\"><v>1</v></c></row>",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        size_t len;
+        char *data = make_xlsx(bad[i], &len);
+        hz_xlsx *x = NULL;
+        hz_errinfo e;
+        assert_int_equal(hz_xlsx_open(data, len, &x, &e), HZ_EINVAL);
+        assert_non_null(strstr(e.msg, "row number"));
+        free(data);
+    }
+    size_t len; /* gaps and rows without a number still read */
+    char *data = make_xlsx("<row r=\"3\"><c><v>1</v></c></row><row><c><v>2</v></c></row><row r=\"1048576\"/>", &len);
+    hz_xlsx *x = NULL;
+    hz_errinfo e;
+    assert_int_equal(hz_xlsx_open(data, len, &x, &e), HZ_OK);
+    int rows = 0;
+    assert_int_equal(hz_xlsx_each(x, count_rows, &rows, &e), HZ_OK);
+    assert_int_equal(rows, 3);
+    hz_xlsx_free(x);
+    free(data);
+}
+
 static void test_feed_open_checked(void **state) {
     (void)state;
     hz_feed *f = NULL;
@@ -168,6 +199,7 @@ static void test_bank_result_rows(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_xlsx_reference_past_int), cmocka_unit_test(test_xlsx_refused_last_row),
+        cmocka_unit_test(test_xlsx_row_numbers),
         cmocka_unit_test(test_feed_open_checked),       cmocka_unit_test(test_feed_jsonl_bom_and_nul),
         cmocka_unit_test(test_bank_result_rows),
     };
