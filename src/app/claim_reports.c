@@ -13,6 +13,7 @@
 #include "core/idcard.h"
 #include "core/text.h"
 #include "store/claim.h"
+#include "store/recovery.h"
 
 typedef struct {
     hz_app *app;
@@ -68,6 +69,24 @@ hz_err hz_app_claims_overdue(hz_app *app, void (*fn)(void *ctx, const hz_claim_v
     hz_scope_filter(app, &sc);
     rc = hz_store_claims_in_scope(app->db, &sc, hz_date_from_ymd(1900, 1, 1), app->today, overdue_one, &s, e);
     free(v);
+    return rc;
+}
+
+static void count_status(void *vctx, const char *status, int64_t n) {
+    hz_business_figures *f = vctx;
+    if (f->n_statuses == HZ_FIGURE_STATUSES) return;
+    hz_strlcpy(f->claims[f->n_statuses].status, status, sizeof f->claims[0].status);
+    f->claims[f->n_statuses++].count = n;
+}
+
+hz_err hz_app_business_figures(hz_app *app, hz_business_figures *out, hz_errinfo *e) {
+    memset(out, 0, sizeof *out);
+    hz_list_scope all;
+    memset(&all, 0, sizeof all);
+    hz_money_summary m;
+    hz_err rc = hz_store_claim_status_counts(app->db, count_status, out, e);
+    if (!rc) rc = hz_store_money_summary(app->db, &all, &m, e);
+    if (!rc) out->paid_out = m.paid_out;
     return rc;
 }
 

@@ -52,6 +52,20 @@ int64_t hz_sla_share_permille(const hz_sla_report *s);
 /* Formats per mille as "12.3%" into buf (at least 24 bytes); returns buf. */
 char *hz_permille_format(int64_t permille, char *buf);
 
+/* Office-wide business figures for GET /metrics: claims by status and the
+ * money the bank has paid out (fen). No authorization check and no
+ * personal data: the HTTP layer decides who may read them. */
+#define HZ_FIGURE_STATUSES 12
+typedef struct {
+    int n_statuses;
+    struct {
+        char status[24];
+        int64_t count;
+    } claims[HZ_FIGURE_STATUSES];
+    hz_fen paid_out;
+} hz_business_figures;
+hz_err hz_app_business_figures(hz_app *app, hz_business_figures *out, hz_errinfo *e);
+
 /* Unpaid claims at or past day 5 of the clock. */
 hz_err hz_app_claims_overdue(hz_app *app, void (*fn)(void *ctx, const hz_claim_view *v), void *ctx, hz_errinfo *e);
 

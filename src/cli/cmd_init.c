@@ -16,7 +16,9 @@ int hz_cmd_init(hz_cli *cli, int argc, char **argv) {
 static const hz_cmd commands[] = {
     {"init", hz_cmd_init, "", "创建或升级数据库并载入标准计划目录 (create or migrate the database)", true},
     {"demo", hz_cmd_demo, "[--members N] [--seed S]", "生成西安演示数据并打印演示登录 (the Xi'an demo data set)", true},
-    {"serve", hz_cmd_serve, "[--listen HOST:PORT] [--threads N]", "HTTP API 与管理后台, 默认 127.0.0.1:8080 (serve)", true},
+    {"serve", hz_cmd_serve,
+     "[--listen HOST:PORT] [--threads N] [--max-connections N] [--max-per-ip N] [--max-upload-bytes B] "
+     "[--max-upload-total B] [--max-upload-per-ip B] [--header-timeout S] [--body-timeout S] [--access-log FILE|-|off]", "HTTP API 与管理后台, 默认 127.0.0.1:8080 (serve)", true},
     {"user add", hz_cmd_user_add, "LOGIN --role admin|staff|reviewer|finance|cadre|unit|member [--scope org:C|unit:C|member:ID]",
      "新增用户, 密码从标准输入读取 (add a user; password read from stdin)", true},
     {"audit verify", hz_cmd_audit_verify, "[--against CHECKPOINT]",

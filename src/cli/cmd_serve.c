@@ -1,4 +1,5 @@
 /* serve, user add, demo */
+#include <errno.h>
 #include <stdlib.h>
 #include <dirent.h>
 #include <string.h>
@@ -9,10 +10,27 @@
 #include "cli/cli.h"
 #include "http/http.h"
 
-enum { O_LISTEN = 256, O_THREADS, O_ROLE, O_SCOPE, O_MEMBERS, O_SEED };
+enum {
+    O_LISTEN = 256,
+    O_THREADS,
+    O_ROLE,
+    O_SCOPE,
+    O_MEMBERS,
+    O_SEED,
+    O_MAX_CONN,
+    O_MAX_PER_IP,
+    O_MAX_UPLOAD,
+    O_MAX_UPLOAD_TOTAL,
+    O_MAX_UPLOAD_PER_IP,
+    O_HEADER_TIMEOUT,
+    O_BODY_TIMEOUT,
+    O_ACCESS_LOG
+};
 
 typedef struct {
     const char *listen, *threads, *role, *scope, *members, *seed;
+    const char *max_conn, *max_per_ip, *max_upload, *max_upload_total, *max_upload_per_ip, *header_timeout,
+        *body_timeout, *access_log;
 } serve_opts;
 
 static int on_opt(hz_cli *cli, void *vctx, int key, const char *arg) {
@@ -25,6 +43,14 @@ static int on_opt(hz_cli *cli, void *vctx, int key, const char *arg) {
     case O_SCOPE: o->scope = arg; break;
     case O_MEMBERS: o->members = arg; break;
     case O_SEED: o->seed = arg; break;
+    case O_MAX_CONN: o->max_conn = arg; break;
+    case O_MAX_PER_IP: o->max_per_ip = arg; break;
+    case O_MAX_UPLOAD: o->max_upload = arg; break;
+    case O_MAX_UPLOAD_TOTAL: o->max_upload_total = arg; break;
+    case O_MAX_UPLOAD_PER_IP: o->max_upload_per_ip = arg; break;
+    case O_HEADER_TIMEOUT: o->header_timeout = arg; break;
+    case O_BODY_TIMEOUT: o->body_timeout = arg; break;
+    case O_ACCESS_LOG: o->access_log = arg; break;
     }
     return 0;
 }
@@ -33,7 +59,29 @@ static const struct option longopts[] = {
     {"listen", required_argument, 0, O_LISTEN}, {"threads", required_argument, 0, O_THREADS},
     {"role", required_argument, 0, O_ROLE},     {"scope", required_argument, 0, O_SCOPE},
     {"members", required_argument, 0, O_MEMBERS}, {"seed", required_argument, 0, O_SEED},
-    {0, 0, 0, 0}};
+    {"max-connections", required_argument, 0, O_MAX_CONN}, {"max-per-ip", required_argument, 0, O_MAX_PER_IP},
+    {"max-upload-bytes", required_argument, 0, O_MAX_UPLOAD},
+    {"max-upload-total", required_argument, 0, O_MAX_UPLOAD_TOTAL},
+    {"max-upload-per-ip", required_argument, 0, O_MAX_UPLOAD_PER_IP},
+    {"header-timeout", required_argument, 0, O_HEADER_TIMEOUT}, {"body-timeout", required_argument, 0, O_BODY_TIMEOUT},
+    {"access-log", required_argument, 0, O_ACCESS_LOG}, {0, 0, 0, 0}};
+
+/* A byte count: digits with an optional K, M or G (binary: 64M = 64 MiB),
+ * in [1, 2^40]; exit code or 0. */
+static int parse_bytes(hz_cli *cli, const char *arg, const char *what, int64_t *out) {
+    char *end;
+    errno = 0;
+    long long v = strtoll(arg, &end, 10);
+    int shift = 0;
+    if (end != arg && (*end == 'K' || *end == 'k')) shift = 10, end++;
+    else if (end != arg && (*end == 'M' || *end == 'm')) shift = 20, end++;
+    else if (end != arg && (*end == 'G' || *end == 'g')) shift = 30, end++;
+    if (errno || end == arg || *end || v < 1 || v > ((long long)1 << 40) >> shift)
+        return hz_cli_fail(cli, HZ_EINVAL, "%s: 应为字节数, 可带 K/M/G (bytes, optionally with K, M or G; got '%s')", what,
+                           arg);
+    *out = (int64_t)v << shift;
+    return 0;
+}
 
 int hz_cmd_serve(hz_cli *cli, int argc, char **argv) {
     serve_opts o;
@@ -48,6 +96,17 @@ int hz_cmd_serve(hz_cli *cli, int argc, char **argv) {
     const char *web = getenv("HUZHU_WEB");
     hz_server_config cfg = {o.listen ? o.listen : "127.0.0.1:8080", threads, cli->db_url,
                             web && *web ? web : HZ_SOURCE_DIR "/web"};
+    /* limits (docs/operations.md); unset ones keep the server's defaults */
+    if ((o.max_conn && (rc = hz_cli_int(cli, o.max_conn, "max-connections", 16, 1000000, &cfg.max_connections))) ||
+        (o.max_per_ip && (rc = hz_cli_int(cli, o.max_per_ip, "max-per-ip", 1, 1000000, &cfg.max_per_ip))) ||
+        (o.max_upload && (rc = parse_bytes(cli, o.max_upload, "max-upload-bytes", &cfg.max_upload_bytes))) ||
+        (o.max_upload_total && (rc = parse_bytes(cli, o.max_upload_total, "max-upload-total", &cfg.max_upload_total))) ||
+        (o.max_upload_per_ip &&
+         (rc = parse_bytes(cli, o.max_upload_per_ip, "max-upload-per-ip", &cfg.max_upload_per_ip))) ||
+        (o.header_timeout && (rc = hz_cli_int(cli, o.header_timeout, "header-timeout", 1, 3600, &cfg.header_timeout))) ||
+        (o.body_timeout && (rc = hz_cli_int(cli, o.body_timeout, "body-timeout", 1, 86400, &cfg.body_timeout))))
+        return rc;
+    cfg.access_log = o.access_log;
     /* make sure the schema exists before serving */
     int applied;
     if (hz_app_init(&cli->app, &applied, &cli->err)) return hz_cli_report(cli);

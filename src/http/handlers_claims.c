@@ -389,7 +389,7 @@ void h_reports(hz_req *r, char **p) {
 
 #define V1 "/api/v1"
 static const hz_route claims_routes[] = {
-    {"POST", V1 "/settlements", h_settlements, true, true},
+    {"POST", V1 "/settlements", h_settlements, true, true, HZ_A_SETTLEMENT_IMPORT},
     {"GET", V1 "/claims", h_claims, true, false},
     {"POST", V1 "/claims", h_claim_add, true, false},
     {"POST", V1 "/claims/proactive", h_proactive, true, false},
@@ -457,7 +457,7 @@ static const hz_route payments_routes[] = {
     {"POST", V1 "/recoveries", h_recovery_add, true, false},
     {"POST", V1 "/payment-batches", h_batch_add, true, false},
     {"GET", V1 "/payment-batches/:batch_no/file", h_batch_file, true, false},
-    {"POST", V1 "/payment-batches/confirm", h_batch_confirm, true, true},
+    {"POST", V1 "/payment-batches/confirm", h_batch_confirm, true, true, HZ_A_PAY},
     {NULL, NULL, NULL, false, false},
 };
 #undef V1

@@ -509,7 +509,7 @@ static const hz_route enrollment_routes[] = {
     {"GET", V1 "/plans", h_plans, true, false},
     {"POST", V1 "/coverages", h_coverage_add, true, false},
     {"POST", V1 "/coverages/renew", h_renew, true, false},
-    {"POST", V1 "/rosters", h_roster, true, true},
+    {"POST", V1 "/rosters", h_roster, true, true, HZ_A_ROSTER},
     {NULL, NULL, NULL, false, false},
 };
 #undef V1

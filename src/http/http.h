@@ -9,16 +9,24 @@
 #include <stddef.h>
 
 #include "app/app.h"
+#include "app/authz.h"
 #include "app/users.h"
 
 #define HZ_HTTP_JSON_MAX ((size_t)1 << 20)     /* 1 MiB JSON bodies */
-#define HZ_HTTP_UPLOAD_MAX ((size_t)64 << 20)  /* 64 MiB file uploads */
+#define HZ_HTTP_UPLOAD_MAX ((size_t)64 << 20)  /* 64 MiB file uploads (default of --max-upload-bytes) */
 
 typedef struct {
     const char *listen; /* HOST:PORT */
     int threads;
     const char *db_url;
     const char *web_dir; /* static files of the console */
+    /* limits before work (issue 14, docs/operations.md); 0 = the default */
+    int max_connections, max_per_ip;
+    int64_t max_upload_bytes;  /* one upload's body */
+    int64_t max_upload_total;  /* upload bytes in flight, all clients */
+    int64_t max_upload_per_ip; /* upload bytes in flight, one address */
+    int header_timeout, body_timeout; /* seconds */
+    const char *access_log;           /* file, "-" standard error (default), "off" */
 } hz_server_config;
 
 /* Runs until SIGINT/SIGTERM. Returns an error when it cannot start. */
@@ -51,6 +59,14 @@ typedef struct hz_req {
     bool method_ok;
     char params[4][128];
     int body_fd1; /* the unnamed upload file's descriptor + 1; 0 when none */
+    /* limits and observation (server.c) */
+    int64_t t0_us;        /* when the headers were in */
+    int64_t reserved;     /* upload bytes reserved in the limits */
+    bool to_file;         /* the body goes to body_fd1 as it arrives */
+    bool early;           /* answered before the body was read */
+    int raw_fd1;          /* a response body in a file: descriptor + 1; raw_len bytes */
+    int sent_status;      /* what was queued */
+    int64_t sent_bytes;
 } hz_req;
 
 typedef void (*hz_handler)(hz_req *r, char **params);
@@ -73,13 +89,23 @@ json_t *hz_http_body_json(hz_req *r);
  * file system cannot do that, a 0600 file in TMPDIR that the caller
  * unlinks (unlinking the /proc path is a harmless no-op). */
 bool hz_http_body_file(hz_req *r, char *path, size_t cap);
+/* An unnamed temporary file for a response (removed when closed): its
+ * descriptor, -1 when none can be made. */
+int hz_http_temp_file(void);
+/* Answers 200 with the whole of file fd (taking it: closed when sent or on
+ * failure) as type; false after answering 500. Memory does not grow with
+ * the file (libmicrohttpd sends it from the descriptor). */
+bool hz_http_respond_file(hz_req *r, int fd, const char *type);
 
 /* routes.c */
 typedef struct hz_route {
     const char *method, *pattern;
     hz_handler fn;
     bool auth;   /* needs a session or bearer token */
-    bool upload; /* body may be a file up to HZ_HTTP_UPLOAD_MAX */
+    bool upload; /* body may be a file up to --max-upload-bytes */
+    /* upload routes: the action checked, with the session, before a byte
+     * of the body is read (issue 14) */
+    hz_action action;
 } hz_route;
 /* A module's part in the HTTP API: its routes (NULL-ended), joined to its
  * other parts by the name in src/modules.def. */

@@ -1,5 +1,9 @@
-/* The libmicrohttpd server: limits, request bodies, authentication, static
- * files, security headers, metrics. */
+/* The libmicrohttpd server: request bodies, authentication, static files,
+ * security headers; limits (limits.c) and what it tells its operator
+ * (observe.c) are wired in here. A request with a body is authenticated and
+ * checked against its route's cap and the upload limits on the first call
+ * of the access handler, from its headers alone: a refused body is never
+ * read (issue 14). */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <microhttpd.h>
@@ -18,6 +22,8 @@
 #include "app/users.h"
 #include "core/text.h"
 #include "http/http.h"
+#include "http/limits.h"
+#include "http/observe.h"
 
 static const hz_server_config *config;
 static __thread hz_app *thread_app; /* one store connection per worker thread */
@@ -164,20 +170,38 @@ json_t *hz_http_body_json(hz_req *r) {
     return doc;
 }
 
-bool hz_http_body_file(hz_req *r, char *path, size_t cap) {
+/* An unnamed temporary file (O_TMPFILE, or a file unlinked at once):
+ * its descriptor, -1 when none can be made. */
+static int unnamed_file(void) {
     const char *dir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-    if (r->body_fd1) close(r->body_fd1 - 1); /* a retried handler writes it again */
-    r->body_fd1 = 0;
     int fd = -1;
 #ifdef O_TMPFILE
     fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
 #endif
+    if (fd < 0) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/huzhu-tmp-XXXXXX", dir);
+        fd = mkstemp(path);
+        if (fd >= 0) unlink(path);
+    }
+    return fd;
+}
+
+bool hz_http_body_file(hz_req *r, char *path, size_t cap) {
+    if (r->to_file) { /* written as it arrived */
+        if (!r->body_fd1) {
+            hz_http_error(r, 500, "INTERNAL", "无法创建临时文件 (cannot create a temporary file)");
+            return false;
+        }
+        snprintf(path, cap, "/proc/self/fd/%d", r->body_fd1 - 1);
+        return true;
+    }
+    if (r->body_fd1) close(r->body_fd1 - 1); /* a retried handler writes it again */
+    r->body_fd1 = 0;
+    int fd = unnamed_file();
     if (fd >= 0) {
         r->body_fd1 = fd + 1;
         snprintf(path, cap, "/proc/self/fd/%d", fd);
-    } else {
-        snprintf(path, cap, "%s/huzhu-upload-XXXXXX", dir);
-        fd = mkstemp(path);
     }
     if (fd < 0) {
         hz_http_error(r, 500, "INTERNAL", "无法创建临时文件 (cannot create a temporary file)");
@@ -187,18 +211,30 @@ bool hz_http_body_file(hz_req *r, char *path, size_t cap) {
     while (off < r->len) {
         ssize_t w = write(fd, r->body + off, r->len - off);
         if (w <= 0) {
-            if (!r->body_fd1) {
-                close(fd);
-                unlink(path);
-            }
             hz_http_error(r, 500, "INTERNAL", "写入临时文件失败 (write failed)");
             return false;
         }
         off += (size_t)w;
     }
-    if (!r->body_fd1) close(fd);
     return true;
 }
+
+bool hz_http_respond_file(hz_req *r, int fd, const char *type) {
+    off_t n = lseek(fd, 0, SEEK_END);
+    if (n < 0 || lseek(fd, 0, SEEK_SET) != 0) {
+        close(fd);
+        hz_http_error(r, 500, "INTERNAL", "读取临时文件失败 (cannot read the temporary file)");
+        return false;
+    }
+    if (r->raw_fd1) close(r->raw_fd1 - 1);
+    r->raw_fd1 = fd + 1;
+    r->raw_len = (size_t)n;
+    r->raw_type = type;
+    r->status = 200;
+    return true;
+}
+
+int hz_http_temp_file(void) { return unnamed_file(); }
 
 static void add_security_headers(struct MHD_Response *resp) {
     MHD_add_response_header(resp, "Content-Security-Policy",
@@ -214,6 +250,16 @@ static enum MHD_Result send_req(hz_req *r) {
     char *body;
     size_t len;
     const char *type;
+    struct MHD_Response *resp;
+    if (r->raw_fd1) { /* libmicrohttpd owns and closes the descriptor */
+        len = r->raw_len;
+        type = r->raw_type;
+        resp = MHD_create_response_from_fd(len, r->raw_fd1 - 1);
+        if (!resp) close(r->raw_fd1 - 1);
+        r->raw_fd1 = 0;
+        if (!resp) return MHD_NO;
+        goto headers;
+    }
     if (r->raw) {
         body = r->raw;
         len = r->raw_len;
@@ -225,17 +271,20 @@ static enum MHD_Result send_req(hz_req *r) {
         len = body ? strlen(body) : 0;
         type = "application/json; charset=utf-8";
     }
-    struct MHD_Response *resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+    resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
     if (!resp) {
         free(body);
         return MHD_NO;
     }
+headers:
     MHD_add_response_header(resp, "Content-Type", type);
     if (r->set_cookie[0]) MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
     if (r->disposition[0]) MHD_add_response_header(resp, "Content-Disposition", r->disposition);
     add_security_headers(resp);
     if (r->status >= 500) atomic_fetch_add(&responses_5xx, 1);
     else if (r->status >= 400) atomic_fetch_add(&responses_4xx, 1);
+    r->sent_status = r->status;
+    r->sent_bytes = (int64_t)len;
     enum MHD_Result ok = MHD_queue_response(r->conn, (unsigned)r->status, resp);
     MHD_destroy_response(resp);
     return ok;
@@ -274,7 +323,7 @@ static void serve_static(hz_req *r) {
             return;
         }
     }
-    if (st.st_size > (off_t)HZ_HTTP_UPLOAD_MAX) {
+    if (st.st_size > (off_t)HZ_HTTP_UPLOAD_MAX) { /* the console's files are far smaller */
         hz_http_error(r, 404, "NOT_FOUND", "不存在 (not found)");
         return;
     }
@@ -292,10 +341,31 @@ static void serve_static(hz_req *r) {
     r->raw_type = mime_of(path);
 }
 
+static bool loopback(const char *ip) { return !strncmp(ip, "127.", 4) || !strcmp(ip, "::1"); }
+
+static bool authenticate(hz_req *r, hz_errinfo *e);
+
+/* GET /metrics: to loopback clients (a scraper on the host, or through an
+ * SSH tunnel) without login, to an admin's session from anywhere; others
+ * 403 (docs/decisions.md). */
 static void metrics(hz_req *r) {
-    char *buf = malloc(1024);
-    if (!buf) return;
-    int n = snprintf(buf, 1024,
+    hz_errinfo e;
+    hz_err_clear(&e);
+    r->app = app_for_thread(&e);
+    if (!loopback(r->ip)) {
+        if (!r->app || !authenticate(r, &e)) {
+            hz_http_error(r, 403, "FORBIDDEN", "指标仅限本机或管理员 (metrics: loopback or admin only)");
+            return;
+        }
+        if (strcmp(r->user.role, "admin") != 0) {
+            hz_http_error(r, 403, "FORBIDDEN", "指标仅限本机或管理员 (metrics: loopback or admin only)");
+            return;
+        }
+    }
+    size_t n = 0;
+    char *figures = hz_metrics_text(r->app, &n);
+    char head[1024];
+    int h = snprintf(head, sizeof head,
                      "# HELP huzhu_http_requests_total HTTP requests received.\n# TYPE huzhu_http_requests_total counter\n"
                      "huzhu_http_requests_total %ld\n"
                      "# HELP huzhu_http_responses_total HTTP responses by class.\n# TYPE huzhu_http_responses_total counter\n"
@@ -304,10 +374,19 @@ static void metrics(hz_req *r) {
                      "huzhu_login_failures_total %ld\n",
                      atomic_load(&requests_total), atomic_load(&responses_4xx), atomic_load(&responses_5xx),
                      atomic_load(&login_failures));
+    char *buf = figures ? malloc((size_t)h + n + 1) : NULL;
+    if (!buf) {
+        free(figures);
+        hz_http_error(r, 500, "INTERNAL", "内存不足 (out of memory)");
+        return;
+    }
+    memcpy(buf, head, (size_t)h);
+    memcpy(buf + h, figures, n);
+    free(figures);
     r->status = 200;
     r->raw = buf;
-    r->raw_len = (size_t)n;
-    r->raw_type = "text/plain; version=0.0.4";
+    r->raw_len = (size_t)h + n;
+    r->raw_type = "text/plain; version=0.0.4; charset=utf-8";
 }
 
 /* Session from "Authorization: Bearer T" or the hz_session cookie. */
@@ -328,6 +407,22 @@ static bool authenticate(hz_req *r, hz_errinfo *e) {
     if (hz_app_authenticate(r->app, token, &r->user, r->csrf, e) != HZ_OK) return false;
     hz_authz_set(r->app, r->user.role, r->user.scope_kind, r->user.scope_ref, e);
     r->authed = true;
+    return true;
+}
+
+/* The session and CSRF checks of a route that needs a login; false after
+ * answering 401 or 403. */
+static bool admit(hz_req *r, hz_errinfo *e) {
+    if (!authenticate(r, e)) {
+        hz_http_fail(r, e);
+        return false;
+    }
+    bool unsafe = strcmp(r->method, "GET") && strcmp(r->method, "HEAD");
+    const char *sent = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-CSRF-Token");
+    if (unsafe && r->via_cookie && (!sent || strcmp(sent, r->csrf) != 0)) {
+        hz_http_error(r, 403, "FORBIDDEN", "缺少或错误的 CSRF 令牌 (missing or wrong X-CSRF-Token)");
+        return false;
+    }
     return true;
 }
 
@@ -366,17 +461,13 @@ static void dispatch(hz_req *r) {
     /* each request acts as nobody until authenticated */
     hz_authz_set(r->app, "", "", "", &e);
     hz_strlcpy(r->app->actor, "anonymous", sizeof r->app->actor);
-    if (rt->auth) {
-        if (!authenticate(r, &e)) {
-            hz_http_fail(r, &e);
-            return;
-        }
-        bool unsafe = strcmp(r->method, "GET") && strcmp(r->method, "HEAD");
-        const char *sent = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-CSRF-Token");
-        if (unsafe && r->via_cookie && (!sent || strcmp(sent, r->csrf) != 0)) {
-            hz_http_error(r, 403, "FORBIDDEN", "缺少或错误的 CSRF 令牌 (missing or wrong X-CSRF-Token)");
-            return;
-        }
+    if (rt->auth && r->authed) {
+        /* authenticated before the body was read; other requests of this
+         * thread have used the store connection since */
+        hz_authz_set(r->app, r->user.role, r->user.scope_kind, r->user.scope_ref, &e);
+        hz_strlcpy(r->app->actor, r->user.login, sizeof r->app->actor);
+    } else if (rt->auth && !admit(r, &e)) {
+        return;
     }
     char *pv[4] = {r->params[0], r->params[1], r->params[2], r->params[3]};
     /* a transaction the store could not serialise (PostgreSQL 40001 or a
@@ -394,6 +485,87 @@ static void dispatch(hz_req *r) {
     }
 }
 
+/* A limit's answer, in Chinese naming the limit (English in parentheses). */
+static void refuse(hz_req *r, hz_refusal why) {
+    const hz_limits *l = hz_limits_get();
+    char msg[256];
+    hz_limits_count(why);
+    switch (why) {
+    case HZ_REFUSE_BODY_TOO_LARGE:
+        snprintf(msg, sizeof msg, "请求体过大, 上限 %lld 字节 (request body too large: limit %lld bytes)",
+                 (long long)r->limit, (long long)r->limit);
+        hz_http_error(r, 413, "PAYLOAD_TOO_LARGE", msg);
+        break;
+    case HZ_REFUSE_LENGTH_REQUIRED:
+        hz_http_error(r, 411, "LENGTH_REQUIRED", "上传须带 Content-Length (an upload needs Content-Length)");
+        break;
+    case HZ_REFUSE_UPLOAD_PER_IP:
+        snprintf(msg, sizeof msg,
+                 "本地址正在上传的数据已达上限 %lld 字节, 请稍后再试 (uploads in flight from this address: limit %lld bytes)",
+                 (long long)l->max_upload_per_ip, (long long)l->max_upload_per_ip);
+        hz_http_error(r, 429, "TOO_MANY_REQUESTS", msg);
+        break;
+    case HZ_REFUSE_UPLOAD_TOTAL:
+        snprintf(msg, sizeof msg,
+                 "服务器正在接收的上传已达上限 %lld 字节, 请稍后再试 (uploads in flight: limit %lld bytes)",
+                 (long long)l->max_upload_total, (long long)l->max_upload_total);
+        hz_http_error(r, 503, "UNAVAILABLE", msg);
+        break;
+    default: break;
+    }
+}
+
+/* The first call for a request that announces a body: everything that can
+ * refuse it is decided here, from the headers, and a refusal is queued at
+ * once so libmicrohttpd never reads the body and closes the connection
+ * after the answer. True when the request was answered. */
+static bool refuse_early(hz_req *r, const char *cl, bool chunked) {
+    uint64_t declared = cl ? strtoull(cl, NULL, 10) : 0;
+    if (cl && declared > r->limit) {
+        refuse(r, HZ_REFUSE_BODY_TOO_LARGE);
+        return true;
+    }
+    if (strncmp(r->url, "/api/", 5) != 0 || !r->route) {
+        dispatch(r); /* 404, 405: nothing to read a body for */
+        return true;
+    }
+    if (r->route->upload && !cl && chunked) {
+        refuse(r, HZ_REFUSE_LENGTH_REQUIRED);
+        return true;
+    }
+    if (r->route->auth) {
+        hz_errinfo e;
+        hz_err_clear(&e);
+        r->app = app_for_thread(&e);
+        if (!r->app) {
+            hz_http_error(r, 500, "INTERNAL", "数据库不可用 (storage unavailable)");
+            return true;
+        }
+        hz_authz_set(r->app, "", "", "", &e);
+        if (!admit(r, &e)) {
+            hz_limits_count(HZ_REFUSE_UNAUTHENTICATED);
+            return true;
+        }
+        if (r->route->upload && hz_authz_can(r->app, r->route->action, &e)) {
+            hz_limits_count(HZ_REFUSE_UNAUTHENTICATED);
+            hz_http_fail(r, &e);
+            return true;
+        }
+    }
+    if (r->route->upload) {
+        hz_refusal why = hz_limits_reserve_upload(r->ip, (int64_t)declared);
+        if (why != HZ_REFUSE_COUNT) {
+            refuse(r, why);
+            return true;
+        }
+        r->reserved = (int64_t)declared;
+        int fd = unnamed_file();
+        if (fd >= 0) r->body_fd1 = fd + 1;
+        r->to_file = true; /* memory stays flat whatever the upload's size */
+    }
+    return false;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
                                   const char *version, const char *upload_data, size_t *upload_data_size,
                                   void **con_cls) {
@@ -403,34 +575,55 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (!r) {
         r = calloc(1, sizeof *r);
         if (!r) return MHD_NO;
+        r->t0_us = hz_mono_us();
         r->conn = conn;
         r->url = url;
         r->method = method;
         r->status = 200;
         r->method_ok = true;
         if (!strncmp(url, "/api/", 5)) r->route = hz_route_find(method, url, r->params, &r->method_ok);
-        r->limit = r->route && r->route->upload ? HZ_HTTP_UPLOAD_MAX : HZ_HTTP_JSON_MAX;
+        r->limit = r->route && r->route->upload ? (size_t)hz_limits_get()->max_upload_bytes : HZ_HTTP_JSON_MAX;
         const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
         if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
             inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, r->ip, sizeof r->ip);
         else if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET6)
             inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, r->ip, sizeof r->ip);
         *con_cls = r;
-        /* a declared length over the cap is refused before reading it */
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-        if (cl && strtoull(cl, NULL, 10) > r->limit) {
-            r->too_large = true;
-            hz_http_error(r, 413, "PAYLOAD_TOO_LARGE", "请求体过大 (request body too large)");
+        const char *te = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Transfer-Encoding");
+        bool body = (cl && strtoull(cl, NULL, 10) > 0) || te;
+        if (!body) return MHD_YES;
+        if (refuse_early(r, cl, te != NULL)) {
+            r->started = r->early = true;
             return send_req(r);
         }
+        hz_limits_body_expected(conn, cl ? (int64_t)strtoll(cl, NULL, 10) : -1);
         return MHD_YES;
     }
     if (*upload_data_size) {
         size_t n = *upload_data_size;
         *upload_data_size = 0;
+        if (r->early) return MHD_NO; /* answered already: never read on */
         if (r->too_large) return MHD_YES;
         if (r->len + n > r->limit) {
-            r->too_large = true; /* keep reading, answer 413 at the end */
+            r->too_large = true; /* a chunked body: keep reading, answer 413 at the end */
+            return MHD_YES;
+        }
+        if (r->to_file) {
+            r->len += n;
+            if (r->len > (size_t)r->reserved) { /* more than Content-Length said */
+                r->too_large = true;
+                return MHD_YES;
+            }
+            for (size_t off = 0; r->body_fd1 && off < n;) {
+                ssize_t w = write(r->body_fd1 - 1, upload_data + off, n - off);
+                if (w <= 0) { /* the handler answers 500: no file */
+                    close(r->body_fd1 - 1);
+                    r->body_fd1 = 0;
+                    break;
+                }
+                off += (size_t)w;
+            }
             return MHD_YES;
         }
         if (r->len + n + 1 > r->cap) {
@@ -448,17 +641,25 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     }
     if (r->started) return MHD_YES;
     r->started = true;
+    hz_limits_body_done(conn);
+    if (r->too_large) {
+        refuse(r, HZ_REFUSE_BODY_TOO_LARGE);
+        return send_req(r);
+    }
     dispatch(r);
     return send_req(r);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe) {
     (void)cls;
-    (void)conn;
     (void)toe;
     hz_req *r = *con_cls;
     if (!r) return;
+    hz_observe_request(r, hz_route_class_of(r), r->sent_status, r->sent_bytes, hz_mono_us() - r->t0_us);
+    hz_limits_request_done(conn);
+    if (r->reserved) hz_limits_release_upload(r->ip, r->reserved);
     if (r->body_fd1) close(r->body_fd1 - 1);
+    if (r->raw_fd1) close(r->raw_fd1 - 1);
     json_decref(r->json);
     free(r->raw);
     free(r->body);
@@ -499,14 +700,29 @@ hz_err hz_http_serve(const hz_server_config *cfg, hz_errinfo *e) {
     sigaddset(&set, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);
+    if (!hz_access_log_open(cfg->access_log))
+        return hz_fail(e, HZ_EUSAGE, "access-log: 无法打开 %s (cannot open)", cfg->access_log);
+    /* the accept policy holds the caps (limits.c); libmicrohttpd's own are
+     * a backstop above them (its global cap is split across the pool's
+     * threads, so it is set with room) */
+    const hz_limits *lim = hz_limits_init(cfg);
+    if (!hz_limits_start()) {
+        hz_access_log_close();
+        return hz_fail(e, HZ_EINTERNAL, "无法启动超时检查线程 (cannot start the deadline sweeper)");
+    }
     struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_TURBO, (uint16_t)port, NULL, NULL, on_request, NULL,
-        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)cfg->threads,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)timeout, MHD_OPTION_CONNECTION_LIMIT, (unsigned int)12000,
-        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)11000, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)65536,
+        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_TURBO, (uint16_t)port, hz_limits_accept, NULL,
+        on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE,
+        (unsigned int)cfg->threads, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)timeout, MHD_OPTION_CONNECTION_LIMIT,
+        (unsigned int)(lim->max_connections + 64 * cfg->threads), MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+        (unsigned int)lim->max_per_ip + 1, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)65536,
         MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-        MHD_OPTION_END);
-    if (!d) return hz_fail(e, HZ_EDB, "无法监听 %s (cannot listen: %s)", cfg->listen, strerror(errno));
+        MHD_OPTION_NOTIFY_CONNECTION, hz_limits_notify, NULL, MHD_OPTION_END);
+    if (!d) {
+        hz_limits_stop();
+        hz_access_log_close();
+        return hz_fail(e, HZ_EDB, "无法监听 %s (cannot listen: %s)", cfg->listen, strerror(errno));
+    }
     if (port == 0) {
         const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
         port = di ? di->port : 0;
@@ -516,6 +732,8 @@ hz_err hz_http_serve(const hz_server_config *cfg, hz_errinfo *e) {
     int sig;
     sigwait(&set, &sig);
     MHD_stop_daemon(d);
+    hz_limits_stop();
+    hz_access_log_close();
     for (int i = 0; i < n_apps; i++) {
         hz_app_close(apps[i]);
         free(apps[i]);

@@ -37,7 +37,8 @@ static const char q_claims_scoped[] =
     "SELECT " CLAIM_COLS " FROM claim WHERE substr(submitted_at, 1, 10) BETWEEN ?4 AND ?5"
     " AND (?1 = '' AND ?2 = 0 AND ?3 = 0 OR member_id IN (SELECT m.id FROM member m LEFT JOIN unit u ON u.id = m.unit_id"
     " LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id) WHERE (?1 = '' OR substr(o.path, 1, length(?1)) = ?1)"
-    " AND (?2 = 0 OR m.unit_id = ?2) AND (?3 = 0 OR m.id = ?3))) ORDER BY id";
+    " AND (?2 = 0 OR m.unit_id = ?2) AND (?3 = 0 OR m.id = ?3))) AND id > ?6 ORDER BY id LIMIT ?7";
+static const char q_status_counts[] = "SELECT status, COUNT(*) FROM claim GROUP BY status ORDER BY status";
 
 static void read_claim(hz_stmt *st, hz_claim *c) {
     memset(c, 0, sizeof *c);
@@ -204,19 +205,54 @@ hz_err hz_store_claims_list(hz_db *db, const char *status, hz_date from, hz_date
     return each_claim(st, fn, ctx, e);
 }
 
-hz_err hz_store_claims_in_scope(hz_db *db, const hz_list_scope *sc, hz_date from, hz_date to, hz_claim_fn fn,
-                                 void *ctx, hz_errinfo *e) {
-    hz_stmt *st;
-    hz_err rc = hz_db_stmt(db, q_claims_scoped, &st, e);
-    if (rc) return rc;
-    hz_stmt_text(st, 1, sc->org_path ? sc->org_path : "");
-    hz_stmt_int(st, 2, sc->unit_id);
-    hz_stmt_int(st, 3, sc->member_id);
-    hz_bind_date(st, 4, from);
-    hz_bind_date(st, 5, to);
-    return each_claim(st, fn, ctx, e);
+/* A page of claims in scope is read at a time (keyset on id), so a report
+ * over every claim holds one page, not the table (issue 14). */
+#define SCOPE_PAGE 256
+
+static hz_err scope_page(hz_stmt *st, hz_claim *page, int *n, hz_errinfo *e) {
+    bool row;
+    hz_err rc = HZ_OK;
+    *n = 0;
+    while (*n < SCOPE_PAGE && (rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) read_claim(st, &page[(*n)++]);
+    hz_stmt_reset(st);
+    return rc;
 }
 
+hz_err hz_store_claims_in_scope(hz_db *db, const hz_list_scope *sc, hz_date from, hz_date to, hz_claim_fn fn,
+                                 void *ctx, hz_errinfo *e) {
+    hz_claim *page = malloc(SCOPE_PAGE * sizeof *page);
+    if (!page) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    int64_t after = 0;
+    hz_err rc = HZ_OK;
+    for (int n = SCOPE_PAGE; rc == HZ_OK && n == SCOPE_PAGE;) {
+        hz_stmt *st;
+        if ((rc = hz_db_stmt(db, q_claims_scoped, &st, e))) break;
+        hz_stmt_text(st, 1, sc->org_path ? sc->org_path : "");
+        hz_stmt_int(st, 2, sc->unit_id);
+        hz_stmt_int(st, 3, sc->member_id);
+        hz_bind_date(st, 4, from);
+        hz_bind_date(st, 5, to);
+        hz_stmt_int(st, 6, after);
+        hz_stmt_int(st, 7, SCOPE_PAGE);
+        /* fn may use the same connection: the page is read before it runs */
+        if ((rc = scope_page(st, page, &n, e))) break;
+        for (int i = 0; rc == HZ_OK && i < n; i++) rc = fn(ctx, &page[i], e);
+        if (n) after = page[n - 1].id;
+    }
+    free(page);
+    return rc;
+}
+
+hz_err hz_store_claim_status_counts(hz_db *db, void (*fn)(void *ctx, const char *status, int64_t n), void *ctx,
+                                    hz_errinfo *e) {
+    hz_stmt *st;
+    bool row;
+    hz_err rc = hz_db_stmt(db, q_status_counts, &st, e);
+    if (rc) return rc;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) fn(ctx, hz_stmt_col_text(st, 0), hz_stmt_col_int(st, 1));
+    hz_stmt_reset(st);
+    return rc;
+}
 
 static const char q_resubmitted[] = "SELECT claim_no FROM claim WHERE resubmit_of = ? AND status <> 'rejected'"
                                    " ORDER BY id LIMIT 1";

@@ -32,9 +32,15 @@ hz_err hz_store_claim_link(hz_db *db, int64_t claim_id, int64_t settlement_id, h
 hz_err hz_store_claim_release(hz_db *db, int64_t claim_id, hz_errinfo *e);
 /* Claims with a line on a settlement (for refunds). *ids malloc'd. */
 hz_err hz_store_claims_of_settlement(hz_db *db, int64_t settlement_id, int64_t **ids, size_t *n, hz_errinfo *e);
-/* Claims of the members within scope sc, submitted within [from, to]. */
+/* Claims of the members within scope sc, submitted within [from, to], in
+ * id order; read a page at a time, so memory does not grow with the table.
+ * fn may use the same connection. */
 hz_err hz_store_claims_in_scope(hz_db *db, const hz_list_scope *sc, hz_date from, hz_date to, hz_claim_fn fn,
                                  void *ctx, hz_errinfo *e);
+
+/* Calls fn with each claim status and its number of claims. */
+hz_err hz_store_claim_status_counts(hz_db *db, void (*fn)(void *ctx, const char *status, int64_t n), void *ctx,
+                                    hz_errinfo *e);
 
 /* The claim (not rejected) that resubmits claim_id: "" when none. */
 hz_err hz_store_claim_resubmitted_by(hz_db *db, int64_t claim_id, char claim_no[24], hz_errinfo *e);
