@@ -38,6 +38,11 @@ const char *hz_report_names(void) {
 
 hz_err hz_app_report(hz_app *app, const char *name, const hz_report_args *a, hz_report *out, hz_errinfo *e) {
     memset(out, 0, sizeof *out);
+    return hz_app_report_streamed(app, name, a, out, e);
+}
+
+hz_err hz_app_report_streamed(hz_app *app, const char *name, const hz_report_args *a, hz_report *out,
+                              hz_errinfo *e) {
     hz_err rc = hz_authz_can(app, HZ_A_REPORT, e);
     if (rc) return rc;
     const hz_report_def *def = hz_report_find(name);

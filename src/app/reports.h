@@ -23,6 +23,11 @@ const hz_report_def *hz_report_find(const char *name);
  * unknown name. out is zeroed first and holds nothing on failure; free it
  * with hz_report_free. */
 hz_err hz_app_report(hz_app *app, const char *name, const hz_report_args *a, hz_report *out, hz_errinfo *e);
+/* The same into a zeroed out on which a stream was begun
+ * (hz_report_stream_begin): a long table's rows are written as they are
+ * built, not kept (issue 14). On failure out (stream included) is freed. */
+hz_err hz_app_report_streamed(hz_app *app, const char *name, const hz_report_args *a, hz_report *out,
+                              hz_errinfo *e);
 /* The report names every module declares, comma-separated, in module-list
  * order (a per-thread buffer). */
 const char *hz_report_names(void);

@@ -352,19 +352,27 @@ void h_report(hz_req *r, char **p) {
         hz_http_error(r, 400, "VALIDATION", "format: 应为 json、csv 或 xlsx (json, csv or xlsx)");
         return;
     }
+    /* the report is written to an unnamed file as its rows are built and
+     * sent from there: memory does not grow with the claims (issue 14) */
+    int fd = hz_http_temp_file();
+    char path[64];
+    snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+    FILE *out = fd >= 0 && fmt != HZ_FMT_XLSX ? fdopen(dup(fd), "w") : NULL;
     hz_report rep;
-    if (hz_app_report(r->app, p[0], &a, &rep, &e)) {
+    memset(&rep, 0, sizeof rep);
+    hz_err rc = fd < 0 || (fmt != HZ_FMT_XLSX && !out)
+                    ? hz_fail(&e, HZ_EINTERNAL, "无法创建临时文件 (cannot create a temporary file)")
+                    : hz_report_stream_begin(&rep, fmt, out, fmt == HZ_FMT_XLSX ? path : NULL, &e);
+    if (!rc) rc = hz_app_report_streamed(r->app, p[0], &a, &rep, &e);
+    if (!rc) rc = hz_report_stream_end(&rep, &e);
+    if (out && fclose(out) != 0 && !rc) rc = hz_fail(&e, HZ_EINTERNAL, "写入失败 (write failed)");
+    if (rc) {
+        if (fd >= 0) close(fd);
         hz_http_fail(r, &e);
-        return;
-    }
-    if (fmt == HZ_FMT_JSON) {
-        hz_http_json(r, 200, hz_report_json(&rep));
-    } else if (hz_report_render(&rep, fmt, &r->raw, &r->raw_len, &e)) {
-        hz_http_fail(r, &e);
-    } else {
-        r->status = 200;
-        r->raw_type = fmt == HZ_FMT_CSV ? "text/csv; charset=utf-8"
-                                        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    } else if (hz_http_respond_file(r, fd, fmt == HZ_FMT_JSON  ? "application/json; charset=utf-8"
+                                           : fmt == HZ_FMT_CSV ? "text/csv; charset=utf-8"
+                                                               : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") &&
+               fmt != HZ_FMT_JSON) {
         snprintf(r->disposition, sizeof r->disposition, "attachment; filename=\"%s.%s\"", rep.name,
                  fmt == HZ_FMT_CSV ? "csv" : "xlsx");
     }

@@ -8,7 +8,31 @@
 
 #include "io/bank.h"
 
+struct hz_report_stream {
+    hz_report_format fmt;
+    FILE *f;
+    char path[512];
+    bool started;
+    size_t rows;
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    lxw_format *bold;
+};
+
+static hz_err stream_row(hz_report *r, const char *const *cells, hz_errinfo *e);
+static hz_err stream_flush(hz_report *r, hz_errinfo *e);
+
+/* A streamed table keeps its first rows and starts writing only past
+ * them: a builder may still rename a short report after its rows (the
+ * dashboard's parts do), and a long one holds no more than these. */
+#define STREAM_AFTER 256
+
 hz_err hz_report_add_row(hz_report *r, const char *const *cells, hz_errinfo *e) {
+    if (r->stream && !r->record && r->n_rows == STREAM_AFTER) {
+        hz_err rc = stream_flush(r, e);
+        if (rc) return rc;
+    }
+    if (r->stream && !r->record && r->stream->started) return stream_row(r, cells, e);
     if (r->n_rows == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 64;
         void *g = realloc(r->rows, cap * sizeof *r->rows);
@@ -35,6 +59,10 @@ hz_err hz_report_add_part(hz_report *r, hz_report **part, hz_errinfo *e) {
 }
 
 void hz_report_free(hz_report *r) {
+    if (r->stream) {
+        if (r->stream->wb) workbook_close(r->stream->wb);
+        free(r->stream);
+    }
     for (size_t k = 0; k < r->n_rows; k++)
         for (int i = 0; i < r->n_cols; i++) free(r->rows[k][i]);
     free(r->rows);
@@ -282,4 +310,134 @@ hz_err hz_report_render(const hz_report *r, hz_report_format fmt, char **buf, si
         *buf = NULL;
     }
     return rc;
+}
+
+/* Streaming (hz_report_stream_begin): the head at the first row, each row
+ * as it comes, the tail and the parts at the end. */
+
+hz_err hz_report_stream_begin(hz_report *r, hz_report_format fmt, FILE *f, const char *path, hz_errinfo *e) {
+    if (fmt == HZ_FMT_TABLE) return hz_fail(e, HZ_EUSAGE, "format: 表格不能流式输出 (the table format is not streamed)");
+    if (fmt == HZ_FMT_XLSX && !path) return hz_fail(e, HZ_EUSAGE, "out: XLSX 须指定 --out 文件 (xlsx needs --out FILE)");
+    hz_report_stream *st = calloc(1, sizeof *st);
+    if (!st) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    st->fmt = fmt;
+    st->f = f;
+    if (path) snprintf(st->path, sizeof st->path, "%s", path);
+    r->stream = st;
+    return HZ_OK;
+}
+
+static void json_put(FILE *f, json_t *v) {
+    char *s = v ? json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
+    if (s) fputs(s, f);
+    else fputs("null", f);
+    free(s);
+    json_decref(v);
+}
+
+static hz_err stream_start(hz_report *r, hz_errinfo *e) {
+    hz_report_stream *st = r->stream;
+    st->started = true;
+    if (st->fmt == HZ_FMT_CSV) {
+        fputs("\xEF\xBB\xBF", st->f);
+        for (int c = 0; c < r->n_cols; c++) {
+            if (c) fputc(',', st->f);
+            hz_csv_field(st->f, r->cols[c].title);
+        }
+        fputc('\n', st->f);
+    } else if (st->fmt == HZ_FMT_JSON) {
+        fputs("{\"report\":", st->f);
+        json_put(st->f, json_string(r->name));
+        fputs(",\"columns\":[", st->f);
+        for (int c = 0; c < r->n_cols; c++) {
+            if (c) fputc(',', st->f);
+            json_put(st->f, json_string(r->cols[c].key));
+        }
+        fputs("],\"items\":[", st->f);
+    } else {
+        lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = getenv("TMPDIR")};
+        if (!(st->wb = workbook_new_opt(st->path, &opt)))
+            return hz_fail(e, HZ_EINVAL, "out: 无法写入 %s (cannot write)", st->path);
+        st->bold = workbook_add_format(st->wb);
+        format_set_bold(st->bold);
+        const char *sheet = workbook_validate_sheet_name(st->wb, r->title) == LXW_NO_ERROR ? r->title : NULL;
+        st->ws = workbook_add_worksheet(st->wb, sheet);
+        for (int c = 0; c < r->n_cols; c++) {
+            worksheet_set_column(st->ws, (lxw_col_t)c, (lxw_col_t)c, 18, NULL);
+            worksheet_write_string(st->ws, 0, (lxw_col_t)c, r->cols[c].title, st->bold);
+        }
+    }
+    return st->f && ferror(st->f) ? hz_fail(e, HZ_EINTERNAL, "写入失败 (write failed)") : HZ_OK;
+}
+
+static hz_err stream_row(hz_report *r, const char *const *cells, hz_errinfo *e) {
+    hz_report_stream *st = r->stream;
+    if (st->fmt == HZ_FMT_CSV) {
+        for (int c = 0; c < r->n_cols; c++) {
+            if (c) fputc(',', st->f);
+            hz_csv_field(st->f, shown(r, c, cells[c] ? cells[c] : ""));
+        }
+        fputc('\n', st->f);
+    } else if (st->fmt == HZ_FMT_JSON) {
+        json_t *o = json_object();
+        for (int c = 0; o && c < r->n_cols; c++)
+            json_object_set_new(o, r->cols[c].key, cell_json(&r->cols[c], cells[c] ? cells[c] : ""));
+        if (!o) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+        if (st->rows) fputc(',', st->f);
+        json_put(st->f, o);
+    } else {
+        for (int c = 0; c < r->n_cols; c++)
+            worksheet_write_string(st->ws, (lxw_row_t)(st->rows + 1), (lxw_col_t)c,
+                                   shown(r, c, cells[c] ? cells[c] : ""), NULL);
+    }
+    st->rows++;
+    return st->f && ferror(st->f) ? hz_fail(e, HZ_EINTERNAL, "写入失败 (write failed)") : HZ_OK;
+}
+
+/* Starts the stream and writes the rows kept so far, then frees them. */
+static hz_err stream_flush(hz_report *r, hz_errinfo *e) {
+    hz_err rc = stream_start(r, e);
+    for (size_t k = 0; !rc && k < r->n_rows; k++) rc = stream_row(r, (const char *const *)r->rows[k], e);
+    for (size_t k = 0; k < r->n_rows; k++)
+        for (int i = 0; i < r->n_cols; i++) free(r->rows[k][i]);
+    free(r->rows);
+    r->rows = NULL;
+    r->n_rows = r->cap = 0;
+    return rc;
+}
+
+hz_err hz_report_stream_end(hz_report *r, hz_errinfo *e) {
+    hz_report_stream *st = r->stream;
+    if (!st) return hz_fail(e, HZ_EINTERNAL, "no stream");
+    if (r->record) { /* one row, kept: written whole */
+        r->stream = NULL;
+        hz_err rc = hz_report_write(r, st->fmt, st->f, st->path, e);
+        r->stream = st;
+        return rc;
+    }
+    hz_err rc;
+    if (!st->started && (rc = stream_flush(r, e))) return rc;
+    if (st->fmt == HZ_FMT_CSV) {
+        for (int p = 0; p < r->n_parts; p++) {
+            fputc('\n', st->f);
+            write_csv(r->parts[p], st->f);
+        }
+    } else if (st->fmt == HZ_FMT_JSON) {
+        fprintf(st->f, "],\"total\":%zu", st->rows);
+        for (int p = 0; p < r->n_parts; p++) {
+            const hz_report *part = r->parts[p];
+            fputc(',', st->f);
+            json_put(st->f, json_string(part->name));
+            fputc(':', st->f);
+            json_put(st->f, part->record ? (part->n_rows ? row_json(part, 0) : json_object()) : rows_json(part));
+        }
+        fputs("}\n", st->f);
+    } else {
+        for (int p = 0; p < r->n_parts; p++) write_sheet(st->wb, st->bold, r->parts[p]);
+        lxw_error err = workbook_close(st->wb);
+        st->wb = NULL;
+        if (err != LXW_NO_ERROR) return hz_fail(e, HZ_EINVAL, "out: XLSX 写入失败 (%s)", lxw_strerror(err));
+        return HZ_OK;
+    }
+    return ferror(st->f) ? hz_fail(e, HZ_EINTERNAL, "写入失败 (write failed)") : HZ_OK;
 }
