@@ -118,12 +118,14 @@ const DashboardView = {
 const MembersView = {
   setup() {
     const q = ref(""), rows = ref([]), total = ref(0), page = ref(1), error = ref("");
+    let latest = 0; // the newest request's number: an older answer arriving late is dropped
     async function load() {
+      const mine = ++latest;
       error.value = "";
       try {
         const r = await hzApi.get("/members?per_page=20&page=" + page.value + "&q=" + encodeURIComponent(q.value.trim()));
-        rows.value = r.items; total.value = r.total;
-      } catch (e) { error.value = errText(e); }
+        if (mine === latest) { rows.value = r.items; total.value = r.total; }
+      } catch (e) { if (mine === latest) error.value = errText(e); }
     }
     onMounted(load);
     return { q, rows, total, page, error, load, open: (m) => { location.hash = "#/members/" + m.ref; } };
@@ -294,7 +296,7 @@ const UnitsView = {
                         end-placeholder="到期至" id="renew-range" />
         <el-button type="primary" @click="renew" data-test="renew">续保</el-button>
       </div>
-      <div v-if="renewal.error" class="field-error" role="alert">{{ renewal.error }}</div>
+      <div v-if="renewal.error" class="field-error" role="alert" data-test="renew-error">{{ renewal.error }}</div>
       <p v-if="renewal.msg" data-test="renew-result">{{ renewal.msg }}</p>
     </el-card>
     <el-card style="margin-top:16px"><template #header>会员单位</template>

@@ -100,3 +100,18 @@ finish() {
   echo "$PASS passed, $FAIL failed"
   [ "$FAIL" = 0 ]
 }
+
+# wait_served LOG PID: prints the port once the server started as PID has
+# written its "http://127.0.0.1:PORT/" line to LOG; nothing if it died first.
+# A condition with a deadline generous enough for a loaded CI machine (120 s:
+# an ASan build opening and migrating the database can take many seconds),
+# not a guess at how long starting takes.
+wait_served() {
+  local log=$1 pid=$2 i
+  for i in $(seq 1200); do
+    grep -q "http://" "$log" 2>/dev/null && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  grep -o '127.0.0.1:[0-9]*' "$log" 2>/dev/null | head -1 | cut -d: -f2
+}

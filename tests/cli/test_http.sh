@@ -5,8 +5,7 @@ hz demo --members 400 >/dev/null || { echo "demo failed"; exit 1; }
 export HUZHU_HTTP_TIMEOUT=2 HUZHU_BATCH_DIR="$T/batches"
 "$HUZHU" --db "$DB" serve --listen 127.0.0.1:0 --threads 4 2>"$T/serve.log" &
 SERVER=$!
-for _ in $(seq 50); do grep -q "http://" "$T/serve.log" 2>/dev/null && break; sleep 0.1; done
-PORT=$(grep -o '127.0.0.1:[0-9]*' "$T/serve.log" | head -1 | cut -d: -f2)
+PORT=$(wait_served "$T/serve.log" $SERVER)
 if [ -z "$PORT" ]; then cat "$T/serve.log"; kill $SERVER; exit 1; fi
 HZ_BASE="http://127.0.0.1:$PORT" HZ_DBFILE="$T/test.db" HZ_DBURL="$DB" HZ_PGDB="$PG" python3 "$HZ_SRC/tests/http/test_api.py"
 rc=$?

@@ -201,8 +201,7 @@ echo "pw-member-9-Xq" | hz user add m9 --role member --scope member:$M9 >/dev/nu
 export HUZHU_HTTP_TIMEOUT=5
 "$HUZHU" --db "$DB" serve --listen 127.0.0.1:0 --threads 2 2>"$T/serve.log" &
 SERVER=$!
-for _ in $(seq 100); do grep -q "http://" "$T/serve.log" 2>/dev/null && break; sleep 0.1; done
-PORT=$(grep -o '127.0.0.1:[0-9]*' "$T/serve.log" | head -1 | cut -d: -f2)
+PORT=$(wait_served "$T/serve.log" $SERVER)
 python3 - "$PORT" "$M9" > "$T/http9.json" <<'PY'
 import json, sys, urllib.request
 base = "http://127.0.0.1:%s/api/v1" % sys.argv[1]

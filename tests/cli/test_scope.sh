@@ -7,8 +7,7 @@ hz init >/dev/null || { echo "init failed"; exit 1; }
 export HUZHU_BATCH_DIR="$T/batches"
 "$HUZHU" --db "$DB" serve --listen 127.0.0.1:0 --threads 2 2>"$T/serve.log" &
 SERVER=$!
-for _ in $(seq 50); do grep -q "http://" "$T/serve.log" 2>/dev/null && break; sleep 0.1; done
-PORT=$(grep -o '127.0.0.1:[0-9]*' "$T/serve.log" | head -1 | cut -d: -f2)
+PORT=$(wait_served "$T/serve.log" $SERVER)
 [ -n "$PORT" ] || { cat "$T/serve.log"; kill $SERVER; exit 1; }
 HZ_BASE="http://127.0.0.1:$PORT" HZ_DBURL="$DB" HZ_T="$T" python3 "$HZ_SRC/tests/http/test_scope.py"
 if [ $? = 0 ]; then ok; else bad "role x scope checks (above)"; fi

@@ -9,11 +9,10 @@ hz demo --members 300 >/dev/null || { echo "demo failed"; exit 1; }
 export HUZHU_WEB="$HZ_SRC/web" HUZHU_BATCH_DIR="$T/batches"
 "$HUZHU" --db "$DB" serve --listen 127.0.0.1:0 --threads 4 2>"$T/serve.log" &
 SERVER=$!
-for _ in $(seq 50); do grep -q "http://" "$T/serve.log" 2>/dev/null && break; sleep 0.1; done
-PORT=$(grep -o '127.0.0.1:[0-9]*' "$T/serve.log" | head -1 | cut -d: -f2)
+PORT=$(wait_served "$T/serve.log" $SERVER)
 [ -n "$PORT" ] || { cat "$T/serve.log"; kill $SERVER; exit 1; }
 SHOTS="${HZ_TEST_TMP:-$T}/../screenshots"
-(cd "$HZ_SRC/tests/web" && HZ_BASE="http://127.0.0.1:$PORT" HZ_SHOTS="$SHOTS" timeout 300 node "${HZ_WEB_SCRIPT:-console.mjs}")
+(cd "$HZ_SRC/tests/web" && HZ_BASE="http://127.0.0.1:$PORT" HZ_SHOTS="$SHOTS" timeout 900 node "${HZ_WEB_SCRIPT:-console.mjs}")
 rc=$?
 kill -TERM $SERVER
 wait $SERVER

@@ -5,7 +5,7 @@
 // a member applies for student aid for a child on the phone and sees it
 // pending; a district cadre sees only their district's figures. Screenshots
 // in HZ_SHOTS (aid-*.png). Prints "N passed, N failed".
-import { BASE, check, finish, session, shot, text } from "./lib.mjs";
+import { BASE, answered, check, eventually, finish, searchMembers, session, shot, text } from "./lib.mjs";
 
 const YEAR = "2026"; // HUZHU_TODAY of the suite
 // the API as the page's own session sees it (GET needs no CSRF token)
@@ -55,7 +55,9 @@ try {
   check(gauge1 > gauge0 && gauge1 === Math.round(cents(after.committed) * 1000 / cents(after.budget)) / 10,
         `the gauge moved ${gauge0} -> ${gauge1}`);
   check((await api(page, "/lm/applications/" + zhang.no)).status === "approved", "the subsidy is approved");
-  check(!(await text(page, "[data-test=lm-table]")).includes("张志强"), "it left the queue");
+  // the page reloads the budget first, then the queue: wait for the queue's turn
+  await eventually(page, () => !document.querySelector("[data-test=lm-table]").textContent.includes("张志强"), null,
+                   "it left the queue");
   await shot(page, "aid-02-lm-approved");
   await rev.ctx.close();
 
@@ -99,8 +101,7 @@ try {
   await shot(page, "aid-05-publicity");
   // the member's page shows their subsidies
   await page.goto(BASE + "/#/members");
-  await page.fill("[data-test=member-search]", "李秀兰");
-  await page.press("[data-test=member-search]", "Enter");
+  await searchMembers(page, "李秀兰");
   await page.click("[data-test=member-table] >> text=李秀兰");
   await page.waitForSelector("[data-test=member-aid]");
   const aidCard = await text(page, "[data-test=member-aid]");
@@ -153,8 +154,12 @@ try {
   await shot(page, "aid-09-dashboard-cadre");
   await page.click("[data-test=nav-lm]");
   await page.waitForSelector("[data-test=lm-budget]");
-  await page.click(".el-tabs__item >> text=全部");
-  await page.waitForSelector("[data-test=lm-table] .el-table__row");
+  // the tab's own answer, then the table showing it (the previous tab's rows stay until it arrives)
+  const allTab = await answered(page, "/lm/applications", { status: null }, () => page.click(".el-tabs__item >> text=全部"));
+  await page.waitForFunction((nos) => {
+    const trs = [...document.querySelectorAll("[data-test=lm-table] .el-table__row")];
+    return trs.length === nos.length && nos.every((no, i) => trs[i].textContent.includes(no));
+  }, allTab.items.map(s => s.no));
   const rows = await page.$$eval("[data-test=lm-table] .el-table__row", trs => trs.map(t => t.textContent));
   check(rows.length === 3 && rows.every(r => /王\*国|张\*强|陈\*芬/.test(r)), "the cadre's LM list: 新城区's three, masked: " + rows.length);
   check(!(await page.$("[data-test^=lm-approve]")), "a cadre has no approve button");

@@ -1,12 +1,12 @@
 // The console in a real browser (Debian's chromium, playwright-core): what
 // office staff, a reviewer, finance and a member do, end to end, with
 // screenshots of each main page. Prints "N passed, N failed".
-import { BASE, check, count, browser, session, shot, text, finish } from "./lib.mjs";
+import { BASE, check, count, context, session, shot, text, finish, searchMembers } from "./lib.mjs";
 
 try {
   // a wrong password is explained next to the form
   {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const ctx = await context({ width: 1366, height: 768 });
     const page = await ctx.newPage();
     await page.goto(BASE + "/");
     await page.fill("[data-test=login]", "staff");
@@ -22,8 +22,9 @@ try {
   const staff = await session("staff", { width: 1366, height: 768 });
   let page = staff.page;
   await page.waitForSelector("[data-test=dashboard-stats]");
-  /* a condition, not a delay: the chart is drawn when its canvas exists */
-  await page.waitForSelector("[data-test=chart-districts] canvas", { timeout: 15000 }).catch(() => {});
+  /* a condition, not a delay: the chart is drawn when its canvas exists (no
+     shorter deadline of its own: a loaded machine draws late, not never) */
+  await page.waitForSelector("[data-test=chart-districts] canvas");
   check((await page.$$("[data-test=chart-districts] canvas")).length > 0, "dashboard chart drawn");
   check((await text(page, "[data-test=dashboard-stats]")).includes("7日内支付率"), "dashboard figures");
   await page.waitForSelector("[data-test=dashboard-money]");
@@ -31,9 +32,7 @@ try {
   await shot(page, "02-dashboard");
 
   await page.click("[data-test=nav-members]");
-  await page.fill("[data-test=member-search]", "何秀英");
-  await page.press("[data-test=member-search]", "Enter");
-  await page.waitForSelector("[data-test=member-table] >> text=何秀英");
+  await searchMembers(page, "何秀英");
   await page.click("[data-test=member-table] >> text=何秀英");
   await page.waitForSelector("[data-test=member-detail]");
   check((await text(page, "[data-test=coverage-table]")).includes("NG"), "member page shows coverages");
@@ -63,20 +62,19 @@ try {
   check(!(await page.$("[data-test=roster-error]")), "no error after the fix");
   // search reads the query as the server reads input: full-width digits of a partial ID
   await page.click("[data-test=nav-members]");
-  await page.fill("[data-test=member-search]", "１９８８０３１５００２０");
-  await page.press("[data-test=member-search]", "Enter");
-  await page.waitForSelector("[data-test=member-table] >> text=赵雪梅");
+  const found = await searchMembers(page, "１９８８０３１５００２０");
+  check(found.items.some(m => m.name === "赵雪梅"), "full-width digits of a partial ID find 赵雪梅");
   await page.click("[data-test=nav-units]");
   // renewal: the unit's 2026 coverages into 2027
   await page.click("[data-test=renew-unit]");
   await page.click(".el-select-dropdown__item:visible >> text=五环(集团)纺织");
-  await page.evaluate(() => {});
   const range = await page.$$(".el-range-input");
   await range[0].fill("2026-12-01");
   await range[1].fill("2026-12-31");
   await page.keyboard.press("Enter");
   await page.click("[data-test=renew]");
-  await page.waitForSelector("[data-test=renew-result]");
+  await page.waitForSelector("[data-test=renew-result], [data-test=renew-error]");
+  check(!(await page.$("[data-test=renew-error]")), "renewal accepted: " + (await page.$("[data-test=renew-error]") ? await text(page, "[data-test=renew-error]") : ""));
   check(/续保 \d+ 项/.test(await text(page, "[data-test=renew-result]")) && !(await text(page, "[data-test=renew-result]")).includes("续保 0 项"),
         "renewal from the units page");
   await shot(page, "05-roster-ok");

@@ -6,7 +6,7 @@
 // server's words, the admin confirms and the payout is batched again; a login
 // locked by failed attempts is unlocked on the admin page and logs in.
 // The server runs with HUZHU_LOCK_AFTER=3 (tests/cli/test_web_security.sh).
-import { BASE, PW, check, count, session, shot, text, finish } from "./lib.mjs";
+import { BASE, PW, answered, check, count, session, shot, text, finish } from "./lib.mjs";
 
 async function api(method, path, token, body, raw) {
   const headers = {};
@@ -114,7 +114,9 @@ try {
   s = await session("admin", VIEW);
   page = s.page;
   await page.waitForSelector("[data-test=nav-users]");
-  await page.click("[data-test=nav-users]");
+  // the page reads the accounts, then the setting: a click on the switch before the
+  // setting's answer would be overwritten by it
+  await answered(page, "/settings/card_two_person", {}, () => page.click("[data-test=nav-users]"));
   await page.waitForSelector("[data-test=user-table] >> text=reviewer");
   check((await text(page, "[data-test=user-table]")).includes("新城区总工会"), "users listed with their scope's name");
   await page.click("[data-test=two-person]");
