@@ -14,6 +14,7 @@
 #include "core/normalize.h"
 #include "core/idcard.h"
 #include "core/text.h"
+#include "io/datadir.h"
 #include "store/registry.h"
 #include "store/security.h"
 
@@ -33,7 +34,7 @@ static void random_hex(char out[HZ_TOKEN_BUF]) {
 
 const char *hz_common_passwords_path(void) {
     const char *env = getenv("HUZHU_COMMON_PASSWORDS");
-    return env && *env ? env : HZ_SOURCE_DIR "/data/common-passwords.txt";
+    return env && *env ? env : hz_data_path(HZ_DATA_PASSWORDS);
 }
 
 /* Is pw (compared without case) a line of the shipped list? The list is

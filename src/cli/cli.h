@@ -12,6 +12,7 @@
 
 typedef struct {
     const char *db_url;
+    const char *config; /* the config file read, or NULL (cli/config.c) */
     bool json;
     const char *as; /* --as LOGIN: act with that user's role and scope */
     bool tty; /* stderr is a terminal: progress bars allowed */
@@ -55,6 +56,40 @@ typedef struct {
 extern const hz_cli_module *const hz_cli_modules[];
 /* The command named name ("org add"), searching every module; NULL if none. */
 const hz_cmd *hz_cli_find(const char *name);
+
+/* The config file: `key = value` lines, `#` comments (at the start of a line
+ * or after a blank). Its keys are the long options of `huzhu serve`
+ * (hz_serve_longopts) plus the global db and data-dir; a serve option without
+ * a value takes yes/no. Values apply as if given before the command line's
+ * own options, so the command line wins (docs/operations.md). */
+typedef struct {
+    const char *key, *value; /* into the config's text */
+    int line, has_arg;
+    bool global; /* db, data-dir: every command's, not only serve's */
+} hz_cli_setting;
+typedef struct {
+    char *text;
+    hz_cli_setting *items;
+    int n;
+    char **args; /* "--key=value" strings made for serve's argv; owned */
+    int n_args;
+} hz_cli_config;
+
+/* serve's long options, NULL-ended: also the config file's keys (cmd_serve.c) */
+extern const struct option hz_serve_longopts[];
+
+/* Reads and checks the config at path (sets cli->config). A missing file is
+ * no config when missing_ok (the default path), an error otherwise. Any
+ * error names the file, the line and the key; returns its exit code (2),
+ * else 0. Free cfg with hz_cli_config_free, also after an error. */
+int hz_cli_config_load(hz_cli *cli, const char *path, bool missing_ok, hz_cli_config *cfg);
+/* The value of key (the last line that sets it), or NULL. */
+const char *hz_cli_config_get(const hz_cli_config *cfg, const char *key);
+/* serve's argv with the config's serve settings first: out[0] = argv[0],
+ * then "--key=value" per setting, then argv[1..]. cap bounds out (including
+ * the NULL). Returns 0 or an exit code; the strings stay owned by cfg. */
+int hz_cli_config_argv(hz_cli *cli, hz_cli_config *cfg, int argc, char **argv, int cap, char **out, int *out_argc);
+void hz_cli_config_free(hz_cli_config *cfg);
 
 /* Prints a JSON document (taking the reference) followed by a newline. */
 void hz_cli_print_json(json_t *doc);

@@ -9,6 +9,7 @@
 #include "app/users.h"
 #include "cli/cli.h"
 #include "http/http.h"
+#include "io/datadir.h"
 
 enum {
     O_LISTEN = 256,
@@ -55,16 +56,22 @@ static int on_opt(hz_cli *cli, void *vctx, int key, const char *arg) {
     return 0;
 }
 
-static const struct option longopts[] = {
+/* serve's options; each is also a key of the config file (cli/config.c), so
+ * one added here needs nothing more to be set from /etc/huzhu/huzhu.conf */
+const struct option hz_serve_longopts[] = {
     {"listen", required_argument, 0, O_LISTEN}, {"threads", required_argument, 0, O_THREADS},
-    {"role", required_argument, 0, O_ROLE},     {"scope", required_argument, 0, O_SCOPE},
-    {"members", required_argument, 0, O_MEMBERS}, {"seed", required_argument, 0, O_SEED},
     {"max-connections", required_argument, 0, O_MAX_CONN}, {"max-per-ip", required_argument, 0, O_MAX_PER_IP},
     {"max-upload-bytes", required_argument, 0, O_MAX_UPLOAD},
     {"max-upload-total", required_argument, 0, O_MAX_UPLOAD_TOTAL},
     {"max-upload-per-ip", required_argument, 0, O_MAX_UPLOAD_PER_IP},
     {"header-timeout", required_argument, 0, O_HEADER_TIMEOUT}, {"body-timeout", required_argument, 0, O_BODY_TIMEOUT},
     {"access-log", required_argument, 0, O_ACCESS_LOG}, {0, 0, 0, 0}};
+
+/* user add, demo */
+static const struct option longopts[] = {
+    {"role", required_argument, 0, O_ROLE},     {"scope", required_argument, 0, O_SCOPE},
+    {"members", required_argument, 0, O_MEMBERS}, {"seed", required_argument, 0, O_SEED},
+    {0, 0, 0, 0}};
 
 /* A byte count: digits with an optional K, M or G (binary: 64M = 64 MiB),
  * in [1, 2^40]; exit code or 0. */
@@ -86,7 +93,7 @@ static int parse_bytes(hz_cli *cli, const char *arg, const char *what, int64_t *
 int hz_cmd_serve(hz_cli *cli, int argc, char **argv) {
     serve_opts o;
     memset(&o, 0, sizeof o);
-    int pos, rc = hz_cli_parse(cli, hz_cli_find("serve"), argc, argv, longopts, on_opt, &o, &pos);
+    int pos, rc = hz_cli_parse(cli, hz_cli_find("serve"), argc, argv, hz_serve_longopts, on_opt, &o, &pos);
     if (rc) return rc;
     if (pos < argc) return hz_cli_usage(cli, hz_cli_find("serve"), "多余的参数 (unexpected argument)");
     int threads = 2;
@@ -95,7 +102,7 @@ int hz_cmd_serve(hz_cli *cli, int argc, char **argv) {
     if (o.threads && (rc = hz_cli_int(cli, o.threads, "threads", 1, 256, &threads))) return rc;
     const char *web = getenv("HUZHU_WEB");
     hz_server_config cfg = {o.listen ? o.listen : "127.0.0.1:8080", threads, cli->db_url,
-                            web && *web ? web : HZ_SOURCE_DIR "/web"};
+                            web && *web ? web : hz_data_path(HZ_DATA_WEB)};
     /* limits (docs/operations.md); unset ones keep the server's defaults */
     if ((o.max_conn && (rc = hz_cli_int(cli, o.max_conn, "max-connections", 16, 1000000, &cfg.max_connections))) ||
         (o.max_per_ip && (rc = hz_cli_int(cli, o.max_per_ip, "max-per-ip", 1, 1000000, &cfg.max_per_ip))) ||
@@ -107,6 +114,14 @@ int hz_cmd_serve(hz_cli *cli, int argc, char **argv) {
         (o.body_timeout && (rc = hz_cli_int(cli, o.body_timeout, "body-timeout", 1, 86400, &cfg.body_timeout))))
         return rc;
     cfg.access_log = o.access_log;
+    /* where the files come from, for whoever reads the service's log */
+    fprintf(stderr, "huzhu: 配置 (config): %s; 数据目录 (data): %s\n", cli->config ? cli->config : "无 (none)",
+            hz_data_dir());
+    char probe[4200];
+    snprintf(probe, sizeof probe, "%s/node_modules/vue/dist/vue.global.prod.js", cfg.web_dir);
+    if (access(probe, R_OK) != 0)
+        fprintf(stderr, "huzhu: 警告 (warning): 管理后台缺少前端库 %s (the console's libraries are missing: "
+                        "make web-deps, or install with make install)\n", probe);
     /* make sure the schema exists before serving */
     int applied;
     if (hz_app_init(&cli->app, &applied, &cli->err)) return hz_cli_report(cli);

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/datadir.h"
+
 typedef struct {
     const char *source;
     hz_errinfo *e;
@@ -346,5 +348,5 @@ void hz_catalogue_free(hz_catalogue_entry *entries, int n) {
 
 const char *hz_catalogue_default_dir(void) {
     const char *env = getenv("HUZHU_CATALOGUE");
-    return env && *env ? env : HZ_SOURCE_DIR "/catalogue";
+    return env && *env ? env : hz_data_path(HZ_DATA_CATALOGUE);
 }
