@@ -3,7 +3,10 @@
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 DB ?= huzhu.db
 
-.PHONY: all build deps web-deps run test test-deps bench fuzz clean format
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+.PHONY: all build deps web-deps run install test test-deps bench fuzz clean format
 
 all: build
 
@@ -20,6 +23,14 @@ web-deps:
 
 run: build web-deps
 	@bash scripts/run.sh "$(DB)"
+
+# the service: binary, catalogue, console with its front-end files, systemd unit,
+# sysusers entry, /etc/huzhu/huzhu.conf (kept if present); DESTDIR for packaging.
+# docs/operations.md.
+install: deps web-deps
+	@cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHZ_WERROR=OFF -DCMAKE_INSTALL_PREFIX="$(PREFIX)" >/dev/null
+	@cmake --build build -j $(JOBS) --target huzhu
+	@DESTDIR="$(DESTDIR)" cmake --install build --prefix "$(PREFIX)"
 
 test-deps:
 	@bash scripts/deps.sh test
