@@ -72,6 +72,9 @@ cat >"$T/huzhu.conf" <<EOF
 listen = 127.0.0.1:0     # any free port
 db = $DB
 threads = 2
+# an option of serve's limits is a key too
+access-log = $T/access.log
+header-timeout = 60
 EOF
 expect_exit 0 "init from the moved tree (catalogue beside the binary)" -- "${HZ[@]}" --config "$T/huzhu.conf" init
 expect_exit 0 "the moved tree's plans" -- "${HZ[@]}" --config "$T/huzhu.conf" --json plans
@@ -125,6 +128,7 @@ expect_in "$T/plans.json" '"ZY"' "the plans served"
 kill -TERM $SERVER
 wait $SERVER
 expect_eq "$?" 0 "serve stops cleanly on SIGTERM"
+expect_in "$T/access.log" '/api/v1/session' "the config's access-log is where serve logged"
 
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]
