@@ -66,8 +66,10 @@ bool hz_limits_start(void);
 void hz_limits_stop(void);
 
 /* Request phases, called from the access handler's thread: the headers are
- * in and a body of `declared` bytes (-1 unknown) follows; the body is in;
- * the request is over (the next one's headers have header_timeout). */
+ * in and a body of `declared` bytes (-1 unknown) follows; the body is in
+ * (or there is none): no deadline while the handler works and the answer
+ * goes out (libmicrohttpd's idle timeout still applies); the request is
+ * over (the next one's headers have header_timeout). */
 void hz_limits_body_expected(struct MHD_Connection *conn, int64_t declared);
 void hz_limits_body_done(struct MHD_Connection *conn);
 void hz_limits_request_done(struct MHD_Connection *conn);

@@ -592,7 +592,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
         const char *te = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Transfer-Encoding");
         bool body = (cl && strtoull(cl, NULL, 10) > 0) || te;
-        if (!body) return MHD_YES;
+        if (!body) { /* the headers are in: no deadline while the handler works */
+            hz_limits_body_done(conn);
+            return MHD_YES;
+        }
         if (refuse_early(r, cl, te != NULL)) {
             r->started = r->early = true;
             return send_req(r);

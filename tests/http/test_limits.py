@@ -137,7 +137,7 @@ for i in range(20):
 for t in threads:
     t.join()
 check(len(results) == 20, "20 uploads ran")
-check(all(st in (401, None) for st, _ in results), "every unauthenticated upload refused: %s" % sorted(set(r[0] for r in results)))
+check(all(st in (401, None) for st, _ in results), "every unauthenticated upload refused: %s" % [r[0] for r in results])
 check(sum(1 for st, _ in results if st == 401) >= 10, "those that asked to continue saw the 401: %s" % [r[0] for r in results])
 check(all(sent < 30 * MB for _, sent in results), "the server stopped reading each body: %s" % [r[1] // MB for r in results])
 hwm = status_kib("VmHWM")
