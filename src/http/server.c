@@ -705,9 +705,11 @@ hz_err hz_http_serve(const hz_server_config *cfg, hz_errinfo *e) {
     signal(SIGPIPE, SIG_IGN);
     if (!hz_access_log_open(cfg->access_log))
         return hz_fail(e, HZ_EUSAGE, "access-log: 无法打开 %s (cannot open)", cfg->access_log);
-    /* the accept policy holds the caps (limits.c); libmicrohttpd's own are
-     * a backstop above them (its global cap is split across the pool's
-     * threads, so it is set with room) */
+    /* the accept policy holds the global cap and its reserve (limits.c);
+     * libmicrohttpd holds the per-address cap exactly (under its own lock
+     * at accept, where our counts, updated when a worker takes the
+     * connection, may lag), and its global cap sits above ours (it is
+     * split across the pool's threads) */
     const hz_limits *lim = hz_limits_init(cfg);
     if (!hz_limits_start()) {
         hz_access_log_close();
@@ -718,7 +720,7 @@ hz_err hz_http_serve(const hz_server_config *cfg, hz_errinfo *e) {
         on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE,
         (unsigned int)cfg->threads, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)timeout, MHD_OPTION_CONNECTION_LIMIT,
         (unsigned int)(lim->max_connections + 64 * cfg->threads), MHD_OPTION_PER_IP_CONNECTION_LIMIT,
-        (unsigned int)lim->max_per_ip + 1, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)65536,
+        (unsigned int)lim->max_per_ip, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)65536,
         MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
         MHD_OPTION_NOTIFY_CONNECTION, hz_limits_notify, NULL, MHD_OPTION_END);
     if (!d) {
