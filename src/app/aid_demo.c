@@ -129,7 +129,11 @@ static hz_err add_stays(hz_app *app, const hz_demo_opts *o, story *s, hz_errinfo
                     s->year, k, s->id[i], people[i].name, sex, a, d, pay[j] * 3 + 500, pay[j] * 2, pay[j], d);
         }
     }
-    fclose(f);
+    /* a feed cut short would import part of the story */
+    if (ferror(f) | fclose(f)) {
+        unlink(path);
+        return hz_fail(e, HZ_EINTERNAL, "写入失败 %s (write failed)", path);
+    }
     hz_feed_report fr;
     hz_err rc = hz_app_import_settlements(app, path, false, &fr, e);
     hz_feed_report_free(&fr);

@@ -39,10 +39,14 @@ hz_err hz_audit_key_write(const char *path, const unsigned char key[32], hz_erri
         char *mid = strrchr(dir, '/');
         if (mid && mid != dir) {
             *mid = '\0';
-            mkdir(dir, 0700);
+            if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+                return hz_fail(e, HZ_EDB, "无法创建目录 %s (cannot create: %s)", dir, strerror(errno));
             *mid = '/';
         }
-        mkdir(dir, 0700);
+        if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+            return hz_fail(e, HZ_EDB, "无法创建目录 %s (cannot create: %s)", dir, strerror(errno));
+    } else {
+        hz_strlcpy(dir, slash ? "/" : ".", sizeof dir);
     }
     char hex[65], line[80];
     sodium_bin2hex(hex, sizeof hex, key, 32);
@@ -60,6 +64,11 @@ hz_err hz_audit_key_write(const char *path, const unsigned char key[32], hz_erri
     sodium_memzero(line, sizeof line);
     if (ok && link(tmp, path) != 0 && errno != EEXIST) ok = false;
     unlink(tmp);
+    /* the database's audit chain is keyed by this file: its name must
+     * survive a power cut once the database refers to it */
+    int dfd = ok ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+    if (ok && (dfd < 0 || fsync(dfd) != 0)) ok = false;
+    if (dfd >= 0) close(dfd);
     if (!ok) return hz_fail(e, HZ_EDB, "无法写入审计密钥 %s (cannot write the audit key)", path);
     return HZ_OK;
 }

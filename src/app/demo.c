@@ -55,7 +55,7 @@ hz_err hz_demo_bank_round(hz_app *app, const char *tmpdir, const char *serial,
     snprintf(bank, sizeof bank, "%s/demo-bank.csv", tmpdir);
     snprintf(result, sizeof result, "%s/demo-result.csv", tmpdir);
     hz_batch_report br;
-    hz_err rc = hz_app_pay_batch(app, bank, &br, e);
+    hz_err rc = hz_app_pay_batch(app, bank, false, &br, e);
     if (rc || !br.count) goto done;
     FILE *f = fopen(result, "wb");
     FILE *in = fopen(bank, "rb");
@@ -73,8 +73,14 @@ hz_err hz_demo_bank_round(hz_app *app, const char *tmpdir, const char *serial,
             else fprintf(f, "%s,成功,,%s%06d\n", ref, serial, k);
         }
     }
-    if (f) fclose(f);
+    /* a result file cut short would answer only part of the batch */
+    bool written = f && in && !ferror(in) && !ferror(f);
+    if (f && fclose(f) != 0) written = false;
     if (in) fclose(in);
+    if (!written) {
+        rc = hz_fail(e, HZ_EINTERNAL, "无法写入 %s (cannot write the demo's bank result)", result);
+        goto done;
+    }
     hz_confirm_report cr;
     rc = hz_app_pay_confirm(app, result, br.batch_no, &cr, e);
     hz_confirm_report_free(&cr);
@@ -114,7 +120,7 @@ static hz_err write_roster(const char *path, int n, uint64_t seed, uint64_t offs
         fprintf(f, "%s,%s,%s,%s,%s,%s,%s,%s\n", p.name, p.id_number, p.phone, p.category, p.model_level, p.occupation,
                 p.bank_card, p.bank_name);
     }
-    return fclose(f) ? hz_fail(e, HZ_EINTERNAL, "写入失败") : HZ_OK;
+    return ferror(f) | fclose(f) ? hz_fail(e, HZ_EINTERNAL, "写入失败 %s (write failed)", path) : HZ_OK;
 }
 
 /* The core module's demo: the seed's city, through registry, enrollment,
@@ -216,7 +222,10 @@ static hz_err demo_core(hz_app *app, const hz_demo_opts *o, hz_demo_report *out,
                "XJ2019070102,%s,何秀英,2,H61010001,西京医院,3,21,2019-07-01,2019-07-12,C54.1,Z51.1,40000.00,24000.00,"
                "13105.00,2895.00,0,2019-07-12 10:00:00\n",
             heid, heid);
-    fclose(f);
+    if (ferror(f) | fclose(f)) {
+        rc = hz_fail(e, HZ_EINTERNAL, "写入失败 %s (write failed)", feed);
+        goto done;
+    }
     hz_feed_report fr;
     rc = hz_app_import_settlements(app, feed, false, &fr, e);
     hz_feed_report_free(&fr);

@@ -1,6 +1,7 @@
 /* Payment batches and bank results on the money journal (app/payments.h). */
 #include "app/payments.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <libgen.h>
@@ -38,7 +39,6 @@ static hz_err cause_failed(hz_app *app, const hz_payable *p, const char *why, hz
 
 typedef struct {
     hz_app *app;
-    FILE *f;
     int64_t batch_id;
     hz_batch_report *rep;
 } batch_ctx;
@@ -92,35 +92,134 @@ static hz_err add_payable(void *vctx, const hz_payable *p, hz_errinfo *e) {
         return rc;
     b->rep->count++;
     if (!hz_money_add(b->rep->total, amount, &b->rep->total)) return hz_fail(e, HZ_EINVAL, "total: 溢出 (overflow)");
-    hz_bank_row row = {(int)b->rep->count, m.name, m.bank_card, m.bank_name, p->purpose, p->payable_no, amount};
-    hz_bank_batch_row(b->f, &row);
     return HZ_OK;
 }
 
-/* Makes a renamed file durable: fsync of its directory. */
-static hz_err sync_dir(const char *path, hz_errinfo *e) {
-    char copy[4096];
+/* ---------- the bank file ---------- */
+
+typedef struct {
+    hz_app *app;
+    FILE *f;
+    int seq;
+} file_ctx;
+
+/* One line of the bank file, from the payment as recorded: a row whose MAC
+ * does not match was changed after the batch and is never sent. */
+static hz_err file_row(void *vctx, const hz_payment *y, const char *payable_no, const char *purpose, const char *mac,
+                       hz_errinfo *e) {
+    file_ctx *c = vctx;
+    char want[65];
+    hz_err rc = hz_payment_mac(c->app, y->id, y->payable_id, y->batch_id, y->amount, y->payee_name, y->bank_card,
+                               y->bank_name, want, e);
+    if (rc) return rc;
+    if (strcmp(want, mac))
+        return hz_fail(e, HZ_ECONFLICT,
+                       "payment:%" PRId64 ": 收款人、卡号、开户行或金额在批次建立后被改动, 未写银行文件 (changed after the "
+                       "batch; no bank file written; run huzhu check)",
+                       y->id);
+    hz_bank_row row = {++c->seq, y->payee_name, y->bank_card, y->bank_name, purpose, payable_no, y->amount};
+    hz_bank_batch_row(c->f, &row);
+    return HZ_OK;
+}
+
+/* Writes the bank file of a batch, as the database records it, to tmp and
+ * makes its bytes durable (fsync). Closes f whatever happens; on failure
+ * tmp is removed. */
+static hz_err write_partial(hz_app *app, FILE *f, const char *tmp, int64_t batch_id, hz_errinfo *e) {
+    file_ctx c = {app, f, 0};
+    hz_bank_batch_header(f);
+    hz_err rc = hz_store_payments_of_batch(app->db, batch_id, file_row, &c, e);
+    if (!rc && (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0))
+        rc = hz_fail(e, HZ_EINTERNAL, "out: 写入失败 %s: %s (write failed)", tmp, strerror(errno));
+    if (fclose(f) != 0 && !rc) rc = hz_fail(e, HZ_EINTERNAL, "out: 写入失败 %s: %s (close failed)", tmp, strerror(errno));
+    if (rc) unlink(tmp);
+    return rc;
+}
+
+/* Puts a written file in place: rename, then fsync of the directory so the
+ * new name survives a power cut. */
+static hz_err install(const char *tmp, const char *path, hz_errinfo *e) {
+    if (rename(tmp, path) != 0) {
+        hz_err rc = hz_fail(e, HZ_EINTERNAL, "out: 无法写入 %s: %s (rename failed)", path, strerror(errno));
+        unlink(tmp);
+        return rc;
+    }
+    char copy[HZ_BATCH_PATH_MAX];
     hz_strlcpy(copy, path, sizeof copy);
-    int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY);
+    int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0 || fsync(fd) != 0) {
+        hz_err rc = hz_fail(e, HZ_EINTERNAL, "out: 无法同步目录 (cannot fsync the directory of %s): %s", path,
+                            strerror(errno));
         if (fd >= 0) close(fd);
-        return hz_fail(e, HZ_EINTERNAL, "out: 无法同步目录 (cannot fsync the directory of %s)", path);
+        return rc;
     }
     close(fd);
     return HZ_OK;
 }
 
-hz_err hz_app_pay_batch(hz_app *app, const char *out_path, hz_batch_report *out, hz_errinfo *e) {
-    memset(out, 0, sizeof *out);
-    hz_err arc = hz_authz_can(app, HZ_A_PAY, e);
-    if (arc) return arc;
-    char tmp[4096];
-    snprintf(tmp, sizeof tmp, "%s.tmp.%d", out_path, (int)getpid());
-    FILE *f = fopen(tmp, "wb");
-    if (!f) return hz_fail(e, HZ_EINVAL, "out: 无法写入 %s (cannot write)", out_path);
-    hz_bank_batch_header(f);
+/* Records that a batch's file is in place (the moment it counts as handed
+ * over, docs/money.md). A file written again is an audit event. */
+static hz_err mark_filed(hz_app *app, const hz_batch_report *r, int64_t batch_id, hz_errinfo *e) {
     hz_err rc = hz_db_begin(app->db, e);
-    if (rc) goto fail_file;
+    if (rc) return rc;
+    if (!(rc = hz_store_batch_file_done(app->db, batch_id, app->now, e)) && r->rewritten) {
+        char detail[HZ_BATCH_PATH_MAX * 2], file[HZ_BATCH_PATH_MAX * 2 - 64];
+        snprintf(detail, sizeof detail, "{\"count\":%lld,\"file\":\"%s\",\"rewritten\":true}", (long long)r->count,
+                 hz_json_text(r->file, 300, file, sizeof file));
+        rc = hz_audit(app, "payment.batch_file", r->batch_no, detail, e);
+    }
+    if (!rc) rc = hz_db_commit(app->db, e);
+    else hz_db_rollback(app->db);
+    if (rc) {
+        char why[HZ_MSG_MAX];
+        hz_strlcpy(why, e->msg, sizeof why);
+        return hz_fail(e, rc, "批次 %s 的银行文件已写出 (%s), 但未能记录: %s; 下次 pay batch 会重写同一文件 (written, "
+                              "not recorded; the next pay batch writes it again)",
+                       r->batch_no, r->file, why);
+    }
+    return HZ_OK;
+}
+
+/* Where a batch's file goes: out itself, or BATCH_NO.csv in the directory out. */
+static hz_err final_path(const char *out, bool out_is_dir, hz_batch_report *r, hz_errinfo *e) {
+    int n = out_is_dir ? snprintf(r->file, sizeof r->file, "%s/%s.csv", out, r->batch_no)
+                       : snprintf(r->file, sizeof r->file, "%s", out);
+    if (n < 0 || n >= (int)sizeof r->file) return hz_fail(e, HZ_EINVAL, "out: 路径过长 (path too long)");
+    return HZ_OK;
+}
+
+/* A batch committed earlier whose file never reached its place (a crash
+ * or a failed rename after the commit): its file is written again from the
+ * database, and no new batch is made this time. */
+static hz_err rewrite_unfiled(hz_app *app, int64_t batch_id, const char *out, bool out_is_dir, const char *tmp,
+                              hz_batch_report *r, hz_errinfo *e) {
+    r->rewritten = true;
+    hz_err rc = final_path(out, out_is_dir, r, e);
+    if (rc) return rc;
+    FILE *f = fopen(tmp, "wb");
+    if (!f) return hz_fail(e, HZ_EINVAL, "out: 无法写入 %s: %s (cannot write)", r->file, strerror(errno));
+    if ((rc = write_partial(app, f, tmp, batch_id, e)) || (rc = install(tmp, r->file, e))) return rc;
+    return mark_filed(app, r, batch_id, e);
+}
+
+hz_err hz_app_pay_batch(hz_app *app, const char *out, bool out_is_dir, hz_batch_report *r, hz_errinfo *e) {
+    memset(r, 0, sizeof *r);
+    hz_err rc = hz_authz_can(app, HZ_A_PAY, e);
+    if (rc) return rc;
+    /* the file is written next to its place, so the rename stays in one
+     * file system; a *.partial-* file is never a bank file */
+    char tmp[HZ_BATCH_PATH_MAX];
+    int n = out_is_dir ? snprintf(tmp, sizeof tmp, "%s/batch.partial-%d", out, (int)getpid())
+                       : snprintf(tmp, sizeof tmp, "%s.partial-%d", out, (int)getpid());
+    if (n < 0 || n >= (int)sizeof tmp) return hz_fail(e, HZ_EINVAL, "out: 路径过长 (path too long)");
+    int64_t batch_id;
+    if ((rc = hz_store_batch_unfiled(app->db, &batch_id, r->batch_no, sizeof r->batch_no, &r->count, &r->total, e)))
+        return rc;
+    if (batch_id) return rewrite_unfiled(app, batch_id, out, out_is_dir, tmp, r, e);
+    /* a place we cannot write is found before any money moves */
+    FILE *f = fopen(tmp, "wb");
+    if (!f) return hz_fail(e, HZ_EINVAL, "out: 无法写入 %s: %s (cannot write)", out, strerror(errno));
+    if ((rc = hz_db_begin(app->db, e))) goto fail_file;
     /* the batch row first (its id ties payments to it); count and total are
      * written when known. Batch numbers read in Beijing time. */
     char batch_no[32];
@@ -129,50 +228,56 @@ hz_err hz_app_pay_batch(hz_app *app, const char *out_path, hz_batch_report *out,
     hz_date_format(today, d);
     snprintf(batch_no, sizeof batch_no, "PB%.4s%.2s%.2s-%.2s%.2s%.2s", d, d + 5, d + 8, app->now + 11, app->now + 14,
              app->now + 17);
-    batch_ctx b = {app, f, 0, out};
+    batch_ctx b = {app, 0, r};
     if ((rc = hz_store_batch_insert(app->db, batch_no, 0, 0, app->now, app->actor, &b.batch_id, e))) goto fail_tx;
-    snprintf(out->batch_no, sizeof out->batch_no, "%s-%lld", batch_no, (long long)b.batch_id);
+    snprintf(r->batch_no, sizeof r->batch_no, "%s-%lld", batch_no, (long long)b.batch_id);
     if ((rc = hz_store_payables_due(app->db, app->today, add_payable, &b, e))) goto fail_tx;
-    if (out->count == 0) { /* nothing to send: no batch, but offsets stand */
-        hz_store_batch_finish(app->db, b.batch_id, out->batch_no, 0, 0, e);
-        if (out->settled_by_offset == 0) {
+    if (r->count == 0) { /* nothing to send: no batch, but offsets stand */
+        hz_store_batch_finish(app->db, b.batch_id, r->batch_no, 0, 0, e);
+        if (r->settled_by_offset == 0) {
             hz_db_rollback(app->db);
         } else {
             char detail[160], b1[HZ_MONEY_BUF];
             snprintf(detail, sizeof detail, "{\"count\":0,\"offset\":\"%s\",\"settled_by_offset\":%lld}",
-                     hz_money_format(out->offset, b1), (long long)out->settled_by_offset);
-            if ((rc = hz_audit(app, "payment.offset", out->batch_no, detail, e))) goto fail_tx;
+                     hz_money_format(r->offset, b1), (long long)r->settled_by_offset);
+            if ((rc = hz_audit(app, "payment.offset", r->batch_no, detail, e))) goto fail_tx;
             if ((rc = hz_db_commit(app->db, e))) goto fail_file;
         }
         fclose(f);
         unlink(tmp);
-        out->batch_no[0] = '\0';
+        r->batch_no[0] = '\0';
         return HZ_OK;
     }
     char detail[200], fee[HZ_MONEY_BUF], b2[HZ_MONEY_BUF];
-    snprintf(detail, sizeof detail, "{\"count\":%lld,\"total\":\"%s\",\"offset\":\"%s\"}", (long long)out->count,
-             hz_money_format(out->total, fee), hz_money_format(out->offset, b2));
-    if ((rc = hz_store_batch_finish(app->db, b.batch_id, out->batch_no, out->count, out->total, e)) ||
-        (rc = hz_audit(app, "payment.batch", out->batch_no, detail, e)))
+    snprintf(detail, sizeof detail, "{\"count\":%lld,\"total\":\"%s\",\"offset\":\"%s\"}", (long long)r->count,
+             hz_money_format(r->total, fee), hz_money_format(r->offset, b2));
+    if ((rc = final_path(out, out_is_dir, r, e)) ||
+        (rc = hz_store_batch_finish(app->db, b.batch_id, r->batch_no, r->count, r->total, e)) ||
+        (rc = hz_audit(app, "payment.batch", r->batch_no, detail, e)))
         goto fail_tx;
-    /* the file is on disk before the batch that refers to it commits */
-    if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0) {
-        rc = hz_fail(e, HZ_EINVAL, "out: 写入失败 (write failed)");
-        goto fail_tx;
-    }
-    if ((rc = hz_db_commit(app->db, e))) goto fail_file;
-    if (fclose(f) != 0) {
+    /* the file's bytes are on disk before the batch that refers to it
+     * commits: a batch never commits when its file could not be written */
+    rc = write_partial(app, f, tmp, b.batch_id, e);
+    f = NULL;
+    if (rc) goto fail_tx;
+    if ((rc = hz_db_commit(app->db, e))) {
         unlink(tmp);
-        return hz_fail(e, HZ_EINTERNAL, "out: 写入失败 (close failed); 批次 %s 已建立, 可重新下载文件", out->batch_no);
+        return rc;
     }
-    if (rename(tmp, out_path) != 0)
-        return hz_fail(e, HZ_EINTERNAL, "out: 无法写入 %s (rename failed); 批次 %s 已建立, 文件在 %s", out_path,
-                       out->batch_no, tmp);
-    return sync_dir(out_path, e);
+    /* the name appears only after the commit, so a bank file in place
+     * always has its batch; a crash in between leaves the batch without
+     * its file recorded, and the next pay batch writes it again */
+    if ((rc = install(tmp, r->file, e))) {
+        char why[HZ_MSG_MAX];
+        hz_strlcpy(why, e->msg, sizeof why);
+        return hz_fail(e, rc, "%s; 批次 %s 已建立, 下次 pay batch 会重新写出其文件 (the batch stands; the next pay batch "
+                              "writes its file again)", why, r->batch_no);
+    }
+    return mark_filed(app, r, b.batch_id, e);
 fail_tx:
     hz_db_rollback(app->db);
 fail_file:
-    fclose(f);
+    if (f) fclose(f);
     unlink(tmp);
     return rc;
 }

@@ -10,6 +10,8 @@
 #include "app/app.h"
 #include "core/money.h"
 
+#define HZ_BATCH_PATH_MAX 1024
+
 typedef struct {
     char batch_no[32];
     int64_t count;           /* payments in the batch */
@@ -17,12 +19,20 @@ typedef struct {
     int64_t skipped_no_card; /* payables of members with no bank card */
     hz_fen offset;           /* taken from recovery receivables, fen */
     int64_t settled_by_offset; /* payables wholly settled by an offset */
+    bool rewritten;            /* an earlier batch's unfinished file, written again */
+    char file[HZ_BATCH_PATH_MAX]; /* where the bank file is */
 } hz_batch_report;
 
-/* Collects every payable that is due into a batch and writes the bank file
- * to out_path: the file is fsynced before the batch commits and renamed
- * into place after. An empty batch is not created (count 0). */
-hz_err hz_app_pay_batch(hz_app *app, const char *out_path, hz_batch_report *out, hz_errinfo *e);
+/* Collects every payable that is due into a batch and writes its bank file
+ * to out (out_is_dir: to out/BATCH_NO.csv). The file is written from the
+ * batch as recorded under a temporary name next to its place and fsynced
+ * before the batch commits (no batch commits when its file cannot be
+ * written); after the commit it is renamed into place, the directory
+ * fsynced, and the batch recorded as filed. A batch committed earlier whose
+ * file was never recorded in place (a crash, a failed rename) comes first:
+ * its file is written again and no new batch is made (rewritten). An empty
+ * batch is not created (count 0). */
+hz_err hz_app_pay_batch(hz_app *app, const char *out, bool out_is_dir, hz_batch_report *r, hz_errinfo *e);
 
 typedef struct {
     long rows, paid, failed, duplicate;

@@ -48,18 +48,23 @@ int hz_cmd_pay_batch(hz_cli *cli, int argc, char **argv) {
     char path[256];
     if (!o.out) snprintf(path, sizeof path, "bank-batch-%.10s.csv", cli->app.now);
     hz_batch_report r;
-    if (hz_app_pay_batch(&cli->app, o.out ? o.out : path, &r, &cli->err)) return hz_cli_report(cli);
+    if (hz_app_pay_batch(&cli->app, o.out ? o.out : path, false, &r, &cli->err)) return hz_cli_report(cli);
     if (cli->json)
-        hz_cli_print_json(json_pack("{s:o, s:I, s:o, s:I, s:o, s:o, s:I}", "batch_no",
+        hz_cli_print_json(json_pack("{s:o, s:I, s:o, s:I, s:o, s:o, s:I, s:b}", "batch_no",
                                     r.count ? json_string(r.batch_no) : json_null(), "count", (json_int_t)r.count,
                                     "total", hz_json_money(r.total), "skipped_no_bank_card",
-                                    (json_int_t)r.skipped_no_card, "file",
-                                    r.count ? json_string(o.out ? o.out : path) : json_null(), "offset",
-                                    hz_json_money(r.offset), "settled_by_offset", (json_int_t)r.settled_by_offset));
-    else if (r.count) {
+                                    (json_int_t)r.skipped_no_card, "file", r.count ? json_string(r.file) : json_null(),
+                                    "offset", hz_json_money(r.offset), "settled_by_offset",
+                                    (json_int_t)r.settled_by_offset, "rewritten", r.rewritten));
+    else if (r.rewritten) {
+        char b[HZ_MONEY_BUF];
+        printf("支付批次 %s 的银行文件上次未写完, 已重新写出 (the file of an earlier batch, written again): %lld 笔, 合计 "
+               "%s, 银行文件 %s; 再次运行 pay batch 生成新批次\n",
+               r.batch_no, (long long)r.count, hz_money_format(r.total, b), r.file);
+    } else if (r.count) {
         char b[HZ_MONEY_BUF];
         printf("支付批次 %s: %lld 笔, 合计 %s, 银行文件 %s\n", r.batch_no, (long long)r.count, hz_money_format(r.total, b),
-               o.out ? o.out : path);
+               r.file);
     } else {
         printf("没有待支付的款项 (nothing to pay)\n");
     }

@@ -243,7 +243,7 @@ static int cmd_publicity(hz_cli *cli, int argc, char **argv) {
         fprintf(c.csv ? c.csv : stdout, "%s姓名,身份证号码,金额,编号\n", c.csv ? "\xEF\xBB\xBF" : "");
     hz_relief_program p;
     hz_err err = hz_app_relief_publicity(&cli->app, OPT(&o, O_PROGRAM), &p, publicity_one, &c, &cli->err);
-    if (c.csv && fclose(c.csv) != 0 && !err) err = hz_fail(&cli->err, HZ_EINTERNAL, "out: 写入失败 (write failed)");
+    if (c.csv && (ferror(c.csv) | fclose(c.csv)) && !err) err = hz_fail(&cli->err, HZ_EINTERNAL, "out: 写入失败 (write failed)");
     if (err) {
         json_decref(c.arr);
         return hz_cli_report(cli);

@@ -54,7 +54,7 @@ int hz_cmd_report(hz_cli *cli, int argc, char **argv) {
         return hz_cli_fail(cli, HZ_EINVAL, "out: 无法写入 %s (cannot write)", o.out);
     }
     hz_err err = hz_report_write(&r, fmt, f, o.out, &cli->err);
-    if (f != stdout && fclose(f) != 0 && !err) err = hz_fail(&cli->err, HZ_EINTERNAL, "写入失败 (write failed)");
+    if (f != stdout && (ferror(f) | fclose(f)) && !err) err = hz_fail(&cli->err, HZ_EINTERNAL, "写入失败 (write failed)");
     hz_report_free(&r);
     return err ? hz_cli_report(cli) : 0;
 }

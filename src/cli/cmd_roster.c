@@ -110,7 +110,7 @@ int hz_cmd_gen_roster(hz_cli *cli, int argc, char **argv) {
     FILE *f = fopen(o.out, "wb");
     if (!f) return hz_cli_fail(cli, HZ_EINVAL, "out: 无法写入 %s (cannot write)", o.out);
     hz_err err = hz_gen_roster(f, n, (uint64_t)seed, &cli->err);
-    if (fclose(f) != 0 && !err) err = hz_fail(&cli->err, HZ_EINTERNAL, "写入失败 (write failed)");
+    if ((ferror(f) | fclose(f)) && !err) err = hz_fail(&cli->err, HZ_EINTERNAL, "写入失败 (write failed)");
     if (err) return hz_cli_report(cli);
     if (cli->json) hz_cli_print_json(json_pack("{s:i, s:s}", "rows", n, "out", o.out));
     else printf("已生成 %d 人的花名册: %s\n", n, o.out);

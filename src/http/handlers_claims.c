@@ -1,4 +1,5 @@
 /* API handlers: settlements, claims, payments, reports. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -253,25 +254,16 @@ static bool safe_name(const char *s) {
 
 void h_batch_add(hz_req *r, char **p) {
     (void)p;
-    mkdir(batch_dir(), 0700);
-    char tmp[512];
-    snprintf(tmp, sizeof tmp, "%s/pending-%d-%ld.csv", batch_dir(), (int)getpid(), (long)random());
     hz_batch_report rep;
     hz_errinfo e;
-    if (hz_app_pay_batch(r->app, tmp, &rep, &e)) {
-        hz_http_fail(r, &e);
+    if (mkdir(batch_dir(), 0700) != 0 && errno != EEXIST) {
+        hz_http_error(r, 500, "INTERNAL", "无法建立批次文件目录 (cannot create the batch directory)");
         return;
     }
-    if (rep.count) {
-        char final[512];
-        snprintf(final, sizeof final, "%s/%s.csv", batch_dir(), rep.batch_no);
-        if (rename(tmp, final) != 0) { /* the batch stands; its file is where the message says */
-            char msg[700];
-            snprintf(msg, sizeof msg, "批次 %s 已建立, 但文件未能移至下载目录, 文件在 %s (rename failed)", rep.batch_no,
-                     tmp);
-            hz_http_error(r, 500, "INTERNAL", msg);
-            return;
-        }
+    /* the file lands as batch_dir()/BATCH_NO.csv, where h_batch_file reads it */
+    if (hz_app_pay_batch(r->app, batch_dir(), true, &rep, &e)) {
+        hz_http_fail(r, &e);
+        return;
     }
     char file[160];
     snprintf(file, sizeof file, "/api/v1/payment-batches/%s/file", rep.batch_no);
@@ -280,6 +272,7 @@ void h_batch_add(hz_req *r, char **p) {
                           (json_int_t)rep.skipped_no_card, "file", rep.count ? json_string(file) : json_null());
     json_object_set_new(o, "offset", hz_json_money(rep.offset));
     json_object_set_new(o, "settled_by_offset", json_integer(rep.settled_by_offset));
+    json_object_set_new(o, "rewritten", json_boolean(rep.rewritten));
     hz_http_json(r, rep.count ? 201 : 200, o);
 }
 
@@ -300,13 +293,16 @@ void h_batch_file(hz_req *r, char **p) {
         hz_http_error(r, 404, "NOT_FOUND", "批次不存在 (no such batch)");
         return;
     }
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    long n = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
+    char *buf = n >= 0 && fseek(f, 0, SEEK_SET) == 0 ? malloc((size_t)n + 1) : NULL;
     size_t got = buf ? fread(buf, 1, (size_t)n, f) : 0;
+    bool read_ok = buf && !ferror(f) && got == (size_t)n;
     fclose(f);
-    if (!buf) return;
+    if (!read_ok) {
+        free(buf);
+        hz_http_error(r, 500, "INTERNAL", "无法读取批次文件 (cannot read the batch file)");
+        return;
+    }
     r->status = 200;
     r->raw = buf;
     r->raw_len = got;

@@ -277,13 +277,23 @@ hz_err hz_report_write(const hz_report *r, hz_report_format fmt, FILE *f, const 
 static hz_err read_whole(const char *path, char **buf, size_t *len, hz_errinfo *e) {
     FILE *f = fopen(path, "rb");
     if (!f) return hz_fail(e, HZ_EINTERNAL, "无法读取临时文件 (cannot read the temporary file)");
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    long n = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
+    if (n < 0 || fseek(f, 0, SEEK_SET) != 0) {
+        fclose(f);
+        return hz_fail(e, HZ_EINTERNAL, "无法读取临时文件 (cannot read the temporary file)");
+    }
+    *buf = malloc((size_t)n + 1);
     *len = *buf ? fread(*buf, 1, (size_t)n, f) : 0;
+    bool short_read = *buf && (ferror(f) || *len != (size_t)n);
     fclose(f);
-    return *buf ? HZ_OK : hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    if (!*buf) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    if (short_read) {
+        free(*buf);
+        *buf = NULL;
+        *len = 0;
+        return hz_fail(e, HZ_EINTERNAL, "无法读取临时文件 (cannot read the temporary file)");
+    }
+    return HZ_OK;
 }
 
 hz_err hz_report_render(const hz_report *r, hz_report_format fmt, char **buf, size_t *len, hz_errinfo *e) {

@@ -5,6 +5,8 @@
 #ifndef HZ_STORE_PAYMENT_H
 #define HZ_STORE_PAYMENT_H
 
+#include <stddef.h>
+
 #include "core/model.h"
 #include "store/db.h"
 
@@ -29,6 +31,14 @@ hz_err hz_store_batch_insert(hz_db *db, const char *batch_no, int64_t count, hz_
                              const char *by, int64_t *id, hz_errinfo *e);
 /* Sets the final number, count and total of a batch. */
 hz_err hz_store_batch_finish(hz_db *db, int64_t id, const char *batch_no, int64_t count, hz_fen total, hz_errinfo *e);
+/* Records that the batch's bank file is in place (once: a later call
+ * changes nothing). */
+hz_err hz_store_batch_file_done(hz_db *db, int64_t id, const char *now, hz_errinfo *e);
+/* The oldest batch with payments whose bank file was never recorded in
+ * place (a crash or a failed rename after its commit); *id is 0 when
+ * there is none. */
+hz_err hz_store_batch_unfiled(hz_db *db, int64_t *id, char *batch_no, size_t cap, int64_t *count, hz_fen *total,
+                              hz_errinfo *e);
 /* HZ_ENOTFOUND when no batch has that number. */
 hz_err hz_store_batch_id(hz_db *db, const char *batch_no, int64_t *id, hz_errinfo *e);
 
@@ -44,9 +54,10 @@ hz_err hz_store_payment_by_bank_ref(hz_db *db, const char *bank_ref, hz_payment 
 hz_err hz_store_payment_count(hz_db *db, int64_t payable_id, const char *status, int64_t *n, hz_errinfo *e);
 hz_err hz_store_payment_settle(hz_db *db, int64_t id, const char *status, const char *bank_ref, const char *reason,
                                const char *now, hz_errinfo *e);
-/* Payments of one batch in batch order (regenerating its bank file). */
+/* Payments of one batch in batch order, with their payable's number and
+ * purpose and the row's MAC ("" when none): what its bank file says. */
 typedef hz_err (*hz_payment_fn)(void *ctx, const hz_payment *p, const char *payable_no, const char *purpose,
-                                hz_errinfo *e);
+                                const char *mac, hz_errinfo *e);
 hz_err hz_store_payments_of_batch(hz_db *db, int64_t batch_id, hz_payment_fn fn, void *ctx, hz_errinfo *e);
 
 /* Bank result files already applied, by content digest. */

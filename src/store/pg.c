@@ -31,6 +31,7 @@ typedef struct {
     PGresult *res;
     int row, nrows;
     bool executed;
+    bool bind_failed; /* a value could not be bound (out of memory, bad index) */
 } pg_stmt;
 
 static hz_err map_result(PGresult *res, PGconn *c, hz_errinfo *e) {
@@ -67,7 +68,10 @@ static hz_err pg_open(const char *target, hz_db **out, hz_errinfo *e) {
         free(d);
         return hz_fail(e, HZ_EDB, "无法连接 PostgreSQL (cannot connect): %s", msg);
     }
-    hz_err rc = pg_exec(&d->base, "SET client_min_messages = warning; SET TIME ZONE 'UTC'", e);
+    /* a commit is durable when it returns, whatever the server's default
+     * (docs/decisions.md: durability) */
+    hz_err rc = pg_exec(&d->base, "SET client_min_messages = warning; SET TIME ZONE 'UTC'; SET synchronous_commit = on",
+                        e);
     if (rc) {
         PQfinish(d->c);
         free(d);
@@ -137,10 +141,14 @@ static hz_err pg_prepare(hz_db *db, const char *sql, hz_stmt **out, hz_errinfo *
     return HZ_OK;
 }
 
-static void set_value(hz_stmt *st, int idx, char *v) {
+/* Binds v (owned) to parameter idx. A value that could not be made
+ * (ok false: out of memory) or an index out of range fails the statement
+ * at its next step instead of sending NULL in its place. */
+static void set_value(hz_stmt *st, int idx, char *v, bool ok) {
     pg_stmt *s = (pg_stmt *)st;
-    if (idx < 1 || idx > PG_MAX_PARAMS) {
+    if (!ok || idx < 1 || idx > PG_MAX_PARAMS) {
         free(v);
+        s->bind_failed = true;
         return;
     }
     free(s->values[idx - 1]);
@@ -150,14 +158,22 @@ static void set_value(hz_stmt *st, int idx, char *v) {
 static void pg_bind_int64(hz_stmt *st, int idx, int64_t v) {
     char *b = malloc(24);
     if (b) snprintf(b, 24, "%lld", (long long)v);
-    set_value(st, idx, b);
+    set_value(st, idx, b, b != NULL);
 }
-static void pg_bind_text(hz_stmt *st, int idx, const char *v) { set_value(st, idx, strdup(v)); }
-static void pg_bind_null(hz_stmt *st, int idx) { set_value(st, idx, NULL); }
+static void pg_bind_text(hz_stmt *st, int idx, const char *v) {
+    char *copy = strdup(v);
+    set_value(st, idx, copy, copy != NULL);
+}
+static void pg_bind_null(hz_stmt *st, int idx) { set_value(st, idx, NULL, true); }
 
 static hz_err pg_step(hz_stmt *st, bool *row, hz_errinfo *e) {
     pg_stmt *s = (pg_stmt *)st;
     pg_db *d = (pg_db *)st->db;
+    if (!s->executed && s->bind_failed) {
+        *row = false;
+        if (st->db->tx_depth > 0) st->db->tx_failed = true; /* the use case's writes are incomplete */
+        return hz_fail(e, HZ_EINTERNAL, "内存不足, 参数未能绑定 (out of memory binding a parameter)");
+    }
     if (!s->executed) {
         s->executed = true;
         s->res = PQexecPrepared(d->c, s->name, s->nparams, (const char *const *)s->values, NULL, NULL, 0);
@@ -196,6 +212,7 @@ static void pg_reset(hz_stmt *st) {
     PQclear(s->res);
     s->res = NULL;
     s->executed = false;
+    s->bind_failed = false;
     for (int i = 0; i < PG_MAX_PARAMS; i++) {
         free(s->values[i]);
         s->values[i] = NULL;

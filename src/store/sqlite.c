@@ -24,6 +24,7 @@ typedef struct {
     bool returning_id; /* "... RETURNING id" answered from last_insert_rowid */
     int synthetic;     /* 1: the one synthetic row is current; 2: consumed */
     int64_t rowid;
+    bool bind_failed; /* a bind was refused (out of memory, bad index): the step fails */
 } sq_stmt;
 
 /* SQLite runs RETURNING through an ephemeral table on every execution, which
@@ -106,11 +107,15 @@ static hz_err sq_prepare(hz_db *db, const char *sql, hz_stmt **out, hz_errinfo *
     return HZ_OK;
 }
 
-static void sq_bind_int64(hz_stmt *st, int idx, int64_t v) { sqlite3_bind_int64(((sq_stmt *)st)->s, idx, v); }
-static void sq_bind_text(hz_stmt *st, int idx, const char *v) {
-    sqlite3_bind_text(((sq_stmt *)st)->s, idx, v, -1, SQLITE_TRANSIENT);
+/* A refused bind would leave the parameter NULL: it fails the next step. */
+static void bound(hz_stmt *st, int rc) {
+    if (rc != SQLITE_OK) ((sq_stmt *)st)->bind_failed = true;
 }
-static void sq_bind_null(hz_stmt *st, int idx) { sqlite3_bind_null(((sq_stmt *)st)->s, idx); }
+static void sq_bind_int64(hz_stmt *st, int idx, int64_t v) { bound(st, sqlite3_bind_int64(((sq_stmt *)st)->s, idx, v)); }
+static void sq_bind_text(hz_stmt *st, int idx, const char *v) {
+    bound(st, sqlite3_bind_text(((sq_stmt *)st)->s, idx, v, -1, SQLITE_TRANSIENT));
+}
+static void sq_bind_null(hz_stmt *st, int idx) { bound(st, sqlite3_bind_null(((sq_stmt *)st)->s, idx)); }
 
 static hz_err sq_step(hz_stmt *st, bool *row, hz_errinfo *e) {
     sq_stmt *s = (sq_stmt *)st;
@@ -118,6 +123,10 @@ static hz_err sq_step(hz_stmt *st, bool *row, hz_errinfo *e) {
         s->synthetic = 2;
         *row = false;
         return HZ_OK;
+    }
+    if (s->bind_failed) {
+        *row = false;
+        return hz_fail(e, HZ_EINTERNAL, "内存不足, 参数未能绑定 (out of memory binding a parameter)");
     }
     int rc = sqlite3_step(s->s);
     if (rc == SQLITE_DONE && s->returning_id) {
@@ -155,6 +164,7 @@ static const char *sq_col_text(hz_stmt *st, int col) {
 static bool sq_col_null(hz_stmt *st, int col) { return sqlite3_column_type(((sq_stmt *)st)->s, col) == SQLITE_NULL; }
 static void sq_reset(hz_stmt *st) {
     ((sq_stmt *)st)->synthetic = 0;
+    ((sq_stmt *)st)->bind_failed = false;
     sqlite3_reset(((sq_stmt *)st)->s);
     sqlite3_clear_bindings(((sq_stmt *)st)->s);
 }

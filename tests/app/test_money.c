@@ -97,7 +97,7 @@ static void batch(hz_batch_report *b) {
     char path[600], name[32];
     hz_errinfo e;
     snprintf(name, sizeof name, "batch-%d.csv", ++serial);
-    OK(hz_app_pay_batch(&app, fixture_path(&fx, name, path, sizeof path), b, &e));
+    OK(hz_app_pay_batch(&app, fixture_path(&fx, name, path, sizeof path), false, b, &e));
 }
 
 /* The bank answers for payable no: "成功" or "失败"; returns the report. */
