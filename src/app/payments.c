@@ -188,15 +188,31 @@ static hz_err final_path(const char *out, bool out_is_dir, hz_batch_report *r, h
     return HZ_OK;
 }
 
+/* Creates the partial file from its template (…-XXXXXX): a name of its
+ * own even for two requests of one server process, readable by the owner
+ * only (bank cards). NULL with errno set on failure. */
+static FILE *open_partial(char *tmpl) {
+    int fd = mkstemp(tmpl);
+    if (fd < 0) return NULL;
+    FILE *f = fdopen(fd, "wb");
+    if (!f) {
+        int err = errno;
+        close(fd);
+        unlink(tmpl);
+        errno = err;
+    }
+    return f;
+}
+
 /* A batch committed earlier whose file never reached its place (a crash
  * or a failed rename after the commit): its file is written again from the
  * database, and no new batch is made this time. */
-static hz_err rewrite_unfiled(hz_app *app, int64_t batch_id, const char *out, bool out_is_dir, const char *tmp,
+static hz_err rewrite_unfiled(hz_app *app, int64_t batch_id, const char *out, bool out_is_dir, char *tmp,
                               hz_batch_report *r, hz_errinfo *e) {
     r->rewritten = true;
     hz_err rc = final_path(out, out_is_dir, r, e);
     if (rc) return rc;
-    FILE *f = fopen(tmp, "wb");
+    FILE *f = open_partial(tmp);
     if (!f) return hz_fail(e, HZ_EINVAL, "out: 无法写入 %s: %s (cannot write)", r->file, strerror(errno));
     if ((rc = write_partial(app, f, tmp, batch_id, e)) || (rc = install(tmp, r->file, e))) return rc;
     return mark_filed(app, r, batch_id, e);
@@ -209,15 +225,15 @@ hz_err hz_app_pay_batch(hz_app *app, const char *out, bool out_is_dir, hz_batch_
     /* the file is written next to its place, so the rename stays in one
      * file system; a *.partial-* file is never a bank file */
     char tmp[HZ_BATCH_PATH_MAX];
-    int n = out_is_dir ? snprintf(tmp, sizeof tmp, "%s/batch.partial-%d", out, (int)getpid())
-                       : snprintf(tmp, sizeof tmp, "%s.partial-%d", out, (int)getpid());
+    int n = out_is_dir ? snprintf(tmp, sizeof tmp, "%s/batch.partial-%d-XXXXXX", out, (int)getpid())
+                       : snprintf(tmp, sizeof tmp, "%s.partial-%d-XXXXXX", out, (int)getpid());
     if (n < 0 || n >= (int)sizeof tmp) return hz_fail(e, HZ_EINVAL, "out: 路径过长 (path too long)");
     int64_t batch_id;
     if ((rc = hz_store_batch_unfiled(app->db, &batch_id, r->batch_no, sizeof r->batch_no, &r->count, &r->total, e)))
         return rc;
     if (batch_id) return rewrite_unfiled(app, batch_id, out, out_is_dir, tmp, r, e);
     /* a place we cannot write is found before any money moves */
-    FILE *f = fopen(tmp, "wb");
+    FILE *f = open_partial(tmp);
     if (!f) return hz_fail(e, HZ_EINVAL, "out: 无法写入 %s: %s (cannot write)", out, strerror(errno));
     if ((rc = hz_db_begin(app->db, e))) goto fail_file;
     /* the batch row first (its id ties payments to it); count and total are

@@ -59,7 +59,7 @@ invariants() {
 
 # kill_at TRIGGER PID: waits for the trigger (or for the process to end),
 # then SIGKILL. Triggers: start, ms:N,
-# partial:FILE (FILE.partial-PID, the bank file being written), final:FILE
+# partial:FILE (FILE.partial-PID-*, the bank file being written), final:FILE
 # (the bank file in place), wal (SQLite's WAL grew).
 kill_at() {
   local trig=$1 pid=$2 wal0
@@ -67,7 +67,8 @@ kill_at() {
   case $trig in
     start) ;;
     ms:*) sleep "$(printf '0.%03d' "${trig#ms:}")" ;;
-    partial:*) while kill -0 "$pid" 2>/dev/null && [ ! -e "${trig#partial:}.partial-$pid" ]; do sleep 0.005; done ;;
+    partial:*) while kill -0 "$pid" 2>/dev/null && ! compgen -G "${trig#partial:}.partial-$pid-*" >/dev/null; do
+                 sleep 0.005; done ;;
     final:*) while kill -0 "$pid" 2>/dev/null && [ ! -e "${trig#final:}" ]; do sleep 0.005; done ;;
     wal) while kill -0 "$pid" 2>/dev/null &&
            [ "$(stat -c %s "$T/test.db-wal" 2>/dev/null || echo 0)" -le "$wal0" ]; do sleep 0.005; done ;;
