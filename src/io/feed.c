@@ -58,7 +58,7 @@ static hz_err feed_from(char *data, size_t len, hz_feed **out, hz_errinfo *e) {
             long line = 1;
             for (const char *p = f->text; p < nul; p++) line += *p == '\n';
             hz_feed_free(f);
-            return hz_fail(e, HZ_EINVAL, "第%ld行: 含 NUL 字节 (line %ld: NUL byte)", line, line);
+            return hz_fail(e, HZ_EINVAL, "第%ld行: 含有空字符 (NUL), 文件可能已损坏 (line %ld: a NUL byte)", line, line);
         }
         *out = f;
         return HZ_OK;
@@ -154,6 +154,13 @@ static const char *parse_row(const walk *w, const char *const *v, hz_settlement 
     hz_strlcpy(s->hosp_lv, v[F_HOSP_LV], sizeof s->hosp_lv);
     if (!*v[F_MED_TYPE] || strlen(v[F_MED_TYPE]) >= sizeof s->med_type)
         return snprintf(why, why_len, "医疗类别为空或过长 (missing or too long)"), names[F_MED_TYPE];
+    /* the national code list: 2 digits (11 门诊, 21 住院, 52 生育住院 …),
+     * local extensions up to 6 digits; a word here is a shifted column */
+    size_t mt = strspn(v[F_MED_TYPE], "0123456789");
+    if (v[F_MED_TYPE][mt] || mt < 2 || mt > 6)
+        return snprintf(why, why_len, "医疗类别应为 2 至 6 位数字代码, 如 21 表示住院 (a 2-6 digit code, got '%.20s')",
+                        v[F_MED_TYPE]),
+               names[F_MED_TYPE];
     hz_strlcpy(s->med_type, v[F_MED_TYPE], sizeof s->med_type);
     if (feed_date(v[F_ADM], &s->adm_date))
         return snprintf(why, why_len, "日期无效 (not a date: '%.20s')", v[F_ADM]), names[F_ADM];
@@ -281,7 +288,9 @@ static hz_err jsonl_walk(hz_feed *f, walk *w, hz_errinfo *e) {
         if (!o || !json_is_object(o)) {
             hz_settlement s;
             memset(&s, 0, sizeof s);
-            rc = w->fn(w->ctx, line, &s, "(json)", o ? "应为 JSON 对象 (not an object)" : je.text, e);
+            char why[256];
+            snprintf(why, sizeof why, "不是有效的 JSON 对象 (%s)", o ? "not an object" : je.text);
+            rc = w->fn(w->ctx, line, &s, "(json)", why, e);
         } else {
             const char *v[F_COUNT];
             const char *bad = NULL;

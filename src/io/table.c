@@ -194,13 +194,53 @@ const char *hz_table_format(const hz_table *t) { return t->xlsx ? "xlsx" : "csv"
 const char *hz_table_encoding(const hz_table *t) { return t->encoding; }
 const char *hz_table_digest(const hz_table *t) { return t->digest; }
 
+/* Stands between the reader and the caller for CSV and XLSX alike: keeps
+ * the header's names and refuses a row with more values than the header
+ * has columns (1,000.00 unquoted is two values, not one amount). */
 typedef struct {
     hz_table_row_fn fn;
     void *ctx;
+    int n_head;
+    bool csv; /* every cell counts: "…,1,000.00,0," ends in an empty one */
+    char head[HZ_TABLE_MAX_COLS][48];
+} row_guard;
+
+/* "“医院名称”列" when the header names column i, else "第i列". */
+static const char *column_name(const row_guard *g, int i, char *buf, size_t len) {
+    if (i < g->n_head && g->head[i][0]) snprintf(buf, len, "“%s”列", g->head[i]);
+    else snprintf(buf, len, "第%d列", i + 1);
+    return buf;
+}
+
+static hz_err guarded_row(void *vg, long row, char **f, int n, hz_errinfo *e) {
+    row_guard *g = vg;
+    if (row == 1) {
+        g->n_head = n;
+        for (int i = 0; i < n; i++)
+            if (hz_strlcpy(g->head[i], f[i], sizeof g->head[i]) >= sizeof g->head[i] ||
+                !hz_utf8_valid(g->head[i], strlen(g->head[i])))
+                g->head[i][0] = '\0'; /* too long to quote: named by number */
+        return g->fn(g->ctx, row, f, n, e);
+    }
+    int last = n; /* XLSX: a formatted but empty cell past the header is no value */
+    while (!g->csv && last > 0 && !f[last - 1][0])
+        last--;
+    if (last > g->n_head)
+        return hz_fail(e, HZ_EINVAL,
+                       "第%ld行: 有 %d 个值, 表头只有 %d 列; 带千位逗号的金额 (如 1,000.00) 须加引号或去掉逗号 (row %ld: %d "
+                       "values but the header has %d columns)",
+                       row, last, g->n_head, row, last, g->n_head);
+    return g->fn(g->ctx, row, f, n, e);
+}
+
+typedef struct {
+    row_guard *g;
     hz_errinfo *e;
     hz_err rc;
     long row;
     int n;
+    int nul_col;      /* first cell of this row holding a NUL byte, or -1 */
+    int nl_col;       /* first cell holding a line break, or -1 */
     bool overflow;
     size_t used;      /* bytes of buf holding this row's cells */
     char *buf;        /* libcsv reuses its field buffer: cells are copied here */
@@ -228,6 +268,9 @@ static void on_field(void *s, size_t len, void *data) {
         w->overflow = true;
         return;
     }
+    /* a NUL would cut the cell short in silence ("西\0京医院" read as "西") */
+    if (w->nul_col < 0 && len && memchr(s, '\0', len)) w->nul_col = w->n;
+    if (w->nl_col < 0 && len && (memchr(s, '\n', len) || memchr(s, '\r', len))) w->nl_col = w->n;
     char *cell = w->buf + w->used;
     memcpy(cell, s, len);
     cell[len] = '\0';
@@ -242,20 +285,53 @@ static void on_row(int c, void *data) {
     if (w->rc == HZ_OK && w->overflow)
         w->rc = hz_fail(w->e, HZ_EINVAL, "第%ld行: 超过 %d 列 (row %ld: more than %d columns)", w->row,
                         HZ_TABLE_MAX_COLS, w->row, HZ_TABLE_MAX_COLS);
-    if (w->rc == HZ_OK) w->rc = w->fn(w->ctx, w->row, w->fields, w->n, w->e);
+    if (w->rc == HZ_OK && w->nul_col >= 0) {
+        char col[96];
+        w->rc = hz_fail(w->e, HZ_EINVAL, "第%ld行%s: 含有空字符 (NUL), 文件可能已损坏 (row %ld: a NUL byte inside a field)",
+                        w->row, column_name(w->g, w->nul_col, col, sizeof col), w->row);
+    }
+    if (w->rc == HZ_OK && w->nl_col >= 0) {
+        char col[96];
+        w->rc = hz_fail(w->e, HZ_EINVAL,
+                        "第%ld行%s: 引号不配对, 此行起的带引号单元格跨了行 (row %ld: unbalanced quote, a cell spans lines)",
+                        w->row, column_name(w->g, w->nl_col, col, sizeof col), w->row);
+    }
+    if (w->rc == HZ_OK) w->rc = guarded_row(w->g, w->row, w->fields, w->n, w->e);
     w->n = 0;
     w->used = 0;
     w->overflow = false;
+    w->nul_col = w->nl_col = -1;
+}
+
+/* libcsv stopped at row `row`, the row being read. */
+static hz_err csv_failed(struct csv_parser *p, long row, hz_errinfo *e) {
+    return hz_fail(e, HZ_EINVAL, "第%ld行: CSV 格式错误 (row %ld: %s)", row, row, csv_strerror(csv_error(p)));
 }
 
 hz_err hz_table_each(hz_table *t, hz_table_row_fn fn, void *ctx, hz_errinfo *e) {
-    if (t->xlsx) return hz_xlsx_each(t->xlsx, fn, ctx, e);
+    row_guard *g = calloc(1, sizeof *g);
+    if (!g) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    g->fn = fn;
+    g->ctx = ctx;
+    if (t->xlsx) {
+        hz_err rc = hz_xlsx_each(t->xlsx, guarded_row, g, e);
+        free(g);
+        return rc;
+    }
+    g->csv = true;
     struct csv_parser p;
-    if (csv_init(&p, CSV_APPEND_NULL) != 0)
+    /* a quote left open swallows the rows after it and would be reported as
+     * whatever field those rows made wrong: the cell it opens holds a line
+     * break (on_field), whether it closes rows later or never. Quotes
+     * inside an unquoted cell stay text, as Excel reads them. */
+    if (csv_init(&p, CSV_APPEND_NULL) != 0) {
+        free(g);
         return hz_fail(e, HZ_EINTERNAL, "CSV 解析器初始化失败 (csv_init failed)");
-    csv_walk w = {fn, ctx, e, HZ_OK, 0, 0, false, 0, malloc((size_t)HZ_TABLE_MAX_COLS * (HZ_TABLE_MAX_FIELD + 1)), {0}};
+    }
+    csv_walk w = {g, e, HZ_OK, 0, 0, -1, -1, false, 0, malloc((size_t)HZ_TABLE_MAX_COLS * (HZ_TABLE_MAX_FIELD + 1)), {0}};
     if (!w.buf) {
         csv_free(&p);
+        free(g);
         return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
     }
     /* feed in blocks so an error stops the walk early */
@@ -263,14 +339,14 @@ hz_err hz_table_each(hz_table *t, hz_table_row_fn fn, void *ctx, hz_errinfo *e) 
     while (off < t->len && w.rc == HZ_OK) {
         size_t n = t->len - off < block ? t->len - off : block;
         if (csv_parse(&p, t->data + off, n, on_field, on_row, &w) != n) {
-            w.rc = hz_fail(e, HZ_EINVAL, "第%ld行: CSV 格式错误 (row %ld: %s)", w.row + 1, w.row + 1,
-                           csv_strerror(csv_error(&p)));
+            if (w.rc == HZ_OK) w.rc = csv_failed(&p, w.row + 1, e);
             break;
         }
         off += n;
     }
-    if (w.rc == HZ_OK) csv_fini(&p, on_field, on_row, &w);
+    if (w.rc == HZ_OK && csv_fini(&p, on_field, on_row, &w) != 0 && w.rc == HZ_OK) w.rc = csv_failed(&p, w.row + 1, e);
     csv_free(&p);
     free(w.buf);
+    free(g);
     return w.rc;
 }

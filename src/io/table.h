@@ -37,9 +37,12 @@ const char *hz_table_encoding(const hz_table *t);
 const char *hz_table_digest(const hz_table *t);
 
 /* Calls fn for every row, fields NUL-terminated UTF-8 with surrounding
- * blanks trimmed. A cell over HZ_TABLE_MAX_FIELD bytes or a row over
- * HZ_TABLE_MAX_COLS cells stops the walk with HZ_EINVAL naming the row. fn
- * returning non-OK stops the walk with that code. */
+ * blanks trimmed. These stop the walk with HZ_EINVAL naming the row (and
+ * the column where there is one): a cell over HZ_TABLE_MAX_FIELD bytes, a
+ * row over HZ_TABLE_MAX_COLS cells, a NUL byte or a line break inside a
+ * cell (a quote left open), a data row with more (non-blank)
+ * values than the header has columns. fn returning non-OK stops the walk
+ * with that code. */
 typedef hz_err (*hz_table_row_fn)(void *ctx, long row, char **fields, int n, hz_errinfo *e);
 hz_err hz_table_each(hz_table *t, hz_table_row_fn fn, void *ctx, hz_errinfo *e);
 
