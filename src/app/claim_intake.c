@@ -148,10 +148,13 @@ hz_err hz_claims_submit_tx(hz_app *app, const hz_claim_input *in, int64_t *claim
     if (in->accident_claimed)
         hz_strlcpy(c.hold_reason, "申请人自述为意外事故, 待工作人员核实 (self-reported accident, to be verified)",
                    sizeof c.hold_reason);
-    for (int i = 0; i < in->n_setl; i++) {
+    /* the input itself first: a list naming one stay twice is refused as
+     * such, whatever the state of that stay */
+    for (int i = 0; i < in->n_setl; i++)
         for (int j = 0; j < i; j++)
             if (!strcmp(in->setl_ids[i], in->setl_ids[j]))
                 return hz_fail(e, HZ_EINVAL, "settlement: %s 重复 (listed twice)", in->setl_ids[i]);
+    for (int i = 0; i < in->n_setl; i++) {
         hz_settlement s;
         if ((rc = hz_store_settlement_by_setl_id(app->db, in->setl_ids[i], &s, e))) return rc;
         /* another person's settlement reads exactly like a missing one: no

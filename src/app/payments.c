@@ -524,7 +524,7 @@ static hz_err confirm_row(void *vctx, long row, char **f, int n, hz_errinfo *e) 
 /* BLAKE2b of a file's bytes, hex. */
 static hz_err file_digest(const char *path, char out[65], hz_errinfo *e) {
     FILE *f = fopen(path, "rb");
-    if (!f) return hz_fail(e, HZ_EINVAL, "file: 无法读取 %s (cannot read)", path);
+    if (!f) return hz_fail(e, HZ_ENOTFOUND, "file: 无法打开 %s (cannot open: %s)", path, strerror(errno));
     crypto_generichash_state s;
     unsigned char h[32], buf[65536];
     crypto_generichash_init(&s, NULL, 0, sizeof h);

@@ -2,6 +2,7 @@
  * transaction. */
 #include "app/settlements.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,11 +10,23 @@
 #include "app/audit.h"
 #include "app/authz.h"
 #include "app/module.h"
+#include "core/text.h"
 #include "io/feed.h"
 #include "store/bulk.h"
 #include "store/registry.h"
 #include "store/settlement.h"
 #include "store/store.h"
+
+/* One good row of the file as the cross-row checks see it: the settlement
+ * it names and what it says, hashed (the file may hold a million rows). */
+typedef struct {
+    unsigned char key[16]; /* setl_id */
+    unsigned char says[16]; /* what a re-sent row must repeat (settlement_says) */
+    unsigned char who[8];   /* certno: a refund's must be its settlement's */
+    long line;
+    bool refund;
+    bool on_file; /* the settlement is already stored */
+} feed_seen;
 
 typedef struct {
     hz_app *app;
@@ -22,6 +35,8 @@ typedef struct {
     size_t bad_cap;
     hz_settlement *batch; /* new settlements, loaded in bulk */
     int n_batch;
+    feed_seen *seen;
+    size_t n_seen, cap_seen;
 } feed_ctx;
 
 #define FEED_BATCH 5000
@@ -53,14 +68,132 @@ static hz_err mark_bad(feed_ctx *c, long line, hz_errinfo *e) {
     return HZ_OK;
 }
 
+static hz_err reject(feed_ctx *c, long line, const char *field, const char *why, hz_errinfo *e) {
+    hz_report_error(&c->rep->rejected, &c->rep->n_listed, &c->rep->n_rejected, line, field, why);
+    return mark_bad(c, line, e);
+}
+
+/* The first field in which two records of one settlement disagree on what
+ * the money rests on, or NULL. A re-sent settlement must repeat its
+ * record; a correction comes as a refund and a new setl_id. */
+static const char *settlement_differs(const hz_settlement *a, const hz_settlement *b) {
+    if (strcmp(a->certno, b->certno)) return "certno";
+    if (strcmp(a->med_type, b->med_type)) return "med_type";
+    if (a->adm_date != b->adm_date) return "adm_date";
+    if (a->dscg_date != b->dscg_date) return "dscg_date";
+    if (strcmp(a->main_diag_code, b->main_diag_code)) return "main_diag_code";
+    if (strcmp(a->diag_codes, b->diag_codes)) return "diag_codes";
+    if (a->medfee_sumamt != b->medfee_sumamt) return "medfee_sumamt";
+    if (a->fund_pay_sumamt != b->fund_pay_sumamt) return "fund_pay_sumamt";
+    if (a->psn_selfpay != b->psn_selfpay) return "psn_selfpay";
+    if (a->psn_ownpay != b->psn_ownpay) return "psn_ownpay";
+    return NULL;
+}
+
+/* BLAKE2b-128 of the fields settlement_differs compares (a refund row
+ * carries negated amounts: only its certno has to agree). */
+static void settlement_says(const hz_settlement *s, unsigned char out[16]) {
+    crypto_generichash_state st;
+    crypto_generichash_init(&st, NULL, 0, 16);
+    crypto_generichash_update(&st, (const unsigned char *)s->certno, strlen(s->certno) + 1);
+    if (!s->refund) {
+        const char *text[] = {s->med_type, s->main_diag_code, s->diag_codes};
+        for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
+            crypto_generichash_update(&st, (const unsigned char *)text[i], strlen(text[i]) + 1);
+        const int64_t num[] = {s->adm_date, s->dscg_date, s->medfee_sumamt, s->fund_pay_sumamt, s->psn_selfpay,
+                               s->psn_ownpay};
+        crypto_generichash_update(&st, (const unsigned char *)num, sizeof num);
+    }
+    crypto_generichash_final(&st, out, 16);
+}
+
+/* Pass 1 for one row: its own validity (io/feed), then against the
+ * settlement already stored under its setl_id. Rows are remembered for the
+ * checks across rows (check_across). */
 static hz_err check_row(void *vctx, long line, const hz_settlement *s, const char *bad_field, const char *bad_reason,
                         hz_errinfo *e) {
-    (void)s;
     feed_ctx *c = vctx;
     c->rep->read++;
-    if (!bad_field) return HZ_OK;
-    hz_report_error(&c->rep->rejected, &c->rep->n_listed, &c->rep->n_rejected, line, bad_field, bad_reason);
-    return mark_bad(c, line, e);
+    if (bad_field) return reject(c, line, bad_field, bad_reason, e);
+    hz_settlement old;
+    hz_errinfo ne;
+    hz_err found = hz_store_settlement_by_setl_id(c->app->db, s->setl_id, &old, &ne);
+    if (found != HZ_OK && found != HZ_ENOTFOUND) return hz_fail(e, found, "%s", ne.msg);
+    if (found == HZ_OK) {
+        hz_settlement mine = *s;
+        if (s->refund) { /* only the person has to agree */
+            mine = old;
+            hz_strlcpy(mine.certno, s->certno, sizeof mine.certno);
+        }
+        const char *diff = settlement_differs(&mine, &old);
+        if (diff) {
+            char why[256];
+            snprintf(why, sizeof why,
+                     "%s 与已导入的结算 %.40s 不同; 更正应以退费 (refd_setl_flag=1) 加新结算流水号送来 (differs from "
+                     "the stored settlement)",
+                     diff, s->setl_id);
+            return reject(c, line, diff, why, e);
+        }
+    }
+    if (c->n_seen == c->cap_seen) {
+        size_t cap = c->cap_seen ? c->cap_seen * 2 : 1024;
+        feed_seen *g = realloc(c->seen, cap * sizeof *g);
+        if (!g) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+        c->seen = g;
+        c->cap_seen = cap;
+    }
+    feed_seen *r = &c->seen[c->n_seen++];
+    crypto_generichash(r->key, sizeof r->key, (const unsigned char *)s->setl_id, strlen(s->setl_id), NULL, 0);
+    settlement_says(s, r->says);
+    crypto_generichash(r->who, sizeof r->who, (const unsigned char *)s->certno, strlen(s->certno), NULL, 0);
+    r->line = line;
+    r->refund = s->refund;
+    r->on_file = found == HZ_OK;
+    return HZ_OK;
+}
+
+static int seen_cmp(const void *a, const void *b) {
+    const feed_seen *x = a, *y = b;
+    int k = memcmp(x->key, y->key, sizeof x->key);
+    return k ? k : (x->line > y->line) - (x->line < y->line);
+}
+
+/* Pass 1, across rows: rows of one setl_id must agree (two settlements of
+ * different amounts under one number are refused, both rows: which one is
+ * right is for the bureau to say), and a refund must name a settlement
+ * stored or sent in the same file. */
+static hz_err check_across(feed_ctx *c, hz_errinfo *e) {
+    if (c->n_seen > 1) qsort(c->seen, c->n_seen, sizeof *c->seen, seen_cmp);
+    hz_err rc = HZ_OK;
+    for (size_t i = 0, j; i < c->n_seen && rc == HZ_OK; i = j) {
+        const feed_seen *first = NULL; /* the group's first settlement row */
+        bool clash = false, on_file = false;
+        for (j = i; j < c->n_seen && !memcmp(c->seen[j].key, c->seen[i].key, sizeof c->seen[i].key); j++) {
+            on_file |= c->seen[j].on_file;
+            if (c->seen[j].refund) continue;
+            if (!first) first = &c->seen[j];
+            else clash |= memcmp(first->says, c->seen[j].says, sizeof first->says) != 0;
+        }
+        char why[256];
+        for (size_t k = i; k < j && rc == HZ_OK; k++) {
+            const feed_seen *r = &c->seen[k];
+            if (clash) {
+                snprintf(why, sizeof why,
+                         "同一结算流水号在文件中出现多次且内容不同 (第%ld行起), 无法判断哪一条正确 (one setl_id on rows with "
+                         "different values)",
+                         first->line);
+                rc = reject(c, r->line, "setl_id", why, e);
+            } else if (r->refund && !first && !on_file) {
+                rc = reject(c, r->line, "refd_setl_flag",
+                            "退费所对应的结算流水号既不在库中也不在本文件中 (refund of a settlement never received)", e);
+            } else if (r->refund && first && memcmp(r->who, first->who, sizeof r->who)) {
+                snprintf(why, sizeof why, "退费的身份证号与第%ld行的结算不同 (the refund names another person)",
+                         first->line);
+                rc = reject(c, r->line, "certno", why, e);
+            }
+        }
+    }
+    return rc;
 }
 
 /* Every module undoes what rested on a refunded settlement, in list order. */
@@ -127,13 +260,13 @@ static hz_err write_row(void *vctx, long line, const hz_settlement *in, const ch
 
 hz_err hz_app_import_settlements(hz_app *app, const char *path, bool skip_invalid, hz_feed_report *out, hz_errinfo *e) {
     memset(out, 0, sizeof *out);
-    feed_ctx c = {app, out, NULL, 0, NULL, 0};
+    feed_ctx c = {app, out, NULL, 0, NULL, 0, NULL, 0, 0};
     hz_feed *f = NULL;
     hz_err rc = hz_authz_can(app, HZ_A_SETTLEMENT_IMPORT, e);
     if (rc || (rc = hz_feed_open(path, &f, e))) return rc;
     out->format = hz_feed_format(f);
     hz_store_bulk_mode(app->db);
-    if ((rc = hz_feed_each(f, app->today, check_row, &c, e))) goto done;
+    if ((rc = hz_feed_each(f, app->today, check_row, &c, e)) || (rc = check_across(&c, e))) goto done;
     /* an empty, BOM-only or header-only file is refused, not audited as a feed */
     if (out->read == 0) {
         rc = hz_fail(e, HZ_EINVAL, "file: 文件没有数据行, 未导入任何数据 (no data rows; nothing imported)");
@@ -164,6 +297,7 @@ hz_err hz_app_import_settlements(hz_app *app, const char *path, bool skip_invali
 done:
     free(c.batch);
     free(c.bad);
+    free(c.seen);
     hz_feed_free(f);
     return rc;
 }
