@@ -32,12 +32,9 @@ void h_settlements(hz_req *r, char **p) {
     unlink(path);
     json_t *rej = hz_view_row_errors(rep.rejected, rep.n_listed);
     hz_feed_report_free(&rep);
-    if (rc == HZ_EINVAL && rep.read > 0)
-        hz_http_rejected(r, e.msg, rej);
-    else if (rc) {
-        json_decref(rej);
-        hz_http_fail(r, &e);
-    } else
+    if (rc)
+        hz_http_rejected(r, &e, rej);
+    else
         hz_http_json(r, 200, json_pack("{s:I, s:I, s:I, s:I, s:I, s:o}", "read", (json_int_t)rep.read, "new",
                                        (json_int_t)rep.added, "duplicate", (json_int_t)rep.duplicate, "refund",
                                        (json_int_t)rep.refund, "unmatched", (json_int_t)rep.unmatched, "rejected", rej));
@@ -284,13 +281,15 @@ void h_batch_file(hz_req *r, char **p) {
     }
     char path[512];
     if (!safe_name(p[0])) {
-        hz_http_error(r, 404, "NOT_FOUND", "批次不存在 (no such batch)");
+        hz_http_error(r, 404, "NOT_FOUND", "批次号不是有效的批次号 (no such batch)");
         return;
     }
     snprintf(path, sizeof path, "%s/%s.csv", batch_dir(), p[0]);
     FILE *f = fopen(path, "rb");
     if (!f) {
-        hz_http_error(r, 404, "NOT_FOUND", "批次不存在 (no such batch)");
+        char msg[128];
+        snprintf(msg, sizeof msg, "批次 %.40s 不存在 (no such batch)", p[0]);
+        hz_http_error(r, 404, "NOT_FOUND", msg);
         return;
     }
     long n = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
@@ -320,12 +319,9 @@ void h_batch_confirm(hz_req *r, char **p) {
     unlink(path);
     json_t *rej = hz_view_row_errors(rep.rejected, rep.n_listed);
     hz_confirm_report_free(&rep);
-    if (rc == HZ_EINVAL && rep.rows > 0)
-        hz_http_rejected(r, e.msg, rej);
-    else if (rc) {
-        json_decref(rej);
-        hz_http_fail(r, &e);
-    } else
+    if (rc)
+        hz_http_rejected(r, &e, rej);
+    else
         hz_http_json(r, 200, json_pack("{s:I, s:I, s:I, s:I, s:o}", "rows", (json_int_t)rep.rows, "paid",
                                        (json_int_t)rep.paid, "failed", (json_int_t)rep.failed, "duplicate",
                                        (json_int_t)rep.duplicate, "rejected", rej));

@@ -74,6 +74,9 @@ bool hz_http_page(hz_req *r, hz_page *pg) {
     char *end;
     if (p && (pg->page = strtoll(p, &end, 10), *end || !*p)) pg->page = -1;
     if (pp && (pg->per_page = strtoll(pp, &end, 10), *end || !*pp)) pg->per_page = -1;
+    /* absent means the default; a 0 written out is refused, not read as 50 */
+    if (p && pg->page == 0) pg->page = -1;
+    if (pp && pg->per_page == 0) pg->per_page = -1;
     hz_errinfo e;
     if (hz_page_check(pg, &e)) {
         hz_http_fail(r, &e);
@@ -104,8 +107,15 @@ void h_login(hz_req *r, char **p) {
     static const char *const keys[] = {"login", "password", NULL};
     const char *login, *password;
     if (!doc) return;
+    login = password = NULL;
     if (!hz_json_only(r, doc, keys) || !hz_json_str(r, doc, "login", &login) ||
         !hz_json_str(r, doc, "password", &password)) {
+        json_decref(doc);
+        return;
+    }
+    /* a malformed request is no failed login: it does not count to a lockout */
+    if (!login || !password) {
+        hz_http_error(r, 400, "VALIDATION", !login ? "login: 必填 (required)" : "password: 必填 (required)");
         json_decref(doc);
         return;
     }

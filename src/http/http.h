@@ -75,9 +75,10 @@ typedef void (*hz_handler)(hz_req *r, char **params);
 void hz_http_json(hz_req *r, int status, json_t *doc);
 void hz_http_fail(hz_req *r, const hz_errinfo *e);
 void hz_http_error(hz_req *r, int status, const char *code, const char *msg);
-/* 400 VALIDATION with the rejected rows of an import as details (taking the
- * reference to details). */
-void hz_http_rejected(hz_req *r, const char *msg, json_t *details);
+/* An import refused: e's status (400 VALIDATION, 409 CONFLICT, ...) with
+ * the rejected rows as details, so the caller learns which rows whatever
+ * the kind of refusal (taking the reference to details). */
+void hz_http_rejected(hz_req *r, const hz_errinfo *e, json_t *details);
 /* A query parameter (NULL when absent). */
 const char *hz_http_query(hz_req *r, const char *name);
 /* The parsed JSON body (a new reference) or NULL after answering 400. */

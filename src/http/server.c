@@ -123,12 +123,8 @@ void hz_http_error(hz_req *r, int status, const char *code, const char *msg) {
     hz_http_json(r, status, json_pack("{s:{s:s, s:s, s:[]}}", "error", "code", code, "message", text, "details"));
 }
 
-void hz_http_rejected(hz_req *r, const char *msg, json_t *details) {
-    hz_http_json(r, 400, json_pack("{s:{s:s, s:s, s:o}}", "error", "code", "VALIDATION", "message", msg, "details", details));
-}
-
-void hz_http_fail(hz_req *r, const hz_errinfo *e) {
-    if (e->code == HZ_ERETRY) r->retry = true; /* dispatch() runs the handler again */
+/* The HTTP status and error code of an hz_err; false for an internal error. */
+static bool status_of(hz_err code, int *status, const char **name) {
     static const struct {
         hz_err code;
         int status;
@@ -137,10 +133,34 @@ void hz_http_fail(hz_req *r, const hz_errinfo *e) {
                {HZ_EFORBIDDEN, 403, "FORBIDDEN"}, {HZ_ENOTFOUND, 404, "NOT_FOUND"}, {HZ_ECONFLICT, 409, "CONFLICT"},
                {HZ_ERETRY, 409, "CONFLICT"}};
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (map[i].code == e->code) {
-            hz_http_error(r, map[i].status, map[i].name, e->msg);
-            return;
+        if (map[i].code == code) {
+            *status = map[i].status;
+            *name = map[i].name;
+            return true;
         }
+    return false;
+}
+
+void hz_http_rejected(hz_req *r, const hz_errinfo *e, json_t *details) {
+    int status;
+    const char *name;
+    if (e->code == HZ_ERETRY || !status_of(e->code, &status, &name)) {
+        json_decref(details);
+        hz_http_fail(r, e);
+        return;
+    }
+    hz_http_json(r, status, json_pack("{s:{s:s, s:s, s:o}}", "error", "code", name, "message", e->msg, "details",
+                                      details));
+}
+
+void hz_http_fail(hz_req *r, const hz_errinfo *e) {
+    if (e->code == HZ_ERETRY) r->retry = true; /* dispatch() runs the handler again */
+    int status;
+    const char *name;
+    if (status_of(e->code, &status, &name)) {
+        hz_http_error(r, status, name, e->msg);
+        return;
+    }
     fprintf(stderr, "huzhu: %s %s: %s\n", r->method, r->url, e->msg);
     hz_http_error(r, 500, "INTERNAL", "服务器内部错误 (internal error)");
 }

@@ -67,7 +67,8 @@ hz_err hz_store_batch_id(hz_db *db, const char *batch_no, int64_t *id, hz_errinf
     hz_err rc = hz_db_stmt(db, q_batch_id, &st, e);
     if (rc) return rc;
     hz_stmt_text(st, 1, batch_no);
-    if ((rc = hz_row_one(st, "批次不存在 (no such batch)", e))) return rc;
+    if ((rc = hz_row_one(st, "批次不存在 (no such batch)", e)))
+        return rc == HZ_ENOTFOUND ? hz_fail(e, rc, "批次 %.40s 不存在 (no such batch)", batch_no) : rc;
     *id = hz_stmt_col_int(st, 0);
     hz_stmt_reset(st);
     return HZ_OK;

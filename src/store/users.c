@@ -45,7 +45,8 @@ hz_err hz_store_user_by_login(hz_db *db, const char *login, hz_user *out, hz_err
     hz_err rc = hz_db_stmt(db, q_user_login, &st, e);
     if (rc) return rc;
     hz_stmt_text(st, 1, login);
-    if ((rc = hz_row_one(st, "用户不存在 (no such user)", e))) return rc;
+    if ((rc = hz_row_one(st, "用户不存在 (no such user)", e)))
+        return rc == HZ_ENOTFOUND ? hz_fail(e, rc, "用户 %.40s 不存在 (no such user)", login) : rc;
     read_user(st, out);
     hz_stmt_reset(st);
     return HZ_OK;
