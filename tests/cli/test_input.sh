@@ -157,4 +157,55 @@ for f in empty bom feed-header; do
 done
 expect_eq "$(sql "SELECT COUNT(*) FROM audit_event") $(sql "SELECT COUNT(*) FROM member") $(sql "SELECT COUNT(*) FROM settlement")" \
   "$A0 $M0 $S0" "nothing written or audited for an empty file"
+# ---- bad feed rows that were taken or misreported (issue 14) -----------------
+# Each file is refused whole, naming the row and the real problem; nothing is
+# written. F: a good row of member $ID; the cases change one thing.
+frow() { # setl_id medfee [med_type] [refund] [certno]
+  printf '%s,%s,王芳,2,H1,西京医院,3,%s,2026-03-01,2026-03-05,J18.9,,%s,0.00,0.00,0.00,%s,\n' \
+    "$1" "${5:-$ID}" "${3:-21}" "$2" "${4:-0}"
+}
+badfeed() { # name want-row want-text description; file $T/bad-NAME.csv
+  S1=$(sql "SELECT COUNT(*) FROM settlement"); A1=$(sql "SELECT COUNT(*) FROM audit_event")
+  expect_exit 2 "$4" -- hz --json import settlements "$T/bad-$1.csv"
+  expect_in "$T/out" "\"row\":$2" "$4: names row $2"
+  expect_in "$T/out" "$3" "$4: says why"
+  expect_eq "$(sql "SELECT COUNT(*) FROM settlement") $(sql "SELECT COUNT(*) FROM audit_event")" "$S1 $A1" "$4: nothing written"
+}
+badfile() { # name want-text description: refused before any row is read
+  S1=$(sql "SELECT COUNT(*) FROM settlement")
+  expect_exit 2 "$3" -- hz import settlements "$T/bad-$1.csv"
+  expect_in "$T/err" "$2" "$3: says why"
+  expect_eq "$(sql "SELECT COUNT(*) FROM settlement")" "$S1" "$3: nothing written"
+}
+{ echo "$FEED_HEADER"; frow B1 100.00; frow B2 100.00 | sed 's/西京医院/西\x00京医院/'; } > "$T/bad-nul.csv"
+badfile nul "第3行“fixmedins_name”列: 含有空字符" "a NUL inside a field is refused, not cut short"
+printf '{"setl_id":"B1","certno":"%s","med_type":"21","adm_date":"2026-03-01","dscg_date":"2026-03-02","medfee_sumamt":"1","fund_pay_sumamt":"0","psn_selfpay":"0","fixmedins_name":"西\x00京"}\n' "$ID" > "$T/bad-nuljson.csv"
+badfile nuljson "第1行: 含有空字符" "a NUL in JSON Lines is refused"
+{ echo "$FEED_HEADER"; frow B1 100.00; frow B2 100.00 abc; } > "$T/bad-medtype.csv"
+badfeed medtype 3 "医疗类别应为 2 至 6 位数字代码" "med_type abc is refused"
+{ echo "$FEED_HEADER"; frow B1 100.00 2; } > "$T/bad-medtype1.csv"
+badfeed medtype1 2 "医疗类别应为 2 至 6 位数字代码" "med_type of one digit is refused"
+{ echo "$FEED_HEADER"; frow B1 100.00; frow B2 100.00 | sed 's/西京医院/"西京医院/'; frow B3 100.00; } > "$T/bad-quote.csv"
+badfile quote "第3行“fixmedins_name”列: 引号不配对" "a quote open to the end names the row and column it opened in"
+{ echo "$FEED_HEADER"; frow B1 100.00; frow B2 100.00 | sed 's/西京医院/"西京医院/'; frow B3 100.00; frow B4 100.00 | sed 's/西京医院/西京医院"/'; } > "$T/bad-quote2.csv"
+badfile quote2 "第3行“fixmedins_name”列: 引号不配对" "a quote closed rows later names the row and column it opened in"
+{ echo "$FEED_HEADER"; frow B1 100.00 | sed 's/"//'; frow B2 1,000.00; } > "$T/bad-comma.csv"
+badfile comma "第3行: 有 19 个值, 表头只有 18 列" "1,000.00 unquoted is named as a thousands comma"
+{ echo "$FEED_HEADER"; frow B1 '"1,000.00"'; } > "$T/bad-comma2.csv"
+badfeed comma2 2 "medfee_sumamt: 金额格式错误 (not an amount: '1,000.00')" "a quoted 1,000.00 names its own field"
+{ echo "$FEED_HEADER"; frow B2 100.00; frow B3 50.00; frow B2 120.00; } > "$T/bad-twice.csv"
+badfeed twice 4 "同一结算流水号在文件中出现多次且内容不同 (第2行起)" "one setl_id twice with different amounts"
+expect_in "$T/out" '"row":2,' "both rows of the clash are named"
+{ echo "$FEED_HEADER"; frow B2 100.00; frow B2 100.00; } > "$T/ok-twice.csv"
+expect_exit 0 "one setl_id twice, the same record: a re-send" -- hz --json import settlements "$T/ok-twice.csv"
+expect_eq "$(jget "$T/out" new) $(jget "$T/out" duplicate)" "1 1" "the second row counts as a duplicate"
+{ echo "$FEED_HEADER"; frow B2 90.00; } > "$T/bad-resent.csv"
+badfeed resent 2 "medfee_sumamt 与已导入的结算 B2 不同" "a re-sent settlement with another amount is refused"
+{ echo "$FEED_HEADER"; frow B9 -100.00 21 1; } > "$T/bad-refund.csv"
+badfeed refund 2 "退费所对应的结算流水号既不在库中也不在本文件中" "a refund of an unknown setl_id is refused"
+{ echo "$FEED_HEADER"; frow B2 -100.00 21 1 610102198505060024; } > "$T/bad-refundwho.csv"
+badfeed refundwho 2 "certno 与已导入的结算 B2 不同" "a refund naming another person is refused"
+{ echo "$FEED_HEADER"; frow B7 -70.00 21 1; frow B7 70.00; } > "$T/ok-refundfirst.csv"
+expect_exit 0 "a refund before its settlement in one file" -- hz --json import settlements "$T/ok-refundfirst.csv"
+expect_eq "$(sql "SELECT refunded FROM settlement WHERE setl_id='B7'" | sed 's/^t$/1/')" "1" "stored as refunded"
 finish
