@@ -7,8 +7,7 @@ expect_exit 0 "demo" -- hz --json demo --members 300
 export HUZHU_BATCH_DIR="$T/batches"
 "$HUZHU" --db "$DB" serve --listen 127.0.0.1:0 --threads 4 2>"$T/serve.log" &
 SERVER=$!
-for _ in $(seq 300); do grep -q "http://" "$T/serve.log" 2>/dev/null && break; sleep 0.1; done
-PORT=$(grep -o '127.0.0.1:[0-9]*' "$T/serve.log" | head -1 | cut -d: -f2)
+PORT=$(wait_served "$T/serve.log" $SERVER)
 if [ -z "$PORT" ]; then cat "$T/serve.log"; kill $SERVER; exit 1; fi
 if HZ_BASE="http://127.0.0.1:$PORT" HZ_DB="$DB" HZ_DBFILE="$T/test.db" HZ_PGDB="$PG" HZ_TMP="$T" \
   python3 "$HZ_SRC/tests/r4/run.py"; then ok; else bad "tests/r4/run.py"; fi
