@@ -334,6 +334,24 @@ hz_err hz_table_each(hz_table *t, hz_table_row_fn fn, void *ctx, hz_errinfo *e) 
         free(g);
         return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
     }
+    csv_set_blk_size(&p, 1 << 16); /* a long cell grows in 64 KiB steps, not 128 B */
+    /* a physical line longer than any row can be (every cell quoted at its
+     * cap) is refused before libcsv sees it: libcsv grows a cell 128 bytes
+     * at a time, so a megabyte line took minutes to be refused as a cell */
+    const size_t max_line = (size_t)HZ_TABLE_MAX_COLS * (HZ_TABLE_MAX_FIELD * 2 + 3);
+    long line_no = 1;
+    for (const char *q = t->data, *end = t->data + t->len; q < end; line_no++) {
+        const char *nl = memchr(q, '\n', (size_t)(end - q));
+        size_t n = (size_t)((nl ? nl : end) - q);
+        if (n > max_line) {
+            csv_free(&p);
+            free(w.buf);
+            free(g);
+            return hz_fail(e, HZ_EINVAL, "第%ld行: 超过 %zu 字节, 不可能是一行名册或结算 (line %ld longer than %zu bytes)",
+                           line_no, max_line, line_no, max_line);
+        }
+        q = nl ? nl + 1 : end;
+    }
     /* feed in blocks so an error stops the walk early */
     size_t off = 0, block = 1 << 16;
     while (off < t->len && w.rc == HZ_OK) {

@@ -181,6 +181,8 @@ badfile() { # name want-text description: refused before any row is read
 badfile nul "第3行“fixmedins_name”列: 含有空字符" "a NUL inside a field is refused, not cut short"
 printf '{"setl_id":"B1","certno":"%s","med_type":"21","adm_date":"2026-03-01","dscg_date":"2026-03-02","medfee_sumamt":"1","fund_pay_sumamt":"0","psn_selfpay":"0","fixmedins_name":"西\x00京"}\n' "$ID" > "$T/bad-nuljson.csv"
 badfile nuljson "第1行: 含有空字符" "a NUL in JSON Lines is refused"
+{ echo "$FEED_HEADER"; frow B1 100.00; python3 -c 'print("B2," + "9" * 2000000)'; } > "$T/bad-longline.csv"
+badfile longline "第3行: 超过 524480 字节" "a line of two million bytes is refused at once, naming it"
 { echo "$FEED_HEADER"; frow B1 100.00; frow B2 100.00 abc; } > "$T/bad-medtype.csv"
 badfeed medtype 3 "医疗类别应为 2 至 6 位数字代码" "med_type abc is refused"
 { echo "$FEED_HEADER"; frow B1 100.00 2; } > "$T/bad-medtype1.csv"
