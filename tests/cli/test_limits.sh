@@ -7,8 +7,7 @@ hz demo --members 60 >/dev/null || { echo "demo failed"; exit 1; }
 "$HUZHU" --db "$DB" serve --listen 127.0.0.1:0 --threads 4 --header-timeout 2 --body-timeout 2 \
   --max-per-ip 64 --max-upload-per-ip 8M --max-upload-total 12M --access-log "$T/access.log" 2>"$T/serve.log" &
 SERVER=$!
-for _ in $(seq 100); do grep -q "http://" "$T/serve.log" 2>/dev/null && break; sleep 0.1; done
-PORT=$(grep -o '127.0.0.1:[0-9]*' "$T/serve.log" | head -1 | cut -d: -f2)
+PORT=$(wait_served "$T/serve.log" $SERVER)
 if [ -z "$PORT" ]; then cat "$T/serve.log"; kill $SERVER; exit 1; fi
 HZ_BASE="http://127.0.0.1:$PORT" HZ_PID=$SERVER HZ_ACCESS_LOG="$T/access.log" HZ_DBFILE="$T/test.db" \
   HZ_PGDB="$PG" python3 "$HZ_SRC/tests/http/test_limits.py"
