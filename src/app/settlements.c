@@ -90,20 +90,32 @@ static const char *settlement_differs(const hz_settlement *a, const hz_settlemen
     return NULL;
 }
 
-/* BLAKE2b-128 of the fields settlement_differs compares (a refund row
- * carries negated amounts: only its certno has to agree). */
-static void settlement_says(const hz_settlement *s, unsigned char out[16]) {
+/* The settlement a row speaks of: a refund row carries its settlement's
+ * record with the amounts negated, so negating them back must give the
+ * settlement exactly (a refund of other dates or amounts is another stay,
+ * or a mistyped number). */
+static void as_settlement(const hz_settlement *row, hz_settlement *out) {
+    *out = *row;
+    if (row->refund) {
+        out->medfee_sumamt = -row->medfee_sumamt;
+        out->fund_pay_sumamt = -row->fund_pay_sumamt;
+        out->psn_selfpay = -row->psn_selfpay;
+        out->psn_ownpay = -row->psn_ownpay;
+    }
+}
+
+/* BLAKE2b-128 of the fields settlement_differs compares, of the settlement
+ * the row speaks of (as_settlement): a refund hashes as its settlement. */
+static void settlement_says(const hz_settlement *row, unsigned char out[16]) {
+    hz_settlement s;
+    as_settlement(row, &s);
     crypto_generichash_state st;
     crypto_generichash_init(&st, NULL, 0, 16);
-    crypto_generichash_update(&st, (const unsigned char *)s->certno, strlen(s->certno) + 1);
-    if (!s->refund) {
-        const char *text[] = {s->med_type, s->main_diag_code, s->diag_codes};
-        for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
-            crypto_generichash_update(&st, (const unsigned char *)text[i], strlen(text[i]) + 1);
-        const int64_t num[] = {s->adm_date, s->dscg_date, s->medfee_sumamt, s->fund_pay_sumamt, s->psn_selfpay,
-                               s->psn_ownpay};
-        crypto_generichash_update(&st, (const unsigned char *)num, sizeof num);
-    }
+    const char *text[] = {s.certno, s.med_type, s.main_diag_code, s.diag_codes};
+    for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
+        crypto_generichash_update(&st, (const unsigned char *)text[i], strlen(text[i]) + 1);
+    const int64_t num[] = {s.adm_date, s.dscg_date, s.medfee_sumamt, s.fund_pay_sumamt, s.psn_selfpay, s.psn_ownpay};
+    crypto_generichash_update(&st, (const unsigned char *)num, sizeof num);
     crypto_generichash_final(&st, out, 16);
 }
 
@@ -120,18 +132,21 @@ static hz_err check_row(void *vctx, long line, const hz_settlement *s, const cha
     hz_err found = hz_store_settlement_by_setl_id(c->app->db, s->setl_id, &old, &ne);
     if (found != HZ_OK && found != HZ_ENOTFOUND) return hz_fail(e, found, "%s", ne.msg);
     if (found == HZ_OK) {
-        hz_settlement mine = *s;
-        if (s->refund) { /* only the person has to agree */
-            mine = old;
-            hz_strlcpy(mine.certno, s->certno, sizeof mine.certno);
-        }
+        hz_settlement mine;
+        as_settlement(s, &mine);
         const char *diff = settlement_differs(&mine, &old);
         if (diff) {
             char why[256];
-            snprintf(why, sizeof why,
-                     "%s 与已导入的结算 %.40s 不同; 更正应以退费 (refd_setl_flag=1) 加新结算流水号送来 (differs from "
-                     "the stored settlement)",
-                     diff, s->setl_id);
+            if (s->refund)
+                snprintf(why, sizeof why,
+                         "%s 与所退的结算 %.40s 不同, 退费须与原结算一致、金额取负 (the refund differs from its "
+                         "settlement)",
+                         diff, s->setl_id);
+            else
+                snprintf(why, sizeof why,
+                         "%s 与已导入的结算 %.40s 不同; 更正应以退费 (refd_setl_flag=1) 加新结算流水号送来 (differs "
+                         "from the stored settlement)",
+                         diff, s->setl_id);
             return reject(c, line, diff, why, e);
         }
     }
@@ -190,6 +205,12 @@ static hz_err check_across(feed_ctx *c, hz_errinfo *e) {
                 snprintf(why, sizeof why, "退费的身份证号与第%ld行的结算不同 (the refund names another person)",
                          first->line);
                 rc = reject(c, r->line, "certno", why, e);
+            } else if (r->refund && first && memcmp(r->says, first->says, sizeof r->says)) {
+                snprintf(why, sizeof why,
+                         "退费与第%ld行的结算内容不同, 退费须与原结算一致、金额取负 (the refund differs from its "
+                         "settlement)",
+                         first->line);
+                rc = reject(c, r->line, "refd_setl_flag", why, e);
             }
         }
     }

@@ -131,9 +131,12 @@ static const char *parse_row(const walk *w, const char *const *v, hz_settlement 
     if (hz_norm_text(v[F_SETL_ID], id, sizeof id, names[F_SETL_ID], 1, 40, &ie))
         return snprintf(why, why_len, "%s", ie.msg), names[F_SETL_ID];
     if (strlen(id) >= sizeof s->setl_id) return snprintf(why, why_len, "过长 (too long)"), names[F_SETL_ID];
-    for (const char *p = id; *p; p++)
+    for (char *p = id; *p; p++) {
         if (*p <= ' ' || *p == ',' || *p == '"' || (unsigned char)*p >= 0x7F)
             return snprintf(why, why_len, "含非法字符 (bad character)"), names[F_SETL_ID];
+        /* one stay, one number: "ab12" and "AB12" are the same settlement */
+        if (*p >= 'a' && *p <= 'z') *p = (char)(*p - 'a' + 'A');
+    }
     hz_strlcpy(s->setl_id, id, sizeof s->setl_id);
     const char *refd = v[F_REFD];
     if (*refd && strcmp(refd, "0") && strcmp(refd, "1"))

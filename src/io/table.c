@@ -293,7 +293,8 @@ static void on_row(int c, void *data) {
     if (w->rc == HZ_OK && w->nl_col >= 0) {
         char col[96];
         w->rc = hz_fail(w->e, HZ_EINVAL,
-                        "第%ld行%s: 引号不配对, 此行起的带引号单元格跨了行 (row %ld: unbalanced quote, a cell spans lines)",
+                        "第%ld行%s: 单元格跨行, 多为引号不配对 (或单元格内有换行) (row %ld: a cell spans lines: an "
+                        "unbalanced quote?)",
                         w->row, column_name(w->g, w->nl_col, col, sizeof col), w->row);
     }
     if (w->rc == HZ_OK) w->rc = guarded_row(w->g, w->row, w->fields, w->n, w->e);
@@ -362,6 +363,11 @@ hz_err hz_table_each(hz_table *t, hz_table_row_fn fn, void *ctx, hz_errinfo *e) 
         }
         off += n;
     }
+    /* a last line without its line break gets one: a quote left open on it
+     * then holds a line break too, as on any other line */
+    if (w.rc == HZ_OK && t->len && t->data[t->len - 1] != '\n' && csv_parse(&p, "\n", 1, on_field, on_row, &w) != 1 &&
+        w.rc == HZ_OK)
+        w.rc = csv_failed(&p, w.row + 1, e);
     if (w.rc == HZ_OK && csv_fini(&p, on_field, on_row, &w) != 0 && w.rc == HZ_OK) w.rc = csv_failed(&p, w.row + 1, e);
     csv_free(&p);
     free(w.buf);

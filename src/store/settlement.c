@@ -110,7 +110,15 @@ static hz_err setl_one(hz_db *db, const char *sql, const char *key, int64_t id, 
 }
 
 hz_err hz_store_settlement_by_setl_id(hz_db *db, const char *setl_id, hz_settlement *out, hz_errinfo *e) {
-    return setl_one(db, q_setl_by_setl, setl_id, 0, out, e);
+    /* setl_id is kept in upper case (io/feed folds it): "ab12" typed at a
+     * counter finds AB12, and never a second settlement of one stay */
+    char key[sizeof out->setl_id];
+    size_t n = 0;
+    for (; setl_id[n] && n + 1 < sizeof key; n++)
+        key[n] = setl_id[n] >= 'a' && setl_id[n] <= 'z' ? (char)(setl_id[n] - 'a' + 'A') : setl_id[n];
+    key[n] = '\0';
+    if (setl_id[n]) return hz_fail(e, HZ_ENOTFOUND, "医保结算记录 %.60s 不存在 (no such settlement)", setl_id);
+    return setl_one(db, q_setl_by_setl, key, 0, out, e);
 }
 hz_err hz_store_settlement_by_id(hz_db *db, int64_t id, hz_settlement *out, hz_errinfo *e) {
     return setl_one(db, q_setl_by_id, NULL, id, out, e);

@@ -174,11 +174,30 @@ both_feed("refund-unknown", "a refund of a setl_id never received",
 both_feed("refund-other", "a refund naming another person than its settlement",
           feed(feed_row(setl_id="{{SETL}}", certno="610102199001011231", refd_setl_flag="1", medfee_sumamt="-1.00",
                         fund_pay_sumamt="0.00", psn_selfpay="0.00", psn_ownpay="0.00")),
-          ["第2行", "certno", "与已导入的结算"])
+          ["第2行", "certno", "与所退的结算"])
 both_feed("refund-other-file", "a refund in the same file naming another person",
           feed(feed_row(), feed_row(certno="610102199001011231", refd_setl_flag="1", medfee_sumamt="-5000.00",
                                     fund_pay_sumamt="-3000.00", psn_selfpay="-1800.00", psn_ownpay="-200.00")),
           ["第3行", "certno", "退费的身份证号与第2行的结算不同"])
+
+both_feed("refund-amount", "a refund whose amounts are not its settlement's",
+          feed(feed_row(setl_id="{{SETL}}", certno="{{SETLCERT}}", refd_setl_flag="1", medfee_sumamt="-1.00",
+                        fund_pay_sumamt="0.00", psn_selfpay="0.00", psn_ownpay="0.00")),
+          ["第2行", "与所退的结算", "不同"])
+both_feed("refund-first-differ", "a refund before its settlement in one file, of other amounts",
+          feed(feed_row(refd_setl_flag="1", medfee_sumamt="-100.00", fund_pay_sumamt="-50.00", psn_selfpay="-40.00",
+                        psn_ownpay="-10.00"), feed_row()),
+          ["第2行", "refd_setl_flag", "退费与第3行的结算内容不同"])
+both_feed("refund-positive", "a refund with its amounts not negated",
+          feed(feed_row(), feed_row(refd_setl_flag="1")), ["第3行", "退费与第2行的结算内容不同"])
+both_feed("quote-eof", "a quote open on a last line with no line break",
+          feed(feed_row(setl_id="R4OK1")).rstrip(b"\n") + b"\n" + feed_row(fixmedins_name='"西京医院').encode(),
+          ["第3行", "fixmedins_name", "引号不配对"])
+both_roster("quote-eof", "a quote open on a last line with no line break",
+            roster(roster_row(name="李好", id="610102198505060024", card="", bank="")) +
+            roster_row(job='"快递员').encode(), ["第3行", "职业", "引号不配对"])
+both_bank("quote-eof", "a quote open on a last line with no line break", bank().rstrip(b"\n") + b"\n" +
+          "{{PEND}},失败,\"户名不符,R4B15".encode(), ["第2行", "失败原因", "引号不配对"])
 
 J = lambda **o: json.dumps(dict(GOOD, **o), ensure_ascii=False)
 both_feed("jsonl-notobject", "a JSON Lines row that is an array", ("%s\n[1,2]\n" % J()).encode(),
