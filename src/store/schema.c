@@ -223,6 +223,11 @@ static const char *const migrations[] = {
     " version BIGINT NOT NULL,"
     " applied_at TEXT NOT NULL,"
     " PRIMARY KEY (module, version)) /*STRICT*/;",
+    /* 4: setl_id is kept in upper case (issue 14: "ab12" and "AB12" were two
+     * settlements of one stay); an id whose upper case another row holds is
+     * left as it is (a pair for the office to look at, not a failed start) */
+    "UPDATE settlement SET setl_id = UPPER(setl_id) WHERE setl_id <> UPPER(setl_id)"
+    " AND (SELECT COUNT(*) FROM settlement s2 WHERE UPPER(s2.setl_id) = UPPER(settlement.setl_id)) = 1;",
 };
 
 #define N_CORE (int)(sizeof migrations / sizeof migrations[0])
