@@ -2,6 +2,7 @@
 #include "app/users.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,47 @@
 #include "io/datadir.h"
 #include "store/registry.h"
 #include "store/security.h"
+
+/* Argon2id at libsodium's interactive limit takes 64 MiB a hash: logins
+ * from many addresses at once would take that each. At most
+ * HZ_PWHASH_PARALLEL hashes run at a time; the others wait their turn
+ * (a login waits some tenths of a second, memory stays bounded). */
+#define HZ_PWHASH_PARALLEL 2
+static pthread_mutex_t pw_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t pw_turn = PTHREAD_COND_INITIALIZER;
+static int pw_running;
+
+static void pw_enter(void) {
+    pthread_mutex_lock(&pw_lock);
+    while (pw_running >= HZ_PWHASH_PARALLEL)
+        pthread_cond_wait(&pw_turn, &pw_lock);
+    pw_running++;
+    pthread_mutex_unlock(&pw_lock);
+}
+
+static void pw_leave(void) {
+    pthread_mutex_lock(&pw_lock);
+    pw_running--;
+    pthread_cond_signal(&pw_turn);
+    pthread_mutex_unlock(&pw_lock);
+}
+
+/* crypto_pwhash_str at the interactive limits, in turn; 0 on success. */
+static int pw_hash(char out[crypto_pwhash_STRBYTES], const char *password) {
+    pw_enter();
+    int rc = crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                               crypto_pwhash_MEMLIMIT_INTERACTIVE);
+    pw_leave();
+    return rc;
+}
+
+/* crypto_pwhash_str_verify, in turn: true when password matches. */
+static bool pw_verify(const char *hash, const char *password) {
+    pw_enter();
+    bool ok = crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+    pw_leave();
+    return ok;
+}
 
 static const char *const roles[] = {"admin", "staff", "reviewer", "finance", "cadre", "unit", "member", NULL};
 
@@ -121,8 +163,7 @@ hz_err hz_app_user_add(hz_app *app, const char *login, const char *role, const c
         rc = hz_fail(e, HZ_EINVAL, "scope: 角色 %s 须指定 --scope %s:… (role %s needs a %s scope)", role, want, role, want);
         goto fail;
     }
-    if (crypto_pwhash_str(u.pw_hash, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+    if (pw_hash(u.pw_hash, password) != 0) {
         rc = hz_fail(e, HZ_EINTERNAL, "密码哈希失败 (out of memory)");
         goto fail;
     }
@@ -182,12 +223,12 @@ hz_err hz_app_login(hz_app *app, const char *login, const char *password, hz_log
     if (rc == HZ_ENOTFOUND) {
         /* spend the same time as a real check, so logins cannot be probed */
         char dummy[crypto_pwhash_STRBYTES];
-        if (crypto_pwhash_str(dummy, "x", 1, crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE)) {}
+        if (pw_hash(dummy, "x")) {}
         login_failed(app, login, NULL, "unknown");
         return hz_fail(e, HZ_EAUTH, bad);
     }
     if (rc) return hz_fail(e, rc, "%s", ne.msg);
-    bool pw_ok = crypto_pwhash_str_verify(out->user.pw_hash, password, strlen(password)) == 0;
+    bool pw_ok = pw_verify(out->user.pw_hash, password);
     char locked[24];
     if ((rc = hz_store_user_locked_at(app->db, out->user.id, locked, &ne))) return hz_fail(e, rc, "%s", ne.msg);
     if (out->user.disabled || locked[0] || !pw_ok) {
