@@ -107,8 +107,7 @@ def resolve():
     v["MEMBER"] = one("SELECT m.id_number FROM member m JOIN coverage c ON c.member_id = m.id "
                       "WHERE c.status = 'active' ORDER BY m.id LIMIT 1")
     v["UNIT"] = one("SELECT credit_code FROM unit ORDER BY id LIMIT 1")
-    v["SETL"], v["SETLCERT"] = sql("SELECT setl_id, certno FROM settlement WHERE refunded = %s ORDER BY id LIMIT 1"
-                                   % ("false" if PGDB else "0"))[0]
+    v["SETL"], v["SETLCERT"] = sql("SELECT setl_id, certno FROM settlement WHERE refunded = 0 ORDER BY id LIMIT 1")[0]
     v["PAID"], v["PAIDREF"] = sql("SELECT p.payable_no, y.bank_ref FROM payment y JOIN payable p ON p.id = y.payable_id"
                                   " WHERE y.status = 'paid' ORDER BY y.id LIMIT 1")[0]
     v["PEND"], v["PENDBATCH"] = sql("SELECT p.payable_no, b.batch_no FROM payment y JOIN payable p ON p.id = "
