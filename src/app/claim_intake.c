@@ -67,20 +67,20 @@ hz_err hz_claims_load_coverages(hz_app *app, int64_t member_id, hz_eng_coverage 
     return rc;
 }
 
-/* Turns a settlement into an engine event. */
-static hz_err settlement_event(const hz_settlement *s, const hz_claim_input *in, hz_event *ev, hz_errinfo *e) {
+hz_err hz_claims_settlement_event(const hz_settlement *s, bool accident, const char *diagnosis, hz_event *ev,
+                                  hz_errinfo *e) {
     memset(ev, 0, sizeof *ev);
     ev->kind = HZ_EV_STAY;
     ev->settlement_id = s->id;
     ev->date = s->adm_date;
     ev->discharge = s->dscg_date;
-    ev->accident = in->accident;
+    ev->accident = accident;
     ev->refunded = s->refunded;
     ev->psn_selfpay = s->psn_selfpay;
     ev->medfee_sumamt = s->medfee_sumamt;
     ev->fund_pay_sumamt = s->fund_pay_sumamt;
     char list[sizeof s->main_diag_code + sizeof s->diag_codes + HZ_ICD_MAX + 8];
-    snprintf(list, sizeof list, "%s;%s;%s", s->main_diag_code, s->diag_codes, in->diagnosis ? in->diagnosis : "");
+    snprintf(list, sizeof list, "%s;%s;%s", s->main_diag_code, s->diag_codes, diagnosis ? diagnosis : "");
     for (char *p = list; p && *p;) {
         char *semi = strchr(p, ';');
         if (semi) *semi = '\0';
@@ -184,7 +184,7 @@ hz_err hz_claims_submit_tx(hz_app *app, const hz_claim_input *in, int64_t *claim
                          dup);
             if ((rc = hold_duplicate(app, dup, s.setl_id, e))) return rc;
         }
-        if ((rc = settlement_event(&s, in, &events[n_events], e))) return rc;
+        if ((rc = hz_claims_settlement_event(&s, in->accident, in->diagnosis, &events[n_events], e))) return rc;
         if (c.event_date == HZ_DATE_NONE || s.adm_date < c.event_date) c.event_date = s.adm_date;
         n_events++;
     }

@@ -8,6 +8,11 @@
 
 /* The member's active coverages with their plans and stored ledgers. */
 hz_err hz_claims_load_coverages(hz_app *app, int64_t member_id, hz_eng_coverage *covs, int max, int *n, hz_errinfo *e);
+/* The engine's event for a stay: the settlement's amounts and diagnoses
+ * (main; others; the claim's own diagnosis when given), accident as marked
+ * on the claim. Used by intake and by the what-if replay (insight.c). */
+hz_err hz_claims_settlement_event(const hz_settlement *s, bool accident, const char *diagnosis, hz_event *ev,
+                                  hz_errinfo *e);
 /* Submission inside the caller's transaction; *claim_id is the new claim. */
 hz_err hz_claims_submit_tx(hz_app *app, const hz_claim_input *in, int64_t *claim_id, hz_errinfo *e);
 

@@ -1,0 +1,24 @@
+/* What-if, look-back and forecast (issue 18; docs/forecast.md). */
+#ifndef HZ_APP_INSIGHT_H
+#define HZ_APP_INSIGHT_H
+
+#include "app/app.h"
+#include "core/insight.h"
+
+/* Re-adjudicates, writing nothing, every non-rejected claim in its original
+ * order with running caps from an empty ledger, twice: under the stored plan
+ * versions (current) and with plan_text (a plan file of the catalogue's
+ * format) as the version of its code for every coverage (proposed). Claims
+ * with an event (a stay's admission, or the claim's event date) in
+ * [from, to] are counted; earlier ones only fill the caps. Contributions are
+ * those paid in the calendar years of from..to. Scoped: members outside the
+ * caller's scope are left out. Release out with hz_whatif_free. */
+hz_err hz_app_simulate(hz_app *app, const char *plan_text, hz_date from, hz_date to, hz_whatif_result *out,
+                       hz_errinfo *e);
+
+/* Stores plan_text as the next version of its code (audited, plan.publish):
+ * new coverages take it; existing coverages keep the version they were sold
+ * under. *version gets the number; an unchanged file is a conflict. */
+hz_err hz_app_plan_publish(hz_app *app, const char *plan_text, const char *why, int *version, hz_errinfo *e);
+
+#endif

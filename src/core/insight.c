@@ -1,0 +1,139 @@
+/* What-if groups, the bounded list of members worse off and loss ratios. */
+#include "core/insight.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+
+static int slot_of(const hz_whatif_groups *g, int64_t id, const char *key) {
+    uint64_t h = id ? (uint64_t)id * 0x9E3779B97F4A7C15ull : 1469598103934665603ull;
+    if (!id)
+        for (const char *p = key; *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211ull;
+    int mask = g->n_slots - 1, s = (int)(h >> 17) & mask;
+    for (;; s = (s + 1) & mask) {
+        int k = g->slots[s];
+        if (!k) return s;
+        const hz_whatif_group *it = &g->items[k - 1];
+        if (it->id == id && strcmp(it->key, key) == 0) return s;
+    }
+}
+
+static bool grow(hz_whatif_groups *g) {
+    if (g->n < g->cap && g->n * 2 < g->n_slots) return true;
+    int cap = g->cap ? g->cap * 2 : 16;
+    hz_whatif_group *items = realloc(g->items, sizeof *items * (size_t)cap);
+    if (!items) return false;
+    g->items = items;
+    g->cap = cap;
+    int *slots = calloc((size_t)cap * 4, sizeof *slots);
+    if (!slots) return false;
+    free(g->slots);
+    g->slots = slots;
+    g->n_slots = cap * 4;
+    for (int i = 0; i < g->n; i++) g->slots[slot_of(g, g->items[i].id, g->items[i].key)] = i + 1;
+    return true;
+}
+
+hz_whatif_group *hz_whatif_group_get(hz_whatif_groups *g, int64_t id, const char *key, const char *name) {
+    if (g->n_slots) {
+        int k = g->slots[slot_of(g, id, key)];
+        if (k) return &g->items[k - 1];
+    }
+    if (!grow(g)) return NULL;
+    hz_whatif_group *it = &g->items[g->n];
+    memset(it, 0, sizeof *it);
+    it->id = id;
+    hz_strlcpy(it->key, key, sizeof it->key);
+    hz_strlcpy(it->name, name, sizeof it->name);
+    g->slots[slot_of(g, id, key)] = ++g->n;
+    return it;
+}
+
+void hz_whatif_groups_free(hz_whatif_groups *g) {
+    free(g->items);
+    free(g->slots);
+    memset(g, 0, sizeof *g);
+}
+
+static int by_key(const void *a, const void *b) {
+    const hz_whatif_group *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->id > y->id) - (x->id < y->id);
+}
+
+void hz_whatif_groups_sort(hz_whatif_groups *g) {
+    if (g->n) qsort(g->items, (size_t)g->n, sizeof *g->items, by_key);
+    free(g->slots); /* the order changed: no more lookups */
+    g->slots = NULL;
+    g->n_slots = 0;
+}
+
+/* a before b in the final list: larger loss first, then smaller member id */
+static bool before(const hz_whatif_member *a, const hz_whatif_member *b) {
+    hz_fen la = a->current - a->proposed, lb = b->current - b->proposed;
+    return la != lb ? la > lb : a->member_id < b->member_id;
+}
+
+/* the heap keeps the "last" entry (smallest loss) at the root */
+static void sift_down(hz_whatif_member *h, int n, int i) {
+    for (;;) {
+        int l = 2 * i + 1, r = l + 1, m = i;
+        if (l < n && before(&h[m], &h[l])) m = l;
+        if (r < n && before(&h[m], &h[r])) m = r;
+        if (m == i) return;
+        hz_whatif_member t = h[i];
+        h[i] = h[m];
+        h[m] = t;
+        i = m;
+    }
+}
+
+void hz_whatif_offer(hz_whatif_result *r, const hz_whatif_member *m) {
+    r->members_worse_off++;
+    if (r->n_worse < HZ_WHATIF_LIST_MAX) {
+        int i = r->n_worse++;
+        r->worse[i] = *m;
+        while (i > 0 && before(&r->worse[(i - 1) / 2], &r->worse[i])) {
+            int p = (i - 1) / 2;
+            hz_whatif_member t = r->worse[p];
+            r->worse[p] = r->worse[i];
+            r->worse[i] = t;
+            i = p;
+        }
+        return;
+    }
+    if (!before(m, &r->worse[0])) return;
+    r->worse[0] = *m;
+    sift_down(r->worse, r->n_worse, 0);
+}
+
+static int worse_order(const void *a, const void *b) {
+    return before(a, b) ? -1 : before(b, a) ? 1 : 0;
+}
+
+void hz_whatif_finish(hz_whatif_result *r) {
+    if (r->n_worse) qsort(r->worse, (size_t)r->n_worse, sizeof r->worse[0], worse_order);
+    hz_whatif_groups_sort(&r->by_plan);
+    hz_whatif_groups_sort(&r->by_unit);
+    hz_whatif_groups_sort(&r->by_district);
+}
+
+void hz_whatif_free(hz_whatif_result *r) {
+    hz_whatif_groups_free(&r->by_plan);
+    hz_whatif_groups_free(&r->by_unit);
+    hz_whatif_groups_free(&r->by_district);
+}
+
+int64_t hz_loss_ratio_bp(hz_fen paid, hz_fen contributions) {
+    if (contributions <= 0) return -1;
+    /* paid stays far below 2^63 / 10000 fen (9.2 x 10^12 yuan) */
+    return (paid * 10000 + contributions / 2) / contributions;
+}
+
+char *hz_bp_format(int64_t bp, char *buf) {
+    if (bp < 0) buf[0] = '\0';
+    else snprintf(buf, 24, "%lld.%02lld%%", (long long)(bp / 100), (long long)(bp % 100));
+    return buf;
+}

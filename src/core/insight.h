@@ -1,0 +1,73 @@
+/* The office's look ahead and look back (issue 18): the what-if result of
+ * re-adjudicating claims under a proposed plan version, its groups and the
+ * members worse off, and the chain-ladder forecast of a plan's year-end loss
+ * ratio (docs/forecast.md). Pure arithmetic and types: the scans are in
+ * store/insight.c, the use cases in app/insight.c. */
+#ifndef HZ_INSIGHT_H
+#define HZ_INSIGHT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/money.h"
+
+/* One row of by_plan / by_unit / by_district. */
+typedef struct {
+    int64_t id;      /* unit id (by_unit); 0 otherwise */
+    char key[24];    /* plan code, unit credit code, district org code */
+    char name[128];  /* unit or district name; the plan code for by_plan */
+    int64_t claims;  /* claims of the window with a line of this group */
+    hz_fen current, proposed, contributions;
+} hz_whatif_group;
+
+typedef struct {
+    hz_whatif_group *items;
+    int n, cap;
+    /* open addressing on id (by_unit): index + 1, 0 = empty */
+    int *slots;
+    int n_slots;
+} hz_whatif_groups;
+
+/* A member worse off: the window's claims pay less under the proposal. */
+typedef struct {
+    int64_t member_id;
+    char id_number[19];
+    char name[64];
+    char unit_name[128];
+    hz_fen current, proposed;
+} hz_whatif_member;
+
+#define HZ_WHATIF_LIST_MAX 500 /* members worse off listed (the largest losses); all are counted */
+
+typedef struct {
+    char plan_code[8];
+    hz_date from, to;
+    int64_t claims;
+    hz_fen current, proposed, contributions;
+    hz_whatif_groups by_plan, by_unit, by_district;
+    int64_t members_worse_off;
+    hz_whatif_member worse[HZ_WHATIF_LIST_MAX]; /* a min-heap on the loss while filling, sorted at the end */
+    int n_worse;
+} hz_whatif_result;
+
+/* The group of key (by_plan, by_district: key; by_unit: id), added zeroed
+ * when new; NULL when out of memory. */
+hz_whatif_group *hz_whatif_group_get(hz_whatif_groups *g, int64_t id, const char *key, const char *name);
+void hz_whatif_groups_free(hz_whatif_groups *g);
+/* Sorts groups by key (stable output). */
+void hz_whatif_groups_sort(hz_whatif_groups *g);
+/* Offers a member worse off to the bounded list (keeps the largest losses). */
+void hz_whatif_offer(hz_whatif_result *r, const hz_whatif_member *m);
+/* Sorts the list: largest loss first, then member id. */
+void hz_whatif_finish(hz_whatif_result *r);
+void hz_whatif_free(hz_whatif_result *r);
+
+/* Loss ratio in basis points (1/100 of a percent), rounded half up:
+ * (paid x 10000 + contributions / 2) / contributions; -1 when there are no
+ * contributions. */
+int64_t hz_loss_ratio_bp(hz_fen paid, hz_fen contributions);
+/* "53.21%" or "" for -1; buf of at least 24 bytes. */
+char *hz_bp_format(int64_t bp, char *buf);
+
+#endif

@@ -1,0 +1,51 @@
+/* JSON views of the what-if, look-back and forecast. */
+#include "io/views_insight.h"
+
+#include <string.h>
+
+#include "io/views.h"
+
+static json_t *ratio(hz_fen paid, hz_fen contributions) {
+    char b[24];
+    int64_t bp = hz_loss_ratio_bp(paid, contributions);
+    return bp < 0 ? json_null() : json_string(hz_bp_format(bp, b));
+}
+
+static json_t *groups(const hz_whatif_groups *g, const char *key_name, bool with_ratio) {
+    json_t *a = json_array();
+    for (int i = 0; i < g->n; i++) {
+        const hz_whatif_group *it = &g->items[i];
+        json_t *o = json_pack("{s:s, s:I, s:o, s:o, s:o}", key_name, it->key, "claims", (json_int_t)it->claims,
+                              "current", hz_json_money(it->current), "proposed", hz_json_money(it->proposed),
+                              "difference", hz_json_money(it->proposed - it->current));
+        if (strcmp(it->name, it->key)) json_object_set_new(o, "name", json_string(it->name));
+        if (with_ratio) {
+            json_object_set_new(o, "contributions", hz_json_money(it->contributions));
+            json_object_set_new(o, "loss_ratio_current", ratio(it->current, it->contributions));
+            json_object_set_new(o, "loss_ratio_proposed", ratio(it->proposed, it->contributions));
+        }
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+json_t *hz_view_whatif(const hz_whatif_result *r) {
+    char f[HZ_DATE_BUF], t[HZ_DATE_BUF];
+    json_t *worse = json_array();
+    for (int i = 0; i < r->n_worse; i++) {
+        const hz_whatif_member *m = &r->worse[i];
+        json_array_append_new(worse, json_pack("{s:s, s:s, s:s, s:o, s:o, s:o}", "id_number", m->id_number, "name",
+                                               m->name, "unit", m->unit_name, "current", hz_json_money(m->current),
+                                               "proposed", hz_json_money(m->proposed), "difference",
+                                               hz_json_money(m->proposed - m->current)));
+    }
+    return json_pack("{s:I, s:o, s:o, s:o, s:o, s:o, s:I, s:o, s:s, s:s, s:s, s:o, s:o, s:o, s:o}", "claims",
+                     (json_int_t)r->claims, "current", hz_json_money(r->current), "proposed",
+                     hz_json_money(r->proposed), "difference", hz_json_money(r->proposed - r->current), "by_plan",
+                     groups(&r->by_plan, "plan", true), "by_unit", groups(&r->by_unit, "unit", false),
+                     "members_worse_off", (json_int_t)r->members_worse_off, "by_district",
+                     groups(&r->by_district, "district", false), "plan", r->plan_code, "from",
+                     hz_date_format(r->from, f), "to", hz_date_format(r->to, t), "contributions",
+                     hz_json_money(r->contributions), "loss_ratio_current", ratio(r->current, r->contributions),
+                     "loss_ratio_proposed", ratio(r->proposed, r->contributions), "worse_off", worse);
+}

@@ -1,0 +1,15 @@
+/* JSON views of the what-if, the look-back and the forecast (issue 18). */
+#ifndef HZ_VIEWS_INSIGHT_H
+#define HZ_VIEWS_INSIGHT_H
+
+#include <jansson.h>
+
+#include "core/insight.h"
+
+/* {"claims":N,"current":"…","proposed":"…","difference":"…","by_plan":[…],
+ *  "by_unit":[…],"members_worse_off":N, "by_district":[…], "plan", "from",
+ *  "to", "contributions", "loss_ratio_current", "loss_ratio_proposed",
+ *  "worse_off":[…]} (interfaces.md `huzhu simulate`). */
+json_t *hz_view_whatif(const hz_whatif_result *r);
+
+#endif

@@ -1,0 +1,49 @@
+/* Scans for the what-if, the look-back and the forecast (issue 18): whole
+ * tables read in member order and joined in memory, so the cost is a few
+ * sequential scans, not a query per claim. None opens a transaction. */
+#ifndef HZ_STORE_INSIGHT_H
+#define HZ_STORE_INSIGHT_H
+
+#include "core/model.h"
+#include "store/db.h"
+#include "store/lists.h"
+
+typedef struct {
+    int64_t claim_id;
+    bool accident, death;
+    int disability_grade;
+    char diagnosis[24];
+    hz_date event_date;
+    int first_stay, n_stays; /* into hz_claim_history.stays, admission order */
+} hz_hist_claim;
+
+/* A member with every non-rejected claim (in claim order), their stays, the
+ * member's active coverages and flags. Arrays are valid during the callback. */
+typedef struct {
+    hz_member member;      /* id, id_number, name, sex, birth, unit_id, org_id, unit_code, unit_name, org_path */
+    const hz_flag *flags;
+    int n_flags;
+    const hz_coverage *covs; /* id, plan_id, plan_code, shares, start, end, months */
+    int n_covs;
+    const hz_hist_claim *claims;
+    int n_claims;
+    const hz_settlement *stays; /* id, adm_date, dscg_date, diagnoses, amounts, refunded */
+    int n_stays;
+} hz_claim_history;
+
+typedef hz_err (*hz_history_fn)(void *ctx, const hz_claim_history *h, hz_errinfo *e);
+
+/* Calls fn for each member within scope sc that has a non-rejected claim, in
+ * member id order. fn must not use the connection. */
+hz_err hz_store_claim_history(hz_db *db, const hz_list_scope *sc, hz_history_fn fn, void *ctx, hz_errinfo *e);
+
+/* Contributions paid within [from, to] by plan code, within scope sc. */
+typedef void (*hz_plan_sum_fn)(void *ctx, const char *plan_code, hz_fen amount);
+hz_err hz_store_contributions_by_plan(hz_db *db, const hz_list_scope *sc, hz_date from, hz_date to, hz_plan_sum_fn fn,
+                                      void *ctx, hz_errinfo *e);
+
+/* The district organisations (kind 'district'): path and name. */
+typedef void (*hz_district_fn)(void *ctx, const char *code, const char *path, const char *name);
+hz_err hz_store_districts(hz_db *db, hz_district_fn fn, void *ctx, hz_errinfo *e);
+
+#endif
