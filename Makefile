@@ -13,16 +13,22 @@ all: build
 deps:
 	@bash scripts/deps.sh build
 
+# quiet: the compiler's output goes to build/build.log and is shown only
+# when the build fails
 build: deps
 	@cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHZ_WERROR=OFF >/dev/null
-	@cmake --build build -j $(JOBS) --target huzhu
+	@cmake --build build -j $(JOBS) --target huzhu >build/build.log 2>&1 || \
+	  { cat build/build.log; echo "编译失败 (build failed): build/build.log"; exit 1; }
 
 # the console's front-end libraries, from npm with the lock file
 web-deps:
 	@[ -d web/node_modules/vue ] || (cd web && npm ci --no-audit --no-fund --loglevel=error)
 
+# PORT=8081 (or LISTEN=0.0.0.0:8080) serves elsewhere; DB=FILE another database
+PORT ?= 8080
+LISTEN ?= 127.0.0.1:$(PORT)
 run: build web-deps
-	@bash scripts/run.sh "$(DB)"
+	@LISTEN="$(LISTEN)" bash scripts/run.sh "$(DB)"
 
 # the service: binary, catalogue, console with its front-end files, systemd unit,
 # sysusers entry, /etc/huzhu/huzhu.conf (kept if present); DESTDIR for packaging.

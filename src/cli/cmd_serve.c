@@ -122,6 +122,7 @@ int hz_cmd_serve(hz_cli *cli, int argc, char **argv) {
     if (access(probe, R_OK) != 0)
         fprintf(stderr, "huzhu: 警告 (warning): 管理后台缺少前端库 %s (the console's libraries are missing: "
                         "make web-deps, or install with make install)\n", probe);
+    if (hz_http_listen_check(cfg.listen, &cli->err)) return hz_cli_report(cli);
     /* make sure the schema exists before serving */
     int applied;
     if (hz_app_init(&cli->app, &applied, &cli->err)) return hz_cli_report(cli);

@@ -31,6 +31,10 @@ typedef struct {
 
 /* Runs until SIGINT/SIGTERM. Returns an error when it cannot start. */
 hz_err hz_http_serve(const hz_server_config *cfg, hz_errinfo *e);
+/* Can LISTEN (HOST:PORT) be served? Checked before the store is opened, so
+ * a busy port (HZ_ECONFLICT, naming the port and --listen) or a malformed
+ * setting (HZ_EUSAGE) is reported before anything is written. */
+hz_err hz_http_listen_check(const char *listen, hz_errinfo *e);
 
 struct MHD_Connection;
 

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -690,24 +691,62 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     *con_cls = NULL;
 }
 
+/* Is ADDR free to listen on? libmicrohttpd reports a failed bind only as
+ * a NULL daemon (errno not kept), so we try the bind ourselves first, with
+ * the same SO_REUSEADDR it sets, and name the busy port and the setting
+ * that changes it (--listen; `make run PORT=`). 0, or an errno value. */
+static int listen_probe(const struct sockaddr_in *addr) {
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) return errno;
+    int one = 1;
+    (void)setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    int rc = bind(fd, (const struct sockaddr *)addr, sizeof *addr) ? errno : 0;
+    close(fd);
+    return rc;
+}
+
+/* HOST:PORT → HOST (localhost as 127.0.0.1) and ADDR; usage errors name
+ * the setting. */
+static hz_err parse_listen(const char *listen, char host[128], struct sockaddr_in *addr, long *port,
+                           hz_errinfo *e) {
+    const char *colon = strrchr(listen, ':');
+    if (!colon || colon == listen || (size_t)(colon - listen) >= 128)
+        return hz_fail(e, HZ_EUSAGE, "listen: 应为 HOST:PORT (expected HOST:PORT, got '%s')", listen);
+    memcpy(host, listen, (size_t)(colon - listen));
+    host[colon - listen] = '\0';
+    char *end;
+    *port = strtol(colon + 1, &end, 10);
+    if (*end || *port < 0 || *port > 65535) return hz_fail(e, HZ_EUSAGE, "listen: 端口无效 (bad port)");
+    memset(addr, 0, sizeof *addr);
+    addr->sin_family = AF_INET;
+    addr->sin_port = htons((uint16_t)*port);
+    if (!strcmp(host, "localhost")) hz_strlcpy(host, "127.0.0.1", 128);
+    if (inet_pton(AF_INET, host, &addr->sin_addr) != 1)
+        return hz_fail(e, HZ_EUSAGE, "listen: 地址无效 (bad IPv4 address '%s')", host);
+    int busy = *port ? listen_probe(addr) : 0;
+    if (busy == EADDRINUSE)
+        return hz_fail(e, HZ_ECONFLICT,
+                       "端口 %ld 已被占用 (port in use: %s); 停止占用它的程序, 或用 --listen %s:另一端口 换一个 "
+                       "(make run PORT=另一端口)",
+                       *port, listen, host);
+    if (busy) return hz_fail(e, HZ_EUSAGE, "无法监听 %s (cannot listen: %s)", listen, strerror(busy));
+    return HZ_OK;
+}
+
+hz_err hz_http_listen_check(const char *listen, hz_errinfo *e) {
+    char host[128];
+    struct sockaddr_in addr;
+    long port;
+    return parse_listen(listen, host, &addr, &port, e);
+}
+
 hz_err hz_http_serve(const hz_server_config *cfg, hz_errinfo *e) {
     config = cfg;
     char host[128];
-    const char *colon = strrchr(cfg->listen, ':');
-    if (!colon || colon == cfg->listen || (size_t)(colon - cfg->listen) >= sizeof host)
-        return hz_fail(e, HZ_EUSAGE, "listen: 应为 HOST:PORT (expected HOST:PORT, got '%s')", cfg->listen);
-    memcpy(host, cfg->listen, (size_t)(colon - cfg->listen));
-    host[colon - cfg->listen] = '\0';
-    char *end;
-    long port = strtol(colon + 1, &end, 10);
-    if (*end || port < 0 || port > 65535) return hz_fail(e, HZ_EUSAGE, "listen: 端口无效 (bad port)");
     struct sockaddr_in addr;
-    memset(&addr, 0, sizeof addr);
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons((uint16_t)port);
-    if (!strcmp(host, "localhost")) hz_strlcpy(host, "127.0.0.1", sizeof host);
-    if (inet_pton(AF_INET, host, &addr.sin_addr) != 1)
-        return hz_fail(e, HZ_EUSAGE, "listen: 地址无效 (bad IPv4 address '%s')", host);
+    long port;
+    hz_err rc = parse_listen(cfg->listen, host, &addr, &port, e);
+    if (rc) return rc;
     /* the store must be reachable before we listen */
     hz_app probe;
     if (hz_app_open(&probe, cfg->db_url, e)) return HZ_EDB;
@@ -746,7 +785,7 @@ hz_err hz_http_serve(const hz_server_config *cfg, hz_errinfo *e) {
     if (!d) {
         hz_limits_stop();
         hz_access_log_close();
-        return hz_fail(e, HZ_EDB, "无法监听 %s (cannot listen: %s)", cfg->listen, strerror(errno));
+        return hz_fail(e, HZ_EINTERNAL, "无法监听 %s (cannot listen: %s)", cfg->listen, strerror(errno));
     }
     if (port == 0) {
         const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
