@@ -242,7 +242,10 @@ hz_err hz_app_pay_batch(hz_app *app, const char *out, bool out_is_dir, hz_batch_
     hz_date today = app->today;
     char d[HZ_DATE_BUF];
     hz_date_format(today, d);
-    snprintf(batch_no, sizeof batch_no, "PB%.4s%.2s%.2s-%.2s%.2s%.2s", d, d + 5, d + 8, app->now + 11, app->now + 14,
+    /* app->now is UTC (…THH:MM:SSZ); Beijing is UTC+8 with no DST, and
+     * app->today is already Beijing's date */
+    int hour = ((app->now[11] - '0') * 10 + (app->now[12] - '0') + 8) % 24;
+    snprintf(batch_no, sizeof batch_no, "PB%.4s%.2s%.2s-%02d%.2s%.2s", d, d + 5, d + 8, hour, app->now + 14,
              app->now + 17);
     batch_ctx b = {app, 0, r};
     if ((rc = hz_store_batch_insert(app->db, batch_no, 0, 0, app->now, app->actor, &b.batch_id, e))) goto fail_tx;

@@ -81,8 +81,13 @@ expect_in "$T/err" "材料不全" "documents incomplete named"
 expect_exit 0 "approve" -- hz --json claim approve $NO
 expect_eq "$(jget "$T/out" status)" "approved" "approved"
 expect_exit 3 "approve twice" -- hz claim approve $NO
+h0=$(TZ=Asia/Shanghai date +%H)
 expect_exit 0 "batch" -- hz --json pay batch --out "$T/bank.csv"
+h1=$(TZ=Asia/Shanghai date +%H)
 expect_eq "$(jget "$T/out" count)" "1" "one payment"
+# the batch number's time is Beijing's (issue 16): PByyyymmdd-HHMMSS-id
+bh=$(jget "$T/out" batch_no | cut -c12-13)
+if [ "$bh" = "$h0" ] || [ "$bh" = "$h1" ]; then ok; else bad "batch number hour $bh is not Beijing's ($h0)"; fi
 expect_eq "$(jget "$T/out" total)" "27101.00" "batch total"
 expect_eq "$(sed -n 1p "$T/bank.csv")" "$(printf '\xef\xbb\xbf')序号,收款人姓名,收款账号,开户行,金额,用途,业务编号" "bank header with BOM"
 expect_eq "$(sed -n 2p "$T/bank.csv")" "1,何女士,6217000000000000004,中国工商银行西安分行,27101.00,职工互助金 $NO,$NO" "bank row"
