@@ -33,3 +33,11 @@ const hz_action_def *hz_app_action_find(const char *name) {
             if (!strcmp(a->name, name)) return a;
     return NULL;
 }
+
+hz_err hz_app_members_joined(hz_app *app, const hz_member *members, size_t n, hz_errinfo *e) {
+    for (const hz_app_module *const *m = hz_app_modules; n && *m; m++) {
+        hz_err rc = (*m)->members_joined ? (*m)->members_joined(app, members, n, e) : HZ_OK;
+        if (rc) return rc;
+    }
+    return HZ_OK;
+}

@@ -78,6 +78,12 @@ typedef struct {
      * written): a module whose objects were computed on what huzhu had not
      * yet paid recomputes them, inside the claim's transaction. NULL: none. */
     hz_err (*settlement_claimed)(hz_app *app, int64_t settlement_id, const char *setl_id, hz_errinfo *e);
+    /* Members were created (`member add`, a roster's new people, an
+     * approved application), written with their flags in the caller's
+     * transaction; they joined on app->today. A module that gives
+     * something to whoever joins does it now, in that transaction. NULL:
+     * nothing to do. */
+    hz_err (*members_joined)(hz_app *app, const hz_member *members, size_t n, hz_errinfo *e);
 } hz_app_module;
 
 /* Every module's app part, in the order of src/modules.def; NULL-ended. */
@@ -87,6 +93,9 @@ extern const hz_app_module *const hz_app_modules[];
 const hz_app_module *hz_app_module_find(const char *name);
 /* The module part that handles payables of source, NULL when none. */
 const hz_payable_source *hz_app_payable_source(const char *source);
+/* Tells every module, in list order, that members were created
+ * (members_joined above); the caller's transaction is open. */
+hz_err hz_app_members_joined(hz_app *app, const hz_member *members, size_t n, hz_errinfo *e);
 /* The action named name ("module.verb"), NULL when no module adds it. */
 const hz_action_def *hz_app_action_find(const char *name);
 

@@ -194,6 +194,7 @@ hz_err hz_app_member_add(hz_app *app, const hz_member_input *in, hz_member *out,
     if ((rc = hz_store_member_insert(app->db, &m, app->now, e))) goto fail;
     for (int i = 0; i < in->n_flags; i++)
         if ((rc = hz_store_flag_put(app->db, m.id, &flags[i], e))) goto fail;
+    if ((rc = hz_app_members_joined(app, &m, 1, e))) goto fail;
     char object[48];
     snprintf(object, sizeof object, "member:%s", m.id_number);
     if ((rc = hz_audit(app, "member.add", object, in->unit_code ? unit_code : in->org_code, e))) goto fail;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/module.h"
 #include "app/authz.h"
 #include "app/enroll.h"
 #include "app/registry.h"
@@ -390,6 +391,8 @@ static hz_err flush_batch(roster_ctx *c, hz_errinfo *e) {
         if ((rc = hz_store_bulk_coverages(app->db, c->covs, n, app->now, e))) return rc;
         c->rep->coverages += n;
     }
+    /* after the roster's own coverages, which a module's gift must not overlap */
+    if ((rc = hz_app_members_joined(app, c->batch, (size_t)n, e))) return rc;
     c->n_batch = 0;
     return HZ_OK;
 }

@@ -260,6 +260,46 @@ void hz_limits_release_upload(const char *ip, int64_t bytes) {
     pthread_mutex_unlock(&lock);
 }
 
+/* The attempt counters: open addressing over a fixed table; a slot is
+ * reused only once its window has passed, and a full neighbourhood shares
+ * its last slot, whose count is never reset early (an attacker filling the
+ * table gains nothing). */
+#define ATTEMPT_SLOTS 4096
+#define ATTEMPT_PROBE 8
+typedef struct {
+    char key[80];
+    int64_t since_ms;
+    int count;
+} attempt_slot;
+static attempt_slot attempts[ATTEMPT_SLOTS];
+
+bool hz_limits_attempt(const char *what, const char *ip, int max, int window_s, int *retry_after) {
+    char key[80];
+    snprintf(key, sizeof key, "%s|%s", what, ip);
+    int64_t now = now_ms(), window = (int64_t)window_s * 1000;
+    unsigned h = ip_hash(key);
+    pthread_mutex_lock(&lock);
+    attempt_slot *hit = NULL, *spare = NULL;
+    for (int i = 0; i < ATTEMPT_PROBE && !hit; i++) {
+        attempt_slot *s = &attempts[(h + (unsigned)i) % ATTEMPT_SLOTS];
+        bool live = s->key[0] && now - s->since_ms < window;
+        if (live && !strcmp(s->key, key)) hit = s;
+        else if (!live && !spare) spare = s;
+    }
+    if (!hit && spare) {
+        hz_strlcpy(spare->key, key, sizeof spare->key);
+        spare->since_ms = now;
+        spare->count = 0;
+        hit = spare;
+    }
+    if (!hit) hit = &attempts[(h + ATTEMPT_PROBE - 1) % ATTEMPT_SLOTS]; /* shared, never reset early */
+    bool ok = hit->count < max;
+    if (ok) hit->count++;
+    else if (retry_after) *retry_after = (int)((hit->since_ms + window - now + 999) / 1000);
+    pthread_mutex_unlock(&lock);
+    return ok;
+}
+
 void hz_limits_figures_get(hz_limits_figures *out) {
     pthread_mutex_lock(&lock);
     out->connections = n_conns;

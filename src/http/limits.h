@@ -80,6 +80,14 @@ void hz_limits_request_done(struct MHD_Connection *conn);
 hz_refusal hz_limits_reserve_upload(const char *ip, int64_t bytes);
 void hz_limits_release_upload(const char *ip, int64_t bytes);
 
+/* Writes the public may make without a login (POST /applications): at most
+ * max attempts of kind `what` per address in a fixed window of window_s
+ * seconds that starts with the first; valid or not, every attempt counts.
+ * True when this one may go ahead (it is counted); false when the address
+ * has used its quota, *retry_after (when not NULL) then holds the seconds
+ * left. Kept in memory like the login limits: a restart forgets them. */
+bool hz_limits_attempt(const char *what, const char *ip, int max, int window_s, int *retry_after);
+
 /* Counts a refusal for /metrics. */
 void hz_limits_count(hz_refusal why);
 /* Figures for /metrics. */
