@@ -27,7 +27,7 @@ const hz_report_def *hz_report_find(const char *name) {
 }
 
 const char *hz_report_names(void) {
-    static _Thread_local char buf[512];
+    static _Thread_local char buf[1024];
     size_t o = 0;
     buf[0] = '\0';
     for (const hz_app_module *const *m = hz_app_modules; *m; m++)
@@ -153,8 +153,14 @@ static hz_err build_dashboard(hz_app *app, const hz_report_args *a, hz_report *o
     hz_dashboard *d = malloc(sizeof *d);
     if (!d) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
     hz_sla_report sla;
+    hz_fen lr_contributions = 0, lr_benefits = 0;
     hz_err rc = hz_app_dashboard(app, a->from, a->to, d, e);
     if (!rc) rc = hz_app_claims_sla(app, a->from, a->to, &sla, e);
+    /* the loss ratio of the policy years the period touches (office_reports.c) */
+    int y0, y1, m, dd;
+    hz_date_to_ymd(a->from, &y0, &m, &dd);
+    hz_date_to_ymd(a->to, &y1, &m, &dd);
+    if (!rc) rc = hz_app_loss_totals(app, y0, y1, &lr_contributions, &lr_benefits, e);
     if (!rc) {
         hz_report_head(out, "dashboard", "驾驶舱", true, (int)(sizeof cols / sizeof cols[0]), cols);
         char v[11][32];
@@ -166,7 +172,7 @@ static hz_err build_dashboard(hz_app *app, const hz_report_args *a, hz_report *o
         hz_money_format(d->contributions, v[5]);
         snprintf(v[6], 32, "%lld", (long long)d->claims);
         hz_money_format(d->paid, v[7]);
-        hz_permille_format(hz_loss_ratio_permille(d->paid, d->contributions), v[8]);
+        hz_bp_format(hz_loss_ratio_bp(lr_benefits, lr_contributions), v[8]);
         hz_permille_format(hz_sla_share_permille(&sla), v[9]);
         snprintf(v[10], 32, "%lld", (long long)sla.overdue_open);
         const char *cells[] = {v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]};
@@ -184,14 +190,15 @@ static hz_err build_dashboard(hz_app *app, const hz_report_args *a, hz_report *o
 
 static const hz_report_def reports_reports[] = {
     {"dashboard", "驾驶舱", build_dashboard},
+    {"loss_ratio", "缴费与给付、赔付率", hz_report_build_loss_ratio},
+    {"five_year", "五年汇总", hz_report_build_five_year},
+    {"claims_status", "理赔（按状态、来源）", hz_report_build_claims_status},
+    {"sla_monthly", "7日内支付率（按月）", hz_report_build_sla_monthly},
+    {"recoveries", "应追回（未结清）", hz_report_build_recoveries},
     {NULL, NULL, NULL},
 };
 /* The reports module (src/modules.def); its demo data is part of the core's. */
 const hz_app_module hz_app_module_reports = {.name = "reports", .reports = reports_reports};
-
-int64_t hz_loss_ratio_permille(hz_fen paid, hz_fen contributions) {
-    return contributions > 0 ? paid * 1000 / contributions : 0;
-}
 
 int64_t hz_sla_share_permille(const hz_sla_report *s) { return s->paid > 0 ? s->paid_within_7 * 1000 / s->paid : 0; }
 

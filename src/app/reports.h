@@ -49,11 +49,30 @@ typedef struct {
     int64_t complete, paid, paid_within_7, overdue_open;
 } hz_sla_report;
 hz_err hz_app_claims_sla(hz_app *app, hz_date from, hz_date to, hz_sla_report *out, hz_errinfo *e);
-/* The two shares of the reports, computed here and nowhere else, in integer
- * per mille: the loss ratio (赔付率) = paid / contributions, and the share of
- * paid claims paid within 7 days. 0 when the denominator is 0. */
-int64_t hz_loss_ratio_permille(hz_fen paid, hz_fen contributions);
+/* The share of paid claims paid within 7 days, in integer per mille
+ * (truncated); 0 when none was paid. */
 int64_t hz_sla_share_permille(const hz_sla_report *s);
+/* The loss ratio (赔付率) = benefits / contributions in basis points,
+ * rounded half up; -1 (shown empty) when there are no contributions. The
+ * basis (policy year, incurred benefits) is spec/plans.md's. */
+int64_t hz_loss_ratio_bp(hz_fen benefits, hz_fen contributions);
+/* Formats basis points as "72.35%" into buf (at least 24 bytes), "" for
+ * -1; returns buf. */
+char *hz_bp_format(int64_t bp, char *buf);
+/* Contributions and benefits of policy years [y0, y1] within the caller's
+ * scope, fen (the loss_ratio report's totals). */
+hz_err hz_app_loss_totals(hz_app *app, int y0, int y1, hz_fen *contributions, hz_fen *benefits, hz_errinfo *e);
+/* The scope a report reads: the caller's, narrowed to the subtree of
+ * a->org when one is named (HZ_ENOTFOUND for an unknown org, the caller's
+ * scope's error for an org outside it). path holds the org's path. */
+hz_err hz_report_scope(hz_app *app, const hz_report_args *a, hz_list_scope *sc, char path[HZ_PATH_MAX],
+                       hz_errinfo *e);
+/* The office's reports (office_reports.c), registered with the dashboard. */
+hz_err hz_report_build_loss_ratio(hz_app *app, const hz_report_args *a, hz_report *out, hz_errinfo *e);
+hz_err hz_report_build_five_year(hz_app *app, const hz_report_args *a, hz_report *out, hz_errinfo *e);
+hz_err hz_report_build_claims_status(hz_app *app, const hz_report_args *a, hz_report *out, hz_errinfo *e);
+hz_err hz_report_build_sla_monthly(hz_app *app, const hz_report_args *a, hz_report *out, hz_errinfo *e);
+hz_err hz_report_build_recoveries(hz_app *app, const hz_report_args *a, hz_report *out, hz_errinfo *e);
 /* Formats per mille as "12.3%" into buf (at least 24 bytes); returns buf. */
 char *hz_permille_format(int64_t permille, char *buf);
 

@@ -35,7 +35,7 @@ int hz_cmd_report(hz_cli *cli, int argc, char **argv) {
     if (rc) return rc;
     if (pos < argc) name = argv[pos++];
     if (!name || pos < argc) {
-        char why[640];
+        char why[1200];
         snprintf(why, sizeof why, "须指定一个报表名 (one report NAME: %s)", hz_report_names());
         return hz_cli_usage(cli, cmd, why);
     }

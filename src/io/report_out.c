@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "core/money.h"
 #include "io/bank.h"
 
 struct hz_report_stream {
@@ -16,7 +17,7 @@ struct hz_report_stream {
     size_t rows;
     lxw_workbook *wb;
     lxw_worksheet *ws;
-    lxw_format *bold;
+    lxw_format *bold, *money, *date;
 };
 
 static hz_err stream_row(hz_report *r, const char *const *cells, hz_errinfo *e);
@@ -173,6 +174,47 @@ static void write_csv(const hz_report *r, FILE *f) {
     }
 }
 
+/* The formats of typed cells: money with thousands separators and two
+ * decimals, dates as dates. */
+typedef struct {
+    lxw_format *money, *date;
+} xlsx_formats;
+
+static xlsx_formats xlsx_formats_of(lxw_workbook *wb) {
+    xlsx_formats f = {workbook_add_format(wb), workbook_add_format(wb)};
+    format_set_num_format(f.money, "#,##0.00");
+    format_set_num_format(f.date, "yyyy-mm-dd");
+    return f;
+}
+
+/* One cell by its column's kind: INT and MONEY as numbers, DATE as a date;
+ * anything that does not parse (and text, booleans) as the text shown. The
+ * double is only Excel's cell value: the figure is formatted from fen. */
+static void xlsx_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, hz_col_kind kind, const char *v,
+                      const xlsx_formats *f) {
+    hz_fen fen;
+    hz_errinfo ignored;
+    char *end;
+    int y, m, d;
+    if (*v && kind == HZ_COL_MONEY && hz_money_parse(v, true, &fen, "", &ignored) == HZ_OK) {
+        worksheet_write_number(ws, row, col, (double)fen / 100.0, f->money);
+        return;
+    }
+    if (*v && kind == HZ_COL_INT) {
+        long long n = strtoll(v, &end, 10);
+        if (!*end) {
+            worksheet_write_number(ws, row, col, (double)n, NULL);
+            return;
+        }
+    }
+    if (kind == HZ_COL_DATE && strlen(v) == 10 && sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+        lxw_datetime dt = {y, m, d, 0, 0, 0};
+        worksheet_write_datetime(ws, row, col, &dt, f->date);
+        return;
+    }
+    worksheet_write_string(ws, row, col, v, NULL);
+}
+
 static void write_sheet(lxw_workbook *wb, lxw_format *bold, const hz_report *r) {
     /* the title names the sheet unless Excel refuses it (over 31 characters,
      * a [ ] : * ? / \\ or a name already used): then Sheet1, Sheet2, ... */
@@ -183,10 +225,14 @@ static void write_sheet(lxw_workbook *wb, lxw_format *bold, const hz_report *r) 
         worksheet_write_string(ws, 0, (lxw_col_t)c, g.head[c], bold);
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, 18, NULL);
     }
+    xlsx_formats f = xlsx_formats_of(wb);
+    /* ID numbers and codes stay text (all 18 digits); a record's value
+     * column takes each figure's own kind */
     for (size_t k = 0; k < g.n_rows; k++)
-        for (int c = 0; c < g.n_cols; c++)
-            /* strings, so ID numbers keep all 18 digits and money its two decimals */
-            worksheet_write_string(ws, (lxw_row_t)(k + 1), (lxw_col_t)c, grid_cell(&g, k, c), NULL);
+        for (int c = 0; c < g.n_cols; c++) {
+            hz_col_kind kind = r->record ? (c == 0 ? HZ_COL_TEXT : r->cols[k].kind) : r->cols[c].kind;
+            xlsx_cell(ws, (lxw_row_t)(k + 1), (lxw_col_t)c, kind, grid_cell(&g, k, c), &f);
+        }
 }
 
 static hz_err write_xlsx(const hz_report *r, const char *path, hz_errinfo *e) {
@@ -206,7 +252,8 @@ static json_t *cell_json(const hz_report_col *c, const char *v) {
     case HZ_COL_INT: return json_integer(strtoll(v, NULL, 10));
     case HZ_COL_BOOL: return json_boolean(!strcmp(v, "1"));
     case HZ_COL_MONEY: return json_string(v);
-    case HZ_COL_TEXT: break;
+    case HZ_COL_TEXT:
+    case HZ_COL_DATE: break;
     }
     return *v ? json_string(v) : json_null();
 }
@@ -370,6 +417,9 @@ static hz_err stream_start(hz_report *r, hz_errinfo *e) {
             return hz_fail(e, HZ_EINVAL, "out: 无法写入 %s (cannot write)", st->path);
         st->bold = workbook_add_format(st->wb);
         format_set_bold(st->bold);
+        xlsx_formats f = xlsx_formats_of(st->wb);
+        st->money = f.money;
+        st->date = f.date;
         const char *sheet = workbook_validate_sheet_name(st->wb, r->title) == LXW_NO_ERROR ? r->title : NULL;
         st->ws = workbook_add_worksheet(st->wb, sheet);
         for (int c = 0; c < r->n_cols; c++) {
@@ -396,9 +446,10 @@ static hz_err stream_row(hz_report *r, const char *const *cells, hz_errinfo *e) 
         if (st->rows) fputc(',', st->f);
         json_put(st->f, o);
     } else {
+        xlsx_formats f = {st->money, st->date};
         for (int c = 0; c < r->n_cols; c++)
-            worksheet_write_string(st->ws, (lxw_row_t)(st->rows + 1), (lxw_col_t)c,
-                                   shown(r, c, cells[c] ? cells[c] : ""), NULL);
+            xlsx_cell(st->ws, (lxw_row_t)(st->rows + 1), (lxw_col_t)c, r->cols[c].kind,
+                      shown(r, c, cells[c] ? cells[c] : ""), &f);
     }
     st->rows++;
     return st->f && ferror(st->f) ? hz_fail(e, HZ_EINTERNAL, "写入失败 (write failed)") : HZ_OK;

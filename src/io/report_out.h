@@ -19,8 +19,10 @@
 
 /* How JSON writes a column's cells: TEXT a string ("" is null), INT a
  * number, MONEY a string with two decimals, BOOL true for "1" (the exports
- * show 是 / 否). */
-typedef enum { HZ_COL_TEXT, HZ_COL_INT, HZ_COL_MONEY, HZ_COL_BOOL } hz_col_kind;
+ * show 是 / 否), DATE a "YYYY-MM-DD" string (null when ""). XLSX writes
+ * INT and MONEY as numbers (money formatted #,##0.00) and DATE as a date
+ * (yyyy-mm-dd), the rest as text. */
+typedef enum { HZ_COL_TEXT, HZ_COL_INT, HZ_COL_MONEY, HZ_COL_BOOL, HZ_COL_DATE } hz_col_kind;
 
 /* A column: key is a stable English identifier (JSON), title the Chinese
  * title of exports; both static strings. */

@@ -21,6 +21,15 @@ static const char q_list[] =
     OFFSET_KEPT("a.id") ","
     " COALESCE((SELECT SUM(r.amount) FROM recovery r WHERE r.member_id = a.member_id AND r.kind = 'writeoff'), 0)"
     " FROM account a JOIN member m ON m.id = a.member_id WHERE a.kind = 'receivable' ORDER BY a.id";
+static const char q_open[] =
+    "SELECT a.member_id, m.id_number, m.name, a.debits_posted - a.credits_posted,"
+    " COALESCE((SELECT SUM(r.amount) FROM recovery r WHERE r.member_id = a.member_id AND r.kind = 'repay'), 0) + "
+    OFFSET_KEPT("a.id") ","
+    " COALESCE((SELECT SUM(r.amount) FROM recovery r WHERE r.member_id = a.member_id AND r.kind = 'writeoff'), 0)"
+    " FROM account a JOIN member m ON m.id = a.member_id LEFT JOIN unit u ON u.id = m.unit_id"
+    " LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id) WHERE a.kind = 'receivable'"
+    " AND a.debits_posted - a.credits_posted > 0 AND (?1 = '' OR substr(o.path, 1, length(?1)) = ?1)"
+    " AND (?2 = 0 OR m.unit_id = ?2) AND (?3 = 0 OR m.id = ?3) ORDER BY a.id";
 
 static const char q_ref_used[] = "SELECT COUNT(*) FROM recovery WHERE ref = ?";
 
@@ -50,11 +59,27 @@ hz_err hz_store_recovery_insert(hz_db *db, int64_t member_id, const char *kind, 
     return hz_row_insert_id(st, id, e);
 }
 
+static hz_err recovery_rows(hz_stmt *st, hz_recovery_fn fn, void *ctx, hz_errinfo *e);
+
 hz_err hz_store_recoveries(hz_db *db, hz_recovery_fn fn, void *ctx, hz_errinfo *e) {
     hz_stmt *st;
-    bool row;
     hz_err rc = hz_db_stmt(db, q_list, &st, e);
+    return rc ? rc : recovery_rows(st, fn, ctx, e);
+}
+
+hz_err hz_store_recoveries_open(hz_db *db, const hz_list_scope *sc, hz_recovery_fn fn, void *ctx, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_open, &st, e);
     if (rc) return rc;
+    hz_stmt_text(st, 1, sc->org_path ? sc->org_path : "");
+    hz_stmt_int(st, 2, sc->unit_id);
+    hz_stmt_int(st, 3, sc->member_id);
+    return recovery_rows(st, fn, ctx, e);
+}
+
+static hz_err recovery_rows(hz_stmt *st, hz_recovery_fn fn, void *ctx, hz_errinfo *e) {
+    bool row;
+    hz_err rc;
     hz_recovery_row r;
     while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
         memset(&r, 0, sizeof r);

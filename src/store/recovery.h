@@ -24,6 +24,9 @@ typedef struct {
 typedef hz_err (*hz_recovery_fn)(void *ctx, const hz_recovery_row *r, hz_errinfo *e);
 /* Every member who ever owed a recovery, with what is still open. */
 hz_err hz_store_recoveries(hz_db *db, hz_recovery_fn fn, void *ctx, hz_errinfo *e);
+/* The same for the members within scope sc who still owe (owes > 0). */
+hz_err hz_store_recoveries_open(hz_db *db, const hz_list_scope *sc, hz_recovery_fn fn, void *ctx, hz_errinfo *e);
+
 
 /* Where the money went, for the members within scope sc, fen: paid out
  * by the bank, still pending at the bank, recovered from members (repaid or

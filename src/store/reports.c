@@ -87,5 +87,90 @@ hz_err hz_store_dashboard(hz_db *db, const hz_list_scope *sc, hz_date today, hz_
     return HZ_OK;
 }
 
+/* The member's org o: its district or joint union (the shortest such
+ * ancestor), and the caller's scope on m and o (?1 org path, ?2 unit, ?3
+ * member). */
+#define DISTRICT                                                                                                      \
+    " COALESCE((SELECT d.name FROM org d WHERE (d.kind = 'district' OR d.kind = 'joint')"                              \
+    " AND substr(o.path, 1, length(d.path)) = d.path ORDER BY length(d.path) LIMIT 1), o.name, '') AS district"
+#define SCOPE_MO                                                                                                      \
+    " (?1 = '' OR substr(o.path, 1, length(?1)) = ?1) AND (?2 = 0 OR m.unit_id = ?2) AND (?3 = 0 OR m.id = ?3)"
+
+static const char q_contrib_cells[] =
+    "SELECT x.plan_code, x.y, x.months, x.district, SUM(x.amount) FROM (SELECT c.plan_code,"
+    " CAST(substr(c.start_date, 1, 4) AS BIGINT) AS y, c.months," DISTRICT ", t.amount FROM contribution t"
+    " JOIN coverage c ON c.id = t.coverage_id JOIN member m ON m.id = c.member_id LEFT JOIN unit u ON u.id = m.unit_id"
+    " LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id) WHERE" SCOPE_MO ") x"
+    " GROUP BY x.plan_code, x.y, x.months, x.district ORDER BY x.plan_code, x.y, x.district";
+static const char q_benefit_cells[] =
+    "SELECT x.plan_code, x.y, x.district, COUNT(DISTINCT x.claim_id), SUM(x.amount), SUM(x.paid) FROM (SELECT"
+    " l.plan_code, CAST(substr(cv.start_date, 1, 4) AS BIGINT) + l.period AS y," DISTRICT ", l.claim_id, l.amount,"
+    " CASE WHEN c.status = 'paid' THEN l.amount ELSE 0 END AS paid FROM claim_line l JOIN claim c ON c.id = l.claim_id"
+    " JOIN coverage cv ON cv.id = l.coverage_id JOIN member m ON m.id = c.member_id LEFT JOIN unit u ON u.id = m.unit_id"
+    " LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id) WHERE l.reversed = 0 AND c.status <> 'rejected' AND"
+    SCOPE_MO ") x"
+    " GROUP BY x.plan_code, x.y, x.district ORDER BY x.plan_code, x.y, x.district";
+static const char q_covered_cells[] =
+    "SELECT c.plan_code, COUNT(DISTINCT c.member_id) FROM coverage c JOIN member m ON m.id = c.member_id"
+    " LEFT JOIN unit u ON u.id = m.unit_id LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id)"
+    " WHERE c.status = 'active' AND c.start_date <= ?5 AND c.end_date >= ?4 AND" SCOPE_MO
+    " GROUP BY c.plan_code ORDER BY c.plan_code";
+
+/* Steps st, reading each row into a cell by kind: 'c' contributions, 'b'
+ * benefits, 'p' people. */
+static hz_err cells(hz_stmt *st, char kind, hz_report_cell_fn fn, void *ctx, hz_errinfo *e) {
+    bool row;
+    hz_err rc;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        hz_report_cell c;
+        memset(&c, 0, sizeof c);
+        char plan[32], district[HZ_NAME_MAX * 2];
+        HZ_COPY(plan, hz_stmt_col_text(st, 0));
+        c.plan = plan;
+        c.district = "";
+        if (kind == 'p') {
+            c.count = hz_stmt_col_int(st, 1);
+        } else {
+            c.year = (int)hz_stmt_col_int(st, 1);
+            int k = 2;
+            if (kind == 'c') c.months = (int)hz_stmt_col_int(st, k++);
+            HZ_COPY(district, hz_stmt_col_text(st, k++));
+            c.district = district;
+            if (kind == 'b') c.count = hz_stmt_col_int(st, k++);
+            c.amount = hz_stmt_col_int(st, k++);
+            if (kind == 'b') c.paid = hz_stmt_col_int(st, k);
+        }
+        if ((rc = fn(ctx, &c, e))) break;
+    }
+    hz_stmt_reset(st);
+    return rc;
+}
+
+hz_err hz_store_contribution_cells(hz_db *db, const hz_list_scope *sc, hz_report_cell_fn fn, void *ctx,
+                                   hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_contrib_cells, &st, e);
+    if (rc) return rc;
+    bind_scope(st, sc);
+    return cells(st, 'c', fn, ctx, e);
+}
+
+hz_err hz_store_benefit_cells(hz_db *db, const hz_list_scope *sc, hz_report_cell_fn fn, void *ctx, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_benefit_cells, &st, e);
+    if (rc) return rc;
+    bind_scope(st, sc);
+    return cells(st, 'b', fn, ctx, e);
+}
+
+hz_err hz_store_covered_cells(hz_db *db, const hz_list_scope *sc, hz_date from, hz_date to, hz_report_cell_fn fn,
+                              void *ctx, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_covered_cells, &st, e);
+    if (rc) return rc;
+    bind_range(st, sc, from, to);
+    return cells(st, 'p', fn, ctx, e);
+}
+
 /* The reports module's tables are in the core history (migrations 1-2). */
 const hz_store_module hz_store_module_reports = {.name = "reports"};

@@ -33,4 +33,30 @@ typedef struct {
 hz_err hz_store_dashboard(hz_db *db, const hz_list_scope *sc, hz_date today, hz_date from, hz_date to,
                           hz_dashboard *out, hz_errinfo *e);
 
+/* One cell of the office's reports (plan × policy year × district): the
+ * district is the member's district or joint union (its name), or the org
+ * itself when it is under no district. */
+typedef struct {
+    const char *plan, *district;
+    int year;       /* policy year (保障年度): contributions by their coverage's first year */
+    int months;     /* contributions: the coverage's term, to spread it over its policy years */
+    int64_t count;  /* benefits: claims with a line in the cell; people: members covered */
+    hz_fen amount;  /* contributions, or incurred benefits: the active lines of claims not rejected */
+    hz_fen paid;    /* benefits: of which the claim is paid */
+} hz_report_cell;
+typedef hz_err (*hz_report_cell_fn)(void *ctx, const hz_report_cell *c, hz_errinfo *e);
+/* Contributions of every coverage within scope, summed by plan, the
+ * coverage's first year, its term in months and district. */
+hz_err hz_store_contribution_cells(hz_db *db, const hz_list_scope *sc, hz_report_cell_fn fn, void *ctx,
+                                   hz_errinfo *e);
+/* Incurred benefits: the active claim lines of every claim within scope
+ * that is not rejected (adjudicated, approved or paid), by plan, policy
+ * year (the coverage's first year + the line's period) and district:
+ * exactly what the journal's benefit accounts hold. */
+hz_err hz_store_benefit_cells(hz_db *db, const hz_list_scope *sc, hz_report_cell_fn fn, void *ctx, hz_errinfo *e);
+/* Members within scope with an active coverage of each plan whose term
+ * overlaps [from, to] (count; no district). */
+hz_err hz_store_covered_cells(hz_db *db, const hz_list_scope *sc, hz_date from, hz_date to, hz_report_cell_fn fn,
+                              void *ctx, hz_errinfo *e);
+
 #endif

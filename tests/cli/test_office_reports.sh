@@ -1,0 +1,112 @@
+# The office's reports (issue 17): their totals agree with each other, with
+# the tables and with the journal that `huzhu check` balances; a cadre's
+# report holds only their district; CSV has a BOM; XLSX has typed cells.
+. "$(dirname "$0")/lib.bash"
+hz demo --members 200 >/dev/null || { echo "demo failed"; exit 1; }
+ALL="--from 2000-01-01 --to 2030-12-31"
+for r in loss_ratio five_year claims_status sla_monthly recoveries; do
+  expect_exit 0 "report $r json" -- hz --json report $r $ALL
+  cp "$T/out" "$T/$r.json"
+done
+expect_exit 0 "five_year of today" -- hz --json report five_year
+cp "$T/out" "$T/five_year.json"
+# sums of a JSON report's column (fen for money), optionally grouped
+col() { python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+def v(x):
+    if isinstance(x, str):
+        neg = x.startswith("-"); a, b = x.lstrip("-").split(".")
+        return (-1 if neg else 1) * (int(a) * 100 + int(b))
+    return x
+print(sum(v(r[sys.argv[2]]) for r in d["items"]))' "$@"; }
+# contributions: every policy year's share adds up to the contribution rows
+expect_eq "$(col "$T/loss_ratio.json" contributions)" "$(sql 'SELECT SUM(amount) FROM contribution')" \
+  "loss_ratio: contributions by plan x year x district sum to the contributions"
+# benefits: what the journal's benefit accounts hold (debit balances)
+expect_eq "$(col "$T/loss_ratio.json" incurred)" \
+  "$(sql "SELECT SUM(debits_posted - credits_posted) FROM account WHERE kind = 'benefit'")" \
+  "loss_ratio: incurred benefits sum to the journal's benefit accounts"
+expect_eq "$(col "$T/loss_ratio.json" paid)" \
+  "$(sql "SELECT COALESCE(SUM(l.amount), 0) FROM claim_line l JOIN claim c ON c.id = l.claim_id WHERE c.status = 'paid' AND l.reversed = 0")" \
+  "loss_ratio: paid is the paid claims' active lines"
+# payouts by plan (pay date) sum to the paid column of every policy year
+expect_exit 0 "payouts" -- hz --json report payouts $ALL
+expect_eq "$(col "$T/out" amount)" "$(col "$T/loss_ratio.json" paid)" "payouts by plan sum to the total paid"
+# the five-year summary is the same cells without districts, for its years
+expect_exit 0 "loss_ratio of the five years" -- hz --json report loss_ratio --from 2022-01-01 --to 2026-12-31
+expect_eq "$(col "$T/five_year.json" incurred) $(col "$T/five_year.json" contributions) $(col "$T/five_year.json" claims)" \
+  "$(col "$T/out" incurred) $(col "$T/out" contributions) $(col "$T/out" claims)" "five_year agrees with loss_ratio"
+expect_eq "$(python3 -c 'import json,sys; print(sorted({r["year"] for r in json.load(open(sys.argv[1]))["items"]}))' "$T/five_year.json")" \
+  "[2022, 2023, 2024, 2025, 2026]" "five_year: the five years that end with --to"
+expect_eq "$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(all(r["people"] > 0 for r in d["items"]))' "$T/five_year.json")" "True" "five_year: people covered in every row"
+# the loss ratio is benefits / contributions in basis points, half up
+expect_eq "$(python3 -c '
+import json, sys
+def fen(x): a, b = x.split("."); return int(a) * 100 + int(b)
+bad = []
+for r in json.load(open(sys.argv[1]))["items"]:
+    c, b = fen(r["contributions"]), fen(r["incurred"])
+    want = None if c == 0 else "%d.%02d%%" % divmod((b * 20000 + c) // (2 * c), 100)
+    if r["loss_ratio"] != want: bad.append(r)
+print(bad)' "$T/loss_ratio.json")" "[]" "loss_ratio per row is benefits / contributions"
+# claims by status and source sum to all claims, and their amounts to the claims' totals
+expect_eq "$(col "$T/claims_status.json" claims)" "$(sql 'SELECT COUNT(*) FROM claim')" "claims_status sums to all claims"
+expect_eq "$(col "$T/claims_status.json" amount)" "$(sql 'SELECT SUM(total) FROM claim')" "claims_status amounts sum"
+expect_eq "$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(sorted({r["source"] for r in d["items"]}), all(r["waiting_documents"] + r["within_7_days"] + r["over_7_days"] == r["claims"] for r in d["items"]))' "$T/claims_status.json")" \
+  "['application', 'proactive'] True" "claims_status: both sources, every claim on the clock or waiting"
+expect_eq "$(col "$T/sla_monthly.json" paid)" "$(sql "SELECT COUNT(*) FROM claim WHERE status = 'paid'")" \
+  "sla_monthly: paid claims by month sum to the paid claims"
+expect_eq "$(col "$T/recoveries.json" outstanding)" "$(hz --json report dashboard | python3 -c 'import json,sys; print(json.load(sys.stdin)["money"]["outstanding"].replace(".", "").lstrip("0") or "0")')" \
+  "recoveries: outstanding sums to the dashboard's"
+expect_exit 0 "check" -- hz check
+# the dashboard's loss ratio is the year's, on the same basis
+expect_exit 0 "loss_ratio of the year" -- hz --json report loss_ratio --from 2026-01-01 --to 2026-11-29
+cp "$T/out" "$T/lr2026.json"
+hz --json report dashboard >"$T/dash.json"
+expect_eq "$(python3 -c '
+import json, sys
+def fen(x): a, b = x.split("."); return int(a) * 100 + int(b)
+d = json.load(open(sys.argv[2])); c = sum(fen(r["contributions"]) for r in d["items"]); b = sum(fen(r["incurred"]) for r in d["items"])
+print(json.load(open(sys.argv[1]))["loss_ratio"] == "%d.%02d%%" % divmod((b * 20000 + c) // (2 * c), 100))' "$T/dash.json" "$T/lr2026.json")" \
+  "True" "dashboard loss ratio = the year's loss_ratio totals"
+# a cadre (新城区) sees their district only; another district is refused
+expect_exit 0 "cadre loss_ratio" -- hz --as cadre --json report loss_ratio $ALL
+expect_eq "$(python3 -c 'import json,sys; print(sorted({r["district"] for r in json.load(open(sys.argv[1]))["items"]}))' "$T/out")" \
+  "['新城区总工会']" "cadre: only 新城区"
+expect_eq "$(col "$T/out" contributions)" "$(sql "SELECT SUM(t.amount) FROM contribution t JOIN coverage c ON c.id = t.coverage_id JOIN member m ON m.id = c.member_id LEFT JOIN unit u ON u.id = m.unit_id JOIN org o ON o.id = COALESCE(u.org_id, m.org_id) WHERE o.path LIKE '/XA/XA-XC/%'")" \
+  "cadre: contributions of 新城区's members"
+expect_exit 0 "cadre claims_status" -- hz --as cadre --json report claims_status $ALL
+expect_eq "$(col "$T/out" claims)" "$(sql "SELECT COUNT(*) FROM claim c JOIN member m ON m.id = c.member_id LEFT JOIN unit u ON u.id = m.unit_id JOIN org o ON o.id = COALESCE(u.org_id, m.org_id) WHERE o.path LIKE '/XA/XA-XC/%'")" \
+  "cadre: claims of 新城区's members"
+expect_exit 4 "cadre may not name another district" -- hz --as cadre report loss_ratio --org XA-YT
+expect_exit 0 "office narrows to one district" -- hz --json report loss_ratio $ALL --org XA-YT
+expect_eq "$(python3 -c 'import json,sys; print(sorted({r["district"] for r in json.load(open(sys.argv[1]))["items"]}))' "$T/out")" \
+  "['雁塔区总工会']" "--org narrows the office's report"
+expect_exit 4 "a member has no reports" -- hz --as member report five_year
+# exports: CSV with a BOM, XLSX with money as numbers formatted #,##0.00
+expect_exit 0 "csv" -- hz report loss_ratio $ALL --format csv --out "$T/lr.csv"
+expect_eq "$(head -c 3 "$T/lr.csv" | od -An -tx1 | tr -d ' ')" "efbbbf" "CSV starts with a UTF-8 BOM"
+expect_in "$T/lr.csv" "计划,保障年度,区县工会,缴费" "CSV: Chinese header"
+expect_exit 0 "xlsx" -- hz report loss_ratio $ALL --format xlsx --out "$T/lr.xlsx"
+expect_eq "$(python3 -c '
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+styles = z.read("xl/styles.xml").decode()
+sheet = z.read("xl/worksheets/sheet1.xml").decode()
+fmt = re.search(r"<numFmt numFmtId=\"(\d+)\" formatCode=\"#,##0.00\"", styles)
+# the money style: a cellXfs entry with that numFmtId; its index is the s= of money cells
+xfs = re.search(r"<cellXfs[^>]*>(.*?)</cellXfs>", styles, re.S).group(1)
+ids = [m.group(1) for m in re.finditer(r"<xf numFmtId=\"(\d+)\"", xfs)]
+s = ids.index(fmt.group(1)) if fmt else -1
+# row 2, column D (contributions) is a number in that style
+cell = re.search(r"<c r=\"D2\"([^>]*)>(.*?)</c>", sheet)
+print(bool(fmt), "s=\"%d\"" % s in cell.group(1), "<v>" in cell.group(2) and "t=\"s\"" not in cell.group(1))' "$T/lr.xlsx")" \
+  "True True True" "XLSX: money cells are numbers formatted #,##0.00"
+finish
