@@ -14,22 +14,11 @@
 #include "app/lists.h"
 #include "app/reports.h"
 #include "core/idcard.h"
+#include "core/insight.h"
 #include "core/text.h"
 #include "store/claim.h"
 #include "store/recovery.h"
 #include "store/registry.h"
-
-int64_t hz_loss_ratio_bp(hz_fen benefits, hz_fen contributions) {
-    if (contributions <= 0 || benefits < 0) return -1;
-    /* half up: (2 * 10000 * b + c) / (2c) */
-    return (benefits * 20000 + contributions) / (contributions * 2);
-}
-
-char *hz_bp_format(int64_t bp, char *buf) {
-    if (bp < 0) buf[0] = '\0';
-    else snprintf(buf, 24, "%lld.%02lld%%", (long long)(bp / 100), (long long)(bp % 100));
-    return buf;
-}
 
 hz_err hz_report_scope(hz_app *app, const hz_report_args *a, hz_list_scope *sc, char path[HZ_PATH_MAX],
                        hz_errinfo *e) {

@@ -9,6 +9,7 @@
 #include "app/aid.h"
 #include "app/authz.h"
 #include "app/lists.h"
+#include "core/insight.h"
 #include "store/reports.h"
 
 void hz_report_args_default(const hz_app *app, hz_report_args *a) {

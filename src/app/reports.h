@@ -52,13 +52,9 @@ hz_err hz_app_claims_sla(hz_app *app, hz_date from, hz_date to, hz_sla_report *o
 /* The share of paid claims paid within 7 days, in integer per mille
  * (truncated); 0 when none was paid. */
 int64_t hz_sla_share_permille(const hz_sla_report *s);
-/* The loss ratio (赔付率) = benefits / contributions in basis points,
- * rounded half up; -1 (shown empty) when there are no contributions. The
- * basis (policy year, incurred benefits) is spec/plans.md's. */
-int64_t hz_loss_ratio_bp(hz_fen benefits, hz_fen contributions);
-/* Formats basis points as "72.35%" into buf (at least 24 bytes), "" for
- * -1; returns buf. */
-char *hz_bp_format(int64_t bp, char *buf);
+/* The loss ratio (赔付率) is core/insight.h's hz_loss_ratio_bp (basis
+ * points, half up; shown by hz_bp_format); its basis (policy year,
+ * incurred benefits) is spec/plans.md's. */
 /* Contributions and benefits of policy years [y0, y1] within the caller's
  * scope, fen (the loss_ratio report's totals). */
 hz_err hz_app_loss_totals(hz_app *app, int y0, int y1, hz_fen *contributions, hz_fen *benefits, hz_errinfo *e);
