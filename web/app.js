@@ -9,6 +9,7 @@
     { path: "#/payments", label: "支付", roles: ["admin", "finance"] },
     { path: "#/lm", label: "劳模医疗补助", roles: ["admin", "staff", "reviewer", "finance", "cadre"] },
     { path: "#/relief", label: "救助帮扶", roles: ["admin", "staff", "reviewer", "finance", "cadre"] },
+    { path: "#/joining", label: "入会与赠送", roles: ["admin", "staff", "reviewer", "finance", "cadre"] },
     { path: "#/users", label: "用户与安全", roles: ["admin"] },
   ];
   function parse(hash) {
@@ -75,6 +76,7 @@
             <ClaimView v-else-if="route.name === 'claim'" :no="route.no" />
             <PaymentsView v-else-if="route.name === 'payments'" />
             <UsersView v-else-if="route.name === 'users'" />
+            <JoiningView v-else-if="route.name === 'joining'" :user="user" />
             <LmView v-else-if="route.name === 'lm'" :user="user" />
             <ReliefView v-else-if="route.name === 'relief'" :user="user" />
             <ProgramView v-else-if="route.name === 'program'" :user="user" :code="route.code" />
@@ -89,6 +91,7 @@
   app.config.globalProperties.$fmt = hzFmt;
   app.config.globalProperties.location = window.location;
   for (const [name, view] of Object.entries(hzAidViews)) app.component(name, view);
+  for (const [name, view] of Object.entries(hzJoiningViews)) app.component(name, view);
   app.use(ElementPlus, { locale: ElementPlusLocaleZhCn });
   app.mount("#app");
 })();
