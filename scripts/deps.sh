@@ -10,7 +10,7 @@ pkgs="build-essential cmake pkg-config sqlite3 libsqlite3-dev libpq-dev libmicro
 command -v npm >/dev/null 2>&1 || pkgs="$pkgs nodejs npm"
 for w in $want; do
   case "$w" in
-    test)  pkgs="$pkgs postgresql python3 chromium fonts-noto-cjk" ;;
+    test)  pkgs="$pkgs postgresql python3 chromium fonts-noto-cjk poppler-utils" ;;
     bench) pkgs="$pkgs postgresql wrk nginx-light" ;;
   esac
 done
