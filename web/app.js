@@ -88,6 +88,7 @@
   };
   const app = createApp(App);
   app.component("CardChangePanel", CardChangePanel); /* on the member page (views_admin.js) */
+  app.component("HzPrint", HzPrint); /* print buttons (views_docs.js) */
   app.config.globalProperties.$fmt = hzFmt;
   app.config.globalProperties.location = window.location;
   for (const [name, view] of Object.entries(hzAidViews)) app.component(name, view);

@@ -167,7 +167,7 @@ const MemberView = {
   },
   template: `
   <div>
-    <h1 class="page-title">会员档案</h1>
+    <h1 class="page-title">会员档案 <hz-print v-if="m" :href="'/members/' + id + '/certificate.pdf'" label="打印保障凭证" test="print-certificate" /></h1>
     <el-alert v-if="error" type="error" :title="error" show-icon />
     <template v-if="m">
       <el-card>
@@ -442,7 +442,7 @@ const ClaimView = {
   },
   template: `
   <div>
-    <h1 class="page-title">理赔申请 {{ no }}</h1>
+    <h1 class="page-title">理赔申请 {{ no }} <hz-print v-if="c" :href="'/claims/' + no + '/notice.pdf'" label="打印理赔通知书" test="print-notice" /></h1>
     <el-alert v-if="error" type="error" :title="error" show-icon />
     <template v-if="c">
       <el-card>
@@ -557,7 +557,8 @@ const MobileView = {
   <div class="mobile">
     <el-alert v-if="error" type="error" :title="error" show-icon />
     <template v-if="me">
-      <el-card data-test="m-profile"><b>{{ me.name }}</b> · {{ me.unit_name || '个人会员' }}<br><small>{{ me.id_number }}</small></el-card>
+      <el-card data-test="m-profile"><b>{{ me.name }}</b> · {{ me.unit_name || '个人会员' }}<br><small>{{ me.id_number }}</small>
+        <div style="margin-top:8px"><hz-print :href="'/members/' + me.ref + '/certificate.pdf'" label="下载保障凭证" test="m-print-certificate" /></div></el-card>
       <el-card><template #header>我的保障</template>
         <div v-for="c in me.coverages.slice(0, 8)" :key="c.id" class="cov-item" data-test="m-coverage">
           <span>{{ $fmt.planName[c.plan] || c.plan }} {{ c.shares }}份</span><span>{{ c.start }} 至 {{ c.end }}</span>
@@ -593,6 +594,7 @@ const MobileClaimView = {
     <template v-if="c">
       <el-card data-test="m-claim-detail">
         <div class="mobile-head"><h2>{{ c.claim_no }}</h2><el-tag :type="$fmt.statusType[c.status]">{{ $fmt.statusText[c.status] }}</el-tag></div>
+        <hz-print :href="'/claims/' + c.claim_no + '/notice.pdf'" label="下载理赔通知书" test="m-print-notice" />
         <div>合计 <b style="font-size:22px;color:#c0392b">{{ c.total }}</b> 元 · <span :class="sla(c).cls">{{ sla(c).text }}</span></div>
       </el-card>
       <el-card v-for="l in c.lines" :key="l.seq">

@@ -1,7 +1,15 @@
 // The console in a real browser (Debian's chromium, playwright-core): what
 // office staff, a reviewer, finance and a member do, end to end, with
 // screenshots of each main page. Prints "N passed, N failed".
+import { readFileSync } from "fs";
 import { BASE, check, count, context, session, shot, text, finish, searchMembers } from "./lib.mjs";
+
+/* clicks a print button (views_docs.js) and checks that a PDF named name downloads */
+async function printsPdf(page, sel, name, what) {
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.click(sel)]);
+  const pdf = readFileSync(await dl.path());
+  check(dl.suggestedFilename() === name && pdf.subarray(0, 5).toString() === "%PDF-", what + " (" + dl.suggestedFilename() + ")");
+}
 
 try {
   // a wrong password is explained next to the form
@@ -143,6 +151,7 @@ try {
   await page.waitForSelector("[data-test=claim-status] >> text=已支付");
   check((await text(page, "[data-test=claim-sla]")).includes("第 0 天支付"), "paid within the 7-day clock");
   await shot(page, "09-paid");
+  await printsPdf(page, "[data-test=print-notice]", "notice-" + claimNo + ".pdf", "the claim page's print button downloads the notice");
   await fin.ctx.close();
 
   // --- a district cadre and a unit liaison open members they see masked ----------------
@@ -159,6 +168,8 @@ try {
     check(detail.includes("*") && listed.includes(detail.match(/\d{4}\*+\d{3}[\dX]/)[0]),
           user + " opens a member from the list; the ID number stays masked");
     check(!(await page.$(".el-alert--error")), user + ": no error on the member page");
+    if (user === "cadre") await printsPdf(page, "[data-test=print-certificate]", "certificate-" + page.url().split("/").pop() + ".pdf",
+                                          "the member page's print button downloads the certificate");
     await shot(page, "12-" + user + "-member");
     await s.ctx.close();
   }
@@ -180,6 +191,7 @@ try {
         "member reads the explanation of what was paid");
   check(await page.evaluate(() => document.documentElement.scrollWidth <= 390), "no horizontal scroll on a phone");
   await shot(page, "11-member-claim");
+  await printsPdf(page, "[data-test=m-print-notice]", "notice-" + (await text(page, ".mobile-head h2")).trim() + ".pdf", "the phone's print button downloads the notice");
   await mem.ctx.close();
 } catch (e) {
   count.failed++;
