@@ -167,7 +167,8 @@ const MemberView = {
   },
   template: `
   <div>
-    <h1 class="page-title">会员档案 <hz-print v-if="m" :href="'/members/' + id + '/certificate.pdf'" label="打印保障凭证" test="print-certificate" /></h1>
+    <h1 class="page-title">会员档案</h1>
+    <div v-if="m" style="margin:-8px 0 12px"><hz-print :href="'/members/' + id + '/certificate.pdf'" label="打印保障凭证" test="print-certificate" /></div>
     <el-alert v-if="error" type="error" :title="error" show-icon />
     <template v-if="m">
       <el-card>
@@ -442,7 +443,8 @@ const ClaimView = {
   },
   template: `
   <div>
-    <h1 class="page-title">理赔申请 {{ no }} <hz-print v-if="c" :href="'/claims/' + no + '/notice.pdf'" label="打印理赔通知书" test="print-notice" /></h1>
+    <h1 class="page-title">理赔申请 {{ no }}</h1>
+    <div v-if="c" style="margin:-8px 0 12px"><hz-print :href="'/claims/' + no + '/notice.pdf'" label="打印理赔通知书" test="print-notice" /></div>
     <el-alert v-if="error" type="error" :title="error" show-icon />
     <template v-if="c">
       <el-card>

@@ -7,6 +7,7 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define PAGE_W 595.276 /* A4 in points */
@@ -22,8 +23,14 @@
 #define PAD_X 4.0
 #define PAD_Y 3.0
 
+#define OUTLINE_FACES_MAX 8
+
 struct hz_pdf {
     cairo_t *cr;
+    /* the fonts as cairo user fonts drawing the real glyphs' outlines: a
+     * face per real face met (Sans, Sans Bold, Serif Bold), made once */
+    int n_faces;
+    cairo_font_face_t *real[OUTLINE_FACES_MAX], *outline[OUTLINE_FACES_MAX];
     PangoContext *pc;
     const hz_pdf_meta *meta;
     int page, total; /* total: 0 in the counting pass */
@@ -61,9 +68,107 @@ static double layout_h(PangoLayout *l) {
     return (double)h / PANGO_SCALE;
 }
 
+/* Why not pango_cairo_show_layout: cairo 1.16 (Debian 12) subsets the
+ * CFF outlines of Noto CJK wrongly for some glyphs (its charstring parser
+ * does not re-read a subroutine an earlier glyph already marked, miscounts
+ * that glyph's stem hints and drops subroutines it does use), so 如, 白
+ * and others came out blank in every viewer. Each font is drawn instead as
+ * a cairo user font whose glyphs are the real font's outlines, filled:
+ * cairo embeds it as a Type 3 font with its ToUnicode map, so the text is
+ * still text (copy, search, pdftotext) and every glyph is there. Pango still
+ * shapes and positions; only the drawing of glyphs changes. */
+static const cairo_user_data_key_t real_key;
+
+static cairo_status_t outline_glyph(cairo_scaled_font_t *sf, unsigned long glyph, cairo_t *cr,
+                                    cairo_text_extents_t *ext) {
+    cairo_font_face_t *real = cairo_font_face_get_user_data(cairo_scaled_font_get_font_face(sf), &real_key);
+    if (glyph == PANGO_GLYPH_EMPTY || (glyph & PANGO_GLYPH_UNKNOWN_FLAG)) {
+        memset(ext, 0, sizeof *ext);
+        return CAIRO_STATUS_SUCCESS;
+    }
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    cairo_set_font_options(cr, fo);
+    cairo_font_options_destroy(fo);
+    cairo_set_font_face(cr, real);
+    cairo_set_font_size(cr, 1.0); /* glyph space: one unit is the em */
+    cairo_glyph_t g = {glyph, 0, 0};
+    cairo_glyph_extents(cr, &g, 1, ext);
+    cairo_glyph_path(cr, &g, 1);
+    cairo_fill(cr);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_font_face_t *outline_face(hz_pdf *p, cairo_font_face_t *real) {
+    for (int i = 0; i < p->n_faces; i++)
+        if (p->real[i] == real) return p->outline[i];
+    if (p->n_faces == OUTLINE_FACES_MAX) return NULL;
+    cairo_font_face_t *f = cairo_user_font_face_create();
+    cairo_user_font_face_set_render_glyph_func(f, outline_glyph);
+    cairo_font_face_set_user_data(f, &real_key, cairo_font_face_reference(real),
+                                  (cairo_destroy_func_t)cairo_font_face_destroy);
+    p->real[p->n_faces] = real;
+    p->outline[p->n_faces++] = f;
+    return f;
+}
+
+/* One run of glyphs at its place, with its text (clusters map glyphs to
+ * the bytes they show, for the PDF's ToUnicode). */
+static void show_run(hz_pdf *p, const char *text, PangoLayoutRun *run, double x, double baseline) {
+    PangoGlyphString *gs = run->glyphs;
+    int n = gs->num_glyphs;
+    if (n <= 0) return;
+    cairo_scaled_font_t *sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font));
+    cairo_font_face_t *face = sf ? outline_face(p, cairo_scaled_font_get_font_face(sf)) : NULL;
+    cairo_glyph_t *glyphs = malloc(sizeof *glyphs * (size_t)n);
+    cairo_text_cluster_t *clusters = malloc(sizeof *clusters * (size_t)n);
+    if (!face || !glyphs || !clusters) goto done;
+    cairo_matrix_t fm;
+    cairo_scaled_font_get_font_matrix(sf, &fm);
+    cairo_set_font_face(p->cr, face);
+    cairo_set_font_matrix(p->cr, &fm);
+    const char *item = text + run->item->offset;
+    int len = run->item->length, n_clusters = 0, at = 0;
+    for (int i = 0; i < n; i++) {
+        const PangoGlyphInfo *g = &gs->glyphs[i];
+        glyphs[i].index = g->glyph; /* an empty or unknown glyph draws nothing (outline_glyph) */
+        glyphs[i].x = x + (double)(at + g->geometry.x_offset) / PANGO_SCALE;
+        glyphs[i].y = baseline + (double)g->geometry.y_offset / PANGO_SCALE;
+        at += g->geometry.width;
+        if (i == 0 || gs->log_clusters[i] != gs->log_clusters[i - 1]) {
+            int next = len;
+            for (int k = i + 1; k < n; k++)
+                if (gs->log_clusters[k] != gs->log_clusters[i]) {
+                    next = gs->log_clusters[k];
+                    break;
+                }
+            clusters[n_clusters].num_bytes = next - gs->log_clusters[i];
+            clusters[n_clusters++].num_glyphs = 0;
+        }
+        clusters[n_clusters - 1].num_glyphs++;
+    }
+    if (!(run->item->analysis.level & 1)) /* left to right: clusters in glyph order */
+        cairo_show_text_glyphs(p->cr, item, len, glyphs, n, clusters, n_clusters, 0);
+    else
+        cairo_show_glyphs(p->cr, glyphs, n);
+done:
+    free(glyphs);
+    free(clusters);
+}
+
 static void draw_at(hz_pdf *p, PangoLayout *l, double x, double y) {
-    cairo_move_to(p->cr, x, y);
-    pango_cairo_show_layout(p->cr, l);
+    const char *text = pango_layout_get_text(l);
+    PangoLayoutIter *it = pango_layout_get_iter(l);
+    do {
+        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+        if (!run) continue;
+        PangoRectangle logical;
+        pango_layout_iter_get_run_extents(it, NULL, &logical);
+        show_run(p, text, run, x + (double)logical.x / PANGO_SCALE,
+                 y + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE);
+    } while (pango_layout_iter_next_run(it));
+    pango_layout_iter_free(it);
 }
 
 /* Draws one line of text at (x, y) and returns its height. */
@@ -320,6 +425,7 @@ static hz_err pass(const hz_pdf_meta *meta, hz_pdf_draw_fn draw, void *ctx, cair
     cairo_show_page(p.cr);
     *pages = p.page;
     g_object_unref(p.pc);
+    for (int i = 0; i < p.n_faces; i++) cairo_font_face_destroy(p.outline[i]);
     cairo_status_t st = cairo_status(p.cr);
     cairo_destroy(p.cr);
     cairo_surface_finish(s);
