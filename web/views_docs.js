@@ -3,5 +3,5 @@
  * the browser downloads it with the session cookie. */
 const HzPrint = {
   props: { href: String, label: String, test: String },
-  template: `<a class="el-button el-button--primary el-button--small is-plain hz-print" :href="'/api/v1' + href" download :data-test="test">{{ label }}</a>`,
+  template: `<a class="el-button el-button--primary el-button--small is-plain hz-print" :href="'/api/v1' + href" download :data-test="test" style="text-decoration:none">{{ label }}</a>`,
 };
