@@ -455,6 +455,41 @@ http("roster-months", "a roster for 0 months", "POST", "/api/v1/rosters?unit={{U
 http("settlements-empty", "an empty settlement upload", "POST", "/api/v1/settlements", b"", 400, ["没有数据行"],
      ext="csv", headers={"Content-Type": "text/csv"})
 
+# the public application form (issue 15): no login, every field checked, nothing written
+APPLY = {"name": "王新", "id_number": "610102199001011231", "phone": "13800000000", "occupation": "外卖骑手",
+         "org": "XA-XYT"}
+def apply(slug, what, body, status, error):
+    http("apply-" + slug, what, "POST", "/api/v1/applications", body, status, error, role=None)
+apply("notjson", "an application that is no JSON", "name=王新", 400, ["JSON"])
+apply("empty", "an empty application", b"", 400, ["请求体为空"])
+apply("unknown-key", "an application with an unknown key", dict(APPLY, email="a@b.c"), 400, ["email"])
+apply("id-check", "an applicant's ID with a wrong check digit", dict(APPLY, id_number="610102199001011232"), 400,
+      ["id_number", "校验位"])
+apply("id-number", "an applicant's ID given as a number", dict(APPLY, id_number=610102199001011231), 400,
+      ["id_number"])
+apply("phone", "an applicant's phone 123", dict(APPLY, phone="123"), 400, ["phone"])
+apply("nophone", "an application without a phone", {k: v for k, v in APPLY.items() if k != "phone"}, 400,
+      ["phone", "必填"])
+apply("occupation", "an occupation that is not new-form work", dict(APPLY, occupation="程序员"), 400, ["occupation"])
+apply("org-district", "an application to a district union", dict(APPLY, org="XA-XC"), 400, ["org", "联合工会"])
+apply("org-none", "an application to an org nobody has", dict(APPLY, org="NOPE"), 400, ["org", "联合工会"])
+apply("member", "an application by a member", dict(APPLY, id_number=M), 409, ["已是工会会员"])
+http("application-approve-none", "approving an application nobody made", "POST",
+     "/api/v1/applications/RH209900000001/approve", {}, 404, ["RH209900000001"])
+http("application-reject-noreason", "rejecting an application with no reason", "POST",
+     "/api/v1/applications/RH209900000001/reject", {}, 400, ["reason"])
+http("applications-status", "applications of status bogus", "GET", "/api/v1/applications?status=bogus", None, 400,
+     ["status"])
+http("sponsorship-months", "a sponsorship of 0 months", "POST", "/api/v1/sponsorships",
+     {"org": "XA-XYT", "plan": "XYT", "months": 0, "from": "2027-01-01", "to": "2027-12-31"}, 400, ["months"],
+     role="admin")
+http("sponsorship-to", "a sponsorship whose window ends before it starts", "POST", "/api/v1/sponsorships",
+     {"org": "XA-XYT", "plan": "XYT", "months": 12, "from": "2027-12-31", "to": "2027-01-01"}, 400, ["to"],
+     role="admin")
+http("sponsorship-plan", "a sponsorship of plan NOPE", "POST", "/api/v1/sponsorships",
+     {"org": "XA-XYT", "plan": "NOPE", "months": 12, "from": "2027-01-01", "to": "2027-12-31"}, 404, ["NOPE"],
+     role="admin")
+
 
 def main():
     shutil.rmtree(OUT, ignore_errors=True)
