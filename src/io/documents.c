@@ -329,7 +329,7 @@ static hz_err draw_certificate(hz_pdf *p, void *ctx, hz_errinfo *e) {
     hz_pdf_kv kv[] = {{"核验码", d->code}, {"出具日期", hz_date_format(d->issued, d1)}};
     hz_pdf_kvs(p, kv, 2, 1);
     hz_pdf_text(p,
-                "核验方式: 在本会互助保障系统的核验页输入核验码, 或访问 /api/v1/verify/核验码 (无须登录), "
+                "核验方式: 访问本会互助保障系统的网址 /api/v1/verify/核验码 (无须登录), "
                 "可核对持证人姓名 (部分隐去)、保障项目、保障期间及出具日期。核验码与本证明一一对应, 不含身份证号。",
                 true);
     char signed_on[40];

@@ -40,6 +40,7 @@ struct hz_pdf {
     hz_pdf_col cols[HZ_PDF_MAX_COLS];
     double col_w[HZ_PDF_MAX_COLS];
     bool header_due; /* the header row is drawn before the next row */
+    char heading[256]; /* a heading waiting for what follows it ("" = none) */
 };
 
 /* A laid-out piece of text: family, size, bold, wrapped to width (0 = no
@@ -244,21 +245,34 @@ void hz_pdf_keep(hz_pdf *p, double pt) {
 
 void hz_pdf_space(hz_pdf *p, double pt) { p->y += pt; }
 
+/* A heading is drawn with the first piece of what follows it, on the same
+ * page: place() is how every block asks for room. */
 void hz_pdf_heading(hz_pdf *p, const char *text) {
-    PangoLayout *l = layout(p, text, SANS, 11.5, true, TEXT_W, PANGO_ALIGN_LEFT);
+    snprintf(p->heading, sizeof p->heading, "%s", text);
+}
+
+/* Makes room for need points (and the waiting heading), then draws the
+ * heading. */
+static void place(hz_pdf *p, double need) {
+    if (!p->heading[0]) {
+        hz_pdf_keep(p, need);
+        return;
+    }
+    PangoLayout *l = layout(p, p->heading, SANS, 11.5, true, TEXT_W, PANGO_ALIGN_LEFT);
     double h = layout_h(l);
-    hz_pdf_keep(p, h + 40); /* a heading never ends a page */
+    hz_pdf_keep(p, 6 + h + 4 + need);
     p->y += 6;
     draw_at(p, l, MARGIN_X, p->y);
     g_object_unref(l);
     p->y += h + 4;
+    p->heading[0] = '\0';
 }
 
 void hz_pdf_text(hz_pdf *p, const char *text, bool small) {
     PangoLayout *l = layout(p, text, SANS, small ? SMALL_PT : BODY_PT, false, TEXT_W, PANGO_ALIGN_LEFT);
     pango_layout_set_spacing(l, (int)(2 * PANGO_SCALE));
     double h = layout_h(l);
-    hz_pdf_keep(p, h);
+    place(p, h);
     if (small) cairo_set_source_rgb(p->cr, 0.3, 0.3, 0.3);
     draw_at(p, l, MARGIN_X, p->y);
     cairo_set_source_rgb(p->cr, 0, 0, 0);
@@ -269,6 +283,21 @@ void hz_pdf_text(hz_pdf *p, const char *text, bool small) {
 void hz_pdf_kvs(hz_pdf *p, const hz_pdf_kv *kv, int n, int columns) {
     if (columns < 1) columns = 1;
     double cell = TEXT_W / columns, key_w = columns == 1 ? 92 : 74;
+    /* a block of pairs stays on one page when it can */
+    double block = 0;
+    for (int i = 0; i < n; i += columns) {
+        double h = 0;
+        for (int c = 0; c < columns && c < 4 && i + c < n; c++) {
+            PangoLayout *k = layout(p, kv[i + c].key, SANS, BODY_PT, true, key_w - 6, PANGO_ALIGN_LEFT);
+            PangoLayout *v = layout(p, kv[i + c].value, SANS, BODY_PT, false, cell - key_w - 10, PANGO_ALIGN_LEFT);
+            if (layout_h(k) > h) h = layout_h(k);
+            if (layout_h(v) > h) h = layout_h(v);
+            g_object_unref(k);
+            g_object_unref(v);
+        }
+        block += h + 4;
+    }
+    place(p, block < BOTTOM - 120 ? block : 0);
     for (int i = 0; i < n; i += columns) {
         PangoLayout *ls[4][2] = {{NULL}};
         double h = 0;
@@ -353,6 +382,7 @@ void hz_pdf_table_row(hz_pdf *p, const char *const *cells, bool bold) {
         titles[i] = p->cols[i].title;
     double rh = row_layouts(p, cells, bold, ls);
     double hh = row_layouts(p, titles, true, head);
+    place(p, rh + (p->header_due ? hh : 0));
     if (p->y + rh + (p->header_due ? hh : 0) > BOTTOM) {
         new_page(p);
         p->header_due = true;
@@ -374,7 +404,7 @@ void hz_pdf_table_end(hz_pdf *p) {
         for (int i = 0; i < p->n_cols; i++)
             titles[i] = p->cols[i].title;
         double hh = row_layouts(p, titles, true, head);
-        hz_pdf_keep(p, hh);
+        place(p, hh);
         row_draw(p, head, hh, true);
     }
     p->n_cols = 0;
@@ -383,7 +413,7 @@ void hz_pdf_table_end(hz_pdf *p) {
 }
 
 void hz_pdf_signature(hz_pdf *p, const char *signer, const char *date) {
-    hz_pdf_keep(p, 70);
+    place(p, 70);
     p->y += 24;
     double w = TEXT_W * 0.5, x = PAGE_W - MARGIN_X - w;
     p->y += line_at(p, signer, SERIF, 11.5, true, x, p->y, w, PANGO_ALIGN_CENTER) + 4;
@@ -422,6 +452,7 @@ static hz_err pass(const hz_pdf_meta *meta, hz_pdf_draw_fn draw, void *ctx, cair
     p.total = total;
     begin_page(&p);
     hz_err rc = draw(&p, ctx, e);
+    if (p.heading[0]) place(&p, 0); /* a heading with nothing after it */
     cairo_show_page(p.cr);
     *pages = p.page;
     g_object_unref(p.pc);
