@@ -382,7 +382,9 @@ void hz_pdf_table_row(hz_pdf *p, const char *const *cells, bool bold) {
         titles[i] = p->cols[i].title;
     double rh = row_layouts(p, cells, bold, ls);
     double hh = row_layouts(p, titles, true, head);
+    int page = p->page;
     place(p, rh + (p->header_due ? hh : 0));
+    if (p->page != page) p->header_due = true; /* a new page repeats the header row */
     if (p->y + rh + (p->header_due ? hh : 0) > BOTTOM) {
         new_page(p);
         p->header_due = true;
