@@ -16,10 +16,13 @@
 #include "app/module.h"
 #include "core/engine.h"
 #include "core/idcard.h"
+#include "core/relief.h"
 #include "core/text.h"
 #include "io/catalogue.h"
 #include "store/coverage.h"
 #include "store/insight.h"
+#include "store/registry.h"
+#include "store/relief.h"
 
 typedef struct {
     char code[24], path[256], name[128];
@@ -270,6 +273,69 @@ fail:
     hz_db_rollback(app->db);
 out:
     free(entry.canonical);
+    return rc;
+}
+
+typedef struct {
+    hz_lookback_result *r;
+    hz_lookback_kind kind;
+    bool mask;
+} lb_ctx;
+
+static hz_err add_item(void *vctx, const hz_member *m, const char *ref, hz_date date, hz_fen amount, const char *level,
+                       hz_errinfo *e) {
+    lb_ctx *c = vctx;
+    hz_lookback_item it;
+    memset(&it, 0, sizeof it);
+    it.kind = c->kind;
+    it.member_id = m->id;
+    if (c->mask) hz_id_mask(m->id_number, it.id_number);
+    else hz_strlcpy(it.id_number, m->id_number, sizeof it.id_number);
+    hz_strlcpy(it.name, m->name, sizeof it.name);
+    hz_strlcpy(it.ref, ref, sizeof it.ref);
+    it.date = date;
+    it.amount = amount;
+    hz_strlcpy(it.level, level, sizeof it.level);
+    return hz_lookback_add(c->r, &it) ? HZ_OK : hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+}
+
+/* Members whose year's burden reaches the first band and who are on no
+ * second-round list of that year (relief.c proposes from the same burdens). */
+static hz_err relief_items(hz_app *app, lb_ctx *c, int year, hz_errinfo *e) {
+    hz_relief_burden *b;
+    size_t n;
+    hz_err rc = hz_store_relief_burdens(app->db, year, HZ_FEN(10000), &b, &n, e);
+    for (size_t i = 0; rc == HZ_OK && i < n; i++) {
+        if (!hz_relief_band(b[i].burden)) continue;
+        bool listed;
+        hz_member m;
+        hz_errinfo ignore;
+        if ((rc = hz_store_second_round_listed(app->db, year, b[i].member_id, &listed, e)) || listed) continue;
+        if ((rc = hz_store_member_by_id(app->db, b[i].member_id, &m, e))) break;
+        if (hz_authz_member(app, &m, &ignore)) continue; /* outside the caller's scope */
+        char y[8];
+        snprintf(y, sizeof y, "%04d", year);
+        if ((rc = add_item(c, &m, y, HZ_DATE_NONE, b[i].burden, "", e))) break;
+        c->r->items[c->r->n - 1].grant = hz_relief_band(b[i].burden);
+    }
+    free(b);
+    return rc;
+}
+
+hz_err hz_app_lookback(hz_app *app, int year, hz_lookback_result *out, hz_errinfo *e) {
+    memset(out, 0, sizeof *out);
+    out->year = year;
+    hz_err rc = hz_authz_can_do(app, "insight.lookback", e);
+    if (rc) return rc;
+    hz_list_scope sc;
+    hz_scope_filter(app, &sc);
+    lb_ctx c = {out, HZ_LB_STAY, !hz_authz_sees_identity(app)};
+    for (int k = 0; rc == HZ_OK && k < HZ_LB_KINDS; k++) {
+        c.kind = (hz_lookback_kind)k;
+        rc = k == HZ_LB_RELIEF ? relief_items(app, &c, year, e)
+                               : hz_store_lookback(app->db, &sc, k, year, app->today, add_item, &c, e);
+    }
+    if (rc) hz_lookback_free(out);
     return rc;
 }
 

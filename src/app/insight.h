@@ -21,4 +21,11 @@ hz_err hz_app_simulate(hz_app *app, const char *plan_text, hz_date from, hz_date
  * under. *version gets the number; an unchanged file is a conflict. */
 hz_err hz_app_plan_publish(hz_app *app, const char *plan_text, const char *why, int *version, hz_errinfo *e);
 
+/* The look-back worklists (core/insight.h kinds) within the caller's scope:
+ * stays without a claim in any year on file; for `year`, members in a
+ * second-round relief band nobody has listed and model workers' stays
+ * without an LM subsidy; coverages ending within 30 days of today without a
+ * renewal. Release out with hz_lookback_free. */
+hz_err hz_app_lookback(hz_app *app, int year, hz_lookback_result *out, hz_errinfo *e);
+
 #endif

@@ -117,11 +117,41 @@ static int hz_cmd_plan_publish(hz_cli *cli, int argc, char **argv) {
     return 0;
 }
 
+static int hz_cmd_lookback(hz_cli *cli, int argc, char **argv) {
+    insight_opts o;
+    int rc = parse(cli, "lookback", argc, argv, &o);
+    if (rc) return rc;
+    int y, m, d, year;
+    hz_date_to_ymd(cli->app.today, &y, &m, &d);
+    year = y;
+    if (o.year && (rc = hz_cli_int(cli, o.year, "year", 2000, 2199, &year))) return rc;
+    hz_lookback_result r;
+    if (hz_app_lookback(&cli->app, year, &r, &cli->err)) return hz_cli_report(cli);
+    if (cli->json) {
+        hz_cli_print_json(hz_view_lookback(&r));
+    } else {
+        printf("回头望 %d: 有住院无理赔 %lld, 达二次救助档未提出 %lld, 劳模住院无补助 %lld, 30天内到期未续保 %lld\n",
+               year, (long long)r.count[HZ_LB_STAY], (long long)r.count[HZ_LB_RELIEF], (long long)r.count[HZ_LB_LM],
+               (long long)r.count[HZ_LB_RENEW]);
+        for (int i = 0; i < r.n; i++) {
+            const hz_lookback_item *it = &r.items[i];
+            char b[HZ_MONEY_BUF], dt[HZ_DATE_BUF];
+            printf("  %-20s %s %s %s %s %s -> %s\n", hz_lookback_kind_key(it->kind), it->id_number, it->name, it->ref,
+                   it->date == HZ_DATE_NONE ? "-" : hz_date_format(it->date, dt), hz_money_format(it->amount, b),
+                   hz_lookback_action_label(it->kind));
+        }
+    }
+    hz_lookback_free(&r);
+    return 0;
+}
+
 static const hz_cmd commands[] = {
     {"simulate", hz_cmd_simulate, "--plan-file FILE [--from D] [--to D]",
      "模拟: 按拟议计划重新核算期间内的理赔, 不写入任何数据 (what-if, writes nothing)", true},
     {"plan publish", hz_cmd_plan_publish, "--plan-file FILE [--why TEXT]",
      "发布计划新版本: 新参保采用, 已有参保不变 (a new plan version for new coverages)", true},
+    {"lookback", hz_cmd_lookback, "[--year Y]",
+     "回头望: 有住院无理赔、达救助档未提出、劳模住院无补助、即将到期未续保 (worklists from the data)", true},
     {NULL, NULL, NULL, NULL, false},
 };
 /* The insight module's commands (src/modules.def). */

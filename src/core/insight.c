@@ -137,3 +137,35 @@ char *hz_bp_format(int64_t bp, char *buf) {
     else snprintf(buf, 24, "%lld.%02lld%%", (long long)(bp / 100), (long long)(bp % 100));
     return buf;
 }
+
+static const struct {
+    const char *key, *action, *label;
+} lookback_kinds[HZ_LB_KINDS] = {
+    {"stay_without_claim", "claim.create", "创建理赔 (create the claim)"},
+    {"relief_band", "relief.propose", "提出二次救助 (propose relief)"},
+    {"lm_without_subsidy", "lm.apply", "申请劳模医疗补助 (apply LM)"},
+    {"renewal_due", "coverage.renew", "续保 (renew)"},
+};
+
+const char *hz_lookback_kind_key(hz_lookback_kind k) { return lookback_kinds[k].key; }
+const char *hz_lookback_action(hz_lookback_kind k) { return lookback_kinds[k].action; }
+const char *hz_lookback_action_label(hz_lookback_kind k) { return lookback_kinds[k].label; }
+
+bool hz_lookback_add(hz_lookback_result *r, const hz_lookback_item *it) {
+    if (r->n == r->cap) {
+        int cap = r->cap ? r->cap * 2 : 32;
+        hz_lookback_item *items = realloc(r->items, sizeof *items * (size_t)cap);
+        if (!items) return false;
+        r->items = items;
+        r->cap = cap;
+    }
+    r->items[r->n++] = *it;
+    r->count[it->kind]++;
+    return true;
+}
+
+void hz_lookback_free(hz_lookback_result *r) {
+    free(r->items);
+    r->items = NULL;
+    r->n = r->cap = 0;
+}

@@ -70,4 +70,44 @@ int64_t hz_loss_ratio_bp(hz_fen paid, hz_fen contributions);
 /* "53.21%" or "" for -1; buf of at least 24 bytes. */
 char *hz_bp_format(int64_t bp, char *buf);
 
+/* ---- the look-back (回头望): worklists built from the data ---- */
+
+typedef enum {
+    HZ_LB_STAY,   /* a covered inpatient stay with no claim (any year on file): create the claim */
+    HZ_LB_RELIEF, /* the year's burden is in a second-round relief band, nobody proposed the member: propose */
+    HZ_LB_LM,     /* a model worker's stay of the year without an LM subsidy: apply */
+    HZ_LB_RENEW,  /* a coverage ending within 30 days without a renewal: renew */
+    HZ_LB_KINDS
+} hz_lookback_kind;
+
+#define HZ_LB_RENEW_DAYS 30
+
+typedef struct {
+    hz_lookback_kind kind;
+    int64_t member_id;
+    char id_number[19]; /* masked for roles that do not see identities */
+    char name[64];
+    char ref[48];   /* the stay's setl_id (stay, lm), the plan code (renew), the year (relief) */
+    hz_date date;   /* admission (stay, lm), coverage end (renew) */
+    hz_fen amount;  /* psn_selfpay (stay, lm), the burden (relief), the premium (renew) */
+    hz_fen grant;   /* relief: the band's grant */
+    char level[16]; /* lm: national / provincial / city */
+} hz_lookback_item;
+
+typedef struct {
+    int year;
+    hz_lookback_item *items;
+    int n, cap;
+    int64_t count[HZ_LB_KINDS];
+} hz_lookback_result;
+
+/* The stable English key of a kind ("stay_without_claim", ...) and the action
+ * that settles it ("claim.create", "relief.propose", "lm.apply", "coverage.renew"). */
+const char *hz_lookback_kind_key(hz_lookback_kind k);
+const char *hz_lookback_action(hz_lookback_kind k);
+const char *hz_lookback_action_label(hz_lookback_kind k);
+/* Appends a copy of it; false when out of memory. */
+bool hz_lookback_add(hz_lookback_result *r, const hz_lookback_item *it);
+void hz_lookback_free(hz_lookback_result *r);
+
 #endif

@@ -62,9 +62,34 @@ static void h_plan_publish(hz_req *r, char **p) {
     free(text);
 }
 
+static void h_lookback(hz_req *r, char **p) {
+    (void)p;
+    int y, m, d;
+    hz_date_to_ymd(r->app->today, &y, &m, &d);
+    const char *ys = hz_http_query(r, "year");
+    if (ys && *ys) {
+        char *end;
+        long v = strtol(ys, &end, 10);
+        if (*end || v < 2000 || v > 2199) {
+            hz_http_error(r, 400, "VALIDATION", "year: 应为 2000 至 2199 的年份 (a year 2000..2199)");
+            return;
+        }
+        y = (int)v;
+    }
+    hz_lookback_result res;
+    hz_errinfo e;
+    if (hz_app_lookback(r->app, y, &res, &e)) {
+        hz_http_fail(r, &e);
+        return;
+    }
+    hz_http_json(r, 200, hz_view_lookback(&res));
+    hz_lookback_free(&res);
+}
+
 static const hz_route insight_routes[] = {
     {"POST", V1 "/simulate", h_simulate, true, false},
     {"POST", V1 "/plans/publish", h_plan_publish, true, false},
+    {"GET", V1 "/lookback", h_lookback, true, false},
     {NULL, NULL, NULL, false, false},
 };
 /* The insight module's routes (src/modules.def). */

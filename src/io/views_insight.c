@@ -1,6 +1,7 @@
 /* JSON views of the what-if, look-back and forecast. */
 #include "io/views_insight.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "io/views.h"
@@ -48,4 +49,25 @@ json_t *hz_view_whatif(const hz_whatif_result *r) {
                      hz_date_format(r->from, f), "to", hz_date_format(r->to, t), "contributions",
                      hz_json_money(r->contributions), "loss_ratio_current", ratio(r->current, r->contributions),
                      "loss_ratio_proposed", ratio(r->proposed, r->contributions), "worse_off", worse);
+}
+
+json_t *hz_view_lookback(const hz_lookback_result *r) {
+    json_t *items = json_array(), *counts = json_object();
+    for (int k = 0; k < HZ_LB_KINDS; k++)
+        json_object_set_new(counts, hz_lookback_kind_key((hz_lookback_kind)k), json_integer(r->count[k]));
+    for (int i = 0; i < r->n; i++) {
+        const hz_lookback_item *it = &r->items[i];
+        char ref[24], d[HZ_DATE_BUF];
+        snprintf(ref, sizeof ref, "%lld", (long long)it->member_id);
+        json_t *o = json_pack("{s:s, s:s, s:s, s:{s:s, s:s, s:s}, s:s, s:o, s:o}", "kind",
+                              hz_lookback_kind_key(it->kind), "action", hz_lookback_action(it->kind), "action_label",
+                              hz_lookback_action_label(it->kind), "member", "ref", ref, "id_number", it->id_number,
+                              "name", it->name, "ref", it->ref, "date",
+                              it->date == HZ_DATE_NONE ? json_null() : json_string(hz_date_format(it->date, d)),
+                              "amount", hz_json_money(it->amount));
+        if (it->kind == HZ_LB_RELIEF) json_object_set_new(o, "grant", hz_json_money(it->grant));
+        if (it->level[0]) json_object_set_new(o, "level", json_string(it->level));
+        json_array_append_new(items, o);
+    }
+    return json_pack("{s:i, s:o, s:o}", "year", r->year, "counts", counts, "items", items);
 }

@@ -12,4 +12,8 @@
  *  "worse_off":[…]} (interfaces.md `huzhu simulate`). */
 json_t *hz_view_whatif(const hz_whatif_result *r);
 
+/* {"year":Y,"counts":{kind:N},"items":[{"kind","action","action_label",
+ *  "member":{"ref","id_number","name"},"ref","date","amount",("grant"),("level")}]} */
+json_t *hz_view_lookback(const hz_lookback_result *r);
+
 #endif

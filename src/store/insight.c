@@ -1,9 +1,11 @@
 /* Member-ordered scans joined in memory (what-if, look-back, forecast). */
 #include "store/insight.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/insight.h"
 #include "store/rows.h"
 #include "store/store.h"
 
@@ -203,6 +205,79 @@ hz_err hz_store_districts(hz_db *db, hz_district_fn fn, void *ctx, hz_errinfo *e
     while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row)
         fn(ctx, hz_stmt_col_text(st, 0), hz_stmt_col_text(st, 1), hz_stmt_col_text(st, 2));
     hz_stmt_reset(st);
+    return rc;
+}
+
+#define LB_MEMBER                                                                                                      \
+    "SELECT m.id, m.id_number, m.name, "
+#define LB_SCOPE_JOIN                                                                                                  \
+    " JOIN member m ON m.id = x.member_id LEFT JOIN unit u ON u.id = m.unit_id"                                      \
+    " LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id) WHERE" SCOPE_MEMBER
+
+static const char q_lb_stay[] =
+    LB_MEMBER "x.setl_id, x.adm_date, x.psn_selfpay, '' FROM settlement x" LB_SCOPE_JOIN
+    " AND x.med_type = '21' AND x.refunded = 0"
+    " AND EXISTS (SELECT 1 FROM coverage c WHERE c.member_id = x.member_id AND c.status = 'active'"
+    "  AND c.start_date <= x.adm_date AND c.end_date >= x.adm_date)"
+    " AND NOT EXISTS (SELECT 1 FROM claim_settlement cs WHERE cs.settlement_id = x.id)"
+    " ORDER BY x.adm_date, x.id";
+static const char q_lb_lm[] =
+    LB_MEMBER "x.setl_id, x.adm_date, x.psn_selfpay, f.level FROM settlement x"
+    " JOIN member_flag f ON f.member_id = x.member_id AND f.kind = 'model'"
+    "  AND f.valid_from <= x.adm_date AND f.valid_to >= x.adm_date" LB_SCOPE_JOIN
+    " AND x.med_type = '21' AND x.refunded = 0 AND substr(x.adm_date, 1, 4) = ?4"
+    " AND NOT EXISTS (SELECT 1 FROM lm_subsidy l WHERE l.settlement_id = x.id)"
+    " ORDER BY x.adm_date, x.id";
+static const char q_lb_renew[] =
+    LB_MEMBER "x.plan_code, x.end_date, x.premium, '' FROM coverage x" LB_SCOPE_JOIN
+    " AND x.status = 'active' AND x.end_date >= ?4 AND x.end_date <= ?5"
+    " AND NOT EXISTS (SELECT 1 FROM coverage n WHERE n.member_id = x.member_id AND n.plan_code = x.plan_code"
+    "  AND n.status = 'active' AND n.start_date > x.start_date)"
+    " ORDER BY x.end_date, x.id";
+
+hz_err hz_store_lookback(hz_db *db, const hz_list_scope *sc, int kind, int year, hz_date today, hz_lookback_fn fn,
+                         void *ctx, hz_errinfo *e) {
+    const char *sql = kind == HZ_LB_STAY ? q_lb_stay : kind == HZ_LB_LM ? q_lb_lm : q_lb_renew;
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, sql, &st, e);
+    if (rc) return rc;
+    char y[8];
+    snprintf(y, sizeof y, "%04d", year);
+    hz_stmt_text(st, 1, sc->org_path ? sc->org_path : "");
+    hz_stmt_int(st, 2, sc->unit_id);
+    hz_stmt_int(st, 3, sc->member_id);
+    if (sql == q_lb_lm) hz_stmt_text(st, 4, y);
+    if (sql == q_lb_renew) {
+        hz_bind_date(st, 4, today);
+        hz_bind_date(st, 5, today + HZ_LB_RENEW_DAYS);
+    }
+    bool row;
+    while (rc == HZ_OK && (rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        hz_member m;
+        memset(&m, 0, sizeof m);
+        m.id = hz_stmt_col_int(st, 0);
+        HZ_COPY(m.id_number, hz_stmt_col_text(st, 1));
+        HZ_COPY(m.name, hz_stmt_col_text(st, 2));
+        rc = fn(ctx, &m, hz_stmt_col_text(st, 3), hz_row_date(st, 4), hz_stmt_col_int(st, 5),
+                hz_stmt_col_text(st, 6), e);
+    }
+    hz_stmt_reset(st);
+    return rc;
+}
+
+static const char q_second_round_listed[] =
+    "SELECT COUNT(*) FROM relief_grant g JOIN relief_program p ON p.id = g.program_id"
+    " WHERE p.kind = 'second_round' AND p.year = ? AND g.member_id = ?";
+
+hz_err hz_store_second_round_listed(hz_db *db, int year, int64_t member_id, bool *listed, hz_errinfo *e) {
+    hz_stmt *st;
+    int64_t n = 0;
+    hz_err rc = hz_db_stmt(db, q_second_round_listed, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, year);
+    hz_stmt_int(st, 2, member_id);
+    rc = hz_row_int(st, &n, e);
+    *listed = n > 0;
     return rc;
 }
 

@@ -46,4 +46,19 @@ hz_err hz_store_contributions_by_plan(hz_db *db, const hz_list_scope *sc, hz_dat
 typedef void (*hz_district_fn)(void *ctx, const char *code, const char *path, const char *name);
 hz_err hz_store_districts(hz_db *db, hz_district_fn fn, void *ctx, hz_errinfo *e);
 
+/* Look-back rows (core/insight.h kinds), within scope sc, in a stable order:
+ * HZ_LB_STAY: inpatient, non-refunded settlements of matched members that
+ * an active coverage's term holds, with no claim at all (any year);
+ * HZ_LB_LM: non-refunded inpatient settlements admitted in `year` of members
+ * with a model flag valid on the admission date and no LM subsidy (any
+ * status); HZ_LB_RENEW: active coverages ending in [today, today + 30]
+ * with no later coverage of the same member and plan code. Rows carry the
+ * member (id, id_number, name), ref, date, amount and level (LM). */
+typedef hz_err (*hz_lookback_fn)(void *ctx, const hz_member *m, const char *ref, hz_date date, hz_fen amount,
+                                 const char *level, hz_errinfo *e);
+hz_err hz_store_lookback(hz_db *db, const hz_list_scope *sc, int kind, int year, hz_date today, hz_lookback_fn fn,
+                         void *ctx, hz_errinfo *e);
+/* Has the member a grant (any status) of a second_round programme of year? */
+hz_err hz_store_second_round_listed(hz_db *db, int year, int64_t member_id, bool *listed, hz_errinfo *e);
+
 #endif

@@ -4,16 +4,7 @@
 # an error is refused naming the field; simulate writes nothing; publishing
 # makes a new version for new coverages only. SQLite and PostgreSQL.
 . "$(dirname "$0")/lib.bash"
-F=$FEED_HEADER
-hz init >/dev/null
-hz org add --code XA --name 西安市总工会 >/dev/null
-hz org add --code BL --name 碑林区总工会 --parent XA --kind district >/dev/null
-hz org add --code YT --name 雁塔区总工会 --parent XA --kind district >/dev/null
-U1=91610000MA6TG00007
-U2=91610000MA6TG0013H
-hz unit add --code $U1 --name 碑林电力机械厂 --org BL >/dev/null
-hz unit add --code $U2 --name 雁塔软件园 --org YT >/dev/null
-UNIT=$U1
+. "$(dirname "$0")/insight.bash"
 A=$(add_member 61010219760101001 甲会员)
 B=$(add_member 61010219760101002 乙困难 hardship:deep:2026-01-01:2026-12-31)
 E=$(add_member 61010219760101005 戊会员)
@@ -21,19 +12,14 @@ F_=$(add_member 61010219760101006 己会员)
 UNIT=$U2
 D=$(add_member 61010219760101004 丁会员)
 for m in $A $B $D $E $F_; do hz enroll --id-number $m --plan ZY --start 2026-01-01 >/dev/null; done
-row() { # SETL ID ADM DSCG SELFPAY
-  echo "$1,$2,某某,1,H1,西京医院,3,21,$3,$4,K35.8,,90000.00,10000.00,$5,100.00,0,$4 10:00:00"
-}
-{ echo "$F"
-  row A1 $A 2026-04-06 2026-04-20 24350.00   # before the window
+{ row A1 $A 2026-04-06 2026-04-20 24350.00   # before the window
   row A2 $A 2026-07-01 2026-07-12 13105.00
   row B1 $B 2026-08-01 2026-08-05 10650.00   # hardship: 25% either way
   row D1 $D 2026-05-01 2026-05-09 61300.00   # before the window, fills the cap
   row D2 $D 2026-09-01 2026-09-09 20650.00
   row E1 $E 2026-07-01 2026-07-03 1000.00    # below the deductible
   row F1 $F_ 2026-08-01 2026-08-09 5000.00   # its claim is rejected
-} > "$T/feed.csv"
-hz import settlements "$T/feed.csv" >/dev/null
+} | feed
 for s in A1 A2 B1 D1 D2 E1 F1; do
   m=$(sql "SELECT certno FROM settlement WHERE setl_id = '$s'")
   hz --json claim submit --id-number $m --settlement $s --documents-complete > "$T/c.json" || echo "submit $s failed" >&2
