@@ -11,6 +11,7 @@
 typedef struct hz_demo_report {
     int64_t orgs, units, members, coverages, settlements, claims;
     int64_t lm_subsidies, relief_grants; /* the aid modules' */
+    int64_t activities, cases;           /* the care and cases modules' */
 } hz_demo_report;
 
 /* Builds the data set into an initialised, empty database. Users: admin,

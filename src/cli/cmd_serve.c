@@ -194,11 +194,12 @@ int hz_cmd_demo(hz_cli *cli, int argc, char **argv) {
     remove_tree(tmp); /* the demo roster holds (made-up) ID numbers and bank cards: nothing stays behind */
     if (err) return hz_cli_report(cli);
     if (cli->json)
-        hz_cli_print_json(json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:{s:s, s:s}}", "orgs", (json_int_t)r.orgs,
+        hz_cli_print_json(json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:{s:s, s:s}}", "orgs", (json_int_t)r.orgs,
                                     "units", (json_int_t)r.units, "members", (json_int_t)r.members, "coverages",
                                     (json_int_t)r.coverages, "settlements", (json_int_t)r.settlements, "claims",
                                     (json_int_t)r.claims, "lm_subsidies", (json_int_t)r.lm_subsidies, "relief_grants",
-                                    (json_int_t)r.relief_grants, "login", "login", "admin", "password",
+                                    (json_int_t)r.relief_grants, "activities", (json_int_t)r.activities, "cases",
+                                    (json_int_t)r.cases, "login", "login", "admin", "password",
                                     HZ_DEMO_PASSWORD));
     else
         printf("演示数据已生成: 组织 %lld, 会员单位 %lld, 会员 %lld, 保障 %lld, 医保结算 %lld, 理赔 %lld, "
