@@ -22,6 +22,8 @@ void hz_app_tick(hz_app *app) {
     if (fixed && *fixed && hz_date_parse(fixed, &d, "HUZHU_TODAY", NULL) == HZ_OK) app->today = d;
 }
 
+hz_err hz_app_set_lock_wait(hz_app *app, int ms, hz_errinfo *e) { return hz_db_set_lock_wait(app->db, ms, e); }
+
 hz_err hz_app_open(hz_app *app, const char *db_url, hz_errinfo *e) {
     memset(app, 0, sizeof *app);
     snprintf(app->actor, sizeof app->actor, "cli");

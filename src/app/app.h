@@ -52,6 +52,12 @@ typedef struct {
  * Release with hz_app_close. */
 hz_err hz_app_open(hz_app *app, const char *db_url, hz_errinfo *e);
 void hz_app_close(hz_app *app);
+/* How long this process's writes wait for another writer's lock before
+ * "database busy", in milliseconds: the server keeps the store's 10 s (a
+ * request thread must not hang); the CLI waits 2 minutes, since a clerk's
+ * command or a cron'd `pay batch` would rather wait for an import than
+ * fail (docs/decisions.md "Waiting for the write lock"). */
+hz_err hz_app_set_lock_wait(hz_app *app, int ms, hz_errinfo *e);
 
 /* Refreshes app->now and app->today from the clock. */
 void hz_app_tick(hz_app *app);

@@ -173,6 +173,11 @@ static int take_globals(hz_cli *cli, globals *g, int argc, char **argv) {
 static int run(hz_cli *cli, const hz_cmd *cmd, int sub_argc, char **sub_argv) {
     if (cmd->needs_db) {
         if (hz_app_open(&cli->app, cli->db_url, &cli->err) != HZ_OK) return hz_cli_report(cli);
+        if (hz_app_set_lock_wait(&cli->app, 120000, &cli->err) != HZ_OK) {
+            int rc = hz_cli_report(cli);
+            hz_app_close(&cli->app);
+            return rc;
+        }
         if (cli->as && hz_app_act_as(&cli->app, cli->as, &cli->err) != HZ_OK) {
             int rc = hz_cli_report(cli);
             hz_app_close(&cli->app);

@@ -1,6 +1,7 @@
 /* Driver dispatch, DDL translation and the per-connection statement cache. */
 #include "store/db.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -33,6 +34,13 @@ void hz_db_close(hz_db *db) {
 }
 
 const char *hz_db_driver_name(const hz_db *db) { return db->drv->name; }
+
+hz_err hz_db_set_lock_wait(hz_db *db, int ms, hz_errinfo *e) {
+    if (strcmp(db->drv->name, "sqlite") != 0) return HZ_OK;
+    char sql[48];
+    snprintf(sql, sizeof sql, "PRAGMA busy_timeout=%d", ms < 0 ? 0 : ms);
+    return hz_db_exec(db, sql, e);
+}
 
 /* Applies the driver's token substitutions to sql; caller frees. */
 static char *translate_ddl(const hz_db_driver *drv, const char *sql) {

@@ -69,6 +69,11 @@ struct hz_stmt {
 hz_err hz_db_open(const char *url, hz_db **out, hz_errinfo *e);
 void hz_db_close(hz_db *db);
 const char *hz_db_driver_name(const hz_db *db);
+/* How long a writer waits for another writer's lock before the store
+ * answers "database busy" (HZ_EDB), in milliseconds (the open default is
+ * 10,000). SQLite's busy timeout; PostgreSQL waits on locks as long as they
+ * are held (lock_timeout 0), so nothing changes there. */
+hz_err hz_db_set_lock_wait(hz_db *db, int ms, hz_errinfo *e);
 
 /* An online copy of the whole database as it stood at one moment, while
  * others keep writing (quality.md R9): written to "PATH.partial-PID",
