@@ -18,6 +18,7 @@
 #include "core/idcard.h"
 #include "io/gen.h"
 #include "store/registry.h"
+#include "core/text.h"
 
 static const struct {
     const char *code, *name, *region;
@@ -30,17 +31,23 @@ static const struct {
 };
 
 /* The units of the seed page, with the district that hosts them and their
- * share of the generated members (曲江建设 has 1,436 members in the seed). */
+ * members at the default 3,000 (曲江建设 has 1,436 in the seed: 1,432 on
+ * its roster and the four the aid demo names), scaled to the requested
+ * count; the last five give every district members. */
+#define DEMO_BASE 3000
 static const struct {
     const char *name, *org;
     int members;
 } units[] = {
-    {"五环(集团)纺织", "XA-XC", 60},          {"西安曲江建设集团有限公司", "XA-YT", 1436},
-    {"中铁七局西安公司", "XA-LH", 120},        {"陕煤运销集团建宏公司", "XA-WY", 90},
-    {"大唐石泉水电厂", "XA-CA", 50},           {"陕煤集团韩城矿业下峪口矿", "XA-BQ", 80},
-    {"陕西佰泰保安有限公司", "XA-BL", 70},     {"镇安县圆通物业", "SL-ZA", 30},
-    {"鑫园物业", "XA-GL", 40},                 {"西安城市公交集团", "XA-LH", 0},
-    {"西安地铁运营分公司", "XA-WY", 0},        {"西安市交警支队后勤中心", "XA-YT", 0},
+    {"五环(集团)纺织", "XA-XC", 120},           {"西安曲江建设集团有限公司", "XA-YT", 1432},
+    {"中铁七局西安公司", "XA-LH", 220},         {"陕煤运销集团建宏公司", "XA-WY", 150},
+    {"大唐石泉水电厂", "XA-CA", 80},            {"陕煤集团韩城矿业下峪口矿", "XA-BQ", 150},
+    {"陕西佰泰保安有限公司", "XA-BL", 70},      {"镇安县圆通物业", "SL-ZA", 30},
+    {"鑫园物业", "XA-GL", 40},                  {"西安城市公交集团", "XA-LH", 180},
+    {"西安地铁运营分公司", "XA-WY", 120},       {"西安市交警支队后勤中心", "XA-YT", 60},
+    {"阎良航空零部件制造有限公司", "XA-YL", 50}, {"临潼文旅发展有限公司", "XA-LT", 40},
+    {"鄠邑区草堂物流有限公司", "XA-HY", 30},    {"蓝田县玉器工艺厂", "XA-LTX", 30},
+    {"周至县猕猴桃专业合作社", "XA-ZZ", 24},
 };
 
 void hz_demo_unit_code(int i, char out[19]) {
@@ -123,19 +130,132 @@ static hz_err write_roster(const char *path, int n, uint64_t seed, uint64_t offs
     return ferror(f) | fclose(f) ? hz_fail(e, HZ_EINTERNAL, "写入失败 %s (write failed)", path) : HZ_OK;
 }
 
+/* The demo clock: the use cases stamp app->now and read app->today, so
+ * the demo walks through its past by setting both (10:00 in Xi'an); every
+ * movement is still a use case and a journal posting. hz_app_tick puts the
+ * real clock back. */
+static void demo_clock(hz_app *app, hz_date d, int hour_utc) {
+    char b[HZ_DATE_BUF];
+    app->today = d;
+    snprintf(app->now, sizeof app->now, "%sT%02d:00:00Z", hz_date_format(d, b), hour_utc);
+}
+
+static bool never_fails(hz_app *app, const char *ref, int k) {
+    (void)app;
+    (void)ref;
+    (void)k;
+    return false;
+}
+
+/* The claim numbers of claims in one status, at most HZ_DEMO_PICK. */
+#define HZ_DEMO_PICK 64
+typedef struct {
+    int n;
+    char no[HZ_DEMO_PICK][24];
+} claim_pick;
+
+static hz_err pick_claim(void *ctx, const hz_claim_row *c, hz_errinfo *e) {
+    (void)e;
+    claim_pick *p = ctx;
+    if (p->n < HZ_DEMO_PICK) snprintf(p->no[p->n++], 24, "%s", c->claim_no);
+    return HZ_OK;
+}
+
+/* Writes the rows of feed `all` discharged in month ym (YYYY-MM) to `out`
+ * (the header first); *rows counts them. */
+static hz_err month_feed(const char *all, const char *out, const char *ym, int *rows, hz_errinfo *e) {
+    FILE *in = fopen(all, "rb"), *f = fopen(out, "wb");
+    *rows = 0;
+    bool ok = in && f;
+    char line[1024];
+    for (int k = 0; ok && fgets(line, sizeof line, in); k++) {
+        /* dscg_date is the tenth field; the demo's feed quotes nothing */
+        const char *p = line;
+        for (int c = 0; c < 9 && p; c++) p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL;
+        if (k == 0 || (p && !strncmp(p, ym, 7))) {
+            fputs(line, f);
+            if (k) (*rows)++;
+        }
+    }
+    if (in) ok = !ferror(in) && ok, fclose(in);
+    if (f && fclose(f) != 0) ok = false;
+    return ok ? HZ_OK : hz_fail(e, HZ_EINTERNAL, "无法写入 %s (cannot write the demo's feed)", out);
+}
+
+/* One month of the settlement feed, processed as an office would: the feed
+ * of month ym arrives on day d; the proactive claims are complete that day;
+ * the bank pays the approved ones three days later (nine before a
+ * holiday); the reviewer approves
+ * half of the larger claims the next day and the rest after a week (those
+ * are paid late, past day 7). Steps that would fall after today wait. */
+static hz_err demo_month(hz_app *app, const hz_demo_opts *o, const char *all, const char *feed, const char *ym,
+                         hz_date d, hz_date today, hz_demo_report *out, int *round, bool *rejected,
+                         hz_errinfo *e) {
+    int rows;
+    hz_err rc = month_feed(all, feed, ym, &rows, e);
+    if (rc || !rows) return rc;
+    demo_clock(app, d, 2);
+    hz_feed_report fr;
+    rc = hz_app_import_settlements(app, feed, true, &fr, e);
+    out->settlements += fr.added;
+    hz_feed_report_free(&fr);
+    int64_t created = 0;
+    if (!rc) rc = hz_app_claims_proactive(app, hz_date_from_ymd(1900, 1, 1), NULL, NULL, &created, e);
+    out->claims += created;
+    /* the feeds of January and September arrive before the Spring Festival
+     * and National Day holidays: their bank batch waits nine days */
+    int wait = !strcmp(ym + 4, "-01") || !strcmp(ym + 4, "-09") ? 9 : 3;
+    if (rc || d + wait > today) return rc;
+    char serial[16];
+    demo_clock(app, d + wait, 2);
+    snprintf(serial, sizeof serial, "YH%03d", (*round)++);
+    if ((rc = hz_demo_bank_round(app, o->tmpdir, serial, never_fails, e))) return rc;
+    claim_pick p = {0};
+    if ((rc = hz_app_claims_page(app, "adjudicated", NULL, NULL, (hz_page){1, HZ_DEMO_PICK}, pick_claim, &p,
+                                 &(int64_t){0}, e)))
+        return rc;
+    hz_claim_view *v = malloc(sizeof *v);
+    if (!v) return hz_fail(e, HZ_EINTERNAL, "内存不足");
+    /* the first claim the reviewer sees does not hold together */
+    int skip = -1;
+    if (!*rejected && p.n && d + 4 <= today) {
+        demo_clock(app, d + 4, 3);
+        rc = hz_app_claim_reject(app, p.no[0], "出院诊断与住院病历不一致, 请补正后重新申请", v, e);
+        *rejected = true;
+        skip = 0;
+    }
+    for (int late = 0; late < 2 && !rc; late++) {
+        hz_date at = d + (late ? 8 : 4);
+        if (at + 2 > today) break;
+        demo_clock(app, at, 3);
+        for (int i = late; i < p.n && !rc; i += 2)
+            if (i != skip) rc = hz_app_claim_approve(app, p.no[i], v, e);
+        demo_clock(app, at + 2, 2);
+        snprintf(serial, sizeof serial, "YH%03d", (*round)++);
+        if (!rc) rc = hz_demo_bank_round(app, o->tmpdir, serial, never_fails, e);
+    }
+    free(v);
+    return rc;
+}
+
 /* The core module's demo: the seed's city, through registry, enrollment,
  * the feed, claims and payments (these modules predate the module shape and
- * share one data story). */
+ * share one data story), told in the order it happened on the demo clock. */
 static hz_err demo_core(hz_app *app, const hz_demo_opts *o, hz_demo_report *out, hz_errinfo *e) {
     int members = o->members;
     uint64_t seed = o->seed;
     const char *tmpdir = o->tmpdir;
     hz_err rc = HZ_OK;
-    char path[512], feed[512];
+    char path[512], feed[512], all[512];
     snprintf(path, sizeof path, "%s/demo-roster.csv", tmpdir);
     snprintf(feed, sizeof feed, "%s/demo-feed.csv", tmpdir);
-    hz_date d2025 = hz_date_from_ymd(2025, 1, 1);
+    snprintf(all, sizeof all, "%s/demo-feed-all.csv", tmpdir);
+    hz_date today = app->today;
+    int ty, tm, td;
+    hz_date_to_ymd(today, &ty, &tm, &td);
+    hz_date d2025 = hz_date_from_ymd(ty - 1, 1, 1);
     /* organisations: the city federation, 13 districts and counties, 商洛 / 镇安 */
+    demo_clock(app, hz_date_from_ymd(2018, 12, 20), 2);
     TRY(hz_app_org_add(app, "XA", "西安市总工会", NULL, "federation", "610100", NULL, e));
     for (size_t i = 0; i < sizeof districts / sizeof districts[0]; i++)
         TRY(hz_app_org_add(app, districts[i].code, districts[i].name, "XA", "district", districts[i].region, NULL, e));
@@ -143,37 +263,11 @@ static hz_err demo_core(hz_app *app, const hz_demo_opts *o, hz_demo_report *out,
     TRY(hz_app_org_add(app, "SL-ZA", "镇安县总工会", "SL", "district", "611025", NULL, e));
     TRY(hz_app_org_add(app, "XA-XYT", "西安市新就业形态劳动者联合工会", "XA", "joint", "610100", NULL, e));
     out->orgs = 17;
-    /* units and their rosters, scaled to the requested member count */
-    int seeded = 0;
-    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) seeded += units[i].members;
-    uint64_t offset = 0;
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
         char code[19];
         hz_demo_unit_code((int)i, code);
         TRY(hz_app_unit_add(app, code, units[i].name, units[i].org, NULL, e));
         out->units++;
-        int n = units[i].members ? units[i].members * members / (seeded ? seeded : 1) : members / 40;
-        if (n < 5) n = 5;
-        TRY(write_roster(path, n, seed, offset, e));
-        offset += (uint64_t)n;
-        hz_roster_input in;
-        memset(&in, 0, sizeof in);
-        in.path = path;
-        in.unit_code = code;
-        in.plans[0] = "ZY";
-        in.plans[1] = "ZJ";
-        in.n_plans = 2;
-        in.start = d2025;
-        hz_roster_report rep;
-        rc = hz_app_import_roster(app, &in, &rep, e);
-        out->members += rep.imported;
-        out->coverages += rep.coverages;
-        hz_roster_report_free(&rep);
-        if (rc) goto done;
-        /* renewed for 2026: continuous, no new waiting period */
-        hz_bulk_report br;
-        TRY(hz_app_renew_unit(app, code, hz_date_from_ymd(2025, 12, 1), hz_date_from_ymd(2025, 12, 31), &br, e));
-        out->coverages += br.enrolled;
     }
     /* the seed's textile worker: ZY + ZJ + NG since 2019, the 27,101 yuan case */
     char wuhuan[19];
@@ -187,29 +281,15 @@ static hz_err demo_core(hz_app *app, const hz_demo_opts *o, hz_demo_report *out,
     TRY(hz_app_member_add(app, &he, NULL, e));
     out->members++;
     static const char *const plans[] = {"ZY", "ZJ", "NG"};
-    for (int y = 2019; y <= 2026; y++)
+    for (int y = 2019; y <= ty; y++)
         for (int k = 0; k < 3; k++) {
             hz_enroll_input ei = {heid, plans[k], 1, hz_date_from_ymd(y, 1, 1), 12, "unit"};
             TRY(hz_app_enroll(app, &ei, NULL, e));
             out->coverages++;
         }
-    /* new-form workers: individual members of the joint union, gifted XYT */
-    hz_rng r;
-    hz_rng_seed(&r, seed * 31 + 7);
-    int riders = members / 10 > 20 ? members / 10 : 20;
-    static const char *const jobs[] = {"newform:delivery", "newform:courier", "newform:ridehail", "newform:truck"};
-    for (int i = 0; i < riders; i++) {
-        hz_gen_person p;
-        hz_gen_person_make(&r, offset + (uint64_t)i, seed, &p);
-        hz_member_input in = {p.id_number, p.name, p.phone, NULL, "XA-XYT", p.bank_card, p.bank_name,
-                              {jobs[i % 4]}, 1};
-        hz_errinfo one;
-        if (hz_app_member_add(app, &in, NULL, &one) == HZ_OK) out->members++;
-    }
-    hz_bulk_report sp;
-    TRY(hz_app_enroll_sponsored(app, "XA", "newform", "XYT", d2025, 36, &sp, e));
-    out->coverages += sp.enrolled;
-    /* the settlement feed: the seed's two stays, plus a year of others */
+    /* her two stays in 2019, claimed with complete documents and paid four
+     * days later: the seed's "仅仅7天时间" */
+    demo_clock(app, hz_date_from_ymd(2019, 7, 15), 2);
     FILE *f = fopen(feed, "wb");
     if (!f) {
         rc = hz_fail(e, HZ_EINTERNAL, "无法写入 %s", feed);
@@ -246,29 +326,99 @@ static hz_err demo_core(hz_app *app, const hz_demo_opts *o, hz_demo_report *out,
     rc = hz_app_claim_submit(app, &ci, v, e);
     char he_claim[24];
     snprintf(he_claim, sizeof he_claim, "%s", v->claim.claim_no);
+    demo_clock(app, hz_date_from_ymd(2019, 7, 17), 6);
     if (rc == HZ_OK) rc = hz_app_claim_approve(app, he_claim, v, e);
     free(v);
     if (rc) goto done;
     out->claims++;
-    /* a year of stays for the roster members: proactive claims */
-    TRY(write_roster(path, (int)offset, seed, 0, e));
-    int n_setl = members / 25 > 12 ? members / 25 : 12;
-    TRY(hz_gen_settlements(path, feed, n_setl, seed, app->today, e));
-    rc = hz_app_import_settlements(app, feed, true, &fr, e);
-    out->settlements = fr.added + 2;
-    hz_feed_report_free(&fr);
-    if (rc) goto done;
-    int64_t created;
-    TRY(hz_app_claims_proactive(app, hz_date_from_ymd(1900, 1, 1), NULL, NULL, &created, e));
-    out->claims += created;
-    /* a claim the reviewer rejects, and one still waiting for documents */
+    out->settlements += 2;
+    demo_clock(app, hz_date_from_ymd(2019, 7, 19), 2);
+    TRY(hz_demo_bank_round(app, tmpdir, "YH2019", never_fails, e));
+    /* the units' rosters from last January (ZY + ZJ, the unit pays), scaled
+     * to the requested member count */
+    demo_clock(app, d2025 - 12, 2);
+    uint64_t offset = 0;
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        char code[19];
+        hz_demo_unit_code((int)i, code);
+        int n = units[i].members * members / DEMO_BASE;
+        if (n < 5) n = 5;
+        TRY(write_roster(path, n, seed, offset, e));
+        offset += (uint64_t)n;
+        hz_roster_input in;
+        memset(&in, 0, sizeof in);
+        in.path = path;
+        in.unit_code = code;
+        in.plans[0] = "ZY";
+        in.plans[1] = "ZJ";
+        in.n_plans = 2;
+        in.start = d2025;
+        hz_roster_report rep;
+        rc = hz_app_import_roster(app, &in, &rep, e);
+        out->members += rep.imported;
+        out->coverages += rep.coverages;
+        hz_roster_report_free(&rep);
+        if (rc) goto done;
+    }
+    /* new-form workers: individual members of the joint union, gifted XYT */
+    hz_rng r;
+    hz_rng_seed(&r, seed * 31 + 7);
+    int riders = members / 10 > 20 ? members / 10 : 20;
+    static const char *const jobs[] = {"newform:delivery", "newform:courier", "newform:ridehail", "newform:truck"};
+    for (int i = 0; i < riders; i++) {
+        hz_gen_person p;
+        hz_gen_person_make(&r, offset + (uint64_t)i, seed, &p);
+        hz_member_input in = {p.id_number, p.name, p.phone, NULL, "XA-XYT", p.bank_card, p.bank_name,
+                              {jobs[i % 4]}, 1};
+        hz_errinfo one;
+        if (hz_app_member_add(app, &in, NULL, &one) == HZ_OK) out->members++;
+    }
+    hz_bulk_report sp;
+    TRY(hz_app_enroll_sponsored(app, "XA", "newform", "XYT", d2025, 36, &sp, e));
+    out->coverages += sp.enrolled;
+    /* the city federation gives every woman member the women's plan (NG) */
+    TRY(hz_app_enroll_sponsored(app, "XA", NULL, "NG", d2025, 12, &sp, e));
+    out->coverages += sp.enrolled;
+    TRY(hz_app_enroll_sponsored(app, "SL", NULL, "NG", d2025, 12, &sp, e));
+    out->coverages += sp.enrolled;
+    /* the stays of members and riders from last January on, month by
+     * month as the 医保 feed brings them; the units renew in December */
+    TRY(write_roster(path, (int)offset + riders, seed, 0, e));
+    int n_setl = members / 28 > 30 ? members / 28 : 30; /* at least a dozen in this year */
+    TRY(hz_gen_settlements(path, all, n_setl, seed, today, e));
+    int round = 0;
+    bool rejected = false;
+    for (int y = ty - 1, m = 1; y < ty || (y == ty && m <= tm); m = m == 12 ? 1 : m + 1, y += m == 1) {
+        if (y == ty - 1 && m == 12) {
+            demo_clock(app, hz_date_from_ymd(y, 12, 10), 2);
+            for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+                char code[19];
+                hz_demo_unit_code((int)i, code);
+                hz_bulk_report br;
+                TRY(hz_app_renew_unit(app, code, hz_date_from_ymd(y, 12, 1), hz_date_from_ymd(y, 12, 31), &br, e));
+                out->coverages += br.enrolled;
+            }
+            /* and the federations' NG for the women who are in no unit */
+            TRY(hz_app_enroll_sponsored(app, "XA", NULL, "NG", hz_date_from_ymd(ty, 1, 1), 12, &sp, e));
+            out->coverages += sp.enrolled;
+        }
+        char ym[8];
+        snprintf(ym, sizeof ym, "%04d-%02d", y, m);
+        hz_date arrives = (m == 12 ? hz_date_from_ymd(y + 1, 1, 5) : hz_date_from_ymd(y, m + 1, 5));
+        if (arrives > today) arrives = today;
+        TRY(demo_month(app, o, all, feed, ym, arrives, today, out, &round, &rejected, e));
+    }
+    demo_clock(app, today, 3);
+    /* a claim the reviewer rejects (if none was yet), and one still waiting
+     * for documents */
     hz_claim_view *cv = malloc(sizeof *cv);
     if (!cv) {
         rc = hz_fail(e, HZ_EINTERNAL, "内存不足");
         goto done;
     }
     char first[24] = "";
-    if (hz_app_claims_page(app, "adjudicated", NULL, NULL, (hz_page){1, 1}, first_claim, first, &(int64_t){0}, e) == HZ_OK &&
+    if (!rejected &&
+        hz_app_claims_page(app, "adjudicated", NULL, NULL, (hz_page){1, 1}, first_claim, first, &(int64_t){0}, e) == HZ_OK &&
         first[0])
         rc = hz_app_claim_reject(app, first, "出院诊断与住院病历不一致, 请补正后重新申请", cv, e);
     if (rc == HZ_OK) {
@@ -288,6 +438,7 @@ static hz_err demo_core(hz_app *app, const hz_demo_opts *o, hz_demo_report *out,
     /* pay what is approved so far; the bank returns one failure */
     TRY(hz_demo_bank_round(app, tmpdir, "YH", one_in_nine, e));
     /* users, one per role */
+    hz_app_tick(app);
     char qujiang[19];
     hz_demo_unit_code(1, qujiang);
     char scope_unit[40], scope_member[40];
@@ -301,8 +452,10 @@ static hz_err demo_core(hz_app *app, const hz_demo_opts *o, hz_demo_report *out,
     for (size_t i = 0; i < sizeof users / sizeof users[0]; i++)
         TRY(hz_app_user_add(app, users[i].login, users[i].role, users[i].scope, HZ_DEMO_PASSWORD, e));
 done:
+    hz_app_tick(app);
     unlink(path);
     unlink(feed);
+    unlink(all);
     return rc;
 }
 

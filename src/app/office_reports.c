@@ -220,7 +220,7 @@ hz_err hz_report_build_five_year(hz_app *app, const hz_report_args *a, hz_report
 typedef struct {
     char status[16];
     bool proactive;
-    int64_t claims, waiting, within, over, days_sum, days_n;
+    int64_t claims, none, waiting, within, over, days_sum, days_n;
     int days_max;
     hz_fen amount;
 } status_row;
@@ -246,6 +246,11 @@ static hz_err on_status(void *vctx, const hz_claim *c, hz_errinfo *e) {
     }
     r->claims++;
     r->amount += c->total;
+    /* off the 7-day clock, as in the sla report: nothing to pay */
+    if (c->total <= 0 || !strcmp(c->status, "rejected")) {
+        r->none++;
+        return HZ_OK;
+    }
     int days = hz_claim_sla_days(c, x->app->today);
     if (days < 0) {
         r->waiting++;
@@ -278,6 +283,7 @@ hz_err hz_report_build_claims_status(hz_app *app, const hz_report_args *a, hz_re
         {"source", "来源", HZ_COL_TEXT},
         {"claims", "件数", HZ_COL_INT},
         {"amount", "金额", HZ_COL_MONEY},
+        {"no_payment", "无需支付", HZ_COL_INT},
         {"waiting_documents", "待补材料", HZ_COL_INT},
         {"within_7_days", "7日内", HZ_COL_INT},
         {"over_7_days", "超过7日", HZ_COL_INT},
@@ -296,7 +302,8 @@ hz_err hz_report_build_claims_status(hz_app *app, const hz_report_args *a, hz_re
     hz_report_head(out, "claims_status", "理赔（按状态、来源）", false, (int)(sizeof cols / sizeof cols[0]), cols);
     for (int i = 0; !rc && i < x->n; i++) {
         const status_row *r = &x->rows[i];
-        char v[6][24], amount[HZ_MONEY_BUF], avg[24] = "";
+        char v[6][24], none[24], amount[HZ_MONEY_BUF], avg[24] = "";
+        snprintf(none, sizeof none, "%lld", (long long)r->none);
         snprintf(v[0], 24, "%lld", (long long)r->claims);
         snprintf(v[1], 24, "%lld", (long long)r->waiting);
         snprintf(v[2], 24, "%lld", (long long)r->within);
@@ -306,9 +313,8 @@ hz_err hz_report_build_claims_status(hz_app *app, const hz_report_args *a, hz_re
             int64_t tenths = (r->days_sum * 20 + r->days_n) / (r->days_n * 2); /* half up */
             snprintf(avg, sizeof avg, "%lld.%lld", (long long)(tenths / 10), (long long)(tenths % 10));
         }
-        const char *cells[] = {r->status, r->proactive ? "proactive" : "application", v[0],   hz_money_format(r->amount, amount),
-                               v[1],      v[2],                                       v[3],   avg,
-                               r->days_n ? v[4] : ""};
+        const char *cells[] = {r->status, r->proactive ? "proactive" : "application", v[0], hz_money_format(r->amount, amount),
+                               none,      v[1], v[2], v[3], avg, r->days_n ? v[4] : ""};
         rc = hz_report_add_row(out, cells, e);
     }
 done:

@@ -122,8 +122,37 @@ static hz_err collect_id(void *vctx, long row, char **f, int n, hz_errinfo *e) {
     return HZ_OK;
 }
 
-static const char *const illness[] = {"I21.0", "I63.9", "J18.9", "K35.8", "E11.9", "N20.0", "K80.2",
-                                      "I10",   "C34.1", "C50.9", "C54.1", "D05.1", "J44.1", "M51.2"};
+/* Diagnoses that fit the person (ICD-10): common stays for anyone, a few
+ * by age, the cancers and conditions of one sex only for that sex, and
+ * critical illness (ZJ's list) about one stay in eight. */
+static const char *const common[] = {"J18.9", "K35.8", "E11.9", "N20.0", "K80.2", "I10", "M51.2", "J20.9", "K29.7"};
+static const char *const older[] = {"J44.1", "I25.1", "E11.9", "M17.0", "I10"};
+static const char *const critical[] = {"I21.0", "I63.9", "C34.1", "C18.7", "C22.0", "C16.9"};
+static const char *const women[] = {"D25.9", "N83.2", "N81.1", "D25.9"};
+static const char *const women_cancer[] = {"C50.9", "C54.1", "C53.9", "C56"};
+static const char *const men[] = {"K40.9", "N43.3", "K40.9"};
+static const char *const men_older[] = {"N40", "N40", "K40.9"};
+
+/* The birth year of an ID number (digits 7-10). */
+static int birth_year(const char *id) {
+    return (id[6] - '0') * 1000 + (id[7] - '0') * 100 + (id[8] - '0') * 10 + (id[9] - '0');
+}
+
+static const char *diagnosis(hz_rng *r, const char *id, int age) {
+    bool woman = (id[16] - '0') % 2 == 0;
+    uint64_t k = hz_rng_below(r, 100);
+    if (k < 13) {
+        if (hz_rng_below(r, 2) == 0) return woman ? women_cancer[hz_rng_below(r, N(women_cancer))] : age >= 50 ? "C61" : "C34.1";
+        return critical[hz_rng_below(r, N(critical))];
+    }
+    if (k < 25) {
+        if (woman) return women[hz_rng_below(r, N(women))];
+        return age >= 45 ? men_older[hz_rng_below(r, N(men_older))] : men[hz_rng_below(r, N(men))];
+    }
+    if (k < 37 && age >= 45) return older[hz_rng_below(r, N(older))];
+    return common[hz_rng_below(r, N(common))];
+}
+
 static const char *const injuries[] = {"S72.0", "S82.1", "S06.0", "S42.0", "T14.0"};
 static const char *const hospitals[] = {"西京医院", "西安交通大学第一附属医院", "陕西省人民医院", "西安市中心医院",
                                         "唐都医院"};
@@ -148,14 +177,18 @@ hz_err hz_gen_settlements(const char *roster_path, const char *out_path, long n,
     fputs("setl_id,certno,psn_name,gend,fixmedins_code,fixmedins_name,hosp_lv,med_type,adm_date,dscg_date,"
           "main_diag_code,diag_codes,medfee_sumamt,fund_pay_sumamt,psn_selfpay,psn_ownpay,refd_setl_flag,setl_time\n",
           f);
-    hz_date first = hz_date_from_ymd(2026, 4, 1);
+    /* stays from 1 January of last year to 25 days ago */
+    int ty, tm, td;
+    hz_date_to_ymd(today, &ty, &tm, &td);
+    hz_date first = hz_date_from_ymd(ty - 1, 1, 1);
     int span = today - 25 > first ? today - 25 - first : 1;
     for (long i = 0; i < n; i++) {
         const char *id = l.ids[hz_rng_below(&r, l.n)];
         hz_date adm = first + (hz_date)hz_rng_below(&r, (uint64_t)span);
         hz_date dscg = adm + 1 + (hz_date)hz_rng_below(&r, 20);
         bool injury = hz_rng_below(&r, 10) == 0;
-        const char *diag = injury ? injuries[hz_rng_below(&r, N(injuries))] : illness[hz_rng_below(&r, N(illness))];
+        int age = ty - birth_year(id);
+        const char *diag = injury ? injuries[hz_rng_below(&r, N(injuries))] : diagnosis(&r, id, age);
         hz_fen medfee = HZ_FEN(3000) + (hz_fen)hz_rng_below(&r, 60000) * 100;
         hz_fen fund = medfee * (50 + (hz_fen)hz_rng_below(&r, 21)) / 100;
         hz_fen selfpay = (medfee - fund) * (60 + (hz_fen)hz_rng_below(&r, 31)) / 100;

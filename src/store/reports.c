@@ -10,7 +10,7 @@
 static const char q_districts[] =
     "SELECT o.name, (SELECT count(*) FROM member m LEFT JOIN unit u ON u.id = m.unit_id"
     " JOIN org p ON p.id = COALESCE(u.org_id, m.org_id) WHERE substr(p.path, 1, length(o.path)) = o.path)"
-    " FROM org o WHERE o.kind = 'district' AND substr(o.path, 1, length(?1)) = ?1 ORDER BY o.path";
+    " FROM org o WHERE (o.kind = 'district' OR o.kind = 'joint') AND substr(o.path, 1, length(?1)) = ?1 ORDER BY o.path";
 /* The members within the caller's scope (?1 org path, ?2 unit id, ?3 member
  * id): every money figure and count below is limited to them. */
 #define IN_SCOPE(col)                                                                                                 \
@@ -103,7 +103,8 @@ static const char q_contrib_cells[] =
     " LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id) WHERE" SCOPE_MO ") x"
     " GROUP BY x.plan_code, x.y, x.months, x.district ORDER BY x.plan_code, x.y, x.district";
 static const char q_benefit_cells[] =
-    "SELECT x.plan_code, x.y, x.district, COUNT(DISTINCT x.claim_id), SUM(x.amount), SUM(x.paid) FROM (SELECT"
+    "SELECT x.plan_code, x.y, x.district, COUNT(DISTINCT CASE WHEN x.amount > 0 THEN x.claim_id END), SUM(x.amount),"
+    " SUM(x.paid) FROM (SELECT"
     " l.plan_code, CAST(substr(cv.start_date, 1, 4) AS BIGINT) + l.period AS y," DISTRICT ", l.claim_id, l.amount,"
     " CASE WHEN c.status = 'paid' THEN l.amount ELSE 0 END AS paid FROM claim_line l JOIN claim c ON c.id = l.claim_id"
     " JOIN coverage cv ON cv.id = l.coverage_id JOIN member m ON m.id = c.member_id LEFT JOIN unit u ON u.id = m.unit_id"

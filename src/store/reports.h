@@ -22,7 +22,7 @@ typedef struct {
     hz_fen paid;                    /* paid out in [from, to] */
     hz_money_summary money;         /* all time: the bank's paid out and pending, recoveries (docs/money.md) */
     int n_districts, n_plans, n_payouts;
-    hz_dash_item districts[HZ_DASH_MAX]; /* members per district (org kind district) */
+    hz_dash_item districts[HZ_DASH_MAX]; /* members per district or joint union (org kind district, joint) */
     hz_dash_item plans[HZ_DASH_MAX];     /* active coverages per plan today */
     hz_dash_item payouts[HZ_DASH_MAX];   /* paid amount per plan in [from, to] */
 } hz_dashboard;
@@ -40,7 +40,7 @@ typedef struct {
     const char *plan, *district;
     int year;       /* policy year (保障年度): contributions by their coverage's first year */
     int months;     /* contributions: the coverage's term, to spread it over its policy years */
-    int64_t count;  /* benefits: claims with a line in the cell; people: members covered */
+    int64_t count;  /* benefits: claims with a line that pays in the cell; people: members covered */
     hz_fen amount;  /* contributions, or incurred benefits: the active lines of claims not rejected */
     hz_fen paid;    /* benefits: of which the claim is paid */
 } hz_report_cell;
