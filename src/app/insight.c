@@ -339,6 +339,105 @@ hz_err hz_app_lookback(hz_app *app, int year, hz_lookback_result *out, hz_errinf
     return rc;
 }
 
+/* ---- forecast ---- */
+
+#define FC_DEV 12 /* lags followed: a stay's claim comes within a year */
+
+typedef struct {
+    hz_forecast *f;
+    hz_fc_triangle *tri[HZ_FC_MAX_PLANS];
+    int y0;     /* the first origin year (the year before) */
+    int val;    /* the valuation month's index */
+    bool full;  /* more plans than HZ_FC_MAX_PLANS */
+} fc_ctx;
+
+static int month_index(const char *ym, int y0) {
+    int y = 0, m = 0;
+    if (strlen(ym) < 7 || sscanf(ym, "%4d-%2d", &y, &m) != 2) return -1;
+    return (y - y0) * 12 + m - 1;
+}
+
+static int fc_plan(fc_ctx *c, const char *code) {
+    for (int i = 0; i < c->f->n_plans; i++)
+        if (!strcmp(c->f->plans[i].plan, code)) return i;
+    if (c->f->n_plans == HZ_FC_MAX_PLANS) {
+        c->full = true;
+        return -1;
+    }
+    int i = c->f->n_plans++;
+    hz_strlcpy(c->f->plans[i].plan, code, sizeof c->f->plans[i].plan);
+    return i;
+}
+
+static void fc_contribution(void *vctx, const char *plan_code, hz_fen amount) {
+    fc_ctx *c = vctx;
+    int i = fc_plan(c, plan_code);
+    if (i >= 0) c->f->plans[i].contributions += amount;
+}
+
+static void fc_paid(void *vctx, const char *plan_code, const char *origin, const char *reported, hz_fen amount) {
+    fc_ctx *c = vctx;
+    int i = fc_plan(c, plan_code), o = month_index(origin, c->y0), r = month_index(reported, c->y0);
+    if (i < 0 || !c->tri[i] || o < 0 || o >= 24) return;
+    int d = r < o ? 0 : r - o;
+    for (; d < FC_DEV; d++) c->tri[i]->cum[o][d] += amount;
+}
+
+hz_err hz_app_forecast(hz_app *app, int year, hz_forecast *out, hz_errinfo *e) {
+    memset(out, 0, sizeof *out);
+    hz_err rc = hz_authz_can_do(app, "insight.forecast", e);
+    if (rc) return rc;
+    out->year = year;
+    out->as_of = app->today;
+    int y, m, d;
+    hz_date_to_ymd(app->today, &y, &m, &d);
+    fc_ctx c = {.f = out, .y0 = year - 1, .val = (y - (year - 1)) * 12 + m - 1};
+    for (int i = 0; i < HZ_FC_MAX_PLANS; i++)
+        if (!(c.tri[i] = calloc(1, sizeof *c.tri[i]))) rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    hz_list_scope sc;
+    hz_scope_filter(app, &sc);
+    hz_fc_estimate *est = malloc(sizeof *est);
+    if (!rc && !est) rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    if (!rc)
+        rc = hz_store_contributions_by_plan(app->db, &sc, hz_date_from_ymd(year, 1, 1), hz_date_from_ymd(year, 12, 31),
+                                            fc_contribution, &c, e);
+    if (!rc) rc = hz_store_development(app->db, &sc, hz_date_from_ymd(year - 1, 1, 1), fc_paid, &c, e);
+    for (int i = 0; rc == HZ_OK && i < out->n_plans; i++) {
+        hz_fc_triangle *t = c.tri[i];
+        hz_fc_plan *p = &out->plans[i];
+        t->n_origins = 24;
+        t->n_dev = FC_DEV;
+        for (int o = 0; o < 24; o++) t->known[o] = c.val < o ? 0 : c.val - o + 1 > FC_DEV ? FC_DEV : c.val - o + 1;
+        if ((rc = hz_fc_chain_ladder(t, est, e))) break;
+        memcpy(p->factor_ppm, est->factor_ppm, sizeof p->factor_ppm);
+        p->n_dev = FC_DEV;
+        hz_fen ult = 0, low = 0, high = 0;
+        int elapsed = 0;
+        for (int o = 12; o < 24; o++) {
+            if (!t->known[o]) continue;
+            elapsed++;
+            p->reported += t->cum[o][t->known[o] - 1];
+            ult += est->ultimate[o];
+            low += est->low[o];
+            high += est->high[o];
+        }
+        /* months still to come: the average month of the year so far */
+        int to_come = 12 - elapsed;
+        if (elapsed && to_come) {
+            ult += (ult * to_come * 2 + elapsed) / (2 * elapsed);
+            low += (low * to_come * 2 + elapsed) / (2 * elapsed);
+            high += (high * to_come * 2 + elapsed) / (2 * elapsed);
+        }
+        p->ultimate = ult;
+        p->low = low;
+        p->high = high;
+    }
+    if (!rc && c.full) rc = hz_fail(e, HZ_EINTERNAL, "计划超过 %d 个 (more than %d plans)", HZ_FC_MAX_PLANS, HZ_FC_MAX_PLANS);
+    for (int i = 0; i < HZ_FC_MAX_PLANS; i++) free(c.tri[i]);
+    free(est);
+    return rc;
+}
+
 static const hz_action_def insight_actions[] = {
     {"insight.simulate", " admin staff reviewer finance "},
     {"insight.publish", " admin "},

@@ -28,4 +28,9 @@ hz_err hz_app_plan_publish(hz_app *app, const char *plan_text, const char *why, 
  * renewal. Release out with hz_lookback_free. */
 hz_err hz_app_lookback(hz_app *app, int year, hz_lookback_result *out, hz_errinfo *e);
 
+/* The year-end loss ratio per plan (docs/forecast.md): a chain ladder on
+ * the monthly development of paid amounts over the stays of `year` and the
+ * year before, as of today, within the caller's scope. */
+hz_err hz_app_forecast(hz_app *app, int year, hz_forecast *out, hz_errinfo *e);
+
 #endif

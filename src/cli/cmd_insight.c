@@ -145,6 +145,37 @@ static int hz_cmd_lookback(hz_cli *cli, int argc, char **argv) {
     return 0;
 }
 
+static int hz_cmd_forecast(hz_cli *cli, int argc, char **argv) {
+    insight_opts o;
+    int rc = parse(cli, "forecast", argc, argv, &o);
+    if (rc) return rc;
+    int y, m, d, year;
+    hz_date_to_ymd(cli->app.today, &y, &m, &d);
+    year = y;
+    if (o.year && (rc = hz_cli_int(cli, o.year, "year", 2000, 2199, &year))) return rc;
+    hz_forecast *f = malloc(sizeof *f);
+    if (!f) return hz_cli_fail(cli, HZ_EINTERNAL, "内存不足 (out of memory)");
+    if (hz_app_forecast(&cli->app, year, f, &cli->err)) {
+        free(f);
+        return hz_cli_report(cli);
+    }
+    if (cli->json) {
+        hz_cli_print_json(hz_view_forecast(f));
+    } else {
+        printf("%d 年末赔付率预测 (chain ladder):\n", year);
+        for (int i = 0; i < f->n_plans; i++) {
+            const hz_fc_plan *p = &f->plans[i];
+            char b1[HZ_MONEY_BUF], b2[HZ_MONEY_BUF], r1[24], r2[24], r3[24];
+            printf("  %-4s 已付 %s, 预计全年 %s, 赔付率 %s (%s - %s)\n", p->plan, hz_money_format(p->reported, b1),
+                   hz_money_format(p->ultimate, b2), hz_bp_format(hz_loss_ratio_bp(p->ultimate, p->contributions), r1),
+                   hz_bp_format(hz_loss_ratio_bp(p->low, p->contributions), r2),
+                   hz_bp_format(hz_loss_ratio_bp(p->high, p->contributions), r3));
+        }
+    }
+    free(f);
+    return 0;
+}
+
 static const hz_cmd commands[] = {
     {"simulate", hz_cmd_simulate, "--plan-file FILE [--from D] [--to D]",
      "模拟: 按拟议计划重新核算期间内的理赔, 不写入任何数据 (what-if, writes nothing)", true},
@@ -152,6 +183,8 @@ static const hz_cmd commands[] = {
      "发布计划新版本: 新参保采用, 已有参保不变 (a new plan version for new coverages)", true},
     {"lookback", hz_cmd_lookback, "[--year Y]",
      "回头望: 有住院无理赔、达救助档未提出、劳模住院无补助、即将到期未续保 (worklists from the data)", true},
+    {"forecast", hz_cmd_forecast, "[--year Y]",
+     "年末赔付率预测: 按月进展的链梯法, 含区间 (year-end loss ratio per plan, chain ladder)", true},
     {NULL, NULL, NULL, NULL, false},
 };
 /* The insight module's commands (src/modules.def). */

@@ -169,3 +169,70 @@ void hz_lookback_free(hz_lookback_result *r) {
     r->items = NULL;
     r->n = r->cap = 0;
 }
+
+/* ---- chain ladder ---- */
+
+__extension__ typedef __int128 i128;
+
+/* a * b / c rounded half up (a, b, c >= 0, c > 0) */
+static int64_t muldiv(int64_t a, int64_t b, int64_t c) { return (int64_t)(((i128)a * b + c / 2) / c); }
+
+static int64_t isqrt(uint64_t v) {
+    uint64_t r = 0, bit = 1ull << 62;
+    while (bit > v) bit >>= 2;
+    while (bit) {
+        if (v >= r + bit) {
+            v -= r + bit;
+            r = (r >> 1) + bit;
+        } else {
+            r >>= 1;
+        }
+        bit >>= 2;
+    }
+    return (int64_t)r;
+}
+
+static hz_fen develop(hz_fen x, int from, int n_dev, const int64_t *f) {
+    for (int d = from; d < n_dev - 1; d++) x = muldiv(x, f[d], HZ_FC_ONE);
+    return x;
+}
+
+hz_err hz_fc_chain_ladder(const hz_fc_triangle *t, hz_fc_estimate *out, hz_errinfo *e) {
+    memset(out, 0, sizeof *out);
+    if (t->n_origins < 0 || t->n_origins > HZ_FC_MAX_ORIGINS || t->n_dev < 1 || t->n_dev > HZ_FC_MAX_DEV)
+        return hz_fail(e, HZ_EINVAL, "triangle: 大小超出范围 (size out of range)");
+    for (int d = 0; d < t->n_dev - 1; d++) {
+        i128 num = 0, den = 0;
+        int64_t ratios[HZ_FC_MAX_ORIGINS];
+        int n_r = 0;
+        for (int o = 0; o < t->n_origins; o++) {
+            if (t->known[o] < d + 2) continue;
+            hz_fen a = t->cum[o][d], b = t->cum[o][d + 1];
+            if (a < 0 || b < 0) return hz_fail(e, HZ_EINVAL, "triangle: 金额为负 (a negative amount)");
+            num += b;
+            den += a;
+            if (a > 0) ratios[n_r++] = muldiv(b, HZ_FC_ONE, a);
+        }
+        int64_t f = den > 0 ? (int64_t)((num * HZ_FC_ONE + den / 2) / den) : HZ_FC_ONE;
+        uint64_t var = 0;
+        for (int i = 0; i < n_r; i++) {
+            int64_t dv = ratios[i] - f;
+            if (dv > 3000000000 || dv < -3000000000) dv = dv > 0 ? 3000000000 : -3000000000; /* no overflow */
+            var += (uint64_t)(dv * dv) / (uint64_t)(n_r > 1 ? n_r - 1 : 1);
+        }
+        int64_t sd = n_r > 1 ? isqrt(var) : 0;
+        out->factor_ppm[d] = f;
+        out->low_ppm[d] = f - sd > HZ_FC_ONE ? f - sd : HZ_FC_ONE;
+        out->high_ppm[d] = f + sd;
+    }
+    out->factor_ppm[t->n_dev - 1] = out->low_ppm[t->n_dev - 1] = out->high_ppm[t->n_dev - 1] = HZ_FC_ONE;
+    for (int o = 0; o < t->n_origins; o++) {
+        int k = t->known[o] < t->n_dev ? t->known[o] : t->n_dev;
+        if (k <= 0) continue;
+        hz_fen x = t->cum[o][k - 1];
+        out->ultimate[o] = develop(x, k - 1, t->n_dev, out->factor_ppm);
+        out->low[o] = develop(x, k - 1, t->n_dev, out->low_ppm);
+        out->high[o] = develop(x, k - 1, t->n_dev, out->high_ppm);
+    }
+    return HZ_OK;
+}

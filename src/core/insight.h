@@ -110,4 +110,47 @@ const char *hz_lookback_action_label(hz_lookback_kind k);
 bool hz_lookback_add(hz_lookback_result *r, const hz_lookback_item *it);
 void hz_lookback_free(hz_lookback_result *r);
 
+/* ---- forecast: chain ladder on monthly development (docs/forecast.md) ---- */
+
+#define HZ_FC_MAX_DEV 24     /* development lags followed, in months (0 = the month of the stay) */
+#define HZ_FC_MAX_ORIGINS 48 /* origin months (the month of admission) */
+#define HZ_FC_ONE 1000000    /* a factor of 1.0 in parts per million */
+
+/* cum[o][d]: the amount reported (claim lines) by the end of lag d for stays
+ * admitted in origin month o; cum[o][0 .. known[o] - 1] are known. */
+typedef struct {
+    int n_origins, n_dev;
+    hz_fen cum[HZ_FC_MAX_ORIGINS][HZ_FC_MAX_DEV];
+    int known[HZ_FC_MAX_ORIGINS];
+} hz_fc_triangle;
+
+typedef struct {
+    int64_t factor_ppm[HZ_FC_MAX_DEV]; /* d -> d + 1, volume weighted */
+    int64_t low_ppm[HZ_FC_MAX_DEV], high_ppm[HZ_FC_MAX_DEV]; /* factor -/+ one standard deviation of the link ratios */
+    hz_fen ultimate[HZ_FC_MAX_ORIGINS], low[HZ_FC_MAX_ORIGINS], high[HZ_FC_MAX_ORIGINS];
+} hz_fc_estimate;
+
+/* The chain ladder: factors from every origin that knows both lags, each
+ * origin's latest amount developed to lag n_dev - 1, rounding half up to the
+ * fen at each step; an origin with nothing known gets 0. */
+hz_err hz_fc_chain_ladder(const hz_fc_triangle *t, hz_fc_estimate *out, hz_errinfo *e);
+
+/* The year-end forecast of one plan (app/insight.c builds it). */
+typedef struct {
+    char plan[8];
+    hz_fen contributions; /* paid in the year */
+    hz_fen reported;      /* paid so far on the year's stays */
+    hz_fen ultimate, low, high; /* the year's stays at full development, months to come included */
+    int64_t factor_ppm[HZ_FC_MAX_DEV];
+    int n_dev;
+} hz_fc_plan;
+
+#define HZ_FC_MAX_PLANS 16
+typedef struct {
+    int year;
+    hz_date as_of;
+    int n_plans;
+    hz_fc_plan plans[HZ_FC_MAX_PLANS];
+} hz_forecast;
+
 #endif

@@ -62,20 +62,39 @@ static void h_plan_publish(hz_req *r, char **p) {
     free(text);
 }
 
-static void h_lookback(hz_req *r, char **p) {
-    (void)p;
-    int y, m, d;
-    hz_date_to_ymd(r->app->today, &y, &m, &d);
+/* ?year= (default: this year); false after a 400. */
+static bool year_param(hz_req *r, int *year) {
+    int m, d;
+    hz_date_to_ymd(r->app->today, year, &m, &d);
     const char *ys = hz_http_query(r, "year");
     if (ys && *ys) {
         char *end;
         long v = strtol(ys, &end, 10);
         if (*end || v < 2000 || v > 2199) {
             hz_http_error(r, 400, "VALIDATION", "year: 应为 2000 至 2199 的年份 (a year 2000..2199)");
-            return;
+            return false;
         }
-        y = (int)v;
+        *year = (int)v;
     }
+    return true;
+}
+
+static void h_forecast(hz_req *r, char **p) {
+    (void)p;
+    int y;
+    if (!year_param(r, &y)) return;
+    hz_forecast *f = malloc(sizeof *f);
+    hz_errinfo e;
+    if (!f) hz_http_error(r, 500, "INTERNAL", "内存不足 (out of memory)");
+    else if (hz_app_forecast(r->app, y, f, &e)) hz_http_fail(r, &e);
+    else hz_http_json(r, 200, hz_view_forecast(f));
+    free(f);
+}
+
+static void h_lookback(hz_req *r, char **p) {
+    (void)p;
+    int y;
+    if (!year_param(r, &y)) return;
     hz_lookback_result res;
     hz_errinfo e;
     if (hz_app_lookback(r->app, y, &res, &e)) {
@@ -90,6 +109,7 @@ static const hz_route insight_routes[] = {
     {"POST", V1 "/simulate", h_simulate, true, false},
     {"POST", V1 "/plans/publish", h_plan_publish, true, false},
     {"GET", V1 "/lookback", h_lookback, true, false},
+    {"GET", V1 "/forecast", h_forecast, true, false},
     {NULL, NULL, NULL, false, false},
 };
 /* The insight module's routes (src/modules.def). */

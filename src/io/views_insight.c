@@ -71,3 +71,26 @@ json_t *hz_view_lookback(const hz_lookback_result *r) {
     }
     return json_pack("{s:i, s:o, s:o}", "year", r->year, "counts", counts, "items", items);
 }
+
+json_t *hz_view_forecast(const hz_forecast *f) {
+    char d[HZ_DATE_BUF];
+    json_t *plans = json_array();
+    for (int i = 0; i < f->n_plans; i++) {
+        const hz_fc_plan *p = &f->plans[i];
+        json_t *factors = json_array();
+        for (int k = 0; k + 1 < p->n_dev; k++) {
+            char b[32];
+            snprintf(b, sizeof b, "%lld.%06lld", (long long)(p->factor_ppm[k] / HZ_FC_ONE),
+                     (long long)(p->factor_ppm[k] % HZ_FC_ONE));
+            json_array_append_new(factors, json_string(b));
+        }
+        json_array_append_new(
+            plans, json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "plan", p->plan, "contributions",
+                             hz_json_money(p->contributions), "reported", hz_json_money(p->reported), "ultimate",
+                             hz_json_money(p->ultimate), "low", hz_json_money(p->low), "high",
+                             hz_json_money(p->high), "loss_ratio", ratio(p->ultimate, p->contributions),
+                             "loss_ratio_low", ratio(p->low, p->contributions), "loss_ratio_high",
+                             ratio(p->high, p->contributions), "factors", factors));
+    }
+    return json_pack("{s:i, s:s, s:o}", "year", f->year, "as_of", hz_date_format(f->as_of, d), "plans", plans);
+}

@@ -16,4 +16,8 @@ json_t *hz_view_whatif(const hz_whatif_result *r);
  *  "member":{"ref","id_number","name"},"ref","date","amount",("grant"),("level")}]} */
 json_t *hz_view_lookback(const hz_lookback_result *r);
 
+/* {"year","as_of","plans":[{"plan","contributions","reported","ultimate","low","high",
+ *  "loss_ratio","loss_ratio_low","loss_ratio_high","factors":["2.000000",…]}]} */
+json_t *hz_view_forecast(const hz_forecast *f);
+
 #endif

@@ -12,6 +12,13 @@
 #define SCOPE_MEMBER                                                                                                   \
     " (?1 = '' OR substr(o.path, 1, length(?1)) = ?1) AND (?2 = 0 OR m.unit_id = ?2) AND (?3 = 0 OR m.id = ?3)"
 
+/* ?1..?3 of SCOPE_MEMBER */
+static void bind_scope(hz_stmt *st, const hz_list_scope *sc) {
+    hz_stmt_text(st, 1, sc->org_path ? sc->org_path : "");
+    hz_stmt_int(st, 2, sc->unit_id);
+    hz_stmt_int(st, 3, sc->member_id);
+}
+
 static const char q_hist_members[] =
     "SELECT m.id, m.id_number, m.name, m.sex, m.birth_date, COALESCE(m.unit_id, 0), COALESCE(u.org_id, m.org_id, 0),"
     " COALESCE(u.credit_code, ''), COALESCE(u.name, ''), COALESCE(o.path, '')"
@@ -69,9 +76,7 @@ hz_err hz_store_claim_history(hz_db *db, const hz_list_scope *sc, hz_history_fn 
     int cap_f = 0, cap_v = 0, cap_c = 0, cap_s = 0;
     hz_err rc;
     if ((rc = hz_db_stmt(db, q_hist_members, &mem.st, e))) return rc;
-    hz_stmt_text(mem.st, 1, sc->org_path ? sc->org_path : "");
-    hz_stmt_int(mem.st, 2, sc->unit_id);
-    hz_stmt_int(mem.st, 3, sc->member_id);
+    bind_scope(mem.st, sc);
     if ((rc = advance(&mem, e)) || (rc = open_stream(db, q_hist_claims, &cl, e)) ||
         (rc = open_stream(db, q_hist_covs, &cv, e)) || (rc = open_stream(db, q_hist_flags, &fl, e)))
         goto out;
@@ -184,9 +189,7 @@ hz_err hz_store_contributions_by_plan(hz_db *db, const hz_list_scope *sc, hz_dat
     hz_stmt *st;
     hz_err rc = hz_db_stmt(db, q_contrib_by_plan, &st, e);
     if (rc) return rc;
-    hz_stmt_text(st, 1, sc->org_path ? sc->org_path : "");
-    hz_stmt_int(st, 2, sc->unit_id);
-    hz_stmt_int(st, 3, sc->member_id);
+    bind_scope(st, sc);
     hz_bind_date(st, 4, from);
     hz_bind_date(st, 5, to);
     bool row;
@@ -243,9 +246,7 @@ hz_err hz_store_lookback(hz_db *db, const hz_list_scope *sc, int kind, int year,
     if (rc) return rc;
     char y[8];
     snprintf(y, sizeof y, "%04d", year);
-    hz_stmt_text(st, 1, sc->org_path ? sc->org_path : "");
-    hz_stmt_int(st, 2, sc->unit_id);
-    hz_stmt_int(st, 3, sc->member_id);
+    bind_scope(st, sc);
     if (sql == q_lb_lm) hz_stmt_text(st, 4, y);
     if (sql == q_lb_renew) {
         hz_bind_date(st, 4, today);
@@ -278,6 +279,28 @@ hz_err hz_store_second_round_listed(hz_db *db, int year, int64_t member_id, bool
     hz_stmt_int(st, 2, member_id);
     rc = hz_row_int(st, &n, e);
     *listed = n > 0;
+    return rc;
+}
+
+static const char q_development[] =
+    "SELECT l.plan_code, substr(COALESCE(s.adm_date, c.event_date), 1, 7), substr(c.submitted_at, 1, 7), SUM(l.amount)"
+    " FROM claim_line l JOIN claim c ON c.id = l.claim_id LEFT JOIN settlement s ON s.id = l.settlement_id"
+    " JOIN member m ON m.id = c.member_id LEFT JOIN unit u ON u.id = m.unit_id"
+    " LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id)"
+    " WHERE c.status <> 'rejected' AND l.reversed = 0 AND l.amount > 0"
+    " AND COALESCE(s.adm_date, c.event_date) >= ?4 AND" SCOPE_MEMBER " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3";
+
+hz_err hz_store_development(hz_db *db, const hz_list_scope *sc, hz_date from, hz_development_fn fn, void *ctx,
+                            hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_development, &st, e);
+    if (rc) return rc;
+    bind_scope(st, sc);
+    hz_bind_date(st, 4, from);
+    bool row;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row)
+        fn(ctx, hz_stmt_col_text(st, 0), hz_stmt_col_text(st, 1), hz_stmt_col_text(st, 2), hz_stmt_col_int(st, 3));
+    hz_stmt_reset(st);
     return rc;
 }
 

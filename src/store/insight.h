@@ -61,4 +61,13 @@ hz_err hz_store_lookback(hz_db *db, const hz_list_scope *sc, int kind, int year,
 /* Has the member a grant (any status) of a second_round programme of year? */
 hz_err hz_store_second_round_listed(hz_db *db, int year, int64_t member_id, bool *listed, hz_errinfo *e);
 
+/* Paid amounts (claim lines not reversed, claims not rejected) by plan code,
+ * origin month (the stay's admission or the claim's event, "YYYY-MM") and
+ * report month (the claim's submission, "YYYY-MM"), for origins from `from`
+ * on, within scope sc. */
+typedef void (*hz_development_fn)(void *ctx, const char *plan_code, const char *origin, const char *reported,
+                                  hz_fen amount);
+hz_err hz_store_development(hz_db *db, const hz_list_scope *sc, hz_date from, hz_development_fn fn, void *ctx,
+                            hz_errinfo *e);
+
 #endif

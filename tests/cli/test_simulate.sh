@@ -139,4 +139,19 @@ expect_exit 2 "publish a broken file" -- hz plan publish --plan-file "$T/bad.jso
 expect_exit 0 "simulate after publishing" -- hz --json simulate --plan-file "$T/ZY30.json" --from 2026-06-01
 expect_eq "$(jget "$T/out" current) $(jget "$T/out" difference)" "$H_CUR $H_DIFF" "current is still version 1's"
 expect_exit 0 "audit verify" -- hz audit verify
+
+# the forecast (docs/forecast.md; the chain ladder's own test is tests/core/test_insight.c):
+# what is paid so far on the year's stays, projected at least that far, the band around it
+expect_exit 0 "forecast" -- hz --json forecast --year 2026
+PAID=$(sql "SELECT SUM(total) FROM claim WHERE status <> 'rejected'")
+expect_eq "$(jget "$T/out" plans.0.plan) $(jget "$T/out" plans.0.reported)" \
+  "ZY $(python3 -c "print('%d.%02d' % ($PAID // 100, $PAID % 100))")" "reported so far"
+python3 - "$T/out" <<'PY' && ok || bad "forecast: low <= ultimate <= high, ultimate >= reported, a loss ratio"
+import json, sys
+p = json.load(open(sys.argv[1]))["plans"][0]
+f = lambda k: float(p[k])
+assert f("low") <= f("ultimate") <= f("high") and f("ultimate") >= f("reported"), p
+assert p["contributions"] == "240.00" and p["loss_ratio"].endswith("%"), p
+PY
+expect_exit 2 "forecast: a bad year" -- hz forecast --year 99
 finish
