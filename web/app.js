@@ -10,6 +10,8 @@
     { path: "#/lm", label: "劳模医疗补助", roles: ["admin", "staff", "reviewer", "finance", "cadre"] },
     { path: "#/relief", label: "救助帮扶", roles: ["admin", "staff", "reviewer", "finance", "cadre"] },
     { path: "#/joining", label: "入会与赠送", roles: ["admin", "staff", "reviewer", "finance", "cadre"] },
+    { path: "#/activities", label: "关爱活动", roles: ["admin", "staff", "reviewer", "finance", "cadre", "unit"] },
+    { path: "#/cases", label: "服务与法律援助", roles: ["admin", "staff", "reviewer", "finance", "cadre", "unit"] },
     { path: "#/users", label: "用户与安全", roles: ["admin"] },
   ];
   function parse(hash) {
@@ -18,6 +20,8 @@
     if (p[0] === "claims" && p[1]) return { name: "claim", no: decodeURIComponent(p[1]) };
     if (p[0] === "m" && p[1] === "claims" && p[2]) return { name: "mclaim", no: decodeURIComponent(p[2]) };
     if (p[0] === "relief" && p[1]) return { name: "program", code: decodeURIComponent(p[1]) };
+    if (p[0] === "activities" && p[1]) return { name: "activity", code: decodeURIComponent(p[1]) };
+    if (p[0] === "m" && p[1] === "union") return { name: "munion" };
     return { name: p[0] || "" };
   }
   const App = {
@@ -50,13 +54,15 @@
       <LoginView v-if="!user" @done="loggedIn" />
       <template v-else-if="user.role === 'member'">
         <div class="mobile-head mobile"><h2>职工互助保障</h2><el-button size="small" @click="logout" data-test="logout">退出</el-button></div>
+        <div v-if="route.name !== 'munion'" class="mobile" style="margin:0 auto 8px"><a href="#/m/union" data-test="m-union-link">我的活动、物资与诉求 ›</a></div>
         <MobileClaimView v-if="route.name === 'mclaim'" :no="route.no" :key="viewKey" />
+        <MobileUnionView v-else-if="route.name === 'munion'" :user="user" :key="viewKey" />
         <MobileView v-else :user="user" :key="viewKey" />
       </template>
       <el-container v-else class="layout">
         <el-aside width="210px" class="aside">
           <div class="brand">职工互助保障<small>西安办事处 · huzhu</small></div>
-          <el-menu :default-active="'#/' + ({ member: 'members', claim: 'claims', program: 'relief' }[route.name] || route.name)"
+          <el-menu :default-active="'#/' + ({ member: 'members', claim: 'claims', program: 'relief', activity: 'activities' }[route.name] || route.name)"
                    background-color="#2c1a17" text-color="#e8d6d3" active-text-color="#ffffff">
             <el-menu-item v-for="m in items" :key="m.path" :index="m.path" @click="location.hash = m.path" :data-test="'nav-' + m.path.slice(2)">{{ m.label }}</el-menu-item>
           </el-menu>
@@ -76,6 +82,9 @@
             <ClaimView v-else-if="route.name === 'claim'" :no="route.no" />
             <PaymentsView v-else-if="route.name === 'payments'" />
             <UsersView v-else-if="route.name === 'users'" />
+            <ActivitiesView v-else-if="route.name === 'activities'" :user="user" />
+            <ActivityView v-else-if="route.name === 'activity'" :user="user" :code="route.code" />
+            <CasesView v-else-if="route.name === 'cases'" :user="user" />
             <JoiningView v-else-if="route.name === 'joining'" :user="user" />
             <LmView v-else-if="route.name === 'lm'" :user="user" />
             <ReliefView v-else-if="route.name === 'relief'" :user="user" />
@@ -93,6 +102,7 @@
   app.config.globalProperties.location = window.location;
   for (const [name, view] of Object.entries(hzAidViews)) app.component(name, view);
   for (const [name, view] of Object.entries(hzJoiningViews)) app.component(name, view);
+  for (const [name, view] of Object.entries(hzUnionViews)) app.component(name, view);
   app.use(ElementPlus, { locale: ElementPlusLocaleZhCn });
   app.mount("#app");
 })();
