@@ -110,11 +110,11 @@ static const char *payer_text(const char *p) {
     return !strcmp(p, "unit") ? "单位缴费" : !strcmp(p, "self") ? "个人缴费" : !strcmp(p, "org") ? "工会赠送" : p;
 }
 
-static char *date_or(hz_date d, char *buf, const char *none) {
-    if (d == HZ_DATE_NONE) {
-        snprintf(buf, HZ_DATE_BUF, "%s", none);
-        return buf;
-    }
+/* `none` is returned as it is: copied into the HZ_DATE_BUF buffer, a
+ * Chinese text ("尚未支付", 12 bytes) was cut inside a character, and
+ * every notice of an unpaid claim failed as invalid UTF-8. */
+static const char *date_or(hz_date d, char *buf, const char *none) {
+    if (d == HZ_DATE_NONE) return none;
     return hz_date_format(d, buf);
 }
 

@@ -58,6 +58,14 @@ shot "$T/notice.pdf" notice
 expect_exit 4 "a claim that does not exist" -- hz notice claim LP000000000000 --out "$T/none.pdf"
 [ ! -e "$T/none.pdf" ] && [ ! -e "$T/none.pdf.part" ] && ok || bad "a failed notice left a file behind"
 expect_exit 1 "notice claim without --out" -- hz notice claim "$NO"
+# an unpaid claim whose documents are not complete: the notice says so (the
+# Chinese "not yet" texts were cut inside a character: exit 5, invalid UTF-8)
+OPEN=$(sql "SELECT claim_no FROM claim WHERE paid_at IS NULL AND documents_complete_at IS NULL AND status <> 'rejected' ORDER BY id LIMIT 1")
+[ -n "$OPEN" ] || bad "the demo has no unpaid claim with documents missing"
+expect_exit 0 "notice of an unpaid claim" -- hz notice claim "$OPEN" --out "$T/open.pdf"
+pdftotext -layout "$T/open.pdf" "$T/open.txt"
+expect_in "$T/open.txt" "尚未支付" "an unpaid claim's payment date"
+expect_in "$T/open.txt" "材料未齐" "documents not complete"
 
 # the certificate and its code
 expect_exit 0 "notice certificate" -- hz notice certificate "$HE" --out "$T/cert.pdf"
