@@ -6,7 +6,7 @@ want="$*"
 [ -n "$want" ] || want=build
 pkgs="build-essential cmake pkg-config sqlite3 libsqlite3-dev libpq-dev libmicrohttpd-dev
       libjansson-dev libcsv-dev libsodium-dev libzip-dev libexpat1-dev libxlsxwriter-dev
-      libcairo2-dev libpango1.0-dev fonts-noto-cjk libcmocka-dev"
+      libcairo2-dev libpango1.0-dev fonts-noto-cjk libcmocka-dev libcurl4-openssl-dev"
 command -v npm >/dev/null 2>&1 || pkgs="$pkgs nodejs npm"
 for w in $want; do
   case "$w" in

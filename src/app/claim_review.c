@@ -7,6 +7,7 @@
 #include "app/authz.h"
 #include "app/claim_reversal.h"
 #include "app/claim_shared.h"
+#include "app/module.h"
 #include "app/payables.h"
 #include "core/text.h"
 #include "store/claim.h"
@@ -184,7 +185,8 @@ hz_err hz_claims_paid(hz_app *app, int64_t claim_id, hz_errinfo *e) {
     hz_strlcpy(c.status, "paid", sizeof c.status);
     hz_strlcpy(c.paid_at, app->now, sizeof c.paid_at);
     c.bank_failure[0] = '\0';
-    return hz_store_claim_update(app->db, &c, e);
+    if ((rc = hz_store_claim_update(app->db, &c, e))) return rc;
+    return hz_app_event_emit(app, "claim.paid", "claim", c.id, c.claim_no, e);
 }
 
 hz_err hz_claims_failed(hz_app *app, int64_t claim_id, const char *why, hz_errinfo *e) {

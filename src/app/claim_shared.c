@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "app/audit.h"
+#include "app/module.h"
 #include "core/text.h"
 #include "store/claim.h"
 #include "store/registry.h"
@@ -102,5 +103,7 @@ hz_err hz_claims_audit(hz_app *app, const char *action, const hz_claim *c, const
              hz_money_format(c->total, b), hz_json_text(why, 300, w, sizeof w));
     for (char *p = detail; *p; p++) /* keep the detail one line of JSON-ish text */
         if (*p == '\n') *p = ' ';
-    return hz_audit(app, action, object, detail, e);
+    hz_err rc = hz_audit(app, action, object, detail, e);
+    /* what is audited is told to the modules that react (the member's notices) */
+    return rc ? rc : hz_app_event_emit(app, action, "claim", c->id, c->claim_no, e);
 }

@@ -41,3 +41,13 @@ hz_err hz_app_members_joined(hz_app *app, const hz_member *members, size_t n, hz
     }
     return HZ_OK;
 }
+
+hz_err hz_app_event_emit(hz_app *app, const char *action, const char *object, int64_t id, const char *no,
+                         hz_errinfo *e) {
+    hz_app_event ev = {action, object, id, no};
+    for (const hz_app_module *const *m = hz_app_modules; *m; m++) {
+        hz_err rc = (*m)->event ? (*m)->event(app, &ev, e) : HZ_OK;
+        if (rc) return rc;
+    }
+    return HZ_OK;
+}

@@ -55,6 +55,20 @@ typedef struct {
     const char *roles;
 } hz_action_def;
 
+/* Something that happened to an object, told to every module inside the
+ * transaction that made it happen (hz_app_event_emit): action is the audit
+ * action ("claim.submit", "claim.approve", "claim.reject", "claim.documents",
+ * "claim.paid", "relief.approve", "relief.reject", "lm.approve",
+ * "lm.reject"); object its kind ("claim", "relief", "lm"), id its row, no
+ * its number. A module reacts (the notices module writes the member's
+ * message) or ignores it. */
+typedef struct {
+    const char *action;
+    const char *object;
+    int64_t id;
+    const char *no;
+} hz_app_event;
+
 typedef struct {
     const char *name;
     /* Adds the module's demo data after the modules before it in the list
@@ -84,6 +98,9 @@ typedef struct {
      * something to whoever joins does it now, in that transaction. NULL:
      * nothing to do. */
     hz_err (*members_joined)(hz_app *app, const hz_member *members, size_t n, hz_errinfo *e);
+    /* An event of another module (hz_app_event), inside its transaction;
+     * an error rolls the event back. NULL: the module ignores events. */
+    hz_err (*event)(hz_app *app, const hz_app_event *ev, hz_errinfo *e);
 } hz_app_module;
 
 /* Every module's app part, in the order of src/modules.def; NULL-ended. */
@@ -96,6 +113,10 @@ const hz_payable_source *hz_app_payable_source(const char *source);
 /* Tells every module, in list order, that members were created
  * (members_joined above); the caller's transaction is open. */
 hz_err hz_app_members_joined(hz_app *app, const hz_member *members, size_t n, hz_errinfo *e);
+/* Tells every module's event hook, in list order, inside the caller's
+ * transaction; the first error stops and is returned. */
+hz_err hz_app_event_emit(hz_app *app, const char *action, const char *object, int64_t id, const char *no,
+                         hz_errinfo *e);
 /* The action named name ("module.verb"), NULL when no module adds it. */
 const hz_action_def *hz_app_action_find(const char *name);
 

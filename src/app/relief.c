@@ -395,7 +395,9 @@ static hz_err decide(hz_app *app, const char *no, bool approve, const char *reas
     hz_strlcpy(out->decided_at, app->now, sizeof out->decided_at);
     hz_strlcpy(out->decided_by, app->actor, sizeof out->decided_by);
     if ((rc = hz_store_relief_grant_update(app->db, out, e)) ||
-        (rc = audit_grant(app, approve ? "relief.approve" : "relief.reject", out, reason, e)))
+        (rc = audit_grant(app, approve ? "relief.approve" : "relief.reject", out, reason, e)) ||
+        (rc = hz_app_event_emit(app, approve ? "relief.approve" : "relief.reject", "relief", out->id,
+                                out->grant_no, e)))
         goto fail;
     return hz_db_commit(app->db, e);
 fail:

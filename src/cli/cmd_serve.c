@@ -1,5 +1,6 @@
 /* serve, user add, demo */
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <dirent.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "app/demo.h"
 #include "app/users.h"
 #include "cli/cli.h"
+#include "cli/cmd_notices.h"
 #include "http/http.h"
 #include "io/datadir.h"
 
@@ -32,6 +34,7 @@ typedef struct {
     const char *listen, *threads, *role, *scope, *members, *seed;
     const char *max_conn, *max_per_ip, *max_upload, *max_upload_total, *max_upload_per_ip, *header_timeout,
         *body_timeout, *access_log;
+    hz_cli_notice_opts notices;
 } serve_opts;
 
 static int on_opt(hz_cli *cli, void *vctx, int key, const char *arg) {
@@ -52,6 +55,7 @@ static int on_opt(hz_cli *cli, void *vctx, int key, const char *arg) {
     case O_HEADER_TIMEOUT: o->header_timeout = arg; break;
     case O_BODY_TIMEOUT: o->body_timeout = arg; break;
     case O_ACCESS_LOG: o->access_log = arg; break;
+    default: hz_cli_notice_opt(&o->notices, key, arg);
     }
     return 0;
 }
@@ -65,7 +69,7 @@ const struct option hz_serve_longopts[] = {
     {"max-upload-total", required_argument, 0, O_MAX_UPLOAD_TOTAL},
     {"max-upload-per-ip", required_argument, 0, O_MAX_UPLOAD_PER_IP},
     {"header-timeout", required_argument, 0, O_HEADER_TIMEOUT}, {"body-timeout", required_argument, 0, O_BODY_TIMEOUT},
-    {"access-log", required_argument, 0, O_ACCESS_LOG}, {0, 0, 0, 0}};
+    {"access-log", required_argument, 0, O_ACCESS_LOG}, HZ_NOTICE_LONGOPTS, {0, 0, 0, 0}};
 
 /* user add, demo */
 static const struct option longopts[] = {
@@ -88,6 +92,38 @@ static int parse_bytes(hz_cli *cli, const char *arg, const char *what, int64_t *
                            arg);
     *out = (int64_t)v << shift;
     return 0;
+}
+
+/* The notices sender beside the server: its own store connection, until
+ * the server stops. A failure is logged and the loop starts again after a
+ * pause, so a database restart does not end delivery for good. */
+typedef struct {
+    const char *db_url;
+    hz_notice_sender sender;
+    atomic_int stop;
+    pthread_t thread;
+} notices_worker;
+
+static void *notices_main(void *arg) {
+    notices_worker *w = arg;
+    while (!atomic_load(&w->stop)) {
+        hz_app app;
+        hz_errinfo e;
+        hz_notice_stats st;
+        if (hz_app_open(&app, w->db_url, &e) == HZ_OK) {
+            if (hz_app_notices_send(&app, &w->sender, false, &w->stop, &st, &e) == HZ_OK) {
+                hz_app_close(&app);
+                break;
+            }
+            hz_app_close(&app);
+        }
+        fprintf(stderr, "huzhu: 通知发送出错, 稍后重试 (notices sender: %s)\n", e.msg);
+        for (int i = 0; i < 100 && !atomic_load(&w->stop); i++) {
+            struct timespec ts = {0, 50000000L};
+            nanosleep(&ts, NULL);
+        }
+    }
+    return NULL;
 }
 
 int hz_cmd_serve(hz_cli *cli, int argc, char **argv) {
@@ -123,11 +159,28 @@ int hz_cmd_serve(hz_cli *cli, int argc, char **argv) {
         fprintf(stderr, "huzhu: 警告 (warning): 管理后台缺少前端库 %s (the console's libraries are missing: "
                         "make web-deps, or install with make install)\n", probe);
     if (hz_http_listen_check(cfg.listen, &cli->err)) return hz_cli_report(cli);
+    static notices_worker worker;
+    bool notices;
+    if ((rc = hz_cli_notice_sender(cli, &o.notices, true, &worker.sender, &notices))) return rc;
     /* make sure the schema exists before serving */
     int applied;
     if (hz_app_init(&cli->app, &applied, &cli->err)) return hz_cli_report(cli);
     hz_app_close(&cli->app);
-    if (hz_http_serve(&cfg, &cli->err)) return hz_cli_report(cli);
+    if (notices) {
+        hz_webhook_global_init();
+        worker.db_url = cli->db_url;
+        atomic_store(&worker.stop, 0);
+        if (pthread_create(&worker.thread, NULL, notices_main, &worker) != 0)
+            return hz_cli_fail(cli, HZ_EINTERNAL, "无法启动通知发送线程 (pthread_create)");
+        /* not the URL: wait_served and operators' scripts read the first address in the log */
+        fprintf(stderr, "huzhu: 通知发送 (notices): %s\n", worker.sender.kind);
+    }
+    hz_err served = hz_http_serve(&cfg, &cli->err);
+    if (notices) {
+        atomic_store(&worker.stop, 1);
+        pthread_join(worker.thread, NULL);
+    }
+    if (served) return hz_cli_report(cli);
     return 0;
 }
 

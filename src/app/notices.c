@@ -1,0 +1,591 @@
+/* Notices that reach members (app/notices.h): the event hook that writes
+ * the outbox, the delivery worker, lists, retry and opt-outs. */
+#include "app/notices.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/audit.h"
+#include "app/authz.h"
+#include "app/claim_shared.h"
+#include "app/claims.h"
+#include "app/module.h"
+#include "core/idcard.h"
+#include "core/normalize.h"
+#include "core/plan.h"
+#include "core/text.h"
+#include "store/coverage.h"
+#include "store/ledger.h"
+#include "store/lm.h"
+#include "store/registry.h"
+#include "store/relief.h"
+
+/* ---- what the member is told ---------------------------------------- */
+
+static const char *const kinds[] = {"claim.received", "claim.docs_missing", "claim.approved", "claim.paid",
+                                    "claim.rejected", "relief.decided",     "lm.decided",     NULL};
+
+bool hz_notice_kind_known(const char *kind) {
+    if (!strcmp(kind, "*")) return true;
+    for (int i = 0; kinds[i]; i++)
+        if (!strcmp(kinds[i], kind)) return true;
+    return false;
+}
+
+static const struct {
+    const char *kind, *name;
+} doc_names[] = {
+    {"id_card", "身份证"},           {"discharge_certificate", "出院证"},  {"accident_certificate", "意外事故证明"},
+    {"death_certificate", "死亡证明"}, {"disability_assessment", "伤残鉴定书"}, {"bank_card", "银行卡"},
+    {"diagnosis_report", "诊断证明"},  {"pathology_report", "病理报告"},    {"itemised_bill", "费用清单"},
+    {"discharge_summary", "出院小结"}, {NULL, NULL},
+};
+
+static const char *doc_name(const char *kind) {
+    for (int i = 0; doc_names[i].kind; i++)
+        if (!strcmp(doc_names[i].kind, kind)) return doc_names[i].name;
+    return kind;
+}
+
+static const struct {
+    const char *plan, *name;
+} plan_names[] = {{"ZY", "住院医疗"}, {"ZJ", "重大疾病"}, {"NG", "女工特病"}, {"YW", "意外伤害"},
+                  {"JT", "住院津贴"}, {"XYT", "新业态综合"}, {NULL, NULL}};
+
+static const char *plan_name(const char *code) {
+    for (int i = 0; plan_names[i].plan; i++)
+        if (!strcmp(plan_names[i].plan, code)) return plan_names[i].name;
+    return code;
+}
+
+/* appends printf text to a fixed buffer, cutting (never overflowing) */
+static void add(char *buf, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void add(char *buf, size_t cap, const char *fmt, ...) {
+    size_t n = strlen(buf);
+    if (n + 1 >= cap) return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf + n, cap - n, fmt, ap);
+    va_end(ap);
+}
+
+static hz_err write_notice(hz_app *app, hz_notice *n, hz_errinfo *e) {
+    bool created;
+    hz_strlcpy(n->created_at, app->now, sizeof n->created_at);
+    return hz_store_notice_add(app->db, n, &created, e);
+}
+
+static void start(hz_notice *n, const char *kind, const char *object, int64_t member_id, const char *key_suffix) {
+    memset(n, 0, sizeof *n);
+    hz_strlcpy(n->kind, kind, sizeof n->kind);
+    hz_strlcpy(n->object, object, sizeof n->object);
+    n->member_id = member_id;
+    snprintf(n->event_key, sizeof n->event_key, "%s:%s%s", kind, object, key_suffix ? key_suffix : "");
+}
+
+/* The paid claim's statement, line by line: the formula, and for a benefit
+ * with a cap the cap, what the coverage's ledger has used of it and what
+ * is left, as the ledger stands when the bank paid. */
+static hz_err statement(hz_app *app, const hz_claim_view *v, hz_notice *n, hz_errinfo *e) {
+    char b1[HZ_MONEY_BUF], b2[HZ_MONEY_BUF], b3[HZ_MONEY_BUF], w[600];
+    hz_coverage *covs = malloc(sizeof *covs * HZ_CLAIM_MAX_LINES);
+    hz_ledger_entry *led = malloc(sizeof *led * HZ_ENG_MAX_LEDGER);
+    int n_covs = 0, shown = 0;
+    hz_err rc = !covs || !led ? hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)")
+                              : hz_store_coverages_of(app->db, v->member.id, covs, HZ_CLAIM_MAX_LINES, &n_covs, e);
+    add(n->detail, sizeof n->detail, "{\"claim_no\":\"%s\",\"total\":\"%s\",\"lines\":[", v->claim.claim_no,
+        hz_money_format(v->claim.total, b1));
+    for (int i = 0; !rc && i < v->n_lines; i++) {
+        const hz_claim_line_row *l = &v->lines[i];
+        if (l->reversed || l->amount <= 0) continue;
+        hz_fen cap = 0, used = 0;
+        for (int k = 0; k < n_covs; k++) {
+            if (covs[k].id != l->coverage_id) continue;
+            const hz_plan *p;
+            int version, n_led = 0;
+            if ((rc = hz_app_plan_by_id(app, covs[k].plan_id, &p, &version, e)) ||
+                (rc = hz_store_ledger_load(app->db, l->coverage_id, led, HZ_ENG_MAX_LEDGER, &n_led, e)))
+                break;
+            for (int b = 0; b < p->n_benefits; b++)
+                if (!strcmp(p->benefits[b].component, l->component))
+                    cap = p->benefits[b].cap * (p->benefits[b].cap_per_share ? covs[k].shares : 1);
+            for (int j = 0; j < n_led; j++)
+                if (led[j].period == l->period && !strcmp(led[j].component, l->component)) used = led[j].paid;
+        }
+        if (rc) break;
+        shown++;
+        add(n->body, sizeof n->body, "\n%d. %s: %s", shown, plan_name(l->plan_code),
+            hz_json_text(l->explain, 200, w, sizeof w));
+        add(n->detail, sizeof n->detail, "%s{\"plan\":\"%s\",\"component\":\"%s\",\"amount\":\"%s\",\"formula\":\"%s\"",
+            shown > 1 ? "," : "", l->plan_code, l->component, hz_money_format(l->amount, b1), w);
+        if (cap > 0) {
+            hz_fen left = cap - used > 0 ? cap - used : 0;
+            add(n->body, sizeof n->body, "; 年度限额 %s, 已用 %s, 剩余 %s", hz_money_format(cap, b1),
+                hz_money_format(used, b2), hz_money_format(left, b3));
+            add(n->detail, sizeof n->detail, ",\"cap\":\"%s\",\"cap_used\":\"%s\",\"cap_left\":\"%s\"}", b1, b2, b3);
+        } else {
+            add(n->detail, sizeof n->detail, ",\"cap\":null}");
+        }
+    }
+    add(n->detail, sizeof n->detail, "]}");
+    free(covs);
+    free(led);
+    return rc;
+}
+
+static hz_err claim_notices(hz_app *app, const hz_app_event *ev, hz_errinfo *e) {
+    bool submit = !strcmp(ev->action, "claim.submit"), docs = !strcmp(ev->action, "claim.documents"),
+         approve = !strcmp(ev->action, "claim.approve"), reject = !strcmp(ev->action, "claim.reject"),
+         paid = !strcmp(ev->action, "claim.paid");
+    if (!submit && !docs && !approve && !reject && !paid) return HZ_OK;
+    hz_claim_view *v = malloc(sizeof *v);
+    hz_notice *n = malloc(sizeof *n);
+    hz_err rc = !v || !n ? hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)") : hz_claims_load_view(app, ev->id, v, e);
+    char object[48], b1[HZ_MONEY_BUF], w[600], suffix[16];
+    const hz_claim *c = &v->claim;
+    if (rc) goto out;
+    snprintf(object, sizeof object, "claim:%s", c->claim_no);
+    if (submit) {
+        start(n, "claim.received", object, c->member_id, NULL);
+        snprintf(n->title, sizeof n->title, "理赔申请已受理");
+        snprintf(n->body, sizeof n->body, "您的理赔申请 %s 已受理%s。材料齐全之日起 %d 日内办结。", c->claim_no,
+                 c->proactive ? " (免申即享: 根据医保结算记录自动为您发起)" : "", HZ_SLA_DAYS);
+        snprintf(n->detail, sizeof n->detail, "{\"claim_no\":\"%s\"}", c->claim_no);
+        if ((rc = write_notice(app, n, e))) goto out;
+    }
+    if ((submit || docs) && !strcmp(c->status, "received")) {
+        /* one notice per state of the received documents: recording the
+         * same document again tells nothing new */
+        int have = 0;
+        for (const char *p = c->documents; *p; p++) have += *p == ',';
+        have += c->documents[0] != '\0';
+        snprintf(suffix, sizeof suffix, ":%d", have);
+        start(n, "claim.docs_missing", object, c->member_id, suffix);
+        snprintf(n->title, sizeof n->title, "请补充理赔材料");
+        snprintf(n->body, sizeof n->body, "您的理赔申请 %s 尚缺材料: ", c->claim_no);
+        snprintf(n->detail, sizeof n->detail, "{\"claim_no\":\"%s\",\"missing\":[", c->claim_no);
+        char req[160];
+        int missing = 0;
+        hz_strlcpy(req, v->required_docs, sizeof req);
+        for (char *p = req, *comma; p && *p; p = comma ? comma + 1 : NULL) {
+            if ((comma = strchr(p, ','))) *comma = '\0';
+            if (hz_claims_has_doc(c->documents, p)) continue;
+            add(n->body, sizeof n->body, "%s%s", missing ? "、" : "", doc_name(p));
+            add(n->detail, sizeof n->detail, "%s\"%s\"", missing ? "," : "", p);
+            missing++;
+        }
+        add(n->body, sizeof n->body, "。请交到所在单位工会或办事处, 材料齐全后开始计算办理时限。");
+        add(n->detail, sizeof n->detail, "]}");
+        if (missing && (rc = write_notice(app, n, e))) goto out;
+    }
+    if ((submit || docs || approve) && !strcmp(c->status, "approved")) {
+        /* once per claim: approved again after a hold tells nothing new */
+        start(n, "claim.approved", object, c->member_id, NULL);
+        snprintf(n->title, sizeof n->title, "理赔已审批");
+        snprintf(n->body, sizeof n->body, "您的理赔申请 %s 已审批, 核定给付 %s 元, 将转入您登记的银行卡。", c->claim_no,
+                 hz_money_format(c->total, b1));
+        snprintf(n->detail, sizeof n->detail, "{\"claim_no\":\"%s\",\"total\":\"%s\"}", c->claim_no, b1);
+        if ((rc = write_notice(app, n, e))) goto out;
+    }
+    if (reject) {
+        start(n, "claim.rejected", object, c->member_id, NULL);
+        snprintf(n->title, sizeof n->title, "理赔申请未获批准");
+        snprintf(n->body, sizeof n->body, "您的理赔申请 %s 未获批准。原因: %s。如有疑问请联系办事处; 补正后可重新申请。",
+                 c->claim_no, c->reject_reason);
+        snprintf(n->detail, sizeof n->detail, "{\"claim_no\":\"%s\",\"reason\":\"%s\"}", c->claim_no,
+                 hz_json_text(c->reject_reason, 200, w, sizeof w));
+        if ((rc = write_notice(app, n, e))) goto out;
+    }
+    if (paid) {
+        /* once per claim: a bank result read twice, or a payment that
+         * failed and was paid by a later batch, is one payment to the member */
+        start(n, "claim.paid", object, c->member_id, NULL);
+        snprintf(n->title, sizeof n->title, "理赔款已支付");
+        size_t cl = strlen(v->member.bank_card);
+        snprintf(n->body, sizeof n->body, "您的理赔申请 %s 的 %s 元已支付至%s%s%s。计算明细:", c->claim_no,
+                 hz_money_format(c->total, b1), v->member.bank_name, cl >= 4 ? " 尾号 " : "",
+                 cl >= 4 ? v->member.bank_card + cl - 4 : "");
+        if ((rc = statement(app, v, n, e)) || (rc = write_notice(app, n, e))) goto out;
+    }
+out:
+    free(v);
+    free(n);
+    return rc;
+}
+
+static hz_err aid_notice(hz_app *app, const hz_app_event *ev, hz_errinfo *e) {
+    bool relief = !strcmp(ev->object, "relief");
+    bool approve = !strcmp(ev->action, relief ? "relief.approve" : "lm.approve");
+    if (!approve && strcmp(ev->action, relief ? "relief.reject" : "lm.reject") != 0) return HZ_OK;
+    hz_notice n;
+    char object[48], b1[HZ_MONEY_BUF], w[600];
+    const char *what = relief ? "救助申请" : "劳模医疗补助申请", *reason;
+    hz_fen amount;
+    hz_err rc;
+    if (relief) {
+        hz_relief_grant g;
+        hz_relief_program p;
+        if ((rc = hz_store_relief_grant_by_no(app->db, ev->no, &g, e)) ||
+            (rc = hz_store_relief_program_by_id(app->db, g.program_id, &p, e)))
+            return rc;
+        snprintf(object, sizeof object, "relief:%s", g.grant_no);
+        start(&n, "relief.decided", object, g.member_id, NULL);
+        amount = g.amount;
+        snprintf(n.body, sizeof n.body, "您的%s %s (%s) ", what, g.grant_no, p.name);
+        reason = g.reject_reason;
+        snprintf(w, sizeof w, "%s", reason);
+        hz_strlcpy(n.title, approve ? "救助申请已批准" : "救助申请未获批准", sizeof n.title);
+        if (approve) add(n.body, sizeof n.body, "已批准, 金额 %s 元, 将转入您登记的银行卡。", hz_money_format(amount, b1));
+        else add(n.body, sizeof n.body, "未获批准。原因: %s。", reason);
+    } else {
+        hz_lm_subsidy s;
+        if ((rc = hz_store_lm_by_id(app->db, ev->id, &s, e))) return rc;
+        snprintf(object, sizeof object, "lm:%s", s.subsidy_no);
+        start(&n, "lm.decided", object, s.member_id, NULL);
+        amount = s.amount;
+        hz_strlcpy(n.title, approve ? "劳模医疗补助已批准" : "劳模医疗补助未获批准", sizeof n.title);
+        snprintf(n.body, sizeof n.body, "您的%s %s ", what, s.subsidy_no);
+        if (approve)
+            add(n.body, sizeof n.body, "已批准, 金额 %s 元 (%s), 将转入您登记的银行卡。", hz_money_format(amount, b1),
+                s.explain);
+        else add(n.body, sizeof n.body, "未获批准。原因: %s。", s.reject_reason);
+        snprintf(w, sizeof w, "%s", s.reject_reason);
+    }
+    char esc[600];
+    snprintf(n.detail, sizeof n.detail, "{\"no\":\"%s\",\"decision\":\"%s\",\"amount\":\"%s\",\"reason\":\"%s\"}",
+             ev->no, approve ? "approved" : "rejected", hz_money_format(approve ? amount : 0, b1),
+             approve ? "" : hz_json_text(w, 200, esc, sizeof esc));
+    return write_notice(app, &n, e);
+}
+
+static hz_err on_event(hz_app *app, const hz_app_event *ev, hz_errinfo *e) {
+    if (!strcmp(ev->object, "claim")) return claim_notices(app, ev, e);
+    if (!strcmp(ev->object, "relief") || !strcmp(ev->object, "lm")) return aid_notice(app, ev, e);
+    return HZ_OK;
+}
+
+/* ---- the sender ------------------------------------------------------ */
+
+void hz_notice_sender_defaults(hz_notice_sender *s) {
+    memset(s, 0, sizeof *s);
+    s->max_attempts = 8;
+    s->backoff_ms = 30000;
+    s->backoff_max_ms = 3600000;
+    s->lease_ms = 60000;
+    s->poll_ms = 2000;
+    s->timeout_ms = 10000;
+}
+
+hz_err hz_notice_sender_key_file(hz_notice_sender *s, const char *path, hz_errinfo *e) {
+    FILE *f = fopen(path, "r");
+    char line[256];
+    if (!f) return hz_fail(e, HZ_EINVAL, "notices-key-file: 无法读取 %s (%s)", path, strerror(errno));
+    bool got = fgets(line, sizeof line, f) != NULL;
+    fclose(f);
+    line[got ? strcspn(line, "\r\n") : 0] = '\0';
+    size_t n = strlen(line);
+    if (n < 16 || n > sizeof s->key)
+        return hz_fail(e, HZ_EINVAL, "notices-key-file: 密钥应为 16 至 %zu 字节的一行 (the key is one line of 16..%zu bytes)",
+                       sizeof s->key, sizeof s->key);
+    memcpy(s->key, line, n);
+    s->key_len = n;
+    sodium_memzero(line, sizeof line);
+    return HZ_OK;
+}
+
+hz_err hz_notice_sender_check(const hz_notice_sender *s, hz_errinfo *e) {
+    if (strcmp(s->kind, "webhook") && strcmp(s->kind, "sms") && strcmp(s->kind, "wechat"))
+        return hz_fail(e, HZ_EINVAL, "notices-sender: 应为 webhook、sms 或 wechat (got '%s')", s->kind);
+    if (strncmp(s->url, "http://", 7) && strncmp(s->url, "https://", 8))
+        return hz_fail(e, HZ_EINVAL, "notices-url: 应为 http:// 或 https:// 地址 (got '%s')", s->url);
+    bool loopback = !strncmp(s->url, "http://127.0.0.1", 16) || !strncmp(s->url, "http://localhost", 16);
+    if (!s->key_len && !loopback)
+        return hz_fail(e, HZ_EINVAL, "notices-key-file: 发往其他主机的通知必须签名 (a signing key is required)");
+    if (s->max_attempts < 1 || s->backoff_ms < 1 || s->backoff_max_ms < s->backoff_ms || s->lease_ms < 1 ||
+        s->poll_ms < 1)
+        return hz_fail(e, HZ_EINVAL, "notices-*: 次数与时间须为正数 (attempts and delays must be positive)");
+    return HZ_OK;
+}
+
+static int64_t now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* the delay after failed attempt n (1, 2, ...): exponential, capped, with
+ * "equal jitter": between half and all of it, so retries of many notices
+ * spread out and none comes sooner than half the nominal delay */
+static int64_t backoff(const hz_notice_sender *s, int n) {
+    int64_t d = s->backoff_ms;
+    for (int i = 1; i < n && d < s->backoff_max_ms; i++) d *= 2;
+    if (d > s->backoff_max_ms) d = s->backoff_max_ms;
+    uint32_t half = (uint32_t)(d / 2 > 0xfffffff ? 0xfffffff : d / 2);
+    return d - half + (half ? randombytes_uniform(half + 1) : 0);
+}
+
+/* the template of a kind, "" when none */
+static void template_of(const hz_notice_sender *s, const char *kind, char *out, size_t cap) {
+    out[0] = '\0';
+    size_t kl = strlen(kind);
+    for (const char *p = s->templates; p && *p;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len > kl && !strncmp(p, kind, kl) && p[kl] == '=') {
+            size_t tl = len - kl - 1 < cap - 1 ? len - kl - 1 : cap - 1;
+            memcpy(out, p + kl + 1, tl);
+            out[tl] = '\0';
+            return;
+        }
+        p = end ? end + 1 : NULL;
+    }
+}
+
+/* The request body: what the gateway of this kind expects. The same for
+ * every attempt of a notice (no attempt time in it), so a resent notice is
+ * byte for byte the first one. */
+static char *payload(const hz_notice_sender *s, const hz_notice *n, const char *tpl) {
+    size_t cap = 16384;
+    char *b = malloc(cap), t[300], body[6200], name[300];
+    if (!b) return NULL;
+    hz_json_text(n->title, 90, t, sizeof t);
+    hz_json_text(n->body, 2000, body, sizeof body);
+    hz_json_text(n->member_name, 90, name, sizeof name);
+    const char *obj = strchr(n->object, ':') ? strchr(n->object, ':') + 1 : n->object;
+    if (!strcmp(s->kind, "webhook"))
+        snprintf(b, cap,
+                 "{\"notice_no\":\"%s\",\"kind\":\"%s\",\"object\":\"%s\",\"member\":{\"id_number\":\"%s\",\"name\":\"%s\","
+                 "\"phone\":\"%s\"},\"title\":\"%s\",\"text\":\"%s\",\"detail\":%s,\"created_at\":\"%s\"}",
+                 n->notice_no, n->kind, n->object, n->id_number, name, n->phone, t, body, n->detail, n->created_at);
+    else if (!strcmp(s->kind, "sms"))
+        snprintf(b, cap,
+                 "{\"notice_no\":\"%s\",\"to\":\"%s\",\"template_id\":\"%s\",\"params\":{\"name\":\"%s\",\"no\":\"%s\","
+                 "\"title\":\"%s\",\"text\":\"%s\"}}",
+                 n->notice_no, n->phone, tpl, name, obj, t, body);
+    else
+        snprintf(b, cap,
+                 "{\"notice_no\":\"%s\",\"touser_phone\":\"%s\",\"template_id\":\"%s\",\"data\":{\"first\":{\"value\":"
+                 "\"%s\"},\"keyword1\":{\"value\":\"%s\"},\"keyword2\":{\"value\":\"%s\"},\"remark\":{\"value\":\"%s\"}}}",
+                 n->notice_no, n->phone, tpl, t, obj, name, body);
+    return b;
+}
+
+/* The outcome in its own transaction; a store error is returned. */
+static hz_err record(hz_app *app, const hz_notice *n, const hz_notice_sender *s, const char *status, int64_t next,
+                     const char *why, hz_errinfo *e) {
+    bool changed;
+    hz_app_tick(app);
+    hz_err rc = hz_db_begin(app->db, e);
+    if (rc) return rc;
+    if ((rc = hz_store_notice_outcome(app->db, n->id, n->attempts, status, s->kind, next, why, app->now, &changed,
+                                      e))) {
+        hz_db_rollback(app->db);
+        return rc;
+    }
+    return hz_db_commit(app->db, e);
+}
+
+/* One claimed notice: decide, send, record. */
+static hz_err deliver(hz_app *app, const hz_notice_sender *s, const hz_notice *n, hz_notice_stats *st,
+                      hz_errinfo *e) {
+    char tpl[64] = "", why[300] = "";
+    bool out = false;
+    hz_err rc;
+    if (n->attempts > s->max_attempts) {
+        st->failed++;
+        return record(app, n, s, "failed", 0, "发送中断且已达最多尝试次数 (interrupted at the last attempt)", e);
+    }
+    if ((rc = hz_store_notice_opted_out(app->db, n->member_id, s->kind, n->kind, &out, e))) return rc;
+    if (!out && strcmp(s->kind, "webhook") != 0) template_of(s, n->kind, tpl, sizeof tpl);
+    const char *skip = out                                             ? "会员已退订此类通知 (opted out)"
+                       : strcmp(s->kind, "webhook") && !n->phone[0] ? "会员未登记手机号 (no phone)"
+                       : strcmp(s->kind, "webhook") && !tpl[0]      ? "未配置此类通知的模板 (no template for this kind)"
+                                                                     : NULL;
+    if (skip) {
+        st->skipped++;
+        return record(app, n, s, "skipped", 0, skip, e);
+    }
+    char *body = payload(s, n, tpl);
+    if (!body) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    hz_webhook w = {s->url, s->key, s->key_len, s->timeout_ms};
+    long status = 0;
+    rc = hz_webhook_post(&w, body, n->notice_no, &status, why, sizeof why, e);
+    free(body);
+    if (rc) return rc;
+    if (status >= 200 && status < 300) {
+        st->sent++;
+        return record(app, n, s, "sent", 0, NULL, e);
+    }
+    /* a refusal that will not change (a 4xx other than timeout or rate
+     * limit: a bad signature, an unknown template) fails at once */
+    bool final = (status >= 400 && status < 500 && status != 408 && status != 429) || n->attempts >= s->max_attempts;
+    if (final) {
+        st->failed++;
+        return record(app, n, s, "failed", 0, why, e);
+    }
+    st->retried++;
+    return record(app, n, s, "pending", now_ms() + backoff(s, n->attempts), why, e);
+}
+
+hz_err hz_app_notices_send(hz_app *app, const hz_notice_sender *s, bool once, atomic_int *stop, hz_notice_stats *st,
+                           hz_errinfo *e) {
+    hz_err rc = hz_authz_can_do(app, "notices.send", e);
+    if (rc || (rc = hz_notice_sender_check(s, e))) return rc;
+    memset(st, 0, sizeof *st);
+    hz_notice *n = malloc(sizeof *n);
+    if (!n) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    while (!(stop && atomic_load(stop))) {
+        bool found = false;
+        hz_app_tick(app);
+        if ((rc = hz_db_begin(app->db, e))) break;
+        if ((rc = hz_store_notice_claim(app->db, now_ms(), s->lease_ms, n, &found, e))) {
+            hz_db_rollback(app->db);
+            if (rc == HZ_ERETRY) continue;
+            break;
+        }
+        if ((rc = hz_db_commit(app->db, e))) {
+            if (rc == HZ_ERETRY || rc == HZ_ECONFLICT) continue;
+            break;
+        }
+        if (found) {
+            if ((rc = deliver(app, s, n, st, e))) break;
+            continue;
+        }
+        if (once) break;
+        /* idle: sleep until the next notice is due, a new one may come,
+         * or we are told to stop */
+        int64_t next = 0, t = now_ms(), until = t + s->poll_ms;
+        if ((rc = hz_store_notices_next_due(app->db, &next, e))) break;
+        if (next > t && next < until) until = next;
+        while (!(stop && atomic_load(stop)) && (t = now_ms()) < until) {
+            int64_t step = until - t < 50 ? until - t : 50;
+            struct timespec ts = {0, (long)step * 1000000L};
+            nanosleep(&ts, NULL);
+        }
+    }
+    free(n);
+    return rc;
+}
+
+/* ---- lists, retry, preferences ---------------------------------------- */
+
+hz_err hz_app_notices_list(hz_app *app, const char *status, const char *id_number, hz_page pg, hz_notice_fn fn,
+                           void *ctx, int64_t *total, hz_errinfo *e) {
+    hz_err rc;
+    if ((rc = hz_authz_can_do(app, "notices.read", e)) || (rc = hz_page_check(&pg, e))) return rc;
+    static const char *const statuses[] = {"pending", "sending", "sent", "failed", "skipped", NULL};
+    bool ok = !status || !*status;
+    for (int i = 0; !ok && statuses[i]; i++) ok = !strcmp(statuses[i], status);
+    if (!ok)
+        return hz_fail(e, HZ_EINVAL, "status: 应为 pending、sending、sent、failed 或 skipped (got '%s')", status);
+    hz_list_scope sc;
+    hz_scope_filter(app, &sc);
+    int64_t member_id = 0;
+    if (id_number && *id_number) {
+        hz_member m;
+        char norm[HZ_ID_LEN + 1];
+        if ((rc = hz_norm_id_number(id_number, norm, sizeof norm, "id_number", e)) ||
+            (rc = hz_store_member_by_id_number(app->db, norm, &m, e)) || (rc = hz_authz_member(app, &m, e)))
+            return rc;
+        member_id = m.id;
+    }
+    return hz_store_notices_page(app->db, &sc, status, member_id, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx,
+                                 total, e);
+}
+
+hz_err hz_app_notices_mine(hz_app *app, hz_page pg, hz_notice_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
+    hz_err rc;
+    if ((rc = hz_authz_can_do(app, "notices.mine", e)) || (rc = hz_page_check(&pg, e))) return rc;
+    hz_list_scope sc = {"", 0, app->who.scope_member_id};
+    if (sc.member_id <= 0) return hz_fail(e, HZ_ENOTFOUND, "会员不存在 (no such member)");
+    return hz_store_notices_page(app->db, &sc, "", sc.member_id, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx,
+                                 total, e);
+}
+
+hz_err hz_app_notice_retry(hz_app *app, const char *notice_no, hz_notice *out, hz_errinfo *e) {
+    hz_err rc = hz_authz_can_do(app, "notices.retry", e);
+    if (rc || (rc = hz_db_begin(app->db, e))) return rc;
+    hz_member m;
+    char object[48];
+    if ((rc = hz_store_notice_by_no(app->db, notice_no, out, e)) ||
+        (rc = hz_store_member_by_id(app->db, out->member_id, &m, e)))
+        goto fail;
+    if ((rc = hz_authz_member(app, &m, e))) {
+        rc = hz_fail(e, HZ_ENOTFOUND, "通知 %s 不存在 (no such notice)", notice_no);
+        goto fail;
+    }
+    snprintf(object, sizeof object, "notice:%s", notice_no);
+    if ((rc = hz_store_notice_retry(app->db, notice_no, now_ms(), e)) ||
+        (rc = hz_audit(app, "notices.retry", object, "{}", e)) ||
+        (rc = hz_store_notice_by_no(app->db, notice_no, out, e)))
+        goto fail;
+    return hz_db_commit(app->db, e);
+fail:
+    hz_db_rollback(app->db);
+    return rc;
+}
+
+/* the member the preferences are of: the named one in scope, or oneself */
+static hz_err pref_member(hz_app *app, const char *id_number, hz_member *m, hz_errinfo *e) {
+    hz_err rc = hz_authz_can_do(app, "notices.prefs", e);
+    if (rc) return rc;
+    if (!id_number || !*id_number) {
+        if (app->who.scope_member_id <= 0)
+            return hz_fail(e, HZ_EINVAL, "id_number: 须指定会员 (which member)");
+        return hz_store_member_by_id(app->db, app->who.scope_member_id, m, e);
+    }
+    char norm[HZ_ID_LEN + 1];
+    if ((rc = hz_norm_id_number(id_number, norm, sizeof norm, "id_number", e)) ||
+        (rc = hz_store_member_by_id_number(app->db, norm, m, e)))
+        return rc;
+    return hz_authz_member(app, m, e);
+}
+
+hz_err hz_app_notice_prefs(hz_app *app, const char *id_number, hz_notice_pref_fn fn, void *ctx, hz_errinfo *e) {
+    hz_member m;
+    hz_err rc = pref_member(app, id_number, &m, e);
+    return rc ? rc : hz_store_notice_prefs(app->db, m.id, fn, ctx, e);
+}
+
+hz_err hz_app_notice_pref_set(hz_app *app, const char *id_number, const char *channel, const char *kind, bool off,
+                              hz_errinfo *e) {
+    if (!channel || (strcmp(channel, "webhook") && strcmp(channel, "sms") && strcmp(channel, "wechat")))
+        return hz_fail(e, HZ_EINVAL, "channel: 应为 webhook、sms 或 wechat (got '%s')", channel ? channel : "");
+    if (!kind || !hz_notice_kind_known(kind))
+        return hz_fail(e, HZ_EINVAL, "kind: 未知的通知类型 (unknown notice kind '%s')", kind ? kind : "");
+    hz_err rc = hz_db_begin(app->db, e);
+    if (rc) return rc;
+    hz_member m;
+    char object[48], detail[128];
+    if ((rc = pref_member(app, id_number, &m, e))) goto fail;
+    snprintf(object, sizeof object, "member:%lld", (long long)m.id);
+    snprintf(detail, sizeof detail, "{\"channel\":\"%s\",\"kind\":\"%s\",\"off\":%s}", channel, kind,
+             off ? "true" : "false");
+    if ((rc = hz_store_notice_pref_set(app->db, m.id, channel, kind, off, app->now, app->actor, e)) ||
+        (rc = hz_audit(app, "notices.prefs", object, detail, e)))
+        goto fail;
+    return hz_db_commit(app->db, e);
+fail:
+    hz_db_rollback(app->db);
+    return rc;
+}
+
+static const hz_action_def notices_actions[] = {
+    {"notices.read", " admin staff reviewer finance cadre "},
+    {"notices.retry", " admin staff "},
+    {"notices.send", " admin "},
+    {"notices.mine", " member "},
+    {"notices.prefs", " admin staff member "},
+    {NULL, NULL},
+};
+
+const hz_app_module hz_app_module_notices = {
+    .name = "notices",
+    .actions = notices_actions,
+    .event = on_event,
+};
