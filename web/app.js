@@ -103,6 +103,7 @@
   for (const [name, view] of Object.entries(hzAidViews)) app.component(name, view);
   for (const [name, view] of Object.entries(hzJoiningViews)) app.component(name, view);
   for (const [name, view] of Object.entries(hzUnionViews)) app.component(name, view);
+  for (const [name, view] of Object.entries(hzNoticeViews)) app.component(name, view);
   app.use(ElementPlus, { locale: ElementPlusLocaleZhCn });
   app.mount("#app");
 })();

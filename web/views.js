@@ -561,6 +561,7 @@ const MobileView = {
     <template v-if="me">
       <el-card data-test="m-profile"><b>{{ me.name }}</b> · {{ me.unit_name || '个人会员' }}<br><small>{{ me.id_number }}</small>
         <div style="margin-top:8px"><hz-print :href="'/members/' + me.ref + '/certificate.pdf'" label="下载保障凭证" test="m-print-certificate" /></div></el-card>
+      <mobile-notices />
       <el-card><template #header>我的保障</template>
         <div v-for="c in me.coverages.slice(0, 8)" :key="c.id" class="cov-item" data-test="m-coverage">
           <span>{{ $fmt.planName[c.plan] || c.plan }} {{ c.shares }}份</span><span>{{ c.start }} 至 {{ c.end }}</span>
