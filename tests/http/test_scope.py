@@ -103,6 +103,16 @@ paid = [d["claims"][i] for d in D.values() for i in (0, 1)]
 open(os.path.join(T, "result.csv"), "w").write(
     "业务编号,结果,失败原因,银行流水号\n" + "".join("%s,成功,,SC%d\n" % (no, n) for n, no in enumerate(paid)))
 must("pay", "confirm", os.path.join(T, "result.csv"))
+# joining online (issue 15): a joint union in each district, an application to it, a sponsorship of it
+for k, d in D.items():
+    must("org", "add", "--code", d["org"] + "-XYT", "--name", d["org_name"][:2] + "骑手联合工会", "--parent", d["org"],
+         "--kind", "joint")
+    d["applicant"] = "上官" + d["names"][0][2:] if k == "A" else "慕容" + d["names"][0][2:]
+    d["app_id"] = id_number(d["region"], "1995%02d20" % (5 if k == "A" else 6), 61)
+    must("application", "submit", "--name", d["applicant"], "--id-number", d["app_id"], "--phone", "13900001111",
+         "--occupation", "外卖骑手", "--org", d["org"] + "-XYT")
+    must("sponsorship", "add", "--org", d["org"] + "-XYT", "--plan", "XYT", "--months", "12", "--from", "2026-01-01",
+         "--to", "2026-12-31")
 for login, role, scope in (("boss", "admin", None), ("cadre-a", "cadre", "org:XA-JA"), ("cadre-b", "cadre", "org:XA-YI"),
                            ("unit-a", "unit", "unit:" + D["A"]["unit"]), ("member-a", "member", "member:" + D["A"]["ids"][0])):
     must("user", "add", login, "--role", role, *(["--scope", scope] if scope else []), stdin=(PW + "\n").encode())
@@ -112,7 +122,7 @@ def markers(k, only=None):
     those members' alone, not their unit's and district's)."""
     d = D[k]
     idx = range(3) if only is None else only
-    m = [d["org_name"], d["unit_name"], d["unit"]] if only is None else []
+    m = [d["org_name"], d["unit_name"], d["unit"], d["applicant"], d["app_id"], d["org"] + "-XYT"] if only is None else []
     for i in idx:
         m += [d["names"][i], d["ids"][i], d["cards"][i], d["claims"][i], d["setl"][i]]
     return m
@@ -146,7 +156,7 @@ st, b = req("GET", "/api/v1/reports", tokens["boss"])
 REPORTS = [r["name"] for r in json.loads(b)["items"]]
 check(len(REPORTS) >= 8 and "overdue" in REPORTS, "the registry's reports: %s" % REPORTS)
 LISTS = ["/api/v1/members?per_page=500", "/api/v1/units?per_page=500", "/api/v1/orgs?per_page=500",
-         "/api/v1/claims?per_page=500"] + ["/api/v1/members?per_page=500&q=" + urllib.parse.quote(q)
+         "/api/v1/claims?per_page=500", "/api/v1/applications?per_page=500", "/api/v1/sponsorships"] + ["/api/v1/members?per_page=500&q=" + urllib.parse.quote(q)
                                           for q in ("欧阳", "司马", D["B"]["ids"][0], D["A"]["ids"][1])]
 
 refs = {}
@@ -166,6 +176,16 @@ for login, hidden, own, reads_reports in viewers:
     check(all(o in body for o in own[1:]), "%s sees its own claims in the list" % login)
     st, b = req("GET", "/api/v1/members?per_page=500", t)
     check(own[0] in b.decode(), "%s sees its own members in the list" % login)
+    if login.startswith("cadre"):
+        mine = D["A" if login == "cadre-a" else "B"]["applicant"]
+        st, b = req("GET", "/api/v1/applications", t)
+        check(st == 200 and mine in b.decode() and json.loads(b)["total"] == 1, "%s sees its own application" % login)
+        rc, out, err = cli("--json", "application", "list", as_=login)
+        check(rc == 0 and mine in out.decode() and json.loads(out)["total"] == 1, "%s CLI: its own application" % login)
+        no_leak(out, hidden, "%s CLI application list" % login)
+        rc, out, err = cli("--json", "sponsorship", "list", as_=login)
+        check(rc == 0 and json.loads(out)["total"] == 1, "%s CLI: its own sponsorship" % login)
+        no_leak(out, hidden, "%s CLI sponsorship list" % login)
     # every report, every format, API and CLI
     for name in REPORTS:
         for fmt in ("json", "csv", "xlsx"):
