@@ -254,7 +254,9 @@ for key in ("contributions", "paid"):
 for key in ("paid_out", "pending"):
     check(cents(a["money"][key]) + cents(b_["money"][key]) == cents(city["money"][key]) and cents(a["money"][key]) > 0,
           "dashboard money.%s: A + B = city, A > 0 (%s %s %s)" % (key, a["money"][key], b_["money"][key], city["money"][key]))
-check([x["name"] for x in a["districts"]] == ["甲区总工会"], "cadre A's districts: its own (%s)" % a["districts"])
+# the district chart lists districts and joint unions (f7142d8): A's own two
+check(sorted(x["name"] for x in a["districts"]) == sorted(["甲区总工会", "甲区骑手联合工会"]),
+      "cadre A's districts: its own district and joint union (%s)" % a["districts"])
 st, b = req("GET", "/api/v1/reports/claims?from=2019-01-01", tokens["cadre-a"])
 rows = json.loads(b)["items"]
 check(sorted(r["claim_no"] for r in rows) == sorted(D["A"]["claims"]) and all("*" in r["id_number"] for r in rows),
