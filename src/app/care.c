@@ -9,6 +9,7 @@
 #include "app/authz.h"
 #include "app/lists.h"
 #include "app/registry.h"
+#include "app/reports.h"
 #include "core/flag.h"
 #include "core/normalize.h"
 #include "core/relief.h"
@@ -348,9 +349,11 @@ static hz_err build_activities(hz_app *app, const hz_report_args *a, hz_report *
         {"year", "年度", HZ_COL_INT},  {"district", "区县", HZ_COL_TEXT},    {"item", "物资", HZ_COL_TEXT},
         {"count", "件数", HZ_COL_INT}, {"to_units", "发至单位", HZ_COL_INT}, {"to_members", "发至会员", HZ_COL_INT}};
     hz_report_head(out, "activities", "关爱活动与物资发放（按年度、区县）", false, 7, cols);
-    hz_list_scope sc = scope(app);
-    hz_err rc = hz_store_activity_totals_report(app->db, &sc, a->from, a->to, activity_row, out, e);
-    if (rc) return rc;
+    hz_list_scope sc; /* narrowed by --org / ?org= like every report's */
+    char path[HZ_PATH_MAX];
+    hz_err rc = hz_report_scope(app, a, &sc, path, e);
+    if (rc || (rc = hz_store_activity_totals_report(app->db, &sc, a->from, a->to, activity_row, out, e)))
+        return rc;
     hz_report *part;
     if ((rc = hz_report_add_part(out, &part, e))) return rc;
     hz_report_head(part, "goods", "物资发放（按年度、区县、物资）", false, 6, item_cols);

@@ -198,6 +198,14 @@ expect_exit 0 "cases report, XLSX" -- hz report cases --from 2026-01-01 --format
 expect_eq "$(head -c 2 "$T/cases.xlsx")" "PK" "an XLSX file"
 expect_exit 0 "cases report as cadre-b" -- hz --as cadre-b report cases --from 2026-01-01 --format json
 expect_not_in "$T/out" "wage" "cadre-b's cases report holds no case of district A"
+# --org narrows the cases and activities reports like every report's (it was
+# ignored: the office's report of district B held district A's wage case)
+expect_exit 0 "cases report of district B" -- hz report cases --from 2026-01-01 --org XA-YI --format json
+expect_not_in "$T/out" "wage" "district B's cases report holds no case of district A"
+expect_exit 0 "activities report of district B" -- hz report activities --from 2026-01-01 --org XA-YI --format json
+expect_not_in "$T/out" "甲区" "district B's activities report holds no row of district A"
+expect_exit 4 "cadre-a's cases report of district B" -- hz --as cadre-a report cases --org XA-YI
+expect_exit 4 "cadre-a's activities report of district B" -- hz --as cadre-a report activities --org XA-YI
 
 # ---- the API: the same rules (tests/http/test_care.py) ------------------------------
 export HUZHU_BATCH_DIR="$T/batches"
