@@ -110,6 +110,9 @@ int hz_cmd_gen_settlements(hz_cli *cli, int argc, char **argv) {
     int n, seed = 1;
     if ((rc = hz_cli_int(cli, count, "N", 1, 100000000, &n))) return rc;
     if (o.seed && (rc = hz_cli_int(cli, o.seed, "seed", 0, 2000000000, &seed))) return rc;
+    /* gen opens no store, so the clock is read here (HUZHU_TODAY honoured):
+     * without it today was day 0 and every stay fell in 1969 */
+    hz_app_tick(&cli->app);
     if (hz_gen_settlements(o.roster, o.out, n, (uint64_t)seed, cli->app.today, &cli->err)) return hz_cli_report(cli);
     if (cli->json) hz_cli_print_json(json_pack("{s:i, s:s}", "rows", n, "out", o.out));
     else printf("已生成 %d 条医保结算记录: %s\n", n, o.out);
