@@ -44,6 +44,26 @@ const hzFmt = {
     const d = new Date(ts);
     return isNaN(d) ? ts : d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
   },
+  /* money as the API sends it (a decimal string of yuan, "27101.00", or
+     integer fen) → "27,101.00 元"; string arithmetic only, never float */
+  money(v, unit = true) {
+    if (v === null || v === undefined || v === "") return "-";
+    let s = typeof v === "number" ? (Number.isInteger(v) ? hzFmt.fenText(v) : String(v)) : String(v);
+    const neg = s.startsWith("-"); if (neg) s = s.slice(1);
+    const [i, f] = s.split(".");
+    const g = i.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    return (neg ? "-" : "") + g + (f !== undefined ? "." + f : "") + (unit ? " 元" : "");
+  },
+  fenText(fen) {
+    const neg = fen < 0, a = String(Math.abs(fen)).padStart(3, "0");
+    return (neg ? "-" : "") + a.slice(0, -2) + "." + a.slice(-2);
+  },
+  /* a calendar date (YYYY-MM-DD) of a stored UTC timestamp, in Beijing time */
+  date(ts) {
+    if (!ts) return "-";
+    const d = new Date(ts);
+    return isNaN(d) ? ts : d.toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" });
+  },
   roleName: { admin: "系统管理员", staff: "业务员", reviewer: "审核员", finance: "财务", cadre: "工会干部", unit: "单位联络员", member: "会员" },
   sla(c) {
     if (c.sla_days === null || c.sla_days === undefined) return { text: "材料未齐", cls: "" };
