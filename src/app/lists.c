@@ -7,6 +7,8 @@
 #include "app/authz.h"
 #include "app/registry.h"
 #include "core/normalize.h"
+#include "core/idcard.h"
+#include "core/money.h"
 #include "core/text.h"
 #include "store/registry.h"
 
@@ -34,30 +36,187 @@ static hz_list_scope scope_of(const hz_app *app) {
     return sc;
 }
 
-hz_err hz_app_members_page(hz_app *app, const char *q, const char *unit_code, hz_page pg, hz_member_row_fn fn,
-                           void *ctx, int64_t *total, hz_errinfo *e) {
+/* The index of s in words (NULL-terminated), or -1. "" and NULL: dflt. */
+static int word_of(const char *s, const char *const *words, int dflt) {
+    if (!s || !*s) return dflt;
+    for (int i = 0; words[i]; i++)
+        if (!strcmp(s, words[i])) return i;
+    return -1;
+}
+
+/* asc / desc (or Element Plus's ascending / descending); dflt when none */
+static hz_err order_of(const char *s, bool dflt, bool *desc, hz_errinfo *e) {
+    static const char *const words[] = {"asc", "desc", "ascending", "descending", NULL};
+    int i = word_of(s, words, dflt ? 1 : 0);
+    if (i < 0) return hz_fail(e, HZ_EINVAL, "order: 应为 asc 或 desc (asc or desc)");
+    *desc = i % 2 == 1;
+    return HZ_OK;
+}
+
+/* A plan code as the catalogue writes it (ZY, XYT, LM): upper-cased. */
+static hz_err plan_of(const char *s, char out[16], hz_errinfo *e) {
+    out[0] = '\0';
+    if (!s || !*s) return HZ_OK;
+    size_t n = 0;
+    for (const char *p = s; *p; p++) {
+        char ch = *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A') : *p;
+        if (n >= 15 || !((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')))
+            return hz_fail(e, HZ_EINVAL, "plan: 应为计划代码, 如 ZY (a plan code such as ZY)");
+        out[n++] = ch;
+    }
+    out[n] = '\0';
+    return HZ_OK;
+}
+
+static hz_err unit_of(hz_app *app, const char *code, int64_t *unit_id, hz_errinfo *e) {
+    *unit_id = 0;
+    if (!code || !*code) return HZ_OK;
+    hz_unit u;
+    char norm[19];
+    hz_err rc;
+    if ((rc = hz_norm_credit_code(code, norm, sizeof norm, "unit", e)) || (rc = hz_store_unit_by_code(app->db, norm, &u, e)))
+        return rc;
+    *unit_id = u.id;
+    return HZ_OK;
+}
+
+/* A search box's text: a claim number (LP…), an ID number or a part of a
+ * name, folded as the input is (a lowercase x, full-width digits, NBSP). A
+ * part of an ID number matches anywhere in the number, but only for those
+ * who see numbers in full: a masked caller could otherwise read the hidden
+ * digits by probing, so they must type the whole number. Digits also match
+ * inside claim numbers. */
+typedef struct {
+    char text[HZ_NORM_MAX_CHARS * 4 + 1];
+    const char *name, *id_number, *claim_no;
+    bool id_exact;
+} search;
+
+static hz_err search_of(const hz_app *app, const char *q, search *out, hz_errinfo *e) {
+    memset(out, 0, sizeof *out);
+    out->name = out->id_number = out->claim_no = "";
+    if (!q || !*q) return HZ_OK;
+    if (strlen(q) > HZ_NORM_MAX_CHARS) return hz_fail(e, HZ_EINVAL, "q: 过长 (too long)");
+    bool id = hz_norm_search(q, out->text, sizeof out->text);
+    if (!out->text[0]) return HZ_OK;
+    if (id) {
+        out->id_number = out->text;
+        out->id_exact = !hz_authz_sees_identity(app);
+        bool digits = true;
+        for (const char *p = out->text; *p && digits; p++) digits = *p >= '0' && *p <= '9';
+        if (digits) out->claim_no = out->text;
+        return HZ_OK;
+    }
+    if ((out->text[0] == 'L' || out->text[0] == 'l') && (out->text[1] == 'P' || out->text[1] == 'p')) {
+        bool no = true;
+        for (const char *p = out->text + 2; *p && no; p++) no = *p >= '0' && *p <= '9';
+        if (no) {
+            out->text[0] = 'L', out->text[1] = 'P';
+            out->claim_no = out->text;
+            return HZ_OK;
+        }
+    }
+    out->name = out->text;
+    return HZ_OK;
+}
+
+static hz_err members_filter(hz_app *app, const hz_member_query *q, search *s, char plan[16], hz_member_filter *f,
+                             hz_errinfo *e) {
+    static const char *const flags[] = {"", "model", "hardship", "newform", NULL};
+    static const char *const covered[] = {"", "active", "expired", "none", NULL};
+    static const char *const sorts[] = {"", "name", "id_number", "birth_date", "unit", NULL};
+    memset(f, 0, sizeof *f);
+    hz_err rc;
+    if ((rc = search_of(app, q->q, s, e)) || (rc = unit_of(app, q->unit, &f->unit_id, e)) ||
+        (rc = plan_of(q->plan, plan, e)))
+        return rc;
+    int flag = word_of(q->flag, flags, 0), cov = word_of(q->covered, covered, 0), sort = word_of(q->sort, sorts, 0);
+    if (flag < 0) return hz_fail(e, HZ_EINVAL, "flag: 应为 model、hardship 或 newform (model, hardship or newform)");
+    if (cov < 0) return hz_fail(e, HZ_EINVAL, "covered: 应为 active、expired 或 none (active, expired or none)");
+    if (sort < 0) return hz_fail(e, HZ_EINVAL, "sort: 应为 name、id_number、birth_date 或 unit");
+    if ((rc = order_of(q->order, false, &f->desc, e))) return rc;
+    f->name = s->name;
+    f->id_number = s->id_number;
+    f->id_exact = s->id_exact;
+    f->flag = flags[flag];
+    f->plan = plan;
+    f->covered = (hz_covered)cov;
+    f->sort = (hz_member_sort)sort; /* the words are in the enum's order */
+    hz_date_format(app->today, f->today);
+    return HZ_OK;
+}
+
+hz_err hz_app_members_list(hz_app *app, const hz_member_query *q, hz_page pg, hz_member_row_fn fn, void *ctx,
+                           int64_t *total, hz_errinfo *e) {
     hz_err rc;
     if ((rc = hz_authz_can(app, HZ_A_MEMBER_READ, e)) || (rc = hz_page_check(&pg, e))) return rc;
-    int64_t unit_id = 0;
-    if (unit_code && *unit_code) {
-        hz_unit u;
-        char code[19];
-        if ((rc = hz_norm_credit_code(unit_code, code, sizeof code, "unit", e)) ||
-            (rc = hz_store_unit_by_code(app->db, code, &u, e)))
-            return rc;
-        unit_id = u.id;
-    }
-    /* the same folds as the input (a lowercase x, full-width digits, NBSP);
-     * a partial ID number matches anywhere in the number, but only for
-     * those who see numbers in full: a masked caller could otherwise read
-     * the hidden digits by probing, so they must type the whole number */
-    char query[HZ_NORM_MAX_CHARS * 4 + 1], id_like[HZ_ID_LEN + 3] = "";
-    bool id = hz_norm_search(q, query, sizeof query);
-    if (id && hz_authz_sees_identity(app)) snprintf(id_like, sizeof id_like, "%%%s%%", query);
-    else if (id) hz_strlcpy(id_like, query, sizeof id_like);
+    search s;
+    char plan[16];
+    hz_member_filter f;
+    if ((rc = members_filter(app, q, &s, plan, &f, e))) return rc;
     hz_list_scope sc = scope_of(app);
-    return hz_store_members_page(app->db, &sc, id ? "" : query, id_like, unit_id, (pg.page - 1) * pg.per_page,
-                                 pg.per_page, fn, ctx, total, e);
+    return hz_store_members_page(app->db, &sc, &f, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total, e);
+}
+
+hz_err hz_app_members_page(hz_app *app, const char *q, const char *unit_code, hz_page pg, hz_member_row_fn fn,
+                           void *ctx, int64_t *total, hz_errinfo *e) {
+    hz_member_query mq = {.q = q, .unit = unit_code};
+    return hz_app_members_list(app, &mq, pg, fn, ctx, total, e);
+}
+
+/* The ID number as the caller may see it: masked for cadre and unit. */
+static const char *shown_id(const hz_app *app, const char *id_number, char out[HZ_ID_LEN + 1]) {
+    if (hz_authz_sees_identity(app)) hz_strlcpy(out, id_number, HZ_ID_LEN + 1);
+    else hz_id_mask(id_number, out);
+    return out;
+}
+
+/* A stored UTC timestamp (YYYY-MM-DDTHH:MM:SSZ) as Beijing time
+ * "YYYY-MM-DD HH:MM:SS"; "" stays "", anything else is copied. */
+static const char *beijing(const char *ts, char out[24]) {
+    int y, mo, d, h, mi, sec;
+    if (sscanf(ts, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec) != 6 || !hz_date_valid_ymd(y, mo, d)) {
+        hz_strlcpy(out, ts, 24);
+        return out;
+    }
+    hz_date day = hz_date_from_ymd(y, mo, d);
+    h += 8;
+    if (h >= 24) h -= 24, day = hz_date_add_days(day, 1);
+    char date[HZ_DATE_BUF];
+    snprintf(out, 24, "%s %02d:%02d:%02d", hz_date_format(day, date), h, mi, sec);
+    return out;
+}
+
+typedef struct {
+    hz_app *app;
+    hz_report *r;
+} export_ctx;
+
+static hz_err member_cells(void *vctx, const hz_member *m, hz_errinfo *e) {
+    export_ctx *x = vctx;
+    char id[HZ_ID_LEN + 1], birth[HZ_DATE_BUF];
+    const char *cells[] = {m->name, shown_id(x->app, m->id_number, id), m->sex == 'F' ? "女" : "男",
+                           hz_date_format(m->birth, birth), m->unit_name[0] ? m->unit_name : m->org_code,
+                           m->unit_code, m->phone};
+    return hz_report_add_row(x->r, cells, e);
+}
+
+hz_err hz_app_members_export(hz_app *app, const hz_member_query *q, hz_report *out, hz_errinfo *e) {
+    static const hz_report_col cols[] = {
+        {"name", "姓名", HZ_COL_TEXT},          {"id_number", "身份证号码", HZ_COL_TEXT}, {"sex", "性别", HZ_COL_TEXT},
+        {"birth_date", "出生日期", HZ_COL_DATE}, {"unit_name", "会员单位 / 工会", HZ_COL_TEXT},
+        {"unit", "统一社会信用代码", HZ_COL_TEXT}, {"phone", "手机号码", HZ_COL_TEXT},
+    };
+    hz_err rc;
+    search s;
+    char plan[16];
+    hz_member_filter f;
+    if ((rc = hz_authz_can(app, HZ_A_MEMBER_READ, e)) || (rc = members_filter(app, q, &s, plan, &f, e))) return rc;
+    hz_report_head(out, "members", "会员", false, (int)(sizeof cols / sizeof cols[0]), cols);
+    hz_list_scope sc = scope_of(app);
+    export_ctx x = {app, out};
+    int64_t total;
+    return hz_store_members_page(app->db, &sc, &f, 0, -1, member_cells, &x, &total, e);
 }
 
 hz_err hz_app_orgs_page(hz_app *app, hz_page pg, hz_org_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
@@ -75,29 +234,133 @@ hz_err hz_app_units_page(hz_app *app, hz_page pg, hz_unit_row_fn fn, void *ctx, 
     return hz_store_units_page(app->db, &sc, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total, e);
 }
 
-hz_err hz_app_claims_page(hz_app *app, const char *status, const char *id_number, const char *member_ref, hz_page pg,
-                          hz_claim_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
+/* [from, to] as Beijing days → [from 00:00, to+1 00:00) Beijing in stored
+ * UTC timestamps (Beijing is UTC+8 all year). */
+static hz_err day_bound(const char *s, int32_t shift, const char *field, char out[24], hz_errinfo *e) {
+    out[0] = '\0';
+    if (!s || !*s) return HZ_OK;
+    hz_date d;
+    hz_err rc = hz_norm_date(s, &d, field, e);
+    if (rc) return rc;
+    char date[HZ_DATE_BUF];
+    snprintf(out, 24, "%sT16:00:00Z", hz_date_format(hz_date_add_days(d, shift), date));
+    return HZ_OK;
+}
+
+typedef struct {
+    search s;
+    char plan[16], from[24], to[24];
+} claim_args;
+
+static hz_err claims_filter(hz_app *app, const hz_claim_query *q, claim_args *a, hz_claim_filter *f,
+                            hz_list_scope *sc, hz_errinfo *e) {
+    static const char *const statuses[] = {"", "received", "adjudicated", "approved", "rejected", "paid", NULL};
+    static const char *const sources[] = {"", "application", "proactive", NULL};
+    static const char *const sorts[] = {"", "claim_no", "name", "status", "total", "source", "submitted_at", NULL};
+    memset(f, 0, sizeof *f);
+    *sc = scope_of(app);
     hz_err rc;
-    if ((rc = hz_authz_can(app, HZ_A_CLAIM_READ, e)) || (rc = hz_page_check(&pg, e))) return rc;
-    hz_list_scope sc = scope_of(app);
-    if ((id_number && *id_number) || (member_ref && *member_ref)) {
+    if ((rc = search_of(app, q->q, &a->s, e)) || (rc = unit_of(app, q->unit, &f->unit_id, e)) ||
+        (rc = plan_of(q->plan, a->plan, e)) || (rc = day_bound(q->from, -1, "from", a->from, e)) ||
+        (rc = day_bound(q->to, 0, "to", a->to, e)))
+        return rc;
+    if (a->from[0] && a->to[0] && strcmp(a->from, a->to) >= 0)
+        return hz_fail(e, HZ_EINVAL, "from: 晚于 to (from is after to)");
+    int status = word_of(q->status, statuses, 0), source = word_of(q->source, sources, 0),
+        sort = word_of(q->sort, sorts, 0);
+    if (status < 0) return hz_fail(e, HZ_EINVAL, "status: 应为 received、adjudicated、approved、rejected 或 paid");
+    if (source < 0) return hz_fail(e, HZ_EINVAL, "source: 应为 application 或 proactive (application or proactive)");
+    if (sort < 0) return hz_fail(e, HZ_EINVAL, "sort: 应为 claim_no、name、status、total、source 或 submitted_at");
+    if ((rc = order_of(q->order, sort == 0, &f->desc, e))) return rc; /* newest first unless asked */
+    if ((q->id_number && *q->id_number) || (q->member_ref && *q->member_ref)) {
         hz_member m;
         char norm[HZ_ID_LEN + 1];
         int64_t id;
-        if (id_number && *id_number) {
-            if ((rc = hz_norm_id_number(id_number, norm, sizeof norm, "id_number", e)) ||
+        if (q->id_number && *q->id_number) {
+            if ((rc = hz_norm_id_number(q->id_number, norm, sizeof norm, "id_number", e)) ||
                 (rc = hz_store_member_by_id_number(app->db, norm, &m, e)))
                 return rc;
-        } else if (!hz_member_ref_parse(member_ref, &id)) {
+        } else if (!hz_member_ref_parse(q->member_ref, &id)) {
             return hz_fail(e, HZ_ENOTFOUND, "对象不存在 (not found)");
         } else if ((rc = hz_store_member_by_id(app->db, id, &m, e))) {
             return rc == HZ_ENOTFOUND ? hz_fail(e, HZ_ENOTFOUND, "对象不存在 (not found)") : rc;
         }
         if ((rc = hz_authz_member(app, &m, e)))
             /* by ref the answer must not name the member it hides */
-            return id_number && *id_number ? rc : hz_fail(e, HZ_ENOTFOUND, "对象不存在 (not found)");
-        if (sc.member_id && sc.member_id != m.id) return hz_fail(e, HZ_ENOTFOUND, "对象不存在 (not found)");
-        sc.member_id = m.id;
+            return q->id_number && *q->id_number ? rc : hz_fail(e, HZ_ENOTFOUND, "对象不存在 (not found)");
+        if (sc->member_id && sc->member_id != m.id) return hz_fail(e, HZ_ENOTFOUND, "对象不存在 (not found)");
+        sc->member_id = m.id;
     }
-    return hz_store_claims_page(app->db, &sc, status, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total, e);
+    f->name = a->s.name;
+    f->id_number = a->s.id_number;
+    f->claim_no = a->s.claim_no;
+    f->id_exact = a->s.id_exact;
+    f->status = statuses[status];
+    f->plan = a->plan;
+    f->from = a->from;
+    f->to = a->to;
+    f->proactive = source - 1; /* -1 any, 0 application, 1 proactive */
+    f->sort = (hz_claim_sort)sort;
+    return HZ_OK;
+}
+
+hz_err hz_app_claims_list(hz_app *app, const hz_claim_query *q, hz_page pg, hz_claim_row_fn fn, void *ctx,
+                          int64_t *total, hz_errinfo *e) {
+    hz_err rc;
+    if ((rc = hz_authz_can(app, HZ_A_CLAIM_READ, e)) || (rc = hz_page_check(&pg, e))) return rc;
+    claim_args a;
+    hz_claim_filter f;
+    hz_list_scope sc;
+    if ((rc = claims_filter(app, q, &a, &f, &sc, e))) return rc;
+    return hz_store_claims_page(app->db, &sc, &f, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total, e);
+}
+
+hz_err hz_app_claims_page(hz_app *app, const char *status, const char *id_number, const char *member_ref, hz_page pg,
+                          hz_claim_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
+    hz_claim_query q = {.status = status, .id_number = id_number, .member_ref = member_ref};
+    return hz_app_claims_list(app, &q, pg, fn, ctx, total, e);
+}
+
+static const char *status_label(const char *s) {
+    return !strcmp(s, "received")      ? "待补材料"
+           : !strcmp(s, "adjudicated") ? "待审核"
+           : !strcmp(s, "approved")    ? "已审批"
+           : !strcmp(s, "rejected")    ? "已拒绝"
+           : !strcmp(s, "paid")        ? "已支付"
+                                       : s;
+}
+
+static hz_err claim_cells(void *vctx, const hz_claim_row *c, hz_errinfo *e) {
+    export_ctx *x = vctx;
+    char id[HZ_ID_LEN + 1], total[HZ_MONEY_BUF], t[3][24];
+    const char *cells[] = {c->claim_no,
+                           c->name,
+                           shown_id(x->app, c->id_number, id),
+                           c->unit_name,
+                           status_label(c->status),
+                           hz_money_format(c->total, total),
+                           c->proactive ? "免申即享" : "申请",
+                           beijing(c->submitted_at, t[0]),
+                           beijing(c->documents_complete_at, t[1]),
+                           beijing(c->paid_at, t[2])};
+    return hz_report_add_row(x->r, cells, e);
+}
+
+hz_err hz_app_claims_export(hz_app *app, const hz_claim_query *q, hz_report *out, hz_errinfo *e) {
+    static const hz_report_col cols[] = {
+        {"claim_no", "理赔编号", HZ_COL_TEXT},   {"name", "姓名", HZ_COL_TEXT},
+        {"id_number", "身份证号码", HZ_COL_TEXT}, {"unit_name", "会员单位 / 工会", HZ_COL_TEXT},
+        {"status", "状态", HZ_COL_TEXT},         {"total", "合计（元）", HZ_COL_MONEY},
+        {"source", "来源", HZ_COL_TEXT},         {"submitted_at", "受理时间", HZ_COL_TEXT},
+        {"documents_complete_at", "材料齐全时间", HZ_COL_TEXT}, {"paid_at", "支付时间", HZ_COL_TEXT},
+    };
+    hz_err rc;
+    claim_args a;
+    hz_claim_filter f;
+    hz_list_scope sc;
+    if ((rc = hz_authz_can(app, HZ_A_CLAIM_READ, e)) || (rc = claims_filter(app, q, &a, &f, &sc, e))) return rc;
+    hz_report_head(out, "claims", "理赔", false, (int)(sizeof cols / sizeof cols[0]), cols);
+    export_ctx x = {app, out};
+    int64_t total;
+    return hz_store_claims_page(app->db, &sc, &f, 0, -1, claim_cells, &x, &total, e);
 }

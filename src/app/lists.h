@@ -3,6 +3,7 @@
 #define HZ_APP_LISTS_H
 
 #include "app/app.h"
+#include "io/report_out.h"
 #include "store/lists.h"
 
 #define HZ_PER_PAGE_MAX 500
@@ -20,12 +21,45 @@ void hz_scope_filter(const hz_app *app, hz_list_scope *out);
 /* Checks page / per_page (per_page at most 500). */
 hz_err hz_page_check(hz_page *p, hz_errinfo *e);
 
+/* The members list as GET /members asks for it; every field optional (NULL
+ * or ""). q: an ID number (a part of one for those who see numbers in
+ * full, the whole number for the others; a lowercase x matches X) or a part
+ * of a name; unit: a credit code; flag: model, hardship or newform (valid
+ * today); plan: a plan code held; covered: active, expired or none (of
+ * plan when named); sort: name, id_number, birth_date or unit; order: asc
+ * or desc. A bad value: HZ_EINVAL naming the field. */
+typedef struct {
+    const char *q, *unit, *flag, *plan, *covered, *sort, *order;
+} hz_member_query;
+hz_err hz_app_members_list(hz_app *app, const hz_member_query *q, hz_page pg, hz_member_row_fn fn, void *ctx,
+                           int64_t *total, hz_errinfo *e);
+/* Every member matching q in the caller's scope as a table with Chinese
+ * titles, ID numbers masked as the list masks them, into out (zeroed, or
+ * with a stream begun: hz_report_stream_begin). */
+hz_err hz_app_members_export(hz_app *app, const hz_member_query *q, hz_report *out, hz_errinfo *e);
+/* The same with a name search (q) and a unit only (older callers). */
 hz_err hz_app_members_page(hz_app *app, const char *q, const char *unit_code, hz_page pg, hz_member_row_fn fn,
                            void *ctx, int64_t *total, hz_errinfo *e);
 hz_err hz_app_orgs_page(hz_app *app, hz_page pg, hz_org_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
 hz_err hz_app_units_page(hz_app *app, hz_page pg, hz_unit_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
-/* id_number or member_ref (the "ref" of member lists; optional, NULL or "")
- * limits the list to one member's claims; out of scope: HZ_ENOTFOUND. */
+
+/* The claims list as GET /claims asks for it; every field optional. q: an
+ * ID number (as for members), a part of a name or a part of a claim number
+ * (LP…); status; plan: a line of that plan; unit: the member's unit (credit
+ * code); from / to: submitted on these Beijing days (YYYY-MM-DD, both
+ * included); source: application or proactive (免申即享); sort: claim_no,
+ * name, status, total, source or submitted_at (default: newest first);
+ * order: asc or desc; id_number or member (a member's ref): one member's
+ * claims, out of scope HZ_ENOTFOUND. */
+typedef struct {
+    const char *q, *status, *plan, *unit, *from, *to, *source, *sort, *order, *id_number, *member_ref;
+} hz_claim_query;
+hz_err hz_app_claims_list(hz_app *app, const hz_claim_query *q, hz_page pg, hz_claim_row_fn fn, void *ctx,
+                          int64_t *total, hz_errinfo *e);
+/* Every claim matching q in the caller's scope as a table (see
+ * hz_app_members_export). */
+hz_err hz_app_claims_export(hz_app *app, const hz_claim_query *q, hz_report *out, hz_errinfo *e);
+/* status and one member only (older callers). */
 hz_err hz_app_claims_page(hz_app *app, const char *status, const char *id_number, const char *member_ref, hz_page pg,
                           hz_claim_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
 

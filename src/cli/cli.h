@@ -104,6 +104,9 @@ int hz_cmd_org_add(hz_cli *cli, int argc, char **argv);
 int hz_cmd_org_stats(hz_cli *cli, int argc, char **argv);
 int hz_cmd_unit_add(hz_cli *cli, int argc, char **argv);
 int hz_cmd_member_add(hz_cli *cli, int argc, char **argv);
+/* cmd_lists.c */
+int hz_cmd_member_list(hz_cli *cli, int argc, char **argv);
+int hz_cmd_claim_list(hz_cli *cli, int argc, char **argv);
 int hz_cmd_member_show(hz_cli *cli, int argc, char **argv);
 int hz_cmd_enroll(hz_cli *cli, int argc, char **argv);
 int hz_cmd_enroll_sponsored(hz_cli *cli, int argc, char **argv);

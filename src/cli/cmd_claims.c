@@ -307,6 +307,11 @@ static const hz_cmd commands[] = {
     {"claim reject", hz_cmd_claim_reject, "NO --reason TEXT", "审核拒绝 (reject with a reason)", true},
     {"claim documents", hz_cmd_claim_documents, "NO [--received KIND,...] [--complete]",
      "登记收到的材料; 材料齐全时开始7日计时 (record documents; completion starts the 7-day clock)", true},
+    {"claim list", hz_cmd_claim_list,
+     "[--q TEXT] [--status S] [--plan CODE] [--unit CREDIT_CODE] [--from D] [--to D] [--source application|proactive]"
+     " [--sort claim_no|name|status|total|source|submitted_at] [--order asc|desc] [--format table|csv|xlsx|json]"
+     " [--out FILE]",
+     "理赔清单导出, 与 GET /claims?format= 相同 (every matching claim in scope, as the API exports them)", true},
     {"claims proactive", hz_cmd_claims_proactive, "[--since DATE]",
      "免申即享: 为已结算住院自动生成理赔 (claims for every settled stay with none yet)", true},
     {"claims overdue", hz_cmd_claims_overdue, "", "7日时限预警: 第5天起未支付的理赔 (unpaid claims at day 5 or later)", true},

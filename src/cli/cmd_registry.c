@@ -314,6 +314,10 @@ static const hz_cmd commands[] = {
     {"audit checkpoint", hz_cmd_audit_checkpoint, "",
      "签发审计链检查点 (a signed head: events + hash; keep it away from the server)", true},
     {"member show", hz_cmd_member_show, "ID_NUMBER", "会员信息、类别、保障 (the member, flags, coverages)", true},
+    {"member list", hz_cmd_member_list,
+     "[--q TEXT] [--unit CREDIT_CODE] [--flag model|hardship|newform] [--plan CODE] [--covered active|expired|none]"
+     " [--sort name|id_number|birth_date|unit] [--order asc|desc] [--format table|csv|xlsx|json] [--out FILE]",
+     "会员名单导出, 与 GET /members?format= 相同 (every matching member in scope, as the API exports them)", true},
     {NULL, NULL, NULL, NULL, false},
 };
 /* The registry module's commands (src/modules.def). */

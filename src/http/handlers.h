@@ -26,6 +26,15 @@ bool hz_http_claim_documents(hz_req *r, json_t *doc, char *list, size_t cap, boo
 bool hz_http_page(hz_req *r, hz_page *pg);
 /* {"items":[...],"total":N} */
 void hz_http_list(hz_req *r, json_t *items, int64_t total);
+/* A table streamed to the client as it is built (memory does not grow with
+ * the rows): build fills rep, on which a stream in fmt (JSON, CSV with BOM
+ * or XLSX) has been begun; CSV and XLSX carry an attachment file name
+ * (rep's name). Answers the error of build, if any. */
+typedef hz_err (*hz_http_table_fn)(hz_req *r, void *arg, hz_report *rep, hz_errinfo *e);
+void hz_http_table(hz_req *r, hz_report_format fmt, hz_http_table_fn build, void *arg);
+/* ?format=csv|xlsx: true with *fmt set; false with no format (JSON list)
+ * or after answering 400 (*answered). */
+bool hz_http_export_format(hz_req *r, hz_report_format *fmt, bool *answered);
 /* Login rate limit per client address (server.c). */
 /* Login rate limits per address and per account (server.c); login may be NULL. */
 bool hz_http_login_allowed(const char *ip, const char *login);

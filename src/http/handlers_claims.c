@@ -46,9 +46,9 @@ static hz_err claim_row(void *ctx, const hz_claim_row *c, hz_errinfo *e) {
     char id[19], b[HZ_MONEY_BUF];
     if (!hz_authz_sees_identity(r->app)) hz_id_mask(c->id_number, id);
     else hz_strlcpy(id, c->id_number, sizeof id);
-    json_array_append_new(r->json, json_pack("{s:s, s:s, s:{s:s, s:s}, s:s, s:s, s:o, s:o, s:b, s:b}", "claim_no",
-                                             c->claim_no, "status", c->status, "member", "id_number", id, "name",
-                                             c->name, "total", hz_money_format(c->total, b), "submitted_at",
+    json_array_append_new(r->json, json_pack("{s:s, s:s, s:{s:s, s:s, s:s}, s:s, s:s, s:o, s:o, s:b, s:b}",
+                                             "claim_no", c->claim_no, "status", c->status, "member", "id_number", id,
+                                             "name", c->name, "unit_name", c->unit_name, "total", hz_money_format(c->total, b), "submitted_at",
                                              c->submitted_at, "documents_complete_at",
                                              c->documents_complete_at[0] ? json_string(c->documents_complete_at) : json_null(),
                                              "paid_at", c->paid_at[0] ? json_string(c->paid_at) : json_null(),
@@ -56,15 +56,32 @@ static hz_err claim_row(void *ctx, const hz_claim_row *c, hz_errinfo *e) {
     return HZ_OK;
 }
 
+static hz_err claims_table(hz_req *r, void *arg, hz_report *rep, hz_errinfo *e) {
+    return hz_app_claims_export(r->app, arg, rep, e);
+}
+
+/* GET /api/v1/claims?page=&per_page=&q=&status=&plan=&unit=&from=&to=&source=
+ * &sort=&order=&id_number=&member=[&format=csv|xlsx]: a page of the claims
+ * in scope, or every matching one as a file. */
 void h_claims(hz_req *r, char **p) {
     (void)p;
+    hz_claim_query q = {hz_http_query(r, "q"),      hz_http_query(r, "status"),    hz_http_query(r, "plan"),
+                        hz_http_query(r, "unit"),   hz_http_query(r, "from"),      hz_http_query(r, "to"),
+                        hz_http_query(r, "source"), hz_http_query(r, "sort"),      hz_http_query(r, "order"),
+                        hz_http_query(r, "id_number"), hz_http_query(r, "member")};
+    hz_report_format fmt;
+    bool answered = false;
+    if (hz_http_export_format(r, &fmt, &answered)) {
+        hz_http_table(r, fmt, claims_table, &q);
+        return;
+    }
+    if (answered) return;
     hz_page pg;
     if (!hz_http_page(r, &pg)) return;
     json_t *items = r->json = json_array();
     int64_t total;
     hz_errinfo e;
-    if (hz_app_claims_page(r->app, hz_http_query(r, "status"), hz_http_query(r, "id_number"), hz_http_query(r, "member"),
-                           pg, claim_row, r, &total, &e)) {
+    if (hz_app_claims_list(r->app, &q, pg, claim_row, r, &total, &e)) {
         hz_http_fail(r, &e);
         return;
     }
@@ -327,25 +344,54 @@ void h_batch_confirm(hz_req *r, char **p) {
                                        (json_int_t)rep.duplicate, "rejected", rej));
 }
 
+typedef struct {
+    const char *name;
+    hz_report_args args;
+} report_call;
+
+static hz_err report_table(hz_req *r, void *arg, hz_report *rep, hz_errinfo *e) {
+    const report_call *c = arg;
+    return hz_app_report_streamed(r->app, c->name, &c->args, rep, e);
+}
+
 /* GET /api/v1/reports/:name?from=&to=&org=&format=json|csv|xlsx: every
  * module's report, the same table as `huzhu report NAME`. */
 void h_report(hz_req *r, char **p) {
     hz_errinfo e;
-    hz_report_args a;
-    hz_report_args_default(r->app, &a);
+    report_call call = {p[0], {0}};
+    hz_report_args *ap = &call.args;
+    hz_report_args_default(r->app, ap);
     const char *f = hz_http_query(r, "from"), *t = hz_http_query(r, "to"), *format = hz_http_query(r, "format");
-    if ((f && hz_norm_date(f, &a.from, "from", &e)) || (t && hz_norm_date(t, &a.to, "to", &e))) {
+    if ((f && hz_norm_date(f, &ap->from, "from", &e)) || (t && hz_norm_date(t, &ap->to, "to", &e))) {
         hz_http_fail(r, &e);
         return;
     }
-    a.org = hz_http_query(r, "org");
+    ap->org = hz_http_query(r, "org");
     hz_report_format fmt = HZ_FMT_JSON;
     if (format && (hz_report_format_parse(format, &fmt, &e) || fmt == HZ_FMT_TABLE)) {
         hz_http_error(r, 400, "VALIDATION", "format: 应为 json、csv 或 xlsx (json, csv or xlsx)");
         return;
     }
-    /* the report is written to an unnamed file as its rows are built and
-     * sent from there: memory does not grow with the claims (issue 14) */
+    hz_http_table(r, fmt, report_table, &call);
+}
+
+bool hz_http_export_format(hz_req *r, hz_report_format *fmt, bool *answered) {
+    const char *format = hz_http_query(r, "format");
+    *answered = false;
+    if (!format || !*format || !strcmp(format, "json")) return false;
+    hz_errinfo e;
+    if (hz_report_format_parse(format, fmt, &e) || *fmt == HZ_FMT_TABLE) {
+        hz_http_error(r, 400, "VALIDATION", "format: 应为 json、csv 或 xlsx (json, csv or xlsx)");
+        *answered = true;
+        return false;
+    }
+    return true;
+}
+
+void hz_http_table(hz_req *r, hz_report_format fmt, hz_http_table_fn build, void *arg) {
+    hz_errinfo e;
+    /* the table is written to an unnamed file as its rows are built and
+     * sent from there: memory does not grow with the rows (issue 14) */
     int fd = hz_http_temp_file();
     char path[64];
     snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
@@ -355,7 +401,7 @@ void h_report(hz_req *r, char **p) {
     hz_err rc = fd < 0 || (fmt != HZ_FMT_XLSX && !out)
                     ? hz_fail(&e, HZ_EINTERNAL, "无法创建临时文件 (cannot create a temporary file)")
                     : hz_report_stream_begin(&rep, fmt, out, fmt == HZ_FMT_XLSX ? path : NULL, &e);
-    if (!rc) rc = hz_app_report_streamed(r->app, p[0], &a, &rep, &e);
+    if (!rc) rc = build(r, arg, &rep, &e);
     if (!rc) rc = hz_report_stream_end(&rep, &e);
     if (out && fclose(out) != 0 && !rc) rc = hz_fail(&e, HZ_EINTERNAL, "写入失败 (write failed)");
     if (rc) {

@@ -258,15 +258,32 @@ static hz_err member_row(void *ctx, const hz_member *m, hz_errinfo *e) {
     return HZ_OK;
 }
 
+static hz_err members_table(hz_req *r, void *arg, hz_report *rep, hz_errinfo *e) {
+    return hz_app_members_export(r->app, arg, rep, e);
+}
+
+/* GET /api/v1/members?page=&per_page=&q=&unit=&flag=&plan=&covered=&sort=
+ * &order=[&format=csv|xlsx]: a page of the members in scope, or every
+ * matching one as a file. */
 void h_members(hz_req *r, char **p) {
     (void)p;
+    hz_member_query q = {hz_http_query(r, "q"),       hz_http_query(r, "unit"), hz_http_query(r, "flag"),
+                         hz_http_query(r, "plan"),    hz_http_query(r, "covered"), hz_http_query(r, "sort"),
+                         hz_http_query(r, "order")};
+    hz_report_format fmt;
+    bool answered = false;
+    if (hz_http_export_format(r, &fmt, &answered)) {
+        hz_http_table(r, fmt, members_table, &q);
+        return;
+    }
+    if (answered) return;
     hz_page pg;
     if (!hz_http_page(r, &pg)) return;
     r->json = json_array();
     int64_t total;
     hz_errinfo e;
     json_t *items = r->json;
-    if (hz_app_members_page(r->app, hz_http_query(r, "q"), hz_http_query(r, "unit"), pg, member_row, r, &total, &e)) {
+    if (hz_app_members_list(r->app, &q, pg, member_row, r, &total, &e)) {
         hz_http_fail(r, &e);
         return;
     }

@@ -1,6 +1,7 @@
 /* SQL of the paginated, scoped lists. */
 #include "store/lists.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,31 +17,76 @@ static void bind_scope(hz_stmt *st, const hz_list_scope *sc) {
     hz_stmt_int(st, 3, sc->member_id);
 }
 
+/* "%text%" with LIKE's wildcards and the escape escaped, so a search is
+ * literal; exact: the text itself, escaped. "" stays "" (no search). */
+#define PATTERN_MAX 1024
+static const char *like_pattern(const char *text, bool exact, char out[PATTERN_MAX]) {
+    size_t n = 0;
+    if (!text || !*text) return "";
+    if (!exact) out[n++] = '%';
+    for (const char *p = text; *p && n + 4 < PATTERN_MAX; p++) {
+        if (*p == '%' || *p == '_' || *p == '\\') out[n++] = '\\';
+        out[n++] = *p;
+    }
+    if (!exact) out[n++] = '%';
+    out[n] = '\0';
+    return out;
+}
+
+/* every row: LIMIT takes no -1 on PostgreSQL */
+static int64_t limit_of(int64_t limit) { return limit < 0 ? INT64_MAX : limit; }
+
+#define COVERAGE_OF "SELECT 1 FROM coverage v WHERE v.member_id = m.id AND v.status = 'active' AND (?8 = '' OR v.plan_code = ?8)"
+#define COVERAGE_IN_FORCE COVERAGE_OF " AND v.start_date <= ?10 AND v.end_date >= ?10"
 #define MEMBER_FILTER                                                                                                 \
-    SCOPE_WHERE " AND (?4 = '' OR m.name LIKE ?4 || '%') AND (?6 = '' OR m.id_number LIKE ?6) AND (?5 = 0 OR m.unit_id = ?5)"
-static const char q_members[] =
-    "SELECT m.id, m.id_number, m.name, m.sex, m.birth_date, COALESCE(m.phone, ''), COALESCE(m.unit_id, 0),"
-    " COALESCE(m.org_id, 0), COALESCE(m.bank_card, ''), COALESCE(m.bank_name, ''), COALESCE(u.credit_code, ''),"
-    " COALESCE(u.name, ''), COALESCE(o.code, ''), COALESCE(o.path, '') FROM member m" SCOPE_JOIN
-    " WHERE" MEMBER_FILTER " ORDER BY m.id LIMIT ?7 OFFSET ?8";
+    SCOPE_WHERE                                                                                                       \
+    " AND ((?4 = '' AND ?5 = '') OR (?4 <> '' AND m.name LIKE ?4 ESCAPE '\\')"                                        \
+    " OR (?5 <> '' AND m.id_number LIKE ?5 ESCAPE '\\')) AND (?6 = 0 OR m.unit_id = ?6)"                               \
+    " AND (?7 = '' OR EXISTS (SELECT 1 FROM member_flag f WHERE f.member_id = m.id AND f.kind = ?7"                    \
+    " AND f.valid_from <= ?10 AND f.valid_to >= ?10))"                                                                \
+    " AND (?9 <> 0 OR ?8 = '' OR EXISTS (" COVERAGE_OF "))"                                                           \
+    " AND (?9 <> 1 OR EXISTS (" COVERAGE_IN_FORCE "))"                                                                \
+    " AND (?9 <> 2 OR (EXISTS (" COVERAGE_OF ") AND NOT EXISTS (" COVERAGE_IN_FORCE ")))"                             \
+    " AND (?9 <> 3 OR NOT EXISTS (" COVERAGE_OF "))"
+#define Q_MEMBERS(order)                                                                                              \
+    "SELECT m.id, m.id_number, m.name, m.sex, m.birth_date, COALESCE(m.phone, ''), COALESCE(m.unit_id, 0),"          \
+    " COALESCE(m.org_id, 0), COALESCE(m.bank_card, ''), COALESCE(m.bank_name, ''), COALESCE(u.credit_code, ''),"      \
+    " COALESCE(u.name, ''), COALESCE(o.code, ''), COALESCE(o.path, '') FROM member m" SCOPE_JOIN                      \
+    " WHERE" MEMBER_FILTER " ORDER BY " order " LIMIT ?11 OFFSET ?12"
+/* one statement per sort key and direction: the statement cache keys on
+ * the string, and a fixed ORDER BY lets the planner use an index */
+static const char *const q_members[HZ_MEMBER_SORTS][2] = {
+    {Q_MEMBERS("m.id"), Q_MEMBERS("m.id DESC")},
+    {Q_MEMBERS("m.name, m.id"), Q_MEMBERS("m.name DESC, m.id DESC")},
+    {Q_MEMBERS("m.id_number, m.id"), Q_MEMBERS("m.id_number DESC, m.id DESC")},
+    {Q_MEMBERS("m.birth_date, m.id"), Q_MEMBERS("m.birth_date DESC, m.id DESC")},
+    {Q_MEMBERS("COALESCE(u.name, o.name), m.id"), Q_MEMBERS("COALESCE(u.name, o.name) DESC, m.id DESC")},
+};
 static const char q_members_count[] = "SELECT count(*) FROM member m" SCOPE_JOIN " WHERE" MEMBER_FILTER;
 
-hz_err hz_store_members_page(hz_db *db, const hz_list_scope *sc, const char *q, const char *id_like, int64_t unit_id, int64_t offset,
+static void bind_member_filter(hz_stmt *st, const hz_list_scope *sc, const hz_member_filter *f, char pat[2][PATTERN_MAX]) {
+    bind_scope(st, sc);
+    hz_stmt_text(st, 4, like_pattern(f->name, false, pat[0]));
+    hz_stmt_text(st, 5, like_pattern(f->id_number, f->id_exact, pat[1]));
+    hz_stmt_int(st, 6, f->unit_id);
+    hz_stmt_text(st, 7, f->flag ? f->flag : "");
+    hz_stmt_text(st, 8, f->plan ? f->plan : "");
+    hz_stmt_int(st, 9, (int64_t)f->covered);
+    hz_stmt_text(st, 10, f->today);
+}
+
+hz_err hz_store_members_page(hz_db *db, const hz_list_scope *sc, const hz_member_filter *f, int64_t offset,
                              int64_t limit, hz_member_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
+    if (f->sort < 0 || f->sort >= HZ_MEMBER_SORTS) return hz_fail(e, HZ_EINTERNAL, "members: sort %d", (int)f->sort);
+    char pat[2][PATTERN_MAX];
     hz_stmt *st;
     hz_err rc = hz_db_stmt(db, q_members_count, &st, e);
     if (rc) return rc;
-    bind_scope(st, sc);
-    hz_stmt_text(st, 4, q ? q : "");
-    hz_stmt_int(st, 5, unit_id);
-    hz_stmt_text(st, 6, id_like ? id_like : "");
-    if ((rc = hz_row_int(st, total, e)) || (rc = hz_db_stmt(db, q_members, &st, e))) return rc;
-    bind_scope(st, sc);
-    hz_stmt_text(st, 4, q ? q : "");
-    hz_stmt_int(st, 5, unit_id);
-    hz_stmt_text(st, 6, id_like ? id_like : "");
-    hz_stmt_int(st, 7, limit);
-    hz_stmt_int(st, 8, offset);
+    bind_member_filter(st, sc, f, pat);
+    if ((rc = hz_row_int(st, total, e)) || (rc = hz_db_stmt(db, q_members[f->sort][f->desc], &st, e))) return rc;
+    bind_member_filter(st, sc, f, pat);
+    hz_stmt_int(st, 11, limit_of(limit));
+    hz_stmt_int(st, 12, offset);
     bool row;
     while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
         hz_member m;
@@ -127,26 +173,58 @@ hz_err hz_store_units_page(hz_db *db, const hz_list_scope *sc, int64_t offset, i
     return rc;
 }
 
-#define CLAIM_WHERE " WHERE" SCOPE_WHERE " AND (?4 = '' OR c.status = ?4)"
-static const char q_claims[] =
-    "SELECT c.id, c.claim_no, c.status, m.id_number, m.name, c.submitted_at, COALESCE(c.documents_complete_at, ''),"
-    " COALESCE(c.paid_at, ''), c.total, c.review_required, c.proactive FROM claim c JOIN member m ON m.id = c.member_id"
-    SCOPE_JOIN CLAIM_WHERE " ORDER BY c.id DESC LIMIT ?5 OFFSET ?6";
+#define CLAIM_WHERE                                                                                                   \
+    " WHERE" SCOPE_WHERE " AND ((?4 = '' AND ?5 = '' AND ?6 = '') OR (?4 <> '' AND m.name LIKE ?4 ESCAPE '\\')"       \
+    " OR (?5 <> '' AND m.id_number LIKE ?5 ESCAPE '\\') OR (?6 <> '' AND c.claim_no LIKE ?6 ESCAPE '\\'))"           \
+    " AND (?7 = '' OR c.status = ?7)"                                                                                 \
+    " AND (?8 = '' OR EXISTS (SELECT 1 FROM claim_line l WHERE l.claim_id = c.id AND l.plan_code = ?8))"              \
+    " AND (?9 = 0 OR m.unit_id = ?9) AND (?10 = '' OR c.submitted_at >= ?10) AND (?11 = '' OR c.submitted_at < ?11)"  \
+    " AND (?12 < 0 OR c.proactive = ?12)"
+#define Q_CLAIMS(order)                                                                                               \
+    "SELECT c.id, c.claim_no, c.status, m.id_number, m.name, c.submitted_at, COALESCE(c.documents_complete_at, ''),"  \
+    " COALESCE(c.paid_at, ''), c.total, c.review_required, c.proactive, COALESCE(u.name, o.name, '')"                  \
+    " FROM claim c JOIN member m ON m.id = c.member_id" SCOPE_JOIN CLAIM_WHERE " ORDER BY " order                      \
+    " LIMIT ?13 OFFSET ?14"
+#define STATUS_ORDER                                                                                                  \
+    "CASE c.status WHEN 'received' THEN 1 WHEN 'adjudicated' THEN 2 WHEN 'approved' THEN 3 WHEN 'paid' THEN 4"       \
+    " ELSE 5 END"
+static const char *const q_claims[HZ_CLAIM_SORTS][2] = {
+    {Q_CLAIMS("c.id"), Q_CLAIMS("c.id DESC")},
+    {Q_CLAIMS("c.claim_no, c.id"), Q_CLAIMS("c.claim_no DESC, c.id DESC")},
+    {Q_CLAIMS("m.name, c.id"), Q_CLAIMS("m.name DESC, c.id DESC")},
+    {Q_CLAIMS(STATUS_ORDER ", c.id"), Q_CLAIMS(STATUS_ORDER " DESC, c.id DESC")},
+    {Q_CLAIMS("c.total, c.id"), Q_CLAIMS("c.total DESC, c.id DESC")},
+    {Q_CLAIMS("c.proactive, c.id"), Q_CLAIMS("c.proactive DESC, c.id DESC")},
+    {Q_CLAIMS("c.submitted_at, c.id"), Q_CLAIMS("c.submitted_at DESC, c.id DESC")},
+};
 static const char q_claims_count[] =
     "SELECT count(*) FROM claim c JOIN member m ON m.id = c.member_id" SCOPE_JOIN CLAIM_WHERE;
 
-hz_err hz_store_claims_page(hz_db *db, const hz_list_scope *sc, const char *status, int64_t offset, int64_t limit,
-                            hz_claim_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
+static void bind_claim_filter(hz_stmt *st, const hz_list_scope *sc, const hz_claim_filter *f, char pat[3][PATTERN_MAX]) {
+    bind_scope(st, sc);
+    hz_stmt_text(st, 4, like_pattern(f->name, false, pat[0]));
+    hz_stmt_text(st, 5, like_pattern(f->id_number, f->id_exact, pat[1]));
+    hz_stmt_text(st, 6, like_pattern(f->claim_no, false, pat[2]));
+    hz_stmt_text(st, 7, f->status ? f->status : "");
+    hz_stmt_text(st, 8, f->plan ? f->plan : "");
+    hz_stmt_int(st, 9, f->unit_id);
+    hz_stmt_text(st, 10, f->from ? f->from : "");
+    hz_stmt_text(st, 11, f->to ? f->to : "");
+    hz_stmt_int(st, 12, f->proactive);
+}
+
+hz_err hz_store_claims_page(hz_db *db, const hz_list_scope *sc, const hz_claim_filter *f, int64_t offset,
+                            int64_t limit, hz_claim_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
+    if (f->sort < 0 || f->sort >= HZ_CLAIM_SORTS) return hz_fail(e, HZ_EINTERNAL, "claims: sort %d", (int)f->sort);
+    char pat[3][PATTERN_MAX];
     hz_stmt *st;
     hz_err rc = hz_db_stmt(db, q_claims_count, &st, e);
     if (rc) return rc;
-    bind_scope(st, sc);
-    hz_stmt_text(st, 4, status ? status : "");
-    if ((rc = hz_row_int(st, total, e)) || (rc = hz_db_stmt(db, q_claims, &st, e))) return rc;
-    bind_scope(st, sc);
-    hz_stmt_text(st, 4, status ? status : "");
-    hz_stmt_int(st, 5, limit);
-    hz_stmt_int(st, 6, offset);
+    bind_claim_filter(st, sc, f, pat);
+    if ((rc = hz_row_int(st, total, e)) || (rc = hz_db_stmt(db, q_claims[f->sort][f->desc], &st, e))) return rc;
+    bind_claim_filter(st, sc, f, pat);
+    hz_stmt_int(st, 13, limit_of(limit));
+    hz_stmt_int(st, 14, offset);
     bool row;
     while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
         hz_claim_row c;
@@ -162,6 +240,7 @@ hz_err hz_store_claims_page(hz_db *db, const hz_list_scope *sc, const char *stat
         c.total = hz_stmt_col_int(st, 8);
         c.review_required = hz_stmt_col_int(st, 9) != 0;
         c.proactive = hz_stmt_col_int(st, 10) != 0;
+        HZ_COPY(c.unit_name, hz_stmt_col_text(st, 11));
         if ((rc = fn(ctx, &c, e))) break;
     }
     hz_stmt_reset(st);

@@ -13,10 +13,39 @@ typedef struct {
 } hz_list_scope;
 
 typedef hz_err (*hz_member_row_fn)(void *ctx, const hz_member *m, hz_errinfo *e);
-/* q: a name prefix ("" = any name); id_like: a LIKE pattern on the ID
- * number ("" = any), "%1234%" for a fragment or the whole number. */
-hz_err hz_store_members_page(hz_db *db, const hz_list_scope *sc, const char *q, const char *id_like, int64_t unit_id,
-                             int64_t offset,
+
+/* The members list's sort keys (the console's visible columns); every
+ * order ends on the member's id, so pages are disjoint and complete. */
+typedef enum {
+    HZ_MEMBER_SORT_ID,
+    HZ_MEMBER_SORT_NAME,
+    HZ_MEMBER_SORT_ID_NUMBER,
+    HZ_MEMBER_SORT_BIRTH,
+    HZ_MEMBER_SORT_UNIT,
+    HZ_MEMBER_SORTS
+} hz_member_sort;
+typedef enum { HZ_COVERED_ANY, HZ_COVERED_ACTIVE, HZ_COVERED_EXPIRED, HZ_COVERED_NONE } hz_covered;
+
+/* Filters of the members list, each "" / 0 for any. A search matches a
+ * member whose name contains `name` or whose ID number contains
+ * `id_number` (equals it when id_exact); the texts are matched literally
+ * (LIKE's wildcards are escaped here). flag: a kind (model, hardship,
+ * newform) valid on `today`; plan: a coverage of that plan code; covered:
+ * a coverage (of plan, when named) in force on `today` (ACTIVE), some but
+ * none in force (EXPIRED), none at all (NONE). */
+typedef struct {
+    const char *name, *id_number;
+    bool id_exact;
+    int64_t unit_id;
+    const char *flag, *plan;
+    hz_covered covered;
+    char today[11]; /* YYYY-MM-DD */
+    hz_member_sort sort;
+    bool desc;
+} hz_member_filter;
+/* One page (limit rows from offset; limit < 0: every row) of the members
+ * in scope matching f, and the number of them all in *total. */
+hz_err hz_store_members_page(hz_db *db, const hz_list_scope *sc, const hz_member_filter *f, int64_t offset,
                              int64_t limit, hz_member_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
 
 typedef hz_err (*hz_org_row_fn)(void *ctx, const hz_org *o, hz_errinfo *e);
@@ -30,12 +59,44 @@ hz_err hz_store_units_page(hz_db *db, const hz_list_scope *sc, int64_t offset, i
 typedef struct {
     int64_t id;
     char claim_no[24], status[12], id_number[19], name[96], submitted_at[24], documents_complete_at[24], paid_at[24];
+    char unit_name[96];
     hz_fen total;
     bool review_required, proactive;
 } hz_claim_row;
 typedef hz_err (*hz_claim_row_fn)(void *ctx, const hz_claim_row *c, hz_errinfo *e);
-/* status "" = all; member_id limits to one member. */
-hz_err hz_store_claims_page(hz_db *db, const hz_list_scope *sc, const char *status, int64_t offset, int64_t limit,
-                            hz_claim_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
+
+/* The claims list's sort keys (the console's visible columns); every order
+ * ends on the claim's id. STATUS sorts in the order of the workflow. */
+typedef enum {
+    HZ_CLAIM_SORT_ID,
+    HZ_CLAIM_SORT_NO,
+    HZ_CLAIM_SORT_NAME,
+    HZ_CLAIM_SORT_STATUS,
+    HZ_CLAIM_SORT_TOTAL,
+    HZ_CLAIM_SORT_SOURCE,
+    HZ_CLAIM_SORT_SUBMITTED,
+    HZ_CLAIM_SORTS
+} hz_claim_sort;
+
+/* Filters of the claims list, each "" / 0 for any. A search matches a
+ * claim whose member's name contains `name`, whose member's ID number
+ * contains `id_number` (equals it when id_exact) or whose number contains
+ * `claim_no` (texts matched literally). plan: a line of that plan code;
+ * unit_id: the member's unit; from / to: submitted_at in [from, to) (UTC
+ * timestamps as stored); proactive: -1 any, 0 an application, 1 免申即享. */
+typedef struct {
+    const char *name, *id_number, *claim_no;
+    bool id_exact;
+    const char *status, *plan;
+    int64_t unit_id;
+    const char *from, *to;
+    int proactive;
+    hz_claim_sort sort;
+    bool desc;
+} hz_claim_filter;
+/* One page (limit < 0: every row) of the claims in scope matching f, and
+ * the number of them all in *total. */
+hz_err hz_store_claims_page(hz_db *db, const hz_list_scope *sc, const hz_claim_filter *f, int64_t offset,
+                            int64_t limit, hz_claim_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
 
 #endif

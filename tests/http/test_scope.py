@@ -156,7 +156,9 @@ st, b = req("GET", "/api/v1/reports", tokens["boss"])
 REPORTS = [r["name"] for r in json.loads(b)["items"]]
 check(len(REPORTS) >= 8 and "overdue" in REPORTS, "the registry's reports: %s" % REPORTS)
 LISTS = ["/api/v1/members?per_page=500", "/api/v1/units?per_page=500", "/api/v1/orgs?per_page=500",
-         "/api/v1/claims?per_page=500", "/api/v1/applications?per_page=500", "/api/v1/sponsorships"] + ["/api/v1/members?per_page=500&q=" + urllib.parse.quote(q)
+         "/api/v1/claims?per_page=500", "/api/v1/applications?per_page=500", "/api/v1/sponsorships"] + [
+         "/api/v1/%s?format=%s%s" % (what, fmt, q) for what in ("claims", "members") for fmt in ("csv", "xlsx")
+         for q in ("", "&q=" + urllib.parse.quote("欧阳"), "&q=" + D["B"]["ids"][0].lower())] + ["/api/v1/members?per_page=500&q=" + urllib.parse.quote(q)
                                           for q in ("欧阳", "司马", D["B"]["ids"][0], D["A"]["ids"][1])]
 
 refs = {}

@@ -1,0 +1,15 @@
+# The long lists (issue 16): paging, filters, sort and CSV / XLSX exports of
+# GET /members and GET /claims and of `huzhu member list` / `claim list`,
+# checked against the database and within a cadre's scope
+# (tests/http/test_lists.py).
+. "$(dirname "$0")/lib.bash"
+hz init >/dev/null || { echo "init failed"; exit 1; }
+"$HUZHU" --db "$DB" serve --listen 127.0.0.1:0 --threads 2 2>"$T/serve.log" &
+SERVER=$!
+PORT=$(wait_served "$T/serve.log" $SERVER)
+[ -n "$PORT" ] || { cat "$T/serve.log"; kill $SERVER; exit 1; }
+HZ_BASE="http://127.0.0.1:$PORT" HZ_DBURL="$DB" HZ_T="$T" python3 "$HZ_SRC/tests/http/test_lists.py"
+if [ $? = 0 ]; then ok; else bad "list checks (above)"; fi
+kill -TERM $SERVER
+wait $SERVER
+finish
