@@ -1,55 +1,134 @@
-/* The console's long lists (issue 16): members and claims, moved here from
- * views.js so the list work does not collide with edits there. Loaded after
- * views.js (shares errText, RowErrors and the Vue globals). */
-const MembersView = {
-  setup() {
-    const q = ref(""), rows = ref([]), total = ref(0), page = ref(1), error = ref("");
+/* The console's long lists (issue 16): HzTable, an Element Plus table over
+ * a paginated API list with the server's paging, filters, sort and export,
+ * and the members and claims pages built on it. Loaded after views.js
+ * (shares errText, RowErrors and the Vue globals); the server decides every
+ * filter and every scope, the table only asks and shows. */
+
+/* Query text of a filter object: empty values left out, a [from, to] pair
+ * (a date range) as from= and to=. */
+function hzListQuery(filters, extra) {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters || {})) {
+    if (v === null || v === undefined || v === "" || (Array.isArray(v) && !v.length)) continue;
+    if (Array.isArray(v)) { p.set("from", v[0]); p.set("to", v[1]); } else p.set(k, String(v).trim());
+  }
+  for (const [k, v] of Object.entries(extra || {})) if (v !== "" && v !== null && v !== undefined) p.set(k, v);
+  return p.toString();
+}
+
+/* <hz-table path="/claims" :filters="f" name="claim" search="…">columns</hz-table>:
+ * a page of path's list as filters, sort (sortable="custom" columns, their
+ * prop is the API's sort key) and page ask; the search box (data-test
+ * NAME-search) sets q on Enter; 导出 CSV / Excel download exactly the
+ * filtered rows (the same query with format=). reload() asks again. */
+const HzTable = {
+  props: { path: String, filters: Object, name: String, search: String, pageSize: { type: Number, default: 20 } },
+  emits: ["row-click"],
+  setup(props, { expose }) {
+    const rows = ref([]), total = ref(0), page = ref(1), perPage = ref(props.pageSize), loading = ref(false);
+    const error = ref(""), q = ref(""), applied = ref(""), sort = reactive({ prop: "", order: "" });
     let latest = 0; // the newest request's number: an older answer arriving late is dropped
+    function query(extra) {
+      return hzListQuery(Object.assign({}, props.filters, { q: applied.value }),
+        Object.assign(sort.prop && sort.order ? { sort: sort.prop, order: sort.order === "ascending" ? "asc" : "desc" } : {}, extra));
+    }
     async function load() {
       const mine = ++latest;
-      error.value = "";
+      error.value = ""; loading.value = true;
       try {
-        const r = await hzApi.get("/members?per_page=20&page=" + page.value + "&q=" + encodeURIComponent(q.value.trim()));
+        const r = await hzApi.get(props.path + "?" + query({ page: page.value, per_page: perPage.value }));
         if (mine === latest) { rows.value = r.items; total.value = r.total; }
-      } catch (e) { if (mine === latest) error.value = errText(e); }
+      } catch (e) { if (mine === latest) { error.value = errText(e); rows.value = []; total.value = 0; } }
+      if (mine === latest) loading.value = false;
     }
+    function apply() { applied.value = q.value.trim(); page.value = 1; load(); }
+    function onSort(s) { sort.prop = s.order ? s.prop : ""; sort.order = s.order || ""; page.value = 1; load(); }
+    function download(format) {
+      const a = document.createElement("a");
+      a.href = "/api/v1" + props.path + "?" + query({ format });
+      a.download = "";
+      document.body.appendChild(a); a.click(); a.remove();
+    }
+    watch(() => JSON.stringify(props.filters || {}), () => { page.value = 1; load(); });
     onMounted(load);
-    return { q, rows, total, page, error, load, open: (m) => { location.hash = "#/members/" + m.ref; } };
+    expose({ reload: load });
+    return { rows, total, page, perPage, loading, error, q, apply, onSort, download, load };
+  },
+  template: `
+  <div class="hz-table" :data-test="name + '-list'">
+    <div class="toolbar">
+      <el-input v-if="search" v-model="q" :placeholder="search" style="max-width:260px" :data-test="name + '-search'"
+                @keyup.enter="apply" @clear="apply" clearable />
+      <el-button v-if="search" type="primary" @click="apply" :data-test="name + '-query'">查询</el-button>
+      <slot name="filters" />
+      <span class="hz-spacer"></span>
+      <span class="hz-total" :data-test="name + '-total'">共 {{ total }} 条</span>
+      <el-button @click="download('csv')" :data-test="name + '-export-csv'">导出 CSV</el-button>
+      <el-button @click="download('xlsx')" :data-test="name + '-export-xlsx'">导出 Excel</el-button>
+    </div>
+    <el-alert v-if="error" type="error" :title="error" show-icon :closable="false" />
+    <el-table :data="rows" stripe v-loading="loading" @row-click="(r) => $emit('row-click', r)" @sort-change="onSort"
+              style="cursor:pointer; width:100%" :data-test="name + '-table'">
+      <slot />
+    </el-table>
+    <el-pagination class="hz-pager" background layout="total, sizes, prev, pager, next, jumper" :total="total"
+                   :page-sizes="[20, 50, 100, 200]" v-model:current-page="page" v-model:page-size="perPage"
+                   @current-change="load" @size-change="page = 1; load()" :data-test="name + '-pager'" />
+  </div>`,
+};
+
+/* The units (and the plans) a list may be filtered on: the caller's units
+ * from the API (a cadre's own district's), the plan codes of hzFmt. */
+function hzListChoices() {
+  const units = ref([]);
+  onMounted(async () => {
+    try { units.value = (await hzApi.get("/units?per_page=500")).items; } catch (e) { units.value = []; }
+  });
+  return { units, plans: Object.entries(hzFmt.planName).map(([code, name]) => ({ code, name })) };
+}
+
+const MembersView = {
+  components: { HzTable },
+  setup() {
+    const filters = reactive({ unit: "", flag: "", plan: "", covered: "" });
+    return { filters, ...hzListChoices(), open: (m) => { location.hash = "#/members/" + m.ref; } };
   },
   template: `
   <div>
     <h1 class="page-title">会员</h1>
-    <div class="toolbar">
-      <el-input v-model="q" placeholder="姓名或身份证号码" style="max-width:280px" data-test="member-search" @keyup.enter="page=1;load()" clearable />
-      <el-button type="primary" @click="page=1;load()">查询</el-button>
-      <span style="color:#888">共 {{ total }} 人</span>
-    </div>
-    <el-alert v-if="error" type="error" :title="error" show-icon />
-    <el-table :data="rows" stripe @row-click="open" style="cursor:pointer" data-test="member-table">
-      <el-table-column prop="name" label="姓名" width="110" />
-      <el-table-column prop="id_number" label="身份证号码" width="200" />
+    <hz-table path="/members" name="member" search="姓名或身份证号码（可输入部分）" :filters="filters" @row-click="open">
+      <template #filters>
+        <el-select v-model="filters.unit" placeholder="会员单位" clearable filterable style="width:200px" data-test="member-unit">
+          <el-option v-for="u in units" :key="u.code" :label="u.name" :value="u.code" />
+        </el-select>
+        <el-select v-model="filters.flag" placeholder="人员类别" clearable style="width:120px" data-test="member-flag">
+          <el-option label="劳模" value="model" /><el-option label="困难职工" value="hardship" /><el-option label="新业态" value="newform" />
+        </el-select>
+        <el-select v-model="filters.plan" placeholder="保障计划" clearable style="width:140px" data-test="member-plan">
+          <el-option v-for="p in plans" :key="p.code" :label="p.name" :value="p.code" />
+        </el-select>
+        <el-select v-model="filters.covered" placeholder="保障状态" clearable style="width:120px" data-test="member-covered">
+          <el-option label="保障中" value="active" /><el-option label="已到期" value="expired" /><el-option label="未参保" value="none" />
+        </el-select>
+      </template>
+      <el-table-column prop="name" label="姓名" width="110" sortable="custom" />
+      <el-table-column prop="id_number" label="身份证号码" width="200" sortable="custom" />
       <el-table-column label="性别" width="70"><template #default="s">{{ s.row.sex === 'F' ? '女' : '男' }}</template></el-table-column>
-      <el-table-column prop="birth_date" label="出生日期" width="120" />
-      <el-table-column label="会员单位 / 工会"><template #default="s">{{ s.row.unit_name || s.row.org }}</template></el-table-column>
+      <el-table-column prop="birth_date" label="出生日期" width="120" sortable="custom" />
+      <el-table-column prop="unit" label="会员单位 / 工会" sortable="custom" min-width="160"><template #default="s">{{ s.row.unit_name || s.row.org }}</template></el-table-column>
       <el-table-column prop="phone" label="手机" width="130" />
-    </el-table>
-    <el-pagination style="margin-top:12px" layout="prev, pager, next" :total="total" :page-size="20" v-model:current-page="page" @current-change="load" />
+    </hz-table>
   </div>`,
 };
 
 const ClaimsView = {
-  components: { RowErrors },
+  components: { RowErrors, HzTable },
   setup() {
-    const tab = ref("adjudicated"), rows = ref([]), total = ref(0), error = ref("");
+    const tab = ref("adjudicated"), list = ref(null);
+    const filters = reactive({ status: "adjudicated", plan: "", unit: "", source: "", range: null });
     const intake = reactive({ id_number: "", settlements: "", accident: false, documents_complete: true });
     const intakeError = ref(""), feedMsg = ref(""), feedRows = ref([]), feedInput = ref(null);
-    async function load() {
-      error.value = "";
-      try {
-        const r = await hzApi.get("/claims?per_page=100" + (tab.value === "all" ? "" : "&status=" + tab.value));
-        rows.value = r.items; total.value = r.total;
-      } catch (e) { error.value = errText(e); }
-    }
+    function load() { if (list.value) list.value.reload(); }
     async function submit() {
       intakeError.value = "";
       /* the server normalises and checks the number (full-width digits, a
@@ -80,9 +159,8 @@ const ClaimsView = {
         load();
       } catch (e) { ElMessage.error(errText(e)); }
     }
-    onMounted(load);
-    watch(tab, load);
-    return { tab, rows, total, error, intake, intakeError, submit, feedMsg, feedRows, uploadFeed, feedInput, proactive,
+    watch(tab, (t) => { filters.status = t === "all" ? "" : t; });
+    return { tab, list, filters, ...hzListChoices(), intake, intakeError, submit, feedMsg, feedRows, uploadFeed, feedInput, proactive,
              open: (c) => { location.hash = "#/claims/" + c.claim_no; }, sla: hzFmt.sla };
   },
   template: `
@@ -125,15 +203,28 @@ const ClaimsView = {
         <el-tab-pane label="已支付" name="paid" />
         <el-tab-pane label="全部" name="all" />
       </el-tabs>
-      <el-alert v-if="error" type="error" :title="error" show-icon />
-      <el-table :data="rows" stripe @row-click="open" style="cursor:pointer" data-test="claim-table">
-        <el-table-column prop="claim_no" label="编号" width="170" />
-        <el-table-column label="会员" width="200"><template #default="s">{{ s.row.member.name }} {{ s.row.member.id_number }}</template></el-table-column>
-        <el-table-column label="状态" width="110"><template #default="s"><el-tag :type="$fmt.statusType[s.row.status]">{{ $fmt.statusText[s.row.status] }}</el-tag></template></el-table-column>
-        <el-table-column prop="total" label="合计" width="120" />
-        <el-table-column label="来源" width="90"><template #default="s">{{ s.row.proactive ? '免申即享' : '申请' }}</template></el-table-column>
-        <el-table-column label="受理时间"><template #default="s">{{ $fmt.time(s.row.submitted_at) }}</template></el-table-column>
-      </el-table>
+      <hz-table ref="list" path="/claims" name="claim" search="身份证号码、姓名或理赔编号" :filters="filters" @row-click="open">
+        <template #filters>
+          <el-select v-model="filters.plan" placeholder="保障计划" clearable style="width:130px" data-test="claim-plan">
+            <el-option v-for="p in plans" :key="p.code" :label="p.name" :value="p.code" />
+          </el-select>
+          <el-select v-model="filters.unit" placeholder="会员单位" clearable filterable style="width:190px" data-test="claim-unit">
+            <el-option v-for="u in units" :key="u.code" :label="u.name" :value="u.code" />
+          </el-select>
+          <el-select v-model="filters.source" placeholder="来源" clearable style="width:110px" data-test="claim-source">
+            <el-option label="申请" value="application" /><el-option label="免申即享" value="proactive" />
+          </el-select>
+          <el-date-picker v-model="filters.range" type="daterange" value-format="YYYY-MM-DD" range-separator="至"
+                          start-placeholder="受理起" end-placeholder="受理止" style="width:240px" data-test="claim-range" />
+        </template>
+        <el-table-column prop="claim_no" label="编号" width="170" sortable="custom" />
+        <el-table-column prop="name" label="会员" width="210" sortable="custom"><template #default="s">{{ s.row.member.name }} {{ s.row.member.id_number }}</template></el-table-column>
+        <el-table-column label="会员单位" min-width="140"><template #default="s">{{ s.row.member.unit_name }}</template></el-table-column>
+        <el-table-column prop="status" label="状态" width="110" sortable="custom"><template #default="s"><el-tag :type="$fmt.statusType[s.row.status]">{{ $fmt.statusText[s.row.status] }}</el-tag></template></el-table-column>
+        <el-table-column prop="total" label="合计" width="140" sortable="custom" align="right"><template #default="s"><span class="money">{{ $fmt.money(s.row.total) }}</span></template></el-table-column>
+        <el-table-column prop="source" label="来源" width="100" sortable="custom"><template #default="s">{{ s.row.proactive ? '免申即享' : '申请' }}</template></el-table-column>
+        <el-table-column prop="submitted_at" label="受理时间" width="170" sortable="custom"><template #default="s">{{ $fmt.time(s.row.submitted_at) }}</template></el-table-column>
+      </hz-table>
     </el-card>
   </div>`,
 };
