@@ -3,12 +3,11 @@
  * percentage is applied once per line, rounded half up. */
 #include "core/benefit.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "core/flag.h"
-
-#define M(v, buf) hz_money_format((v), (buf))
+#include "core/fmt.h"
+#include "core/text.h"
 
 static hz_err overflow(hz_errinfo *e) { return hz_fail(e, HZ_EINVAL, "金额溢出 (amount overflow)"); }
 
@@ -19,10 +18,7 @@ static hz_err apply_cap(hz_fen raw, hz_fen cap, hz_ledger_entry *led, hz_claim_l
     l->amount = raw;
     l->reason = HZ_R_OK;
     if (cap > 0 && raw > left) {
-        char b1[HZ_MONEY_BUF], b2[HZ_MONEY_BUF];
-        size_t n = strlen(l->explain);
-        snprintf(l->explain + n, sizeof l->explain - n, "; 限额 %s 余 %s, 给付 %s (cap left)", M(cap, b1), M(left, b2),
-                 M(left, b2));
+        hz_fmt_append(l->explain, sizeof l->explain, "; 限额 %m 余 %m, 给付 %m (cap left)", cap, left, left);
         l->amount = left;
         l->reason = HZ_R_CAPPED;
     }
@@ -44,9 +40,8 @@ static hz_err pay_inpatient(const hz_benefit_input *in, hz_ledger_entry *led, hz
     hz_fen ded = hardship ? (first ? b->hardship_deductible_first : b->hardship_deductible_later)
                           : (first ? b->deductible_first : b->deductible_later);
     int ratio = (hardship || model) ? b->favoured_ratio_pct : b->ratio_pct;
-    char b1[HZ_MONEY_BUF], b2[HZ_MONEY_BUF], b3[HZ_MONEY_BUF];
     if (ev->psn_selfpay <= ded) {
-        snprintf(l->explain, sizeof l->explain, "%s <= 起付线 %s = 0.00", M(ev->psn_selfpay, b1), M(ded, b2));
+        hz_fmt(l->explain, sizeof l->explain, "%m <= 起付线 %m = 0.00", ev->psn_selfpay, ded);
         l->reason = HZ_R_BELOW;
         l->counted_stay = true;
         l->first_stay = first;
@@ -56,8 +51,7 @@ static hz_err pay_inpatient(const hz_benefit_input *in, hz_ledger_entry *led, hz
     }
     hz_fen raw;
     if (!hz_money_pct(ev->psn_selfpay - ded, ratio, &raw)) return overflow(e);
-    snprintf(l->explain, sizeof l->explain, "(%s - %s) x %d%% = %s", M(ev->psn_selfpay, b1), M(ded, b2), ratio,
-             M(raw, b3));
+    hz_fmt(l->explain, sizeof l->explain, "(%m - %m) x %d%% = %m", ev->psn_selfpay, ded, ratio, raw);
     hz_err rc = apply_cap(raw, scaled_cap(b, in->shares), led, l, e);
     if (rc) return rc;
     if (l->amount > 0) {
@@ -73,10 +67,12 @@ static hz_err pay_inpatient(const hz_benefit_input *in, hz_ledger_entry *led, hz
 static void icd_display(const char *normalized, char out[HZ_ICD_MAX + 2]) {
     size_t n = strlen(normalized);
     if (n <= 3) {
-        snprintf(out, HZ_ICD_MAX + 2, "%s", normalized);
+        hz_strlcpy(out, normalized, HZ_ICD_MAX + 2);
         return;
     }
-    snprintf(out, HZ_ICD_MAX + 2, "%.3s.%s", normalized, normalized + 3);
+    memcpy(out, normalized, 3);
+    out[3] = '.';
+    hz_strlcpy(out + 4, normalized + 3, HZ_ICD_MAX + 2 - 4);
 }
 
 /* Chinese name of a catalogue tier ("severe" -> 重疾); the tier's own name
@@ -105,28 +101,28 @@ static hz_err pay_lump(const hz_benefit_input *in, hz_ledger_entry *led, hz_clai
     if (!tier) {
         char shown[HZ_ICD_MAX + 2];
         icd_display(ev->n_diag ? ev->diag[0] : "", shown);
-        snprintf(l->explain, sizeof l->explain, "诊断 %s 不在给付疾病目录内", ev->n_diag ? shown : "(无)");
+        hz_fmt(l->explain, sizeof l->explain, "诊断 %s 不在给付疾病目录内", ev->n_diag ? shown : "(无)");
         l->reason = HZ_R_NOT_LISTED;
         return HZ_OK;
     }
     hz_fen sum;
     if (!hz_money_mul(b->sum, in->shares, &sum)) return overflow(e);
-    char b1[HZ_MONEY_BUF], b2[HZ_MONEY_BUF], shown[HZ_ICD_MAX + 2];
+    char shown[HZ_ICD_MAX + 2];
     icd_display(code, shown);
     const char *label = tier_label(tier->name);
     int pay_pct = tier->pct - led->lump_pct;
     if (pay_pct <= 0) {
-        snprintf(l->explain, sizeof l->explain, "%s %s: 本期已给付 %d%%, 不再给付", shown, label, led->lump_pct);
+        hz_fmt(l->explain, sizeof l->explain, "%s %s: 本期已给付 %d%%, 不再给付", shown, label, led->lump_pct);
         l->reason = HZ_R_ALREADY_PAID;
         return HZ_OK;
     }
     if (!hz_money_pct(sum, pay_pct, &l->amount)) return overflow(e);
     if (led->lump_pct)
-        snprintf(l->explain, sizeof l->explain, "%s %s: %s x %d份 x (%d%% - %d%%) = %s", shown, label, M(b->sum, b1),
-                 in->shares, tier->pct, led->lump_pct, M(l->amount, b2));
+        hz_fmt(l->explain, sizeof l->explain, "%s %s: %m x %d份 x (%d%% - %d%%) = %m", shown, label, b->sum,
+               in->shares, tier->pct, led->lump_pct, l->amount);
     else
-        snprintf(l->explain, sizeof l->explain, "%s %s: %s x %d份 x %d%% = %s", shown, label, M(b->sum, b1),
-                 in->shares, tier->pct, M(l->amount, b2));
+        hz_fmt(l->explain, sizeof l->explain, "%s %s: %m x %d份 x %d%% = %m", shown, label, b->sum, in->shares,
+               tier->pct, l->amount);
     l->reason = HZ_R_OK;
     l->lump_pct = pay_pct;
     led->lump_pct = tier->pct;
@@ -143,30 +139,27 @@ static hz_err pay_accident_lump(const hz_benefit_input *in, hz_ledger_entry *led
     char what[32];
     if (ev->kind == HZ_EV_DEATH) {
         pct = 100;
-        snprintf(what, sizeof what, "意外身故");
+        hz_strlcpy(what, "意外身故", sizeof what);
     } else {
         if (ev->disability_grade < 1 || ev->disability_grade > 10)
             return hz_fail(e, HZ_EINVAL, "disability_grade: 伤残等级应为1至10级 (grade must be 1..10)");
         pct = (11 - ev->disability_grade) * 10;
-        snprintf(what, sizeof what, "伤残%d级", ev->disability_grade);
+        hz_fmt(what, sizeof what, "伤残%d级", ev->disability_grade);
     }
     hz_fen sum;
     if (!hz_money_mul(b->sum, in->shares, &sum)) return overflow(e);
     int left = 100 - led->lump_pct;
-    char b1[HZ_MONEY_BUF], b2[HZ_MONEY_BUF];
     if (left <= 0) {
-        snprintf(l->explain, sizeof l->explain, "%s: 保额已全部给付 (sum used up)", what);
+        hz_fmt(l->explain, sizeof l->explain, "%s: 保额已全部给付 (sum used up)", what);
         l->reason = HZ_R_ALREADY_PAID;
         return HZ_OK;
     }
     int pay_pct = pct < left ? pct : left;
     if (!hz_money_pct(sum, pay_pct, &l->amount)) return overflow(e);
-    snprintf(l->explain, sizeof l->explain, "%s: %s x %d份 x %d%% = %s", what, M(b->sum, b1), in->shares, pay_pct,
-             M(l->amount, b2));
+    hz_fmt(l->explain, sizeof l->explain, "%s: %m x %d份 x %d%% = %m", what, b->sum, in->shares, pay_pct, l->amount);
     l->reason = pay_pct < pct ? HZ_R_CAPPED : HZ_R_OK;
     if (pay_pct < pct) {
-        size_t n = strlen(l->explain);
-        snprintf(l->explain + n, sizeof l->explain - n, "; 身故与伤残合计不超过保额 (%d%% 已用)", led->lump_pct);
+        hz_fmt_append(l->explain, sizeof l->explain, "; 身故与伤残合计不超过保额 (%d%% 已用)", led->lump_pct);
     }
     l->lump_pct = pay_pct;
     led->lump_pct += pay_pct;
@@ -178,18 +171,17 @@ static hz_err pay_accident_medical(const hz_benefit_input *in, hz_ledger_entry *
                                    hz_errinfo *e) {
     const hz_benefit *b = in->b;
     const hz_event *ev = in->ev;
-    char b1[HZ_MONEY_BUF], b2[HZ_MONEY_BUF], b3[HZ_MONEY_BUF], b4[HZ_MONEY_BUF];
     hz_fen base = ev->medfee_sumamt - ev->fund_pay_sumamt - b->deductible;
     if (base <= 0) {
-        snprintf(l->explain, sizeof l->explain, "%s - %s - %s <= 0", M(ev->medfee_sumamt, b1), M(ev->fund_pay_sumamt, b2),
-                 M(b->deductible, b3));
+        hz_fmt(l->explain, sizeof l->explain, "%m - %m - %m <= 0", ev->medfee_sumamt, ev->fund_pay_sumamt,
+               b->deductible);
         l->reason = HZ_R_BELOW;
         return HZ_OK;
     }
     hz_fen raw;
     if (!hz_money_pct(base, b->pct, &raw)) return overflow(e);
-    snprintf(l->explain, sizeof l->explain, "(%s - %s - %s) x %d%% = %s", M(ev->medfee_sumamt, b1),
-             M(ev->fund_pay_sumamt, b2), M(b->deductible, b3), b->pct, M(raw, b4));
+    hz_fmt(l->explain, sizeof l->explain, "(%m - %m - %m) x %d%% = %m", ev->medfee_sumamt, ev->fund_pay_sumamt,
+           b->deductible, b->pct, raw);
     return apply_cap(raw, scaled_cap(b, in->shares), led, l, e);
 }
 
@@ -200,16 +192,15 @@ static hz_err pay_allowance(const hz_benefit_input *in, hz_ledger_entry *led, hz
         return hz_fail(e, HZ_EINVAL, "dscg_date: 出院日期缺失或早于入院日期 (discharge missing or before admission)");
     int days = ev->discharge - ev->date;
     int paid_days = days - (b->from_day - 1);
-    char b1[HZ_MONEY_BUF], b2[HZ_MONEY_BUF];
     if (paid_days <= 0) {
-        snprintf(l->explain, sizeof l->explain, "住院 %d 天, 第 %d 天起给付", days, b->from_day);
+        hz_fmt(l->explain, sizeof l->explain, "住院 %d 天, 第 %d 天起给付", days, b->from_day);
         l->reason = HZ_R_BELOW;
         return HZ_OK;
     }
     hz_fen raw;
     if (!hz_money_mul(b->per_day, (int64_t)in->shares * paid_days, &raw)) return overflow(e);
-    snprintf(l->explain, sizeof l->explain, "(%d - %d) 天 x %s x %d份 = %s", days, b->from_day - 1, M(b->per_day, b1),
-             in->shares, M(raw, b2));
+    hz_fmt(l->explain, sizeof l->explain, "(%d - %d) 天 x %m x %d份 = %m", days, b->from_day - 1, b->per_day,
+           in->shares, raw);
     return apply_cap(raw, scaled_cap(b, in->shares), led, l, e);
 }
 

@@ -2,14 +2,17 @@
  * periods; the benefit formulas live in benefit.c. */
 #include "core/engine.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "core/benefit.h"
 #include "core/flag.h"
+#include "core/fmt.h"
 #include "core/text.h"
 
 int hz_engine_period(hz_date start, hz_date d) {
+    /* twelve months hold at least 365 days: most events fall in the first
+     * term, and this spares the calendar arithmetic (P7) */
+    if (d < start + 365) return 0;
     int k = 0;
     while (k < 100 && hz_date_add_months(start, 12 * (k + 1)) <= d) k++;
     return k;
@@ -88,7 +91,7 @@ static hz_err adjudicate_line(const hz_eng_member *m, hz_eng_coverage *c, const 
     }
     int age = hz_date_age(m->birth, c->start);
     if (age < p->age_min || age > p->age_max) {
-        snprintf(l->explain, sizeof l->explain, "起保日 %s 年龄 %d 岁, 不在 %d-%d 岁之间", hz_date_format(c->start, b1),
+        hz_fmt(l->explain, sizeof l->explain, "起保日 %s 年龄 %d 岁, 不在 %d-%d 岁之间", hz_date_format(c->start, b1),
                  age, p->age_min, p->age_max);
         l->reason = HZ_R_AGE;
         return HZ_OK;
@@ -100,14 +103,14 @@ static hz_err adjudicate_line(const hz_eng_member *m, hz_eng_coverage *c, const 
     const char *reason = NULL;
     const hz_benefit *b = pick_benefit(p, ev, accident, &reason);
     if (!b) {
-        snprintf(l->explain, sizeof l->explain, "%s 计划不对%s%s给付", p->code, accident ? "意外" : "疾病",
+        hz_fmt(l->explain, sizeof l->explain, "%s 计划不对%s%s给付", p->code, accident ? "意外" : "疾病",
                  event_word(ev->kind));
         l->reason = reason;
         return HZ_OK;
     }
     hz_strlcpy(l->component, b->component, sizeof l->component);
     if (!accident && !c->continuous && p->waiting_days > 0 && ev->date < c->start + p->waiting_days) {
-        snprintf(l->explain, sizeof l->explain, "%s %s 在观察期内 (起保 %s + %d 天)", event_word(ev->kind),
+        hz_fmt(l->explain, sizeof l->explain, "%s %s 在观察期内 (起保 %s + %d 天)", event_word(ev->kind),
                  hz_date_format(ev->date, b1), hz_date_format(c->start, b2), p->waiting_days);
         l->reason = HZ_R_WAITING;
         return HZ_OK;
@@ -155,7 +158,7 @@ hz_err hz_engine_adjudicate(const hz_eng_member *m, hz_eng_coverage *covs, int n
             hz_strlcpy(l->component, "main", sizeof l->component);
             if (!holds) {
                 char b1[HZ_DATE_BUF], b2[HZ_DATE_BUF], b3[HZ_DATE_BUF];
-                snprintf(l->explain, sizeof l->explain, "%s %s 不在保障期 %s 至 %s 内", event_word(ev->kind),
+                hz_fmt(l->explain, sizeof l->explain, "%s %s 不在保障期 %s 至 %s 内", event_word(ev->kind),
                          hz_date_format(ev->date, b1), hz_date_format(c->start, b2), hz_date_format(c->end, b3));
                 l->reason = HZ_R_NOT_IN_TERM;
                 continue;

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/engine.h"
@@ -49,6 +50,23 @@ typedef struct {
 } sim;
 
 static uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 1099511628211ULL; }
+
+/* Every explanation the sequences write, in order: a digest of all of them
+ * and, for the first EXPLAIN_SEEDS seeds, the text itself, compared with
+ * what the engine wrote when it still formatted with snprintf
+ * (tests/data/engine_explain.txt; HZ_RECORD_EXPLAIN=1 writes it again). */
+enum { EXPLAIN_SEEDS = 150 };
+#define EXPLAIN_FILE HZ_SOURCE_DIR "/tests/data/engine_explain.txt"
+#define EXPLAIN_DIGEST 0xb6fcc508fee06178ULL
+static uint64_t explain_digest;
+static FILE *explain_out;
+static uint64_t explain_seed;
+
+static void explain_seen(const char *text) {
+    for (const char *p = text; *p; p++) explain_digest = mix(explain_digest, (unsigned char)*p);
+    explain_digest = mix(explain_digest, '\n');
+    if (explain_out && explain_seed <= EXPLAIN_SEEDS) fprintf(explain_out, "%s\n", text);
+}
 
 /* Runs one random sequence; returns a digest of every line for determinism. */
 static uint64_t run_sequence(uint64_t seed) {
@@ -115,6 +133,7 @@ static uint64_t run_sequence(uint64_t seed) {
             if (l->amount > 0 && strcmp(l->reason, HZ_R_OK) && strcmp(l->reason, HZ_R_CAPPED))
                 fail_msg("seed %llu: paying line with reason %s", (unsigned long long)seed, l->reason);
             if (!l->explain[0]) fail_msg("seed %llu: line without explanation", (unsigned long long)seed);
+            explain_seen(l->explain);
             total += l->amount;
             /* book the line against its ledger slot */
             hz_eng_coverage *c = &s.covs[l->coverage];
@@ -160,7 +179,47 @@ static void test_random_sequences(void **state) {
     }
 }
 
+/* The explanations are byte for byte what they were with snprintf. */
+static void test_explanations_unchanged(void **state) {
+    (void)state;
+    const char *record = getenv("HZ_RECORD_EXPLAIN");
+    char *got = NULL;
+    size_t got_len = 0;
+    explain_out = record && *record == '1' ? fopen(EXPLAIN_FILE, "w") : open_memstream(&got, &got_len);
+    assert_non_null(explain_out);
+    explain_digest = 1469598103934665603ULL;
+    for (explain_seed = 1; explain_seed <= 10000; explain_seed++) run_sequence(explain_seed);
+    fclose(explain_out);
+    explain_out = NULL;
+    if (record && *record == '1') {
+        printf("EXPLAIN_DIGEST 0x%016llxULL\n", (unsigned long long)explain_digest);
+        return;
+    }
+    FILE *f = fopen(EXPLAIN_FILE, "r");
+    assert_non_null(f);
+    char want[512];
+    const char *p = got;
+    int line = 0;
+    while (fgets(want, sizeof want, f)) {
+        line++;
+        const char *nl = strchr(p, '\n');
+        if (!nl) fail_msg("line %d: missing, want %s", line, want);
+        size_t n = (size_t)(nl - p) + 1;
+        if (n != strlen(want) || memcmp(p, want, n))
+            fail_msg("line %d: got %.*s want %s", line, (int)n, p, want);
+        p = nl + 1;
+    }
+    fclose(f);
+    assert_true(line > 1000);
+    assert_string_equal(p, "");
+    free(got);
+    if (explain_digest != EXPLAIN_DIGEST)
+        fail_msg("explanations of 10,000 sequences: digest 0x%016llx, recorded 0x%016llx",
+                 (unsigned long long)explain_digest, (unsigned long long)EXPLAIN_DIGEST);
+}
+
 int main(void) {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_random_sequences)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_random_sequences),
+                                       cmocka_unit_test(test_explanations_unchanged)};
     return cmocka_run_group_tests(tests, setup, teardown);
 }
