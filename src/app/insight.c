@@ -239,6 +239,17 @@ out:
     return rc;
 }
 
+hz_err hz_app_plan_file(hz_app *app, const char *code, char **text, int *version, hz_errinfo *e) {
+    *text = NULL;
+    hz_err rc = hz_authz_can_do(app, "insight.simulate", e);
+    if (rc) return rc;
+    hz_plan_row row;
+    if ((rc = hz_store_plan_current(app->db, code, &row, e)) || (rc = hz_store_plan_params(app->db, row.id, text, &row, e)))
+        return rc;
+    *version = row.version;
+    return HZ_OK;
+}
+
 hz_err hz_app_plan_publish(hz_app *app, const char *plan_text, const char *why, int *version, hz_errinfo *e) {
     hz_err rc = hz_authz_can_do(app, "insight.publish", e);
     if (rc) return rc;

@@ -21,6 +21,11 @@ hz_err hz_app_simulate(hz_app *app, const char *plan_text, hz_date from, hz_date
  * under. *version gets the number; an unchanged file is a conflict. */
 hz_err hz_app_plan_publish(hz_app *app, const char *plan_text, const char *why, int *version, hz_errinfo *e);
 
+/* The plan file of a code's newest version (the stored document, canonical
+ * JSON), for the what-if console to start from; whoever may simulate may
+ * read it. *version gets the number; the caller frees *text. */
+hz_err hz_app_plan_file(hz_app *app, const char *code, char **text, int *version, hz_errinfo *e);
+
 /* The look-back worklists (core/insight.h kinds) within the caller's scope:
  * stays without a claim in any year on file; for `year`, members in a
  * second-round relief band nobody has listed and model workers' stays

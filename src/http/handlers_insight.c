@@ -62,6 +62,21 @@ static void h_plan_publish(hz_req *r, char **p) {
     free(text);
 }
 
+/* The newest version's plan file: {"code","version","file":{…}}. */
+static void h_plan_file(hz_req *r, char **p) {
+    char *text;
+    int version;
+    hz_errinfo e;
+    if (hz_app_plan_file(r->app, p[0], &text, &version, &e)) {
+        hz_http_fail(r, &e);
+        return;
+    }
+    json_t *doc = json_loads(text, 0, NULL);
+    free(text);
+    if (!doc) hz_http_error(r, 500, "INTERNAL", "计划文件无法解析 (the stored plan file is not JSON)");
+    else hz_http_json(r, 200, json_pack("{s:s, s:i, s:o}", "code", p[0], "version", version, "file", doc));
+}
+
 /* ?year= (default: this year); false after a 400. */
 static bool year_param(hz_req *r, int *year) {
     int m, d;
@@ -108,6 +123,7 @@ static void h_lookback(hz_req *r, char **p) {
 static const hz_route insight_routes[] = {
     {"POST", V1 "/simulate", h_simulate, true, false},
     {"POST", V1 "/plans/publish", h_plan_publish, true, false},
+    {"GET", V1 "/plans/:code/file", h_plan_file, true, false},
     {"GET", V1 "/lookback", h_lookback, true, false},
     {"GET", V1 "/forecast", h_forecast, true, false},
     {NULL, NULL, NULL, false, false},

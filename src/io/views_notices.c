@@ -1,6 +1,9 @@
 /* JSON views of notices (io/views_notices.h). */
 #include "io/views_notices.h"
 
+#include <string.h>
+#include <time.h>
+
 #include "core/idcard.h"
 
 json_t *hz_view_notice(const hz_notice *n, bool mask, bool member) {
@@ -17,5 +20,14 @@ json_t *hz_view_notice(const hz_notice *n, bool mask, bool member) {
     json_object_set_new(o, "channel", n->channel[0] ? json_string(n->channel) : json_null());
     json_object_set_new(o, "last_error", n->last_error[0] ? json_string(n->last_error) : json_null());
     json_object_set_new(o, "sent_at", n->sent_at[0] ? json_string(n->sent_at) : json_null());
+    /* a pending notice's next attempt (UTC), for the staff's outbox */
+    json_t *next = json_null();
+    if (!strcmp(n->status, "pending") && n->next_at_ms > 0) {
+        time_t t = (time_t)(n->next_at_ms / 1000);
+        struct tm tm;
+        char b[24];
+        if (gmtime_r(&t, &tm) && strftime(b, sizeof b, "%Y-%m-%dT%H:%M:%SZ", &tm)) next = json_string(b);
+    }
+    json_object_set_new(o, "next_at", next);
     return o;
 }
