@@ -12,6 +12,9 @@
     { path: "#/joining", label: "入会与赠送", roles: ["admin", "staff", "reviewer", "finance", "cadre"] },
     { path: "#/activities", label: "关爱活动", roles: ["admin", "staff", "reviewer", "finance", "cadre", "unit"] },
     { path: "#/cases", label: "服务与法律援助", roles: ["admin", "staff", "reviewer", "finance", "cadre", "unit"] },
+    { path: "#/whatif", label: "方案测算", roles: ["admin", "staff", "reviewer", "finance"] },
+    { path: "#/lookback", label: "回头望", roles: ["admin", "staff", "reviewer", "cadre"] },
+    { path: "#/outbox", label: "通知发件箱", roles: ["admin", "staff", "reviewer", "finance", "cadre"] },
     { path: "#/users", label: "用户与安全", roles: ["admin"] },
   ];
   function parse(hash) {
@@ -89,6 +92,9 @@
             <LmView v-else-if="route.name === 'lm'" :user="user" />
             <ReliefView v-else-if="route.name === 'relief'" :user="user" />
             <ProgramView v-else-if="route.name === 'program'" :user="user" :code="route.code" />
+            <WhatIfView v-else-if="route.name === 'whatif'" :user="user" />
+            <LookbackView v-else-if="route.name === 'lookback'" :user="user" />
+            <OutboxView v-else-if="route.name === 'outbox'" :user="user" />
             <el-empty v-else description="请选择左侧菜单" />
           </el-main>
         </el-container>
@@ -104,6 +110,7 @@
   for (const [name, view] of Object.entries(hzJoiningViews)) app.component(name, view);
   for (const [name, view] of Object.entries(hzUnionViews)) app.component(name, view);
   for (const [name, view] of Object.entries(hzNoticeViews)) app.component(name, view);
+  for (const [name, view] of Object.entries(hzInsightViews)) app.component(name, view); /* HzForecastCard too */
   app.use(ElementPlus, { locale: ElementPlusLocaleZhCn });
   app.mount("#app");
 })();

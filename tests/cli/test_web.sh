@@ -6,6 +6,8 @@
 [ -d "$HZ_SRC/tests/web/node_modules/playwright-core" ] || { echo "FAIL: tests/web/node_modules missing (npm ci)"; exit 1; }
 [ -d "$HZ_SRC/web/node_modules/vue" ] || { echo "FAIL: web/node_modules missing (npm ci)"; exit 1; }
 hz demo --members 300 >/dev/null || { echo "demo failed"; exit 1; }
+# a script's own setup on the demo (test_web_insight.sh), before the server starts
+! declare -F web_setup >/dev/null || web_setup || { echo "web_setup failed"; exit 1; }
 export HUZHU_WEB="$HZ_SRC/web" HUZHU_BATCH_DIR="$T/batches"
 "$HUZHU" --db "$DB" serve --listen 127.0.0.1:0 --threads 4 2>"$T/serve.log" &
 SERVER=$!
