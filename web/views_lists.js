@@ -57,21 +57,22 @@ const HzTable = {
   template: `
   <div class="hz-table" :data-test="name + '-list'">
     <div class="toolbar">
-      <el-input v-if="search" v-model="q" :placeholder="search" style="max-width:260px" :data-test="name + '-search'"
+      <el-input v-if="search" v-model="q" :placeholder="search" style="max-width:230px" :data-test="name + '-search'"
                 @keyup.enter="apply" @clear="apply" clearable />
       <el-button v-if="search" type="primary" @click="apply" :data-test="name + '-query'">查询</el-button>
       <slot name="filters" />
-      <span class="hz-spacer"></span>
-      <span class="hz-total" :data-test="name + '-total'">共 {{ total }} 条</span>
-      <el-button @click="download('csv')" :data-test="name + '-export-csv'">导出 CSV</el-button>
-      <el-button @click="download('xlsx')" :data-test="name + '-export-xlsx'">导出 Excel</el-button>
+      <span class="hz-actions">
+        <span class="hz-total" :data-test="name + '-total'">共 {{ total }} 条</span>
+        <el-button @click="download('csv')" :data-test="name + '-export-csv'">导出 CSV</el-button>
+        <el-button @click="download('xlsx')" :data-test="name + '-export-xlsx'">导出 Excel</el-button>
+      </span>
     </div>
     <el-alert v-if="error" type="error" :title="error" show-icon :closable="false" />
     <el-table :data="rows" stripe v-loading="loading" @row-click="(r) => $emit('row-click', r)" @sort-change="onSort"
               style="cursor:pointer; width:100%" :data-test="name + '-table'">
       <slot />
     </el-table>
-    <el-pagination class="hz-pager" background layout="total, sizes, prev, pager, next, jumper" :total="total"
+    <el-pagination class="hz-pager" background layout="sizes, prev, pager, next, jumper" :total="total"
                    :page-sizes="[20, 50, 100, 200]" v-model:current-page="page" v-model:page-size="perPage"
                    @current-change="load" @size-change="page = 1; load()" :data-test="name + '-pager'" />
   </div>`,
@@ -90,8 +91,10 @@ function hzListChoices() {
 const MembersView = {
   components: { HzTable },
   setup() {
-    const filters = reactive({ unit: "", flag: "", plan: "", covered: "" });
-    return { filters, ...hzListChoices(), open: (m) => { location.hash = "#/members/" + m.ref; } };
+    const filters = reactive({ unit: "", flag: "", plan: "", covered: "" }), user = Vue.inject("user");
+    /* masked numbers are not sorted on (the order would tell the hidden digits) */
+    const seesIds = computed(() => user && user.value && ["admin", "staff", "reviewer", "finance"].includes(user.value.role));
+    return { filters, seesIds, ...hzListChoices(), open: (m) => { location.hash = "#/members/" + m.ref; } };
   },
   template: `
   <div>
@@ -112,7 +115,7 @@ const MembersView = {
         </el-select>
       </template>
       <el-table-column prop="name" label="姓名" width="110" sortable="custom" />
-      <el-table-column prop="id_number" label="身份证号码" width="200" sortable="custom" />
+      <el-table-column prop="id_number" label="身份证号码" width="200" :sortable="seesIds ? 'custom' : false" />
       <el-table-column label="性别" width="70"><template #default="s">{{ s.row.sex === 'F' ? '女' : '男' }}</template></el-table-column>
       <el-table-column prop="birth_date" label="出生日期" width="120" sortable="custom" />
       <el-table-column prop="unit" label="会员单位 / 工会" sortable="custom" min-width="160"><template #default="s">{{ s.row.unit_name || s.row.org }}</template></el-table-column>
@@ -219,7 +222,7 @@ const ClaimsView = {
         </template>
         <el-table-column prop="claim_no" label="编号" width="170" sortable="custom" />
         <el-table-column prop="name" label="会员" width="210" sortable="custom"><template #default="s">{{ s.row.member.name }} {{ s.row.member.id_number }}</template></el-table-column>
-        <el-table-column label="会员单位" min-width="140"><template #default="s">{{ s.row.member.unit_name }}</template></el-table-column>
+        <el-table-column label="会员单位" min-width="160" show-overflow-tooltip><template #default="s">{{ s.row.member.unit_name }}</template></el-table-column>
         <el-table-column prop="status" label="状态" width="110" sortable="custom"><template #default="s"><el-tag :type="$fmt.statusType[s.row.status]">{{ $fmt.statusText[s.row.status] }}</el-tag></template></el-table-column>
         <el-table-column prop="total" label="合计" width="140" sortable="custom" align="right"><template #default="s"><span class="money">{{ $fmt.money(s.row.total) }}</span></template></el-table-column>
         <el-table-column prop="source" label="来源" width="100" sortable="custom"><template #default="s">{{ s.row.proactive ? '免申即享' : '申请' }}</template></el-table-column>

@@ -134,6 +134,9 @@ static hz_err members_filter(hz_app *app, const hz_member_query *q, search *s, c
     if (flag < 0) return hz_fail(e, HZ_EINVAL, "flag: 应为 model、hardship 或 newform (model, hardship or newform)");
     if (cov < 0) return hz_fail(e, HZ_EINVAL, "covered: 应为 active、expired 或 none (active, expired or none)");
     if (sort < 0) return hz_fail(e, HZ_EINVAL, "sort: 应为 name、id_number、birth_date 或 unit");
+    /* the order of masked numbers would tell the hidden digits apart */
+    if (sort == HZ_MEMBER_SORT_ID_NUMBER && !hz_authz_sees_identity(app))
+        return hz_fail(e, HZ_EINVAL, "sort: 身份证号码已遮蔽, 不能按其排序 (masked ID numbers cannot be sorted on)");
     if ((rc = order_of(q->order, false, &f->desc, e))) return rc;
     f->name = s->name;
     f->id_number = s->id_number;

@@ -222,6 +222,8 @@ part = xid[6:14]  # the birth date
 st, d, _ = req("/api/v1/members?per_page=500&q=" + part, boss)
 want = one("SELECT count(*) FROM member WHERE id_number LIKE '%%%s%%'" % part)
 check(d["total"] == want >= 1 and xid in [m["id_number"] for m in d["items"]], "admin: a part of an ID number (%s)" % part)
+st, d, _ = req("/api/v1/members?sort=id_number", cadre)
+check(st == 400 and "sort" in d["error"]["message"], "cadre: masked ID numbers are not sorted on (%s)" % st)
 st, d, _ = req("/api/v1/members?per_page=500&q=" + part, cadre)
 check(d["total"] == 0, "cadre: a part of an ID number finds nothing (masked roles type the whole number)")
 name = sql("SELECT m.name FROM member m %s ORDER BY m.id LIMIT 1" % IN_A)[0][0]

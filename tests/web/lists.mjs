@@ -1,0 +1,136 @@
+// The long lists in a real browser (issue 16), on the demo plus 700 members
+// and their claims (tests/cli/test_web_lists.sh): staff page through more
+// than 500 members and claims, filter, sort by a column and export; the file
+// the browser downloads holds exactly the filtered rows (CSV with BOM,
+// XLSX); the 新城区 cadre's totals and export are its district's only.
+// Screenshots in HZ_SHOTS (lists-*.png). Prints "N passed, N failed".
+import fs from "node:fs";
+import { answered, BASE, check, eventually, finish, session, shot, text } from "./lib.mjs";
+
+const api = async (page, path) => (await page.request.get(BASE + "/api/v1" + path)).json();
+const rowsOf = (page, table) => page.$$eval(`[data-test=${table}] .el-table__body-wrapper .el-table__row`,
+  trs => trs.map(t => [...t.querySelectorAll("td")].map(td => td.textContent.trim())));
+const totalShown = async (page, name) => Number((await text(page, `[data-test=${name}-total]`)).replace(/\D/g, ""));
+
+/* picks label in the Element Plus select data-test=sel; returns the list's answer */
+async function choose(page, sel, label, path, query) {
+  await page.click(`[data-test=${sel}]`);
+  return answered(page, path, query, () =>
+    page.locator(".el-select-dropdown__item:visible", { hasText: label }).first().click());
+}
+
+/* the file a click downloads, as bytes */
+async function download(page, sel) {
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.click(`[data-test=${sel}]`)]);
+  const path = await dl.path();
+  return { name: dl.suggestedFilename(), bytes: fs.readFileSync(path) };
+}
+const csvRows = (bytes) => bytes.subarray(3).toString("utf8").trim().split(/\r?\n/).map(l => l.split(","));
+
+/* every row of a filtered list through the API (pages of 500) */
+async function everything(page, path) {
+  let items = [], p = 1;
+  for (;;) {
+    const d = await api(page, path + (path.includes("?") ? "&" : "?") + "per_page=500&page=" + p);
+    items = items.concat(d.items);
+    if (d.items.length < 500) return items;
+    p++;
+  }
+}
+
+try {
+  const st = await session("staff", { width: 1366, height: 768 });
+  let page = st.page;
+  // --- members: more than 500, paged by the server --------------------------------------
+  await page.waitForSelector("[data-test=nav-members]");
+  const first = await answered(page, "/members", { page: "1" }, () => page.click("[data-test=nav-members]"));
+  check(first.total > 500 && first.items.length === 20, "members: more than 500 (" + first.total + "), 20 a page");
+  await eventually(page, (n) => document.querySelector("[data-test=member-total]").textContent.includes(String(n)),
+                   first.total, "the page shows the total");
+  const second = await answered(page, "/members", { page: "2" }, () => page.click("[data-test=member-pager] .btn-next"));
+  const refs1 = new Set(first.items.map(m => m.ref));
+  check(second.items.length === 20 && second.items.every(m => !refs1.has(m.ref)), "page 2 holds 20 other members");
+  await eventually(page, (name) => document.querySelector("[data-test=member-table] .el-table__body-wrapper .el-table__row")
+    .textContent.includes(name), second.items[0].name, "page 2's rows are shown");
+  await shot(page, "lists-01-members-page2");
+  // the last page: the rest
+  const lastNo = Math.ceil(first.total / 20);
+  const last = await answered(page, "/members", { page: String(lastNo) }, () =>
+    page.click(`[data-test=member-pager] .el-pager li >> text="${lastNo}"`));
+  check(last.items.length === first.total - 20 * (lastNo - 1), "the last page holds the rest (" + last.items.length + ")");
+  // a filter: model workers (back to page 1)
+  const models = await choose(page, "member-flag", "劳模", "/members", { flag: "model", page: "1" });
+  check(models.total > 0 && models.total < first.total, "劳模: " + models.total + " of " + first.total);
+  await eventually(page, (n) => document.querySelector("[data-test=member-total]").textContent.includes("共 " + n + " 条"),
+                   models.total, "the filtered total is shown");
+  // a sort: birth date, ascending then descending, by the server
+  const byBirth = await answered(page, "/members", { sort: "birth_date", order: "asc", flag: "model" }, () =>
+    page.click("[data-test=member-table] th >> text=出生日期"));
+  const births = byBirth.items.map(m => m.birth_date);
+  check(births.join() === [...births].sort().join(), "sorted by birth date");
+  const all = await everything(page, "/members?flag=model&sort=birth_date&order=asc");
+  check(byBirth.items[0].ref === all[0].ref, "the first row is the earliest birth of all " + all.length + " model workers");
+  await eventually(page, (d) => {
+    const rows = [...document.querySelectorAll("[data-test=member-table] .el-table__body-wrapper .el-table__row")];
+    return rows.length && rows[0].textContent.includes(d);
+  }, births[0], "the table shows the sorted rows");
+  await shot(page, "lists-02-members-model-by-birth");
+  // the export: exactly the filtered rows, in the list's order
+  const csv = await download(page, "member-export-csv");
+  const rows = csvRows(csv.bytes);
+  check(csv.bytes[0] === 0xef && csv.bytes[1] === 0xbb && csv.bytes[2] === 0xbf, "the CSV starts with a BOM");
+  check(csv.name.endsWith(".csv") && rows[0][0] === "姓名" && rows[0][1] === "身份证号码", "Chinese titles: " + rows[0]);
+  check(rows.length - 1 === models.total, "the CSV holds the " + models.total + " filtered members (" + (rows.length - 1) + ")");
+  check(rows.slice(1).map(r => r[1]).join() === all.map(m => m.id_number).join(), "the CSV's rows are the list's, in order");
+
+  // --- claims: all of them, filtered, sorted, exported as XLSX ------------------------------
+  await page.click("[data-test=nav-claims]");
+  await page.waitForSelector("[data-test=claim-table]");
+  const allClaims = await answered(page, "/claims", { status: null }, () => page.click(".el-tabs__item >> text=全部"));
+  check(allClaims.total > 500, "claims: more than 500 (" + allClaims.total + ")");
+  await shot(page, "lists-03-claims-all");
+  const pro = await choose(page, "claim-source", "免申即享", "/claims", { source: "proactive" });
+  check(pro.total > 0 && pro.total <= allClaims.total && pro.items.every(c => c.proactive), "免申即享: " + pro.total);
+  const byTotal = await answered(page, "/claims", { sort: "total", order: "asc", source: "proactive" }, () =>
+    page.click("[data-test=claim-table] th >> text=合计"));
+  const desc = await answered(page, "/claims", { sort: "total", order: "desc", source: "proactive" }, () =>
+    page.click("[data-test=claim-table] th >> text=合计"));
+  const cents = (c) => Number(c.total.replace(".", ""));
+  check(desc.items.every((c, i) => i === 0 || cents(c) <= cents(desc.items[i - 1])), "sorted by amount, largest first");
+  check(cents(byTotal.items[0]) <= cents(desc.items[desc.items.length - 1]), "ascending starts at the smallest");
+  await eventually(page, (no) => document.querySelector("[data-test=claim-table] .el-table__body-wrapper .el-table__row")
+    .textContent.includes(no), desc.items[0].claim_no, "the table shows the largest claim first");
+  const shown = await rowsOf(page, "claim-table");
+  check(shown[0][4].includes(" 元") && (cents(desc.items[0]) < 100000 || shown[0][4].includes(",")),
+        "amounts with thousands separators and 元: " + shown[0][4]);
+  await shot(page, "lists-04-claims-proactive-by-amount");
+  const xlsx = await download(page, "claim-export-xlsx");
+  check(xlsx.name.endsWith(".xlsx") && xlsx.bytes[0] === 0x50 && xlsx.bytes[1] === 0x4b, "an XLSX file: " + xlsx.name);
+  const csv2 = csvRows((await download(page, "claim-export-csv")).bytes);
+  const every = await everything(page, "/claims?source=proactive&sort=total&order=desc");
+  check(csv2.length - 1 === pro.total && csv2.slice(1).map(r => r[0]).join() === every.map(c => c.claim_no).join(),
+        "the claims CSV holds the " + pro.total + " filtered claims in the list's order (" + (csv2.length - 1) + ")");
+  // search by a claim number
+  await page.fill("[data-test=claim-search]", every[3].claim_no.toLowerCase());
+  const one = await answered(page, "/claims", { q: every[3].claim_no.toLowerCase() }, () =>
+    page.press("[data-test=claim-search]", "Enter"));
+  check(one.total === 1 && one.items[0].claim_no === every[3].claim_no, "a claim number (typed lowercase) finds its claim");
+  await st.ctx.close();
+
+  // --- the 新城区 cadre: its district's rows only, also in totals and exports ----------------
+  const cd = await session("cadre", { width: 1366, height: 768 });
+  page = cd.page;
+  await page.waitForSelector("[data-test=nav-members]");
+  const mine = await answered(page, "/members", { page: "1" }, () => page.click("[data-test=nav-members]"));
+  check(mine.total > 500 && mine.total < first.total, "the cadre's members: " + mine.total + " of " + first.total);
+  await eventually(page, (n) => document.querySelector("[data-test=member-total]").textContent.includes("共 " + n + " 条"),
+                   mine.total, "the cadre's total is shown");
+  const cadreCsv = csvRows((await download(page, "member-export-csv")).bytes);
+  check(cadreCsv.length - 1 === mine.total && cadreCsv.slice(1).every(r => r[1].includes("*")),
+        "the cadre's export: its " + mine.total + " members, ID numbers masked (" + (cadreCsv.length - 1) + ")");
+  await shot(page, "lists-05-cadre-members");
+  await cd.ctx.close();
+} catch (e) {
+  check(false, "lists walk: " + e.message);
+}
+await finish();
