@@ -147,7 +147,7 @@ const WhatIfView = {
         <el-col :xs="12" :sm="8" :md="4"><el-card><div class="stat-label">现行给付</div><div class="stat-value money whatif-stat" data-test="whatif-current">{{ fmt.money(r.current) }}</div></el-card></el-col>
         <el-col :xs="12" :sm="8" :md="4"><el-card><div class="stat-label">方案给付</div><div class="stat-value money whatif-stat" data-test="whatif-proposed">{{ fmt.money(r.proposed) }}</div></el-card></el-col>
         <el-col :xs="12" :sm="8" :md="4"><el-card><div class="stat-label">差额</div><div class="stat-value money red whatif-stat" data-test="whatif-difference">{{ fmt.money(r.difference) }}</div></el-card></el-col>
-        <el-col :xs="12" :sm="8" :md="4"><el-card><div class="stat-label">赔付率 现行 → 方案</div><div class="stat-value whatif-stat" data-test="whatif-loss-ratio">{{ r.loss_ratio_current || '-' }} → {{ r.loss_ratio_proposed || '-' }}</div></el-card></el-col>
+        <el-col :xs="12" :sm="8" :md="4"><el-card><div class="stat-label">赔付率 现行 → 方案</div><div class="stat-value" style="font-size:17px" data-test="whatif-loss-ratio">{{ r.loss_ratio_current || '-' }} → {{ r.loss_ratio_proposed || '-' }}</div></el-card></el-col>
         <el-col :xs="12" :sm="8" :md="4"><el-card><div class="stat-label">受损会员</div><div class="stat-value red" data-test="whatif-worse-count">{{ r.members_worse_off }}</div></el-card></el-col>
       </el-row>
       <small style="color:#888">区间 {{ r.from }} 至 {{ r.to }} · 计划 {{ r.plan }} · 同期缴费 {{ fmt.money(r.contributions) }}</small>
@@ -389,16 +389,16 @@ const OutboxView = {
     </div>
     <el-card>
       <el-table :data="rows" size="small" data-test="outbox-table" empty-text="没有通知">
-        <el-table-column prop="no" label="编号" width="130" />
-        <el-table-column label="类别" width="100"><template #default="s">{{ kindText[s.row.kind] || s.row.kind }}</template></el-table-column>
-        <el-table-column label="会员" width="150"><template #default="s">{{ s.row.name }}<br><small style="color:#888">{{ s.row.id_number }}</small></template></el-table-column>
-        <el-table-column prop="title" label="标题" />
-        <el-table-column label="状态" width="90"><template #default="s"><el-tag :type="statusType[s.row.status]" size="small" data-test="outbox-status-tag">{{ statusText[s.row.status] || s.row.status }}</el-tag></template></el-table-column>
+        <el-table-column prop="no" label="编号" width="125" />
+        <el-table-column label="类别" width="90"><template #default="s">{{ kindText[s.row.kind] || s.row.kind }}</template></el-table-column>
+        <el-table-column label="会员" width="135"><template #default="s">{{ s.row.name }}<br><small style="color:#888">{{ s.row.id_number }}</small></template></el-table-column>
+        <el-table-column prop="title" label="标题" min-width="100" />
+        <el-table-column label="状态" width="80"><template #default="s"><el-tag :type="statusType[s.row.status]" size="small" data-test="outbox-status-tag">{{ statusText[s.row.status] || s.row.status }}</el-tag></template></el-table-column>
         <el-table-column label="尝试 · 渠道" width="90"><template #default="s">{{ s.row.attempts }}{{ s.row.channel ? ' · ' + s.row.channel : '' }}</template></el-table-column>
-        <el-table-column label="下次重试" width="150"><template #default="s">{{ s.row.next_at ? time(s.row.next_at) : '-' }}</template></el-table-column>
+        <el-table-column label="下次重试" width="140"><template #default="s">{{ s.row.next_at ? time(s.row.next_at) : '-' }}</template></el-table-column>
         <el-table-column label="最近错误"><template #default="s"><small>{{ s.row.last_error || '' }}</small></template></el-table-column>
-        <el-table-column label="生成 / 送达" width="160"><template #default="s">{{ time(s.row.created_at) }}<br><small style="color:#888">{{ s.row.sent_at ? time(s.row.sent_at) : '' }}</small></template></el-table-column>
-        <el-table-column v-if="canRetry" label="" width="100"><template #default="s">
+        <el-table-column label="生成 / 送达" width="150"><template #default="s">{{ time(s.row.created_at) }}<br><small style="color:#888">{{ s.row.sent_at ? time(s.row.sent_at) : '' }}</small></template></el-table-column>
+        <el-table-column v-if="canRetry" label="" width="100" fixed="right"><template #default="s">
           <el-button v-if="s.row.status === 'failed'" size="small" type="danger" plain @click="retry(s.row)" data-test="outbox-retry">重新发送</el-button></template></el-table-column>
       </el-table>
       <el-pagination v-if="total > per" style="margin-top:12px" layout="prev, pager, next" :total="total" :page-size="per" v-model:current-page="page" />
