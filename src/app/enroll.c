@@ -9,6 +9,7 @@
 #include "app/authz.h"
 #include "app/registry.h"
 #include "app/module.h"
+#include "app/lists.h"
 #include "app/reports.h"
 #include "core/flag.h"
 #include "core/normalize.h"
@@ -159,8 +160,10 @@ fail:
     return rc;
 }
 
-hz_err hz_app_enroll_sponsored(hz_app *app, const char *org_code, const char *category, const char *plan_spec,
-                               hz_date start, int months, hz_bulk_report *out, hz_errinfo *e) {
+/* dry_run: everything is done and counted, then rolled back (the console's
+ * confirmation says how many and how much before anything is written). */
+static hz_err enroll_sponsored(hz_app *app, const char *org_code, const char *category, const char *plan_spec,
+                               hz_date start, int months, bool dry_run, hz_bulk_report *out, hz_errinfo *e) {
     memset(out, 0, sizeof *out);
     char code[HZ_PLAN_CODE_MAX];
     int shares;
@@ -213,11 +216,25 @@ hz_err hz_app_enroll_sponsored(hz_app *app, const char *org_code, const char *ca
              (long long)out->enrolled, hz_money_format(out->premium_total, fee));
     if ((rc = hz_audit(app, "coverage.sponsor", object, detail, e))) goto fail;
     free(ids);
+    if (dry_run) {
+        hz_db_rollback(app->db);
+        return HZ_OK;
+    }
     return hz_db_commit(app->db, e);
 fail:
     free(ids);
     hz_db_rollback(app->db);
     return rc;
+}
+
+hz_err hz_app_enroll_sponsored(hz_app *app, const char *org_code, const char *category, const char *plan_spec,
+                               hz_date start, int months, hz_bulk_report *out, hz_errinfo *e) {
+    return enroll_sponsored(app, org_code, category, plan_spec, start, months, false, out, e);
+}
+
+hz_err hz_app_enroll_sponsored_preview(hz_app *app, const char *org_code, const char *category, const char *plan_spec,
+                                       hz_date start, int months, hz_bulk_report *out, hz_errinfo *e) {
+    return enroll_sponsored(app, org_code, category, plan_spec, start, months, true, out, e);
 }
 
 typedef struct {
@@ -256,8 +273,8 @@ static hz_err renew_one(void *vctx, const hz_coverage *old, hz_errinfo *e) {
     return HZ_OK;
 }
 
-hz_err hz_app_renew_unit(hz_app *app, const char *unit_code, hz_date from, hz_date to, hz_bulk_report *out,
-                         hz_errinfo *e) {
+static hz_err renew_unit(hz_app *app, const char *unit_code, hz_date from, hz_date to, bool dry_run,
+                         hz_bulk_report *out, hz_errinfo *e) {
     memset(out, 0, sizeof *out);
     if (to < from) return hz_fail(e, HZ_EINVAL, "to: 截止日期早于起始日期 (--to before --from)");
     hz_err rc = hz_authz_can(app, HZ_A_ENROLL, e);
@@ -267,11 +284,59 @@ hz_err hz_app_renew_unit(hz_app *app, const char *unit_code, hz_date from, hz_da
     char code[19];
     if ((rc = hz_norm_credit_code(unit_code, code, sizeof code, "unit", e)) ||
         (rc = hz_store_unit_by_code(app->db, code, &unit, e)) || (rc = hz_authz_unit(app, &unit, "", e)) ||
-        (rc = hz_store_unit_coverages_ending(app->db, unit.id, from, to, renew_one, &ctx, e))) {
+        (rc = hz_store_unit_coverages_ending(app->db, unit.id, from, to, renew_one, &ctx, e)) || dry_run) {
         hz_db_rollback(app->db);
         return rc;
     }
     return hz_db_commit(app->db, e);
+}
+
+hz_err hz_app_renew_unit(hz_app *app, const char *unit_code, hz_date from, hz_date to, hz_bulk_report *out,
+                         hz_errinfo *e) {
+    return renew_unit(app, unit_code, from, to, false, out, e);
+}
+
+hz_err hz_app_renew_unit_preview(hz_app *app, const char *unit_code, hz_date from, hz_date to, hz_bulk_report *out,
+                                 hz_errinfo *e) {
+    return renew_unit(app, unit_code, from, to, true, out, e);
+}
+
+typedef struct {
+    hz_report *out;
+} contrib_ctx;
+
+static hz_err contrib_row(void *ctx, const hz_contrib_row *c, hz_errinfo *e) {
+    contrib_ctx *x = ctx;
+    char n[24], amount[HZ_MONEY_BUF];
+    snprintf(n, sizeof n, "%lld", (long long)c->count);
+    static const char *const payer[][2] = {{"unit", "单位"}, {"self", "个人"}, {"org", "工会"}};
+    const char *who = c->payer_kind;
+    for (size_t i = 0; i < sizeof payer / sizeof payer[0]; i++)
+        if (!strcmp(who, payer[i][0])) who = payer[i][1];
+    const char *cells[] = {c->month, c->unit_code, c->unit_name[0] ? c->unit_name : "个人会员（无单位）", who, n,
+                           hz_money_format(c->amount, amount)};
+    return hz_report_add_row(x->out, cells, e);
+}
+
+/* Contributions by unit, month and payer in [from, to], within the scope. */
+static hz_err build_contributions(hz_app *app, const hz_report_args *a, hz_report *out, hz_errinfo *e) {
+    static const hz_report_col cols[] = {
+        {"month", "月份", HZ_COL_TEXT},   {"unit_code", "统一社会信用代码", HZ_COL_TEXT},
+        {"unit", "会员单位", HZ_COL_TEXT}, {"payer", "缴费方", HZ_COL_TEXT},
+        {"coverages", "笔数", HZ_COL_INT}, {"amount", "金额", HZ_COL_MONEY},
+    };
+    hz_err rc;
+    const char *path = "";
+    hz_org org;
+    if (a->org && *a->org) {
+        if ((rc = hz_store_org_by_code(app->db, a->org, &org, e)) || (rc = hz_authz_org_path(app, org.path, e))) return rc;
+        path = org.path;
+    }
+    hz_report_head(out, "contributions", "缴费（按单位、月份）", false, (int)(sizeof cols / sizeof cols[0]), cols);
+    hz_list_scope sc;
+    hz_scope_filter(app, &sc);
+    contrib_ctx x = {out};
+    return hz_store_contributions_by_unit(app->db, &sc, path, a->from, a->to, contrib_row, &x, e);
 }
 
 /* Active coverages per plan today, within the caller's scope. */
@@ -287,6 +352,7 @@ static hz_err build_coverage(hz_app *app, const hz_report_args *a, hz_report *ou
 
 static const hz_report_def enrollment_reports[] = {
     {"coverage", "在保（按计划）", build_coverage},
+    {"contributions", "缴费（按单位、月份）", build_contributions},
     {NULL, NULL, NULL},
 };
 /* The enrollment module (src/modules.def); its demo data is part of the core's. */

@@ -60,12 +60,18 @@ typedef struct {
  * ("newform", "model", "hardship"; NULL = everyone) on the start date, in one
  * transaction; the sponsor org pays every premium. Members already covered
  * or not eligible are counted, not fatal. */
+/* The same, counted and rolled back (the confirmation's figures). */
+hz_err hz_app_enroll_sponsored_preview(hz_app *app, const char *org_code, const char *category, const char *plan_spec,
+                                       hz_date start, int months, hz_bulk_report *out, hz_errinfo *e);
 hz_err hz_app_enroll_sponsored(hz_app *app, const char *org_code, const char *category, const char *plan_spec,
                                hz_date start, int months, hz_bulk_report *out, hz_errinfo *e);
 
 /* Renews the unit's active coverages whose term ends within [from, to] into
  * the next term (start = end + 1, so continuous: no new waiting period), at
  * the current plan version, same shares, months and payer. */
+/* The same, counted and rolled back: what hz_app_renew_unit would do now. */
+hz_err hz_app_renew_unit_preview(hz_app *app, const char *unit_code, hz_date from, hz_date to, hz_bulk_report *out,
+                                 hz_errinfo *e);
 hz_err hz_app_renew_unit(hz_app *app, const char *unit_code, hz_date from, hz_date to, hz_bulk_report *out,
                          hz_errinfo *e);
 

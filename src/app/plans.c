@@ -112,6 +112,20 @@ out:
     return rc;
 }
 
+hz_err hz_app_plan_versions(hz_app *app, const char *code, hz_plan_version *out, int max, int *n, char **params,
+                            hz_errinfo *e) {
+    hz_err rc = hz_store_plan_versions(app->db, code ? code : "", out, max, n, e);
+    for (int i = 0; !rc && i < *n; i++) {
+        hz_plan_row row;
+        rc = hz_store_plan_params(app->db, out[i].row.id, &params[i], &row, e);
+        if (rc) {
+            for (int k = 0; k < i; k++) free(params[k]);
+            *n = 0;
+        }
+    }
+    return rc;
+}
+
 hz_err hz_app_plans_list(hz_app *app, hz_plan_row *out, int max, int *n, hz_errinfo *e) {
     return hz_store_plans(app->db, out, max, n, e);
 }

@@ -9,5 +9,10 @@
 /* The current version of every plan, by code; at most max rows into out
  * (caller-allocated), *n set. The catalogue is public to every user. */
 hz_err hz_app_plans_list(hz_app *app, hz_plan_row *out, int max, int *n, hz_errinfo *e);
+/* Every version of one plan, newest first, each with its parameter
+ * document (params[i], the catalogue's JSON; the caller frees each). Public
+ * like the catalogue. Unknown code: HZ_ENOTFOUND. */
+hz_err hz_app_plan_versions(hz_app *app, const char *code, hz_plan_version *out, int max, int *n, char **params,
+                            hz_errinfo *e);
 
 #endif

@@ -106,6 +106,42 @@ fail:
     return rc;
 }
 
+hz_err hz_app_unit_update(hz_app *app, const char *credit_code, const char *name, const char *org_code, hz_unit *out,
+                          hz_errinfo *e) {
+    hz_err rc;
+    char code_n[19], name_n[HZ_NAME_MAX * 2];
+    if ((rc = hz_authz_can(app, HZ_A_UNIT_WRITE, e)) ||
+        (rc = hz_norm_credit_code(credit_code, code_n, sizeof code_n, "code", e)) ||
+        (name && (rc = hz_norm_text(name, name_n, sizeof name_n, "name", 2, 60, e))))
+        return rc;
+    if ((rc = hz_db_begin(app->db, e))) return rc;
+    hz_unit unit;
+    hz_org old_org, org;
+    if ((rc = hz_store_unit_by_code(app->db, code_n, &unit, e)) ||
+        (rc = hz_store_org_by_id(app->db, unit.org_id, &old_org, e)) ||
+        (rc = hz_authz_unit(app, &unit, old_org.path, e)))
+        goto fail;
+    org = old_org;
+    if (org_code && (rc = hz_store_org_by_code(app->db, org_code, &org, e))) goto fail;
+    if ((rc = hz_authz_org_path(app, org.path, e))) goto fail;
+    char detail[512];
+    snprintf(detail, sizeof detail, "{\"name\":\"%s\",\"org\":\"%s\",\"was_name\":\"%s\",\"was_org\":\"%s\"}",
+             name ? name_n : unit.name, org.code, unit.name, old_org.code);
+    if (name) COPY(unit.name, name_n);
+    unit.org_id = org.id;
+    COPY(unit.org_code, org.code);
+    char object[64];
+    snprintf(object, sizeof object, "unit:%s", unit.credit_code);
+    if ((rc = hz_store_unit_update(app->db, &unit, app->now, e)) ||
+        (rc = hz_audit(app, "unit.update", object, detail, e)) || (rc = hz_db_commit(app->db, e)))
+        goto fail;
+    if (out) *out = unit;
+    return HZ_OK;
+fail:
+    hz_db_rollback(app->db);
+    return rc;
+}
+
 hz_err hz_member_fields_validate(hz_date today, const char *id_number, const char *name, const char *phone,
                                  const char *bank_card, const char *bank_name, const hz_member_labels *labels,
                                  hz_member *m, const char **field, hz_errinfo *e) {
@@ -199,6 +235,83 @@ hz_err hz_app_member_add(hz_app *app, const hz_member_input *in, hz_member *out,
     snprintf(object, sizeof object, "member:%s", m.id_number);
     if ((rc = hz_audit(app, "member.add", object, in->unit_code ? unit_code : in->org_code, e))) goto fail;
     if ((rc = hz_db_commit(app->db, e))) return rc;
+    if (out) *out = m;
+    return HZ_OK;
+fail:
+    hz_db_rollback(app->db);
+    return rc;
+}
+
+/* The member by ID number or ref, in the caller's scope (the answers of
+ * member show for a missing or hidden one). */
+static hz_err member_load(hz_app *app, const char *id_number, const char *ref, hz_member *m, hz_errinfo *e) {
+    hz_err rc;
+    if (id_number) {
+        char norm[HZ_ID_LEN + 1];
+        if ((rc = hz_norm_id_number(id_number, norm, sizeof norm, "id_number", e)) ||
+            (rc = hz_store_member_by_id_number(app->db, norm, m, e)))
+            return rc;
+        return hz_authz_member(app, m, e);
+    }
+    int64_t id;
+    if (!hz_member_ref_parse(ref, &id) || hz_store_member_by_id(app->db, id, m, e) || hz_authz_member(app, m, e))
+        return hz_fail(e, HZ_ENOTFOUND, "对象不存在 (not found)");
+    return HZ_OK;
+}
+
+hz_err hz_app_member_update(hz_app *app, const char *id_number, const char *ref, const hz_member_edit *in,
+                            hz_member *out, hz_errinfo *e) {
+    hz_err rc;
+    if ((rc = hz_authz_can(app, HZ_A_MEMBER_WRITE, e))) return rc;
+    hz_flag flags[HZ_MEMBER_FLAGS_MAX];
+    if (in->n_flags > HZ_MEMBER_FLAGS_MAX || in->n_end_flags > HZ_MEMBER_FLAGS_MAX)
+        return hz_fail(e, HZ_EINVAL, "flag: 类别过多 (too many flags)");
+    for (int i = 0; i < in->n_flags; i++)
+        if ((rc = hz_flag_parse(in->flags[i], &flags[i], e))) return rc;
+    for (int i = 0; i < in->n_end_flags; i++) {
+        const char *k = in->end_flags[i];
+        if (strcmp(k, "model") && strcmp(k, "hardship") && strcmp(k, "newform"))
+            return hz_fail(e, HZ_EINVAL, "end_flags: 未知类别 '%.20s' (kind must be model, hardship or newform)", k);
+    }
+    if ((rc = hz_db_begin(app->db, e))) return rc;
+    hz_member old, m;
+    if ((rc = member_load(app, id_number, ref, &old, e))) goto fail;
+    m = old;
+    /* the edit merged over the record, validated as a new one would be */
+    bool new_card = in->bank_card && !hz_norm_is_blank(in->bank_card);
+    if ((rc = hz_member_fields_validate(app->today, old.id_number, in->name ? in->name : old.name,
+                                        in->phone ? in->phone : old.phone, new_card ? in->bank_card : old.bank_card,
+                                        new_card || in->bank_name ? (in->bank_name ? in->bank_name : "") : old.bank_name,
+                                        NULL, &m, NULL, e)))
+        goto fail;
+    m.id = old.id;
+    char fields[160] = "";
+    size_t fl = 0;
+#define CHANGED(key, a, b)                                                                                             \
+    if (strcmp((a), (b))) fl += (size_t)snprintf(fields + fl, sizeof fields - fl, "%s\"" key "\"", fl ? "," : "")
+    CHANGED("name", m.name, old.name);
+    CHANGED("phone", m.phone, old.phone);
+    CHANGED("bank_card", m.bank_card, old.bank_card);
+    CHANGED("bank_name", m.bank_name, old.bank_name);
+#undef CHANGED
+    if (in->n_flags && fl < sizeof fields) fl += (size_t)snprintf(fields + fl, sizeof fields - fl, "%s\"flags\"", fl ? "," : "");
+    if (in->n_end_flags && fl < sizeof fields)
+        fl += (size_t)snprintf(fields + fl, sizeof fields - fl, "%s\"end_flags\"", fl ? "," : "");
+    if (!fields[0]) {
+        rc = hz_fail(e, HZ_EINVAL, "没有要修改的内容 (nothing to change)");
+        goto fail;
+    }
+    if ((rc = hz_store_member_update(app->db, &m, app->now, e)) ||
+        (rc = hz_card_change_record(app, &m, old.bank_card, old.bank_name, in->via ? in->via : "api", e)))
+        goto fail;
+    for (int i = 0; i < in->n_end_flags; i++)
+        if ((rc = hz_store_flag_end(app->db, m.id, in->end_flags[i], hz_date_add_days(app->today, -1), e))) goto fail;
+    for (int i = 0; i < in->n_flags; i++)
+        if ((rc = hz_store_flag_put(app->db, m.id, &flags[i], e))) goto fail;
+    char object[48], detail[200];
+    snprintf(object, sizeof object, "member:%s", m.id_number);
+    snprintf(detail, sizeof detail, "{\"fields\":[%s]}", fields);
+    if ((rc = hz_audit(app, "member.update", object, detail, e)) || (rc = hz_db_commit(app->db, e))) goto fail;
     if (out) *out = m;
     return HZ_OK;
 fail:

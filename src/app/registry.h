@@ -14,6 +14,11 @@ hz_err hz_app_org_add(hz_app *app, const char *code, const char *name, const cha
 hz_err hz_app_unit_add(hz_app *app, const char *credit_code, const char *name, const char *org_code, hz_unit *out,
                        hz_errinfo *e);
 
+/* Renames a unit and/or moves it to another org (NULL: unchanged); its
+ * members move with it. Admin and staff (HZ_A_UNIT_WRITE); the unit and the
+ * new org within the caller's scope. Audited `unit.update`. */
+hz_err hz_app_unit_update(hz_app *app, const char *credit_code, const char *name, const char *org_code, hz_unit *out,
+                          hz_errinfo *e);
 typedef struct {
     const char *id_number, *name, *phone, *unit_code, *org_code, *bank_card, *bank_name;
     const char *flags[HZ_MEMBER_FLAGS_MAX];
@@ -26,6 +31,25 @@ typedef struct {
  * approved them, or nothing yet. An existing ID number: HZ_ECONFLICT. */
 hz_err hz_app_member_add(hz_app *app, const hz_member_input *in, hz_member *out, hz_errinfo *e);
 
+/* An edit of a member's own fields; NULL leaves a field as it is, phone ""
+ * clears it. flags are added (or replace the one of the same kind and
+ * start, `model:city`), end_flags are kinds whose current flags end
+ * yesterday. A new bank card is a card change (hz_card_change_record:
+ * payouts held until staff confirm it). */
+typedef struct {
+    const char *name, *phone, *bank_card, *bank_name;
+    const char *flags[HZ_MEMBER_FLAGS_MAX];
+    int n_flags;
+    const char *end_flags[HZ_MEMBER_FLAGS_MAX];
+    int n_end_flags;
+    const char *via; /* how the card change came: api, cli, console */
+} hz_member_edit;
+/* Edits the member named by ID number (or, when id_number is NULL, by its
+ * ref): HZ_A_MEMBER_WRITE and the member in scope (else HZ_ENOTFOUND as a
+ * missing one). One transaction, audited `member.update` naming the fields
+ * changed. */
+hz_err hz_app_member_update(hz_app *app, const char *id_number, const char *ref, const hz_member_edit *in,
+                            hz_member *out, hz_errinfo *e);
 typedef struct {
     hz_member member;
     int n_flags, n_coverages;

@@ -327,3 +327,23 @@ void hz_feed_report_free(hz_feed_report *r) {
     free(r->rejected);
     r->rejected = NULL;
 }
+
+hz_err hz_app_settlements_page(hz_app *app, bool unmatched, hz_page pg, hz_settlement_row_fn fn, void *ctx,
+                               int64_t *total, hz_errinfo *e) {
+    hz_err rc;
+    if ((rc = hz_authz_can(app, HZ_A_SETTLEMENT_IMPORT, e)) || (rc = hz_page_check(&pg, e))) return rc;
+    return hz_store_settlements_page(app->db, unmatched, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total, e);
+}
+
+hz_err hz_app_settlements_relink(hz_app *app, int64_t *linked, hz_errinfo *e) {
+    hz_err rc;
+    if ((rc = hz_authz_can(app, HZ_A_SETTLEMENT_IMPORT, e)) || (rc = hz_db_begin(app->db, e))) return rc;
+    char detail[48];
+    if ((rc = hz_store_settlements_relink(app->db, linked, e))) goto fail;
+    snprintf(detail, sizeof detail, "{\"linked\":%lld}", (long long)*linked);
+    if ((rc = hz_audit(app, "settlement.relink", "settlement:*", detail, e)) || (rc = hz_db_commit(app->db, e))) goto fail;
+    return HZ_OK;
+fail:
+    hz_db_rollback(app->db);
+    return rc;
+}

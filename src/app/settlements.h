@@ -4,6 +4,8 @@
 #define HZ_APP_SETTLEMENTS_H
 
 #include "app/app.h"
+#include "app/lists.h"
+#include "store/settlement.h"
 
 typedef struct {
     long read, added, duplicate, refund, unmatched;
@@ -19,5 +21,15 @@ typedef struct {
  * whole feed (HZ_EINVAL, listed) unless skip_invalid. */
 hz_err hz_app_import_settlements(hz_app *app, const char *path, bool skip_invalid, hz_feed_report *out, hz_errinfo *e);
 void hz_feed_report_free(hz_feed_report *r);
+
+/* The feed as the office reviews it (admin, staff: those who load it; the
+ * rows are health data of people who may not be members, so no scoped role
+ * sees them): newest first, only the unmatched rows on request. */
+hz_err hz_app_settlements_page(hz_app *app, bool unmatched, hz_page pg, hz_settlement_row_fn fn, void *ctx,
+                               int64_t *total, hz_errinfo *e);
+/* Matches the unmatched rows whose person has been registered as a member
+ * since (the feed arrived first); audited `settlement.relink`. *linked: how
+ * many; 免申即享 then finds their stays. */
+hz_err hz_app_settlements_relink(hz_app *app, int64_t *linked, hz_errinfo *e);
 
 #endif

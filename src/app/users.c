@@ -275,6 +275,50 @@ fail:
     return rc;
 }
 
+hz_err hz_app_user_set_disabled(hz_app *app, const char *login, bool disabled, hz_errinfo *e) {
+    hz_err rc = hz_authz_can(app, HZ_A_USER_ADMIN, e);
+    if (rc) return rc;
+    if (disabled && login && !strcmp(login, app->actor))
+        return hz_fail(e, HZ_ECONFLICT, "不能停用自己的账户 (an admin cannot disable their own account)");
+    if ((rc = hz_db_begin(app->db, e))) return rc;
+    hz_user u;
+    char object[80];
+    if ((rc = hz_store_user_by_login(app->db, login ? login : "", &u, e)) ||
+        (rc = hz_store_user_set_disabled(app->db, u.id, disabled, e)) ||
+        (disabled && (rc = hz_store_user_sessions_delete(app->db, u.id, e))))
+        goto fail;
+    snprintf(object, sizeof object, "user:%s", u.login);
+    if ((rc = hz_audit(app, disabled ? "user.disable" : "user.enable", object, NULL, e)) ||
+        (rc = hz_db_commit(app->db, e)))
+        goto fail;
+    return HZ_OK;
+fail:
+    hz_db_rollback(app->db);
+    return rc;
+}
+
+hz_err hz_app_user_reset_password(hz_app *app, const char *login, const char *password, hz_errinfo *e) {
+    if (sodium_init() < 0) return hz_fail(e, HZ_EINTERNAL, "libsodium 初始化失败");
+    hz_err rc = hz_authz_can(app, HZ_A_USER_ADMIN, e);
+    if (rc || (rc = hz_password_policy(login ? login : "", password, e)) || (rc = hz_db_begin(app->db, e))) return rc;
+    hz_user u;
+    char object[80], hash[sizeof u.pw_hash];
+    if ((rc = hz_store_user_by_login(app->db, login ? login : "", &u, e))) goto fail;
+    if (pw_hash(hash, password) != 0) {
+        rc = hz_fail(e, HZ_EINTERNAL, "密码哈希失败 (out of memory)");
+        goto fail;
+    }
+    snprintf(object, sizeof object, "user:%s", u.login);
+    if ((rc = hz_store_user_set_password(app->db, u.id, hash, e)) ||
+        (rc = hz_store_user_sessions_delete(app->db, u.id, e)) || (rc = hz_store_user_lock(app->db, u.id, "", e)) ||
+        (rc = hz_audit(app, "user.password_reset", object, NULL, e)) || (rc = hz_db_commit(app->db, e)))
+        goto fail;
+    return HZ_OK;
+fail:
+    hz_db_rollback(app->db);
+    return rc;
+}
+
 hz_err hz_app_users_list(hz_app *app, hz_user_row_fn fn, void *ctx, hz_errinfo *e) {
     hz_err rc = hz_authz_can(app, HZ_A_USER_ADMIN, e);
     if (rc) return rc;

@@ -39,6 +39,14 @@ int hz_login_lock_after(void);
  * `user.unlock`). Unknown login: HZ_ENOTFOUND. */
 hz_err hz_app_user_unlock(hz_app *app, const char *login, hz_errinfo *e);
 
+/* Admin: disables (or enables again) an account; disabling ends its
+ * sessions at once. An admin cannot disable their own account. Audited
+ * `user.disable` / `user.enable`. Unknown login: HZ_ENOTFOUND. */
+hz_err hz_app_user_set_disabled(hz_app *app, const char *login, bool disabled, hz_errinfo *e);
+/* Admin: sets a new password (the policy applies), ends the account's
+ * sessions and clears a lock. Audited `user.password_reset` (never the
+ * password). */
+hz_err hz_app_user_reset_password(hz_app *app, const char *login, const char *password, hz_errinfo *e);
 /* Admin: every account with role, scope and lock state, by login. */
 hz_err hz_app_users_list(hz_app *app, hz_user_row_fn fn, void *ctx, hz_errinfo *e);
 

@@ -40,6 +40,44 @@ void h_settlements(hz_req *r, char **p) {
                                        (json_int_t)rep.refund, "unmatched", (json_int_t)rep.unmatched, "rejected", rej));
 }
 
+static hz_err settlement_item(void *ctx, const hz_settlement *s, const char *claim_no, bool linkable, hz_errinfo *e) {
+    (void)e;
+    json_array_append_new(
+        ctx, json_pack("{s:s, s:s, s:s, s:b, s:b, s:s, s:s, s:o, s:o, s:s, s:o, s:o, s:b, s:o}", "setl_id", s->setl_id,
+                       "certno", s->certno, "psn_name", s->psn_name, "matched", s->member_id != 0, "linkable", linkable,
+                       "hospital", s->fixmedins_name, "med_type", s->med_type, "adm_date", hz_json_date(s->adm_date),
+                       "dscg_date", hz_json_date(s->dscg_date), "diagnosis", s->main_diag_code, "total",
+                       hz_json_money(s->medfee_sumamt), "selfpay", hz_json_money(s->psn_selfpay + s->psn_ownpay),
+                       "refunded", s->refunded, "claim_no", hz_json_opt_str(claim_no)));
+    return HZ_OK;
+}
+
+/* GET /api/v1/settlements?unmatched=1: the feed, newest first. */
+static void h_settlements_list(hz_req *r, char **p) {
+    (void)p;
+    hz_page pg;
+    if (!hz_http_page(r, &pg)) return;
+    const char *u = hz_http_query(r, "unmatched");
+    json_t *items = json_array();
+    int64_t total;
+    hz_errinfo e;
+    if (hz_app_settlements_page(r->app, u && strcmp(u, "0"), pg, settlement_item, items, &total, &e)) {
+        json_decref(items);
+        hz_http_fail(r, &e);
+        return;
+    }
+    hz_http_list(r, items, total);
+}
+
+/* POST /api/v1/settlements/relink: match unmatched rows to members registered since. */
+static void h_settlements_relink(hz_req *r, char **p) {
+    (void)p;
+    int64_t linked;
+    hz_errinfo e;
+    if (hz_app_settlements_relink(r->app, &linked, &e)) hz_http_fail(r, &e);
+    else hz_http_json(r, 200, json_pack("{s:I}", "linked", (json_int_t)linked));
+}
+
 static hz_err claim_row(void *ctx, const hz_claim_row *c, hz_errinfo *e) {
     (void)e;
     hz_req *r = ctx;
@@ -436,6 +474,8 @@ void h_reports(hz_req *r, char **p) {
 #define V1 "/api/v1"
 static const hz_route claims_routes[] = {
     {"POST", V1 "/settlements", h_settlements, true, true, HZ_A_SETTLEMENT_IMPORT},
+    {"GET", V1 "/settlements", h_settlements_list, true, false},
+    {"POST", V1 "/settlements/relink", h_settlements_relink, true, false},
     {"GET", V1 "/claims", h_claims, true, false},
     {"POST", V1 "/claims", h_claim_add, true, false},
     {"POST", V1 "/claims/proactive", h_proactive, true, false},

@@ -321,6 +321,64 @@ void h_member_by_ref(hz_req *r, char **p) {
     free(v);
 }
 
+/* An optional array of at most HZ_MEMBER_FLAGS_MAX strings. */
+static bool str_array(hz_req *r, json_t *doc, const char *key, const char **out, int *n) {
+    json_t *a = json_object_get(doc, key);
+    *n = 0;
+    if (!a || json_is_null(a)) return true;
+    if (!json_is_array(a) || json_array_size(a) > HZ_MEMBER_FLAGS_MAX) return type_error(r, key, "字符串数组");
+    size_t i;
+    json_t *f;
+    json_array_foreach(a, i, f) {
+        if (!json_is_string(f)) return type_error(r, key, "字符串数组");
+        out[(*n)++] = json_string_value(f);
+    }
+    return true;
+}
+
+/* PUT /api/v1/members/:id_number and /members/ref/:ref: edit a member. */
+static void member_update(hz_req *r, const char *id_number, const char *ref) {
+    json_t *doc = hz_http_body_json(r);
+    if (!doc) return;
+    static const char *const keys[] = {"name", "phone", "bank_card", "bank_name", "flags", "end_flags", NULL};
+    hz_member_edit in;
+    memset(&in, 0, sizeof in);
+    in.via = "api";
+    if (hz_json_only(r, doc, keys) && hz_json_str(r, doc, "name", &in.name) && hz_json_str(r, doc, "phone", &in.phone) &&
+        hz_json_str(r, doc, "bank_card", &in.bank_card) && hz_json_str(r, doc, "bank_name", &in.bank_name) &&
+        str_array(r, doc, "flags", in.flags, &in.n_flags) &&
+        str_array(r, doc, "end_flags", in.end_flags, &in.n_end_flags)) {
+        hz_errinfo e;
+        hz_member m;
+        hz_member_view *v = malloc(sizeof *v);
+        char mref[24];
+        if (v && !hz_app_member_update(r->app, id_number, ref, &in, &m, &e) &&
+            (snprintf(mref, sizeof mref, "%lld", (long long)m.id), !hz_app_member_show_ref(r->app, mref, v, &e)))
+            hz_http_json(r, 200, member_doc(r, v));
+        else if (v) hz_http_fail(r, &e);
+        free(v);
+    }
+    json_decref(doc);
+}
+
+static void h_member_update(hz_req *r, char **p) { member_update(r, p[0], NULL); }
+static void h_member_update_ref(hz_req *r, char **p) { member_update(r, NULL, p[0]); }
+
+/* PUT /api/v1/units/:code: rename a unit or move it to another org. */
+static void h_unit_update(hz_req *r, char **p) {
+    json_t *doc = hz_http_body_json(r);
+    if (!doc) return;
+    static const char *const keys[] = {"name", "org", NULL};
+    const char *name, *org;
+    if (hz_json_only(r, doc, keys) && hz_json_str(r, doc, "name", &name) && hz_json_str(r, doc, "org", &org)) {
+        hz_unit u;
+        hz_errinfo e;
+        if (hz_app_unit_update(r->app, p[0], name, org, &u, &e)) hz_http_fail(r, &e);
+        else hz_http_json(r, 200, json_pack("{s:s, s:s, s:s}", "code", u.credit_code, "name", u.name, "org", u.org_code));
+    }
+    json_decref(doc);
+}
+
 void h_member_add(hz_req *r, char **p) {
     (void)p;
     json_t *doc = hz_http_body_json(r);
@@ -332,18 +390,7 @@ void h_member_add(hz_req *r, char **p) {
               hz_json_str(r, doc, "name", &in.name) && hz_json_str(r, doc, "phone", &in.phone) &&
               hz_json_str(r, doc, "unit", &in.unit_code) && hz_json_str(r, doc, "org", &in.org_code) &&
               hz_json_str(r, doc, "bank_card", &in.bank_card) && hz_json_str(r, doc, "bank_name", &in.bank_name);
-    json_t *flags = json_object_get(doc, "flags");
-    if (ok && flags && !json_is_null(flags)) {
-        if (!json_is_array(flags) || json_array_size(flags) > HZ_MEMBER_FLAGS_MAX) ok = type_error(r, "flags", "字符串数组");
-        size_t i;
-        json_t *f;
-        json_array_foreach(flags, i, f) {
-            if (!ok) break;
-            if (!json_is_string(f)) ok = type_error(r, "flags", "字符串数组");
-            else in.flags[in.n_flags++] = json_string_value(f);
-        }
-    }
-    if (ok) {
+    if (ok && str_array(r, doc, "flags", in.flags, &in.n_flags)) {
         hz_errinfo e;
         hz_member m;
         hz_member_view *v = malloc(sizeof *v);
@@ -407,26 +454,57 @@ void h_coverage_add(hz_req *r, char **p) {
     json_decref(doc);
 }
 
+static json_t *bulk_doc(const hz_bulk_report *rep, bool dry_run) {
+    return json_pack("{s:I, s:I, s:I, s:I, s:o, s:b}", "selected", (json_int_t)rep->selected, "enrolled",
+                     (json_int_t)rep->enrolled, "already_covered", (json_int_t)rep->already_covered, "ineligible",
+                     (json_int_t)rep->ineligible, "premium_total", hz_json_money(rep->premium_total), "dry_run", dry_run);
+}
+
 void h_renew(hz_req *r, char **p) {
     (void)p;
     json_t *doc = hz_http_body_json(r);
     if (!doc) return;
-    static const char *const keys[] = {"unit", "from", "to", NULL};
+    static const char *const keys[] = {"unit", "from", "to", "dry_run", NULL};
     const char *unit, *from, *to;
+    bool dry = false;
     hz_errinfo e;
     hz_date f, t;
     if (hz_json_only(r, doc, keys) && hz_json_str(r, doc, "unit", &unit) && hz_json_str(r, doc, "from", &from) &&
-        hz_json_str(r, doc, "to", &to)) {
+        hz_json_str(r, doc, "to", &to) && hz_json_bool(r, doc, "dry_run", &dry)) {
         hz_bulk_report rep;
         if (!unit) hz_http_error(r, 400, "VALIDATION", "unit: 必填 (required)");
         else if (hz_norm_date(from, &f, "from", &e) || hz_norm_date(to, &t, "to", &e) ||
-                 hz_app_renew_unit(r->app, unit, f, t, &rep, &e))
+                 (dry ? hz_app_renew_unit_preview : hz_app_renew_unit)(r->app, unit, f, t, &rep, &e))
             hz_http_fail(r, &e);
         else
-            hz_http_json(r, 200, json_pack("{s:I, s:I, s:I, s:I, s:o}", "selected", (json_int_t)rep.selected, "enrolled",
-                                           (json_int_t)rep.enrolled, "already_covered", (json_int_t)rep.already_covered,
-                                           "ineligible", (json_int_t)rep.ineligible, "premium_total",
-                                           hz_json_money(rep.premium_total)));
+            hz_http_json(r, 200, bulk_doc(&rep, dry));
+    }
+    json_decref(doc);
+}
+
+/* POST /api/v1/coverages/sponsored: an org gives a plan to the members of
+ * its subtree (of a category), paying every premium; dry_run counts. */
+static void h_sponsored(hz_req *r, char **p) {
+    (void)p;
+    json_t *doc = hz_http_body_json(r);
+    if (!doc) return;
+    static const char *const keys[] = {"org", "category", "plan", "start", "months", "dry_run", NULL};
+    const char *org, *category, *plan, *start;
+    int months = 12;
+    bool dry = false;
+    hz_errinfo e;
+    hz_date d;
+    if (hz_json_only(r, doc, keys) && hz_json_str(r, doc, "org", &org) && hz_json_str(r, doc, "category", &category) &&
+        hz_json_str(r, doc, "plan", &plan) && hz_json_str(r, doc, "start", &start) &&
+        hz_json_int(r, doc, "months", 1, 120, &months) && hz_json_bool(r, doc, "dry_run", &dry)) {
+        hz_bulk_report rep;
+        if (!org || !plan) hz_http_error(r, 400, "VALIDATION", "org, plan: 必填 (required)");
+        else if (hz_norm_date(start, &d, "start", &e) ||
+                 (dry ? hz_app_enroll_sponsored_preview : hz_app_enroll_sponsored)(r->app, org, category && *category ? category : NULL,
+                                                                                    plan, d, months, &rep, &e))
+            hz_http_fail(r, &e);
+        else
+            hz_http_json(r, 200, bulk_doc(&rep, dry));
     }
     json_decref(doc);
 }
@@ -521,21 +599,49 @@ static const hz_route registry_routes[] = {
     {"GET", V1 "/orgs/:code/stats", h_org_stats, true, false},
     {"GET", V1 "/units", h_units, true, false},
     {"POST", V1 "/units", h_unit_add, true, false},
+    {"PUT", V1 "/units/:code", h_unit_update, true, false},
     {"GET", V1 "/members", h_members, true, false},
     {"POST", V1 "/members", h_member_add, true, false},
     {"GET", V1 "/members/:id_number", h_member_get, true, false},
     {"GET", V1 "/members/ref/:ref", h_member_by_ref, true, false},
+    {"PUT", V1 "/members/:id_number", h_member_update, true, false},
+    {"PUT", V1 "/members/ref/:ref", h_member_update_ref, true, false},
     {NULL, NULL, NULL, false, false},
 };
 #undef V1
 /* The registry module's routes (src/modules.def). */
 const hz_http_module hz_http_module_registry = {"registry", registry_routes};
 
+/* GET /api/v1/plans/:code/versions: the plan's history, newest first. */
+static void h_plan_versions(hz_req *r, char **p) {
+    enum { MAXV = 64 };
+    hz_plan_version v[MAXV];
+    char *params[MAXV];
+    int n;
+    hz_errinfo e;
+    if (hz_app_plan_versions(r->app, p[0], v, MAXV, &n, params, &e)) {
+        hz_http_fail(r, &e);
+        return;
+    }
+    json_t *items = json_array();
+    for (int i = 0; i < n; i++) {
+        json_t *doc = json_loads(params[i], 0, NULL);
+        json_array_append_new(items, json_pack("{s:s, s:i, s:s, s:s, s:s, s:I, s:o}", "code", v[i].row.code, "version",
+                                               v[i].row.version, "name", v[i].row.name, "digest", v[i].row.digest,
+                                               "published_at", v[i].created_at, "coverages", (json_int_t)v[i].coverages,
+                                               "params", doc ? doc : json_null()));
+        free(params[i]);
+    }
+    hz_http_list(r, items, n);
+}
+
 #define V1 "/api/v1"
 static const hz_route enrollment_routes[] = {
     {"GET", V1 "/plans", h_plans, true, false},
+    {"GET", V1 "/plans/:code/versions", h_plan_versions, true, false},
     {"POST", V1 "/coverages", h_coverage_add, true, false},
     {"POST", V1 "/coverages/renew", h_renew, true, false},
+    {"POST", V1 "/coverages/sponsored", h_sponsored, true, false},
     {"POST", V1 "/rosters", h_roster, true, true, HZ_A_ROSTER},
     {NULL, NULL, NULL, false, false},
 };

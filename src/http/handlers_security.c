@@ -27,6 +27,45 @@ static void h_user_unlock(hz_req *r, char **p) {
     else hz_http_json(r, 200, json_pack("{s:s, s:b}", "login", p[0], "unlocked", 1));
 }
 
+/* POST /api/v1/users: a new account (admin). */
+static void h_user_add(hz_req *r, char **p) {
+    (void)p;
+    json_t *doc = hz_http_body_json(r);
+    if (!doc) return;
+    static const char *const keys[] = {"login", "role", "scope", "password", NULL};
+    const char *login, *role, *scope, *password;
+    hz_errinfo e;
+    if (hz_json_only(r, doc, keys) && hz_json_str(r, doc, "login", &login) && hz_json_str(r, doc, "role", &role) &&
+        hz_json_str(r, doc, "scope", &scope) && hz_json_str(r, doc, "password", &password)) {
+        if (hz_app_user_add(r->app, login, role, scope, password, &e)) hz_http_fail(r, &e);
+        else hz_http_json(r, 201, json_pack("{s:s, s:s, s:o}", "login", login, "role", role, "scope",
+                                            scope && *scope ? json_string(scope) : json_null()));
+    }
+    json_decref(doc);
+}
+
+static void user_set_disabled(hz_req *r, const char *login, bool disabled) {
+    hz_errinfo e;
+    if (hz_app_user_set_disabled(r->app, login, disabled, &e)) hz_http_fail(r, &e);
+    else hz_http_json(r, 200, json_pack("{s:s, s:b}", "login", login, "disabled", disabled));
+}
+static void h_user_disable(hz_req *r, char **p) { user_set_disabled(r, p[0], true); }
+static void h_user_enable(hz_req *r, char **p) { user_set_disabled(r, p[0], false); }
+
+/* POST /api/v1/users/:login/password {"password"}: an admin's reset. */
+static void h_user_password(hz_req *r, char **p) {
+    json_t *doc = hz_http_body_json(r);
+    if (!doc) return;
+    static const char *const keys[] = {"password", NULL};
+    const char *password = NULL;
+    hz_errinfo e;
+    if (hz_json_only(r, doc, keys) && hz_json_str(r, doc, "password", &password)) {
+        if (hz_app_user_reset_password(r->app, p[0], password, &e)) hz_http_fail(r, &e);
+        else hz_http_json(r, 200, json_pack("{s:s, s:b}", "login", p[0], "reset", 1));
+    }
+    json_decref(doc);
+}
+
 json_t *hz_http_user_row(const hz_user_row *u) {
     char scope[64] = "";
     if (u->scope_kind[0]) snprintf(scope, sizeof scope, "%s:%s", u->scope_kind, u->scope_ref);
@@ -81,7 +120,11 @@ static void h_setting_put(hz_req *r, char **p) {
 static const hz_route security_routes[] = {
     {"POST", V1 "/members/:id_number/confirm-card", h_confirm_card, true, false},
     {"GET", V1 "/users", h_users, true, false},
+    {"POST", V1 "/users", h_user_add, true, false},
     {"POST", V1 "/users/:login/unlock", h_user_unlock, true, false},
+    {"POST", V1 "/users/:login/disable", h_user_disable, true, false},
+    {"POST", V1 "/users/:login/enable", h_user_enable, true, false},
+    {"POST", V1 "/users/:login/password", h_user_password, true, false},
     {"GET", V1 "/settings/:key", h_setting_get, true, false},
     {"PUT", V1 "/settings/:key", h_setting_put, true, false},
     {NULL, NULL, NULL, false, false},

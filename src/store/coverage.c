@@ -16,12 +16,51 @@ static const char q_plans[] = "SELECT p.id, p.code, p.version, p.name, p.digest 
                               " WHERE p.version = (SELECT max(version) FROM plan q WHERE q.code = p.code)"
                               " ORDER BY p.code";
 
+/* every version of one code, newest first, with when it was published and
+ * how many coverages were sold under it */
+static const char q_plan_versions[] =
+    "SELECT p.id, p.code, p.version, p.name, p.digest, p.created_at,"
+    " (SELECT count(*) FROM coverage c WHERE c.plan_id = p.id) FROM plan p WHERE p.code = ? ORDER BY p.version DESC";
+
+/* contributions by the member's unit, month and payer, within a scope */
+static const char q_contrib_by_unit[] =
+    "SELECT COALESCE(u.credit_code, ''), COALESCE(u.name, ''), substr(c.paid_on, 1, 7), c.payer_kind,"
+    " count(*), SUM(c.amount)"
+    " FROM contribution c JOIN coverage v ON v.id = c.coverage_id JOIN member m ON m.id = v.member_id"
+    " LEFT JOIN unit u ON u.id = m.unit_id LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id)"
+    " WHERE (?1 = '' OR substr(o.path, 1, length(?1)) = ?1) AND (?2 = 0 OR m.unit_id = ?2) AND (?3 = 0 OR m.id = ?3)"
+    " AND (?4 = '' OR substr(o.path, 1, length(?4)) = ?4) AND c.paid_on BETWEEN ?5 AND ?6"
+    " GROUP BY COALESCE(u.credit_code, ''), COALESCE(u.name, ''), substr(c.paid_on, 1, 7), c.payer_kind"
+    " ORDER BY substr(c.paid_on, 1, 7) DESC, COALESCE(u.name, ''), c.payer_kind";
+
 static void read_plan(hz_stmt *st, hz_plan_row *p) {
     p->id = hz_stmt_col_int(st, 0);
     HZ_COPY(p->code, hz_stmt_col_text(st, 1));
     p->version = (int)hz_stmt_col_int(st, 2);
     HZ_COPY(p->name, hz_stmt_col_text(st, 3));
     HZ_COPY(p->digest, hz_stmt_col_text(st, 4));
+}
+
+hz_err hz_store_plan_versions(hz_db *db, const char *code, hz_plan_version *out, int max, int *n, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_plan_versions, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, code);
+    bool row;
+    *n = 0;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        if (*n == max) {
+            rc = hz_row_overflow(e, max, "计划版本 (plan versions)");
+            break;
+        }
+        hz_plan_version *v = &out[(*n)++];
+        read_plan(st, &v->row);
+        HZ_COPY(v->created_at, hz_stmt_col_text(st, 5));
+        v->coverages = hz_stmt_col_int(st, 6);
+    }
+    hz_stmt_reset(st);
+    if (!rc && !*n) rc = hz_fail(e, HZ_ENOTFOUND, "计划 %.8s 不存在 (no such plan)", code);
+    return rc;
 }
 
 hz_err hz_store_plan_current(hz_db *db, const char *code, hz_plan_row *out, hz_errinfo *e) {
@@ -242,3 +281,30 @@ hz_err hz_store_unit_coverages_ending(hz_db *db, int64_t unit_id, hz_date from, 
 
 /* The enrollment module's tables are in the core history (migrations 1-2). */
 const hz_store_module hz_store_module_enrollment = {.name = "enrollment"};
+
+hz_err hz_store_contributions_by_unit(hz_db *db, const hz_list_scope *sc, const char *org_path, hz_date from,
+                                      hz_date to, hz_contrib_fn fn, void *ctx, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_contrib_by_unit, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, sc->org_path ? sc->org_path : "");
+    hz_stmt_int(st, 2, sc->unit_id);
+    hz_stmt_int(st, 3, sc->member_id);
+    hz_stmt_text(st, 4, org_path ? org_path : "");
+    hz_bind_date(st, 5, from);
+    hz_bind_date(st, 6, to);
+    bool row;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        hz_contrib_row c;
+        memset(&c, 0, sizeof c);
+        HZ_COPY(c.unit_code, hz_stmt_col_text(st, 0));
+        HZ_COPY(c.unit_name, hz_stmt_col_text(st, 1));
+        HZ_COPY(c.month, hz_stmt_col_text(st, 2));
+        HZ_COPY(c.payer_kind, hz_stmt_col_text(st, 3));
+        c.count = hz_stmt_col_int(st, 4);
+        c.amount = hz_stmt_col_int(st, 5);
+        if ((rc = fn(ctx, &c, e))) break;
+    }
+    hz_stmt_reset(st);
+    return rc;
+}

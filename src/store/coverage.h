@@ -4,6 +4,7 @@
 
 #include "core/model.h"
 #include "store/db.h"
+#include "store/lists.h"
 
 typedef struct {
     int64_t id;
@@ -18,6 +19,13 @@ hz_err hz_store_plan_current(hz_db *db, const char *code, hz_plan_row *out, hz_e
 hz_err hz_store_plan_insert(hz_db *db, hz_plan_row *p, const char *params, const char *now, hz_errinfo *e);
 /* The stored parameter document of a plan version; the caller frees *params. */
 hz_err hz_store_plan_params(hz_db *db, int64_t plan_id, char **params, hz_plan_row *row, hz_errinfo *e);
+typedef struct {
+    hz_plan_row row;
+    char created_at[24];
+    int64_t coverages; /* sold under this version */
+} hz_plan_version;
+/* Every version of plan `code`, newest first (none: HZ_ENOTFOUND). */
+hz_err hz_store_plan_versions(hz_db *db, const char *code, hz_plan_version *out, int max, int *n, hz_errinfo *e);
 /* Newest version of every plan, ordered by code; *n gets the count. */
 hz_err hz_store_plans(hz_db *db, hz_plan_row *out, int max, int *n, hz_errinfo *e);
 
@@ -42,4 +50,15 @@ typedef hz_err (*hz_coverage_fn)(void *ctx, const hz_coverage *c, hz_errinfo *e)
 hz_err hz_store_unit_coverages_ending(hz_db *db, int64_t unit_id, hz_date from, hz_date to, hz_coverage_fn fn,
                                       void *ctx, hz_errinfo *e);
 
+/* Contributions paid in [from, to] by the member's unit (code "" for
+ * members without one), month (YYYY-MM) and payer kind, in the scope and
+ * under org_path ("" = any), newest month first. */
+typedef struct {
+    char unit_code[19], unit_name[192], month[8], payer_kind[8];
+    int64_t count;
+    hz_fen amount;
+} hz_contrib_row;
+typedef hz_err (*hz_contrib_fn)(void *ctx, const hz_contrib_row *c, hz_errinfo *e);
+hz_err hz_store_contributions_by_unit(hz_db *db, const hz_list_scope *sc, const char *org_path, hz_date from,
+                                      hz_date to, hz_contrib_fn fn, void *ctx, hz_errinfo *e);
 #endif

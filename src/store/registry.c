@@ -113,6 +113,9 @@ hz_err hz_store_org_stats(hz_db *db, const char *path, hz_date today, hz_org_sta
 
 static const char q_unit_ins[] =
     "INSERT INTO unit (credit_code, name, org_id, created_at) VALUES (?, ?, ?, ?) RETURNING id";
+static const char q_unit_upd[] = "UPDATE unit SET name = ?, org_id = ? WHERE id = ?";
+/* a unit's members belong to the unit's org: they move with it */
+static const char q_unit_members_org[] = "UPDATE member SET org_id = ?, updated_at = ? WHERE unit_id = ?";
 static const char q_unit_code[] = "SELECT u.id, u.credit_code, u.name, u.org_id, o.code FROM unit u"
                                   " JOIN org o ON o.id = u.org_id WHERE u.credit_code = ?";
 
@@ -128,6 +131,20 @@ hz_err hz_store_unit_insert(hz_db *db, hz_unit *unit, const char *now, hz_errinf
     if (rc == HZ_ECONFLICT)
         return hz_fail(e, HZ_ECONFLICT, "会员单位 %s 已存在 (unit exists)", unit->credit_code);
     return rc;
+}
+
+hz_err hz_store_unit_update(hz_db *db, const hz_unit *unit, const char *now, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_unit_upd, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, unit->name);
+    hz_stmt_int(st, 2, unit->org_id);
+    hz_stmt_int(st, 3, unit->id);
+    if ((rc = hz_stmt_run(st, e)) || (rc = hz_db_stmt(db, q_unit_members_org, &st, e))) return rc;
+    hz_stmt_int(st, 1, unit->org_id);
+    hz_stmt_text(st, 2, now);
+    hz_stmt_int(st, 3, unit->id);
+    return hz_stmt_run(st, e);
 }
 
 hz_err hz_store_unit_by_code(hz_db *db, const char *credit_code, hz_unit *out, hz_errinfo *e) {
@@ -255,6 +272,7 @@ hz_err hz_store_member_update(hz_db *db, const hz_member *m, const char *now, hz
 static const char q_flag_put[] =
     "INSERT INTO member_flag (member_id, kind, level, valid_from, valid_to) VALUES (?, ?, ?, ?, ?)"
     " ON CONFLICT (member_id, kind, valid_from) DO UPDATE SET level = excluded.level, valid_to = excluded.valid_to";
+static const char q_flag_end[] = "UPDATE member_flag SET valid_to = ? WHERE member_id = ? AND kind = ? AND valid_to > ?";
 static const char q_flags[] = "SELECT id, kind, level, valid_from, valid_to FROM member_flag WHERE member_id = ?"
                               " ORDER BY kind, valid_from";
 
@@ -267,6 +285,17 @@ hz_err hz_store_flag_put(hz_db *db, int64_t member_id, const hz_flag *f, hz_erri
     hz_stmt_text(st, 3, f->level);
     hz_bind_date(st, 4, f->from);
     hz_bind_date(st, 5, f->to);
+    return hz_stmt_run(st, e);
+}
+
+hz_err hz_store_flag_end(hz_db *db, int64_t member_id, const char *kind, hz_date last_day, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_flag_end, &st, e);
+    if (rc) return rc;
+    hz_bind_date(st, 1, last_day);
+    hz_stmt_int(st, 2, member_id);
+    hz_stmt_text(st, 3, kind);
+    hz_bind_date(st, 4, last_day);
     return hz_stmt_run(st, e);
 }
 

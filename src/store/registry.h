@@ -15,6 +15,8 @@ hz_err hz_store_org_by_id(hz_db *db, int64_t id, hz_org *out, hz_errinfo *e);
 hz_err hz_store_org_stats(hz_db *db, const char *path, hz_date today, hz_org_stats *out, hz_errinfo *e);
 
 hz_err hz_store_unit_insert(hz_db *db, hz_unit *unit, const char *now, hz_errinfo *e);
+/* Renames a unit and sets its org; its members move to that org with it. */
+hz_err hz_store_unit_update(hz_db *db, const hz_unit *unit, const char *now, hz_errinfo *e);
 hz_err hz_store_unit_by_code(hz_db *db, const char *credit_code, hz_unit *out, hz_errinfo *e);
 
 hz_err hz_store_member_by_id_number(hz_db *db, const char *id_number, hz_member *out, hz_errinfo *e);
@@ -27,6 +29,8 @@ hz_err hz_store_member_update(hz_db *db, const hz_member *m, const char *now, hz
 
 /* Adds a flag, or replaces the one of the same kind and start date. */
 hz_err hz_store_flag_put(hz_db *db, int64_t member_id, const hz_flag *f, hz_errinfo *e);
+/* Ends the member's flags of a kind still valid after last_day on that day. */
+hz_err hz_store_flag_end(hz_db *db, int64_t member_id, const char *kind, hz_date last_day, hz_errinfo *e);
 /* Up to max flags of member, ordered by kind and start; *n gets the count. */
 hz_err hz_store_flags(hz_db *db, int64_t member_id, hz_flag *out, int max, int *n, hz_errinfo *e);
 

@@ -40,7 +40,65 @@ static const char q_setl_rejected[] =
     "SELECT c.claim_no FROM claim_settlement cs JOIN claim c ON c.id = cs.claim_id WHERE cs.settlement_id = ?"
     " AND cs.active = 0 AND c.status = 'rejected' ORDER BY c.id DESC LIMIT 1";
 
-static void read_setl(hz_stmt *st, hz_settlement *s) {
+/* the feed for the office's page: newest first, unmatched only on request */
+#define SETL_PAGE_WHERE " FROM settlement s WHERE (? = 0 OR s.member_id IS NULL)"
+static const char q_setl_page_count[] = "SELECT count(*)" SETL_PAGE_WHERE;
+static const char q_setl_page[] =
+    "SELECT s.id, s.setl_id, s.certno, COALESCE(s.member_id, 0), COALESCE(s.psn_name, ''), COALESCE(s.gend, ''),"
+    " COALESCE(s.fixmedins_code, ''), COALESCE(s.fixmedins_name, ''), COALESCE(s.hosp_lv, ''), s.med_type, s.adm_date,"
+    " s.dscg_date, COALESCE(s.main_diag_code, ''), COALESCE(s.diag_codes, ''), s.medfee_sumamt, s.fund_pay_sumamt,"
+    " s.psn_selfpay, s.psn_ownpay, s.refunded, COALESCE(s.setl_time, ''),"
+    " COALESCE((SELECT c.claim_no FROM claim_settlement cs JOIN claim c ON c.id = cs.claim_id"
+    "  WHERE cs.settlement_id = s.id AND cs.active = 1 ORDER BY c.id LIMIT 1), ''),"
+    " CASE WHEN s.member_id IS NULL AND EXISTS (SELECT 1 FROM member m WHERE m.id_number = s.certno) THEN 1 ELSE 0 END"
+    SETL_PAGE_WHERE " ORDER BY s.id DESC LIMIT ? OFFSET ?";
+#define SETL_LINKABLE " WHERE member_id IS NULL AND EXISTS (SELECT 1 FROM member m WHERE m.id_number = settlement.certno)"
+static const char q_setl_linkable[] = "SELECT count(*) FROM settlement" SETL_LINKABLE;
+static const char q_setl_relink[] =
+    "UPDATE settlement SET member_id = (SELECT m.id FROM member m WHERE m.id_number = settlement.certno)" SETL_LINKABLE;
+
+static void read_setl_row(hz_stmt *st, hz_settlement *s);
+
+hz_err hz_store_settlements_page(hz_db *db, bool unmatched, int64_t offset, int64_t limit, hz_settlement_row_fn fn,
+                                 void *ctx, int64_t *total, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_setl_page_count, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, unmatched ? 1 : 0);
+    if ((rc = hz_row_one(st, "count", e))) return rc;
+    *total = hz_stmt_col_int(st, 0);
+    hz_stmt_reset(st);
+    if ((rc = hz_db_stmt(db, q_setl_page, &st, e))) return rc;
+    hz_stmt_int(st, 1, unmatched ? 1 : 0);
+    hz_stmt_int(st, 2, limit);
+    hz_stmt_int(st, 3, offset);
+    bool row;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        hz_settlement s;
+        memset(&s, 0, sizeof s);
+        read_setl_row(st, &s);
+        char claim_no[24];
+        HZ_COPY(claim_no, hz_stmt_col_text(st, 20));
+        if ((rc = fn(ctx, &s, claim_no, hz_stmt_col_int(st, 21) != 0, e))) break;
+    }
+    hz_stmt_reset(st);
+    return rc;
+}
+
+hz_err hz_store_settlements_relink(hz_db *db, int64_t *linked, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_setl_linkable, &st, e);
+    if (rc) return rc;
+    if ((rc = hz_row_one(st, "count", e))) return rc;
+    *linked = hz_stmt_col_int(st, 0);
+    hz_stmt_reset(st);
+    if (!*linked) return HZ_OK;
+    if ((rc = hz_db_stmt(db, q_setl_relink, &st, e))) return rc;
+    return hz_stmt_run(st, e);
+}
+
+/* the columns of SETL_COLS, the statement left on its row */
+static void read_setl_row(hz_stmt *st, hz_settlement *s) {
     s->id = hz_stmt_col_int(st, 0);
     HZ_COPY(s->setl_id, hz_stmt_col_text(st, 1));
     HZ_COPY(s->certno, hz_stmt_col_text(st, 2));
@@ -61,6 +119,10 @@ static void read_setl(hz_stmt *st, hz_settlement *s) {
     s->psn_ownpay = hz_stmt_col_int(st, 17);
     s->refunded = hz_stmt_col_int(st, 18) != 0;
     HZ_COPY(s->setl_time, hz_stmt_col_text(st, 19));
+}
+
+static void read_setl(hz_stmt *st, hz_settlement *s) {
+    read_setl_row(st, s);
     hz_stmt_reset(st);
 }
 

@@ -27,6 +27,16 @@ hz_err hz_store_settlements_unclaimed(hz_db *db, hz_date since, int64_t **ids, s
  * its setl_id, "" when none (a duplicate stay, held for review). A transfer
  * (discharged and admitted elsewhere the same day) is not. */
 hz_err hz_store_settlement_duplicate(hz_db *db, const hz_settlement *s, char setl_id[48], hz_errinfo *e);
+/* A page of the feed, newest first (only rows matched to no member when
+ * unmatched): each with the active claim using it ("" when none) and, for
+ * an unmatched row, whether a member with its ID number now exists. */
+typedef hz_err (*hz_settlement_row_fn)(void *ctx, const hz_settlement *s, const char *claim_no, bool linkable,
+                                       hz_errinfo *e);
+hz_err hz_store_settlements_page(hz_db *db, bool unmatched, int64_t offset, int64_t limit, hz_settlement_row_fn fn,
+                                 void *ctx, int64_t *total, hz_errinfo *e);
+/* Matches unmatched rows to the members registered since with their ID
+ * numbers; *linked gets how many. */
+hz_err hz_store_settlements_relink(hz_db *db, int64_t *linked, hz_errinfo *e);
 /* The newest rejected claim that used the settlement: "" when none. */
 hz_err hz_store_settlement_rejected_claim(hz_db *db, int64_t settlement_id, char claim_no[24], hz_errinfo *e);
 

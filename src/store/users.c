@@ -8,6 +8,8 @@ static const char q_user_ins[] = "INSERT INTO app_user (login, pw_hash, role, sc
                                  " VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
 static const char q_user_login[] = "SELECT " USER_COLS " FROM app_user WHERE login = ?";
 static const char q_user_pw[] = "UPDATE app_user SET pw_hash = ? WHERE id = ?";
+static const char q_user_disabled[] = "UPDATE app_user SET disabled = ? WHERE id = ?";
+static const char q_user_sessions_del[] = "DELETE FROM session WHERE user_id = ?";
 static const char q_sess_ins[] = "INSERT INTO session (token_hash, user_id, csrf, created_at, expires_at)"
                                  " VALUES (?, ?, ?, ?, ?)";
 static const char q_sess_user[] = "SELECT u.id, u.login, u.pw_hash, u.role, COALESCE(u.scope_kind, ''),"
@@ -58,6 +60,23 @@ hz_err hz_store_user_set_password(hz_db *db, int64_t id, const char *pw_hash, hz
     if (rc) return rc;
     hz_stmt_text(st, 1, pw_hash);
     hz_stmt_int(st, 2, id);
+    return hz_stmt_run(st, e);
+}
+
+hz_err hz_store_user_set_disabled(hz_db *db, int64_t id, bool disabled, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_user_disabled, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, disabled ? 1 : 0);
+    hz_stmt_int(st, 2, id);
+    return hz_stmt_run(st, e);
+}
+
+hz_err hz_store_user_sessions_delete(hz_db *db, int64_t user_id, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_user_sessions_del, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, user_id);
     return hz_stmt_run(st, e);
 }
 

@@ -17,6 +17,9 @@ typedef struct {
 hz_err hz_store_user_insert(hz_db *db, hz_user *u, const char *now, hz_errinfo *e);
 hz_err hz_store_user_by_login(hz_db *db, const char *login, hz_user *out, hz_errinfo *e);
 hz_err hz_store_user_set_password(hz_db *db, int64_t id, const char *pw_hash, hz_errinfo *e);
+hz_err hz_store_user_set_disabled(hz_db *db, int64_t id, bool disabled, hz_errinfo *e);
+/* Ends every session of the user (a disabled account, a password reset). */
+hz_err hz_store_user_sessions_delete(hz_db *db, int64_t user_id, hz_errinfo *e);
 hz_err hz_store_session_insert(hz_db *db, const char *token_hash, int64_t user_id, const char *csrf, const char *now,
                                const char *expires, hz_errinfo *e);
 /* The user of a live session (expires_at > now): HZ_ENOTFOUND otherwise. */
