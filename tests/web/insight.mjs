@@ -4,7 +4,8 @@
 //   difference as `huzhu simulate` over the same window, with the charts,
 //   the loss ratio before/after and the forecast card; no publish button;
 // - staff opens the look-back, follows a stay without a claim to its action
-//   (a confirmed claim, then the claim's page) and renews a coverage;
+//   (a confirmed claim, then the claim's page), renews a coverage and applies
+//   for a model worker's LM subsidy;
 // - staff's outbox lists the notices with attempts and next retry and sends
 //   a failed one again after a confirmation;
 // - admin publishes the 30% file after the dialog saying it applies to new
@@ -119,6 +120,21 @@ try {
     lb = await api(page, "/lookback");
     check(lb.counts.renewal_due === due.length - 1, "the renewed coverage left the worklist");
   } else check(false, "the demo has a coverage due for renewal");
+
+  // a model worker's stay without a subsidy: the LM application, then the LM page
+  const lms = lb.items.filter((i) => i.kind === "lm_without_subsidy");
+  if (lms.length) {
+    await page.goto(BASE + "/#/lookback");
+    await page.click("[data-test=lookback-tab-lm_without_subsidy]");
+    await page.waitForFunction((n) => document.querySelectorAll("[data-test=lookback-table] .el-table__body tr").length === n, lms.length);
+    await page.locator("[data-test=lookback-table] .el-table__body tr").first().locator("[data-test=lookback-act]").click();
+    await page.waitForSelector(".el-message-box");
+    check((await text(page, ".el-message-box")).includes(lms[0].ref), "the LM confirmation names the stay " + lms[0].ref);
+    await page.click(".el-message-box .el-button--primary");
+    await page.waitForFunction(() => location.hash === "#/lm");
+    lb = await api(page, "/lookback");
+    check(lb.counts.lm_without_subsidy === lms.length - 1, "the stay with its LM application left the worklist");
+  } else check(false, "the demo has a model worker's stay without a subsidy");
 
   // the outbox: attempts, next retry; a failed notice sent again
   const ob = await api(page, "/notices?per_page=20");
