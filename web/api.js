@@ -28,6 +28,17 @@ const hzApi = (() => {
   };
 })();
 
+/* What the signed-in user may do: GET /api/v1/me "actions", the rule book
+ * the API enforces (src/app/authz.c). The shell calls hzCan.set(me) after
+ * login and on reload; every page shows a control only when hzCan(action). */
+const hzCan = (() => {
+  let acts = new Set();
+  const can = (a) => acts.has(a);
+  can.any = (...as) => as.some(a => acts.has(a));
+  can.set = (me) => { acts = new Set((me && me.actions) || []); };
+  return can;
+})();
+
 /* Display helpers shared by the views. */
 const hzFmt = {
   statusText: { received: "待补材料", adjudicated: "待审核", approved: "已审批", rejected: "已拒绝", paid: "已支付" },

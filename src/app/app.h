@@ -31,6 +31,7 @@ typedef struct {
     char scope_path[256];    /* org: the org's path */
     int64_t scope_unit_id;   /* unit */
     int64_t scope_member_id; /* member */
+    char scope_name[HZ_NAME_MAX * 2]; /* the scope's own name (org, unit, member), for display */
 } hz_actor;
 
 typedef struct {

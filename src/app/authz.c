@@ -28,10 +28,34 @@ static const char *const allowed[HZ_A_COUNT] = {
     [HZ_A_AUDIT] = " admin ",
 };
 
-static hz_err role_in(const hz_app *app, const char *roles, hz_errinfo *e) {
+/* The founding actions' names, as GET /api/v1/me lists them. */
+static const char *const names[HZ_A_COUNT] = {
+    [HZ_A_ORG_WRITE] = "org.write",
+    [HZ_A_UNIT_WRITE] = "unit.write",
+    [HZ_A_MEMBER_READ] = "member.read",
+    [HZ_A_MEMBER_WRITE] = "member.write",
+    [HZ_A_ENROLL] = "coverage.enroll",
+    [HZ_A_ROSTER] = "roster.import",
+    [HZ_A_SETTLEMENT_IMPORT] = "settlement.import",
+    [HZ_A_CLAIM_READ] = "claim.read",
+    [HZ_A_CLAIM_SUBMIT] = "claim.submit",
+    [HZ_A_CLAIM_DOCS] = "claim.documents",
+    [HZ_A_CLAIM_REVIEW] = "claim.review",
+    [HZ_A_PROACTIVE] = "claim.proactive",
+    [HZ_A_PAY] = "payment.batch",
+    [HZ_A_REPORT] = "report.read",
+    [HZ_A_USER_ADMIN] = "user.admin",
+    [HZ_A_AUDIT] = "audit.verify",
+};
+
+static bool role_listed(const hz_app *app, const char *roles) {
     char probe[16];
     snprintf(probe, sizeof probe, " %s ", app->who.role);
-    if (roles && app->who.role[0] && strstr(roles, probe)) return HZ_OK;
+    return roles && app->who.role[0] && strstr(roles, probe);
+}
+
+static hz_err role_in(const hz_app *app, const char *roles, hz_errinfo *e) {
+    if (role_listed(app, roles)) return HZ_OK;
     return hz_fail(e, HZ_EFORBIDDEN, "角色 %s 无权执行此操作 (role %s may not do this)", app->who.role, app->who.role);
 }
 
@@ -40,8 +64,22 @@ hz_err hz_authz_can(const hz_app *app, hz_action a, hz_errinfo *e) {
 }
 
 hz_err hz_authz_can_do(const hz_app *app, const char *action, hz_errinfo *e) {
+    for (int i = 0; i < HZ_A_COUNT; i++)
+        if (!strcmp(names[i], action)) return role_in(app, allowed[i], e);
     const hz_action_def *a = hz_app_action_find(action);
     return role_in(app, a ? a->roles : NULL, e);
+}
+
+const char *hz_authz_action_name(hz_action a) {
+    return a < HZ_A_COUNT ? names[a] : "";
+}
+
+void hz_authz_each_allowed(const hz_app *app, void (*each)(void *ctx, const char *name), void *ctx) {
+    for (int i = 0; i < HZ_A_COUNT; i++)
+        if (role_listed(app, allowed[i])) each(ctx, names[i]);
+    for (const hz_app_module *const *m = hz_app_modules; *m; m++)
+        for (const hz_action_def *a = (*m)->actions; a && a->name; a++)
+            if (role_listed(app, a->roles)) each(ctx, a->name);
 }
 
 /* An object out of scope answers exactly as a missing one: the same code and
@@ -114,14 +152,22 @@ hz_err hz_authz_set(hz_app *app, const char *role, const char *scope_kind, const
     hz_err rc = HZ_OK;
     if (!strcmp(w->scope_kind, "org")) {
         hz_org org;
-        if (!(rc = hz_store_org_by_code(app->db, scope_ref, &org, e)))
+        if (!(rc = hz_store_org_by_code(app->db, scope_ref, &org, e))) {
             hz_strlcpy(w->scope_path, org.path, sizeof w->scope_path);
+            hz_strlcpy(w->scope_name, org.name, sizeof w->scope_name);
+        }
     } else if (!strcmp(w->scope_kind, "unit")) {
         hz_unit u;
-        if (!(rc = hz_store_unit_by_code(app->db, scope_ref, &u, e))) w->scope_unit_id = u.id;
+        if (!(rc = hz_store_unit_by_code(app->db, scope_ref, &u, e))) {
+            w->scope_unit_id = u.id;
+            hz_strlcpy(w->scope_name, u.name, sizeof w->scope_name);
+        }
     } else if (!strcmp(w->scope_kind, "member")) {
         hz_member m;
-        if (!(rc = hz_store_member_by_id_number(app->db, scope_ref, &m, e))) w->scope_member_id = m.id;
+        if (!(rc = hz_store_member_by_id_number(app->db, scope_ref, &m, e))) {
+            w->scope_member_id = m.id;
+            hz_strlcpy(w->scope_name, m.name, sizeof w->scope_name);
+        }
     }
     if (rc) {
         /* a scope that no longer resolves sees nothing */

@@ -33,9 +33,17 @@ typedef enum {
 /* Does the actor's role allow the action at all? */
 hz_err hz_authz_can(const hz_app *app, hz_action a, hz_errinfo *e);
 /* Does the actor's role allow the action a module adds ("lm.apply",
- * app/module.h)? An action no module declares is refused like a role that
+ * app/module.h), or a founding action by its name? An action nobody declares is refused like a role that
  * may not: a misspelt name fails closed. */
 hz_err hz_authz_can_do(const hz_app *app, const char *action, hz_errinfo *e);
+/* Calls each(ctx, name) for every action the actor's role may perform: the
+ * founding actions by their names ("claim.review") and every module's, in
+ * table order. The console shows a control only when its action is listed
+ * here (GET /api/v1/me "actions"), so the list and the checks are one table. */
+void hz_authz_each_allowed(const hz_app *app, void (*each)(void *ctx, const char *name), void *ctx);
+/* The founding action's stable name ("claim.review"). */
+const char *hz_authz_action_name(hz_action a);
+
 /* Is the member (or their claim) inside the actor's scope? Out of scope
  * answers HZ_ENOTFOUND with the store's own "no such member / unit / org"
  * message for that object, so it reads exactly like a missing one. A claim

@@ -149,10 +149,22 @@ void h_logout(hz_req *r, char **p) {
     hz_http_json(r, 200, json_pack("{s:b}", "ok", 1));
 }
 
+static void action_one(void *ctx, const char *name) {
+    json_array_append_new(ctx, json_string(name));
+}
+
+/* The caller and what it may do: "actions" comes from the rule book the
+ * use cases enforce (hz_authz_each_allowed), so the console's buttons never
+ * drift from the API's answers; "scope_name" names the scope in words. */
 void h_me(hz_req *r, char **p) {
     (void)p;
     json_t *u = user_view(&r->user);
     json_object_set_new(u, "sees_identity", json_boolean(hz_authz_sees_identity(r->app)));
+    const char *sn = r->app->who.scope_name;
+    json_object_set_new(u, "scope_name", sn[0] ? json_string(sn) : json_null());
+    json_t *acts = json_array();
+    hz_authz_each_allowed(r->app, action_one, acts);
+    json_object_set_new(u, "actions", acts);
     hz_http_json(r, 200, u);
 }
 

@@ -49,6 +49,43 @@ for u in ("admin", "staff", "reviewer", "finance", "cadre", "unit", "member"):
     tokens[u] = d["token"]
 A, ST, U, M = tokens["admin"], tokens["staff"], tokens["unit"], tokens["member"]
 
+# --- me.actions: the console's list of what a role may do is the rule book itself --
+# (issue 16) each role's listed actions, and a refused write for every action not
+# listed and an accepted one (not 403) for every action listed, so they cannot drift
+WANT = {"admin": {"claim.review", "claim.proactive", "payment.batch", "user.admin", "settlement.import", "lm.review"},
+        "staff": {"claim.submit", "claim.proactive", "settlement.import", "claim.documents", "coverage.enroll"},
+        "reviewer": {"claim.review", "lm.review", "relief.review", "report.read"},
+        "finance": {"payment.batch", "lm.budget", "report.read"},
+        "cadre": {"claim.read", "care.manage", "joining.review", "report.read"},
+        "unit": {"claim.submit", "roster.import", "member.write"},
+        "member": {"claim.submit", "notices.mine", "relief.self"}}
+NOT = {"staff": {"claim.review", "payment.batch", "user.admin"}, "reviewer": {"claim.submit", "claim.proactive",
+       "settlement.import", "payment.batch"}, "finance": {"claim.review", "claim.submit", "claim.proactive"},
+       "cadre": {"claim.submit", "claim.proactive", "settlement.import", "claim.review"},
+       "unit": {"claim.review", "report.read"}, "member": {"claim.review", "report.read"}}
+PROBES = [("claim.review", "POST", "/api/v1/claims/LP202699999998/approve", {}, None),
+          ("claim.documents", "POST", "/api/v1/claims/LP202699999998/documents", {"complete": True}, None),
+          ("user.admin", "POST", "/api/v1/users/nobody-here/unlock", None, None),
+          ("settlement.import", "POST", "/api/v1/settlements", None, b""),
+          ("lm.review", "POST", "/api/v1/lm/applications/LMA-NONE/approve", {}, None),
+          ("relief.review", "POST", "/api/v1/relief/grants/RG-NONE/approve", {}, None)]
+for role, tok in tokens.items():
+    st, me = req("GET", "/api/v1/me", token=tok)
+    acts = me.get("actions") if isinstance(me, dict) else None
+    check(st == 200 and isinstance(acts, list) and len(acts) == len(set(acts)), "me.actions of %s is a list (%s)" % (role, acts))
+    acts = set(acts or [])
+    check(WANT[role] <= acts and not (NOT.get(role, set()) & acts),
+          "me.actions of %s: has %s, lacks %s (%s)" % (role, sorted(WANT[role] - acts), sorted(NOT.get(role, set()) & acts), sorted(acts)))
+    for action, method, path, body, raw in PROBES:
+        before = counts()
+        st, d = req(method, path, body, token=tok, raw=raw)
+        listed = action in acts
+        check((st != 403) == listed and counts() == before,
+              "%s %s %s: %s with %s %s" % (role, method, path, st, action, "listed" if listed else "not listed"))
+st, me = req("GET", "/api/v1/me", token=tokens["cadre"])
+check(me.get("scope", "").startswith("org:") and me.get("scope_name") and ":" not in me["scope_name"],
+      "a cadre's me names its org in words (%s / %s)" % (me.get("scope"), me.get("scope_name")))
+
 # --- the objects: 何秀英 in 五环 (新城区, the cadre's), a member of 曲江 (the liaison's) ----
 st, d = req("GET", "/api/v1/members?q=" + urllib.parse.quote("何秀英"), token=A)
 he = d["items"][0]["id_number"]
