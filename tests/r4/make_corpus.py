@@ -405,6 +405,17 @@ http("reject-reason-num", "a reason given as a number", "POST", "/api/v1/claims/
 http("report-none", "a report that does not exist", "GET", "/api/v1/reports/nosuch", None, 404, ["nosuch"])
 http("report-from", "a report from 2026-13-01", "GET", "/api/v1/reports/claims?from=2026-13-01", None, 400, ["from"])
 http("report-format", "a report in format doc", "GET", "/api/v1/reports/claims?format=doc", None, 400, ["format"])
+# the long lists' filters (issue 16)
+http("claims-sort", "the claims list sorted by colour", "GET", "/api/v1/claims?sort=colour", None, 400, ["sort"])
+http("claims-status", "claims in status lost", "GET", "/api/v1/claims?status=lost", None, 400, ["status"])
+http("claims-from", "claims from 2026-13-01", "GET", "/api/v1/claims?from=2026-13-01", None, 400, ["from"])
+http("claims-backwards", "claims from a day after to", "GET", "/api/v1/claims?from=2026-11-02&to=2026-11-01", None,
+     400, ["from"])
+http("claims-format", "the claims list as doc", "GET", "/api/v1/claims?format=doc", None, 400, ["format"])
+http("members-flag", "members flagged hero", "GET", "/api/v1/members?flag=hero", None, 400, ["flag"])
+http("members-covered", "members covered maybe", "GET", "/api/v1/members?covered=maybe", None, 400, ["covered"])
+http("members-sort-masked", "a cadre sorting on masked ID numbers", "GET", "/api/v1/members?sort=id_number", None, 400,
+     ["sort"], role="cadre")
 http("login-notjson", "a login body that is no JSON", "POST", "/api/v1/session", "login=admin", 400, ["JSON"],
      role=None)
 http("login-nopassword", "a login with no password", "POST", "/api/v1/session", {"login": "admin"}, 400,

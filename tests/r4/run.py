@@ -171,7 +171,7 @@ def run_case(c, v, tokens):
 def main():
     global TABLES
     only = sys.argv[1:]  # case names to run (default: all)
-    tokens = {r: login(r) for r in ["admin", "staff", "reviewer", "finance"]}
+    tokens = {r: login(r) for r in ["admin", "staff", "reviewer", "finance", "cadre"]}
     tokens[None] = None
     v = resolve()
     TABLES = tables()
