@@ -57,7 +57,7 @@ const HzTable = {
   template: `
   <div class="hz-table" :data-test="name + '-list'">
     <div class="toolbar">
-      <el-input v-if="search" v-model="q" :placeholder="search" style="max-width:230px" :data-test="name + '-search'"
+      <el-input v-if="search" v-model="q" :placeholder="search" style="width:230px" :data-test="name + '-search'"
                 @keyup.enter="apply" @clear="apply" clearable />
       <el-button v-if="search" type="primary" @click="apply" :data-test="name + '-query'">查询</el-button>
       <slot name="filters" />
@@ -99,7 +99,7 @@ const MembersView = {
   template: `
   <div>
     <h1 class="page-title">会员</h1>
-    <hz-table path="/members" name="member" search="姓名或身份证号码（可输入部分）" :filters="filters" @row-click="open">
+    <hz-table path="/members" name="member" search="姓名或身份证号码" :filters="filters" @row-click="open">
       <template #filters>
         <el-select v-model="filters.unit" placeholder="会员单位" clearable filterable style="width:200px" data-test="member-unit">
           <el-option v-for="u in units" :key="u.code" :label="u.name" :value="u.code" />
