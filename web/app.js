@@ -28,7 +28,7 @@
     return { name: p[0] || "" };
   }
   const App = {
-    components: { LoginView, DashboardView, MembersView, MemberView, UnitsView, ClaimsView, ClaimView, PaymentsView,
+    components: { LoginView, MembersView, MemberView, UnitsView, ClaimsView, ClaimView, PaymentsView,
                   MobileView, MobileClaimView, UsersView },
     setup() {
       const user = ref(null), ready = ref(false), route = reactive(parse(location.hash)), viewKey = ref(0);
@@ -111,6 +111,7 @@
   for (const [name, view] of Object.entries(hzUnionViews)) app.component(name, view);
   for (const [name, view] of Object.entries(hzNoticeViews)) app.component(name, view);
   for (const [name, view] of Object.entries(hzInsightViews)) app.component(name, view); /* HzForecastCard too */
+  for (const [name, view] of Object.entries(hzDashViews)) app.component(name, view);
   app.use(ElementPlus, { locale: ElementPlusLocaleZhCn });
   app.mount("#app");
 })();
