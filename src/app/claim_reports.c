@@ -38,14 +38,15 @@ static hz_err sla_one(void *vctx, const hz_claim *c, hz_errinfo *e) {
     return HZ_OK;
 }
 
-hz_err hz_app_claims_sla(hz_app *app, hz_date from, hz_date to, hz_sla_report *out, hz_errinfo *e) {
+hz_err hz_app_claims_sla(hz_app *app, const hz_report_args *a, hz_sla_report *out, hz_errinfo *e) {
     memset(out, 0, sizeof *out);
     hz_err rc = hz_authz_can(app, HZ_A_REPORT, e);
     if (rc) return rc;
     sla_ctx s = {app, out, NULL, NULL, NULL};
     hz_list_scope sc;
-    hz_scope_filter(app, &sc);
-    return hz_store_claims_in_scope(app->db, &sc, from, to, sla_one, &s, e);
+    char path[HZ_PATH_MAX];
+    if ((rc = hz_report_scope(app, a, &sc, path, e))) return rc;
+    return hz_store_claims_in_scope(app->db, &sc, a->from, a->to, sla_one, &s, e);
 }
 
 static hz_err overdue_one(void *vctx, const hz_claim *c, hz_errinfo *e) {
@@ -157,7 +158,7 @@ static hz_err build_sla(hz_app *app, const hz_report_args *a, hz_report *out, hz
         {"share_within_7_days", "7日内支付率", HZ_COL_TEXT},
     };
     hz_sla_report s;
-    hz_err rc = hz_app_claims_sla(app, a->from, a->to, &s, e);
+    hz_err rc = hz_app_claims_sla(app, a, &s, e);
     if (rc) return rc;
     hz_report_head(out, "sla", "7日快速理赔", true, (int)(sizeof cols / sizeof cols[0]), cols);
     char v[5][32];

@@ -343,7 +343,7 @@ static hz_err build_contributions(hz_app *app, const hz_report_args *a, hz_repor
 static hz_err build_coverage(hz_app *app, const hz_report_args *a, hz_report *out, hz_errinfo *e) {
     hz_dashboard *d = malloc(sizeof *d);
     if (!d) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
-    hz_err rc = hz_app_dashboard(app, a->from, a->to, d, e);
+    hz_err rc = hz_app_dashboard(app, a, d, e);
     if (!rc) rc = hz_report_fill_plans(out, d, e);
     if (!rc) hz_strlcpy(out->name, "coverage", sizeof out->name); /* the dashboard calls the part "plans" */
     free(d);

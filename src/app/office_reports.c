@@ -143,12 +143,15 @@ static hz_err lr_build(hz_app *app, const hz_list_scope *sc, lr_table *t, bool p
     return rc;
 }
 
-hz_err hz_app_loss_totals(hz_app *app, int y0, int y1, hz_fen *contributions, hz_fen *benefits, hz_errinfo *e) {
+hz_err hz_app_loss_totals(hz_app *app, const hz_report_args *a, hz_fen *contributions, hz_fen *benefits,
+                          hz_errinfo *e) {
     hz_list_scope sc;
-    hz_scope_filter(app, &sc);
-    lr_table t = {NULL, 0, 0, y0, y1, false};
-    hz_err rc = lr_build(app, &sc, &t, false, e);
+    char path[HZ_PATH_MAX];
     *contributions = *benefits = 0;
+    hz_err rc = hz_report_scope(app, a, &sc, path, e);
+    if (rc) return rc;
+    lr_table t = {NULL, 0, 0, year_of(a->from), year_of(a->to), false};
+    rc = lr_build(app, &sc, &t, false, e);
     for (size_t i = 0; !rc && i < t.n; i++) {
         *contributions += t.rows[i].contributions;
         *benefits += t.rows[i].benefits;

@@ -598,7 +598,7 @@ static hz_err build_payouts(hz_app *app, const hz_report_args *a, hz_report *out
     hz_dashboard *d = malloc(sizeof *d);
     if (!d) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
     hz_report *money;
-    hz_err rc = hz_app_dashboard(app, a->from, a->to, d, e);
+    hz_err rc = hz_app_dashboard(app, a, d, e);
     if (!rc) rc = hz_report_fill_payouts(out, d, e);
     if (!rc && !(rc = hz_report_add_part(out, &money, e))) rc = hz_report_fill_money(money, &d->money, e);
     free(d);

@@ -382,7 +382,7 @@ hz_err hz_app_org_stats(hz_app *app, const char *org_code, hz_org_stats *out, hz
 static hz_err build_districts(hz_app *app, const hz_report_args *a, hz_report *out, hz_errinfo *e) {
     hz_dashboard *d = malloc(sizeof *d);
     if (!d) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
-    hz_err rc = hz_app_dashboard(app, a->from, a->to, d, e);
+    hz_err rc = hz_app_dashboard(app, a, d, e);
     if (!rc) rc = hz_report_fill_districts(out, d, e);
     free(d);
     return rc;

@@ -53,12 +53,13 @@ hz_err hz_app_report_streamed(hz_app *app, const char *name, const hz_report_arg
     return rc;
 }
 
-hz_err hz_app_dashboard(hz_app *app, hz_date from, hz_date to, hz_dashboard *out, hz_errinfo *e) {
+hz_err hz_app_dashboard(hz_app *app, const hz_report_args *a, hz_dashboard *out, hz_errinfo *e) {
     hz_err rc = hz_authz_can(app, HZ_A_REPORT, e);
     if (rc) return rc;
     hz_list_scope sc;
-    hz_scope_filter(app, &sc);
-    if ((rc = hz_store_dashboard(app->db, &sc, app->today, from, to, out, e))) return rc;
+    char path[HZ_PATH_MAX];
+    if ((rc = hz_report_scope(app, a, &sc, path, e))) return rc;
+    if ((rc = hz_store_dashboard(app->db, &sc, app->today, a->from, a->to, out, e))) return rc;
     return hz_store_money_summary(app->db, &sc, &out->money, e);
 }
 
@@ -155,13 +156,10 @@ static hz_err build_dashboard(hz_app *app, const hz_report_args *a, hz_report *o
     if (!d) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
     hz_sla_report sla;
     hz_fen lr_contributions = 0, lr_benefits = 0;
-    hz_err rc = hz_app_dashboard(app, a->from, a->to, d, e);
-    if (!rc) rc = hz_app_claims_sla(app, a->from, a->to, &sla, e);
+    hz_err rc = hz_app_dashboard(app, a, d, e);
+    if (!rc) rc = hz_app_claims_sla(app, a, &sla, e);
     /* the loss ratio of the policy years the period touches (office_reports.c) */
-    int y0, y1, m, dd;
-    hz_date_to_ymd(a->from, &y0, &m, &dd);
-    hz_date_to_ymd(a->to, &y1, &m, &dd);
-    if (!rc) rc = hz_app_loss_totals(app, y0, y1, &lr_contributions, &lr_benefits, e);
+    if (!rc) rc = hz_app_loss_totals(app, a, &lr_contributions, &lr_benefits, e);
     if (!rc) {
         hz_report_head(out, "dashboard", "驾驶舱", true, (int)(sizeof cols / sizeof cols[0]), cols);
         char v[11][32];

@@ -33,8 +33,9 @@ hz_err hz_app_report_streamed(hz_app *app, const char *name, const hz_report_arg
 const char *hz_report_names(void);
 
 /* The dashboard figures within the caller's scope (an org subtree for a
- * cadre, the whole office otherwise); claims and payouts in [from, to]. */
-hz_err hz_app_dashboard(hz_app *app, hz_date from, hz_date to, hz_dashboard *out, hz_errinfo *e);
+ * cadre, the whole office otherwise) narrowed to a->org when one is named
+ * (hz_report_scope); claims and payouts in [a->from, a->to]. */
+hz_err hz_app_dashboard(hz_app *app, const hz_report_args *a, hz_dashboard *out, hz_errinfo *e);
 /* Parts of the dashboard that are reports of their own (districts,
  * coverage, payouts): each sets r's head and adds d's rows. HZ_EINTERNAL
  * when memory runs out. */
@@ -48,16 +49,18 @@ hz_err hz_report_fill_money(hz_report *r, const hz_money_summary *m, hz_errinfo 
 typedef struct {
     int64_t complete, paid, paid_within_7, overdue_open;
 } hz_sla_report;
-hz_err hz_app_claims_sla(hz_app *app, hz_date from, hz_date to, hz_sla_report *out, hz_errinfo *e);
+hz_err hz_app_claims_sla(hz_app *app, const hz_report_args *a, hz_sla_report *out, hz_errinfo *e);
 /* The share of paid claims paid within 7 days, in integer per mille
  * (truncated); 0 when none was paid. */
 int64_t hz_sla_share_permille(const hz_sla_report *s);
 /* The loss ratio (赔付率) is core/insight.h's hz_loss_ratio_bp (basis
  * points, half up; shown by hz_bp_format); its basis (policy year,
  * incurred benefits) is spec/plans.md's. */
-/* Contributions and benefits of policy years [y0, y1] within the caller's
- * scope, fen (the loss_ratio report's totals). */
-hz_err hz_app_loss_totals(hz_app *app, int y0, int y1, hz_fen *contributions, hz_fen *benefits, hz_errinfo *e);
+/* Contributions and benefits of the policy years a->from .. a->to touch,
+ * within the caller's scope and a->org, fen (the loss_ratio report's
+ * totals). */
+hz_err hz_app_loss_totals(hz_app *app, const hz_report_args *a, hz_fen *contributions, hz_fen *benefits,
+                          hz_errinfo *e);
 /* The scope a report reads: the caller's, narrowed to the subtree of
  * a->org when one is named (HZ_ENOTFOUND for an unknown org, the caller's
  * scope's error for an org outside it). path holds the org's path. */

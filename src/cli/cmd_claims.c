@@ -253,7 +253,8 @@ int hz_cmd_claims_sla(hz_cli *cli, int argc, char **argv) {
     if (o.from && (rc = hz_cli_date(cli, o.from, "from", &from))) return rc;
     if (o.to && (rc = hz_cli_date(cli, o.to, "to", &to))) return rc;
     hz_sla_report r;
-    if (hz_app_claims_sla(&cli->app, from, to, &r, &cli->err)) return hz_cli_report(cli);
+    hz_report_args a = {from, to, NULL};
+    if (hz_app_claims_sla(&cli->app, &a, &r, &cli->err)) return hz_cli_report(cli);
     char share[24];
     hz_permille_format(hz_sla_share_permille(&r), share);
     if (cli->json)

@@ -33,6 +33,15 @@ expect_eq "$(col "$T/loss_ratio.json" paid)" \
 # payouts by plan (pay date) sum to the paid column of every policy year
 expect_exit 0 "payouts" -- hz --json report payouts $ALL
 expect_eq "$(col "$T/out" amount)" "$(col "$T/loss_ratio.json" paid)" "payouts by plan sum to the total paid"
+# the dashboard's total paid is its payouts by plan, and the payouts report's
+expect_exit 0 "dashboard of all years" -- hz --json report dashboard $ALL
+cp "$T/out" "$T/dash_all.json"
+expect_eq "$(python3 -c '
+import json, sys
+def fen(x): a, b = x.split("."); return int(a) * 100 + int(b)
+d = json.load(open(sys.argv[1]))
+print(fen(d["paid"]) == sum(fen(r["amount"]) for r in d["payouts"]), fen(d["paid"]))' "$T/dash_all.json")" \
+  "True $(col "$T/loss_ratio.json" paid)" "dashboard: payouts by plan sum to its total paid, the loss_ratio report's paid"
 # the five-year summary is the same cells without districts, for its years
 expect_exit 0 "loss_ratio of the five years" -- hz --json report loss_ratio --from 2022-01-01 --to 2026-12-31
 expect_eq "$(col "$T/five_year.json" incurred) $(col "$T/five_year.json" contributions) $(col "$T/five_year.json" claims)" \
@@ -89,6 +98,17 @@ expect_exit 4 "cadre may not name another district" -- hz --as cadre report loss
 expect_exit 0 "office narrows to one district" -- hz --json report loss_ratio $ALL --org XA-YT
 expect_eq "$(python3 -c 'import json,sys; print(sorted({r["district"] for r in json.load(open(sys.argv[1]))["items"]}))' "$T/out")" \
   "['雁塔区总工会']" "--org narrows the office's report"
+# the office's dashboard narrowed to 新城区 is the cadre's own
+figures() { python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(d["members"], d["covered"], d["contributions"], d["paid"], d["loss_ratio"], d["share_paid_within_7_days"], len(d["districts"]))' "$1"; }
+expect_exit 0 "cadre dashboard" -- hz --as cadre --json report dashboard $ALL
+expect_eq "$(figures "$T/out")" "$(hz --json report dashboard $ALL --org XA-XC >"$T/dxc.json" && figures "$T/dxc.json")" \
+  "dashboard --org XA-XC is the cadre's dashboard"
+expect_eq "$(figures "$T/dxc.json" | cut -d' ' -f1)" "$(sql "SELECT COUNT(*) FROM member m LEFT JOIN unit u ON u.id = m.unit_id JOIN org o ON o.id = COALESCE(u.org_id, m.org_id) WHERE o.path LIKE '/XA/XA-XC/%'")" \
+  "dashboard --org XA-XC counts 新城区's members"
+expect_exit 4 "cadre's dashboard may not name another district" -- hz --as cadre report dashboard --org XA-YT
 expect_exit 4 "a member has no reports" -- hz --as member report five_year
 # exports: CSV with a BOM, XLSX with money as numbers formatted #,##0.00
 expect_exit 0 "csv" -- hz report loss_ratio $ALL --format csv --out "$T/lr.csv"
