@@ -3,6 +3,7 @@
   const { createApp, ref, reactive, computed, onMounted, provide } = Vue;
   const menus = [
     { path: "#/dashboard", label: "驾驶舱", roles: ["admin", "staff", "reviewer", "finance", "cadre"] },
+    { path: "#/reports", label: "报表", roles: ["admin", "staff", "reviewer", "finance", "cadre"] },
     { path: "#/members", label: "会员", roles: ["admin", "staff", "reviewer", "finance", "cadre", "unit"] },
     { path: "#/units", label: "会员单位与花名册", roles: ["admin", "staff", "unit"] },
     { path: "#/claims", label: "理赔", roles: ["admin", "staff", "reviewer", "finance", "cadre", "unit"] },
@@ -18,7 +19,7 @@
     { path: "#/users", label: "用户与安全", roles: ["admin"] },
   ];
   function parse(hash) {
-    const p = (hash || "").replace(/^#/, "").split("/").filter(Boolean);
+    const p = (hash || "").replace(/^#/, "").split("?")[0].split("/").filter(Boolean);
     if (p[0] === "members" && p[1]) return { name: "member", id: decodeURIComponent(p[1]) };
     if (p[0] === "claims" && p[1]) return { name: "claim", no: decodeURIComponent(p[1]) };
     if (p[0] === "m" && p[1] === "claims" && p[2]) return { name: "mclaim", no: decodeURIComponent(p[2]) };
@@ -78,6 +79,7 @@
           </el-header>
           <el-main :key="viewKey">
             <DashboardView v-if="route.name === 'dashboard'" />
+            <ReportsView v-else-if="route.name === 'reports'" />
             <MembersView v-else-if="route.name === 'members'" />
             <MemberView v-else-if="route.name === 'member'" :id="route.id" />
             <UnitsView v-else-if="route.name === 'units'" />

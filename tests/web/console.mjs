@@ -36,7 +36,7 @@ try {
   check((await page.$$("[data-test=chart-districts] canvas")).length > 0, "dashboard chart drawn");
   check((await text(page, "[data-test=dashboard-stats]")).includes("7日内支付率"), "dashboard figures");
   await page.waitForSelector("[data-test=dashboard-money]");
-  check(/银行实付 \d+\.\d\d/.test(await text(page, "[data-test=dashboard-money]")), "dashboard shows the cash that left the bank");
+  check(/银行实付 [\d,]+\.\d\d 元/.test(await text(page, "[data-test=dashboard-money]")), "dashboard shows the cash that left the bank");
   await shot(page, "02-dashboard");
 
   await page.click("[data-test=nav-members]");
