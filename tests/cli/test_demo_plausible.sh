@@ -19,6 +19,7 @@ expect_eq "$(sql "SELECT COUNT(*) FROM member m JOIN unit u ON u.id = m.unit_id 
 expect_eq "$(sql "SELECT COUNT(*) FROM org o WHERE o.kind IN ('district', 'joint') AND NOT EXISTS (SELECT 1 FROM member m LEFT JOIN unit u ON u.id = m.unit_id JOIN org p ON p.id = COALESCE(u.org_id, m.org_id) WHERE substr(p.path, 1, length(o.path)) = o.path)")" "0" \
   "members in every district and the joint union"
 expect_exit 0 "dashboard" -- hz --json report dashboard
+cp "$T/out" "$T/dash.json"
 expect_eq "$(python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -40,6 +41,12 @@ for r in json.load(open(sys.argv[1]))["items"]:
 lr = {k: v[1] * 100 // v[0] for k, v in t.items()}
 bad = {k: v for k, v in lr.items() if not (40 <= v <= 100 if k != "XYT" else 20 <= v <= 100)}
 print(sorted(t) , bad)' "$T/out")" "['NG', 'XYT', 'ZJ', 'ZY'] {}" "loss ratios per plan are an office's"
+# the dashboard's loss ratio, as the console shows it (this year's policy
+# year), reads like an office's too
+expect_eq "$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(40 <= float(d["loss_ratio"].rstrip("%")) <= 100)' "$T/dash.json")" "True" "the dashboard's loss ratio is an office's"
 # claims spread over months, some paid after day 7, most within
 expect_exit 0 "sla_monthly" -- hz --json report sla_monthly --from 2025-01-01
 expect_eq "$(python3 -c '
