@@ -43,6 +43,10 @@ const hzDash = {
     overdue_open: "超时未付件数", coverages: "在保人数", complete: "材料齐全件数", paid_out: "银行实付", pending: "在途",
     scheme: "项目", grants: "人次", committed: "审批金额",
   },
+  /* the parts of a record report (the dashboard's), as the XLSX sheets title them */
+  partText: { districts: "会员（按区县）", plans: "在保（按计划）", payouts: "给付（按计划）", money: "资金（银行与追回）",
+              aid: "劳模医疗补助与救助（本年）" },
+  schemeText: { lm: "劳模医疗补助", relief: "救助帮扶" },
   isMoney: (v) => typeof v === "string" && /^-?\d+\.\d{2}$/.test(v),
   /* a cell as people read it: money with thousands and 元, codes in Chinese */
   cell(key, v) {
@@ -51,6 +55,7 @@ const hzDash = {
     if (key === "plan") return (hzFmt.planName[v] || v) + "（" + v + "）";
     if (key === "status") return hzDash.statusText[v] || v;
     if (key === "source") return hzDash.sourceText[v] || v;
+    if (key === "scheme") return hzDash.schemeText[v] || v;
     return String(v);
   },
   shortcuts() {
@@ -369,7 +374,7 @@ const ReportsView = {
       for (const [k, v] of Object.entries(d)) {
         if (skip.has(k) || v === null || typeof v !== "object") continue;
         const rows = Array.isArray(v) ? v : [v];
-        out.push({ key: k, title: k, cols: Object.keys(rows[0] || {}), rows });
+        out.push({ key: k, title: hzDash.partText[k] || k, cols: Object.keys(rows[0] || {}), rows });
       }
       return out;
     });
