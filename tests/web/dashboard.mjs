@@ -89,6 +89,9 @@ try {
     const d = await compareDashboard(page, who, year + "-01-01", today, "");
     await shot(page, `dash-${who}-dashboard`);
     if (who === "admin") Object.assign(admin, d);
+    // the forecast card (issue 18, views_insight.js) in the dashboard's slot
+    await page.waitForSelector("[data-test=forecast-card] [data-test=forecast-table]");
+    check(true, `${who}: the forecast card is on the dashboard`);
     if (who === "cadre") {
       check(d.members < admin.members && d.members > 0, `the cadre's members ${d.members} are its district's, not the city's ${admin.members}`);
       check(d.districts.length === 1 && d.districts[0].name === "新城区总工会", "the cadre's district chart holds 新城区 only");
