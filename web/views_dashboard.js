@@ -261,7 +261,7 @@ const DashboardView = {
       <el-col :xs="12" :sm="8" :md="6" :xl="3"><el-card><div class="stat-label">应追回余额</div><div class="stat-value money" data-test="dash-outstanding">{{ money(outstanding) }}</div></el-card></el-col>
     </el-row>
     <component v-if="forecastCard" :is="forecastCard" :year="Number(f.range[1].slice(0, 4))" :key="f.range[1].slice(0, 4)"
-               style="margin-bottom:16px" data-test="dash-forecast" />
+               style="margin-bottom:16px" />
     <el-row :gutter="16" v-if="lr">
       <el-col :md="12"><el-card><HzChart :option="lrPlanYear" data-test="chart-lr-plan" /></el-card></el-col>
       <el-col :md="12"><el-card><HzChart :option="lrDistrict" data-test="chart-lr-district" /></el-card></el-col>

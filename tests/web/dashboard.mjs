@@ -90,7 +90,7 @@ try {
     await shot(page, `dash-${who}-dashboard`);
     if (who === "admin") Object.assign(admin, d);
     // the forecast card (issue 18, views_insight.js) in the dashboard's slot
-    await page.waitForSelector("[data-test=forecast-card] [data-test=forecast-table]");
+    await page.waitForSelector("[data-test=forecast-card] .el-table__row");
     check(true, `${who}: the forecast card is on the dashboard`);
     if (who === "cadre") {
       check(d.members < admin.members && d.members > 0, `the cadre's members ${d.members} are its district's, not the city's ${admin.members}`);
