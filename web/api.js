@@ -1,8 +1,13 @@
 /* The API client: cookie session (HttpOnly, set by the server) plus the
  * CSRF token the login returned, sent on every unsafe request. */
 const hzApi = (() => {
-  const state = { csrf: sessionStorage.getItem("hz_csrf") || "" };
+  const state = { csrf: sessionStorage.getItem("hz_csrf") || "", pending: 0 };
+  /* pending: requests not yet answered (the walk test waits for 0) */
   async function call(method, path, body, raw) {
+    state.pending++;
+    try { return await send(method, path, body, raw); } finally { state.pending--; }
+  }
+  async function send(method, path, body, raw) {
     const opts = { method, headers: {}, credentials: "same-origin" };
     if (method !== "GET") opts.headers["X-CSRF-Token"] = state.csrf;
     if (raw !== undefined) { opts.body = raw; opts.headers["Content-Type"] = "application/octet-stream"; }
@@ -25,6 +30,7 @@ const hzApi = (() => {
     del: (p) => call("DELETE", p),
     setCsrf(v) { state.csrf = v; sessionStorage.setItem("hz_csrf", v); },
     clear() { state.csrf = ""; sessionStorage.removeItem("hz_csrf"); },
+    get pending() { return state.pending; },
   };
 })();
 
@@ -74,6 +80,13 @@ const hzFmt = {
     if (!ts) return "-";
     const d = new Date(ts);
     return isNaN(d) ? ts : d.toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" });
+  },
+  /* a coverage's payer ("unit:9161…", "self", "org:XA") in words; m: the member, whose unit it names */
+  payer(p, m) {
+    const [kind, ref] = String(p || "").split(":");
+    if (kind === "unit") return m && m.unit === ref && m.unit_name ? m.unit_name + "（单位缴费）" : "单位缴费";
+    if (kind === "org") return "工会出资";
+    return kind === "self" ? "个人缴费" : (p || "-");
   },
   roleName: { admin: "系统管理员", staff: "业务员", reviewer: "审核员", finance: "财务", cadre: "工会干部", unit: "单位联络员", member: "会员" },
   sla(c) {

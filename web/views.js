@@ -98,8 +98,8 @@ const MemberView = {
           <el-table-column prop="shares" label="份数" width="70" />
           <el-table-column prop="start" label="起保" width="120" />
           <el-table-column prop="end" label="止保" width="120" />
-          <el-table-column prop="premium" label="缴费" width="100" />
-          <el-table-column prop="payer" label="缴费方" />
+          <el-table-column label="缴费" width="120" align="right"><template #default="s">{{ $fmt.money(s.row.premium) }}</template></el-table-column>
+          <el-table-column label="缴费方"><template #default="s">{{ $fmt.payer(s.row.payer, m) }}</template></el-table-column>
           <el-table-column label="续保" width="80"><template #default="s">{{ s.row.continuous ? '连续' : '' }}</template></el-table-column>
         </el-table>
       </el-card>
@@ -107,8 +107,8 @@ const MemberView = {
         <el-table :data="claims" size="small" @row-click="c => location.hash = '#/claims/' + c.claim_no">
           <el-table-column prop="claim_no" label="编号" width="170" />
           <el-table-column label="状态" width="100"><template #default="s"><el-tag :type="$fmt.statusType[s.row.status]">{{ $fmt.statusText[s.row.status] }}</el-tag></template></el-table-column>
-          <el-table-column prop="total" label="合计" />
-          <el-table-column prop="submitted_at" label="受理时间" />
+          <el-table-column label="合计" align="right"><template #default="s">{{ $fmt.money(s.row.total) }}</template></el-table-column>
+          <el-table-column label="受理时间"><template #default="s">{{ $fmt.time(s.row.submitted_at) }}</template></el-table-column>
         </el-table>
       </el-card>
       <member-aid :member-ref="id" />
@@ -148,14 +148,25 @@ const UnitsView = {
     const renewal = reactive({ unit: "", range: [], msg: "", error: "" });
     async function renew() {
       renewal.msg = ""; renewal.error = "";
-      if (!renewal.unit || renewal.range.length !== 2) { renewal.error = "请选择单位和到期日期范围"; return; }
+      if (!renewal.unit || !renewal.range || renewal.range.length !== 2) { renewal.error = "请选择单位和到期日期范围"; return; }
+      const u = units.value.find(x => x.code === renewal.unit) || { name: renewal.unit, members: "-" };
+      /* renewing enrols and charges every coverage of the unit that ends in the range: asked first */
+      if (!await hzConfirm("确认续保", ["单位：" + u.name + "（会员 " + u.members + " 人）",
+        "到期日期：" + renewal.range[0] + " 至 " + renewal.range[1],
+        "该单位在此期间到期的每一项保障都将转入下一期（连续续保，无观察期），并按计划收取保费。",
+        "续保记入资金账，不能撤销。"], "确认续保")) return;
       try {
         const r = await hzApi.post("/coverages/renew", { unit: renewal.unit, from: renewal.range[0], to: renewal.range[1] });
-        renewal.msg = "到期保障 " + r.selected + " 项：续保 " + r.enrolled + " 项（连续续保，无观察期），已有下一期 " +
-          r.already_covered + " 项，不符合条件 " + r.ineligible + " 项，保费合计 " + r.premium_total;
+        renewal.msg = "已为" + u.name + "续保 " + r.enrolled + " 项，保费合计 " + hzFmt.money(r.premium_total) + "（到期保障 " +
+          r.selected + " 项，其中已有下一期 " + r.already_covered + " 项，不符合条件 " + r.ineligible + " 项）";
+        ElMessage.success("已续保 " + r.enrolled + " 项，保费合计 " + hzFmt.money(r.premium_total));
       } catch (e) { renewal.error = errText(e); }
     }
-    return { units, error, form, busy, report, reportError, upload, pick, fileInput, renewal, renew };
+    const orgName = reactive({});
+    onMounted(async () => { /* the org's name, not its code */
+      try { for (const o of (await hzApi.get("/orgs?per_page=500")).items) orgName[o.code] = o.name; } catch (e) { /* codes stay */ }
+    });
+    return { units, error, form, busy, report, reportError, upload, pick, fileInput, renewal, renew, orgName };
   },
   template: `
   <div>
@@ -177,7 +188,7 @@ const UnitsView = {
           <el-date-picker id="roster-start" v-model="form.start" type="date" value-format="YYYY-MM-DD" placeholder="YYYY-MM-DD" data-test="roster-start" />
         </el-form-item>
         <el-form-item label="花名册文件">
-          <input ref="fileInput" type="file" accept=".csv,.xlsx" @change="pick" data-test="roster-file" aria-label="花名册文件" />
+          <hz-file-pick accept=".csv,.xlsx" test="roster-file" label="选择花名册文件" @pick="f => { form.file = f; form.fileName = f ? f.name : '' }" />
         </el-form-item>
         <el-form-item>
           <el-button type="danger" :loading="busy" @click="upload" data-test="roster-upload">上传并导入</el-button>
@@ -194,14 +205,14 @@ const UnitsView = {
         </el-table>
       </template>
     </el-card>
-    <el-card style="margin-top:16px"><template #header>续保（保障到期的会员转入下一期）</template>
+    <el-card v-if="$can('coverage.enroll')" style="margin-top:16px"><template #header>续保（保障到期的会员转入下一期）</template>
       <div class="toolbar">
         <el-select v-model="renewal.unit" filterable placeholder="选择单位" style="width:280px" data-test="renew-unit">
           <el-option v-for="u in units" :key="u.code" :label="u.name" :value="u.code" />
         </el-select>
         <el-date-picker v-model="renewal.range" type="daterange" value-format="YYYY-MM-DD" start-placeholder="到期自"
                         end-placeholder="到期至" id="renew-range" />
-        <el-button type="primary" @click="renew" data-test="renew">续保</el-button>
+        <el-button type="primary" @click="renew" data-test="renew">续保…</el-button>
       </div>
       <div v-if="renewal.error" class="field-error" role="alert" data-test="renew-error">{{ renewal.error }}</div>
       <p v-if="renewal.msg" data-test="renew-result">{{ renewal.msg }}</p>
@@ -210,7 +221,7 @@ const UnitsView = {
       <el-table :data="units" size="small">
         <el-table-column prop="name" label="单位名称" />
         <el-table-column prop="code" label="统一社会信用代码" width="210" />
-        <el-table-column prop="org" label="所属工会" width="120" />
+        <el-table-column label="所属工会" width="160"><template #default="s">{{ orgName[s.row.org] || s.row.org }}</template></el-table-column>
         <el-table-column prop="members" label="会员" width="90" />
       </el-table>
     </el-card>
@@ -294,22 +305,33 @@ const PaymentsView = {
   components: { RowErrors },
   setup() {
     const batch = ref(null), msg = ref(""), msgRows = ref([]), error = ref("");
+    /* a batch freezes every approved, unpaid payable into a bank file: the
+     * dialog says how many claims and how much wait (the approved claims on
+     * file), then the message says what the batch holds */
     async function create() {
       error.value = "";
+      let lines;
+      try {
+        const r = await hzApi.get("/claims?status=approved&per_page=500");
+        const fen = r.items.reduce((a, c) => a + hzFen(c.total), 0);
+        lines = ["已审批待支付的理赔 " + r.total + " 件" + (r.total <= r.items.length ? "，合计 " + hzFmt.money(fen) : "") + "，",
+                 "连同已审批的劳模补助、救助款，汇成一个银行支付批次（没有银行卡的会员暂不列入）。",
+                 "批次生成后即冻结，不能撤销；请下载银行文件交给银行。"];
+      } catch (e) { error.value = errText(e); return; }
+      if (!await hzConfirm("确认生成支付批次", lines, "生成批次")) return;
       try {
         batch.value = await hzApi.post("/payment-batches");
-        if (!batch.value.count) ElMessage.info("没有待支付的理赔");
+        if (!batch.value.count) ElMessage.info("没有待支付的款项，未生成批次");
+        else ElMessage.success("已生成批次 " + batch.value.batch_no + "，共 " + batch.value.count + " 笔 " + hzFmt.money(batch.value.total));
       } catch (e) { error.value = errText(e); }
     }
-    async function confirm(ev) {
-      const f = ev.target.files[0];
+    async function confirm(f) {
       if (!f) return;
       msg.value = ""; msgRows.value = [];
       try {
         const r = await hzApi.upload("/payment-batches/confirm", await f.arrayBuffer());
         msg.value = "成功 " + r.paid + " 笔，失败 " + r.failed + " 笔，重复 " + r.duplicate + " 笔";
       } catch (e) { msg.value = "导入失败：" + errText(e); msgRows.value = errRows(e); }
-      ev.target.value = "";
     }
     return { batch, msg, msgRows, error, create, confirm };
   },
@@ -319,17 +341,17 @@ const PaymentsView = {
     <el-row :gutter="16">
       <el-col :md="12"><el-card><template #header>生成银行支付批次</template>
         <p style="margin-top:0">把所有已审批、未支付的理赔汇成一个批次，下载银行文件交给银行。</p>
-        <el-button type="danger" @click="create" data-test="batch-create">生成批次</el-button>
+        <el-button type="danger" @click="create" data-test="batch-create">生成批次…</el-button>
         <el-alert v-if="error" type="error" :title="error" show-icon style="margin-top:12px" />
         <div v-if="batch && batch.count" style="margin-top:12px" data-test="batch-result">
-          批次 <b>{{ batch.batch_no }}</b>：{{ batch.count }} 笔，合计 <b>{{ batch.total }}</b>
+          已生成批次 <b>{{ batch.batch_no }}</b>：共 {{ batch.count }} 笔，合计 <b>{{ $fmt.money(batch.total) }}</b>
           <a :href="'/api/v1' + batch.file.replace('/api/v1', '')" download data-test="batch-download">下载银行文件</a>
           <div v-if="batch.skipped_no_bank_card" class="field-error">{{ batch.skipped_no_bank_card }} 件因没有银行卡未列入</div>
         </div>
       </el-card></el-col>
       <el-col :md="12"><el-card><template #header>导入银行结果文件</template>
         <p style="margin-top:0">列：业务编号、结果（成功/失败）、失败原因、银行流水号。失败的理赔回到“已审批”并显示原因。</p>
-        <input type="file" accept=".csv" @change="confirm" data-test="bank-result" aria-label="银行结果文件" />
+        <hz-file-pick accept=".csv" test="bank-result" label="选择银行结果文件并导入" @pick="confirm" />
         <p v-if="msg" data-test="bank-result-msg">{{ msg }}</p>
         <row-errors :rows="msgRows" />
       </el-card></el-col>

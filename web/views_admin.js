@@ -13,7 +13,7 @@ const CardChangePanel = {
   setup(props, { emit }) {
     const user = Vue.inject("user");
     const busy = ref(false), error = ref(""), done = ref(null);
-    const mayConfirm = computed(() => user.value && ["admin", "staff"].includes(user.value.role));
+    const mayConfirm = computed(() => !!user.value && hzCan("security.card_confirm")); /* me.actions */
     const cc = computed(() => props.m && props.m.card_change);
     async function confirmCard() {
       error.value = "";

@@ -9,8 +9,9 @@ const hzAid = {
   statusType: { proposed: "info", applied: "warning", approved: "primary", rejected: "danger", paid: "success" },
   kindText: { second_round: "二次救助", student_aid: "金秋助学", visit: "走访慰问", donation: "爱心募捐", education: "学历教育补助" },
   levelText: { national: "全国劳模", provincial: "省部级劳模", city: "市级劳模", university: "大学", high_school: "高中" },
-  reviewer: (u) => u && (u.role === "admin" || u.role === "reviewer"),
-  office: (u) => u && (u.role === "admin" || u.role === "staff"),
+  /* me.actions (hzCan): the LM and relief rows of the API's rule book */
+  reviewer: (u, mod = "lm") => hzCan(mod + ".review"),
+  office: (u, mod = "lm") => hzCan(mod + ".apply"),
   year: () => Number(new Date().toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" }).slice(0, 4)),
   cents: (s) => Math.round(Number(s || 0) * 100),
   /* share of a limit taken, 0..100, for bars and the gauge */
@@ -117,7 +118,7 @@ const LmView = {
     }
     onMounted(load);
     watch(tab, load);
-    const canBudget = computed(() => props.user && (props.user.role === "admin" || props.user.role === "finance"));
+    const canBudget = computed(() => hzCan("lm.budget"));
     return { year, budget, rows, tab, error, gauge, decide, proactive, form, setBudget, canBudget,
              reviewer: hzAid.reviewer(props.user), office: hzAid.office(props.user), st: hzAid };
   },
@@ -243,7 +244,7 @@ const ProgramView = {
     onMounted(load);
     watch(tab, (v, old) => { if (old !== "todo") load(); });
     return { p, rows, tab, error, decide, propose, publicity, pub, st: hzAid,
-             reviewer: hzAid.reviewer(props.user), office: hzAid.office(props.user) };
+             reviewer: hzAid.reviewer(props.user, "relief"), office: hzAid.office(props.user, "relief") };
   },
   template: `
   <div>
@@ -297,6 +298,7 @@ const MemberAid = {
   setup(props) {
     const d = ref(null);
     onMounted(async () => {
+      if (!hzCan.any("lm.read", "relief.read")) return; /* a liaison reads no aid: no request to refuse */
       try { d.value = await hzApi.get("/aid?member=" + encodeURIComponent(props.memberRef)); } catch (e) { d.value = null; }
     });
     return { d, st: hzAid };

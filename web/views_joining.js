@@ -7,8 +7,8 @@
 const hzJoin = {
   statusText: { pending: "待审批", approved: "已入会", rejected: "已拒绝" },
   statusType: { pending: "warning", approved: "success", rejected: "danger" },
-  reviewer: (u) => u && ["admin", "staff", "cadre"].includes(u.role),
-  office: (u) => u && ["admin", "staff"].includes(u.role),
+  reviewer: () => hzCan("joining.review"), /* me.actions (hzCan) */
+  office: () => hzCan("joining.sponsor"),
   today: () => new Date().toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" }),
 };
 

@@ -11,10 +11,11 @@ const hzUnion = {
   outcomeText: { resolved: "已解决", mediated: "调解结案", litigated: "诉讼结案", withdrawn: "撤回" },
   caseStatus: { open: "待分派", assigned: "办理中", closed: "已结案" },
   caseType: { open: "warning", assigned: "primary", closed: "success" },
-  manages: (u) => u && ["admin", "staff", "cadre"].includes(u.role),
-  joins: (u) => u && ["admin", "staff", "cadre", "unit"].includes(u.role),
-  works: (u) => u && ["admin", "staff", "cadre"].includes(u.role),
-  opens: (u) => u && ["admin", "staff", "cadre", "unit", "member"].includes(u.role),
+  /* what the signed-in user may do: me.actions (hzCan), the API's own rule book */
+  manages: () => hzCan("care.manage"),
+  joins: () => hzCan("care.join"),
+  works: () => hzCan("cases.work"),
+  opens: () => hzCan("cases.open"),
   measure: (kind) => (kind === "walk" ? "steps" : kind === "run" || kind === "contest" ? "score" : null),
   year: () => Number(new Date().toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" }).slice(0, 4)),
 };

@@ -81,6 +81,11 @@ try {
   await range[1].fill("2026-12-31");
   await page.keyboard.press("Enter");
   await page.click("[data-test=renew]");
+  // irreversible: a dialog names the unit and the dates first (issue 16)
+  await page.waitForSelector(".el-message-box >> text=确认续保");
+  check((await text(page, ".el-message-box")).includes("五环(集团)纺织") && (await text(page, ".el-message-box")).includes("2026-12-01"),
+        "the renewal dialog names the unit and the range");
+  await page.click(".el-message-box__btns .el-button--primary");
   await page.waitForSelector("[data-test=renew-result], [data-test=renew-error]");
   check(!(await page.$("[data-test=renew-error]")), "renewal accepted: " + (await page.$("[data-test=renew-error]") ? await text(page, "[data-test=renew-error]") : ""));
   check(/续保 \d+ 项/.test(await text(page, "[data-test=renew-result]")) && !(await text(page, "[data-test=renew-result]")).includes("续保 0 项"),
@@ -136,7 +141,13 @@ try {
   await page.waitForSelector("[data-test=dashboard-stats]");
   await page.click("[data-test=nav-payments]");
   await page.click("[data-test=batch-create]");
+  // irreversible: the dialog says how many approved claims wait and how much (issue 16)
+  await page.waitForSelector(".el-message-box >> text=已审批待支付的理赔");
+  check(/理赔 \d+ 件，合计 [\d,]+\.\d\d 元/.test(await text(page, ".el-message-box")), "the batch dialog counts the claims and the money: " + await text(page, ".el-message-box"));
+  await page.click(".el-message-box__btns .el-button--primary");
   await page.waitForSelector("[data-test=batch-result]");
+  check(/已生成批次 PB\d{8}-\d{6}-\d+：共 \d+ 笔，合计 [\d,]+\.\d\d 元/.test(await text(page, "[data-test=batch-result]")),
+        "the batch result says what was made: " + await text(page, "[data-test=batch-result]"));
   const href = await page.getAttribute("[data-test=batch-download]", "href");
   const file = await page.request.get(BASE + href);
   const csv = await file.text();

@@ -1,0 +1,222 @@
+// The walk (issue 16 "Done when"): every demo role signs in and visits every
+// page its menu shows (read from the console's own list, window.hzMenus, so
+// pages added later are walked too), a detail page of each list, opens the
+// dialogs of the controls it is shown and cancels them, and types a route it
+// may not use. Asserted on every page: no console errors, no failed request
+// (any 4xx/5xx: a control shown must never earn a 403), the guard page for
+// the forbidden route with no API call behind it, and on the phone no text
+// broken into one character per line. A screenshot per role per page goes to
+// screenshots/walk-ROLE-PAGE.png.
+import { BASE, PW, check, context, finish, shot } from "./lib.mjs";
+
+const DESK = { width: 1366, height: 768 }, PHONE = { width: 390, height: 844 };
+
+/* a signed-in page with a ledger of what went wrong on it */
+async function signIn(user, viewport) {
+  const ctx = await context(viewport);
+  const page = await ctx.newPage();
+  const log = { errors: [], failed: [], api: 0, where: "login" };
+  page.on("pageerror", e => log.errors.push(log.where + ": " + e.message));
+  await page.goto(BASE + "/");
+  await page.waitForSelector("[data-test=login]"); // GET /me has answered 401: not signed in yet, as expected
+  page.on("console", m => { if (m.type() === "error") log.errors.push(log.where + ": " + m.text()); });
+  page.on("request", r => { if (new URL(r.url()).pathname.startsWith("/api/")) log.api++; });
+  page.on("response", r => {
+    if (r.status() >= 400) log.failed.push(log.where + ": " + r.request().method() + " " + new URL(r.url()).pathname + " " + r.status());
+  });
+  page.on("requestfailed", r => log.failed.push(log.where + ": " + r.url() + " " + (r.failure() || {}).errorText));
+  await page.fill("[data-test=login]", user);
+  await page.fill("[data-test=password]", PW);
+  await page.click("[data-test=login-submit]");
+  await page.waitForSelector("[data-test=logout]");
+  return { ctx, page, log };
+}
+
+/* the page has drawn and every request it made has been answered */
+async function settled(page) {
+  await page.waitForSelector(".el-main > *, .mobile, [data-test=forbidden]");
+  await page.waitForFunction(() => hzApi.pending === 0 && !document.querySelector(".el-loading-mask:not([style*='display: none'])"));
+}
+
+/* text squeezed into a column so narrow that it reads one character per line */
+async function brokenText(page) {
+  return page.evaluate(() => {
+    const bad = [];
+    for (const el of document.querySelectorAll(".el-main *, .mobile *")) {
+      const own = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent.trim()).join("");
+      if (own.length < 3 || !el.offsetParent) continue;
+      const cs = getComputedStyle(el), fs = parseFloat(cs.fontSize), r = el.getBoundingClientRect();
+      const w = r.width - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+      const h = r.height - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
+      if (w > 0 && w < fs * 1.9 && h > fs * 2.8) bad.push(own.slice(0, 12) + " (" + Math.round(w) + "px)");
+    }
+    return bad.slice(0, 5);
+  });
+}
+
+const slug = (hash) => hash.replace(/^#\//, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/-+$/, "") || "home";
+
+/* the page's own checks once it settled, and its picture */
+async function looked(s, role, name, phone) {
+  await settled(s.page);
+  if (phone) {
+    const bad = await brokenText(s.page);
+    check(!bad.length, role + " " + name + " at 390px: no text one character per line " + JSON.stringify(bad));
+  }
+  await shot(s.page, "walk-" + role + "-" + name);
+}
+
+/* buttons whose dialog the role would open: the irreversible ones end with
+ * "…" (they ask first); the walk opens each and cancels, so nothing changes */
+async function openDialogs(s, role, name) {
+  const { page } = s;
+  const buttons = await page.$$(".el-main button:visible");
+  let n = 0;
+  for (const b of buttons) {
+    const label = ((await b.textContent()) || "").trim();
+    if (!label.endsWith("…") || await b.isDisabled()) continue;
+    await page.evaluate(() => document.querySelectorAll(".field-error[role=alert]").forEach(e => e.setAttribute("data-walk-old", "")));
+    await b.click();
+    // the question, or (nothing chosen yet) the page's own word next to the field
+    await page.waitForFunction(() => document.querySelector(".el-message-box") ||
+      (hzApi.pending === 0 && document.querySelector(".field-error[role=alert]:not([data-walk-old])")));
+    const box = await page.$(".el-message-box");
+    if (box) {
+      await page.waitForSelector(".el-message-box", { state: "visible" });
+      if (!n++) await shot(page, "walk-" + role + "-" + name + "-dialog");
+      check(((await box.textContent()) || "").length > 10, role + " " + name + ": the dialog of " + label + " says what will happen");
+      await page.click(".el-message-box__btns button:not(.el-button--primary)");
+      await page.waitForSelector(".el-message-box", { state: "detached" });
+    }
+    await settled(page);
+  }
+}
+
+/* a row or card of the list that opens a deeper route: the detail page */
+async function openDetail(s, role, name, phone) {
+  const { page } = s;
+  const before = await page.evaluate(() => location.hash);
+  // a row that looks clickable (the list's pointer cursor)
+  const rows = await page.$$(".el-main .el-table__row, .el-main .program-card, .mobile [data-test=m-claim]");
+  let row = null;
+  for (const r of rows) if (await r.evaluate(el => el.matches("[data-test=m-claim]") || getComputedStyle(el).cursor === "pointer")) { row = r; break; }
+  if (!row) return null;
+  await row.click();
+  // a row's handler sets location.hash as it runs: read at once, no wait
+  const hash = await page.evaluate(() => location.hash);
+  if (hash === before || hash.split("/").length <= before.split("/").length) {
+    await settled(page);
+    return null; // this list opens its rows in place: no detail route
+  }
+  s.log.where = role + " " + hash;
+  await looked(s, role, name + "-detail", phone);
+  await openDialogs(s, role, name + "-detail");
+  return hash;
+}
+
+function ledger(s, role, what) {
+  check(!s.log.errors.length, role + " " + what + ": no console errors " + JSON.stringify(s.log.errors));
+  check(!s.log.failed.length, role + " " + what + ": no failed requests (no 4xx/5xx) " + JSON.stringify(s.log.failed));
+  s.log.errors.length = 0; s.log.failed.length = 0;
+}
+
+/* the menu the role is shown, as the console itself lists it */
+const shown = (page) => page.evaluate(() => [...document.querySelectorAll("[data-test^=nav-]")]
+  .map(el => el.getAttribute("data-test").slice(4)));
+
+async function walkDesk(role, viewport) {
+  const phone = viewport === PHONE, tag = phone ? role + "-phone" : role;
+  const s = await signIn(role, viewport);
+  const { page } = s;
+  await settled(page);
+  if (phone) {
+    check(!(await page.$(".aside:visible")), tag + ": no sidebar at 390px");
+    await page.click("[data-test=menu-open]");
+    await page.waitForSelector("[data-test=menu-drawer] [data-test^=nav-]:visible");
+  }
+  const pages = await shown(page);
+  const all = await page.evaluate(() => window.hzMenus.map(m => m.path.slice(2)));
+  check(pages.length > 0 && pages.every(p => all.includes(p)), tag + ": the menu comes from hzMenus (" + pages.join(", ") + ")");
+  if (phone) await shot(page, "walk-" + tag + "-menu");
+  const details = [];
+  for (const p of pages) {
+    s.log.where = tag + " #/" + p;
+    if (phone) {
+      if (!(await page.locator("[data-test=menu-drawer]").isVisible())) await page.click("[data-test=menu-open]");
+      await page.waitForSelector("[data-test=menu-drawer] [data-test=nav-" + p + "]", { state: "visible" });
+      await page.click("[data-test=menu-drawer] [data-test=nav-" + p + "]");
+      await page.waitForSelector("[data-test=menu-drawer]", { state: "hidden" });
+    } else {
+      await page.click("[data-test=nav-" + p + "]");
+    }
+    await page.waitForFunction((h) => location.hash === h, "#/" + p);
+    await looked(s, tag, slug(p), phone);
+    check(!(await page.$("[data-test=forbidden]")), tag + " #/" + p + ": a page in the menu is not refused");
+    await openDialogs(s, tag, slug(p));
+    const d = await openDetail(s, tag, slug(p), phone);
+    if (d) details.push(d);
+    ledger(s, tag, "#/" + p);
+  }
+  // a route the menu does not offer, typed: the guard, and no API call for it
+  const refused = all.filter(p => !pages.includes(p));
+  for (const p of refused.slice(0, phone ? 1 : 3)) {
+    s.log.where = tag + " typed #/" + p;
+    await settled(page);
+    const calls = s.log.api;
+    await page.evaluate((h) => { location.hash = h; }, "#/" + p);
+    await page.waitForSelector("[data-test=forbidden]");
+    await settled(page);
+    check((await page.textContent("[data-test=forbidden]")).includes("无权访问此页面"), tag + " typed #/" + p + ": 无权访问此页面");
+    check(s.log.api === calls, tag + " typed #/" + p + ": no API call behind the guard (" + (s.log.api - calls) + ")");
+    check(!(await page.$(".el-main form, .el-main input[type=file], .el-main .el-table")), tag + " typed #/" + p + ": no form or list");
+    if (p === refused[0]) await shot(page, "walk-" + tag + "-forbidden");
+    ledger(s, tag, "typed #/" + p);
+  }
+  await s.ctx.close();
+  return { pages, details, refused };
+}
+
+async function walkMember() {
+  const s = await signIn("member", PHONE);
+  const { page } = s;
+  const visit = async (hash, name) => {
+    s.log.where = "member " + hash;
+    await page.evaluate((h) => { location.hash = h; }, hash);
+    await page.waitForFunction((h) => location.hash === h, hash);
+    await looked(s, "member", name, true);
+  };
+  await visit("#/m", "m");
+  const texts = await page.textContent(".mobile");
+  check(!/\d{4}-\d\d-\d\dT\d\d:\d\d/.test(texts), "member: no raw UTC timestamps on the phone page");
+  check(!/\((?=[^)]*[a-z]{3})[^)]*\)/.test(texts), "member: no English in parentheses on the phone page");
+  const d = await openDetail(s, "member", "m", true);
+  check(!!d, "member: a claim of theirs opens");
+  ledger(s, "member", "#/m");
+  await visit("#/m/union", "m-union");
+  ledger(s, "member", "#/m/union");
+  const calls = s.log.api;
+  await page.evaluate(() => { location.hash = "#/payments"; });
+  await page.waitForSelector("[data-test=forbidden]");
+  check(s.log.api === calls, "member typed #/payments: the guard, no API call");
+  await shot(page, "walk-member-forbidden");
+  ledger(s, "member", "typed #/payments");
+  await s.ctx.close();
+}
+
+const seen = {};
+// HZ_WALK=staff-phone,member (say) walks only those, while a page is being fixed
+const only = (process.env.HZ_WALK || "").split(",").filter(Boolean), want = (w) => !only.length || only.includes(w);
+for (const role of ["admin", "staff", "reviewer", "finance", "cadre", "unit"]) if (want(role)) seen[role] = await walkDesk(role, DESK);
+if (want("staff-phone")) await walkDesk("staff", PHONE);
+if (want("member")) await walkMember();
+if (only.length) await finish();
+
+// what each role is shown follows the rule book (me.actions), spot-checked
+const has = (r, p) => seen[r].pages.includes(p);
+check(has("admin", "users") && !has("staff", "users"), "only the admin has 用户与安全");
+check(has("finance", "payments") && !has("reviewer", "payments") && !has("staff", "payments"), "支付 for admin and finance only");
+check(seen.reviewer.refused.includes("payments"), "a reviewer typing #/payments is refused");
+check(!has("cadre", "units") && has("unit", "units"), "花名册 for the office and the unit, not the cadre");
+for (const r of ["admin", "staff", "reviewer", "finance", "cadre", "unit"])
+  check(seen[r].details.some(h => h.startsWith("#/claims/")), r + ": a claim page was opened");
+await finish();
