@@ -56,9 +56,25 @@ async function brokenText(page) {
 
 const slug = (hash) => hash.replace(/^#\//, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/-+$/, "") || "home";
 
+/* a control is shown only to a role whose me.actions has its action */
+const CONTROLS = {
+  "intake-submit": "claim.submit", "feed-file": "settlement.import", proactive: "claim.proactive",
+  approve: "claim.review", reject: "claim.review", "docs-complete": "claim.documents", "batch-create": "payment.batch",
+  "bank-result": "payment.batch", renew: "coverage.enroll", "roster-file": "roster.import", "card-confirm": "security.card_confirm",
+  "act-new": "care.manage", "case-new": "cases.open", "lm-proactive": "lm.apply", "lm-budget-set": "lm.budget",
+  "sponsorship-add": "joining.sponsor", propose: "relief.apply", publicity: "relief.apply",
+};
+async function controlsAllowed(page, role, name) {
+  const wrong = await page.evaluate((controls) => Object.entries(controls)
+    .filter(([t, a]) => [...document.querySelectorAll("[data-test='" + t + "']")].some(el => el.offsetParent || el.type === "file") && !hzCan(a))
+    .map(([t, a]) => t + " needs " + a), CONTROLS);
+  check(!wrong.length, role + " " + name + ": every control shown is the role's to use " + JSON.stringify(wrong));
+}
+
 /* the page's own checks once it settled, and its picture */
 async function looked(s, role, name, phone) {
   await settled(s.page);
+  await controlsAllowed(s.page, role, name);
   if (phone) {
     const bad = await brokenText(s.page);
     check(!bad.length, role + " " + name + " at 390px: no text one character per line " + JSON.stringify(bad));
