@@ -130,7 +130,7 @@ const ClaimsView = {
     const tab = ref("adjudicated"), list = ref(null);
     const filters = reactive({ status: "adjudicated", plan: "", unit: "", source: "", range: null });
     const intake = reactive({ id_number: "", settlements: "", accident: false, documents_complete: true });
-    const intakeError = ref(""), feedMsg = ref(""), feedRows = ref([]), feedInput = ref(null);
+    const intakeError = ref(""), feedMsg = ref(""), feedRows = ref([]), feedInput = ref(null), proactiveMsg = ref("");
     function load() { if (list.value) list.value.reload(); }
     async function submit() {
       intakeError.value = "";
@@ -141,36 +141,40 @@ const ClaimsView = {
       try {
         const c = await hzApi.post("/claims", { id_number: intake.id_number, settlements: setl,
           accident: intake.accident, documents_complete: intake.documents_complete });
-        ElMessage.success("已受理并核算：" + c.claim_no + "，合计 " + c.total);
+        ElMessage.success("已受理并核算：" + c.claim_no + "，合计 " + hzFmt.money(c.total));
         location.hash = "#/claims/" + c.claim_no;
       } catch (e) { intakeError.value = errText(e); }
     }
-    async function uploadFeed(ev) {
-      const f = ev.target.files[0];
+    async function uploadFeed(f) {
       if (!f) return;
       feedMsg.value = ""; feedRows.value = [];
       try {
         const r = await hzApi.upload("/settlements", await f.arrayBuffer());
         feedMsg.value = "读取 " + r.read + " 条，新增 " + r.new + "，重复 " + r.duplicate + "，退费 " + r.refund + "，未匹配会员 " + r.unmatched;
       } catch (e) { feedMsg.value = "导入失败：" + errText(e); feedRows.value = errRows(e); }
-      ev.target.value = "";
     }
+    /* 免申即享 makes a claim for every settled stay no claim uses yet: asked first, then told how many and how much */
     async function proactive() {
+      if (!await hzConfirm("确认免申即享", ["将为所有已结算、尚未申请理赔的在保会员住院，自动生成理赔并按计划核算。",
+        "生成的理赔进入审核流程，不能撤销。"], "生成理赔")) return;
       try {
         const r = await hzApi.post("/claims/proactive");
-        ElMessage.success("免申即享：新建理赔 " + r.created.length + " 件");
+        const fen = r.created.reduce((a, c) => a + hzFen(c.total), 0);
+        proactiveMsg.value = r.created.length ? "免申即享：已生成理赔 " + r.created.length + " 件，核算合计 " + hzFmt.money(fen)
+          : "免申即享：没有尚未理赔的已结算住院，未生成理赔";
+        ElMessage.success(proactiveMsg.value);
         load();
       } catch (e) { ElMessage.error(errText(e)); }
     }
     watch(tab, (t) => { filters.status = t === "all" ? "" : t; });
-    return { tab, list, filters, ...hzListChoices(), intake, intakeError, submit, feedMsg, feedRows, uploadFeed, feedInput, proactive,
+    return { tab, list, filters, ...hzListChoices(), intake, intakeError, submit, feedMsg, feedRows, uploadFeed, feedInput, proactive, proactiveMsg,
              open: (c) => { location.hash = "#/claims/" + c.claim_no; }, sla: hzFmt.sla };
   },
   template: `
   <div>
     <h1 class="page-title">理赔（7日快速理赔）</h1>
-    <el-row :gutter="16">
-      <el-col :md="12">
+    <el-row :gutter="16" v-if="$can.any('claim.submit', 'settlement.import', 'claim.proactive')">
+      <el-col :md="12" v-if="$can('claim.submit')">
         <el-card><template #header>理赔受理：身份证 + 出院证</template>
           <el-form label-width="110px" @submit.prevent="submit">
             <el-form-item label="身份证号码" for="intake-id">
@@ -188,13 +192,18 @@ const ClaimsView = {
           </el-form>
         </el-card>
       </el-col>
-      <el-col :md="12">
+      <el-col :md="12" v-if="$can.any('settlement.import', 'claim.proactive')">
         <el-card><template #header>医保数据共享</template>
-          <p style="margin-top:0">导入医保中心结算数据（CSV 或 JSON Lines，国家平台字段名）。</p>
-          <input ref="feedInput" type="file" accept=".csv,.jsonl,.json" @change="uploadFeed" data-test="feed-file" aria-label="医保结算文件" />
-          <p v-if="feedMsg" data-test="feed-result">{{ feedMsg }}</p>
-          <row-errors :rows="feedRows" />
-          <el-button @click="proactive" data-test="proactive">免申即享：为已结算住院生成理赔</el-button>
+          <template v-if="$can('settlement.import')">
+            <p style="margin-top:0">导入医保中心结算数据（CSV 或 JSON Lines，国家平台字段名）。</p>
+            <hz-file-pick accept=".csv,.jsonl,.json" test="feed-file" label="选择医保结算文件并导入" @pick="uploadFeed" />
+            <p v-if="feedMsg" data-test="feed-result">{{ feedMsg }}</p>
+            <row-errors :rows="feedRows" />
+          </template>
+          <div v-if="$can('claim.proactive')" style="margin-top:12px">
+            <el-button @click="proactive" data-test="proactive">免申即享：为已结算住院生成理赔…</el-button>
+            <p v-if="proactiveMsg" data-test="proactive-result">{{ proactiveMsg }}</p>
+          </div>
         </el-card>
       </el-col>
     </el-row>
