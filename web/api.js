@@ -41,7 +41,7 @@ const hzCan = (() => {
   let acts = new Set();
   const can = (a) => acts.has(a);
   can.any = (...as) => as.some(a => acts.has(a));
-  can.set = (me) => { acts = new Set((me && me.actions) || []); };
+  can.set = (me) => { acts = new Set((me && me.actions) || []); can.role = (me && me.role) || ""; };
   return can;
 })();
 

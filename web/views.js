@@ -3,7 +3,11 @@
 const { ref, reactive, computed, onMounted, watch, nextTick } = Vue;
 const { ElMessage, ElMessageBox } = ElementPlus;
 
-function errText(e) { return e && e.message ? e.message : String(e); }
+/* the server's words; a member reads them without the English in parentheses (the office's habit) */
+function errText(e) {
+  const t = e && e.message ? e.message : String(e);
+  return hzCan.role === "member" ? t.replace(/\s*\((?=[^()]*[A-Za-z]{2})[^()]*\)/g, "") : t;
+}
 /* The server's row-by-row details of a refused file (rosters, the feed, bank
  * results): [{row, field, column, reason}], column as the file titles it. */
 function errRows(e) { return (e && e.data && e.data.error && e.data.error.details) || []; }
@@ -123,6 +127,8 @@ const UnitsView = {
     const fileInput = ref(null);
     onMounted(async () => {
       try { units.value = (await hzApi.get("/units?per_page=500")).items; } catch (e) { error.value = errText(e); }
+      /* a liaison has one unit: chosen already */
+      if (units.value.length === 1) { form.unit = units.value[0].code; renewal.unit = units.value[0].code; }
     });
     function pick(ev) { form.file = ev.target.files[0] || null; form.fileName = form.file ? form.file.name : ""; }
     async function upload() {
@@ -221,7 +227,7 @@ const UnitsView = {
       <el-table :data="units" size="small">
         <el-table-column prop="name" label="单位名称" />
         <el-table-column prop="code" label="统一社会信用代码" width="210" />
-        <el-table-column label="所属工会" width="160"><template #default="s">{{ orgName[s.row.org] || s.row.org }}</template></el-table-column>
+        <el-table-column v-if="Object.keys(orgName).length" label="所属工会" width="160"><template #default="s">{{ orgName[s.row.org] || '-' }}</template></el-table-column>
         <el-table-column prop="members" label="会员" width="90" />
       </el-table>
     </el-card>
