@@ -294,9 +294,9 @@ const ClaimView = {
       <el-card style="margin-top:16px"><template #header>材料与审核</template>
         <div style="margin-bottom:12px">
           <el-tag v-for="d in docs" :key="d.k" :type="d.ok ? 'success' : 'warning'" style="margin-right:6px">{{ d.ok ? '✓' : '✗' }} {{ docName[d.k] || d.k }}</el-tag>
-          <el-button v-if="c.status === 'received'" size="small" @click="act('docs')" data-test="docs-complete">材料已收齐</el-button>
+          <el-button v-if="c.status === 'received' && $can('claim.documents')" size="small" @click="act('docs')" data-test="docs-complete">材料已收齐</el-button>
         </div>
-        <div class="toolbar" v-if="c.status === 'adjudicated' || c.status === 'approved' || c.status === 'received'">
+        <div class="toolbar" v-if="$can('claim.review') && (c.status === 'adjudicated' || c.status === 'approved' || c.status === 'received')">
           <el-button v-if="c.status === 'adjudicated'" type="success" @click="act('approve')" data-test="approve">审核通过</el-button>
           <el-input v-model="reason" placeholder="拒绝理由" style="max-width:300px" data-test="reject-reason" aria-label="拒绝理由" />
           <el-button type="danger" plain @click="act('reject')" data-test="reject">拒绝</el-button>

@@ -42,13 +42,15 @@ async function settled(page) {
 async function brokenText(page) {
   return page.evaluate(() => {
     const bad = [];
-    for (const el of document.querySelectorAll(".el-main *, .mobile *")) {
-      const own = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent.trim()).join("");
-      if (own.length < 3 || !el.offsetParent) continue;
-      const cs = getComputedStyle(el), fs = parseFloat(cs.fontSize), r = el.getBoundingClientRect();
-      const w = r.width - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
-      const h = r.height - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
-      if (w > 0 && w < fs * 1.9 && h > fs * 2.8) bad.push(own.slice(0, 12) + " (" + Math.round(w) + "px)");
+    // a text of 3+ characters laid out in as many lines as it has characters (two at most a line)
+    const walker = document.createTreeWalker(document.querySelector(".el-main, .mobile") || document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const t = n.textContent.replace(/\s+/g, "");
+      if (t.length < 3 || !n.parentElement || !n.parentElement.offsetParent) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+      if (lines >= 3 && lines * 2 >= t.length) bad.push(t.slice(0, 12) + " (" + lines + " lines)");
     }
     return bad.slice(0, 5);
   });
