@@ -296,6 +296,9 @@ hz_err hz_claims_submit_tx(hz_app *app, const hz_claim_input *in, int64_t *claim
     for (int i = 0; i < n_covs; i++)
         for (int k = 0; k < covs[i].n_ledger; k++)
             if ((rc = hz_store_ledger_put(app->db, covs[i].coverage_id, &covs[i].ledger[k], e))) goto out;
+    /* the rest reaches what members share (LM budgets, the audit chain):
+     * one submission at a time from here (store/db.h) */
+    if ((rc = hz_db_serialize(app->db, e))) goto out;
     /* what rested on these stays before huzhu paid (an LM subsidy) is recomputed */
     for (int i = 0; i < n_events; i++)
         for (const hz_app_module *const *md = hz_app_modules; events[i].settlement_id && *md; md++)
@@ -338,7 +341,9 @@ hz_err hz_app_claim_submit(hz_app *app, const hz_claim_input *in, hz_claim_view 
         checked.accident = false;
         checked.documents_complete = false;
     }
-    if ((rc = hz_db_begin(app->db, e))) return rc;
+    /* one member's rows until hz_claims_submit_tx serializes: claims of
+     * different members go through at once on PostgreSQL (P9) */
+    if ((rc = hz_db_begin_member(app->db, id_number, e))) return rc;
     int64_t id = 0;
     if ((rc = hz_claims_submit_tx(app, &checked, &id, e))) {
         hz_db_rollback(app->db);

@@ -11,7 +11,10 @@ static const char q_walk[] = "SELECT id, at, actor, action, object, detail, prev
 hz_err hz_store_audit_last_hash(hz_db *db, char *buf, hz_errinfo *e) {
     hz_stmt *st;
     bool row;
-    hz_err rc = hz_db_stmt(db, q_last, &st, e);
+    /* the chain is one sequence: its writers append one at a time */
+    hz_err rc = hz_db_serialize(db, e);
+    if (rc) return rc;
+    rc = hz_db_stmt(db, q_last, &st, e);
     if (rc) return rc;
     if ((rc = hz_stmt_step(st, &row, e))) return rc;
     snprintf(buf, 65, "%s", row ? hz_stmt_col_text(st, 0) : "");

@@ -150,6 +150,21 @@ hz_err hz_db_begin(hz_db *db, hz_errinfo *e) {
     return rc;
 }
 
+hz_err hz_db_begin_member(hz_db *db, const char *member_key, hz_errinfo *e) {
+    if (db->tx_depth++ > 0) return HZ_OK;
+    db->tx_failed = false;
+    hz_err rc = db->drv->begin_member ? db->drv->begin_member(db, member_key, e) : db->drv->begin(db, e);
+    if (rc) db->tx_depth = 0;
+    return rc;
+}
+
+hz_err hz_db_serialize(hz_db *db, hz_errinfo *e) {
+    if (db->tx_depth <= 0 || !db->drv->serialize) return HZ_OK;
+    hz_err rc = db->drv->serialize(db, e);
+    if (rc) db->tx_failed = true;
+    return rc;
+}
+
 hz_err hz_db_commit(hz_db *db, hz_errinfo *e) {
     if (db->tx_depth <= 0) return hz_fail(e, HZ_EINTERNAL, "没有进行中的事务 (commit without begin)");
     if (--db->tx_depth > 0) return HZ_OK;

@@ -36,6 +36,10 @@ typedef struct hz_db_driver {
     void (*reset)(hz_stmt *st);
     void (*finalize)(hz_stmt *st);
     hz_err (*begin)(hz_db *db, hz_errinfo *e);
+    /* a write transaction on one member's rows (NULL: begin) */
+    hz_err (*begin_member)(hz_db *db, const char *member_key, hz_errinfo *e);
+    /* from here to the commit, one transaction at a time (NULL: nothing to do) */
+    hz_err (*serialize)(hz_db *db, hz_errinfo *e);
     hz_err (*commit)(hz_db *db, hz_errinfo *e);
     hz_err (*rollback)(hz_db *db);
     /* bulk load: COPY on PostgreSQL, a prepared INSERT on SQLite */
@@ -107,6 +111,18 @@ void hz_stmt_reset(hz_stmt *st);
  * driver (SQLite: BEGIN IMMEDIATE). A rollback at any depth dooms the
  * outermost transaction; its commit then fails with HZ_ECONFLICT. */
 hz_err hz_db_begin(hz_db *db, hz_errinfo *e);
+/* A write transaction that touches the rows of one member only (named by
+ * member_key, the normalized ID number) until it calls hz_db_serialize.
+ * SQLite: BEGIN IMMEDIATE, as hz_db_begin. PostgreSQL: such transactions of
+ * different members run at once; each excludes the same member's, and all
+ * exclude every hz_db_begin transaction, which still runs alone
+ * (docs/decisions.md). Nested in an open transaction, it joins it. */
+hz_err hz_db_begin_member(hz_db *db, const char *member_key, hz_errinfo *e);
+/* Past this call the open transaction runs alone until it ends: called
+ * before anything shared by all members is read or written (the audit
+ * chain, budgets, numbering). Without a transaction, or when it already
+ * runs alone, it does nothing. */
+hz_err hz_db_serialize(hz_db *db, hz_errinfo *e);
 hz_err hz_db_commit(hz_db *db, hz_errinfo *e);
 void hz_db_rollback(hz_db *db);
 

@@ -3,7 +3,13 @@
  * $N; values travel as text and PostgreSQL infers their types. Write
  * transactions take one transaction-scoped advisory lock, so writers are
  * serialised exactly as SQLite's BEGIN IMMEDIATE serialises them: the ledger
- * and cap guarantees hold without retry loops in the use cases. */
+ * and cap guarantees hold without retry loops in the use cases. A
+ * transaction that works on one member's rows (hz_db_begin_member: a claim
+ * submission) takes that lock shared and an exclusive lock on the member
+ * instead, so different members' run at once; it takes a third lock before
+ * it reaches what all members share (hz_db_serialize: the audit chain).
+ * Always in this order (write lock, member, serial), so no two wait on each
+ * other in a cycle. */
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,13 +18,16 @@
 #include "store/db.h"
 
 #define PG_MAX_PARAMS 32
-#define HZ_WRITE_LOCK 7461 /* advisory lock key of huzhu's writers */
+#define HZ_WRITE_LOCK 7461  /* advisory lock key of huzhu's writers */
+#define HZ_SERIAL_LOCK 7462 /* member transactions past hz_db_serialize */
+#define HZ_MEMBER_LOCK 7463 /* class of the per-member keys */
 
 typedef struct {
     hz_db base;
     PGconn *c;
     int next_stmt;
     int copy_cols;
+    bool alone; /* the open transaction excludes every other writer */
     char *copy_buf; /* rows gathered before PQputCopyData */
     size_t copy_len, copy_cap;
 } pg_db;
@@ -229,6 +238,34 @@ static hz_err pg_begin(hz_db *db, hz_errinfo *e) {
     char lock[64];
     snprintf(lock, sizeof lock, "SELECT pg_advisory_xact_lock(%d)", HZ_WRITE_LOCK);
     if ((rc = pg_exec(db, lock, e))) pg_exec(db, "ROLLBACK", NULL);
+    ((pg_db *)db)->alone = true;
+    return rc;
+}
+
+static hz_err pg_begin_member(hz_db *db, const char *member_key, hz_errinfo *e) {
+    pg_db *d = (pg_db *)db;
+    if (!member_key || !*member_key) return pg_begin(db, e);
+    hz_err rc = pg_exec(db, "BEGIN", e);
+    if (rc) return rc;
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT pg_advisory_xact_lock_shared(%d), pg_advisory_xact_lock(%d, hashtext($1))",
+             HZ_WRITE_LOCK, HZ_MEMBER_LOCK);
+    const char *values[1] = {member_key};
+    PGresult *res = PQexecParams(d->c, sql, 1, NULL, values, NULL, NULL, 0);
+    rc = PQresultStatus(res) == PGRES_TUPLES_OK ? HZ_OK : map_result(res, d->c, e);
+    PQclear(res);
+    if (rc) pg_exec(db, "ROLLBACK", NULL);
+    d->alone = false;
+    return rc;
+}
+
+static hz_err pg_serialize(hz_db *db, hz_errinfo *e) {
+    pg_db *d = (pg_db *)db;
+    if (d->alone) return HZ_OK;
+    char lock[64];
+    snprintf(lock, sizeof lock, "SELECT pg_advisory_xact_lock(%d)", HZ_SERIAL_LOCK);
+    hz_err rc = pg_exec(db, lock, e);
+    if (!rc) d->alone = true;
     return rc;
 }
 static hz_err pg_commit(hz_db *db, hz_errinfo *e) { return pg_exec(db, "COMMIT", e); }
@@ -337,6 +374,8 @@ const hz_db_driver hz_pg_driver = {
     .reset = pg_reset,
     .finalize = pg_finalize,
     .begin = pg_begin,
+    .begin_member = pg_begin_member,
+    .serialize = pg_serialize,
     .commit = pg_commit,
     .rollback = pg_rollback,
     .copy_begin = pg_copy_begin,
