@@ -103,7 +103,7 @@ done
 HTTP_ROWS=""
 if [ "${BENCH_HTTP:-1}" = 1 ]; then HTTP_ROWS=$(bash bench/http.sh); fi
 PG_ROWS=""
-if [ "${BENCH_PG:-1}" = 1 ]; then PG_ROWS=$(bash bench/pg.sh); fi
+if [ "${BENCH_PG:-1}" = 1 ]; then PG_ROWS=$(bash bench/pg.sh; bash bench/pg_servers.sh); fi
 
 echo
 echo "huzhu benchmarks — $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), medians of ${BENCH_RUNS:-3} runs (${BENCH_RUNS_LARGE:-1} at 1M rows)"
