@@ -11,6 +11,12 @@
     { path: "#/reports", label: "报表", can: "report.read", routes: ["reports"] },
     { path: "#/members", label: "会员", can: "member.read", routes: ["members", "member"] },
     { path: "#/units", label: "会员单位与花名册", can: "roster.import", routes: ["units"] },
+    { path: "#/org", label: "组织与单位", roles: ["admin", "staff", "cadre", "unit"], routes: ["org"] },
+    { path: "#/plans", label: "保障计划", roles: ["admin", "staff", "reviewer", "finance", "cadre", "unit"], routes: ["plans"] },
+    { path: "#/enroll", label: "参保与续保", roles: ["admin", "staff", "unit"], routes: ["enroll"] },
+    { path: "#/contributions", label: "缴费", roles: ["admin", "staff", "finance", "cadre"], routes: ["contributions"] },
+    { path: "#/settlements", label: "医保结算数据", roles: ["admin", "staff"], routes: ["settlements"] },
+    { path: "#/overdue", label: "超时预警", roles: ["admin", "staff", "reviewer", "finance", "cadre"], routes: ["overdue"] },
     { path: "#/claims", label: "理赔", can: "claim.read", routes: ["claims", "claim"] },
     { path: "#/payments", label: "支付", can: "payment.batch", routes: ["payments"] },
     { path: "#/lm", label: "劳模医疗补助", can: "lm.read", routes: ["lm"] },
@@ -22,6 +28,7 @@
     { path: "#/lookback", label: "回头望", can: "insight.lookback", routes: ["lookback"] },
     { path: "#/outbox", label: "通知发件箱", can: "notices.read", routes: ["outbox"] },
     { path: "#/users", label: "用户与安全", can: "user.admin", routes: ["users"] },
+    { path: "#/audit", label: "审计校验", can: "audit.verify", routes: ["audit"] },
   ];
   window.hzMenus = menus;
   const allowed = (m, role) => m.can ? hzCan.any(...[].concat(m.can)) : (m.roles || []).includes(role);
@@ -37,7 +44,7 @@
   }
   const App = {
     components: { LoginView, MembersView, MemberView, UnitsView, ClaimsView, ClaimView, PaymentsView,
-                  MobileView, MobileClaimView, UsersView },
+                  MobileView, MobileClaimView },
     setup() {
       const user = ref(null), ready = ref(false), route = reactive(parse(location.hash)), viewKey = ref(0);
       provide("user", user); /* the signed-in user, for pages that offer actions by role */
@@ -119,6 +126,13 @@
             <ClaimView v-else-if="route.name === 'claim'" :no="route.no" />
             <PaymentsView v-else-if="route.name === 'payments'" />
             <UsersView v-else-if="route.name === 'users'" />
+            <OrgView v-else-if="route.name === 'org'" />
+            <PlansView v-else-if="route.name === 'plans'" />
+            <EnrollView v-else-if="route.name === 'enroll'" />
+            <ContributionsView v-else-if="route.name === 'contributions'" />
+            <SettlementsView v-else-if="route.name === 'settlements'" />
+            <OverdueView v-else-if="route.name === 'overdue'" />
+            <AuditView v-else-if="route.name === 'audit'" />
             <ActivitiesView v-else-if="route.name === 'activities'" :user="user" />
             <ActivityView v-else-if="route.name === 'activity'" :user="user" :code="route.code" />
             <CasesView v-else-if="route.name === 'cases'" :user="user" />
@@ -148,6 +162,7 @@
   for (const [name, view] of Object.entries(hzNoticeViews)) app.component(name, view);
   for (const [name, view] of Object.entries(hzInsightViews)) app.component(name, view); /* HzForecastCard too */
   for (const [name, view] of Object.entries(hzDashViews)) app.component(name, view);
+  for (const [name, view] of Object.entries(hzOfficeViews)) app.component(name, view); /* views_office.js */
   app.use(ElementPlus, { locale: ElementPlusLocaleZhCn });
   app.mount("#app");
 })();

@@ -78,7 +78,8 @@ const MemberView = {
   template: `
   <div>
     <h1 class="page-title">会员档案</h1>
-    <div v-if="m" style="margin:-8px 0 12px"><hz-print :href="'/members/' + id + '/certificate.pdf'" label="打印保障凭证" test="print-certificate" /></div>
+    <div v-if="m" style="margin:-8px 0 12px"><hz-print :href="'/members/' + id + '/certificate.pdf'" label="打印保障凭证" test="print-certificate" />
+      <member-edit-panel :m="m" @saved="load" style="margin-left:8px" /></div>
     <el-alert v-if="error" type="error" :title="error" show-icon />
     <template v-if="m">
       <el-card>

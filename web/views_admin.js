@@ -1,6 +1,6 @@
 /* Console pages of the security module (issue 12): a member's bank-card
- * change waiting for confirmation, and the admin's users and office
- * settings. The server decides who may do what (two-person rule, roles,
+ * change waiting for confirmation (the admin's users and office settings
+ * moved to views_office.js). The server decides who may do what (two-person rule, roles,
  * scope); these pages show its answers. Loaded after views.js. */
 
 /* On a member's page: the pending card change (cards masked for the roles
@@ -64,65 +64,4 @@ const CardChangePanel = {
       <el-table-column prop="amount" label="应付金额" width="120" />
     </el-table>
   </el-card>`,
-};
-
-/* 用户与安全 (admin): accounts with role, scope and lock state, unlock, and
- * the office's two-person rule for bank-card changes. */
-const UsersView = {
-  setup() {
-    const rows = ref([]), error = ref(""), twoPerson = ref(false), settingBusy = ref(false);
-    async function load() {
-      error.value = "";
-      try {
-        rows.value = (await hzApi.get("/users")).items;
-        twoPerson.value = (await hzApi.get("/settings/card_two_person")).value === "on";
-      } catch (e) { error.value = errText(e); }
-    }
-    async function unlock(u) {
-      try {
-        await hzApi.post("/users/" + encodeURIComponent(u.login) + "/unlock");
-        ElMessage.success("已解锁 " + u.login);
-        await load();
-      } catch (e) { ElMessage.error(errText(e)); }
-    }
-    async function setTwoPerson(v) {
-      settingBusy.value = true;
-      try {
-        const r = await hzApi.put("/settings/card_two_person", { value: v ? "on" : "off" });
-        twoPerson.value = r.value === "on";
-        ElMessage.success(twoPerson.value ? "已开启：银行卡变更须由另一人确认" : "已关闭两人确认");
-      } catch (e) { twoPerson.value = !v; ElMessage.error(errText(e)); } finally { settingBusy.value = false; }
-    }
-    onMounted(load);
-    return { rows, error, twoPerson, settingBusy, unlock, setTwoPerson, roleName: hzFmt.roleName };
-  },
-  template: `
-  <div>
-    <h1 class="page-title">用户与安全</h1>
-    <el-alert v-if="error" type="error" :title="error" show-icon />
-    <el-card><template #header>办事处设置</template>
-      <el-switch :model-value="twoPerson" :loading="settingBusy" @change="setTwoPerson" data-test="two-person"
-                 active-text="银行卡变更须由另一人确认（两人确认）" inactive-text="" />
-      <p style="color:#888;margin-bottom:0">开启后，变更会员银行卡的人员不能自己确认新卡；确认前该会员的待支付款项一律暂停。</p>
-    </el-card>
-    <el-card style="margin-top:16px"><template #header>账户（连续登录失败达到上限的账户被锁定，须由管理员解锁）</template>
-      <el-table :data="rows" size="small" data-test="user-table">
-        <el-table-column prop="login" label="登录名" width="150" />
-        <el-table-column label="角色" width="110"><template #default="s">{{ roleName[s.row.role] || s.row.role }}</template></el-table-column>
-        <el-table-column label="范围"><template #default="s">{{ s.row.scope ? (s.row.scope_name || s.row.scope) : '全市（办事处）' }}
-          <small v-if="s.row.scope" style="color:#888">{{ s.row.scope }}</small></template></el-table-column>
-        <el-table-column label="状态" width="200"><template #default="s">
-          <el-tag v-if="s.row.locked" type="danger" :data-test="'locked-' + s.row.login">已锁定</el-tag>
-          <el-tag v-else-if="s.row.disabled" type="info">已停用</el-tag>
-          <el-tag v-else type="success">正常</el-tag>
-          <small v-if="s.row.failed_logins" style="margin-left:6px;color:#888">失败 {{ s.row.failed_logins }} 次</small>
-        </template></el-table-column>
-        <el-table-column label="锁定时间" width="170"><template #default="s">{{ s.row.locked ? $fmt.time(s.row.locked_at) : '' }}</template></el-table-column>
-        <el-table-column label="操作" width="100"><template #default="s">
-          <el-button v-if="s.row.locked || s.row.failed_logins" size="small" type="primary" @click="unlock(s.row)"
-                     :data-test="'unlock-' + s.row.login">解锁</el-button>
-        </template></el-table-column>
-      </el-table>
-    </el-card>
-  </div>`,
 };
