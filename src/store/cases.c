@@ -35,7 +35,7 @@ static const char q_list[] =
     " AND (?5 = '' OR c.assignee = ?5) AND (?6 = 0 OR c.member_id = ?6) AND" CASE_SCOPE " ORDER BY c.id DESC";
 static const char q_totals[] =
     "SELECT c.kind, COALESCE(c.outcome, ''), COUNT(*), SUM(COALESCE(c.claimed, 0)), SUM(c.recovered)" CASE_FROM
-    " WHERE substr(c.opened_at, 1, 10) >= ?4 AND substr(c.opened_at, 1, 10) <= ?5 AND" CASE_SCOPE
+    " WHERE c.opened_at >= ?4 AND c.opened_at < ?5 AND" CASE_SCOPE
     " GROUP BY c.kind, COALESCE(c.outcome, '') ORDER BY c.kind, COALESCE(c.outcome, '')";
 
 hz_err hz_store_case_insert(hz_db *db, hz_case *c, hz_errinfo *e) {
@@ -185,8 +185,8 @@ hz_err hz_store_case_totals(hz_db *db, const hz_list_scope *sc, hz_date from, hz
     hz_stmt_text(st, 1, sc->org_path ? sc->org_path : "");
     hz_stmt_int(st, 2, sc->unit_id);
     hz_stmt_int(st, 3, sc->member_id);
-    hz_bind_date(st, 4, from);
-    hz_bind_date(st, 5, to);
+    hz_bind_day_start(st, 4, from);
+    hz_bind_day_start(st, 5, to + 1);
     while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
         hz_case_total t;
         memset(&t, 0, sizeof t);

@@ -32,9 +32,9 @@ static const char q_claim_same[] =
     " AND NOT EXISTS (SELECT 1 FROM claim_settlement cs WHERE cs.claim_id = claim.id) LIMIT 1";
 static const char q_claims_member[] = "SELECT " CLAIM_COLS " FROM claim WHERE member_id = ? ORDER BY id DESC";
 static const char q_claims_list[] = "SELECT " CLAIM_COLS " FROM claim WHERE (?1 = '' OR status = ?1)"
-                                    " AND substr(submitted_at, 1, 10) BETWEEN ?2 AND ?3 ORDER BY id";
+                                    " AND submitted_at >= ?2 AND submitted_at < ?3 ORDER BY id";
 static const char q_claims_scoped[] =
-    "SELECT " CLAIM_COLS " FROM claim WHERE substr(submitted_at, 1, 10) BETWEEN ?4 AND ?5"
+    "SELECT " CLAIM_COLS " FROM claim WHERE submitted_at >= ?4 AND submitted_at < ?5"
     " AND (?1 = '' AND ?2 = 0 AND ?3 = 0 OR member_id IN (SELECT m.id FROM member m LEFT JOIN unit u ON u.id = m.unit_id"
     " LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id) WHERE (?1 = '' OR substr(o.path, 1, length(?1)) = ?1)"
     " AND (?2 = 0 OR m.unit_id = ?2) AND (?3 = 0 OR m.id = ?3))) AND id > ?6 ORDER BY id LIMIT ?7";
@@ -200,8 +200,8 @@ hz_err hz_store_claims_list(hz_db *db, const char *status, hz_date from, hz_date
     hz_err rc = hz_db_stmt(db, q_claims_list, &st, e);
     if (rc) return rc;
     hz_stmt_text(st, 1, status ? status : "");
-    hz_bind_date(st, 2, from);
-    hz_bind_date(st, 3, to);
+    hz_bind_day_start(st, 2, from);
+    hz_bind_day_start(st, 3, to + 1);
     return each_claim(st, fn, ctx, e);
 }
 
@@ -230,8 +230,8 @@ hz_err hz_store_claims_in_scope(hz_db *db, const hz_list_scope *sc, hz_date from
         hz_stmt_text(st, 1, sc->org_path ? sc->org_path : "");
         hz_stmt_int(st, 2, sc->unit_id);
         hz_stmt_int(st, 3, sc->member_id);
-        hz_bind_date(st, 4, from);
-        hz_bind_date(st, 5, to);
+        hz_bind_day_start(st, 4, from);
+        hz_bind_day_start(st, 5, to + 1);
         hz_stmt_int(st, 6, after);
         hz_stmt_int(st, 7, SCOPE_PAGE);
         /* fn may use the same connection: the page is read before it runs */

@@ -60,7 +60,7 @@ static const char q_growth[] =
     " LEFT JOIN (SELECT c.name, c.path FROM org c JOIN org r ON r.id = c.parent_id WHERE r.parent_id IS NULL) d"
     " ON substr(o.path, 1, length(d.path)) = d.path"
     " WHERE (?1 = '' OR substr(o.path, 1, length(?1)) = ?1) AND (?2 = 0 OR m.unit_id = ?2) AND (?3 = 0 OR m.id = ?3)"
-    " AND (?4 = '' OR substr(o.path, 1, length(?4)) = ?4) AND substr(m.created_at, 1, 10) BETWEEN ?5 AND ?6"
+    " AND (?4 = '' OR substr(o.path, 1, length(?4)) = ?4) AND m.created_at >= ?5 AND m.created_at < ?6"
     " GROUP BY COALESCE(d.path, o.path, ''), COALESCE(d.name, o.name, '未归属'), substr(m.created_at, 1, 7)"
     " ORDER BY COALESCE(d.path, o.path, ''), substr(m.created_at, 1, 7)";
 
@@ -304,8 +304,8 @@ hz_err hz_store_growth(hz_db *db, const hz_list_scope *sc, const char *org_path,
     hz_stmt_int(st, 2, sc->unit_id);
     hz_stmt_int(st, 3, sc->member_id);
     hz_stmt_text(st, 4, org_path ? org_path : "");
-    hz_bind_date(st, 5, from);
-    hz_bind_date(st, 6, to);
+    hz_bind_day_start(st, 5, from);
+    hz_bind_day_start(st, 6, to + 1);
     bool row;
     while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
         hz_growth_row g;

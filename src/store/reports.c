@@ -21,11 +21,11 @@ static const char q_plans[] = "SELECT plan_code, count(*) FROM coverage WHERE st
                               " AND end_date >= ?4 AND" IN_SCOPE("member_id") " GROUP BY plan_code ORDER BY plan_code";
 static const char q_contrib[] = "SELECT COALESCE(sum(amount), 0) FROM contribution WHERE paid_on BETWEEN ?4 AND ?5"
                                 " AND coverage_id IN (SELECT id FROM coverage WHERE" IN_SCOPE("member_id") ")";
-static const char q_claims[] = "SELECT count(*) FROM claim WHERE substr(submitted_at, 1, 10) BETWEEN ?4 AND ?5"
+static const char q_claims[] = "SELECT count(*) FROM claim WHERE submitted_at >= ?4 AND submitted_at < ?5"
                                " AND" IN_SCOPE("member_id");
 static const char q_paid[] =
     "SELECT l.plan_code, count(DISTINCT c.id), COALESCE(sum(l.amount), 0) FROM claim_line l JOIN claim c ON c.id = l.claim_id"
-    " WHERE c.status = 'paid' AND substr(c.paid_at, 1, 10) BETWEEN ?4 AND ?5 AND" IN_SCOPE("c.member_id")
+    " WHERE c.status = 'paid' AND c.paid_at >= ?4 AND c.paid_at < ?5 AND" IN_SCOPE("c.member_id")
     " GROUP BY l.plan_code ORDER BY l.plan_code";
 
 static hz_err items(hz_stmt *st, hz_dash_item *out, int *n, bool with_amount, hz_errinfo *e) {
@@ -54,6 +54,13 @@ static void bind_range(hz_stmt *st, const hz_list_scope *sc, hz_date from, hz_da
     hz_bind_date(st, 5, to);
 }
 
+/* the range of Beijing days over a UTC timestamp column (rows.h) */
+static void bind_ts_range(hz_stmt *st, const hz_list_scope *sc, hz_date from, hz_date to) {
+    bind_scope(st, sc);
+    hz_bind_day_start(st, 4, from);
+    hz_bind_day_start(st, 5, to + 1);
+}
+
 hz_err hz_store_dashboard(hz_db *db, const hz_list_scope *sc, hz_date today, hz_date from, hz_date to,
                           hz_dashboard *out, hz_errinfo *e) {
     memset(out, 0, sizeof *out);
@@ -78,10 +85,10 @@ hz_err hz_store_dashboard(hz_db *db, const hz_list_scope *sc, hz_date today, hz_
     bind_range(st, sc, from, to);
     if ((rc = hz_row_int(st, &out->contributions, e))) return rc;
     if ((rc = hz_db_stmt(db, q_claims, &st, e))) return rc;
-    bind_range(st, sc, from, to);
+    bind_ts_range(st, sc, from, to);
     if ((rc = hz_row_int(st, &out->claims, e))) return rc;
     if ((rc = hz_db_stmt(db, q_paid, &st, e))) return rc;
-    bind_range(st, sc, from, to);
+    bind_ts_range(st, sc, from, to);
     if ((rc = items(st, out->payouts, &out->n_payouts, true, e))) return rc;
     for (int i = 0; i < out->n_payouts; i++) out->paid += out->payouts[i].amount;
     return HZ_OK;

@@ -2,6 +2,7 @@
 #include "store/rows.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 hz_date hz_row_date(hz_stmt *st, int col) {
     hz_date d = HZ_DATE_NONE;
@@ -12,6 +13,14 @@ hz_date hz_row_date(hz_stmt *st, int col) {
 void hz_bind_date(hz_stmt *st, int idx, hz_date d) {
     char b[HZ_DATE_BUF];
     hz_stmt_text(st, idx, d == HZ_DATE_NONE ? NULL : hz_date_format(d, b));
+}
+
+void hz_bind_day_start(hz_stmt *st, int idx, hz_date d) {
+    char b[HZ_DATE_BUF + 16];
+    hz_date_format(d - 1, b);
+    size_t n = strlen(b);
+    snprintf(b + n, sizeof b - n, "T16:00:00Z");
+    hz_stmt_text(st, idx, b);
 }
 
 void hz_bind_opt_text(hz_stmt *st, int idx, const char *s) { hz_stmt_text(st, idx, s && *s ? s : NULL); }

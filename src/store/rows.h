@@ -15,6 +15,11 @@
 hz_date hz_row_date(hz_stmt *st, int col);
 /* Binds a date as YYYY-MM-DD, NULL for HZ_DATE_NONE. */
 void hz_bind_date(hz_stmt *st, int idx, hz_date d);
+/* Binds the UTC timestamp "YYYY-MM-DDT16:00:00Z" of the day before d: the
+ * instant Beijing's day d begins (UTC+8, no DST). Timestamps are stored in
+ * UTC, the office's days are Beijing's, so a range of days [from, to] over a
+ * timestamp column is `ts >= day_start(from) AND ts < day_start(to + 1)`. */
+void hz_bind_day_start(hz_stmt *st, int idx, hz_date d);
 /* Binds NULL for an empty string / a zero id. */
 void hz_bind_opt_text(hz_stmt *st, int idx, const char *s);
 void hz_bind_opt_id(hz_stmt *st, int idx, int64_t id);

@@ -129,4 +129,17 @@ s = ids.index(fmt.group(1)) if fmt else -1
 cell = re.search(r"<c r=\"D2\"([^>]*)>(.*?)</c>", sheet)
 print(bool(fmt), "s=\"%d\"" % s in cell.group(1), "<v>" in cell.group(2) and "t=\"s\"" not in cell.group(1))' "$T/lr.xlsx")" \
   "True True True" "XLSX: money cells are numbers formatted #,##0.00"
+# Days are Beijing's: a claim submitted at 01:30 in Shanghai on 1 November
+# (17:30 UTC on 31 October) is November's, in every report that takes a range
+day_claims() { hz --json report claims_status --from "$1" --to "$1" >"$T/day.json" && col "$T/day.json" claims; }
+X=$(sql "SELECT claim_no FROM claim WHERE submitted_at < '2026-10-01' ORDER BY id LIMIT 1")
+expect_eq "$([ -n "$X" ] && echo found)" "found" "a claim submitted before October"
+n_oct31=$(day_claims 2026-10-31); n_nov1=$(day_claims 2026-11-01); n_nov2=$(day_claims 2026-11-02)
+sql "UPDATE claim SET submitted_at = '2026-10-31T17:30:00Z' WHERE claim_no = '$X'" >/dev/null
+expect_eq "$(day_claims 2026-10-31) $(day_claims 2026-11-01)" "$n_oct31 $((n_nov1 + 1))" \
+  "claims_status: 17:30 UTC on 31 October counts on 1 November (Beijing)"
+sql "UPDATE claim SET submitted_at = '2026-11-01T15:59:59Z' WHERE claim_no = '$X'" >/dev/null
+expect_eq "$(day_claims 2026-11-01) $(day_claims 2026-11-02)" "$((n_nov1 + 1)) $n_nov2" \
+  "claims_status: 15:59:59 UTC on 1 November is still 1 November"
+expect_exit 0 "check after moving a timestamp" -- hz check
 finish

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,6 +127,7 @@ static void test_xlsx(void **state) {
     (void)state;
     char path[256];
     const char *dir = getenv("HZ_TEST_TMP") ? getenv("HZ_TEST_TMP") : "/tmp";
+    mkdir(dir, 0755); /* run alone, no other test has made it yet */
     snprintf(path, sizeof path, "%s/stream-%d.xlsx", dir, (int)getpid());
     hz_report r;
     memset(&r, 0, sizeof r);
