@@ -12,14 +12,17 @@
 #include "store/store.h"
 
 void hz_app_tick(hz_app *app) {
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(app->now, sizeof app->now, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    app->today = hz_date_from_unix((int64_t)t);
+    int64_t t = (int64_t)time(NULL);
     const char *fixed = getenv("HUZHU_TODAY");
     hz_date d;
-    if (fixed && *fixed && hz_date_parse(fixed, &d, "HUZHU_TODAY", NULL) == HZ_OK) app->today = d;
+    if (fixed && *fixed && hz_date_parse(fixed, &d, "HUZHU_TODAY", NULL) == HZ_OK)
+        t += (int64_t)(d - hz_date_from_unix(t)) * 86400; /* Beijing has no DST: whole days */
+    app->now_unix = t;
+    time_t tt = (time_t)t;
+    struct tm tm;
+    gmtime_r(&tt, &tm);
+    strftime(app->now, sizeof app->now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    app->today = hz_date_from_unix(t); /* Beijing's date (core/date.c) */
 }
 
 hz_err hz_app_set_lock_wait(hz_app *app, int ms, hz_errinfo *e) { return hz_db_set_lock_wait(app->db, ms, e); }

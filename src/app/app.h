@@ -40,6 +40,7 @@ typedef struct {
     hz_actor who;           /* the CLI acts as admin */
     hz_date today;          /* Asia/Shanghai civil date */
     char now[HZ_TS_BUF];    /* UTC "YYYY-MM-DDTHH:MM:SSZ" */
+    int64_t now_unix;       /* the same instant, seconds since 1970 (UTC) */
     const char *catalogue_dir; /* plan data files; NULL = built-in default */
     struct hz_plan_cache *plans; /* parsed plan versions, by id */
     unsigned char audit_key[32]; /* the audit chain's MAC key (app/audit.h), from a file outside the database */
@@ -60,7 +61,10 @@ void hz_app_close(hz_app *app);
  * fail (docs/decisions.md "Waiting for the write lock"). */
 hz_err hz_app_set_lock_wait(hz_app *app, int ms, hz_errinfo *e);
 
-/* Refreshes app->now and app->today from the clock. */
+/* Refreshes app->now and app->today from the clock. HUZHU_TODAY=YYYY-MM-DD
+ * moves the whole clock to that Beijing day at the wall clock's time of day,
+ * so a timestamp written "now" falls on "today" whatever the real date (a
+ * test fixed at one day passes on every later day). */
 void hz_app_tick(hz_app *app);
 
 /* `huzhu init`: create the audit key file when missing (app/audit.h),

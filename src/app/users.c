@@ -238,7 +238,7 @@ hz_err hz_app_login(hz_app *app, const char *login, const char *password, hz_log
     }
     random_hex(out->token);
     random_hex(out->csrf);
-    time_t t = time(NULL) + HZ_SESSION_HOURS * 3600;
+    time_t t = (time_t)(app->now_unix + HZ_SESSION_HOURS * 3600); /* on the app's clock, as checked */
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(out->expires, sizeof out->expires, "%Y-%m-%dT%H:%M:%SZ", &tm);

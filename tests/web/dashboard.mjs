@@ -19,7 +19,7 @@ const money = (s) => { const [i, f] = String(s).replace("-", "").split("."); ret
 const fen = (s) => { const neg = s.startsWith("-"), [i, f] = s.replace("-", "").split("."); return (neg ? -1 : 1) * (Number(i) * 100 + Number(f)); };
 const fenText = (v) => { const a = String(Math.abs(v)).padStart(3, "0"); return (v < 0 ? "-" : "") + a.slice(0, -2) + "." + a.slice(-2); };
 const ratio = (b, c) => { if (c <= 0) return "0.00%"; const bp = (BigInt(b) * 20000n / BigInt(c) + 1n) / 2n; return bp / 100n + "." + String(bp % 100n).padStart(2, "0") + "%"; };
-const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" }), year = Number(today.slice(0, 4));
+const today = process.env.HUZHU_TODAY || new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" }), year = Number(today.slice(0, 4));
 const q = (from, to, org) => `?from=${from}&to=${to}` + (org ? `&org=${org}` : "");
 
 const problems = []; // console errors and failed requests, per role
