@@ -199,9 +199,11 @@ check(len(sps) == 1 and sps[0]["granted"] == 4 and sps[0]["not_eligible"] == 1 a
 # --- the growth report, scoped ---------------------------------------------------
 rc, out, err = cli("--json", "report", "growth", "--from", "2026-01-01", "--to", "2027-12-31", as_="cadre-xc")
 rows = json.loads(out)["items"] if rc == 0 else []
-month = time.strftime("%Y-%m", time.gmtime())  # members are stamped with the real clock (created_at, UTC)
-check([(r["district"], r["month"], r["new_members"], r["new_newform"]) for r in rows] == [("新城区总工会", month, 6, 5)],
-      "growth as 新城区's cadre: six joined 新城区, five new-form, nothing of 雁塔区 (%s %s)" % (out, err))
+# members are stamped on the app's clock (HUZHU_TODAY's day): the one approved
+# on 2027-01-05 joined in January 2027
+check([(r["district"], r["month"], r["new_members"], r["new_newform"]) for r in rows]
+      == [("新城区总工会", TODAY[:7], 5, 4), ("新城区总工会", "2027-01", 1, 1)],
+      "growth as 新城区's cadre: six joined 新城区 (one in 2027), five new-form, nothing of 雁塔区 (%s %s)" % (out, err))
 st, b = req("GET", "/api/v1/reports/growth?from=2026-01-01&to=2027-12-31&format=csv", token=tokens["cadre-yt"])
 text = b if isinstance(b, (bytes, bytearray)) else json.dumps(b).encode()
 check(st == 200 and text.startswith(b"\xef\xbb\xbf") and "新城区".encode() not in text, "CSV with BOM, scoped: %s" % text[:200])
