@@ -396,10 +396,10 @@ const DashboardAid = {
   },
   template: `
   <el-row :gutter="16" class="stat-row" data-test="dashboard-aid" style="margin-top:16px">
-    <el-col :xs="12" :md="6"><el-card><div class="stat-label">本年劳模医疗补助审批</div><div class="stat-value money" data-test="aid-lm-committed">{{ lm.committed }}</div><small>{{ lm.grants }} 人次</small></el-card></el-col>
-    <el-col :xs="12" :md="6"><el-card><div class="stat-label">本年劳模医疗补助已支付</div><div class="stat-value money red" data-test="aid-lm-paid">{{ lm.paid }}</div></el-card></el-col>
-    <el-col :xs="12" :md="6"><el-card><div class="stat-label">本年救助帮扶审批</div><div class="stat-value money" data-test="aid-relief-committed">{{ relief.committed }}</div><small data-test="aid-relief-grants">{{ relief.grants }} 人次</small></el-card></el-col>
-    <el-col :xs="12" :md="6"><el-card><div class="stat-label">本年救助帮扶已支付</div><div class="stat-value money red" data-test="aid-relief-paid">{{ relief.paid }}</div></el-card></el-col>
+    <el-col :xs="12" :md="6"><el-card><div class="stat-label">本年劳模医疗补助审批</div><div class="stat-value money" data-test="aid-lm-committed">{{ $fmt.money(lm.committed) }}</div><small>{{ lm.grants }} 人次</small></el-card></el-col>
+    <el-col :xs="12" :md="6"><el-card><div class="stat-label">本年劳模医疗补助已支付</div><div class="stat-value money red" data-test="aid-lm-paid">{{ $fmt.money(lm.paid) }}</div></el-card></el-col>
+    <el-col :xs="12" :md="6"><el-card><div class="stat-label">本年救助帮扶审批</div><div class="stat-value money" data-test="aid-relief-committed">{{ $fmt.money(relief.committed) }}</div><small data-test="aid-relief-grants">{{ relief.grants }} 人次</small></el-card></el-col>
+    <el-col :xs="12" :md="6"><el-card><div class="stat-label">本年救助帮扶已支付</div><div class="stat-value money red" data-test="aid-relief-paid">{{ $fmt.money(relief.paid) }}</div></el-card></el-col>
   </el-row>`,
 };
 

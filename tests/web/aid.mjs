@@ -15,6 +15,8 @@ function idNumber(body17) {
   return body17 + "10X98765432"[[...body17].reduce((s, c, i) => s + Number(c) * w[i], 0) % 11];
 }
 const cents = (s) => Math.round(Number(s) * 100);
+/* the console's money format: "19840.00" → "19,840.00 元" */
+const money = (s) => { const [i, f] = String(s).replace("-", "").split("."); return (String(s).startsWith("-") ? "-" : "") + i.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + "." + f + " 元"; };
 // the value the gauge draws (ECharts keeps it on the chart of the element)
 const gaugeValue = (page) => page.evaluate(() => {
   const c = echarts.getInstanceByDom(document.querySelector("[data-test=lm-gauge]"));
@@ -147,7 +149,7 @@ try {
   const mineD = Object.fromEntries((await api(page, "/reports/dashboard")).aid.map(r => [r.scheme, r]));
   const shown = await text(page, "[data-test=dashboard-aid]");
   check(mineD.lm.committed === "19840.00", "新城区 LM: 7,040 + 7,200 + 张志强's 5,600 approved today: " + mineD.lm.committed);
-  check(shown.includes(mineD.lm.committed) && shown.includes(mineD.relief.committed) && !shown.includes(all.lm.committed),
+  check(shown.includes(money(mineD.lm.committed)) && shown.includes(money(mineD.relief.committed)) && !shown.includes(money(all.lm.committed)),
         `the cadre's dashboard shows ${mineD.lm.committed}, not the city's ${all.lm.committed}`);
   check(cents(all.lm.committed) > cents(mineD.lm.committed) && all.relief.grants > mineD.relief.grants,
         "the city's totals are larger than the district's");
