@@ -21,10 +21,13 @@ const hzInsight = {
     "coverage.renew": ["admin", "staff"],
     "relief.propose": ["admin", "staff"],
   },
+  /* the look-back's actions under the server's names (GET /me `actions`) */
+  serverAction: { "claim.create": "claim.submit", "coverage.renew": "coverage.enroll", "relief.propose": "relief.apply" },
   can(user, action) {
-    const acts = user && user.actions, family = action.split(".")[0];
+    const name = hzInsight.serverAction[action] || action;
+    const acts = user && user.actions, family = name.split(".")[0];
     if (Array.isArray(acts) && acts.some((a) => String(a).split(".")[0] === family))
-      return typeof hzCan === "function" ? hzCan(action) : acts.includes(action);
+      return typeof hzCan === "function" ? hzCan(name) : acts.includes(name);
     return !!(user && (hzInsight.roles[action] || []).includes(user.role));
   },
   today: () => new Date().toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" }),

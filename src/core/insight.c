@@ -1,6 +1,8 @@
 /* What-if groups, the bounded list of members worse off and loss ratios. */
 #include "core/insight.h"
 
+#include <stdint.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,8 +130,15 @@ void hz_whatif_free(hz_whatif_result *r) {
 
 int64_t hz_loss_ratio_bp(hz_fen paid, hz_fen contributions) {
     if (contributions <= 0) return -1;
-    /* paid stays far below 2^63 / 10000 fen (9.2 x 10^12 yuan) */
-    return (paid * 10000 + contributions / 2) / contributions;
+    int64_t x;
+    if (!__builtin_mul_overflow(paid, (int64_t)10000, &x) && !__builtin_add_overflow(x, contributions / 2, &x))
+        return x / contributions;
+    /* a projected figure (the forecast's chain ladder over a thin history)
+     * can pass 2^63 / 10000 fen; the signed overflow took the server down
+     * under UBSan. The quotient first, and a ratio past int64 is clamped. */
+    int64_t q = paid / contributions, r = paid % contributions;
+    if (q > INT64_MAX / 10000 - 1 || q < INT64_MIN / 10000 + 1) return q > 0 ? INT64_MAX : INT64_MIN;
+    return q * 10000 + (r * 10000 + contributions / 2) / contributions;
 }
 
 char *hz_bp_format(int64_t bp, char *buf) {

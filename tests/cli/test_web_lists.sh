@@ -22,7 +22,7 @@ PORT=$(wait_served "$T/serve.log" $SERVER)
 [ -n "$PORT" ] || { cat "$T/serve.log"; kill $SERVER; exit 1; }
 SHOTS="${HZ_TEST_TMP:-$T}/../screenshots"
 (cd "$HZ_SRC/tests/web" && HZ_BASE="http://127.0.0.1:$PORT" HZ_SHOTS="$SHOTS" HZ_DOWNLOADS="$T" timeout 900 node lists.mjs)
-if [ $? = 0 ]; then ok; else bad "browser checks (above)"; fi
+if [ $? = 0 ]; then ok; else bad "browser checks (above)"; tail -40 "$T/serve.log"; fi
 kill -TERM $SERVER
 wait $SERVER
 finish

@@ -103,6 +103,9 @@ static void test_loss_ratio(void **state) {
     assert_int_equal(hz_loss_ratio_bp(899100, 20000), 449550);   /* 8991.00 / 200.00 = 4495.50% */
     assert_int_equal(hz_loss_ratio_bp(1, 3), 3333);              /* 33.333..% -> 33.33% */
     assert_int_equal(hz_loss_ratio_bp(2, 3), 6667);              /* 66.666..% -> 66.67% (half up) */
+    /* past 2^63 / 10000 fen (a runaway projection): no overflow, the same ratio */
+    assert_int_equal(hz_loss_ratio_bp(4126758452492331LL, 4126758452492331LL / 3), 30000);
+    assert_int_equal(hz_loss_ratio_bp(INT64_MAX, 1), INT64_MAX);
     assert_int_equal(hz_loss_ratio_bp(5, 0), -1);
     assert_string_equal(hz_bp_format(6667, b), "66.67%");
     assert_string_equal(hz_bp_format(-1, b), "");
