@@ -103,6 +103,11 @@ hz_err hz_authz_org_path(const hz_app *app, const char *path, hz_errinfo *e) {
     return org_invisible(path, e);
 }
 
+hz_err hz_authz_org_code(const hz_app *app, const char *code, hz_org *out, hz_errinfo *e) {
+    hz_err rc = hz_store_org_by_code(app->db, code, out, e);
+    return rc ? rc : hz_authz_org_path(app, out->path, e);
+}
+
 hz_err hz_authz_member(const hz_app *app, const hz_member *m, hz_errinfo *e) {
     const hz_actor *w = &app->who;
     if (!w->scope_kind[0]) return HZ_OK;

@@ -51,6 +51,11 @@ const char *hz_authz_action_name(hz_action a);
 hz_err hz_authz_member(const hz_app *app, const hz_member *m, hz_errinfo *e);
 hz_err hz_authz_unit(const hz_app *app, const hz_unit *u, const char *org_path, hz_errinfo *e);
 hz_err hz_authz_org_path(const hz_app *app, const char *path, hz_errinfo *e);
+/* The org named by its code (`--org XA-XC`, `?org=`), looked up and checked
+ * against the actor's scope in one step. Fills *out (caller's storage).
+ * Errors: HZ_ENOTFOUND for a code that does not exist and, with the same
+ * "no such org" message, for one outside an org-scoped role's subtree. */
+hz_err hz_authz_org_code(const hz_app *app, const char *code, hz_org *out, hz_errinfo *e);
 /* May the actor name this org as the payer of a coverage? The office: any;
  * an org-scoped role: its subtree (others answer as missing orgs); a unit
  * liaison or a member: none (HZ_EFORBIDDEN whatever the org, so the answer

@@ -64,7 +64,7 @@ hz_err hz_app_activity_add(hz_app *app, const hz_activity_input *in, hz_activity
     hz_strlcpy(out->created_by, app->actor, sizeof out->created_by);
     if ((rc = hz_db_begin(app->db, e))) return rc;
     hz_org org;
-    if ((rc = hz_store_org_by_code(app->db, in->org, &org, e)) || (rc = hz_authz_org_path(app, org.path, e))) {
+    if ((rc = hz_authz_org_code(app, in->org, &org, e))) {
         if (rc == HZ_ENOTFOUND) rc = hz_fail(e, HZ_EINVAL, "org: 组织 %s 不存在 (no such org)", in->org);
         goto fail;
     }

@@ -329,7 +329,7 @@ static hz_err build_contributions(hz_app *app, const hz_report_args *a, hz_repor
     const char *path = "";
     hz_org org;
     if (a->org && *a->org) {
-        if ((rc = hz_store_org_by_code(app->db, a->org, &org, e)) || (rc = hz_authz_org_path(app, org.path, e))) return rc;
+        if ((rc = hz_authz_org_code(app, a->org, &org, e))) return rc;
         path = org.path;
     }
     hz_report_head(out, "contributions", "缴费（按单位、月份）", false, (int)(sizeof cols / sizeof cols[0]), cols);

@@ -222,7 +222,7 @@ hz_err hz_app_sponsorship_add(hz_app *app, const hz_sponsorship_input *in, hz_sp
     hz_org org;
     const hz_plan *plan;
     int64_t plan_id;
-    if ((rc = hz_store_org_by_code(app->db, in->org, &org, e)) || (rc = hz_authz_org_path(app, org.path, e)) ||
+    if ((rc = hz_authz_org_code(app, in->org, &org, e)) ||
         (rc = hz_app_plan_current(app, code, &plan_id, &plan, NULL, e)))
         goto fail;
     int months = in->months ? in->months : plan->terms[0];
@@ -370,7 +370,7 @@ static hz_err build_growth(hz_app *app, const hz_report_args *a, hz_report *out,
     const char *path = "";
     hz_org org;
     if (a->org && *a->org) {
-        if ((rc = hz_store_org_by_code(app->db, a->org, &org, e)) || (rc = hz_authz_org_path(app, org.path, e))) return rc;
+        if ((rc = hz_authz_org_code(app, a->org, &org, e))) return rc;
         path = org.path;
     }
     hz_report_head(out, "growth", "会员增长（按区县、月份）", false, (int)(sizeof cols / sizeof cols[0]), cols);

@@ -26,7 +26,7 @@ hz_err hz_report_scope(hz_app *app, const hz_report_args *a, hz_list_scope *sc, 
     if (!a->org || !*a->org) return HZ_OK;
     hz_org org;
     hz_err rc;
-    if ((rc = hz_store_org_by_code(app->db, a->org, &org, e)) || (rc = hz_authz_org_path(app, org.path, e))) return rc;
+    if ((rc = hz_authz_org_code(app, a->org, &org, e))) return rc;
     /* an org narrows a unit's or a member's scope no further: they see theirs */
     if (!sc->unit_id && !sc->member_id) {
         hz_strlcpy(path, org.path, HZ_PATH_MAX);

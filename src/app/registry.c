@@ -92,7 +92,7 @@ hz_err hz_app_unit_add(hz_app *app, const char *credit_code, const char *name, c
     COPY(unit.name, name);
     if ((rc = hz_db_begin(app->db, e))) return rc;
     hz_org org;
-    if ((rc = hz_store_org_by_code(app->db, org_code, &org, e)) || (rc = hz_authz_org_path(app, org.path, e))) goto fail;
+    if ((rc = hz_authz_org_code(app, org_code, &org, e))) goto fail;
     unit.org_id = org.id;
     COPY(unit.org_code, org.code);
     if ((rc = hz_store_unit_insert(app->db, &unit, app->now, e))) goto fail;
@@ -210,7 +210,7 @@ hz_err hz_app_member_add(hz_app *app, const hz_member_input *in, hz_member *out,
     }
     if (in->org_code) {
         hz_org org;
-        if ((rc = hz_store_org_by_code(app->db, in->org_code, &org, e)) || (rc = hz_authz_org_path(app, org.path, e)))
+        if ((rc = hz_authz_org_code(app, in->org_code, &org, e)))
             goto fail;
         if (in->unit_code && org.id != m.org_id) {
             rc = hz_fail(e, HZ_EINVAL, "org: 会员单位不属于组织 %s (the unit belongs to another org)", in->org_code);
@@ -372,8 +372,7 @@ hz_err hz_app_member_show_ref(hz_app *app, const char *ref, hz_member_view *out,
 hz_err hz_app_org_stats(hz_app *app, const char *org_code, hz_org_stats *out, hz_errinfo *e) {
     hz_org org;
     hz_err rc;
-    if ((rc = hz_authz_can(app, HZ_A_REPORT, e)) || (rc = hz_store_org_by_code(app->db, org_code, &org, e)) ||
-        (rc = hz_authz_org_path(app, org.path, e)))
+    if ((rc = hz_authz_can(app, HZ_A_REPORT, e)) || (rc = hz_authz_org_code(app, org_code, &org, e)))
         return rc;
     return hz_store_org_stats(app->db, org.path, app->today, out, e);
 }
