@@ -45,6 +45,22 @@ typedef int (*hz_opt_fn)(hz_cli *cli, void *ctx, int key, const char *arg);
 int hz_cli_parse(hz_cli *cli, const hz_cmd *cmd, int argc, char **argv, const struct option *longopts,
                  hz_opt_fn on_opt, void *ctx, int *first_positional);
 
+/* Options kept in a table by key: the option whose key is first + i lands in
+ * v[i] (NULL when not given). For commands whose options are all strings. */
+#define HZ_CLI_OPTV_MAX 32
+typedef struct {
+    const char *v[HZ_CLI_OPTV_MAX];
+    int first, last;
+} hz_cli_optv;
+/* Parses argv into *o (keys first..last, at most HZ_CLI_OPTV_MAX of them).
+ * With `arg` set, one positional argument is required and stored there;
+ * `missing` is the usage text when it is absent ("须指定案件编号 NO (missing NO)").
+ * Any further argument is a usage error. Returns 0 or a CLI exit code. */
+int hz_cli_parse_optv(hz_cli *cli, const char *cmd, int argc, char **argv, const struct option *longopts, int first,
+                      int last, hz_cli_optv *o, const char **arg, const char *missing);
+/* Usage error "须指定 --opt (missing --opt)" for cmd when value is NULL; 0 otherwise. */
+int hz_cli_need(hz_cli *cli, const char *cmd, const char *value, const char *opt);
+
 /* A module's part in the CLI: its commands (NULL-ended), joined to its
  * other parts by the name in src/modules.def. */
 typedef struct {

@@ -24,17 +24,9 @@ enum {
     O_YEAR
 };
 
-typedef struct {
-    const char *v[O_YEAR - O_CODE + 1];
-} care_opts;
+typedef hz_cli_optv care_opts;
+_Static_assert(O_YEAR - O_CODE < HZ_CLI_OPTV_MAX, "options fit hz_cli_optv");
 #define OPT(o, k) ((o)->v[(k)-O_CODE])
-
-static int on_opt(hz_cli *cli, void *vctx, int key, const char *arg) {
-    (void)cli;
-    care_opts *o = vctx;
-    if (key >= O_CODE && key <= O_YEAR) OPT(o, key) = arg;
-    return 0;
-}
 
 static const struct option longopts[] = {{"code", required_argument, 0, O_CODE},
                                          {"kind", required_argument, 0, O_KIND},
@@ -53,22 +45,7 @@ static const struct option longopts[] = {{"code", required_argument, 0, O_CODE},
                                          {0, 0, 0, 0}};
 
 static int parse(hz_cli *cli, const char *name, int argc, char **argv, care_opts *o, const char **code) {
-    memset(o, 0, sizeof *o);
-    int pos, rc = hz_cli_parse(cli, hz_cli_find(name), argc, argv, longopts, on_opt, o, &pos);
-    if (rc) return rc;
-    if (code) {
-        if (pos >= argc) return hz_cli_usage(cli, hz_cli_find(name), "须指定活动编码 C (missing C)");
-        *code = argv[pos++];
-    }
-    if (pos < argc) return hz_cli_usage(cli, hz_cli_find(name), "多余的参数 (unexpected argument)");
-    return 0;
-}
-
-static int need(hz_cli *cli, const char *cmd, const char *v, const char *opt) {
-    if (v) return 0;
-    char why[96];
-    snprintf(why, sizeof why, "须指定 %s (missing %s)", opt, opt);
-    return hz_cli_usage(cli, hz_cli_find(cmd), why);
+    return hz_cli_parse_optv(cli, name, argc, argv, longopts, O_CODE, O_YEAR, o, code, "须指定活动编码 C (missing C)");
 }
 
 /* an optional whole number: -1 when not given */
@@ -91,8 +68,8 @@ static int cmd_add(hz_cli *cli, int argc, char **argv) {
     int rc = parse(cli, c, argc, argv, &o, NULL);
     hz_activity_input in = {
         OPT(&o, O_CODE), OPT(&o, O_KIND), OPT(&o, O_NAME), OPT(&o, O_ORG), HZ_DATE_NONE, HZ_DATE_NONE, 0, 0};
-    if (rc || (rc = need(cli, c, in.code, "--code")) || (rc = need(cli, c, in.kind, "--kind")) ||
-        (rc = need(cli, c, in.name, "--name")) || (rc = need(cli, c, in.org, "--org")) ||
+    if (rc || (rc = hz_cli_need(cli, c, in.code, "--code")) || (rc = hz_cli_need(cli, c, in.kind, "--kind")) ||
+        (rc = hz_cli_need(cli, c, in.name, "--name")) || (rc = hz_cli_need(cli, c, in.org, "--org")) ||
         (rc = opt_date(cli, OPT(&o, O_DATE), "date", &in.from)) || (rc = opt_date(cli, OPT(&o, O_TO), "to", &in.to)) ||
         (rc = opt_int(cli, OPT(&o, O_CAPACITY), "capacity", HZ_CARE_CAPACITY_MAX, &in.capacity)) ||
         (rc = opt_int(cli, OPT(&o, O_ATTENDEES), "attendees", 10000000, &in.attendees)))
@@ -115,7 +92,7 @@ static int cmd_join(hz_cli *cli, int argc, char **argv) {
     const char *c = "activity join";
     hz_join_input in = {NULL, NULL, -1, -1, HZ_DATE_NONE};
     int rc = parse(cli, c, argc, argv, &o, &in.code);
-    if (rc || (rc = need(cli, c, OPT(&o, O_ID), "--id-number")) ||
+    if (rc || (rc = hz_cli_need(cli, c, OPT(&o, O_ID), "--id-number")) ||
         (rc = opt_int(cli, OPT(&o, O_STEPS), "steps", HZ_CARE_STEPS_MAX, &in.steps)) ||
         (rc = opt_int(cli, OPT(&o, O_SCORE), "score", HZ_CARE_SCORE_MAX, &in.score)) ||
         (rc = opt_date(cli, OPT(&o, O_DATE), "date", &in.day)))
@@ -180,7 +157,7 @@ static int cmd_distribute(hz_cli *cli, int argc, char **argv) {
     const char *c = "activity distribute", *code;
     hz_date day;
     int rc = parse(cli, c, argc, argv, &o, &code);
-    if (rc || (rc = need(cli, c, OPT(&o, O_ITEMS), "--items")) || (rc = opt_date(cli, OPT(&o, O_DATE), "date", &day)))
+    if (rc || (rc = hz_cli_need(cli, c, OPT(&o, O_ITEMS), "--items")) || (rc = opt_date(cli, OPT(&o, O_DATE), "date", &day)))
         return rc;
     if (!OPT(&o, O_UNIT) == !OPT(&o, O_ID))
         return hz_cli_usage(cli, hz_cli_find(c), "须指定 --unit 或 --id-number 其中之一 (exactly one of them)");

@@ -9,17 +9,9 @@
 
 enum { O_ID = 256, O_KIND, O_SUMMARY, O_AMOUNT, O_TO, O_TEXT, O_OUTCOME, O_RECOVERED, O_STATUS, O_ASSIGNEE };
 
-typedef struct {
-    const char *v[O_ASSIGNEE - O_ID + 1];
-} case_opts;
+typedef hz_cli_optv case_opts;
+_Static_assert(O_ASSIGNEE - O_ID < HZ_CLI_OPTV_MAX, "options fit hz_cli_optv");
 #define OPT(o, k) ((o)->v[(k)-O_ID])
-
-static int on_opt(hz_cli *cli, void *vctx, int key, const char *arg) {
-    (void)cli;
-    case_opts *o = vctx;
-    if (key >= O_ID && key <= O_ASSIGNEE) OPT(o, key) = arg;
-    return 0;
-}
 
 static const struct option longopts[] = {{"id-number", required_argument, 0, O_ID},
                                          {"kind", required_argument, 0, O_KIND},
@@ -34,22 +26,7 @@ static const struct option longopts[] = {{"id-number", required_argument, 0, O_I
                                          {0, 0, 0, 0}};
 
 static int parse(hz_cli *cli, const char *name, int argc, char **argv, case_opts *o, const char **no) {
-    memset(o, 0, sizeof *o);
-    int pos, rc = hz_cli_parse(cli, hz_cli_find(name), argc, argv, longopts, on_opt, o, &pos);
-    if (rc) return rc;
-    if (no) {
-        if (pos >= argc) return hz_cli_usage(cli, hz_cli_find(name), "须指定案件编号 NO (missing NO)");
-        *no = argv[pos++];
-    }
-    if (pos < argc) return hz_cli_usage(cli, hz_cli_find(name), "多余的参数 (unexpected argument)");
-    return 0;
-}
-
-static int need(hz_cli *cli, const char *cmd, const char *v, const char *opt) {
-    if (v) return 0;
-    char why[96];
-    snprintf(why, sizeof why, "须指定 %s (missing %s)", opt, opt);
-    return hz_cli_usage(cli, hz_cli_find(cmd), why);
+    return hz_cli_parse_optv(cli, name, argc, argv, longopts, O_ID, O_ASSIGNEE, o, no, "须指定案件编号 NO (missing NO)");
 }
 
 static hz_err note_one(void *ctx, const hz_case_note *n, hz_errinfo *e) {
@@ -89,8 +66,8 @@ static int cmd_open(hz_cli *cli, int argc, char **argv) {
     case_opts o;
     const char *c = "case open";
     int rc = parse(cli, c, argc, argv, &o, NULL);
-    if (rc || (rc = need(cli, c, OPT(&o, O_ID), "--id-number")) || (rc = need(cli, c, OPT(&o, O_KIND), "--kind")) ||
-        (rc = need(cli, c, OPT(&o, O_SUMMARY), "--summary")))
+    if (rc || (rc = hz_cli_need(cli, c, OPT(&o, O_ID), "--id-number")) || (rc = hz_cli_need(cli, c, OPT(&o, O_KIND), "--kind")) ||
+        (rc = hz_cli_need(cli, c, OPT(&o, O_SUMMARY), "--summary")))
         return rc;
     hz_fen claimed = -1;
     if (OPT(&o, O_AMOUNT) && hz_money_parse(OPT(&o, O_AMOUNT), false, &claimed, "amount", &cli->err))
@@ -109,7 +86,7 @@ static int cmd_assign(hz_cli *cli, int argc, char **argv) {
     case_opts o;
     const char *no;
     int rc = parse(cli, "case assign", argc, argv, &o, &no);
-    if (rc || (rc = need(cli, "case assign", OPT(&o, O_TO), "--to"))) return rc;
+    if (rc || (rc = hz_cli_need(cli, "case assign", OPT(&o, O_TO), "--to"))) return rc;
     hz_case k;
     if (hz_app_case_assign(&cli->app, no, OPT(&o, O_TO), &k, &cli->err)) return hz_cli_report(cli);
     return print_case(cli, no);
@@ -119,7 +96,7 @@ static int cmd_note(hz_cli *cli, int argc, char **argv) {
     case_opts o;
     const char *no;
     int rc = parse(cli, "case note", argc, argv, &o, &no);
-    if (rc || (rc = need(cli, "case note", OPT(&o, O_TEXT), "--text"))) return rc;
+    if (rc || (rc = hz_cli_need(cli, "case note", OPT(&o, O_TEXT), "--text"))) return rc;
     hz_case k;
     if (hz_app_case_note(&cli->app, no, OPT(&o, O_TEXT), &k, &cli->err)) return hz_cli_report(cli);
     return print_case(cli, no);
@@ -129,7 +106,7 @@ static int cmd_close(hz_cli *cli, int argc, char **argv) {
     case_opts o;
     const char *no;
     int rc = parse(cli, "case close", argc, argv, &o, &no);
-    if (rc || (rc = need(cli, "case close", OPT(&o, O_OUTCOME), "--outcome"))) return rc;
+    if (rc || (rc = hz_cli_need(cli, "case close", OPT(&o, O_OUTCOME), "--outcome"))) return rc;
     hz_fen recovered = 0;
     if (OPT(&o, O_RECOVERED) && hz_money_parse(OPT(&o, O_RECOVERED), false, &recovered, "recovered", &cli->err))
         return hz_cli_report(cli);

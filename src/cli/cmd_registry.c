@@ -76,17 +76,10 @@ static int parse_reg(hz_cli *cli, const char *cmd_name, int argc, char **argv, c
     return 0;
 }
 
-static int need(hz_cli *cli, const char *cmd_name, const char *value, const char *opt) {
-    if (value) return 0;
-    char why[64];
-    snprintf(why, sizeof why, "缺少 %s (missing %s)", opt, opt);
-    return hz_cli_usage(cli, hz_cli_find(cmd_name), why);
-}
-
 int hz_cmd_org_add(hz_cli *cli, int argc, char **argv) {
     reg_opts o;
     int pos, rc = parse_reg(cli, "org add", argc, argv, " code name parent kind region ", &o, &pos);
-    if (rc || (rc = need(cli, "org add", o.code, "--code")) || (rc = need(cli, "org add", o.name, "--name"))) return rc;
+    if (rc || (rc = hz_cli_need(cli, "org add", o.code, "--code")) || (rc = hz_cli_need(cli, "org add", o.name, "--name"))) return rc;
     if (pos < argc) return hz_cli_usage(cli, hz_cli_find("org add"), "多余的参数 (unexpected argument)");
     hz_org org;
     if (hz_app_org_add(&cli->app, o.code, o.name, o.parent, o.kind, o.region, &org, &cli->err)) return hz_cli_report(cli);
@@ -112,8 +105,8 @@ int hz_cmd_org_stats(hz_cli *cli, int argc, char **argv) {
 int hz_cmd_unit_add(hz_cli *cli, int argc, char **argv) {
     reg_opts o;
     int pos, rc = parse_reg(cli, "unit add", argc, argv, " code name org ", &o, &pos);
-    if (rc || (rc = need(cli, "unit add", o.code, "--code")) || (rc = need(cli, "unit add", o.name, "--name")) ||
-        (rc = need(cli, "unit add", o.org, "--org")))
+    if (rc || (rc = hz_cli_need(cli, "unit add", o.code, "--code")) || (rc = hz_cli_need(cli, "unit add", o.name, "--name")) ||
+        (rc = hz_cli_need(cli, "unit add", o.org, "--org")))
         return rc;
     if (pos < argc) return hz_cli_usage(cli, hz_cli_find("unit add"), "多余的参数 (unexpected argument)");
     hz_unit u;
@@ -127,8 +120,8 @@ int hz_cmd_unit_add(hz_cli *cli, int argc, char **argv) {
 int hz_cmd_member_add(hz_cli *cli, int argc, char **argv) {
     reg_opts o;
     int pos, rc = parse_reg(cli, "member add", argc, argv, " id-number name phone unit org flag bank-card bank-name ", &o, &pos);
-    if (rc || (rc = need(cli, "member add", o.member.id_number, "--id-number")) ||
-        (rc = need(cli, "member add", o.member.name, "--name")))
+    if (rc || (rc = hz_cli_need(cli, "member add", o.member.id_number, "--id-number")) ||
+        (rc = hz_cli_need(cli, "member add", o.member.name, "--name")))
         return rc;
     if (pos < argc) return hz_cli_usage(cli, hz_cli_find("member add"), "多余的参数 (unexpected argument)");
     hz_member m;

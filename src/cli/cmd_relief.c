@@ -33,17 +33,9 @@ enum {
     O_ADD
 };
 
-typedef struct {
-    const char *v[O_ADD - O_CODE + 1];
-} rl_opts;
+typedef hz_cli_optv rl_opts;
+_Static_assert(O_ADD - O_CODE < HZ_CLI_OPTV_MAX, "options fit hz_cli_optv");
 #define OPT(o, k) ((o)->v[(k)-O_CODE])
-
-static int on_opt(hz_cli *cli, void *vctx, int key, const char *arg) {
-    (void)cli;
-    rl_opts *o = vctx;
-    if (key >= O_CODE && key <= O_ADD) OPT(o, key) = arg;
-    return 0;
-}
 
 static const struct option longopts[] = {{"code", required_argument, 0, O_CODE},
                                          {"kind", required_argument, 0, O_KIND},
@@ -67,15 +59,7 @@ static const struct option longopts[] = {{"code", required_argument, 0, O_CODE},
                                          {0, 0, 0, 0}};
 
 static int parse(hz_cli *cli, const char *name, int argc, char **argv, rl_opts *o, const char **no) {
-    memset(o, 0, sizeof *o);
-    int pos, rc = hz_cli_parse(cli, hz_cli_find(name), argc, argv, longopts, on_opt, o, &pos);
-    if (rc) return rc;
-    if (no) {
-        if (pos >= argc) return hz_cli_usage(cli, hz_cli_find(name), "须指定编号 NO (missing NO)");
-        *no = argv[pos++];
-    }
-    if (pos < argc) return hz_cli_usage(cli, hz_cli_find(name), "多余的参数 (unexpected argument)");
-    return 0;
+    return hz_cli_parse_optv(cli, name, argc, argv, longopts, O_CODE, O_ADD, o, no, "须指定编号 NO (missing NO)");
 }
 
 static bool masked(hz_cli *cli) { return !hz_authz_sees_identity(&cli->app); }
@@ -90,21 +74,14 @@ static int print_grant(hz_cli *cli, const hz_relief_grant *g) {
     return 0;
 }
 
-static int need(hz_cli *cli, const char *cmd, const char *v, const char *opt) {
-    if (v) return 0;
-    char why[96];
-    snprintf(why, sizeof why, "须指定 %s (missing %s)", opt, opt);
-    return hz_cli_usage(cli, hz_cli_find(cmd), why);
-}
-
 static int cmd_program_add(hz_cli *cli, int argc, char **argv) {
     rl_opts o;
     int rc = parse(cli, "relief program add", argc, argv, &o, NULL), year;
-    if (rc || (rc = need(cli, "relief program add", OPT(&o, O_CODE), "--code")) ||
-        (rc = need(cli, "relief program add", OPT(&o, O_KIND), "--kind")) ||
-        (rc = need(cli, "relief program add", OPT(&o, O_YEAR), "--year")) ||
-        (rc = need(cli, "relief program add", OPT(&o, O_BUDGET), "--budget")) ||
-        (rc = need(cli, "relief program add", OPT(&o, O_NAME), "--name")) ||
+    if (rc || (rc = hz_cli_need(cli, "relief program add", OPT(&o, O_CODE), "--code")) ||
+        (rc = hz_cli_need(cli, "relief program add", OPT(&o, O_KIND), "--kind")) ||
+        (rc = hz_cli_need(cli, "relief program add", OPT(&o, O_YEAR), "--year")) ||
+        (rc = hz_cli_need(cli, "relief program add", OPT(&o, O_BUDGET), "--budget")) ||
+        (rc = hz_cli_need(cli, "relief program add", OPT(&o, O_NAME), "--name")) ||
         (rc = hz_cli_int(cli, OPT(&o, O_YEAR), "year", 2000, 2199, &year)))
         return rc;
     hz_fen budget;
@@ -141,7 +118,7 @@ static hz_err list_one(void *vctx, const hz_relief_grant *g, hz_errinfo *e) {
 static int cmd_propose(hz_cli *cli, int argc, char **argv) {
     rl_opts o;
     int rc = parse(cli, "relief propose", argc, argv, &o, NULL);
-    if (rc || (rc = need(cli, "relief propose", OPT(&o, O_PROGRAM), "--program"))) return rc;
+    if (rc || (rc = hz_cli_need(cli, "relief propose", OPT(&o, O_PROGRAM), "--program"))) return rc;
     list_ctx c = {cli, cli->json ? json_array() : NULL, NULL};
     int64_t n;
     if (hz_app_relief_propose(&cli->app, OPT(&o, O_PROGRAM), list_one, &c, &n, &cli->err)) {
@@ -158,8 +135,8 @@ static int cmd_propose(hz_cli *cli, int argc, char **argv) {
 static int cmd_apply(hz_cli *cli, int argc, char **argv) {
     rl_opts o;
     int rc = parse(cli, "relief apply", argc, argv, &o, NULL);
-    if (rc || (rc = need(cli, "relief apply", OPT(&o, O_PROGRAM), "--program")) ||
-        (rc = need(cli, "relief apply", OPT(&o, O_ID), "--id-number")))
+    if (rc || (rc = hz_cli_need(cli, "relief apply", OPT(&o, O_PROGRAM), "--program")) ||
+        (rc = hz_cli_need(cli, "relief apply", OPT(&o, O_ID), "--id-number")))
         return rc;
     hz_relief_input in = {OPT(&o, O_PROGRAM), OPT(&o, O_ID),     OPT(&o, O_SNAME),  OPT(&o, O_SID),   OPT(&o, O_SCHOOL),
                           OPT(&o, O_LEVEL),   OPT(&o, O_REASON), OPT(&o, O_AMOUNT), OPT(&o, O_ITEMS), HZ_DATE_NONE};
@@ -193,7 +170,7 @@ static int cmd_reject(hz_cli *cli, int argc, char **argv) {
     rl_opts o;
     const char *no;
     int rc = parse(cli, "relief reject", argc, argv, &o, &no);
-    if (rc || (rc = need(cli, "relief reject", OPT(&o, O_REASON), "--reason"))) return rc;
+    if (rc || (rc = hz_cli_need(cli, "relief reject", OPT(&o, O_REASON), "--reason"))) return rc;
     hz_relief_grant g;
     if (hz_app_relief_reject(&cli->app, no, OPT(&o, O_REASON), &g, &cli->err)) return hz_cli_report(cli);
     return print_grant(cli, &g);
@@ -202,7 +179,7 @@ static int cmd_reject(hz_cli *cli, int argc, char **argv) {
 static int cmd_list(hz_cli *cli, int argc, char **argv) {
     rl_opts o;
     int rc = parse(cli, "relief list", argc, argv, &o, NULL);
-    if (rc || (rc = need(cli, "relief list", OPT(&o, O_PROGRAM), "--program"))) return rc;
+    if (rc || (rc = hz_cli_need(cli, "relief list", OPT(&o, O_PROGRAM), "--program"))) return rc;
     list_ctx c = {cli, cli->json ? json_array() : NULL, NULL};
     if (hz_app_relief_list(&cli->app, OPT(&o, O_PROGRAM), OPT(&o, O_STATUS), list_one, &c, &cli->err)) {
         json_decref(c.arr);
@@ -235,7 +212,7 @@ static hz_err publicity_one(void *vctx, const hz_relief_grant *g, hz_errinfo *e)
 static int cmd_publicity(hz_cli *cli, int argc, char **argv) {
     rl_opts o;
     int rc = parse(cli, "relief publicity", argc, argv, &o, NULL);
-    if (rc || (rc = need(cli, "relief publicity", OPT(&o, O_PROGRAM), "--program"))) return rc;
+    if (rc || (rc = hz_cli_need(cli, "relief publicity", OPT(&o, O_PROGRAM), "--program"))) return rc;
     list_ctx c = {cli, cli->json ? json_array() : NULL, NULL};
     const char *out = OPT(&o, O_OUT);
     if (out && !(c.csv = fopen(out, "wb"))) return hz_cli_fail(cli, HZ_EINVAL, "out: 无法写入 %s (cannot write)", out);
@@ -261,9 +238,9 @@ static int cmd_publicity(hz_cli *cli, int argc, char **argv) {
 static int cmd_donation_add(hz_cli *cli, int argc, char **argv) {
     rl_opts o;
     int rc = parse(cli, "donation add", argc, argv, &o, NULL);
-    if (rc || (rc = need(cli, "donation add", OPT(&o, O_PROGRAM), "--program")) ||
-        (rc = need(cli, "donation add", OPT(&o, O_DONOR), "--donor")) ||
-        (rc = need(cli, "donation add", OPT(&o, O_AMOUNT), "--amount")))
+    if (rc || (rc = hz_cli_need(cli, "donation add", OPT(&o, O_PROGRAM), "--program")) ||
+        (rc = hz_cli_need(cli, "donation add", OPT(&o, O_DONOR), "--donor")) ||
+        (rc = hz_cli_need(cli, "donation add", OPT(&o, O_AMOUNT), "--amount")))
         return rc;
     hz_fen amount, total;
     if (hz_money_parse(OPT(&o, O_AMOUNT), false, &amount, "amount", &cli->err) ||
@@ -294,7 +271,7 @@ static hz_err goods_row(void *ctx, const hz_goods_row *r, hz_errinfo *e) {
 static int cmd_goods(hz_cli *cli, int argc, char **argv) {
     rl_opts o;
     int rc = parse(cli, "relief goods", argc, argv, &o, NULL);
-    if (rc || (rc = need(cli, "relief goods", OPT(&o, O_PROGRAM), "--program"))) return rc;
+    if (rc || (rc = hz_cli_need(cli, "relief goods", OPT(&o, O_PROGRAM), "--program"))) return rc;
     if (OPT(&o, O_ADD) && hz_app_relief_goods_add(&cli->app, OPT(&o, O_PROGRAM), OPT(&o, O_ADD), &cli->err))
         return hz_cli_report(cli);
     json_t *arr = cli->json ? json_array() : NULL;

@@ -112,6 +112,36 @@ int hz_cli_parse(hz_cli *cli, const hz_cmd *cmd, int argc, char **argv, const st
     return 0;
 }
 
+static int optv_set(hz_cli *cli, void *ctx, int key, const char *arg) {
+    (void)cli;
+    hz_cli_optv *o = ctx;
+    if (key >= o->first && key <= o->last) o->v[key - o->first] = arg;
+    return 0;
+}
+
+int hz_cli_parse_optv(hz_cli *cli, const char *cmd, int argc, char **argv, const struct option *longopts, int first,
+                      int last, hz_cli_optv *o, const char **arg, const char *missing) {
+    memset(o, 0, sizeof *o);
+    o->first = first;
+    o->last = last - first < HZ_CLI_OPTV_MAX ? last : first + HZ_CLI_OPTV_MAX - 1;
+    const hz_cmd *c = hz_cli_find(cmd);
+    int pos, rc = hz_cli_parse(cli, c, argc, argv, longopts, optv_set, o, &pos);
+    if (rc) return rc;
+    if (arg) {
+        if (pos >= argc) return hz_cli_usage(cli, c, missing);
+        *arg = argv[pos++];
+    }
+    if (pos < argc) return hz_cli_usage(cli, c, "多余的参数 (unexpected argument)");
+    return 0;
+}
+
+int hz_cli_need(hz_cli *cli, const char *cmd, const char *value, const char *opt) {
+    if (value) return 0;
+    char why[96];
+    snprintf(why, sizeof why, "须指定 %s (missing %s)", opt, opt);
+    return hz_cli_usage(cli, hz_cli_find(cmd), why);
+}
+
 static void print_help(void) {
     printf("huzhu — 职工互助保障系统 (workers' mutual-aid office)\n\n"
            "用法 (usage): huzhu [--db URL] [--config FILE] [--json] [--as LOGIN] COMMAND [ARGS]\n"
