@@ -35,10 +35,12 @@ void hz_http_table(hz_req *r, hz_report_format fmt, hz_http_table_fn build, void
 /* ?format=csv|xlsx: true with *fmt set; false with no format (JSON list)
  * or after answering 400 (*answered). */
 bool hz_http_export_format(hz_req *r, hz_report_format *fmt, bool *answered);
-/* Login rate limit per client address (server.c). */
-/* Login rate limits per address and per account (server.c); login may be NULL. */
+/* Login rate limits per address and per account (login_limit.c); login may
+ * be NULL. allowed: false past either limit (answer 429); result: counts a
+ * failure (a success resets nothing); failures: the total since start. */
 bool hz_http_login_allowed(const char *ip, const char *login);
 void hz_http_login_result(const char *ip, const char *login, bool success);
+long hz_http_login_failures(void);
 
 void h_login(hz_req *r, char **p);
 void h_audit_checkpoint(hz_req *r, char **p);
