@@ -457,6 +457,9 @@ static hz_err pass2_row(void *vctx, long row, char **f, int n, hz_errinfo *e) {
             (rc = hz_card_change_record(app, m, old.bank_card, old.bank_name, "roster", e)))
             return rc;
         c->rep->updated++;
+    } else if (c->in->row_by_row) {
+        if ((rc = hz_store_member_insert(app->db, m, app->now, e))) return rc;
+        c->rep->imported++;
     } else {
         /* a new member: eligibility was checked in pass 1; write in bulk */
         int b = c->n_batch++;
@@ -480,7 +483,7 @@ static hz_err pass2_row(void *vctx, long row, char **f, int n, hz_errinfo *e) {
     for (int i = 0; i < c->n_plans; i++) {
         const roster_plan *p = &c->plans[i];
         hz_enroll_req req = {m,        flags,         n_flags,       p->plan_id, p->plan, p->shares, c->in->months,
-                             c->in->start, c->payer_kind, c->payer_ref, true};
+                             c->in->start, c->payer_kind, c->payer_ref, true, !existing};
         bool existed;
         if ((rc = hz_enroll_one(app, &req, NULL, &existed, e))) {
             if (rc == HZ_EINVAL || rc == HZ_ECONFLICT) {
@@ -491,6 +494,7 @@ static hz_err pass2_row(void *vctx, long row, char **f, int n, hz_errinfo *e) {
         }
         if (!existed) c->rep->coverages++;
     }
+    if (!existing && (rc = hz_app_members_joined(app, m, 1, e))) return rc;
     long done = c->rep->imported + c->rep->updated;
     if (c->in->progress && done % 50000 == 0) c->in->progress(c->in->progress_ctx, done, c->total);
     return HZ_OK;
@@ -555,6 +559,7 @@ hz_err hz_app_import_roster(hz_app *app, const hz_roster_input *in, hz_roster_re
         rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
         goto done;
     }
+    if (in->solo) hz_store_import_solo(app->db, true);
     if ((rc = hz_db_begin(app->db, e))) goto done;
     long out_of_scope = 0;
     if ((rc = load_existing(&c, e)) || (rc = check_scope(&c, &out_of_scope, e))) {
@@ -595,6 +600,7 @@ hz_err hz_app_import_roster(hz_app *app, const hz_roster_input *in, hz_roster_re
     }
     if (in->progress) in->progress(in->progress_ctx, c.total, c.total);
 done:
+    if (in->solo) hz_store_import_solo(app->db, false);
     hz_table_free(t);
     free(c.seen.slots);
     free(c.existing.slots);

@@ -18,6 +18,12 @@ typedef struct {
     int months;        /* 0 = each plan's first term */
     const char *payer; /* NULL = unit */
     bool skip_invalid, dry_run;
+    /* the caller has the database to itself (the CLI): hz_store_import_solo */
+    bool solo;
+    /* every new member through the one-by-one path (member, flags, enroll,
+     * joined hooks, row by row) instead of the bulk writes: the reference
+     * the bulk path is compared with (tests/cli/test_roster_bulk.sh) */
+    bool row_by_row;
     hz_encoding encoding;
     /* progress: called now and then with rows done of total (may be NULL) */
     void (*progress)(void *ctx, long done, long total);

@@ -135,7 +135,7 @@ static const hz_cmd commands[] = {
      "续保单位到期的保障 (renew a unit's coverages ending in a window)", true},
     {"import roster", hz_cmd_import_roster,
      "FILE --unit CREDIT_CODE [--plan CODE[:SHARES]]... --start DATE [--months M] [--payer P] [--skip-invalid] [--dry-run]"
-     " [--encoding utf-8|gb18030]",
+     " [--encoding utf-8|gb18030] [--row-by-row]",
      "导入单位花名册并参保 (register and enroll a unit's roster, CSV or XLSX)", true},
     {"gen roster", hz_cmd_gen_roster, "N --out FILE [--seed S]", "生成合成花名册 (synthetic valid roster)", false},
     {NULL, NULL, NULL, NULL, false},

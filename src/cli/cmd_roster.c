@@ -7,7 +7,7 @@
 #include "io/gen.h"
 #include "io/views.h"
 
-enum { O_UNIT = 256, O_PLAN, O_START, O_MONTHS, O_PAYER, O_SKIP, O_DRY, O_ENC, O_OUT, O_SEED };
+enum { O_UNIT = 256, O_PLAN, O_START, O_MONTHS, O_PAYER, O_SKIP, O_DRY, O_ENC, O_OUT, O_SEED, O_ROWS };
 
 typedef struct {
     hz_roster_input in;
@@ -27,6 +27,7 @@ static int on_opt(hz_cli *cli, void *vctx, int key, const char *arg) {
     case O_PAYER: o->in.payer = arg; break;
     case O_SKIP: o->in.skip_invalid = true; break;
     case O_DRY: o->in.dry_run = true; break;
+    case O_ROWS: o->in.row_by_row = true; break;
     case O_ENC: o->enc = arg; break;
     case O_OUT: o->out = arg; break;
     case O_SEED: o->seed = arg; break;
@@ -47,7 +48,7 @@ int hz_cmd_import_roster(hz_cli *cli, int argc, char **argv) {
         {"start", required_argument, 0, O_START}, {"months", required_argument, 0, O_MONTHS},
         {"payer", required_argument, 0, O_PAYER}, {"skip-invalid", no_argument, 0, O_SKIP},
         {"dry-run", no_argument, 0, O_DRY},       {"encoding", required_argument, 0, O_ENC},
-        {0, 0, 0, 0}};
+        {"row-by-row", no_argument, 0, O_ROWS},   {0, 0, 0, 0}};
     const hz_cmd *cmd = hz_cli_find("import roster");
     roster_opts o;
     memset(&o, 0, sizeof o);
@@ -61,6 +62,7 @@ int hz_cmd_import_roster(hz_cli *cli, int argc, char **argv) {
     if (!o.in.unit_code) return hz_cli_usage(cli, cmd, "缺少 --unit (missing --unit)");
     if (!o.start) return hz_cli_usage(cli, cmd, "缺少 --start (missing --start)");
     o.in.path = file;
+    o.in.solo = true; /* one process, one import: hz_store_import_solo */
     if ((rc = hz_cli_date(cli, o.start, "start", &o.in.start))) return rc;
     if (o.months && (rc = hz_cli_int(cli, o.months, "months", 1, 120, &o.in.months))) return rc;
     if (hz_encoding_parse(o.enc, &o.in.encoding, &cli->err)) return hz_cli_report(cli);

@@ -2,6 +2,7 @@
 #include "store/bulk.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/rows.h"
@@ -34,7 +35,81 @@ hz_err hz_store_reserve_ids(hz_db *db, const char *table, int64_t n, int64_t *id
 static void num(char *buf, int64_t v) { snprintf(buf, 24, "%lld", (long long)v); }
 static const char *opt(const char *s) { return s && *s ? s : NULL; }
 
+/* SQLite: rows go in through prepared INSERTs of BULK_ROWS rows each,
+ * numbers bound as integers (a COPY row is text; SQLite would parse every
+ * number back). The tail goes one row at a time through a one-row INSERT. */
+#define BULK_ROWS 50
+
+static bool on_sqlite(hz_db *db) { return !strcmp(hz_db_driver_name(db), "sqlite"); }
+
+/* "INSERT INTO t (cols) VALUES (?,…),(?,…)…" for rows rows, built into buf
+ * once (the statement cache keys on the buffer's address). */
+static const char *multi_sql(char *buf, size_t cap, const char *head, int ncols, int rows) {
+    if (buf[0]) return buf;
+    size_t n = strlen(head);
+    if (n + (size_t)rows * ((size_t)ncols * 2 + 3) + 1 > cap) return NULL;
+    memcpy(buf, head, n);
+    for (int r = 0; r < rows; r++) {
+        buf[n++] = r ? ',' : ' ';
+        buf[n++] = '(';
+        for (int c = 0; c < ncols; c++) {
+            if (c) buf[n++] = ',';
+            buf[n++] = '?';
+        }
+        buf[n++] = ')';
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
+/* d: this row's own scratch for formatted dates, alive until the run */
+typedef void (*bind_row_fn)(hz_stmt *st, int base, int i, const void *rows, const char *now, char (*d)[HZ_DATE_BUF]);
+
+/* Inserts n rows through sql_many (BULK_ROWS rows) and sql_one (one row). */
+static hz_err multi_insert(hz_db *db, const char *sql_many, const char *sql_one, int ncols, int n, bind_row_fn bind,
+                           const void *rows, const char *now, hz_errinfo *e) {
+    if (!sql_many || !sql_one) return hz_fail(e, HZ_EINTERNAL, "bulk: 语句过长 (statement too long)");
+    char dates[BULK_ROWS][2][HZ_DATE_BUF];
+    for (int i = 0; i < n;) {
+        int k = n - i >= BULK_ROWS ? BULK_ROWS : 1;
+        hz_stmt *st;
+        hz_err rc = hz_db_stmt(db, k == BULK_ROWS ? sql_many : sql_one, &st, e);
+        if (rc) return rc;
+        for (int j = 0; j < k; j++) bind(st, j * ncols, i + j, rows, now, dates[j]);
+        if ((rc = hz_stmt_run(st, e))) return rc;
+        i += k;
+    }
+    return HZ_OK;
+}
+
+#define MEMBER_COLS                                                                                                   \
+    "INSERT INTO member (id, id_number, name, sex, birth_date, phone, unit_id, org_id, bank_card, bank_name,"         \
+    " created_at, updated_at) VALUES"
+static char q_members_many[4096], q_members_one[256];
+
+static void bind_member(hz_stmt *st, int b, int i, const void *rows, const char *now, char (*d)[HZ_DATE_BUF]) {
+    const hz_member *m = (const hz_member *)rows + i;
+    hz_stmt_int(st, b + 1, m->id);
+    hz_stmt_text_kept(st, b + 2, m->id_number);
+    hz_stmt_text_kept(st, b + 3, m->name);
+    hz_stmt_text_kept(st, b + 4, m->sex == 'F' ? "F" : "M");
+    hz_stmt_text_kept(st, b + 5, hz_date_format(m->birth, d[0]));
+    hz_stmt_text_kept(st, b + 6, opt(m->phone));
+    if (m->unit_id) hz_stmt_int(st, b + 7, m->unit_id);
+    else hz_stmt_null(st, b + 7);
+    if (m->org_id) hz_stmt_int(st, b + 8, m->org_id);
+    else hz_stmt_null(st, b + 8);
+    hz_stmt_text_kept(st, b + 9, opt(m->bank_card));
+    hz_stmt_text_kept(st, b + 10, opt(m->bank_name));
+    hz_stmt_text_kept(st, b + 11, now);
+    hz_stmt_text_kept(st, b + 12, now);
+}
+
 hz_err hz_store_bulk_members(hz_db *db, const hz_member *m, int n, const char *now, hz_errinfo *e) {
+    if (on_sqlite(db))
+        return multi_insert(db, multi_sql(q_members_many, sizeof q_members_many, MEMBER_COLS, 12, BULK_ROWS),
+                            multi_sql(q_members_one, sizeof q_members_one, MEMBER_COLS, 12, 1), 12, n, bind_member, m,
+                            now, e);
     static const char *const cols[] = {"id",      "id_number", "name",      "sex",       "birth_date", "phone",
                                        "unit_id", "org_id",    "bank_card", "bank_name", "created_at", "updated_at"};
     hz_err rc = hz_db_copy_begin(db, "member", cols, 12, e);
@@ -52,8 +127,42 @@ hz_err hz_store_bulk_members(hz_db *db, const hz_member *m, int n, const char *n
     return rc ? rc : end;
 }
 
+/* one flag of one member, for the multi-row INSERT */
+typedef struct {
+    int64_t member_id;
+    const hz_flag *f;
+} flag_row;
+
+#define FLAG_COLS "INSERT INTO member_flag (member_id, kind, level, valid_from, valid_to) VALUES"
+static char q_flags_many[2048], q_flags_one[160];
+
+static void bind_flag(hz_stmt *st, int b, int i, const void *rows, const char *now, char (*d)[HZ_DATE_BUF]) {
+    (void)now;
+    const flag_row *r = (const flag_row *)rows + i;
+    hz_stmt_int(st, b + 1, r->member_id);
+    hz_stmt_text_kept(st, b + 2, r->f->kind);
+    hz_stmt_text_kept(st, b + 3, r->f->level);
+    hz_stmt_text_kept(st, b + 4, hz_date_format(r->f->from, d[0]));
+    hz_stmt_text_kept(st, b + 5, hz_date_format(r->f->to, d[1]));
+}
+
 hz_err hz_store_bulk_flags(hz_db *db, const hz_member *m, const hz_flag (*flags)[3], const int *n_flags, int n,
                            hz_errinfo *e) {
+    if (on_sqlite(db)) {
+        int total = 0;
+        for (int i = 0; i < n; i++) total += n_flags[i];
+        if (!total) return HZ_OK;
+        flag_row *rows = malloc(sizeof *rows * (size_t)total);
+        if (!rows) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+        int k = 0;
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n_flags[i]; j++) rows[k++] = (flag_row){m[i].id, &flags[i][j]};
+        hz_err rc = multi_insert(db, multi_sql(q_flags_many, sizeof q_flags_many, FLAG_COLS, 5, BULK_ROWS),
+                                 multi_sql(q_flags_one, sizeof q_flags_one, FLAG_COLS, 5, 1), 5, total, bind_flag,
+                                 rows, NULL, e);
+        free(rows);
+        return rc;
+    }
     static const char *const cols[] = {"member_id", "kind", "level", "valid_from", "valid_to"};
     hz_err rc = hz_db_copy_begin(db, "member_flag", cols, 5, e);
     for (int i = 0; rc == HZ_OK && i < n; i++)
@@ -68,7 +177,51 @@ hz_err hz_store_bulk_flags(hz_db *db, const hz_member *m, const hz_flag (*flags)
     return rc ? rc : end;
 }
 
+#define COVERAGE_COLS                                                                                                 \
+    "INSERT INTO coverage (id, member_id, plan_id, plan_code, shares, start_date, end_date, months, payer_kind,"      \
+    " payer_ref, premium, continuous, status, created_at) VALUES"
+static char q_covs_many[4096], q_covs_one[320];
+#define CONTRIB_COLS "INSERT INTO contribution (coverage_id, payer_kind, payer_ref, amount, paid_on, created_at) VALUES"
+static char q_contribs_many[2048], q_contribs_one[160];
+
+static void bind_coverage(hz_stmt *st, int b, int i, const void *rows, const char *now, char (*d)[HZ_DATE_BUF]) {
+    const hz_coverage *c = (const hz_coverage *)rows + i;
+    hz_stmt_int(st, b + 1, c->id);
+    hz_stmt_int(st, b + 2, c->member_id);
+    hz_stmt_int(st, b + 3, c->plan_id);
+    hz_stmt_text_kept(st, b + 4, c->plan_code);
+    hz_stmt_int(st, b + 5, c->shares);
+    hz_stmt_text_kept(st, b + 6, hz_date_format(c->start, d[0]));
+    hz_stmt_text_kept(st, b + 7, hz_date_format(c->end, d[1]));
+    hz_stmt_int(st, b + 8, c->months);
+    hz_stmt_text_kept(st, b + 9, c->payer_kind);
+    hz_stmt_text_kept(st, b + 10, opt(c->payer_ref));
+    hz_stmt_int(st, b + 11, c->premium);
+    hz_stmt_int(st, b + 12, c->continuous ? 1 : 0);
+    hz_stmt_text_kept(st, b + 13, "active");
+    hz_stmt_text_kept(st, b + 14, now);
+}
+
+static void bind_contribution(hz_stmt *st, int b, int i, const void *rows, const char *now, char (*d)[HZ_DATE_BUF]) {
+    const hz_coverage *c = (const hz_coverage *)rows + i;
+    hz_stmt_int(st, b + 1, c->id);
+    hz_stmt_text_kept(st, b + 2, c->payer_kind);
+    hz_stmt_text_kept(st, b + 3, opt(c->payer_ref));
+    hz_stmt_int(st, b + 4, c->premium);
+    hz_stmt_text_kept(st, b + 5, hz_date_format(c->start, d[0]));
+    hz_stmt_text_kept(st, b + 6, now);
+}
+
 hz_err hz_store_bulk_coverages(hz_db *db, const hz_coverage *c, int n, const char *now, hz_errinfo *e) {
+    if (on_sqlite(db)) {
+        hz_err rc = multi_insert(db, multi_sql(q_covs_many, sizeof q_covs_many, COVERAGE_COLS, 14, BULK_ROWS),
+                                 multi_sql(q_covs_one, sizeof q_covs_one, COVERAGE_COLS, 14, 1), 14, n, bind_coverage,
+                                 c, now, e);
+        return rc ? rc
+                  : multi_insert(db, multi_sql(q_contribs_many, sizeof q_contribs_many, CONTRIB_COLS, 6, BULK_ROWS),
+                                 multi_sql(q_contribs_one, sizeof q_contribs_one, CONTRIB_COLS, 6, 1), 6, n,
+                                 bind_contribution, c, now, e);
+    }
     static const char *const cols[] = {"id",     "member_id",  "plan_id",  "plan_code", "shares",     "start_date",
                                        "end_date", "months",   "payer_kind", "payer_ref", "premium", "continuous",
                                        "status", "created_at"};

@@ -126,6 +126,14 @@ void hz_stmt_text(hz_stmt *st, int idx, const char *v) {
     else
         st->db->drv->bind_null(st, idx);
 }
+void hz_stmt_text_kept(hz_stmt *st, int idx, const char *v) {
+    if (!v)
+        st->db->drv->bind_null(st, idx);
+    else if (st->db->drv->bind_text_kept)
+        st->db->drv->bind_text_kept(st, idx, v);
+    else
+        st->db->drv->bind_text(st, idx, v);
+}
 void hz_stmt_null(hz_stmt *st, int idx) { st->db->drv->bind_null(st, idx); }
 hz_err hz_stmt_step(hz_stmt *st, bool *row, hz_errinfo *e) { return st->db->drv->step(st, row, e); }
 hz_err hz_stmt_run(hz_stmt *st, hz_errinfo *e) {

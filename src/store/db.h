@@ -28,6 +28,8 @@ typedef struct hz_db_driver {
     hz_err (*prepare)(hz_db *db, const char *sql, hz_stmt **out, hz_errinfo *e);
     void (*bind_int64)(hz_stmt *st, int idx, int64_t v);
     void (*bind_text)(hz_stmt *st, int idx, const char *v);
+    /* v stays valid and unchanged until the statement is reset (NULL: bind_text) */
+    void (*bind_text_kept)(hz_stmt *st, int idx, const char *v);
     void (*bind_null)(hz_stmt *st, int idx);
     hz_err (*step)(hz_stmt *st, bool *row, hz_errinfo *e);
     int64_t (*col_int64)(hz_stmt *st, int col);
@@ -96,6 +98,9 @@ hz_err hz_db_stmt(hz_db *db, const char *sql, hz_stmt **out, hz_errinfo *e);
 
 void hz_stmt_int(hz_stmt *st, int idx, int64_t v);
 void hz_stmt_text(hz_stmt *st, int idx, const char *v); /* NULL binds NULL */
+/* the same, without a copy: v must stay valid and unchanged until the
+ * statement has run (the bulk INSERTs bind straight from their rows) */
+void hz_stmt_text_kept(hz_stmt *st, int idx, const char *v);
 void hz_stmt_null(hz_stmt *st, int idx);
 /* *row is true while a row is available. */
 hz_err hz_stmt_step(hz_stmt *st, bool *row, hz_errinfo *e);

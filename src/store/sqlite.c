@@ -115,6 +115,9 @@ static void sq_bind_int64(hz_stmt *st, int idx, int64_t v) { bound(st, sqlite3_b
 static void sq_bind_text(hz_stmt *st, int idx, const char *v) {
     bound(st, sqlite3_bind_text(((sq_stmt *)st)->s, idx, v, -1, SQLITE_TRANSIENT));
 }
+static void sq_bind_text_kept(hz_stmt *st, int idx, const char *v) {
+    bound(st, sqlite3_bind_text(((sq_stmt *)st)->s, idx, v, -1, SQLITE_STATIC));
+}
 static void sq_bind_null(hz_stmt *st, int idx) { bound(st, sqlite3_bind_null(((sq_stmt *)st)->s, idx)); }
 
 static hz_err sq_step(hz_stmt *st, bool *row, hz_errinfo *e) {
@@ -299,6 +302,7 @@ const hz_db_driver hz_sqlite_driver = {
     .prepare = sq_prepare,
     .bind_int64 = sq_bind_int64,
     .bind_text = sq_bind_text,
+    .bind_text_kept = sq_bind_text_kept,
     .bind_null = sq_bind_null,
     .step = sq_step,
     .col_int64 = sq_col_int64,

@@ -49,5 +49,12 @@ hz_err hz_store_migrate_module(hz_db *db, const hz_store_module *m, const char *
 
 /* Bulk work (imports) on this connection: a larger page cache. */
 void hz_store_bulk_mode(hz_db *db);
+/* An import with the database to itself (the CLI's): on = a rollback
+ * journal instead of the WAL when no other connection has the database open
+ * (new pages are written once, not to the WAL and again at the checkpoint)
+ * and no per-row foreign-key lookups (the import resolves every id it
+ * writes before writing). off = back to the WAL and foreign keys. Outside a
+ * transaction; SQLite only (a no-op elsewhere). docs/decisions.md. */
+void hz_store_import_solo(hz_db *db, bool on);
 
 #endif
