@@ -95,7 +95,22 @@ typedef struct {
     int *batch_n_flags;
     int64_t *ids;
     hz_coverage *covs;
+    /* pass 1 keeps every valid row (duplicates excepted) compactly, and
+     * pass 2 writes from here: the file is read and validated once */
+    char *kept;
+    size_t kept_len, kept_cap;
+    size_t *kept_at; /* offset of each kept row, in file order */
+    size_t n_kept, kept_at_cap;
 } roster_ctx;
+
+/* A kept row: this head, then id_number, name, phone, bank_card,
+ * bank_name and the flags (n_flags hz_flag), each string NUL-terminated. */
+typedef struct {
+    int32_t row;
+    hz_date birth;
+    char sex;
+    uint8_t n_flags;
+} kept_head;
 
 #define ROSTER_BATCH 2000
 
@@ -262,6 +277,63 @@ static bool validate_row(roster_ctx *c, long row, char **f, int n, roster_row *r
     return true;
 }
 
+static bool grow(void **p, size_t *cap, size_t need, size_t size) {
+    if (need <= *cap) return true;
+    size_t c = *cap ? *cap : 1024;
+    while (c < need) c *= 2;
+    void *g = realloc(*p, c * size);
+    if (!g) return false;
+    *p = g;
+    *cap = c;
+    return true;
+}
+
+static hz_err keep_row(roster_ctx *c, long row, const roster_row *rr, hz_errinfo *e) {
+    const char *str[5] = {rr->m.id_number, rr->m.name, rr->m.phone, rr->m.bank_card, rr->m.bank_name};
+    size_t len[5], need = sizeof(kept_head) + sizeof(hz_flag) * (size_t)rr->n_flags;
+    for (int i = 0; i < 5; i++) need += (len[i] = strlen(str[i])) + 1;
+    need = (need + 7) & ~(size_t)7; /* the next head stays aligned */
+    if (!grow((void **)&c->kept, &c->kept_cap, c->kept_len + need, 1) ||
+        !grow((void **)&c->kept_at, &c->kept_at_cap, c->n_kept + 1, sizeof *c->kept_at))
+        return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    char *p = c->kept + c->kept_len;
+    kept_head h = {(int32_t)row, rr->m.birth, rr->m.sex, (uint8_t)rr->n_flags};
+    memcpy(p, &h, sizeof h);
+    size_t o = sizeof h;
+    memcpy(p + o, rr->flags, sizeof(hz_flag) * (size_t)rr->n_flags);
+    o += sizeof(hz_flag) * (size_t)rr->n_flags;
+    for (int i = 0; i < 5; i++) {
+        memcpy(p + o, str[i], len[i] + 1);
+        o += len[i] + 1;
+    }
+    c->kept_at[c->n_kept++] = c->kept_len;
+    c->kept_len += need;
+    return HZ_OK;
+}
+
+/* The kept row k back as pass 1 validated it; returns its row number. */
+static long kept_row(const roster_ctx *c, size_t k, roster_row *rr) {
+    const char *p = c->kept + c->kept_at[k];
+    kept_head h;
+    memcpy(&h, p, sizeof h);
+    memset(&rr->m, 0, sizeof rr->m);
+    rr->m.birth = h.birth;
+    rr->m.sex = h.sex;
+    rr->n_flags = h.n_flags;
+    size_t o = sizeof h;
+    memcpy(rr->flags, p + o, sizeof(hz_flag) * h.n_flags);
+    o += sizeof(hz_flag) * h.n_flags;
+    char *dst[5] = {rr->m.id_number, rr->m.name, rr->m.phone, rr->m.bank_card, rr->m.bank_name};
+    size_t cap[5] = {sizeof rr->m.id_number, sizeof rr->m.name, sizeof rr->m.phone, sizeof rr->m.bank_card,
+                     sizeof rr->m.bank_name};
+    for (int i = 0; i < 5; i++) {
+        size_t l = strlen(p + o);
+        memcpy(dst[i], p + o, l < cap[i] ? l + 1 : cap[i]);
+        o += l + 1;
+    }
+    return h.row;
+}
+
 static hz_err pass1_row(void *vctx, long row, char **f, int n, hz_errinfo *e) {
     roster_ctx *c = vctx;
     if (row == 1) {
@@ -298,6 +370,9 @@ static hz_err pass1_row(void *vctx, long row, char **f, int n, hz_errinfo *e) {
         char why[128];
         snprintf(why, sizeof why, "%s与第%ld行重复 (duplicate of row %ld)", c->title[C_ID], first, first);
         reject(c, row, "id_number", why);
+    } else if (c->app) {
+        hz_err rc = keep_row(c, row, &rr, e);
+        if (rc) return rc;
     }
     if (c->in->progress && c->rep->rows % 50000 == 0) c->in->progress(c->in->progress_ctx, c->rep->rows, 0);
     return HZ_OK;
@@ -397,12 +472,31 @@ static hz_err flush_batch(roster_ctx *c, hz_errinfo *e) {
     return HZ_OK;
 }
 
-static hz_err pass2_row(void *vctx, long row, char **f, int n, hz_errinfo *e) {
-    roster_ctx *c = vctx;
+/* A new member's kept row and its sort key: the ID number as a number
+ * (17 digits, then the check character, X after 9), which orders as the
+ * text does. */
+typedef struct {
+    uint64_t key;
+    size_t k;
+} new_row;
+
+static uint64_t id_key(const char *id) {
+    uint64_t v = 0;
+    for (int i = 0; i < 17 && id[i]; i++) v = v * 10 + (uint64_t)(id[i] - '0');
+    return v * 11 + (id[17] == 'X' || id[17] == 'x' ? 10 : (uint64_t)(id[17] - '0'));
+}
+
+static int new_row_cmp(const void *a, const void *b) {
+    uint64_t x = ((const new_row *)a)->key, y = ((const new_row *)b)->key;
+    return x < y ? -1 : x > y;
+}
+
+/* Writes one kept row (pass 2): a member already stored is updated and
+ * enrolled here, a new one goes into the bulk batch (or, row by row, the
+ * one-by-one path). */
+static hz_err pass2_write(roster_ctx *c, long row, roster_row *rrp, hz_errinfo *e) {
     hz_app *app = c->app;
-    if (row == 1 || row_empty(f, n) || ((size_t)row < c->bad_cap && c->bad[row])) return HZ_OK;
-    roster_row rr;
-    if (!validate_row(c, row, f, n, &rr)) return hz_fail(e, HZ_EINTERNAL, "第%ld行: 两次校验结果不同", row);
+    roster_row rr = *rrp;
     hz_member *m = &rr.m;
     m->unit_id = c->unit.id;
     m->org_id = c->unit.org_id;
@@ -572,7 +666,26 @@ hz_err hz_app_import_roster(hz_app *app, const hz_roster_input *in, hz_roster_re
                      "nothing imported)", out_of_scope, out_of_scope);
         goto done;
     }
-    if ((rc = hz_table_each(t, pass2_row, &c, e)) || (rc = flush_batch(&c, e))) {
+    /* members already stored in file order; new ones after them, in ID
+     * number order, so their ids and every index of theirs append */
+    new_row *news = NULL;
+    size_t n_news = 0;
+    if (!in->row_by_row && !(news = malloc(sizeof *news * (c.n_kept ? c.n_kept : 1))))
+        rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    for (size_t k = 0; rc == HZ_OK && k < c.n_kept; k++) {
+        roster_row rr;
+        long row = kept_row(&c, k, &rr);
+        if (news && !id_set_get(&c.existing, rr.m.id_number)) news[n_news++] = (new_row){id_key(rr.m.id_number), k};
+        else rc = pass2_write(&c, row, &rr, e);
+    }
+    if (news && rc == HZ_OK) qsort(news, n_news, sizeof *news, new_row_cmp);
+    for (size_t k = 0; rc == HZ_OK && k < n_news; k++) {
+        roster_row rr;
+        long row = kept_row(&c, news[k].k, &rr);
+        rc = pass2_write(&c, row, &rr, e);
+    }
+    free(news);
+    if (rc || (rc = flush_batch(&c, e))) {
         hz_db_rollback(app->db);
         goto done;
     }
@@ -610,6 +723,8 @@ done:
     free(c.batch_n_flags);
     free(c.ids);
     free(c.covs);
+    free(c.kept);
+    free(c.kept_at);
     return rc;
 }
 

@@ -371,6 +371,8 @@ hz_err hz_norm_money(const char *in, bool allow_neg, hz_fen *out, const char *fi
 /* ---- search ---- */
 
 bool hz_norm_is_blank(const char *in) {
+    /* a visible ASCII character first is kept by fold(), whatever follows */
+    if (in && (unsigned char)in[0] > 0x20 && (unsigned char)in[0] < 0x7F) return false;
     chars c;
     return !in || (fold(in, 0, &c, NULL, NULL) == HZ_OK && c.n == 0);
 }

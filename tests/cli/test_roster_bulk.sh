@@ -86,7 +86,7 @@ d = json.load(open(sys.argv[1]))
 print(d["rows"], d["imported"], d["updated"], d["coverages"], d["rejected_total"], d["written"], d["encoding"])
 for r in d["rejected"]: print(r["row"], r["field"], r["column"], r["reason"])' "$1"; }
 expect_eq "$(report "$T/report_a.json")" "$(report "$T/report_b.json")" "the same report, every rejection with its row and field"
-expect_eq "$(report "$T/report_a.json" | head -1)" "10047 9700 300 19700 47 True gb18030" "rows, new, updated, coverages, rejected"
+expect_eq "$(report "$T/report_a.json" 2>/dev/null | head -1)" "10047 9700 300 19700 47 True gb18030" "rows, new, updated, coverages, rejected"
 
 # every table the import touches, by natural keys, without the volatile columns
 Q_MEMBER="SELECT id_number, name, sex, birth_date, COALESCE(phone,''), COALESCE(unit_id,0), COALESCE(org_id,0),
