@@ -4,6 +4,7 @@
 #   BENCH_SIZES="10000 100000 1000000"  row counts for P1 and P2
 #   BENCH_RUNS=3                          runs per point (median reported)
 #   BENCH_RUNS_LARGE=1                    runs at 1,000,000 rows and more
+#   BENCH_ONLY=P1                         only P1 (the roster import), no other P
 set -eu
 cd "$(dirname "$0")/.."
 SIZES=${BENCH_SIZES:-"10000 100000 1000000"}
@@ -57,6 +58,8 @@ for n in $SIZES; do
   ro=$(rate "$n" "$o"); rb=$(rate "$n" "$b")
   p1_rate[$n]=$ro
   row P1 "roster import, $n rows (SQLite)" "$ro rows/s" "sqlite3 .import: $rb rows/s" "$(awk -v a="$ro" -v b="$rb" 'BEGIN{printf "%.2f x", a/b}') (target >= 300000, >= 0.5 x)"
+  "$H" --db "sqlite:$W/hz.db" check >/dev/null || { echo "huzhu check failed after P1 ($n)" >&2; exit 1; }
+  [ "${BENCH_ONLY:-}" = P1 ] && continue
 
   # P2: settlement feed -> match -> adjudicate -> claims, against n members
   # holding 2.5 coverages each (half ZY+ZJ+YW, half ZY+ZJ)
@@ -101,6 +104,7 @@ for n in $SIZES; do
 done
 
 HTTP_ROWS=""
+[ "${BENCH_ONLY:-}" = P1 ] && BENCH_HTTP=0 BENCH_PG=0
 if [ "${BENCH_HTTP:-1}" = 1 ]; then HTTP_ROWS=$(bash bench/http.sh); fi
 PG_ROWS=""
 if [ "${BENCH_PG:-1}" = 1 ]; then PG_ROWS=$(bash bench/pg.sh; bash bench/pg_servers.sh); fi
