@@ -53,16 +53,19 @@ static const char q_grant[] = "INSERT INTO sponsorship_grant (sponsorship_id, me
                               " VALUES (?, ?, ?, ?, ?)";
 
 /* the district of a member: the org under a root that holds its org */
+/* Grouped by the UTC hour a member was created; hz_store_growth folds the
+ * hours into Beijing months (a member created at 17:00 UTC on 31 October
+ * joined on 1 November in Shanghai). */
 static const char q_growth[] =
-    "SELECT COALESCE(d.name, o.name, '未归属'), substr(m.created_at, 1, 7), count(*), SUM(CASE WHEN EXISTS"
+    "SELECT COALESCE(d.name, o.name, '未归属'), substr(m.created_at, 1, 13), count(*), SUM(CASE WHEN EXISTS"
     " (SELECT 1 FROM member_flag f WHERE f.member_id = m.id AND f.kind = 'newform') THEN 1 ELSE 0 END)"
     " FROM member m LEFT JOIN unit u ON u.id = m.unit_id LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id)"
     " LEFT JOIN (SELECT c.name, c.path FROM org c JOIN org r ON r.id = c.parent_id WHERE r.parent_id IS NULL) d"
     " ON substr(o.path, 1, length(d.path)) = d.path"
     " WHERE (?1 = '' OR substr(o.path, 1, length(?1)) = ?1) AND (?2 = 0 OR m.unit_id = ?2) AND (?3 = 0 OR m.id = ?3)"
     " AND (?4 = '' OR substr(o.path, 1, length(?4)) = ?4) AND m.created_at >= ?5 AND m.created_at < ?6"
-    " GROUP BY COALESCE(d.path, o.path, ''), COALESCE(d.name, o.name, '未归属'), substr(m.created_at, 1, 7)"
-    " ORDER BY COALESCE(d.path, o.path, ''), substr(m.created_at, 1, 7)";
+    " GROUP BY COALESCE(d.path, o.path, ''), COALESCE(d.name, o.name, '未归属'), substr(m.created_at, 1, 13)"
+    " ORDER BY COALESCE(d.path, o.path, ''), substr(m.created_at, 1, 13)";
 
 static void read_app(hz_stmt *st, hz_application *a) {
     memset(a, 0, sizeof *a);
@@ -295,6 +298,20 @@ hz_err hz_store_sponsorship_grant(hz_db *db, int64_t sponsorship_id, int64_t mem
     return hz_stmt_run(st, e);
 }
 
+/* "2026-10-31T17" (a UTC hour) → "2026-11", the month of that hour in Beijing
+ * (UTC+8): hours from 16:00 UTC belong to the next Beijing day. */
+static void beijing_month(const char *utc_hour, char out[8]) {
+    hz_date d;
+    char day[11];
+    snprintf(out, 8, "%.7s", utc_hour);
+    snprintf(day, sizeof day, "%.10s", utc_hour);
+    if (strlen(utc_hour) < 13 || hz_date_parse(day, &d, NULL, NULL) != HZ_OK) return;
+    if (atoi(utc_hour + 11) >= 16) {
+        char b[HZ_DATE_BUF];
+        snprintf(out, 8, "%.7s", hz_date_format(d + 1, b));
+    }
+}
+
 hz_err hz_store_growth(hz_db *db, const hz_list_scope *sc, const char *org_path, hz_date from, hz_date to,
                        hz_growth_fn fn, void *ctx, hz_errinfo *e) {
     hz_stmt *st;
@@ -306,17 +323,25 @@ hz_err hz_store_growth(hz_db *db, const hz_list_scope *sc, const char *org_path,
     hz_stmt_text(st, 4, org_path ? org_path : "");
     hz_bind_day_start(st, 5, from);
     hz_bind_day_start(st, 6, to + 1);
-    bool row;
+    bool row, have = false;
+    hz_growth_row g;
+    memset(&g, 0, sizeof g);
     while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
-        hz_growth_row g;
-        memset(&g, 0, sizeof g);
-        HZ_COPY(g.district, hz_stmt_col_text(st, 0));
-        HZ_COPY(g.month, hz_stmt_col_text(st, 1));
-        g.members = hz_stmt_col_int(st, 2);
-        g.newform = hz_stmt_col_int(st, 3);
-        if ((rc = fn(ctx, &g, e))) break;
+        char month[8];
+        beijing_month(hz_stmt_col_text(st, 1), month);
+        const char *district = hz_stmt_col_text(st, 0);
+        if (have && (strcmp(g.district, district) || strcmp(g.month, month))) {
+            if ((rc = fn(ctx, &g, e))) break;
+            memset(&g, 0, sizeof g);
+        }
+        have = true;
+        HZ_COPY(g.district, district);
+        HZ_COPY(g.month, month);
+        g.members += hz_stmt_col_int(st, 2);
+        g.newform += hz_stmt_col_int(st, 3);
     }
     hz_stmt_reset(st);
+    if (!rc && have) rc = fn(ctx, &g, e);
     return rc;
 }
 

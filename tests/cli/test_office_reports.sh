@@ -141,5 +141,21 @@ expect_eq "$(day_claims 2026-10-31) $(day_claims 2026-11-01)" "$n_oct31 $((n_nov
 sql "UPDATE claim SET submitted_at = '2026-11-01T15:59:59Z' WHERE claim_no = '$X'" >/dev/null
 expect_eq "$(day_claims 2026-11-01) $(day_claims 2026-11-02)" "$((n_nov1 + 1)) $n_nov2" \
   "claims_status: 15:59:59 UTC on 1 November is still 1 November"
+# the growth report's months are Beijing's too: a member created at 17:30 UTC
+# on 31 October joined in November, one at 15:59:59 UTC on 30 November too
+month_joiners() { hz --json report growth --from 2026-10-01 --to 2026-12-31 >"$T/g.json" && python3 -c '
+import json, sys
+print(sum(r["new_members"] for r in json.load(open(sys.argv[1]))["items"] if r["month"] == sys.argv[2]))' "$T/g.json" "$1"; }
+M=$(sql "SELECT id FROM member ORDER BY id LIMIT 1")
+sql "UPDATE member SET created_at = '2026-10-15T08:00:00Z' WHERE id = $M" >/dev/null
+g_oct=$(month_joiners 2026-10); g_nov=$(month_joiners 2026-11)
+sql "UPDATE member SET created_at = '2026-10-31T17:30:00Z' WHERE id = $M" >/dev/null
+expect_eq "$(month_joiners 2026-10) $(month_joiners 2026-11)" "$((g_oct - 1)) $((g_nov + 1))" \
+  "growth: 17:30 UTC on 31 October joins in November (Beijing)"
+sql "UPDATE member SET created_at = '2026-11-30T15:59:59Z' WHERE id = $M" >/dev/null
+expect_eq "$(month_joiners 2026-11) $(month_joiners 2026-12)" "$((g_nov + 1)) $(month_joiners 2026-12)" \
+  "growth: 15:59:59 UTC on 30 November is still November"
+sql "UPDATE member SET created_at = '2026-11-30T16:00:00Z' WHERE id = $M" >/dev/null
+expect_eq "$(month_joiners 2026-11)" "$g_nov" "growth: 16:00 UTC on 30 November is 1 December in Beijing"
 expect_exit 0 "check after moving a timestamp" -- hz check
 finish
