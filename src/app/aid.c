@@ -71,11 +71,9 @@ static hz_err add_total(void *vctx, const hz_aid_total *t, hz_errinfo *e) {
     return HZ_OK;
 }
 
-hz_err hz_aid_year_figures(hz_app *app, int year, hz_aid_year *out, hz_errinfo *e) {
+hz_err hz_aid_year_figures(hz_app *app, const hz_list_scope *sc, int year, hz_aid_year *out, hz_errinfo *e) {
     memset(out, 0, sizeof *out);
     out->year = year;
-    hz_list_scope sc;
-    hz_scope_filter(app, &sc);
     year_ctx c = {year, out};
-    return hz_store_aid_totals(app->db, &sc, add_total, &c, e);
+    return hz_store_aid_totals(app->db, sc, add_total, &c, e);
 }

@@ -33,8 +33,9 @@ typedef struct {
     int year;
     hz_aid_sum lm, relief;
 } hz_aid_year;
-/* The year's LM and relief totals for members in the caller's scope
- * (hz_scope_filter); the caller checked the role (the dashboard). */
-hz_err hz_aid_year_figures(hz_app *app, int year, hz_aid_year *out, hz_errinfo *e);
+/* The year's LM and relief totals for members in scope `sc` (the caller's
+ * scope, narrowed by the dashboard's org: hz_report_scope); the caller
+ * checked the role (the dashboard). */
+hz_err hz_aid_year_figures(hz_app *app, const hz_list_scope *sc, int year, hz_aid_year *out, hz_errinfo *e);
 
 #endif

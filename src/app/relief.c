@@ -12,6 +12,7 @@
 #include "app/lists.h"
 #include "app/module.h"
 #include "app/payables.h"
+#include "app/reports.h"
 #include "app/relief_goods.h"
 #include "core/flag.h"
 #include "core/idcard.h"
@@ -560,14 +561,15 @@ static hz_err aid_row(void *ctx, const hz_aid_total *t, hz_errinfo *e) {
 /* LM subsidies and relief grants by programme, year and district, in the
  * caller's scope (approved or paid; paid is what the bank confirmed). */
 static hz_err build_aid(hz_app *app, const hz_report_args *a, hz_report *out, hz_errinfo *e) {
-    (void)a;
     static const hz_report_col cols[] = {{"program", "项目", HZ_COL_TEXT}, {"kind", "类别", HZ_COL_TEXT},
                                          {"year", "年度", HZ_COL_INT},     {"district", "区县", HZ_COL_TEXT},
                                          {"grants", "人次", HZ_COL_INT},   {"committed", "审批金额", HZ_COL_MONEY},
                                          {"paid", "已支付", HZ_COL_MONEY}};
     hz_report_head(out, "aid", "劳模医疗补助与救助（按项目、年度、区县）", false, 7, cols);
     hz_list_scope sc;
-    hz_scope_filter(app, &sc);
+    char path[HZ_PATH_MAX];
+    hz_err rc = hz_report_scope(app, a, &sc, path, e);
+    if (rc) return rc;
     return hz_store_aid_totals(app->db, &sc, aid_row, out, e);
 }
 

@@ -111,7 +111,7 @@ hz_err hz_report_fill_money(hz_report *r, const hz_money_summary *m, hz_errinfo 
 
 /* The year's LM subsidies and relief grants (approved or paid), in the
  * caller's scope: one row each. */
-static hz_err fill_aid(hz_app *app, hz_report *r, hz_date to, hz_errinfo *e) {
+static hz_err fill_aid(hz_app *app, hz_report *r, const hz_report_args *a, hz_errinfo *e) {
     static const hz_report_col cols[] = {{"scheme", "项目", HZ_COL_TEXT},
                                          {"year", "年度", HZ_COL_INT},
                                          {"grants", "人次", HZ_COL_INT},
@@ -119,9 +119,12 @@ static hz_err fill_aid(hz_app *app, hz_report *r, hz_date to, hz_errinfo *e) {
                                          {"paid", "已支付", HZ_COL_MONEY}};
     hz_report_head(r, "aid", "劳模医疗补助与救助（本年）", false, 5, cols);
     int y, m, d;
-    hz_date_to_ymd(to, &y, &m, &d);
+    hz_date_to_ymd(a->to, &y, &m, &d);
     hz_aid_year fig;
-    hz_err rc = hz_aid_year_figures(app, y, &fig, e);
+    hz_list_scope sc;
+    char path[HZ_PATH_MAX];
+    hz_err rc = hz_report_scope(app, a, &sc, path, e);
+    if (!rc) rc = hz_aid_year_figures(app, &sc, y, &fig, e);
     const hz_aid_sum *sums[] = {&fig.lm, &fig.relief};
     const char *const keys[] = {"lm", "relief"};
     for (int i = 0; i < 2 && !rc; i++) {
@@ -182,7 +185,7 @@ static hz_err build_dashboard(hz_app *app, const hz_report_args *a, hz_report *o
     if (!rc && !(rc = hz_report_add_part(out, &part, e))) rc = hz_report_fill_plans(part, d, e);
     if (!rc && !(rc = hz_report_add_part(out, &part, e))) rc = hz_report_fill_payouts(part, d, e);
     if (!rc && !(rc = hz_report_add_part(out, &part, e))) rc = hz_report_fill_money(part, &d->money, e);
-    if (!rc && !(rc = hz_report_add_part(out, &part, e))) rc = fill_aid(app, part, a->to, e);
+    if (!rc && !(rc = hz_report_add_part(out, &part, e))) rc = fill_aid(app, part, a, e);
     free(d);
     return rc;
 }

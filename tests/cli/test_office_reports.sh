@@ -157,5 +157,25 @@ expect_eq "$(month_joiners 2026-11) $(month_joiners 2026-12)" "$((g_nov + 1)) $(
   "growth: 15:59:59 UTC on 30 November is still November"
 sql "UPDATE member SET created_at = '2026-11-30T16:00:00Z' WHERE id = $M" >/dev/null
 expect_eq "$(month_joiners 2026-11)" "$g_nov" "growth: 16:00 UTC on 30 November is 1 December in Beijing"
+# the aid figures follow --org like every other figure: the year's aid on the
+# dashboard of each district adds up to the whole, and `report aid --org`
+# holds only that district's rows
+aid_of() { hz --json report dashboard $1 | python3 -c '
+import json, sys
+print(" ".join("%s:%d:%s" % (r["scheme"], r["grants"], r["committed"]) for r in json.load(sys.stdin)["aid"]))'; }
+expect_eq "$(python3 -c '
+import sys
+tot = {}
+for part in sys.argv[1:]:
+    for item in part.split():
+        k, n, c = item.split(":"); a, b = c.split(".")
+        t = tot.setdefault(k, [0, 0]); t[0] += int(n); t[1] += int(a) * 100 + int(b)
+print(" ".join("%s:%d:%d.%02d" % (k, v[0], v[1] // 100, v[1] % 100) for k, v in tot.items()))' \
+  $(for d in $(sql "SELECT code FROM org WHERE kind = 'district'"); do aid_of "--org $d"; done))" \
+  "$(aid_of "")" "dashboard aid: the districts' figures add up to the whole"
+expect_eq "$(hz --json report aid --org XA-XC | python3 -c '
+import json, sys
+print(sorted(set(r["district"] for r in json.load(sys.stdin)["items"])))')" "['新城区总工会']" \
+  "report aid --org XA-XC holds only 新城区's rows"
 expect_exit 0 "check after moving a timestamp" -- hz check
 finish
