@@ -190,8 +190,8 @@ static hz_err simulate_member(void *vctx, const hz_claim_history *h, hz_errinfo 
     return HZ_OK;
 }
 
-hz_err hz_app_simulate(hz_app *app, const char *plan_text, hz_date from, hz_date to, hz_whatif_result *out,
-                       hz_errinfo *e) {
+static hz_err simulate(hz_app *app, const char *plan_text, hz_date from, hz_date to, bool reference,
+                       hz_whatif_result *out, hz_errinfo *e) {
     memset(out, 0, sizeof *out);
     hz_err rc = hz_authz_can_do(app, "insight.simulate", e);
     if (rc) return rc;
@@ -226,7 +226,8 @@ hz_err hz_app_simulate(hz_app *app, const char *plan_text, hz_date from, hz_date
     if ((rc = hz_store_districts(app->db, add_district, &c, e)) ||
         (rc = hz_store_contributions_by_plan(app->db, &sc, hz_date_from_ymd(y1, 1, 1), hz_date_from_ymd(y2, 12, 31),
                                              add_contribution, &c, e)) ||
-        (rc = hz_store_claim_history(app->db, &sc, simulate_member, &c, e)))
+        (rc = (reference ? hz_store_claim_history_reference : hz_store_claim_history)(app->db, &sc, simulate_member,
+                                                                                       &c, e)))
         goto out;
     hz_whatif_finish(out);
 out:
@@ -237,6 +238,16 @@ out:
     free(c.lines);
     free(proposed);
     return rc;
+}
+
+hz_err hz_app_simulate(hz_app *app, const char *plan_text, hz_date from, hz_date to, hz_whatif_result *out,
+                       hz_errinfo *e) {
+    return simulate(app, plan_text, from, to, false, out, e);
+}
+
+hz_err hz_app_simulate_reference(hz_app *app, const char *plan_text, hz_date from, hz_date to,
+                                 hz_whatif_result *out, hz_errinfo *e) {
+    return simulate(app, plan_text, from, to, true, out, e);
 }
 
 hz_err hz_app_plan_file(hz_app *app, const char *code, char **text, int *version, hz_errinfo *e) {
@@ -427,6 +438,7 @@ hz_err hz_app_forecast(hz_app *app, int year, hz_forecast *out, hz_errinfo *e) {
         for (int o = 12; o < 24; o++) {
             if (!t->known[o]) continue;
             elapsed++;
+            p->thin |= est->thin[o];
             p->reported += t->cum[o][t->known[o] - 1];
             ult += est->ultimate[o];
             low += est->low[o];
@@ -434,6 +446,7 @@ hz_err hz_app_forecast(hz_app *app, int year, hz_forecast *out, hz_errinfo *e) {
         }
         /* months still to come: the average month of the year so far */
         int to_come = 12 - elapsed;
+        if (elapsed < HZ_FC_MIN_ORIGINS) p->thin |= HZ_FC_FEW_MONTHS;
         if (elapsed && to_come) {
             ult += (ult * to_come * 2 + elapsed) / (2 * elapsed);
             low += (low * to_come * 2 + elapsed) / (2 * elapsed);

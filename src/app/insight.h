@@ -15,6 +15,10 @@
  * caller's scope are left out. Release out with hz_whatif_free. */
 hz_err hz_app_simulate(hz_app *app, const char *plan_text, hz_date from, hz_date to, hz_whatif_result *out,
                        hz_errinfo *e);
+/* The same over the store's reference scans (hz_store_claim_history_reference,
+ * ordered by SQL, slow on big tables): what the fast path is tested against. */
+hz_err hz_app_simulate_reference(hz_app *app, const char *plan_text, hz_date from, hz_date to,
+                                 hz_whatif_result *out, hz_errinfo *e);
 
 /* Stores plan_text as the next version of its code (audited, plan.publish):
  * new coverages take it; existing coverages keep the version they were sold

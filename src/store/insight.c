@@ -19,24 +19,152 @@ static void bind_scope(hz_stmt *st, const hz_list_scope *sc) {
     hz_stmt_int(st, 3, sc->member_id);
 }
 
+/* Every member in id order (the table's own order: no sort); those without
+ * a claim are skipped by the merge below. */
 static const char q_hist_members[] =
+    "SELECT m.id, m.id_number, m.name, m.sex, m.birth_date, COALESCE(m.unit_id, 0), COALESCE(u.org_id, m.org_id, 0),"
+    " COALESCE(u.credit_code, ''), COALESCE(u.name, ''), COALESCE(o.path, '')"
+    " FROM member m LEFT JOIN unit u ON u.id = m.unit_id LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id)"
+    " WHERE" SCOPE_MEMBER " ORDER BY m.id";
+/* The claims with their stays and the coverages are read in the tables' own
+ * order (sequential scans) and sorted by member in memory: a member-ordered
+ * scan through the member index visits the claim and settlement tables at
+ * random, which at a million claims cost more than everything else. */
+#define Q_CLAIMS                                                                                                       \
+    "SELECT c.member_id, c.id, c.accident, c.death, COALESCE(c.disability_grade, 0), COALESCE(c.diagnosis, ''),"        \
+    " c.event_date, COALESCE(s.id, 0), s.adm_date, s.dscg_date, COALESCE(s.main_diag_code, ''),"                       \
+    " COALESCE(s.diag_codes, ''), COALESCE(s.psn_selfpay, 0), COALESCE(s.medfee_sumamt, 0),"                           \
+    " COALESCE(s.fund_pay_sumamt, 0), COALESCE(s.refunded, 0)"                                                         \
+    " FROM claim c LEFT JOIN claim_settlement cs ON cs.claim_id = c.id LEFT JOIN settlement s ON s.id = cs.settlement_id" \
+    " WHERE c.status <> 'rejected'"
+#define Q_COVS                                                                                                         \
+    "SELECT member_id, id, plan_id, plan_code, shares, start_date, end_date, months FROM coverage"                     \
+    " WHERE status = 'active'"
+/* The reference (the first implementation's statements): members with a
+ * claim, claims and coverages ordered by member in SQL, nothing sorted in
+ * memory. Slow on a big table (the member index visits the claim and
+ * settlement tables at random); tests/app/test_whatif.c checks the fast
+ * path against it. */
+#define Q_CLAIMS_ORDER " ORDER BY c.member_id, c.id, s.adm_date, s.id"
+#define Q_COVS_ORDER " ORDER BY member_id, id"
+static const char q_ref_members[] =
     "SELECT m.id, m.id_number, m.name, m.sex, m.birth_date, COALESCE(m.unit_id, 0), COALESCE(u.org_id, m.org_id, 0),"
     " COALESCE(u.credit_code, ''), COALESCE(u.name, ''), COALESCE(o.path, '')"
     " FROM member m LEFT JOIN unit u ON u.id = m.unit_id LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id)"
     " WHERE EXISTS (SELECT 1 FROM claim c WHERE c.member_id = m.id AND c.status <> 'rejected') AND" SCOPE_MEMBER
     " ORDER BY m.id";
-static const char q_hist_claims[] =
-    "SELECT c.member_id, c.id, c.accident, c.death, COALESCE(c.disability_grade, 0), COALESCE(c.diagnosis, ''),"
-    " c.event_date, COALESCE(s.id, 0), s.adm_date, s.dscg_date, COALESCE(s.main_diag_code, ''),"
-    " COALESCE(s.diag_codes, ''), COALESCE(s.psn_selfpay, 0), COALESCE(s.medfee_sumamt, 0),"
-    " COALESCE(s.fund_pay_sumamt, 0), COALESCE(s.refunded, 0)"
-    " FROM claim c LEFT JOIN claim_settlement cs ON cs.claim_id = c.id LEFT JOIN settlement s ON s.id = cs.settlement_id"
-    " WHERE c.status <> 'rejected' ORDER BY c.member_id, c.id, s.adm_date, s.id";
-static const char q_hist_covs[] =
-    "SELECT member_id, id, plan_id, plan_code, shares, start_date, end_date, months FROM coverage"
-    " WHERE status = 'active' ORDER BY member_id, id";
 static const char q_hist_flags[] =
     "SELECT member_id, id, kind, level, valid_from, valid_to FROM member_flag ORDER BY member_id, id";
+
+/* A claim row (one per stay; one with setl = 0 for a claim without one). */
+typedef struct {
+    int64_t member, claim, setl;
+    hz_fen selfpay, medfee, fund;
+    hz_date event, adm, dscg;
+    uint32_t diag_codes; /* offset into the text arena */
+    int8_t accident, death, disability, refunded;
+    char diagnosis[24], main_diag[24];
+} hist_row;
+
+typedef struct {
+    int64_t member, id, plan_id;
+    hz_date start, end;
+    int32_t shares, months;
+    char plan_code[8];
+} hist_cov;
+
+typedef struct {
+    hist_row *rows;
+    size_t n, cap;
+    hist_cov *covs;
+    size_t n_covs, cap_covs;
+    char *text; /* NUL-separated diagnosis lists */
+    size_t n_text, cap_text;
+} hist_load;
+
+#define GROWZ(arr, n, cap)                                                                                             \
+    ((n) < (cap) || ((cap) = (cap) ? (cap) * 2 : 1024, (arr) = realloc((arr), sizeof *(arr) * (cap))) != NULL)
+
+static int row_order(const void *a, const void *b) {
+    const hist_row *x = a, *y = b;
+    if (x->member != y->member) return x->member < y->member ? -1 : 1;
+    if (x->claim != y->claim) return x->claim < y->claim ? -1 : 1;
+    if (x->adm != y->adm) return x->adm < y->adm ? -1 : 1;
+    return (x->setl > y->setl) - (x->setl < y->setl);
+}
+
+static int cov_order(const void *a, const void *b) {
+    const hist_cov *x = a, *y = b;
+    if (x->member != y->member) return x->member < y->member ? -1 : 1;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+static hz_err load_history(hz_db *db, bool reference, hist_load *L, hz_errinfo *e) {
+    hz_stmt *st;
+    bool row;
+    hz_err rc = hz_db_stmt(db, reference ? Q_CLAIMS Q_CLAIMS_ORDER : Q_CLAIMS, &st, e);
+    if (rc) return rc;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        if (!GROWZ(L->rows, L->n, L->cap)) goto oom;
+        hist_row *r = &L->rows[L->n++];
+        r->member = hz_stmt_col_int(st, 0);
+        r->claim = hz_stmt_col_int(st, 1);
+        r->accident = hz_stmt_col_int(st, 2) != 0;
+        r->death = hz_stmt_col_int(st, 3) != 0;
+        r->disability = (int8_t)hz_stmt_col_int(st, 4);
+        HZ_COPY(r->diagnosis, hz_stmt_col_text(st, 5));
+        r->event = hz_row_date(st, 6);
+        r->setl = hz_stmt_col_int(st, 7);
+        r->adm = r->setl ? hz_row_date(st, 8) : HZ_DATE_NONE;
+        r->dscg = r->setl ? hz_row_date(st, 9) : HZ_DATE_NONE;
+        HZ_COPY(r->main_diag, hz_stmt_col_text(st, 10));
+        const char *dc = hz_stmt_col_text(st, 11);
+        size_t l = strlen(dc) + 1;
+        while (L->n_text + l > L->cap_text) {
+            size_t cap = L->cap_text ? L->cap_text * 2 : 65536;
+            char *t = realloc(L->text, cap);
+            if (!t) goto oom;
+            L->text = t;
+            L->cap_text = cap;
+        }
+        if (L->n_text + l > UINT32_MAX) goto oom;
+        memcpy(L->text + L->n_text, dc, l);
+        r->diag_codes = (uint32_t)L->n_text;
+        L->n_text += l;
+        r->selfpay = hz_stmt_col_int(st, 12);
+        r->medfee = hz_stmt_col_int(st, 13);
+        r->fund = hz_stmt_col_int(st, 14);
+        r->refunded = hz_stmt_col_int(st, 15) != 0;
+    }
+    hz_stmt_reset(st);
+    if (rc || (rc = hz_db_stmt(db, reference ? Q_COVS Q_COVS_ORDER : Q_COVS, &st, e))) return rc;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        if (!GROWZ(L->covs, L->n_covs, L->cap_covs)) goto oom;
+        hist_cov *c = &L->covs[L->n_covs++];
+        c->member = hz_stmt_col_int(st, 0);
+        c->id = hz_stmt_col_int(st, 1);
+        c->plan_id = hz_stmt_col_int(st, 2);
+        HZ_COPY(c->plan_code, hz_stmt_col_text(st, 3));
+        c->shares = (int32_t)hz_stmt_col_int(st, 4);
+        c->start = hz_row_date(st, 5);
+        c->end = hz_row_date(st, 6);
+        c->months = (int32_t)hz_stmt_col_int(st, 7);
+    }
+    hz_stmt_reset(st);
+    if (rc) return rc;
+    if (reference) return HZ_OK; /* ordered by SQL */
+    /* rows written member by member (coverages, often) are sorted already */
+    bool sorted = true;
+    for (size_t i = 1; sorted && i < L->n; i++) sorted = row_order(&L->rows[i - 1], &L->rows[i]) <= 0;
+    if (!sorted) qsort(L->rows, L->n, sizeof *L->rows, row_order);
+    sorted = true;
+    for (size_t i = 1; sorted && i < L->n_covs; i++) sorted = cov_order(&L->covs[i - 1], &L->covs[i]) <= 0;
+    if (!sorted) qsort(L->covs, L->n_covs, sizeof *L->covs, cov_order);
+    return HZ_OK;
+oom:
+    hz_stmt_reset(st);
+    return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+}
 
 /* One member-ordered statement: the current row's member, or INT64_MAX past the end. */
 typedef struct {
@@ -52,11 +180,6 @@ static hz_err advance(stream *s, hz_errinfo *e) {
     return HZ_OK;
 }
 
-static hz_err open_stream(hz_db *db, const char *sql, stream *s, hz_errinfo *e) {
-    hz_err rc = hz_db_stmt(db, sql, &s->st, e);
-    return rc ? rc : advance(s, e);
-}
-
 /* Skips rows of members before m. */
 static hz_err seek(stream *s, int64_t m, hz_errinfo *e) {
     hz_err rc = HZ_OK;
@@ -67,20 +190,28 @@ static hz_err seek(stream *s, int64_t m, hz_errinfo *e) {
 #define GROW(arr, n, cap)                                                                                              \
     ((n) < (cap) || ((cap) = (cap) ? (cap) * 2 : 16, (arr) = realloc((arr), sizeof *(arr) * (size_t)(cap))) != NULL)
 
-hz_err hz_store_claim_history(hz_db *db, const hz_list_scope *sc, hz_history_fn fn, void *ctx, hz_errinfo *e) {
-    stream mem = {0}, cl = {0}, cv = {0}, fl = {0};
+static hz_err history(hz_db *db, const hz_list_scope *sc, bool reference, hz_history_fn fn, void *ctx,
+                      hz_errinfo *e) {
+    stream mem = {0}, fl = {0};
+    hist_load L = {0};
     hz_flag *flags = NULL;
     hz_coverage *covs = NULL;
     hz_hist_claim *claims = NULL;
     hz_settlement *stays = NULL;
     int cap_f = 0, cap_v = 0, cap_c = 0, cap_s = 0;
+    size_t ir = 0, ic = 0; /* the next claim row and coverage of L */
     hz_err rc;
-    if ((rc = hz_db_stmt(db, q_hist_members, &mem.st, e))) return rc;
+    if ((rc = load_history(db, reference, &L, e))) goto out;
+    if ((rc = hz_db_stmt(db, reference ? q_ref_members : q_hist_members, &mem.st, e))) goto out;
     bind_scope(mem.st, sc);
-    if ((rc = advance(&mem, e)) || (rc = open_stream(db, q_hist_claims, &cl, e)) ||
-        (rc = open_stream(db, q_hist_covs, &cv, e)) || (rc = open_stream(db, q_hist_flags, &fl, e)))
-        goto out;
-    while (mem.member != INT64_MAX) {
+    if ((rc = advance(&mem, e)) || (rc = hz_db_stmt(db, q_hist_flags, &fl.st, e)) || (rc = advance(&fl, e))) goto out;
+    while (mem.member != INT64_MAX && ir < L.n) {
+        while (ir < L.n && L.rows[ir].member < mem.member) ir++; /* out of scope, or not a member row */
+        if (ir == L.n) break;
+        if (L.rows[ir].member != mem.member) { /* no claim: the next member */
+            if ((rc = advance(&mem, e))) goto out;
+            continue;
+        }
         hz_claim_history h;
         memset(&h, 0, sizeof h);
         hz_member *m = &h.member;
@@ -95,7 +226,7 @@ hz_err hz_store_claim_history(hz_db *db, const hz_list_scope *sc, hz_history_fn 
         HZ_COPY(m->unit_name, hz_stmt_col_text(mem.st, 8));
         HZ_COPY(m->org_path, hz_stmt_col_text(mem.st, 9));
         int nf = 0, nv = 0, nc = 0, ns = 0;
-        if ((rc = seek(&fl, m->id, e)) || (rc = seek(&cv, m->id, e)) || (rc = seek(&cl, m->id, e))) goto out;
+        if ((rc = seek(&fl, m->id, e))) goto out;
         for (; fl.member == m->id; rc = advance(&fl, e)) {
             if (rc) goto out;
             if (!GROW(flags, nf, cap_f)) goto oom;
@@ -107,50 +238,51 @@ hz_err hz_store_claim_history(hz_db *db, const hz_list_scope *sc, hz_history_fn 
             f->from = hz_row_date(fl.st, 4);
             f->to = hz_row_date(fl.st, 5);
         }
-        for (; cv.member == m->id; rc = advance(&cv, e)) {
-            if (rc) goto out;
+        if (rc) goto out;
+        while (ic < L.n_covs && L.covs[ic].member < m->id) ic++;
+        for (; ic < L.n_covs && L.covs[ic].member == m->id; ic++) {
             if (!GROW(covs, nv, cap_v)) goto oom;
+            const hist_cov *x = &L.covs[ic];
             hz_coverage *c = &covs[nv++];
             memset(c, 0, sizeof *c);
             c->member_id = m->id;
-            c->id = hz_stmt_col_int(cv.st, 1);
-            c->plan_id = hz_stmt_col_int(cv.st, 2);
-            HZ_COPY(c->plan_code, hz_stmt_col_text(cv.st, 3));
-            c->shares = (int)hz_stmt_col_int(cv.st, 4);
-            c->start = hz_row_date(cv.st, 5);
-            c->end = hz_row_date(cv.st, 6);
-            c->months = (int)hz_stmt_col_int(cv.st, 7);
+            c->id = x->id;
+            c->plan_id = x->plan_id;
+            HZ_COPY(c->plan_code, x->plan_code);
+            c->shares = x->shares;
+            c->start = x->start;
+            c->end = x->end;
+            c->months = x->months;
             HZ_COPY(c->status, "active");
         }
-        for (; cl.member == m->id; rc = advance(&cl, e)) {
-            if (rc) goto out;
-            int64_t claim_id = hz_stmt_col_int(cl.st, 1);
-            if (!nc || claims[nc - 1].claim_id != claim_id) {
+        for (; ir < L.n && L.rows[ir].member == m->id; ir++) {
+            const hist_row *x = &L.rows[ir];
+            if (!nc || claims[nc - 1].claim_id != x->claim) {
                 if (!GROW(claims, nc, cap_c)) goto oom;
                 hz_hist_claim *c = &claims[nc++];
                 memset(c, 0, sizeof *c);
-                c->claim_id = claim_id;
-                c->accident = hz_stmt_col_int(cl.st, 2) != 0;
-                c->death = hz_stmt_col_int(cl.st, 3) != 0;
-                c->disability_grade = (int)hz_stmt_col_int(cl.st, 4);
-                HZ_COPY(c->diagnosis, hz_stmt_col_text(cl.st, 5));
-                c->event_date = hz_row_date(cl.st, 6);
+                c->claim_id = x->claim;
+                c->accident = x->accident;
+                c->death = x->death;
+                c->disability_grade = x->disability;
+                HZ_COPY(c->diagnosis, x->diagnosis);
+                c->event_date = x->event;
                 c->first_stay = ns;
             }
-            if (hz_stmt_col_int(cl.st, 7) == 0) continue; /* a claim without a settlement */
+            if (x->setl == 0) continue; /* a claim without a settlement */
             if (!GROW(stays, ns, cap_s)) goto oom;
             hz_settlement *s = &stays[ns++];
             memset(s, 0, sizeof *s);
-            s->id = hz_stmt_col_int(cl.st, 7);
+            s->id = x->setl;
             s->member_id = m->id;
-            s->adm_date = hz_row_date(cl.st, 8);
-            s->dscg_date = hz_row_date(cl.st, 9);
-            HZ_COPY(s->main_diag_code, hz_stmt_col_text(cl.st, 10));
-            HZ_COPY(s->diag_codes, hz_stmt_col_text(cl.st, 11));
-            s->psn_selfpay = hz_stmt_col_int(cl.st, 12);
-            s->medfee_sumamt = hz_stmt_col_int(cl.st, 13);
-            s->fund_pay_sumamt = hz_stmt_col_int(cl.st, 14);
-            s->refunded = hz_stmt_col_int(cl.st, 15) != 0;
+            s->adm_date = x->adm;
+            s->dscg_date = x->dscg;
+            HZ_COPY(s->main_diag_code, x->main_diag);
+            HZ_COPY(s->diag_codes, L.text + x->diag_codes);
+            s->psn_selfpay = x->selfpay;
+            s->medfee_sumamt = x->medfee;
+            s->fund_pay_sumamt = x->fund;
+            s->refunded = x->refunded;
             claims[nc - 1].n_stays++;
         }
         h.flags = flags;
@@ -167,10 +299,11 @@ hz_err hz_store_claim_history(hz_db *db, const hz_list_scope *sc, hz_history_fn 
 oom:
     rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
 out:
-    hz_stmt_reset(mem.st);
-    if (cl.st) hz_stmt_reset(cl.st);
-    if (cv.st) hz_stmt_reset(cv.st);
+    if (mem.st) hz_stmt_reset(mem.st);
     if (fl.st) hz_stmt_reset(fl.st);
+    free(L.rows);
+    free(L.covs);
+    free(L.text);
     free(flags);
     free(covs);
     free(claims);
@@ -178,24 +311,64 @@ out:
     return rc;
 }
 
+hz_err hz_store_claim_history(hz_db *db, const hz_list_scope *sc, hz_history_fn fn, void *ctx, hz_errinfo *e) {
+    return history(db, sc, false, fn, ctx, e);
+}
+
+hz_err hz_store_claim_history_reference(hz_db *db, const hz_list_scope *sc, hz_history_fn fn, void *ctx,
+                                        hz_errinfo *e) {
+    return history(db, sc, true, fn, ctx, e);
+}
+
+/* summed in memory by plan code (SQL's GROUP BY sorted every row) */
 static const char q_contrib_by_plan[] =
-    "SELECT cv.plan_code, SUM(ct.amount) FROM contribution ct JOIN coverage cv ON cv.id = ct.coverage_id"
+    "SELECT cv.plan_code, ct.amount FROM contribution ct JOIN coverage cv ON cv.id = ct.coverage_id"
     " JOIN member m ON m.id = cv.member_id LEFT JOIN unit u ON u.id = m.unit_id"
-    " LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id) WHERE ct.paid_on BETWEEN ?4 AND ?5 AND" SCOPE_MEMBER
-    " GROUP BY cv.plan_code ORDER BY cv.plan_code";
+    " LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id) WHERE ct.paid_on BETWEEN ?4 AND ?5 AND" SCOPE_MEMBER;
+
+/* the office's own (no scope): two tables, not five */
+static const char q_contrib_by_plan_all[] =
+    "SELECT cv.plan_code, ct.amount FROM contribution ct JOIN coverage cv ON cv.id = ct.coverage_id"
+    " WHERE ct.paid_on BETWEEN ?1 AND ?2";
+
+typedef struct {
+    char code[8];
+    hz_fen sum;
+} plan_sum;
+
+static int by_code(const void *a, const void *b) { return strcmp(((const plan_sum *)a)->code, ((const plan_sum *)b)->code); }
 
 hz_err hz_store_contributions_by_plan(hz_db *db, const hz_list_scope *sc, hz_date from, hz_date to, hz_plan_sum_fn fn,
                                       void *ctx, hz_errinfo *e) {
     hz_stmt *st;
-    hz_err rc = hz_db_stmt(db, q_contrib_by_plan, &st, e);
+    bool scoped = (sc->org_path && *sc->org_path) || sc->unit_id || sc->member_id;
+    hz_err rc = hz_db_stmt(db, scoped ? q_contrib_by_plan : q_contrib_by_plan_all, &st, e);
     if (rc) return rc;
-    bind_scope(st, sc);
-    hz_bind_date(st, 4, from);
-    hz_bind_date(st, 5, to);
+    if (scoped) bind_scope(st, sc);
+    hz_bind_date(st, scoped ? 4 : 1, from);
+    hz_bind_date(st, scoped ? 5 : 2, to);
     bool row;
-    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) fn(ctx, hz_stmt_col_text(st, 0), hz_stmt_col_int(st, 1));
+    plan_sum sums[64];
+    int n = 0, last = 0;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        const char *code = hz_stmt_col_text(st, 0);
+        if (last >= n || strcmp(sums[last].code, code)) /* rows of one plan often come together */
+            for (last = 0; last < n && strcmp(sums[last].code, code); last++) {}
+        if (last == n) {
+            if (n == (int)(sizeof sums / sizeof *sums)) {
+                rc = hz_fail(e, HZ_EINTERNAL, "计划代码过多 (more than 64 plan codes)");
+                break;
+            }
+            HZ_COPY(sums[n].code, code);
+            sums[n++].sum = 0;
+        }
+        sums[last].sum += hz_stmt_col_int(st, 1);
+    }
     hz_stmt_reset(st);
-    return rc;
+    if (rc) return rc;
+    qsort(sums, (size_t)n, sizeof *sums, by_code);
+    for (int i = 0; i < n; i++) fn(ctx, sums[i].code, sums[i].sum);
+    return HZ_OK;
 }
 
 static const char q_districts[] = "SELECT code, path, name FROM org WHERE kind = 'district' ORDER BY path";
