@@ -16,18 +16,16 @@ const hzInsight = {
     "insight.forecast": ["admin", "staff", "reviewer", "finance", "cadre"],
     "notices.read": ["admin", "staff", "reviewer", "finance", "cadre"],
     "notices.retry": ["admin", "staff"],
-    "claim.create": ["admin", "staff"],
+    "claim.submit": ["admin", "staff"],
     "lm.apply": ["admin", "staff"],
-    "coverage.renew": ["admin", "staff"],
-    "relief.propose": ["admin", "staff"],
+    "coverage.enroll": ["admin", "staff"],
+    "relief.apply": ["admin", "staff"],
   },
-  /* the look-back's actions under the server's names (GET /me `actions`) */
-  serverAction: { "claim.create": "claim.submit", "coverage.renew": "coverage.enroll", "relief.propose": "relief.apply" },
+  /* the look-back's items name the server's own actions (GET /me `actions`) */
   can(user, action) {
-    const name = hzInsight.serverAction[action] || action;
-    const acts = user && user.actions, family = name.split(".")[0];
+    const acts = user && user.actions, family = action.split(".")[0];
     if (Array.isArray(acts) && acts.some((a) => String(a).split(".")[0] === family))
-      return typeof hzCan === "function" ? hzCan(name) : acts.includes(name);
+      return typeof hzCan === "function" ? hzCan(action) : acts.includes(action);
     return !!(user && (hzInsight.roles[action] || []).includes(user.role));
   },
   today: () => new Date().toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" }),
@@ -219,7 +217,7 @@ const LookbackView = {
       const who = it.member.name + "（" + it.member.id_number + "）";
       busy.value = it.kind + it.ref + it.member.ref;
       try {
-        if (it.action === "claim.create") {
+        if (it.action === "claim.submit") {
           if (!(await confirm("为 " + who + " 的住院结算 " + it.ref + "（入院 " + it.date + "）主动建立理赔？", "主动理赔"))) return;
           const c = await hzApi.post("/claims", { id_number: it.member.id_number, setl_ids: [it.ref] });
           ElMessage.success("已建立理赔 " + c.claim_no);
@@ -229,13 +227,13 @@ const LookbackView = {
           const s = await hzApi.post("/lm/applications", { id_number: it.member.id_number, setl_id: it.ref });
           ElMessage.success("已提交劳模医疗补助申请 " + (s.no || ""));
           location.hash = "#/lm";
-        } else if (it.action === "coverage.renew") {
+        } else if (it.action === "coverage.enroll") {
           const start = nextDay(it.date);
           if (!(await confirm("为 " + who + " 续保计划 " + it.ref + "，新保障自 " + start + " 起（按现行版本缴费）？", "续保"))) return;
           await hzApi.post("/coverages", { id_number: it.member.id_number, plan: it.ref, start });
           ElMessage.success("已续保 " + it.ref + "，自 " + start + " 起");
           await load();
-        } else if (it.action === "relief.propose") {
+        } else if (it.action === "relief.apply") {
           /* the second round of that year is proposed on its programme's page */
           let code = "";
           try {
@@ -298,7 +296,8 @@ const HzForecastCard = {
     const f = ref(null), error = ref(""), el = ref(null);
     onMounted(async () => {
       try { f.value = await hzApi.get("/forecast" + (props.year ? "?year=" + props.year : "")); } catch (e) { error.value = errText(e); return; }
-      const plans = f.value.plans.filter((p) => p.loss_ratio !== null);
+      /* a thin history's projection is not drawn (docs/forecast.md) */
+      const plans = f.value.plans.filter((p) => p.loss_ratio !== null && p.reliability !== "thin");
       if (!plans.length) return;
       await nextTick();
       const n = hzInsight.num, names = plans.map((p) => hzFmt.planName[p.plan] ? p.plan + " " + hzFmt.planName[p.plan] : p.plan);
@@ -324,14 +323,26 @@ const HzForecastCard = {
   <el-card data-test="forecast-card">
     <template #header>年末赔付率预测<small v-if="f" style="color:#888"> · {{ f.year }} 年 · 截至 {{ f.as_of }} · 链梯法，区间为进展因子离散度</small></template>
     <el-alert v-if="error" type="error" :title="error" show-icon />
-    <div v-show="f && f.plans.some(p => p.loss_ratio !== null)" ref="el" class="chart" style="height:220px" data-test="forecast-chart"></div>
+    <div v-show="f && f.plans.some(p => p.loss_ratio !== null && p.reliability !== 'thin')" ref="el" class="chart" style="height:220px" data-test="forecast-chart"></div>
     <el-table v-if="f" :data="f.plans" size="small" data-test="forecast-table">
       <el-table-column label="计划"><template #default="s">{{ s.row.plan }} {{ fmt.planName[s.row.plan] || '' }}</template></el-table-column>
       <el-table-column label="已报告"><template #default="s">{{ fmt.money(s.row.reported) }}</template></el-table-column>
-      <el-table-column label="预计年末"><template #default="s">{{ fmt.money(s.row.ultimate) }}</template></el-table-column>
+      <el-table-column label="预计年末"><template #default="s">{{ s.row.reliability === 'thin' ? '-' : fmt.money(s.row.ultimate) }}</template></el-table-column>
       <el-table-column label="缴费"><template #default="s">{{ fmt.money(s.row.contributions) }}</template></el-table-column>
-      <el-table-column label="预计赔付率"><template #default="s"><b>{{ s.row.loss_ratio || '-' }}</b></template></el-table-column>
-      <el-table-column label="区间"><template #default="s">{{ s.row.loss_ratio_low || '-' }} – {{ s.row.loss_ratio_high || '-' }}</template></el-table-column>
+      <el-table-column label="预计赔付率">
+        <template #default="s">
+          <el-tooltip v-if="s.row.reliability === 'thin'" :content="s.row.reliability_note" placement="top">
+            <el-tag type="warning" size="small" data-test="forecast-thin">历史数据不足</el-tag>
+          </el-tooltip>
+          <b v-else>{{ s.row.loss_ratio || '-' }}</b>
+        </template>
+      </el-table-column>
+      <el-table-column label="区间">
+        <template #default="s">
+          <span v-if="s.row.reliability === 'thin'" style="color:#888">不作预测，仅列已报告金额</span>
+          <span v-else>{{ s.row.loss_ratio_low || '-' }} – {{ s.row.loss_ratio_high || '-' }}</span>
+        </template>
+      </el-table-column>
     </el-table>
   </el-card>`,
 };

@@ -170,6 +170,8 @@ static int hz_cmd_forecast(hz_cli *cli, int argc, char **argv) {
                    hz_money_format(p->ultimate, b2), hz_bp_format(hz_loss_ratio_bp(p->ultimate, p->contributions), r1),
                    hz_bp_format(hz_loss_ratio_bp(p->low, p->contributions), r2),
                    hz_bp_format(hz_loss_ratio_bp(p->high, p->contributions), r3));
+            char note[256];
+            if (p->thin) printf("       %s\n", hz_fc_thin_note(p->thin, note, sizeof note));
         }
     }
     free(f);

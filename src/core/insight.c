@@ -150,10 +150,10 @@ char *hz_bp_format(int64_t bp, char *buf) {
 static const struct {
     const char *key, *action, *label;
 } lookback_kinds[HZ_LB_KINDS] = {
-    {"stay_without_claim", "claim.create", "创建理赔 (create the claim)"},
-    {"relief_band", "relief.propose", "提出二次救助 (propose relief)"},
+    {"stay_without_claim", "claim.submit", "创建理赔 (create the claim)"},
+    {"relief_band", "relief.apply", "提出二次救助 (propose relief)"},
     {"lm_without_subsidy", "lm.apply", "申请劳模医疗补助 (apply LM)"},
-    {"renewal_due", "coverage.renew", "续保 (renew)"},
+    {"renewal_due", "coverage.enroll", "续保 (renew)"},
 };
 
 const char *hz_lookback_kind_key(hz_lookback_kind k) { return lookback_kinds[k].key; }
@@ -183,9 +183,6 @@ void hz_lookback_free(hz_lookback_result *r) {
 
 __extension__ typedef __int128 i128;
 
-/* a * b / c rounded half up (a, b, c >= 0, c > 0) */
-static int64_t muldiv(int64_t a, int64_t b, int64_t c) { return (int64_t)(((i128)a * b + c / 2) / c); }
-
 static int64_t isqrt(uint64_t v) {
     uint64_t r = 0, bit = 1ull << 62;
     while (bit > v) bit >>= 2;
@@ -201,15 +198,39 @@ static int64_t isqrt(uint64_t v) {
     return (int64_t)r;
 }
 
-static hz_fen develop(hz_fen x, int from, int n_dev, const int64_t *f) {
-    for (int d = from; d < n_dev - 1; d++) x = muldiv(x, f[d], HZ_FC_ONE);
-    return x;
+/* x developed from lag `from` to the last, rounding at each step; at most
+ * HZ_FC_MAX_DEVELOPMENT x x (*bounded set when that bound is met). */
+static hz_fen develop(hz_fen x, int from, int n_dev, const int64_t *f, int *bounded) {
+    hz_fen y = x, cap = x > INT64_MAX / HZ_FC_MAX_DEVELOPMENT ? INT64_MAX : x * HZ_FC_MAX_DEVELOPMENT;
+    for (int d = from; d < n_dev - 1; d++) {
+        i128 v = ((i128)y * f[d] + HZ_FC_ONE / 2) / HZ_FC_ONE;
+        if (v > cap) {
+            *bounded |= HZ_FC_BOUNDED;
+            return cap;
+        }
+        y = (hz_fen)v;
+    }
+    return y;
+}
+
+const char *hz_fc_reliability(int thin) { return thin ? "thin" : "ok"; }
+
+const char *hz_fc_thin_note(int thin, char *buf, size_t size) {
+    if (!thin) return NULL;
+    snprintf(buf, size, "历史数据不足，预测不可靠 (history too thin):%s%s%s",
+             thin & HZ_FC_FEW_MONTHS ? " 本年已过月份少于3个 (fewer than 3 months of the year);" : "",
+             thin & HZ_FC_THIN_FACTORS ? " 进展因子来自不足3个月份的理赔 (a factor from fewer than 3 months);" : "",
+             thin & HZ_FC_BOUNDED ? " 推算触及上限 (a projection met its bound);" : "");
+    size_t n = strlen(buf);
+    if (n && buf[n - 1] == ';') buf[n - 1] = '\0';
+    return buf;
 }
 
 hz_err hz_fc_chain_ladder(const hz_fc_triangle *t, hz_fc_estimate *out, hz_errinfo *e) {
     memset(out, 0, sizeof *out);
     if (t->n_origins < 0 || t->n_origins > HZ_FC_MAX_ORIGINS || t->n_dev < 1 || t->n_dev > HZ_FC_MAX_DEV)
         return hz_fail(e, HZ_EINVAL, "triangle: 大小超出范围 (size out of range)");
+    bool bounded[HZ_FC_MAX_DEV] = {false};
     for (int d = 0; d < t->n_dev - 1; d++) {
         i128 num = 0, den = 0;
         int64_t ratios[HZ_FC_MAX_ORIGINS];
@@ -220,9 +241,15 @@ hz_err hz_fc_chain_ladder(const hz_fc_triangle *t, hz_fc_estimate *out, hz_errin
             if (a < 0 || b < 0) return hz_fail(e, HZ_EINVAL, "triangle: 金额为负 (a negative amount)");
             num += b;
             den += a;
-            if (a > 0) ratios[n_r++] = muldiv(b, HZ_FC_ONE, a);
+            if (a > 0) { /* a link ratio past 1000 only widens the band as much as 1000 */
+                i128 q = ((i128)b * HZ_FC_ONE + a / 2) / a;
+                ratios[n_r++] = q > (i128)1000 * HZ_FC_ONE ? (int64_t)1000 * HZ_FC_ONE : (int64_t)q;
+            }
         }
-        int64_t f = den > 0 ? (int64_t)((num * HZ_FC_ONE + den / 2) / den) : HZ_FC_ONE;
+        /* a factor is at most HZ_FC_MAX_FACTOR, computed without overflow */
+        i128 fw = den > 0 ? (num * HZ_FC_ONE + den / 2) / den : HZ_FC_ONE;
+        int64_t f = fw > HZ_FC_MAX_FACTOR ? HZ_FC_MAX_FACTOR : (int64_t)fw;
+        out->support[d] = n_r;
         uint64_t var = 0;
         for (int i = 0; i < n_r; i++) {
             int64_t dv = ratios[i] - f;
@@ -232,16 +259,22 @@ hz_err hz_fc_chain_ladder(const hz_fc_triangle *t, hz_fc_estimate *out, hz_errin
         int64_t sd = n_r > 1 ? isqrt(var) : 0;
         out->factor_ppm[d] = f;
         out->low_ppm[d] = f - sd > HZ_FC_ONE ? f - sd : HZ_FC_ONE;
-        out->high_ppm[d] = f + sd;
+        out->high_ppm[d] = f + sd > HZ_FC_MAX_FACTOR ? HZ_FC_MAX_FACTOR : f + sd;
+        bounded[d] = fw > HZ_FC_MAX_FACTOR;
     }
     out->factor_ppm[t->n_dev - 1] = out->low_ppm[t->n_dev - 1] = out->high_ppm[t->n_dev - 1] = HZ_FC_ONE;
     for (int o = 0; o < t->n_origins; o++) {
         int k = t->known[o] < t->n_dev ? t->known[o] : t->n_dev;
         if (k <= 0) continue;
         hz_fen x = t->cum[o][k - 1];
-        out->ultimate[o] = develop(x, k - 1, t->n_dev, out->factor_ppm);
-        out->low[o] = develop(x, k - 1, t->n_dev, out->low_ppm);
-        out->high[o] = develop(x, k - 1, t->n_dev, out->high_ppm);
+        int *thin = &out->thin[o];
+        for (int d = k - 1; d < t->n_dev - 1; d++) {
+            if (bounded[d]) *thin |= HZ_FC_BOUNDED;
+            if (out->support[d] < HZ_FC_MIN_ORIGINS) *thin |= HZ_FC_THIN_FACTORS;
+        }
+        out->ultimate[o] = develop(x, k - 1, t->n_dev, out->factor_ppm, thin);
+        out->low[o] = develop(x, k - 1, t->n_dev, out->low_ppm, thin);
+        out->high[o] = develop(x, k - 1, t->n_dev, out->high_ppm, thin);
     }
     return HZ_OK;
 }

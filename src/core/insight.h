@@ -7,6 +7,7 @@
 #define HZ_INSIGHT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/date.h"
@@ -102,7 +103,8 @@ typedef struct {
 } hz_lookback_result;
 
 /* The stable English key of a kind ("stay_without_claim", ...) and the action
- * that settles it ("claim.create", "relief.propose", "lm.apply", "coverage.renew"). */
+ * that settles it under the server's own action names, the ones GET /me
+ * lists ("claim.submit", "relief.apply", "lm.apply", "coverage.enroll"). */
 const char *hz_lookback_kind_key(hz_lookback_kind k);
 const char *hz_lookback_action(hz_lookback_kind k);
 const char *hz_lookback_action_label(hz_lookback_kind k);
@@ -124,11 +126,36 @@ typedef struct {
     int known[HZ_FC_MAX_ORIGINS];
 } hz_fc_triangle;
 
+/* Thin history (docs/forecast.md, "When history is too thin"): a factor
+ * that fewer than HZ_FC_MIN_ORIGINS origins with an amount stand behind is
+ * not trusted; every factor is at most HZ_FC_MAX_FACTOR and an origin's
+ * projection at most HZ_FC_MAX_DEVELOPMENT x its latest amount. */
+#define HZ_FC_MIN_ORIGINS 3
+#define HZ_FC_MAX_FACTOR (20 * HZ_FC_ONE)
+#define HZ_FC_MAX_DEVELOPMENT 50
+
 typedef struct {
-    int64_t factor_ppm[HZ_FC_MAX_DEV]; /* d -> d + 1, volume weighted */
+    int64_t factor_ppm[HZ_FC_MAX_DEV]; /* d -> d + 1, volume weighted, at most HZ_FC_MAX_FACTOR */
+    int support[HZ_FC_MAX_DEV];        /* origins with an amount at lag d that know lag d + 1 */
     int64_t low_ppm[HZ_FC_MAX_DEV], high_ppm[HZ_FC_MAX_DEV]; /* factor -/+ one standard deviation of the link ratios */
     hz_fen ultimate[HZ_FC_MAX_ORIGINS], low[HZ_FC_MAX_ORIGINS], high[HZ_FC_MAX_ORIGINS];
+    /* the origin's projection used a factor with support below
+     * HZ_FC_MIN_ORIGINS (HZ_FC_THIN_FACTORS) or met a bound (HZ_FC_BOUNDED) */
+    int thin[HZ_FC_MAX_ORIGINS];
 } hz_fc_estimate;
+
+/* Why a forecast is not to be trusted (0: it is). */
+typedef enum {
+    HZ_FC_RELIABLE = 0,
+    HZ_FC_FEW_MONTHS = 1,   /* fewer than HZ_FC_MIN_ORIGINS months of the year have passed */
+    HZ_FC_THIN_FACTORS = 2, /* a factor the year needs stands on fewer than HZ_FC_MIN_ORIGINS months */
+    HZ_FC_BOUNDED = 4,      /* a factor or a projection met its bound */
+} hz_fc_thin;
+
+/* "ok" or "thin", and the reasons in Chinese (NULL when reliable); buf of at
+ * least 256 bytes. */
+const char *hz_fc_reliability(int thin);
+const char *hz_fc_thin_note(int thin, char *buf, size_t size);
 
 /* The chain ladder: factors from every origin that knows both lags, each
  * origin's latest amount developed to lag n_dev - 1, rounding half up to the
@@ -143,6 +170,7 @@ typedef struct {
     hz_fen ultimate, low, high; /* the year's stays at full development, months to come included */
     int64_t factor_ppm[HZ_FC_MAX_DEV];
     int n_dev;
+    int thin; /* hz_fc_thin bits; 0: reliable */
 } hz_fc_plan;
 
 #define HZ_FC_MAX_PLANS 16

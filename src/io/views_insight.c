@@ -84,13 +84,16 @@ json_t *hz_view_forecast(const hz_forecast *f) {
                      (long long)(p->factor_ppm[k] % HZ_FC_ONE));
             json_array_append_new(factors, json_string(b));
         }
+        char note[256];
+        const char *why = hz_fc_thin_note(p->thin, note, sizeof note);
         json_array_append_new(
-            plans, json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "plan", p->plan, "contributions",
-                             hz_json_money(p->contributions), "reported", hz_json_money(p->reported), "ultimate",
-                             hz_json_money(p->ultimate), "low", hz_json_money(p->low), "high",
+            plans, json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:s, s:s?}", "plan", p->plan,
+                             "contributions", hz_json_money(p->contributions), "reported", hz_json_money(p->reported),
+                             "ultimate", hz_json_money(p->ultimate), "low", hz_json_money(p->low), "high",
                              hz_json_money(p->high), "loss_ratio", ratio(p->ultimate, p->contributions),
                              "loss_ratio_low", ratio(p->low, p->contributions), "loss_ratio_high",
-                             ratio(p->high, p->contributions), "factors", factors));
+                             ratio(p->high, p->contributions), "factors", factors, "method", "chain_ladder",
+                             "reliability", hz_fc_reliability(p->thin), "reliability_note", why));
     }
     return json_pack("{s:i, s:s, s:o}", "year", f->year, "as_of", hz_date_format(f->as_of, d), "plans", plans);
 }

@@ -59,7 +59,7 @@ expect_eq "$(jget "$T/bl.json" counts.stay_without_claim) $(jget "$T/bl.json" co
   "1 1 1 1" "counts"
 expect_eq "$(jget "$T/bl.json" items.1.amount) $(jget "$T/bl.json" items.1.grant)" "24260.00 1500.00" "the burden and its band"
 expect_eq "$(jget "$T/bl.json" items.0.action) $(jget "$T/bl.json" items.1.action) $(jget "$T/bl.json" items.2.action) $(jget "$T/bl.json" items.3.action)" \
-  "claim.create relief.propose lm.apply coverage.renew" "each item names the action that settles it"
+  "claim.submit relief.apply lm.apply coverage.enroll" "each item names the server's action that settles it"
 expect_eq "$(jget "$T/bl.json" items.3.date) $(jget "$T/bl.json" items.2.level)" "2026-12-19 city" "the end date, the level"
 expect_in "$T/bl.json" '"id_number":"6101' "ID numbers are there (masked or not, as the role sees them)"
 expect_not_in "$T/bl.json" "雁塔" "nothing of 雁塔 for 碑林's cadre"

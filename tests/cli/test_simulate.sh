@@ -153,5 +153,9 @@ f = lambda k: float(p[k])
 assert f("low") <= f("ultimate") <= f("high") and f("ultimate") >= f("reported"), p
 assert p["contributions"] == "240.00" and p["loss_ratio"].endswith("%"), p
 PY
+# seven stays of one year are a thin history (docs/forecast.md): said, not projected wildly
+expect_eq "$(jget "$T/out" plans.0.method) $(jget "$T/out" plans.0.reliability)" "chain_ladder thin" \
+  "a handful of claims: the forecast says its history is too thin"
+expect_in "$T/out" "历史数据不足" "the reason, in Chinese"
 expect_exit 2 "forecast: a bad year" -- hz forecast --year 99
 finish

@@ -52,6 +52,7 @@ static void test_exact_pattern(void **state) {
         total += est->ultimate[o];
         reported += t->cum[o][t->known[o] - 1];
         /* every origin follows the pattern exactly: no spread, no band */
+        assert_int_equal(est->thin[o], 0); /* every factor stands on 12 or more months */
         assert_int_equal(est->low[o], est->ultimate[o]);
         assert_int_equal(est->high[o], est->ultimate[o]);
     }
@@ -97,6 +98,68 @@ static void test_empty_and_bad(void **state) {
     free(est);
 }
 
+/* A thin history, as a new office's first months look: most stays come in a
+ * month after admission, only two months have anything at lag 0 (a few fen),
+ * and the amounts are huge. The volume-weighted lag-0 factor would be
+ * millions (the projection once overflowed); it is bounded, the origins that
+ * need it are marked thin, and no projection passes 50 x what is reported. */
+static void test_thin_history(void **state) {
+    (void)state;
+    hz_fc_triangle *t = calloc(1, sizeof *t);
+    hz_fc_estimate *est = malloc(sizeof *est);
+    char note[256];
+    t->n_origins = 24;
+    t->n_dev = 12;
+    for (int o = 0; o < 24; o++) {
+        t->known[o] = 24 - o < 12 ? 24 - o : 12;
+        hz_fen u = (hz_fen)4000000000000000LL; /* 40 trillion yuan a month: any step that overflows shows */
+        for (int d = 0; d < 12; d++) t->cum[o][d] = d == 0 ? (o == 3 || o == 9 ? 5 : 0) : u;
+    }
+    assert_int_equal(hz_fc_chain_ladder(t, est, NULL), HZ_OK);
+    assert_int_equal(est->support[0], 2);                  /* two months stand behind lag 0 -> 1 */
+    assert_int_equal(est->factor_ppm[0], HZ_FC_MAX_FACTOR); /* 20.0, not 9.2 x 10^15 */
+    assert_int_equal(est->support[1], 22);
+    assert_int_equal(est->factor_ppm[1], HZ_FC_ONE);
+    /* origin 23 knows lag 0 only: it needs the thin factor */
+    assert_true(est->thin[23] & HZ_FC_THIN_FACTORS);
+    assert_true(est->thin[23] & HZ_FC_BOUNDED);
+    assert_int_equal(est->ultimate[23], 0); /* nothing reported, nothing projected */
+    /* origin 22 knows lag 1: only well-supported factors, not thin */
+    assert_int_equal(est->thin[22], 0);
+    assert_int_equal(est->ultimate[22], t->cum[22][1]);
+    for (int o = 0; o < 24; o++) {
+        hz_fen x = t->cum[o][t->known[o] - 1];
+        assert_true(est->ultimate[o] >= x && est->high[o] >= est->ultimate[o]);
+        assert_true(est->high[o] <= x * HZ_FC_MAX_DEVELOPMENT);
+    }
+    /* a stay reported at lag 0 of 1.00 yuan, with the bounded factor: 20 x, not 10^15 x */
+    t->cum[23][0] = 100;
+    assert_int_equal(hz_fc_chain_ladder(t, est, NULL), HZ_OK);
+    assert_int_equal(est->ultimate[23], 100 * (HZ_FC_MAX_FACTOR / HZ_FC_ONE));
+    assert_true(est->thin[23] & HZ_FC_THIN_FACTORS);
+    /* the reliability the JSON carries, and its reasons in Chinese */
+    assert_string_equal(hz_fc_reliability(0), "ok");
+    assert_string_equal(hz_fc_reliability(HZ_FC_THIN_FACTORS), "thin");
+    assert_null(hz_fc_thin_note(0, note, sizeof note));
+    assert_non_null(strstr(hz_fc_thin_note(HZ_FC_THIN_FACTORS | HZ_FC_FEW_MONTHS, note, sizeof note), "历史数据不足"));
+    assert_non_null(strstr(note, "少于3个"));
+    assert_null(strstr(note, "上限"));
+    /* a projection that would pass 50 x is held there */
+    memset(t, 0, sizeof *t);
+    t->n_origins = 4;
+    t->n_dev = 4;
+    for (int o = 0; o < 4; o++) {
+        t->known[o] = 4 - o;
+        for (int d = 0; d < 4; d++) t->cum[o][d] = (hz_fen)100 << (3 * d); /* 8 x a month, every month */
+    }
+    assert_int_equal(hz_fc_chain_ladder(t, est, NULL), HZ_OK);
+    assert_int_equal(est->factor_ppm[0], 8 * HZ_FC_ONE);
+    assert_int_equal(est->ultimate[3], 100 * HZ_FC_MAX_DEVELOPMENT); /* 512 x, held at 50 x */
+    assert_true(est->thin[3] & HZ_FC_BOUNDED);
+    free(t);
+    free(est);
+}
+
 static void test_loss_ratio(void **state) {
     (void)state;
     char b[24];
@@ -131,7 +194,7 @@ static void test_worse_off_list(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_exact_pattern), cmocka_unit_test(test_noisy_band), cmocka_unit_test(test_empty_and_bad),
-        cmocka_unit_test(test_loss_ratio),    cmocka_unit_test(test_worse_off_list),
+        cmocka_unit_test(test_loss_ratio),    cmocka_unit_test(test_worse_off_list), cmocka_unit_test(test_thin_history),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
