@@ -124,20 +124,24 @@ if [ -z "$ONLY" ] || [ "$ONLY" = P8 ]; then
     [ "$n" -ge 1000000 ] && RUNS=${BENCH_RUNS_LARGE:-1}
     bash bench/p8_db.sh "$W/p8base.db" "$W/p8.db" $(((n + p8n - 1) / p8n))
     nclaims=$(sqlite3 "$W/p8.db" "SELECT count(*) FROM claim")
-    p8=() scan=()
+    p8=() scan=() cpu=()
     for _ in $(seq "$RUNS"); do
       t0=$(now)
-      "$H" --db "sqlite:$W/p8.db" simulate --plan-file "$W/ZY30.json" --from 2000-01-01 --to 2100-12-31 >/dev/null
+      /usr/bin/time -f "%U %S" -o "$W/cpu" "$H" --db "sqlite:$W/p8.db" simulate --plan-file "$W/ZY30.json" \
+        --from 2000-01-01 --to 2100-12-31 >/dev/null
       t1=$(now)
       p8+=("$(echo "$t1 - $t0" | bc)")
+      cpu+=("$(awk '{print $1 + $2}' "$W/cpu")")
       t0=$(now)
       sqlite3 "$W/p8.db" "SELECT c.member_id, count(*), sum(l.amount) FROM claim c JOIN claim_line l ON l.claim_id = c.id GROUP BY c.member_id" >/dev/null
       t1=$(now)
       scan+=("$(echo "$t1 - $t0" | bc)")
     done
     s8=$(printf '%s\n' "${p8[@]}" | median); sc=$(printf '%s\n' "${scan[@]}" | median)
+    c8=$(printf '%s\n' "${cpu[@]}" | median)
     r8=$(rate "$nclaims" "$s8")
-    row P8 "simulate (what-if), $nclaims claims" "$r8 claims/s" "P7: $p7rate/s; scan $(printf '%.1f' "$sc") s" "$(awk -v a="$r8" -v b="$p7rate" 'BEGIN{printf "%.3f x P7", a/b}'), $(printf '%.1f' "$s8") s wall (target >= 0.2 x; 1M well under 60 s)"
+    # the CPU time too: on a shared machine the wall time measures the neighbours
+    row P8 "simulate (what-if), $nclaims claims" "$r8 claims/s" "P7: $p7rate/s; scan $(printf '%.1f' "$sc") s" "$(awk -v a="$r8" -v b="$p7rate" 'BEGIN{printf "%.3f x P7", a/b}'), $(printf '%.1f' "$s8") s wall, $(printf '%.1f' "$c8") s CPU (target >= 0.2 x; 1M well under 60 s)"
   done
   rm -f "$W/p8.db"
 fi
