@@ -306,7 +306,7 @@ static void beijing_month(const char *utc_hour, char out[8]) {
     snprintf(out, 8, "%.7s", utc_hour);
     snprintf(day, sizeof day, "%.10s", utc_hour);
     if (strlen(utc_hour) < 13 || hz_date_parse(day, &d, NULL, NULL) != HZ_OK) return;
-    if (atoi(utc_hour + 11) >= 16) {
+    if ((utc_hour[11] - '0') * 10 + (utc_hour[12] - '0') >= 16) {
         char b[HZ_DATE_BUF];
         snprintf(out, 8, "%.7s", hz_date_format(d + 1, b));
     }
