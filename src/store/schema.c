@@ -317,3 +317,7 @@ void hz_store_import_solo(hz_db *db, bool on) {
     hz_db_exec(db, "PRAGMA busy_timeout=10000", NULL);
     hz_db_exec(db, on ? "PRAGMA foreign_keys=OFF" : "PRAGMA foreign_keys=ON", NULL);
 }
+
+void hz_store_import_appends(hz_db *db) {
+    if (!strcmp(hz_db_driver_name(db), "sqlite")) hz_db_exec(db, "PRAGMA cache_size=-8192", NULL);
+}
