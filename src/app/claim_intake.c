@@ -254,7 +254,7 @@ hz_err hz_claims_submit_tx(hz_app *app, const hz_claim_input *in, int64_t *claim
         hz_strlcpy(c.documents_complete_at, app->now, sizeof c.documents_complete_at);
     }
     hz_strlcpy(c.status, in->documents_complete ? "adjudicated" : "received", sizeof c.status);
-    if ((rc = hz_store_claim_insert(app->db, &c, e))) goto out;
+    if ((rc = hz_store_claim_insert(app->db, &c, e)) || (rc = hz_claims_docs_record(app, &c, e))) goto out;
     hz_claims_triage(app, &c, &m);
     if ((rc = hz_store_claim_update(app->db, &c, e))) goto out;
     /* the claim's money is a payable: every paying line is a transfer from

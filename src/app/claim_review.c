@@ -103,6 +103,8 @@ static hz_err do_documents(hz_app *app, hz_claim_view *v, const void *varg, hz_e
         }
     }
     hz_strlcpy(c->documents, merged, sizeof c->documents);
+    hz_err rc = hz_claims_docs_record(app, c, e);
+    if (rc) return rc;
     if (!c->documents_complete_at[0] && docs_complete(v->required_docs, c->documents)) {
         hz_strlcpy(c->documents_complete_at, app->now, sizeof c->documents_complete_at);
         if (!strcmp(c->status, "received")) {
@@ -127,7 +129,7 @@ static hz_err do_approve(hz_app *app, hz_claim_view *v, const void *arg, hz_erri
     if (strcmp(c->status, "adjudicated") != 0)
         return hz_fail(e, HZ_ECONFLICT, "理赔申请 %s 状态为 %s, 不能审批 (claim is %s)", c->claim_no, c->status,
                        c->status);
-    hz_strlcpy(c->status, "approved", sizeof c->status);
+    hz_strlcpy(c->status, hz_claims_approved_status(c), sizeof c->status);
     hz_strlcpy(c->decided_at, app->now, sizeof c->decided_at);
     hz_strlcpy(c->decided_by, app->actor, sizeof c->decided_by);
     return HZ_OK;

@@ -23,7 +23,12 @@ hz_date hz_ts_date(const char *ts) {
 int hz_claim_sla_days(const hz_claim *c, hz_date today) {
     hz_date start = hz_ts_date(c->documents_complete_at);
     if (start == HZ_DATE_NONE) return -1;
-    hz_date end = c->paid_at[0] ? hz_ts_date(c->paid_at) : today;
+    /* the clock stops when the claim is paid, or decided for good without
+     * payment (rejected, closed with nothing to pay) */
+    bool final = !strcmp(c->status, "rejected") || !strcmp(c->status, "closed");
+    hz_date end = c->paid_at[0]                    ? hz_ts_date(c->paid_at)
+                  : final && c->decided_at[0]      ? hz_ts_date(c->decided_at)
+                                                   : today;
     /* A clock that started "after today" only happens when HUZHU_TODAY fixes the
      * date behind the real one (the tests after 16:00 UTC, past midnight in
      * Shanghai): day 0, not -1, which means "no clock" to every caller. */
@@ -64,6 +69,19 @@ hz_err hz_claims_load_view(hz_app *app, int64_t claim_id, hz_claim_view *out, hz
     return HZ_OK;
 }
 
+hz_err hz_claims_docs_record(hz_app *app, const hz_claim *c, hz_errinfo *e) {
+    char buf[256];
+    hz_strlcpy(buf, c->documents, sizeof buf);
+    hz_err rc = HZ_OK;
+    for (char *p = buf, *comma; rc == HZ_OK && p && *p; p = comma ? comma + 1 : NULL) {
+        if ((comma = strchr(p, ','))) *comma = '\0';
+        rc = hz_store_claim_doc_put(app->db, c->id, p, app->now, app->actor[0] ? app->actor : "system", e);
+    }
+    return rc;
+}
+
+const char *hz_claims_approved_status(const hz_claim *c) { return c->total > 0 ? "approved" : "closed"; }
+
 /* Sampling must be reproducible: the same claim number is always (not)
  * sampled. */
 static bool sampled(const char *claim_no) {
@@ -90,7 +108,7 @@ void hz_claims_triage(hz_app *app, hz_claim *c, const hz_member *m) {
     else
         c->review_required = false;
     if (!c->review_required) {
-        hz_strlcpy(c->status, "approved", sizeof c->status);
+        hz_strlcpy(c->status, hz_claims_approved_status(c), sizeof c->status);
         hz_strlcpy(c->decided_at, app->now, sizeof c->decided_at);
         hz_strlcpy(c->decided_by, "auto", sizeof c->decided_by);
     }

@@ -14,6 +14,12 @@ hz_date hz_ts_date(const char *ts);
 const char *hz_claims_required_docs(const hz_claim *c, bool has_settlement);
 /* True when the comma-separated list holds kind. */
 bool hz_claims_has_doc(const char *list, const char *kind);
+/* Records who received each document of c->documents and when (the first
+ * recording of a kind stands). */
+hz_err hz_claims_docs_record(hz_app *app, const hz_claim *c, hz_errinfo *e);
+/* The status an approval gives: "approved" (a payable for the bank) or, when
+ * the claim pays nothing, "closed" (结案, 无给付: never in a bank batch). */
+const char *hz_claims_approved_status(const hz_claim *c);
 /* Decides review or auto-approval of an adjudicated claim (reproducible
  * sampling by claim number); changes c in place, writes nothing. */
 void hz_claims_triage(hz_app *app, hz_claim *c, const hz_member *m);

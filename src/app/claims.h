@@ -7,6 +7,7 @@
 #define HZ_APP_CLAIMS_H
 
 #include "app/app.h"
+#include "app/registry.h"
 #include "core/engine.h"
 #include "core/model.h"
 
@@ -53,6 +54,47 @@ hz_err hz_app_claim_approve(hz_app *app, const char *claim_no, hz_claim_view *ou
 /* Rejects with a reason: lines become MANUAL_REJECT, the ledger and the
  * settlements are released so a corrected claim can be submitted. */
 hz_err hz_app_claim_reject(hz_app *app, const char *claim_no, const char *reason, hz_claim_view *out, hz_errinfo *e);
+
+/* The claim page (issue 16): the claim's stays, the caps its lines drew
+ * on (cap, used by the term, the coverage's term and whether it is in force
+ * today), the document checklist item by item with who recorded each and
+ * when (empty for documents recorded before claims migration 2). */
+#define HZ_CLAIM_DOCS_MAX 12
+#define HZ_CLAIM_CAPS_MAX 32
+typedef struct {
+    char kind[32];
+    bool required, received;
+    char at[32], by[64];
+} hz_claim_doc;
+typedef struct {
+    int64_t coverage_id;
+    char plan[8], plan_name[64], component[24];
+    int period;
+    hz_date start, end;
+    bool in_force;
+    hz_fen cap, used;
+} hz_claim_cap;
+typedef struct {
+    hz_settlement stays[HZ_CLAIM_MAX_SETTLEMENTS];
+    int n_stays;
+    hz_claim_doc docs[HZ_CLAIM_DOCS_MAX];
+    int n_docs;
+    hz_claim_cap caps[HZ_CLAIM_CAPS_MAX];
+    int n_caps;
+} hz_claim_detail;
+/* claim show (same roles and scope) plus the detail. */
+hz_err hz_app_claim_detail(hz_app *app, const char *claim_no, hz_claim_view *v, hz_claim_detail *d, hz_errinfo *e);
+/* The cap of a coverage's benefit component (0: none) and what its term
+ * `period` has used, from the coverage's plan version and ledger. */
+hz_err hz_claims_benefit_cap(hz_app *app, const hz_coverage *cov, const char *component, int period,
+                             const char **plan_name, hz_fen *cap, hz_fen *used, hz_errinfo *e);
+/* A member's inpatient settlements (member: an ID number or a member ref),
+ * each with the active claim on it: whoever may read the member and claims,
+ * a member only their own (another member: not found). mv gets the member
+ * with coverages. */
+typedef hz_err (*hz_app_stay_fn)(void *ctx, const hz_settlement *s, const char *claim_no, hz_errinfo *e);
+hz_err hz_app_member_stays(hz_app *app, const char *member, hz_app_stay_fn fn, void *ctx, hz_member_view *mv,
+                           hz_errinfo *e);
 
 /* 免申即享: a claim for every settled inpatient stay of a covered member
  * that no claim uses yet (discharged on or after since). fn gets each. */

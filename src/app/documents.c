@@ -61,28 +61,13 @@ static void office_name(hz_app *app, const char *org_path, char *out, size_t cap
 /* The cap of the benefit a line was paid from and what its term has used,
  * from the coverage's plan version and ledger. */
 static hz_err line_cap(hz_app *app, const hz_coverage *cov, hz_doc_line *l, hz_errinfo *e) {
-    const hz_plan *plan;
-    int version;
-    hz_err rc = hz_app_plan_by_id(app, cov->plan_id, &plan, &version, e);
+    const char *name = "";
+    hz_err rc = hz_claims_benefit_cap(app, cov, l->line.component, l->line.period, &name, &l->cap, &l->used, e);
     if (rc) return rc;
-    hz_strlcpy(l->plan_name, plan->name, sizeof l->plan_name);
+    hz_strlcpy(l->plan_name, name, sizeof l->plan_name);
     l->start = cov->start;
     l->end = cov->end;
-    const hz_benefit *b = NULL;
-    for (int i = 0; i < plan->n_benefits; i++)
-        if (!strcmp(plan->benefits[i].component, l->line.component)) b = &plan->benefits[i];
-    if (!b) return HZ_OK;
-    int64_t mult = b->cap_per_share ? cov->shares : 1;
-    if (b->cap)
-        l->cap = b->cap * mult;
-    else if (b->sum)
-        l->cap = b->sum * cov->shares;
     l->has_cap = l->cap > 0;
-    hz_ledger_entry led[HZ_ENG_MAX_LEDGER];
-    int n = 0;
-    if ((rc = hz_store_ledger_load(app->db, cov->id, led, HZ_ENG_MAX_LEDGER, &n, e))) return rc;
-    for (int i = 0; i < n; i++)
-        if (led[i].period == l->line.period && !strcmp(led[i].component, l->line.component)) l->used = led[i].paid;
     return HZ_OK;
 }
 

@@ -183,12 +183,19 @@ static hz_err claim_notices(hz_app *app, const hz_app_event *ev, hz_errinfo *e) 
         add(n->detail, sizeof n->detail, "]}");
         if (missing && (rc = write_notice(app, n, e))) goto out;
     }
-    if ((submit || docs || approve) && !strcmp(c->status, "approved")) {
-        /* once per claim: approved again after a hold tells nothing new */
+    bool closed = !strcmp(c->status, "closed");
+    if ((submit || docs || approve) && (closed || !strcmp(c->status, "approved"))) {
+        /* once per claim: approved again after a hold tells nothing new; a
+         * claim that pays nothing is closed and told so (no bank card talk) */
         start(n, "claim.approved", object, c->member_id, NULL);
-        snprintf(n->title, sizeof n->title, "理赔已审批");
-        snprintf(n->body, sizeof n->body, "您的理赔申请 %s 已审批, 核定给付 %s 元, 将转入您登记的银行卡。", c->claim_no,
-                 hz_money_format(c->total, b1));
+        snprintf(n->title, sizeof n->title, closed ? "理赔已结案（无给付）" : "理赔已审批");
+        if (closed)
+            snprintf(n->body, sizeof n->body, "您的理赔申请 %s 已审核结案: 按保障条款本次无可给付金额 (0.00 元), "
+                     "每一项的原因见理赔明细。如有疑问请联系办事处。", c->claim_no);
+        else
+            snprintf(n->body, sizeof n->body, "您的理赔申请 %s 已审批, 核定给付 %s 元, 将转入您登记的银行卡。",
+                     c->claim_no, hz_money_format(c->total, b1));
+        hz_money_format(c->total, b1);
         snprintf(n->detail, sizeof n->detail, "{\"claim_no\":\"%s\",\"total\":\"%s\"}", c->claim_no, b1);
         if ((rc = write_notice(app, n, e))) goto out;
     }

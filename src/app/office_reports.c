@@ -268,10 +268,10 @@ static hz_err on_status(void *vctx, const hz_claim *c, hz_errinfo *e) {
 }
 
 static int status_rank(const char *s) {
-    static const char *const order[] = {"received", "adjudicated", "approved", "paid", "rejected"};
-    for (int i = 0; i < 5; i++)
+    static const char *const order[] = {"received", "adjudicated", "approved", "paid", "closed", "rejected"};
+    for (int i = 0; i < 6; i++)
         if (!strcmp(order[i], s)) return i;
-    return 5;
+    return 6;
 }
 
 static int status_cmp(const void *a, const void *b) {

@@ -263,7 +263,104 @@ out:
     json_decref(doc);
 }
 
-void h_claim_get(hz_req *r, char **p) { claim_action(r, p[0], ACT_SHOW); }
+static json_t *stay_json(const hz_settlement *s, const char *claim_no) {
+    json_t *diags = json_array();
+    char buf[sizeof s->diag_codes];
+    hz_strlcpy(buf, s->diag_codes, sizeof buf);
+    for (char *q = buf, *semi; q && *q; q = semi ? semi + 1 : NULL) {
+        if ((semi = strchr(q, ';'))) *semi = '\0';
+        if (*q) json_array_append_new(diags, json_string(q));
+    }
+    json_t *o = json_pack("{s:s, s:o, s:o, s:i, s:s, s:s, s:o, s:o, s:o, s:o, s:b}", "setl_id", s->setl_id, "adm_date",
+                          hz_json_date(s->adm_date), "dscg_date", hz_json_date(s->dscg_date), "days",
+                          s->dscg_date != HZ_DATE_NONE && s->adm_date != HZ_DATE_NONE ? (int)(s->dscg_date - s->adm_date) : 0,
+                          "hospital", s->fixmedins_name, "main_diag_code", s->main_diag_code, "diag_codes", diags,
+                          "medfee_sumamt", hz_json_money(s->medfee_sumamt), "psn_selfpay", hz_json_money(s->psn_selfpay),
+                          "fund_pay_sumamt", hz_json_money(s->fund_pay_sumamt), "refunded", s->refunded);
+    if (claim_no) json_object_set_new(o, "claim_no", hz_json_opt_str(claim_no));
+    return o;
+}
+
+/* GET /claims/{no}: the claim, and for its page the stays, the caps its
+ * lines drew on and the document checklist item by item (issue 16). */
+void h_claim_get(hz_req *r, char **p) {
+    hz_claim_view *v = malloc(sizeof *v);
+    hz_claim_detail *d = malloc(sizeof *d);
+    hz_errinfo e;
+    if (!v || !d) hz_http_error(r, 500, "INTERNAL", "内存不足 (out of memory)");
+    else if (hz_app_claim_detail(r->app, p[0], v, d, &e)) hz_http_fail(r, &e);
+    else {
+        json_t *o = hz_view_claim(&v->claim, &v->member, v->lines, v->n_lines, v->sla_days, v->required_docs,
+                                  v->overdue, !hz_authz_sees_identity(r->app));
+        json_t *stays = json_array(), *caps = json_array(), *docs = json_array();
+        for (int i = 0; i < d->n_stays; i++) json_array_append_new(stays, stay_json(&d->stays[i], NULL));
+        for (int i = 0; i < d->n_caps; i++) {
+            const hz_claim_cap *c = &d->caps[i];
+            json_array_append_new(caps, json_pack("{s:s, s:s, s:s, s:i, s:o, s:o, s:s, s:o, s:o, s:o}", "plan", c->plan,
+                                                  "plan_name", c->plan_name, "component", c->component, "period",
+                                                  c->period, "start", hz_json_date(c->start), "end", hz_json_date(c->end),
+                                                  "state", c->in_force ? "valid" : "expired", "cap", hz_json_money(c->cap),
+                                                  "used", hz_json_money(c->used), "left",
+                                                  hz_json_money(c->cap > c->used ? c->cap - c->used : 0)));
+        }
+        for (int i = 0; i < d->n_docs; i++) {
+            const hz_claim_doc *x = &d->docs[i];
+            json_array_append_new(docs, json_pack("{s:s, s:b, s:b, s:o, s:o}", "kind", x->kind, "required", x->required,
+                                                  "received", x->received, "received_at", hz_json_opt_str(x->at),
+                                                  "received_by", hz_json_opt_str(x->by)));
+        }
+        json_object_set_new(o, "stays", stays);
+        json_object_set_new(o, "caps", caps);
+        json_object_set_new(o, "checklist", docs);
+        hz_http_json(r, 200, o);
+    }
+    free(v);
+    free(d);
+}
+
+typedef struct {
+    json_t *items;
+    bool unclaimed;
+} stays_ctx;
+
+static hz_err on_stay(void *vctx, const hz_settlement *s, const char *claim_no, hz_errinfo *e) {
+    (void)e;
+    stays_ctx *x = vctx;
+    if (!x->unclaimed || (!claim_no[0] && !s->refunded)) json_array_append_new(x->items, stay_json(s, claim_no));
+    return HZ_OK;
+}
+
+/* GET /members/{id}/stays[?unclaimed=1]: a member's settled inpatient stays
+ * on file, each with the claim on it, and the member's coverages with
+ * whether each is in force today; a member only their own (issue 16). */
+static void h_member_stays(hz_req *r, char **p) {
+    hz_member_view *mv = malloc(sizeof *mv);
+    stays_ctx x = {json_array(), hz_http_query(r, "unclaimed") && strcmp(hz_http_query(r, "unclaimed"), "0")};
+    hz_errinfo e;
+    if (!mv) {
+        json_decref(x.items);
+        hz_http_error(r, 500, "INTERNAL", "内存不足 (out of memory)");
+        return;
+    }
+    if (hz_app_member_stays(r->app, p[0], on_stay, &x, mv, &e)) {
+        json_decref(x.items);
+        hz_http_fail(r, &e);
+    } else {
+        json_t *covs = json_array();
+        for (int i = 0; i < mv->n_coverages; i++) {
+            const hz_coverage *c = &mv->coverages[i];
+            bool valid = !strcmp(c->status, "active") && c->start <= r->app->today && r->app->today <= c->end;
+            json_array_append_new(covs, json_pack("{s:s, s:i, s:o, s:o, s:s}", "plan", c->plan_code, "shares", c->shares,
+                                                  "start", hz_json_date(c->start), "end", hz_json_date(c->end), "state",
+                                                  valid ? "valid" : c->start > r->app->today ? "future" : "expired"));
+        }
+        json_t *o = json_pack("{s:o, s:I, s:o, s:o}", "items", x.items, "total", (json_int_t)json_array_size(x.items),
+                              "coverages", covs, "today", hz_json_date(r->app->today));
+        hz_http_json(r, 200, o);
+    }
+    free(mv);
+}
+
 void h_claim_approve(hz_req *r, char **p) { claim_action(r, p[0], ACT_APPROVE); }
 void h_claim_reject(hz_req *r, char **p) { claim_action(r, p[0], ACT_REJECT); }
 void h_claim_documents(hz_req *r, char **p) { claim_action(r, p[0], ACT_DOCS); }
@@ -483,6 +580,7 @@ static const hz_route claims_routes[] = {
     {"POST", V1 "/claims/:claim_no/approve", h_claim_approve, true, false},
     {"POST", V1 "/claims/:claim_no/reject", h_claim_reject, true, false},
     {"POST", V1 "/claims/:claim_no/documents", h_claim_documents, true, false},
+    {"GET", V1 "/members/:id/stays", h_member_stays, true, false},
     {NULL, NULL, NULL, false, false},
 };
 #undef V1

@@ -103,6 +103,7 @@ static const char *status_text(const char *s) {
            : !strcmp(s, "approved")    ? "已审批, 待支付"
            : !strcmp(s, "adjudicated") ? "已核算, 待审核"
            : !strcmp(s, "rejected")    ? "不予给付"
+           : !strcmp(s, "closed")      ? "已结案, 无给付"
                                        : "已受理, 待补齐材料";
 }
 

@@ -8,7 +8,7 @@
 #include "store/store.h"
 
 #define CLAIM_COLS                                                                                                    \
-    "id, claim_no, member_id, status, accident, death, proactive, review_required, COALESCE(disability_grade, 0),"   \
+    "id, claim_no, member_id, " HZ_SQL_CLAIM_STATUS("claim.") ", accident, death, proactive, review_required, COALESCE(disability_grade, 0),"   \
     " COALESCE(diagnosis, ''), event_date, total, COALESCE(review_note, ''), COALESCE(reject_reason, ''),"           \
     " COALESCE((SELECT p.claim_no FROM claim p WHERE p.id = claim.resubmit_of), ''), COALESCE(bank_failure, ''),"    \
     " COALESCE(documents, ''), submitted_at, COALESCE(documents_complete_at, ''), COALESCE(decided_at, ''),"          \
@@ -31,14 +31,14 @@ static const char q_claim_same[] =
     " AND COALESCE(disability_grade, 0) = ? AND COALESCE(diagnosis, '') = ? AND event_date = ?"
     " AND NOT EXISTS (SELECT 1 FROM claim_settlement cs WHERE cs.claim_id = claim.id) LIMIT 1";
 static const char q_claims_member[] = "SELECT " CLAIM_COLS " FROM claim WHERE member_id = ? ORDER BY id DESC";
-static const char q_claims_list[] = "SELECT " CLAIM_COLS " FROM claim WHERE (?1 = '' OR status = ?1)"
+static const char q_claims_list[] = "SELECT " CLAIM_COLS " FROM claim WHERE (?1 = '' OR " HZ_SQL_CLAIM_STATUS("") " = ?1)"
                                     " AND submitted_at >= ?2 AND submitted_at < ?3 ORDER BY id";
 static const char q_claims_scoped[] =
     "SELECT " CLAIM_COLS " FROM claim WHERE submitted_at >= ?4 AND submitted_at < ?5"
     " AND (?1 = '' AND ?2 = 0 AND ?3 = 0 OR member_id IN (SELECT m.id FROM member m LEFT JOIN unit u ON u.id = m.unit_id"
     " LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id) WHERE (?1 = '' OR substr(o.path, 1, length(?1)) = ?1)"
     " AND (?2 = 0 OR m.unit_id = ?2) AND (?3 = 0 OR m.id = ?3))) AND id > ?6 ORDER BY id LIMIT ?7";
-static const char q_status_counts[] = "SELECT status, COUNT(*) FROM claim GROUP BY status ORDER BY status";
+static const char q_status_counts[] = "SELECT " HZ_SQL_CLAIM_STATUS("") ", COUNT(*) FROM claim GROUP BY 1 ORDER BY 1";
 
 static void read_claim(hz_stmt *st, hz_claim *c) {
     memset(c, 0, sizeof *c);
@@ -67,6 +67,10 @@ static void read_claim(hz_stmt *st, hz_claim *c) {
     HZ_COPY(c->hold_reason, hz_stmt_col_text(st, 22));
 }
 
+const char *hz_store_claim_stored_status(const char *status) {
+    return strcmp(status, "closed") ? status : "approved";
+}
+
 hz_err hz_store_claim_insert(hz_db *db, hz_claim *c, hz_errinfo *e) {
     hz_stmt *st;
     hz_err rc = hz_db_stmt(db, q_claim_ins, &st, e);
@@ -76,7 +80,7 @@ hz_err hz_store_claim_insert(hz_db *db, hz_claim *c, hz_errinfo *e) {
     snprintf(tmp, sizeof tmp, "TMP-%s-%lld", c->submitted_at, (long long)c->member_id);
     hz_stmt_text(st, 1, tmp);
     hz_stmt_int(st, 2, c->member_id);
-    hz_stmt_text(st, 3, c->status);
+    hz_stmt_text(st, 3, hz_store_claim_stored_status(c->status));
     hz_stmt_int(st, 4, c->accident);
     hz_stmt_int(st, 5, c->death);
     if (c->disability_grade) hz_stmt_int(st, 6, c->disability_grade);
@@ -129,7 +133,7 @@ hz_err hz_store_claim_update(hz_db *db, const hz_claim *c, hz_errinfo *e) {
     hz_stmt *st;
     hz_err rc = hz_db_stmt(db, q_claim_upd, &st, e);
     if (rc) return rc;
-    hz_stmt_text(st, 1, c->status);
+    hz_stmt_text(st, 1, hz_store_claim_stored_status(c->status));
     hz_stmt_int(st, 2, c->total);
     hz_stmt_int(st, 3, c->review_required);
     hz_bind_opt_text(st, 4, c->review_note);
@@ -270,6 +274,34 @@ hz_err hz_store_claim_resubmitted_by(hz_db *db, int64_t claim_id, char claim_no[
     return HZ_OK;
 }
 
+static const char q_doc_put[] = "INSERT INTO claim_document (claim_id, kind, received_at, received_by)"
+                                " VALUES (?, ?, ?, ?) ON CONFLICT (claim_id, kind) DO NOTHING";
+static const char q_docs[] = "SELECT kind, received_at, received_by FROM claim_document WHERE claim_id = ? ORDER BY kind";
+
+hz_err hz_store_claim_doc_put(hz_db *db, int64_t claim_id, const char *kind, const char *at, const char *by,
+                              hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_doc_put, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, claim_id);
+    hz_stmt_text(st, 2, kind);
+    hz_stmt_text(st, 3, at);
+    hz_stmt_text(st, 4, by);
+    return hz_stmt_run(st, e);
+}
+
+hz_err hz_store_claim_docs(hz_db *db, int64_t claim_id, hz_claim_doc_fn fn, void *ctx, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_docs, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, claim_id);
+    bool row;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row)
+        fn(ctx, hz_stmt_col_text(st, 0), hz_stmt_col_text(st, 1), hz_stmt_col_text(st, 2));
+    hz_stmt_reset(st);
+    return rc;
+}
+
 hz_err hz_store_claim_used_settlement(hz_db *db, int64_t claim_id, int64_t settlement_id, bool *used, hz_errinfo *e) {
     hz_stmt *st;
     int64_t n = 0;
@@ -393,7 +425,15 @@ static const char *const claim_migrations[] = {
     " FROM claim_line l2 WHERE l2.coverage_id = claim_line.coverage_id AND l2.period = claim_line.period"
     " AND l2.component = claim_line.component AND l2.counted_stay = 1 AND l2.reversed = 0);"
     "UPDATE ledger SET first_borne = 1 WHERE EXISTS (SELECT 1 FROM claim_line l WHERE l.first_stay = 1"
-    " AND l.coverage_id = ledger.coverage_id AND l.period = ledger.period AND l.component = ledger.component);"
+    " AND l.coverage_id = ledger.coverage_id AND l.period = ledger.period AND l.component = ledger.component);",
+    /* 2: the document checklist item by item: who recorded each document
+     * and when (issue 16); documents recorded before it have no row */
+    "CREATE TABLE claim_document ("
+    " claim_id BIGINT NOT NULL REFERENCES claim(id),"
+    " kind TEXT NOT NULL,"
+    " received_at TEXT NOT NULL,"
+    " received_by TEXT NOT NULL,"
+    " PRIMARY KEY (claim_id, kind)) /*STRICT*/;"
 };
 
 const hz_store_module hz_store_module_claims = {

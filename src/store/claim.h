@@ -9,6 +9,9 @@
 #include "store/db.h"
 #include "store/lists.h"
 
+/* the status as stored: "closed" is approved with a total of 0 */
+const char *hz_store_claim_stored_status(const char *status);
+
 hz_err hz_store_claim_insert(hz_db *db, hz_claim *c, hz_errinfo *e);
 hz_err hz_store_claim_by_no(hz_db *db, const char *claim_no, hz_claim *out, hz_errinfo *e);
 hz_err hz_store_claim_by_id(hz_db *db, int64_t id, hz_claim *out, hz_errinfo *e);
@@ -41,6 +44,13 @@ hz_err hz_store_claims_in_scope(hz_db *db, const hz_list_scope *sc, hz_date from
 /* Calls fn with each claim status and its number of claims. */
 hz_err hz_store_claim_status_counts(hz_db *db, void (*fn)(void *ctx, const char *status, int64_t n), void *ctx,
                                     hz_errinfo *e);
+
+/* The documents of a claim received so far, one row per kind: who recorded
+ * it and when (claims migration 2). Recording a kind twice keeps the first. */
+hz_err hz_store_claim_doc_put(hz_db *db, int64_t claim_id, const char *kind, const char *at, const char *by,
+                              hz_errinfo *e);
+typedef void (*hz_claim_doc_fn)(void *ctx, const char *kind, const char *at, const char *by);
+hz_err hz_store_claim_docs(hz_db *db, int64_t claim_id, hz_claim_doc_fn fn, void *ctx, hz_errinfo *e);
 
 /* The claim (not rejected) that resubmits claim_id: "" when none. */
 hz_err hz_store_claim_resubmitted_by(hz_db *db, int64_t claim_id, char claim_no[24], hz_errinfo *e);

@@ -176,18 +176,19 @@ hz_err hz_store_units_page(hz_db *db, const hz_list_scope *sc, int64_t offset, i
 #define CLAIM_WHERE                                                                                                   \
     " WHERE" SCOPE_WHERE " AND ((?4 = '' AND ?5 = '' AND ?6 = '') OR (?4 <> '' AND m.name LIKE ?4 ESCAPE '\\')"       \
     " OR (?5 <> '' AND m.id_number LIKE ?5 ESCAPE '\\') OR (?6 <> '' AND c.claim_no LIKE ?6 ESCAPE '\\'))"           \
-    " AND (?7 = '' OR c.status = ?7)"                                                                                 \
+    " AND (?7 = '' OR " HZ_SQL_CLAIM_STATUS("c.") " = ?7)"                                                         \
     " AND (?8 = '' OR EXISTS (SELECT 1 FROM claim_line l WHERE l.claim_id = c.id AND l.plan_code = ?8))"              \
     " AND (?9 = 0 OR m.unit_id = ?9) AND (?10 = '' OR c.submitted_at >= ?10) AND (?11 = '' OR c.submitted_at < ?11)"  \
     " AND (?12 < 0 OR c.proactive = ?12)"
 #define Q_CLAIMS(order)                                                                                               \
-    "SELECT c.id, c.claim_no, c.status, m.id_number, m.name, c.submitted_at, COALESCE(c.documents_complete_at, ''),"  \
+    "SELECT c.id, c.claim_no, " HZ_SQL_CLAIM_STATUS("c.") ", m.id_number, m.name, c.submitted_at,"                 \
+    " COALESCE(c.documents_complete_at, ''),"                                                                         \
     " COALESCE(c.paid_at, ''), c.total, c.review_required, c.proactive, COALESCE(u.name, o.name, '')"                  \
     " FROM claim c JOIN member m ON m.id = c.member_id" SCOPE_JOIN CLAIM_WHERE " ORDER BY " order                      \
     " LIMIT ?13 OFFSET ?14"
 #define STATUS_ORDER                                                                                                  \
-    "CASE c.status WHEN 'received' THEN 1 WHEN 'adjudicated' THEN 2 WHEN 'approved' THEN 3 WHEN 'paid' THEN 4"       \
-    " ELSE 5 END"
+    "CASE " HZ_SQL_CLAIM_STATUS("c.") " WHEN 'received' THEN 1 WHEN 'adjudicated' THEN 2 WHEN 'approved' THEN 3"   \
+    " WHEN 'paid' THEN 4 WHEN 'closed' THEN 5 ELSE 6 END"
 static const char *const q_claims[HZ_CLAIM_SORTS][2] = {
     {Q_CLAIMS("c.id"), Q_CLAIMS("c.id DESC")},
     {Q_CLAIMS("c.claim_no, c.id"), Q_CLAIMS("c.claim_no DESC, c.id DESC")},

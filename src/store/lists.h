@@ -6,6 +6,14 @@
 #include "core/model.h"
 #include "store/db.h"
 
+/* A claim approved with nothing to pay is closed (结案, 无给付; docs/decisions.md,
+ * issue 16). The claim table's CHECK, written in migration 1 and not
+ * alterable in SQLite, knows the five statuses of interfaces.md, so
+ * "closed" is stored as approved with a total of 0 and read back as
+ * "closed" by every query through this expression (p: a table alias and a
+ * dot, or ""); writes map "closed" to approved. */
+#define HZ_SQL_CLAIM_STATUS(p) "(CASE WHEN " p "status = 'approved' AND " p "total = 0 THEN 'closed' ELSE " p "status END)"
+
 typedef struct {
     const char *org_path; /* "" = no org limit */
     int64_t unit_id;      /* 0 = any */

@@ -97,6 +97,11 @@ hz_err hz_store_settlements_relink(hz_db *db, int64_t *linked, hz_errinfo *e) {
     return hz_stmt_run(st, e);
 }
 
+static const char q_setl_member[] =
+    "SELECT " SETL_COLS ", COALESCE((SELECT c.claim_no FROM claim_settlement cs JOIN claim c ON c.id = cs.claim_id"
+    " WHERE cs.settlement_id = settlement.id AND cs.active = 1), '') FROM settlement WHERE member_id = ?"
+    " AND med_type = '21' ORDER BY adm_date DESC, id DESC LIMIT 200";
+
 /* the columns of SETL_COLS, the statement left on its row */
 static void read_setl_row(hz_stmt *st, hz_settlement *s) {
     s->id = hz_stmt_col_int(st, 0);
@@ -124,6 +129,22 @@ static void read_setl_row(hz_stmt *st, hz_settlement *s) {
 static void read_setl(hz_stmt *st, hz_settlement *s) {
     read_setl_row(st, s);
     hz_stmt_reset(st);
+}
+
+hz_err hz_store_settlements_of_member(hz_db *db, int64_t member_id, hz_member_stay_fn fn, void *ctx, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_setl_member, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, member_id);
+    bool row;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        hz_settlement s;
+        memset(&s, 0, sizeof s);
+        read_setl_row(st, &s);
+        if ((rc = fn(ctx, &s, hz_stmt_col_text(st, 20), e))) break;
+    }
+    hz_stmt_reset(st);
+    return rc;
 }
 
 hz_err hz_store_settlement_put(hz_db *db, hz_settlement *s, const char *now, bool *inserted, hz_errinfo *e) {

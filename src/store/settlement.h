@@ -37,6 +37,10 @@ hz_err hz_store_settlements_page(hz_db *db, bool unmatched, int64_t offset, int6
 /* Matches unmatched rows to the members registered since with their ID
  * numbers; *linked gets how many. */
 hz_err hz_store_settlements_relink(hz_db *db, int64_t *linked, hz_errinfo *e);
+/* A member's inpatient settlements, newest admission first, each with the
+ * active claim that uses it (claim_no "" when none). */
+typedef hz_err (*hz_member_stay_fn)(void *ctx, const hz_settlement *s, const char *claim_no, hz_errinfo *e);
+hz_err hz_store_settlements_of_member(hz_db *db, int64_t member_id, hz_member_stay_fn fn, void *ctx, hz_errinfo *e);
 /* The newest rejected claim that used the settlement: "" when none. */
 hz_err hz_store_settlement_rejected_claim(hz_db *db, int64_t settlement_id, char claim_no[24], hz_errinfo *e);
 
