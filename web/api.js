@@ -47,8 +47,10 @@ const hzCan = (() => {
 
 /* Display helpers shared by the views. */
 const hzFmt = {
-  statusText: { received: "待补材料", adjudicated: "待审核", approved: "已审批", rejected: "已拒绝", paid: "已支付" },
-  statusType: { received: "info", adjudicated: "warning", approved: "primary", rejected: "danger", paid: "success" },
+  statusText: { received: "待补材料", adjudicated: "待审核", approved: "已审批", rejected: "已拒绝", paid: "已支付",
+                closed: "已结案（无给付）" },
+  statusType: { received: "info", adjudicated: "warning", approved: "primary", rejected: "danger", paid: "success",
+                closed: "info" },
   reasonText: {
     OK: "给付", CAPPED: "超限额", WAITING: "观察期内", NOT_IN_TERM: "不在保障期", NOT_ELIGIBLE_SEX: "性别不符",
     NOT_ELIGIBLE_AGE: "年龄不符", DIAGNOSIS_NOT_LISTED: "非给付病种", ALREADY_PAID: "已给付", BELOW_DEDUCTIBLE: "未达起付线",
@@ -89,8 +91,12 @@ const hzFmt = {
     return kind === "self" ? "个人缴费" : (p || "-");
   },
   roleName: { admin: "系统管理员", staff: "业务员", reviewer: "审核员", finance: "财务", cadre: "工会干部", unit: "单位联络员", member: "会员" },
+  /* the 7-day clock: a decided claim shows its final state, an open one the
+     days left (orange from day 5), a late one in red */
   sla(c) {
-    if (c.sla_days === null || c.sla_days === undefined) return { text: "材料未齐", cls: "" };
+    if (c.status === "rejected") return { text: "已拒绝，不计时限", cls: "sla-final" };
+    if (c.status === "closed") return { text: "已结案，无给付", cls: "sla-final" };
+    if (c.sla_days === null || c.sla_days === undefined) return { text: "材料未齐，未开始计时", cls: "" };
     if (c.status === "paid") return { text: "第 " + c.sla_days + " 天支付", cls: c.sla_days <= 7 ? "sla-ok" : "sla-late" };
     const left = 7 - c.sla_days;
     return { text: left >= 0 ? "剩余 " + left + " 天" : "已超时 " + (-left) + " 天", cls: c.sla_days >= 5 ? (left >= 0 ? "sla-warn" : "sla-late") : "sla-ok" };

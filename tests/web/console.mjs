@@ -190,6 +190,7 @@ try {
   page = mem.page;
   await page.waitForSelector("[data-test=m-profile]");
   check((await page.$$("[data-test=m-coverage]")).length > 0, "member sees own coverages");
+  await page.click("[data-test=m-manual]"); // the stays on file first; a number from the certificate on request
   await page.fill("[data-test=m-setl]", "NO-SUCH-SETTLEMENT");
   await page.click("[data-test=m-submit]");
   await page.waitForSelector("[data-test=m-error]");
