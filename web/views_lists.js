@@ -213,6 +213,7 @@ const ClaimsView = {
         <el-tab-pane label="待补材料" name="received" />
         <el-tab-pane label="已审批待支付" name="approved" />
         <el-tab-pane label="已支付" name="paid" />
+        <el-tab-pane label="已结案（无给付）" name="closed" />
         <el-tab-pane label="全部" name="all" />
       </el-tabs>
       <hz-table ref="list" path="/claims" name="claim" search="身份证号码、姓名或理赔编号" :filters="filters" @row-click="open">

@@ -257,7 +257,7 @@ typedef struct {
 
 static hz_err claims_filter(hz_app *app, const hz_claim_query *q, claim_args *a, hz_claim_filter *f,
                             hz_list_scope *sc, hz_errinfo *e) {
-    static const char *const statuses[] = {"", "received", "adjudicated", "approved", "rejected", "paid", NULL};
+    static const char *const statuses[] = {"", "received", "adjudicated", "approved", "rejected", "paid", "closed", NULL};
     static const char *const sources[] = {"", "application", "proactive", NULL};
     static const char *const sorts[] = {"", "claim_no", "name", "status", "total", "source", "submitted_at", NULL};
     memset(f, 0, sizeof *f);
@@ -271,7 +271,7 @@ static hz_err claims_filter(hz_app *app, const hz_claim_query *q, claim_args *a,
         return hz_fail(e, HZ_EINVAL, "from: 晚于 to (from is after to)");
     int status = word_of(q->status, statuses, 0), source = word_of(q->source, sources, 0),
         sort = word_of(q->sort, sorts, 0);
-    if (status < 0) return hz_fail(e, HZ_EINVAL, "status: 应为 received、adjudicated、approved、rejected 或 paid");
+    if (status < 0) return hz_fail(e, HZ_EINVAL, "status: 应为 received、adjudicated、approved、rejected、paid 或 closed");
     if (source < 0) return hz_fail(e, HZ_EINVAL, "source: 应为 application 或 proactive (application or proactive)");
     if (sort < 0) return hz_fail(e, HZ_EINVAL, "sort: 应为 claim_no、name、status、total、source 或 submitted_at");
     if ((rc = order_of(q->order, sort == 0, &f->desc, e))) return rc; /* newest first unless asked */
@@ -330,6 +330,7 @@ static const char *status_label(const char *s) {
            : !strcmp(s, "approved")    ? "已审批"
            : !strcmp(s, "rejected")    ? "已拒绝"
            : !strcmp(s, "paid")        ? "已支付"
+           : !strcmp(s, "closed")      ? "已结案（无给付）"
                                        : s;
 }
 
