@@ -2,11 +2,12 @@
  * member's phone pages (MobileView, MobileClaimView). Moved here from
  * views.js; they use the helpers views.js defines (errText, Vue's ref...). */
 /* What each role may do on a claim (the server's authz table, app/authz.c);
- * hzCan (the roles helper, web/api.js) decides when it is there. */
+ * hzCan (GET /me actions, web/api.js) once the shell has set it, the role
+ * table otherwise (the same rows), so a control never hides by mistake. */
 const hzClaimMay = {
-  docs: (u) => (typeof hzCan === "function" ? hzCan("claim.documents") : u && ["admin", "staff"].includes(u.role)),
-  review: (u) => (typeof hzCan === "function" ? hzCan("claim.review") : u && ["admin", "reviewer"].includes(u.role)),
-  submit: (u) => (typeof hzCan === "function" ? hzCan("claim.submit") : u && ["admin", "staff", "unit", "member"].includes(u.role)),
+  docs: (u) => (typeof hzCan === "function" && hzCan("claim.documents")) || (u && ["admin", "staff"].includes(u.role)),
+  review: (u) => (typeof hzCan === "function" && hzCan("claim.review")) || (u && ["admin", "reviewer"].includes(u.role)),
+  submit: (u) => (typeof hzCan === "function" && hzCan("claim.submit")) || (u && ["admin", "staff", "unit", "member"].includes(u.role)),
 };
 const hzDocName = { id_card: "身份证", discharge_certificate: "出院证", accident_certificate: "意外事故证明",
   death_certificate: "死亡证明", disability_assessment: "伤残鉴定书", bank_card: "银行卡", diagnosis_report: "诊断证明",
