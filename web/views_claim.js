@@ -1,13 +1,12 @@
 /* The claim pages (issue 16): the staff's claim page (ClaimView) and the
  * member's phone pages (MobileView, MobileClaimView). Moved here from
  * views.js; they use the helpers views.js defines (errText, Vue's ref...). */
-/* What each role may do on a claim (the server's authz table, app/authz.c);
- * hzCan (GET /me actions, web/api.js) once the shell has set it, the role
- * table otherwise (the same rows), so a control never hides by mistake. */
+/* What the signed-in user may do on a claim: GET /me actions (hzCan,
+ * web/api.js), which the shell sets before any page mounts. */
 const hzClaimMay = {
-  docs: (u) => (typeof hzCan === "function" && hzCan("claim.documents")) || (u && ["admin", "staff"].includes(u.role)),
-  review: (u) => (typeof hzCan === "function" && hzCan("claim.review")) || (u && ["admin", "reviewer"].includes(u.role)),
-  submit: (u) => (typeof hzCan === "function" && hzCan("claim.submit")) || (u && ["admin", "staff", "unit", "member"].includes(u.role)),
+  docs: () => hzCan("claim.documents"),
+  review: () => hzCan("claim.review"),
+  submit: () => hzCan("claim.submit"),
 };
 const hzDocName = { id_card: "身份证", discharge_certificate: "出院证", accident_certificate: "意外事故证明",
   death_certificate: "死亡证明", disability_assessment: "伤残鉴定书", bank_card: "银行卡", diagnosis_report: "诊断证明",
@@ -43,12 +42,7 @@ const ClaimView = {
     async function load() {
       try { c.value = await hzApi.get("/claims/" + props.no); } catch (e) { error.value = errText(e); }
     }
-    async function ask(what, title) {
-      try {
-        await ElMessageBox.confirm(what, title, { confirmButtonText: "确定", cancelButtonText: "取消", type: "warning" });
-        return true;
-      } catch (e) { return false; }
-    }
+    const ask = (what, title) => hzConfirm(title, what, "确定"); /* views_roles.js */
     async function act(kind, arg) {
       reasonError.value = "";
       const cl = c.value;
@@ -172,13 +166,13 @@ const ClaimView = {
           </template></el-table-column>
         </el-table>
         <div class="toolbar" style="margin-top:12px" v-if="may.review(user) && (c.status === 'adjudicated' || c.status === 'approved' || c.status === 'received' || c.status === 'closed')">
-          <el-button v-if="c.status === 'adjudicated'" type="success" :disabled="busy" @click="act('approve')" data-test="approve">审核通过</el-button>
+          <el-button v-if="c.status === 'adjudicated'" type="success" :disabled="busy" @click="act('approve')" data-test="approve">审核通过…</el-button>
           <el-input v-model="reason" placeholder="拒绝理由" style="max-width:300px" data-test="reject-reason" aria-label="拒绝理由" />
-          <el-button type="danger" plain :disabled="busy" @click="act('reject')" data-test="reject">拒绝</el-button>
+          <el-button type="danger" plain :disabled="busy" @click="act('reject')" data-test="reject">拒绝…</el-button>
         </div>
         <div v-if="reasonError" class="field-error" role="alert">{{ reasonError }}</div>
         <div v-if="c.status === 'rejected' && may.submit(user) && c.stays && c.stays.length" style="margin-top:12px">
-          <el-button type="primary" plain :disabled="busy" @click="act('resubmit')" data-test="resubmit">补正后重新申请</el-button>
+          <el-button type="primary" plain :disabled="busy" @click="act('resubmit')" data-test="resubmit">补正后重新申请…</el-button>
           <small style="color:#888;margin-left:8px">对拒绝有异议（申诉）也由此重新申请，新申请注明原申请号，重新审核。</small>
         </div>
       </el-card>
