@@ -29,7 +29,8 @@ const hzDash = {
     for (const [k, v] of Object.entries(extra || {})) p.set(k, v);
     return "?" + p.toString();
   },
-  statusText: { received: "待补材料", adjudicated: "待审核", approved: "已审批", rejected: "已拒绝", paid: "已支付" },
+  statusText: { received: "待补材料", adjudicated: "待审核", approved: "已审批", rejected: "已拒绝", paid: "已支付",
+                closed: "已结案（无给付）" },
   sourceText: { application: "申请", proactive: "主动理赔" },
   /* column titles of the reports' JSON keys, as the CSV and XLSX title them */
   colText: {

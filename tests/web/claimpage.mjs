@@ -56,6 +56,8 @@ try {
   let page = staff.page;
   watch(page, "staff");
   await page.waitForSelector("[data-test=chart-districts] canvas"); // the dashboard drawn before leaving it
+  check(await page.evaluate(() => hzFmt.statusText.closed === "已结案（无给付）" && hzDash.cell("status", "closed") === "已结案（无给付）"),
+        "a closed claim is named in words on the lists and the dashboard's claims by status");
   await page.goto(BASE + "/#/claims/" + no);
   await page.waitForSelector("[data-test=claim-stays]");
   const c = await api("GET", "/claims/" + no, staffT);
