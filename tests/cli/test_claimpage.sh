@@ -176,4 +176,33 @@ kill -TERM $SERVER
 wait $SERVER
 sed 's/^/  api: /' "$T/api.out"
 if [ $rc = 0 ]; then ok; else bad "API checks"; fi
+
+# 6. a closed claim's clock stays stopped: three weeks on, the paying claim
+# still waiting for the bank is overdue, the closed ones are not, and the sla
+# report counts only claims that owe money
+HUZHU_TODAY=2026-12-20 expect_exit 0 "overdue three weeks on" -- hz --json claims overdue
+expect_in "$T/out" "$P" "the unpaid paying claim is overdue"
+expect_not_in "$T/out" "$W" "a closed claim never falls overdue"
+expect_not_in "$T/out" "$L2" "nor a closed resubmission"
+HUZHU_TODAY=2026-12-20 expect_exit 0 "closed claim three weeks on" -- hz --json claim show "$W"
+expect_eq "$(jget "$T/out" sla_days)" "0" "its clock stopped at the decision"
+HUZHU_TODAY=2026-12-20 expect_exit 0 "sla report" -- hz report sla --from 2026-01-01 --to 2026-12-31 --format json
+OWING=$(sql "SELECT COUNT(*) FROM claim WHERE total > 0 AND status <> 'rejected' AND documents_complete_at IS NOT NULL")
+expect_eq "$(jget "$T/out" complete)" "$OWING" "the sla report counts the claims that owe money, not the closed"
+OPEN=$(sql "SELECT COUNT(*) FROM claim WHERE total > 0 AND status IN ('approved', 'adjudicated') AND documents_complete_at IS NOT NULL")
+expect_eq "$(jget "$T/out" overdue_open)" "$OPEN" "overdue: the open claims that owe money"
+
+# 7. an appeal of a closed claim: rejected (its stay released, nothing in the
+# journal), resubmitted naming it, and decided again on the same facts
+JOURNAL=$(sql "SELECT COUNT(*) FROM transfer")
+expect_exit 0 "appeal: the closed claim is rejected" -- hz claim reject "$W" --reason "会员申诉, 复核观察期"
+expect_eq "$(claim_status "$W")" "rejected" "the closed claim is rejected for the appeal"
+expect_eq "$(sql "SELECT COUNT(*) FROM transfer")" "$JOURNAL" "rejecting 0.00 moves no money"
+expect_exit 0 "the appeal resubmitted" -- hz --json claim submit --id-number $ZHANG --settlement ZW1 --documents-complete --resubmit-of "$W"
+W2=$(jget "$T/out" claim_no)
+expect_eq "$(jget "$T/out" resubmit_of)" "$W" "the new claim names the appealed one"
+expect_eq "$(decide "$W2")" "closed" "the same facts close it again"
+expect_exit 0 "batch after the appeal" -- hz --json pay batch --out "$T/batch3.csv"
+expect_not_in "$T/batch3.csv" "$W2" "the appeal's closed claim is not batched either"
+expect_not_in "$T/batch3.csv" "$W" "nor the appealed one"
 finish
