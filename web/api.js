@@ -73,6 +73,9 @@ const hzFmt = {
     const g = i.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
     return (neg ? "-" : "") + g + (f !== undefined ? "." + f : "") + (unit ? " 元" : "");
   },
+  /* money inside the server's sentences ("核定给付 27101.00 元", a line's
+     formula): the same separators, the words left as they are */
+  moneyIn(t) { return String(t || "").replace(/\d{4,}\.\d\d(?!\d)/g, (m) => hzFmt.money(m, false)); },
   fenText(fen) {
     const neg = fen < 0, a = String(Math.abs(fen)).padStart(3, "0");
     return (neg ? "-" : "") + a.slice(0, -2) + "." + a.slice(-2);

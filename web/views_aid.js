@@ -346,7 +346,7 @@ const MobileAid = {
         const g = await hzApi.post("/relief/programs/" + encodeURIComponent(form.program) + "/grants", {
           id_number: props.idNumber, student_name: form.student_name.trim(), student_id_number: form.student_id_number.trim(),
           school: form.school.trim(), level: form.level, reason: form.reason.trim() || undefined });
-        ElMessage.success("已提交：" + g.no + "，" + g.amount + " 元，待审批");
+        ElMessage.success("已提交：" + g.no + "，" + hzFmt.money(g.amount) + "，待审批");
         Object.assign(form, { student_name: "", student_id_number: "", school: "", reason: "" });
         await load();
       } catch (e) { formError.value = errText(e); } finally { busy.value = false; }
@@ -376,10 +376,10 @@ const MobileAid = {
     <el-card v-if="d"><template #header>我的补助与救助</template>
       <div v-for="g in d.grants" :key="g.no" class="cov-item" data-test="m-grant">
         <span>{{ g.no }} · {{ g.student_name || g.program }}<br><el-tag size="small" :type="st.statusType[g.status]">{{ st.statusText[g.status] }}</el-tag>
-          <small v-if="g.reject_reason" class="field-error"> {{ g.reject_reason }}</small></span><b>{{ g.amount }}</b>
+          <small v-if="g.reject_reason" class="field-error"> {{ g.reject_reason }}</small></span><b>{{ $fmt.money(g.amount) }}</b>
       </div>
       <div v-for="s in d.lm" :key="s.no" class="cov-item" data-test="m-lm">
-        <span>劳模医疗补助 {{ s.no }}<br><el-tag size="small" :type="st.statusType[s.status]">{{ st.statusText[s.status] }}</el-tag></span><b>{{ s.amount }}</b>
+        <span>劳模医疗补助 {{ s.no }}<br><el-tag size="small" :type="st.statusType[s.status]">{{ st.statusText[s.status] }}</el-tag></span><b>{{ $fmt.money(s.amount) }}</b>
       </div>
       <div v-if="!d.grants.length && !d.lm.length" style="color:#888">暂无</div>
     </el-card>

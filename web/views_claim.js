@@ -103,7 +103,7 @@ const ClaimView = {
         <el-descriptions :column="3" border data-test="claim-head">
           <el-descriptions-item label="会员"><a :href="'#/members/' + c.member.ref" data-test="claim-member">{{ c.member.name }} {{ c.member.id_number }}</a></el-descriptions-item>
           <el-descriptions-item label="状态"><el-tag :type="$fmt.statusType[c.status]" data-test="claim-status">{{ $fmt.statusText[c.status] || c.status }}</el-tag></el-descriptions-item>
-          <el-descriptions-item label="合计"><b class="money" data-test="claim-total">{{ c.total }}</b> 元</el-descriptions-item>
+          <el-descriptions-item label="合计"><b class="money" data-test="claim-total">{{ money(c.total) }}</b></el-descriptions-item>
           <el-descriptions-item label="7日时限"><span :class="sla(c).cls" data-test="claim-sla">{{ sla(c).text }}</span></el-descriptions-item>
           <el-descriptions-item label="受理">{{ time(c.submitted_at) }}{{ c.proactive ? '（免申即享）' : '' }}</el-descriptions-item>
           <el-descriptions-item label="材料齐全">{{ time(c.documents_complete_at) }}</el-descriptions-item>
@@ -281,7 +281,7 @@ const MobileClaimView = {
       <el-card data-test="m-claim-detail">
         <div class="mobile-head"><h2>{{ c.claim_no }}</h2><el-tag :type="$fmt.statusType[c.status]" data-test="m-claim-status">{{ $fmt.statusText[c.status] || c.status }}</el-tag></div>
         <hz-print :href="'/claims/' + c.claim_no + '/notice.pdf'" label="下载理赔通知书" test="m-print-notice" />
-        <div>合计 <b style="font-size:22px;color:#c0392b">{{ c.total }}</b> 元 · <span :class="sla(c).cls">{{ sla(c).text }}</span></div>
+        <div>合计 <b style="font-size:22px;color:#c0392b" data-test="m-claim-total">{{ money(c.total) }}</b> · <span :class="sla(c).cls">{{ sla(c).text }}</span></div>
         <div v-if="c.reject_reason" style="margin-top:6px;color:#c0392b">未获批准：{{ c.reject_reason }}</div>
       </el-card>
       <el-card><template #header>办理进度</template>
@@ -297,7 +297,7 @@ const MobileClaimView = {
         <div v-if="idx.of(l)" style="margin-top:6px;font-size:13px;color:#555" data-test="m-line-stay">
           第{{ idx.no[l.setl_id] }}次住院 {{ idx.of(l).adm_date }} — {{ idx.of(l).dscg_date }} · {{ idx.of(l).hospital }}</div>
         <div style="margin-top:6px">{{ $fmt.reasonText[l.reason] || l.reason }}</div>
-        <div class="explain" style="margin-top:4px">{{ l.explain }}</div>
+        <div class="explain" style="margin-top:4px">{{ $fmt.moneyIn(l.explain) }}</div>
       </el-card>
       <el-card v-if="c.caps && c.caps.length"><template #header>我的保障额度</template>
         <div v-for="k in c.caps" :key="k.plan + k.component + k.period" class="cov-item" data-test="m-cap">

@@ -31,12 +31,12 @@ const MobileNotices = {
     <el-alert v-if="error" type="error" :title="error" show-icon />
     <div v-for="n in items" :key="n.no" class="notice-item" data-test="m-notice" @click="open = open === n.no ? '' : n.no">
       <div class="notice-head"><b :class="'notice-' + n.kind.replace('.', '-')">{{ n.title }}</b><small>{{ time(n.created_at) }}</small></div>
-      <div class="notice-body" :class="{ clamp: open !== n.no }">{{ n.body.split('\\n')[0] }}</div>
+      <div class="notice-body" :class="{ clamp: open !== n.no }">{{ $fmt.moneyIn(n.body.split('\\n')[0]) }}</div>
       <div v-if="open === n.no && n.detail && n.detail.lines" class="notice-lines" data-test="m-notice-lines">
         <div v-for="(l, i) in n.detail.lines" :key="i" class="notice-line">
-          <div>{{ i + 1 }}. {{ $fmt.planName[l.plan] || l.plan }} <b style="float:right">{{ l.amount }} 元</b></div>
-          <small class="explain">{{ l.formula }}</small>
-          <small v-if="l.cap" class="explain">年度限额 {{ l.cap }}，已用 {{ l.cap_used }}，剩余 <b>{{ l.cap_left }}</b></small>
+          <div>{{ i + 1 }}. {{ $fmt.planName[l.plan] || l.plan }} <b style="float:right">{{ $fmt.money(l.amount) }}</b></div>
+          <small class="explain">{{ $fmt.moneyIn(l.formula) }}</small>
+          <small v-if="l.cap" class="explain">年度限额 {{ $fmt.money(l.cap) }}，已用 {{ $fmt.money(l.cap_used) }}，剩余 <b>{{ $fmt.money(l.cap_left) }}</b></small>
         </div>
       </div>
     </div>

@@ -382,7 +382,7 @@ const MobileUnionView = {
         <div v-for="(p, i) in care.activities" :key="i" class="cov-item" data-test="m-activity">
           <span>{{ p.name }}<br><small>{{ u.kindText[p.kind] || p.kind }} · {{ p.date }}</small></span>
           <span><b v-if="p.steps !== null">{{ p.steps.toLocaleString('zh-CN') }} 步</b><b v-else-if="p.score !== null">{{ p.score }} 分</b>
-            <small v-if="p.extra !== '0.00'" class="red"> 劳模体检加 {{ p.extra }}</small></span>
+            <small v-if="p.extra !== '0.00'" class="red"> 劳模体检加 {{ $fmt.money(p.extra) }}</small></span>
         </div>
         <div v-if="!care.activities.length" style="color:#888">暂无</div>
       </el-card>
@@ -402,7 +402,7 @@ const MobileUnionView = {
         <div v-if="open[c.no]" class="m-case-notes" data-test="m-case-notes">
           <div v-if="open[c.no].assignee"><small>承办人：{{ open[c.no].assignee }}</small></div>
           <div v-for="(n, i) in open[c.no].notes" :key="i"><small>{{ $fmt.time(n.at) }}</small> {{ n.text }}</div>
-          <div v-if="open[c.no].status === 'closed'"><b>{{ u.outcomeText[open[c.no].outcome] }}</b><span v-if="open[c.no].recovered !== '0.00'">，追回 {{ open[c.no].recovered }} 元</span></div>
+          <div v-if="open[c.no].status === 'closed'"><b>{{ u.outcomeText[open[c.no].outcome] }}</b><span v-if="open[c.no].recovered !== '0.00'">，追回 {{ $fmt.money(open[c.no].recovered) }}</span></div>
         </div>
       </div>
       <div v-if="!cases.length" style="color:#888">暂无</div>

@@ -128,7 +128,7 @@ try {
   await page.click("[data-test=sa-submit]");
   await page.waitForSelector("[data-test=m-grant] >> text=何小雨");
   const row = await text(page, "[data-test=m-grant]");
-  check(row.includes("待审批") && row.includes("2000.00"), "pending, 2,000.00 for high school: " + row);
+  check(row.includes("待审批") && row.includes("2,000.00 元"), "pending, 2,000.00 元 for high school: " + row);
   const me = await api(page, "/me");
   const mine = await api(page, "/aid?id_number=" + me.scope.split(":")[1]);
   check(mine.grants.length === 1 && mine.grants[0].status === "applied" && mine.grants[0].student_name === "何小雨",

@@ -115,7 +115,7 @@ try {
   const claimNo = (await page.textContent("h1")).replace("理赔申请", "").trim();
   // ZY: waiting period (start 2026-01-01 + 90 > 06-01? no: pays); NG and ZJ lump sums pay the cancer
   const total = await text(page, "[data-test=claim-total]");
-  check(total === "4000.00", "ZY (21300 - 1300) x 20% = 4000.00, got " + total);
+  check(total === "4,000.00 元", "ZY (21300 - 1300) x 20% = 4,000.00 元, got " + total);
   check((await text(page, "[data-test=claim-lines]")).includes("(21300.00 - 1300.00) x 20% = 4000.00"), "explanation shown");
   check((await text(page, "[data-test=claim-status]")).includes("已审批") || (await text(page, "[data-test=claim-status]")).includes("待审核"), "claim adjudicated");
   await shot(page, "06-claim");
@@ -199,8 +199,8 @@ try {
   await page.click("[data-test=m-claim]");
   await page.waitForSelector("[data-test=m-claim-detail]");
   const body = await text(page, "body");
-  check(body.includes("27101.00") && body.includes("(24350.00 - 1300.00) x 20% = 4610.00") && body.includes("C54.1 重疾"),
-        "member reads the explanation of what was paid");
+  check(body.includes("27,101.00 元") && body.includes("(24,350.00 - 1,300.00) x 20% = 4,610.00") && body.includes("C54.1 重疾"),
+        "member reads the explanation of what was paid, money as 12,345.67");
   check(await page.evaluate(() => document.documentElement.scrollWidth <= 390), "no horizontal scroll on a phone");
   await shot(page, "11-member-claim");
   await printsPdf(page, "[data-test=m-print-notice]", /^notice-LP\d+\.pdf$/, "the phone's print button downloads the notice");

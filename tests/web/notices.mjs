@@ -29,10 +29,11 @@ try {
     await (await page.$$("[data-test=m-notice]"))[paid].click();
     await page.waitForSelector("[data-test=m-notice-lines]");
     const lines = await text(page, "[data-test=m-notice-lines]");
-    check(n.detail.lines.every((l) => lines.includes(l.formula) && lines.includes(l.amount + " 元")),
+    const grouped = (t) => t.replace(/\d{4,}\.\d\d(?!\d)/g, (m) => m.replace(/\B(?=(\d{3})+(?!\d))/g, ","));
+    check(n.detail.lines.every((l) => lines.includes(grouped(l.formula)) && lines.includes(grouped(l.amount) + " 元")),
           "the statement: every line's formula and amount: " + lines);
     const capped = n.detail.lines.filter((l) => l.cap);
-    check(capped.every((l) => lines.includes(`年度限额 ${l.cap}，已用 ${l.cap_used}，剩余 ${l.cap_left}`)),
+    check(capped.every((l) => lines.includes(`年度限额 ${grouped(l.cap)} 元，已用 ${grouped(l.cap_used)} 元，剩余 ${grouped(l.cap_left)} 元`)),
           "the cap, used and left of every capped line");
     await page.locator("[data-test=m-notice-lines]").scrollIntoViewIfNeeded();
     await shot(page, "notices-02-paid-statement");
