@@ -6,7 +6,8 @@ const { ElMessage, ElMessageBox } = ElementPlus;
 /* the server's words; a member reads them without the English in parentheses (the office's habit) */
 function errText(e) {
   const t = e && e.message ? e.message : String(e);
-  return hzCan.role === "member" ? t.replace(/\s*\((?=[^()]*[A-Za-z]{2})[^()]*\)/g, "") : t;
+  /* …and without the field's English name before it ("settlement: …") */
+  return hzCan.role === "member" ? t.replace(/\s*\((?=[^()]*[A-Za-z]{2})[^()]*\)/g, "").replace(/^[a-z_][a-z0-9_.[\]]*:\s*/, "") : t;
 }
 /* The server's row-by-row details of a refused file (rosters, the feed, bank
  * results): [{row, field, column, reason}], column as the file titles it. */

@@ -141,6 +141,22 @@ try {
   check((await text(page, "[data-test=m-claim-status]")).includes("已审批") && both.includes("西京医院") && both.includes("交大一附院"),
         "the approved claim on the phone, both stays: " + both);
   await shot(page, "claimpage-07-member-approved");
+  check((await text(page, "[data-test=m-claim-total]")) === money(decided.total), "the total as 12,345.67 元: " + decided.total);
+  // a stay already claimed, typed from the certificate: said in Chinese, no code
+  await page.goto(BASE + "/#/m");
+  await page.waitForSelector("[data-test=m-apply]");
+  await page.click("[data-test=m-manual]");
+  await page.fill("[data-test=m-setl]", S1);
+  const seen = failed.length, seenErr = errors.length;
+  await page.click("[data-test=m-submit]");
+  await page.waitForSelector("[data-test=m-error]");
+  const dup = await text(page, "[data-test=m-error]");
+  check(dup.includes(no) && !/[A-Za-z]{3,}/.test(dup.replace(S1, "").replace(no, "")), "a stay already claimed, in Chinese: " + dup);
+  const refused = failed.splice(seen);
+  check(refused.length === 1 && refused[0].includes(" 409 "), "the one refusal is the conflict: " + refused.join("; "));
+  // the browser logs the refused request too; nothing else may be logged
+  errors.push(...errors.splice(seenErr).filter((x) => !x.includes("409 (Conflict)")));
+  await shot(page, "claimpage-08-member-duplicate");
   await mem.ctx.close();
 } catch (e) {
   check(false, e.message);
