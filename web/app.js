@@ -48,7 +48,12 @@
     setup() {
       const user = ref(null), ready = ref(false), route = reactive(parse(location.hash)), viewKey = ref(0);
       provide("user", user); /* the signed-in user, for pages that offer actions by role */
-      window.addEventListener("hashchange", () => { Object.assign(route, { id: null, no: null, code: null }, parse(location.hash)); viewKey.value++; });
+      window.addEventListener("hashchange", () => {
+        Object.assign(route, { id: null, no: null, code: null }, parse(location.hash)); viewKey.value++;
+        /* a menu item keeps focus (and its focus background) after its click: let it go, so only the lit item stands out */
+        const f = document.activeElement;
+        if (f && f.closest && f.closest(".el-menu")) f.blur();
+      });
       const items = computed(() => user.value ? menus.filter(m => allowed(m, user.value.role)) : []);
       /* a typed route the role may not use: the guard page, the view is never mounted */
       const forbidden = computed(() => {
@@ -78,7 +83,12 @@
         try { await hzApi.del("/session"); } catch (e) { /* already gone */ }
         hzApi.clear(); hzCan.set(null); user.value = null; location.hash = "";
       }
-      const active = computed(() => "#/" + ({ member: "members", claim: "claims", program: "relief", activity: "activities" }[route.name] || route.name));
+      /* the menu item of the page shown (a detail route lights its list's item); on the guard page none */
+      const active = computed(() => {
+        if (forbidden.value) return "";
+        const m = menus.find(x => (x.routes || [x.path.slice(2)]).includes(route.name));
+        return m ? m.path : "#/" + route.name;
+      });
       return { user, ready, route, items, loggedIn, logout, viewKey, roleName: hzFmt.roleName, forbidden, narrow, drawer, go, active };
     },
     template: `

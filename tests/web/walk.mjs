@@ -188,6 +188,11 @@ async function walkDesk(role, viewport) {
     check((await page.textContent("[data-test=forbidden]")).includes("无权访问此页面"), tag + " typed #/" + p + ": 无权访问此页面");
     check(s.log.api === calls, tag + " typed #/" + p + ": no API call behind the guard (" + (s.log.api - calls) + ")");
     check(!(await page.$(".el-main form, .el-main input[type=file], .el-main .el-table")), tag + " typed #/" + p + ": no form or list");
+    // no menu item lit or holding the focus of the last click: the guard page is no menu's
+    const lit = await page.evaluate(() => [...document.querySelectorAll(".el-menu-item")]
+      .filter(el => el.classList.contains("is-active") || el === document.activeElement).map(el => el.textContent.trim()));
+    check(!lit.length, tag + " typed #/" + p + ": no menu item lit on the guard page " + JSON.stringify(lit));
+    await page.mouse.move(700, 400); // the pointer off the menu for the picture
     if (p === refused[0]) await shot(page, "walk-" + tag + "-forbidden");
     ledger(s, tag, "typed #/" + p);
   }
@@ -208,6 +213,8 @@ async function walkMember() {
   const texts = await page.textContent(".mobile");
   check(!/\d{4}-\d\d-\d\dT\d\d:\d\d/.test(texts), "member: no raw UTC timestamps on the phone page");
   check(!/\((?=[^)]*[a-z]{3})[^)]*\)/.test(texts), "member: no English in parentheses on the phone page");
+  check(!/\d{4,}\.\d\d(?!\d)/.test(texts), "member: money with thousands separators on the phone page " + (texts.match(/.{0,20}\d{4,}\.\d\d(?!\d).{0,10}/) || [""])[0]);
+  check(!/\b[A-Z]{2,}_[A-Z_]+\b|\b(org|unit|member|self):/.test(texts), "member: no raw codes on the phone page " + (texts.match(/.{0,20}(\b[A-Z]{2,}_[A-Z_]+\b|\b(org|unit|member|self):).{0,20}/) || [""])[0]);
   const d = await openDetail(s, "member", "m", true);
   check(!!d, "member: a claim of theirs opens");
   ledger(s, "member", "#/m");
