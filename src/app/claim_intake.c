@@ -353,22 +353,28 @@ hz_err hz_app_claim_submit(hz_app *app, const hz_claim_input *in, hz_claim_view 
     return hz_claims_load_view(app, id, out, e);
 }
 
-#define PROACTIVE_BATCH 500 /* claims per transaction */
+#define PROACTIVE_BATCH 5000 /* claims per transaction */
 
 hz_err hz_app_claims_proactive(hz_app *app, hz_date since, hz_proactive_fn fn, void *ctx, int64_t *created,
                                hz_errinfo *e) {
+    return hz_app_claims_proactive_batch(app, since, 0, fn, ctx, created, e);
+}
+
+hz_err hz_app_claims_proactive_batch(hz_app *app, hz_date since, int batch, hz_proactive_fn fn, void *ctx,
+                                     int64_t *created, hz_errinfo *e) {
     *created = 0;
     int64_t *ids;
     size_t n;
     hz_err rc = hz_authz_can(app, HZ_A_PROACTIVE, e);
     if (rc) return rc;
+    if (batch <= 0) batch = PROACTIVE_BATCH;
     hz_store_bulk_mode(app->db);
     rc = hz_store_settlements_unclaimed(app->db, since, &ids, &n, e);
     if (rc) return rc;
-    hz_proactive_item *items = malloc(sizeof *items * PROACTIVE_BATCH);
+    hz_proactive_item *items = malloc(sizeof *items * (size_t)batch);
     if (!items && n) rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
-    for (size_t start = 0; rc == HZ_OK && start < n; start += PROACTIVE_BATCH) {
-        size_t end = start + PROACTIVE_BATCH < n ? start + PROACTIVE_BATCH : n;
+    for (size_t start = 0; rc == HZ_OK && start < n; start += (size_t)batch) {
+        size_t end = start + (size_t)batch < n ? start + (size_t)batch : n;
         int n_items = 0;
         if ((rc = hz_db_begin(app->db, e))) break;
         for (size_t i = start; rc == HZ_OK && i < end; i++) {

@@ -19,6 +19,7 @@
 #include "core/normalize.h"
 #include "core/plan.h"
 #include "core/text.h"
+#include "store/claim.h"
 #include "store/coverage.h"
 #include "store/ledger.h"
 #include "store/lm.h"
@@ -145,10 +146,17 @@ static hz_err claim_notices(hz_app *app, const hz_app_event *ev, hz_errinfo *e) 
     if (!submit && !docs && !approve && !reject && !paid) return HZ_OK;
     hz_claim_view *v = malloc(sizeof *v);
     hz_notice *n = malloc(sizeof *n);
-    hz_err rc = !v || !n ? hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)") : hz_claims_load_view(app, ev->id, v, e);
+    hz_err rc = !v || !n ? hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)")
+                         : hz_store_claim_by_id(app->db, ev->id, &v->claim, e);
     char object[48], b1[HZ_MONEY_BUF], w[600], suffix[16];
     const hz_claim *c = &v->claim;
     if (rc) goto out;
+    /* the whole view (member, lines, checklist) only for the notices that
+     * tell it: a missing document or the payment's statement. A proactive
+     * claim arrives complete, and a feed makes a million of them. */
+    if ((((submit || docs) && !strcmp(c->status, "received")) || paid) &&
+        (rc = hz_claims_load_view(app, ev->id, v, e)))
+        goto out;
     snprintf(object, sizeof object, "claim:%s", c->claim_no);
     if (submit) {
         start(n, "claim.received", object, c->member_id, NULL);

@@ -283,10 +283,16 @@ hz_err hz_app_import_settlements(hz_app *app, const char *path, bool skip_invali
     memset(out, 0, sizeof *out);
     feed_ctx c = {app, out, NULL, 0, NULL, 0, NULL, 0, 0};
     hz_feed *f = NULL;
+    bool open = false; /* the transaction */
     hz_err rc = hz_authz_can(app, HZ_A_SETTLEMENT_IMPORT, e);
     if (rc || (rc = hz_feed_open(path, &f, e))) return rc;
     out->format = hz_feed_format(f);
     hz_store_bulk_mode(app->db);
+    /* one transaction from the first check to the last write: the rows
+     * checked against the stored feed are the rows written over, and the
+     * million lookups of pass 1 share one read lock */
+    if ((rc = hz_db_begin(app->db, e))) goto done;
+    open = true;
     if ((rc = hz_feed_each(f, app->today, check_row, &c, e)) || (rc = check_across(&c, e))) goto done;
     /* an empty, BOM-only or header-only file is refused, not audited as a feed */
     if (out->read == 0) {
@@ -302,20 +308,18 @@ hz_err hz_app_import_settlements(hz_app *app, const char *path, bool skip_invali
         rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
         goto done;
     }
-    if ((rc = hz_db_begin(app->db, e))) goto done;
     rc = hz_feed_each(f, app->today, write_row, &c, e);
     if (rc == HZ_OK) rc = flush_feed(&c, e);
     char detail[256];
     snprintf(detail, sizeof detail, "{\"read\":%ld,\"new\":%ld,\"duplicate\":%ld,\"refund\":%ld,\"unmatched\":%ld}",
              out->read, out->added, out->duplicate, out->refund, out->unmatched);
     if (rc == HZ_OK) rc = hz_audit(app, "settlement.import", "feed", detail, e);
-    if (rc) {
-        hz_db_rollback(app->db);
-        goto done;
-    }
+    if (rc) goto done;
+    open = false;
     if ((rc = hz_db_commit(app->db, e))) goto done;
     out->written = true;
 done:
+    if (open) hz_db_rollback(app->db);
     free(c.batch);
     free(c.bad);
     free(c.seen);

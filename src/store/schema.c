@@ -305,7 +305,8 @@ hz_err hz_store_migrate(hz_db *db, const char *now, int *applied, hz_errinfo *e)
 }
 
 void hz_store_bulk_mode(hz_db *db) {
-    if (!strcmp(hz_db_driver_name(db), "sqlite")) hz_db_exec(db, "PRAGMA cache_size=-131072", NULL);
+    if (!strcmp(hz_db_driver_name(db), "sqlite"))
+        hz_db_exec(db, "PRAGMA cache_size=-524288; PRAGMA wal_autocheckpoint=16384", NULL);
 }
 
 void hz_store_import_solo(hz_db *db, bool on) {

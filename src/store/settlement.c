@@ -30,7 +30,9 @@ static const char q_setl_unclaimed[] =
     " AND NOT EXISTS (SELECT 1 FROM claim_settlement cs WHERE cs.settlement_id = s.id)"
     " AND EXISTS (SELECT 1 FROM coverage c WHERE c.member_id = s.member_id AND c.status = 'active'"
     "  AND c.start_date <= s.adm_date AND c.end_date >= s.adm_date)"
-    " ORDER BY s.id";
+    /* member by member, each member's stays in feed order: every index
+     * keyed by member, coverage or account then grows in order */
+    " ORDER BY s.member_id, s.id";
 
 static const char q_setl_dup[] =
     "SELECT o.setl_id FROM settlement o WHERE o.certno = ?1 AND o.id <> ?2 AND o.refunded = 0 AND o.med_type = '21'"
