@@ -5,7 +5,7 @@
 # `huzhu check` after every step. Both stores (PostgreSQL: smaller feeds).
 . "$(dirname "$0")/lib.bash"
 # seed:members:stays[:ab] (ab: the two whole-file paths only, not the stream)
-if [ -n "$PG" ]; then RUNS="1:300:2000 2:80:400"; else RUNS="1:3000:10000:ab 2:60:400 4:400:1500"; fi
+if [ -n "$PG" ]; then RUNS="1:120:600"; else RUNS="1:3000:10000:ab 2:60:400 4:400:1500"; fi
 for run in $RUNS; do
   IFS=: read -r seed members stays parts <<<"$run"
   if HZ_DB="$DB" HZ_PG_PORT="${HZ_TEST_PG_PORT:-}" HZ_PGDB="$PG" T="$T" \
