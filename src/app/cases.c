@@ -10,6 +10,7 @@
 #include "app/lists.h"
 #include "app/reports.h"
 #include "core/normalize.h"
+#include "core/relief.h"
 #include "core/text.h"
 #include "store/registry.h"
 #include "store/users.h"
@@ -161,22 +162,82 @@ hz_err hz_app_case_show(hz_app *app, const char *no, hz_case *out, hz_case_note_
     return note_fn ? hz_store_case_notes(app->db, out->id, note_fn, ctx, e) : HZ_OK;
 }
 
-hz_err hz_app_cases(hz_app *app, const char *status, const char *assignee, const char *id_number, const char *ref,
-                    hz_case_fn fn, void *ctx, hz_errinfo *e) {
+static const char *const case_statuses[] = {"", "open", "assigned", "closed", NULL};
+static const char *const case_sorts[] = {"", "no", "name", "kind", "status", "opened_at", NULL}; /* hz_case_sort */
+static const hz_list_spec case_spec = {case_statuses, case_sorts, HZ_CASE_SORT_NAME, "AJ"};
+
+static hz_err cases_filter(hz_app *app, const hz_case_query *q, hz_list_buf *b, hz_rec_filter *f, hz_list_scope *sc,
+                           hz_errinfo *e) {
     hz_err rc = hz_authz_can_do(app, "cases.read", e);
-    if (rc) return rc;
-    if (status && *status && strcmp(status, "open") && strcmp(status, "assigned") && strcmp(status, "closed"))
-        return hz_fail(e, HZ_EINVAL, "status: 应为 open、assigned 或 closed (unknown status)");
-    if (assignee && !strcmp(assignee, "me")) assignee = app->actor;
-    int64_t member_id = 0;
-    if ((id_number && *id_number) || (ref && *ref)) {
+    if (rc || (rc = hz_list_filter(app, &case_spec, &q->l, b, f, sc, e))) return rc;
+    f->text = q->assignee && !strcmp(q->assignee, "me") ? app->actor : q->assignee;
+    if ((q->id_number && *q->id_number) || (q->member_ref && *q->member_ref)) {
         hz_member m;
-        if ((rc = hz_care_member(app, id_number, ref, &m, e))) return rc;
-        member_id = m.id;
+        if ((rc = hz_care_member(app, q->id_number, q->member_ref, &m, e))) return rc;
+        if (sc->member_id && sc->member_id != m.id) return hz_fail(e, HZ_ENOTFOUND, "对象不存在 (not found)");
+        sc->member_id = m.id;
     }
+    return HZ_OK;
+}
+
+hz_err hz_app_cases_page(hz_app *app, const hz_case_query *q, hz_page pg, hz_case_row_fn fn, void *ctx, int64_t *total,
+                         hz_errinfo *e) {
+    hz_list_buf b;
+    hz_rec_filter f;
     hz_list_scope sc;
-    hz_scope_filter(app, &sc);
-    return hz_store_cases(app->db, &sc, status, assignee, member_id, fn, ctx, e);
+    hz_err rc = cases_filter(app, q, &b, &f, &sc, e);
+    if (rc || (rc = hz_page_check(&pg, e))) return rc;
+    return hz_store_cases_page(app->db, &sc, &f, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total, e);
+}
+
+typedef struct {
+    hz_app *app;
+    hz_report *r;
+} case_export_ctx;
+
+static const char *case_label(const char *s) {
+    static const char *const words[][2] = {
+        {"open", "待分派"},   {"assigned", "办理中"}, {"closed", "已结案"},   {"wage", "欠薪"},
+        {"legal", "法律援助"}, {"injury", "工伤"},    {"consult", "咨询"},    {"other", "其他"},
+        {"resolved", "已解决"}, {"mediated", "调解"}, {"litigated", "诉讼"}, {"withdrawn", "撤回"},
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (!strcmp(s, words[i][0])) return words[i][1];
+    return s;
+}
+
+static hz_err case_cells(void *vctx, const hz_case *c, const char *unit_name, hz_errinfo *e) {
+    case_export_ctx *x = vctx;
+    char id[HZ_ID_LEN + 1], name[HZ_NAME_MAX], claimed[HZ_MONEY_BUF], recovered[HZ_MONEY_BUF], t[3][24];
+    if (hz_authz_sees_identity(x->app)) hz_strlcpy(name, c->name, sizeof name);
+    else hz_relief_mask_name(c->name, name, sizeof name);
+    const char *cells[] = {c->case_no, name, hz_list_id(x->app, c->id_number, id), unit_name, case_label(c->kind),
+                           c->summary, case_label(c->status), c->assignee,
+                           c->claimed >= 0 ? hz_money_format(c->claimed, claimed) : "", case_label(c->outcome),
+                           hz_money_format(c->recovered, recovered), hz_list_beijing(c->opened_at, t[0]),
+                           hz_list_beijing(c->assigned_at, t[1]), hz_list_beijing(c->closed_at, t[2])};
+    return hz_report_add_row(x->r, cells, e);
+}
+
+hz_err hz_app_cases_export(hz_app *app, const hz_case_query *q, hz_report *out, hz_errinfo *e) {
+    static const hz_report_col cols[] = {
+        {"no", "案件编号", HZ_COL_TEXT},          {"name", "姓名", HZ_COL_TEXT},
+        {"id_number", "身份证号码", HZ_COL_TEXT},  {"unit_name", "会员单位 / 工会", HZ_COL_TEXT},
+        {"kind", "类别", HZ_COL_TEXT},            {"summary", "事由", HZ_COL_TEXT},
+        {"status", "状态", HZ_COL_TEXT},          {"assignee", "承办人", HZ_COL_TEXT},
+        {"claimed", "诉求金额（元）", HZ_COL_MONEY}, {"outcome", "结果", HZ_COL_TEXT},
+        {"recovered", "追回金额（元）", HZ_COL_MONEY}, {"opened_at", "受理时间", HZ_COL_TEXT},
+        {"assigned_at", "分派时间", HZ_COL_TEXT},  {"closed_at", "结案时间", HZ_COL_TEXT},
+    };
+    hz_list_buf b;
+    hz_rec_filter f;
+    hz_list_scope sc;
+    hz_err rc = cases_filter(app, q, &b, &f, &sc, e);
+    if (rc) return rc;
+    hz_report_head(out, "cases_list", "服务与法律援助案件", false, (int)(sizeof cols / sizeof cols[0]), cols);
+    case_export_ctx x = {app, out};
+    int64_t total;
+    return hz_store_cases_page(app->db, &sc, &f, 0, -1, case_cells, &x, &total, e);
 }
 
 static hz_err case_row(void *ctx, const hz_case_total *t, hz_errinfo *e) {

@@ -14,6 +14,7 @@
 #define HZ_APP_CASES_H
 
 #include "app/app.h"
+#include "app/lists.h"
 #include "app/module.h"
 #include "store/cases.h"
 
@@ -31,11 +32,19 @@ hz_err hz_app_case_close(hz_app *app, const char *no, const char *outcome, hz_fe
                          hz_errinfo *e);
 /* The case and its notes (note_fn, oldest first). */
 hz_err hz_app_case_show(hz_app *app, const char *no, hz_case *out, hz_case_note_fn note_fn, void *ctx, hz_errinfo *e);
-/* Cases in the caller's scope, newest first: status "" any; assignee a
- * login, "me" for the caller's queue, "" any; a member by ID number or ref
- * (NULL: any). */
-hz_err hz_app_cases(hz_app *app, const char *status, const char *assignee, const char *id_number, const char *ref,
-                    hz_case_fn fn, void *ctx, hz_errinfo *e);
+/* The cases in the caller's scope as GET /cases asks for them (app/lists.h;
+ * status open, assigned or closed; sort no, name, kind, status or
+ * opened_at; from / to on the day opened); assignee: a login, "me" for the
+ * caller's queue; one member by ID number or ref. One page and the total,
+ * or every one as a table with Chinese titles, names and ID numbers masked
+ * as the caller sees them. */
+typedef struct {
+    hz_list_query l;
+    const char *assignee, *id_number, *member_ref;
+} hz_case_query;
+hz_err hz_app_cases_page(hz_app *app, const hz_case_query *q, hz_page pg, hz_case_row_fn fn, void *ctx, int64_t *total,
+                         hz_errinfo *e);
+hz_err hz_app_cases_export(hz_app *app, const hz_case_query *q, hz_report *out, hz_errinfo *e);
 
 /* The module's demo hook (app/care_demo.c). */
 hz_err hz_cases_demo(hz_app *app, const hz_demo_opts *o, struct hz_demo_report *out, hz_errinfo *e);

@@ -92,7 +92,7 @@ typedef struct {
     bool id_exact;
 } search;
 
-static hz_err search_of(const hz_app *app, const char *q, search *out, hz_errinfo *e) {
+static hz_err search_of(const hz_app *app, const char *q, const char *prefix, search *out, hz_errinfo *e) {
     memset(out, 0, sizeof *out);
     out->name = out->id_number = out->claim_no = "";
     if (!q || !*q) return HZ_OK;
@@ -107,11 +107,11 @@ static hz_err search_of(const hz_app *app, const char *q, search *out, hz_errinf
         if (digits) out->claim_no = out->text;
         return HZ_OK;
     }
-    if ((out->text[0] == 'L' || out->text[0] == 'l') && (out->text[1] == 'P' || out->text[1] == 'p')) {
+    if ((out->text[0] | 0x20) == (prefix[0] | 0x20) && (out->text[1] | 0x20) == (prefix[1] | 0x20)) {
         bool no = true;
         for (const char *p = out->text + 2; *p && no; p++) no = *p >= '0' && *p <= '9';
         if (no) {
-            out->text[0] = 'L', out->text[1] = 'P';
+            out->text[0] = prefix[0], out->text[1] = prefix[1];
             out->claim_no = out->text;
             return HZ_OK;
         }
@@ -127,7 +127,7 @@ static hz_err members_filter(hz_app *app, const hz_member_query *q, search *s, c
     static const char *const sorts[] = {"", "name", "id_number", "birth_date", "unit", NULL};
     memset(f, 0, sizeof *f);
     hz_err rc;
-    if ((rc = search_of(app, q->q, s, e)) || (rc = unit_of(app, q->unit, &f->unit_id, e)) ||
+    if ((rc = search_of(app, q->q, "LP", s, e)) || (rc = unit_of(app, q->unit, &f->unit_id, e)) ||
         (rc = plan_of(q->plan, plan, e)))
         return rc;
     int flag = word_of(q->flag, flags, 0), cov = word_of(q->covered, covered, 0), sort = word_of(q->sort, sorts, 0);
@@ -168,7 +168,7 @@ hz_err hz_app_members_page(hz_app *app, const char *q, const char *unit_code, hz
 }
 
 /* The ID number as the caller may see it: masked for cadre and unit. */
-static const char *shown_id(const hz_app *app, const char *id_number, char out[HZ_ID_LEN + 1]) {
+const char *hz_list_id(const hz_app *app, const char *id_number, char out[HZ_ID_LEN + 1]) {
     if (hz_authz_sees_identity(app)) hz_strlcpy(out, id_number, HZ_ID_LEN + 1);
     else hz_id_mask(id_number, out);
     return out;
@@ -176,7 +176,7 @@ static const char *shown_id(const hz_app *app, const char *id_number, char out[H
 
 /* A stored UTC timestamp (YYYY-MM-DDTHH:MM:SSZ) as Beijing time
  * "YYYY-MM-DD HH:MM:SS"; "" stays "", anything else is copied. */
-static const char *beijing(const char *ts, char out[24]) {
+const char *hz_list_beijing(const char *ts, char out[24]) {
     int y, mo, d, h, mi, sec;
     if (sscanf(ts, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec) != 6 || !hz_date_valid_ymd(y, mo, d)) {
         hz_strlcpy(out, ts, 24);
@@ -198,7 +198,7 @@ typedef struct {
 static hz_err member_cells(void *vctx, const hz_member *m, hz_errinfo *e) {
     export_ctx *x = vctx;
     char id[HZ_ID_LEN + 1], birth[HZ_DATE_BUF];
-    const char *cells[] = {m->name, shown_id(x->app, m->id_number, id), m->sex == 'F' ? "女" : "男",
+    const char *cells[] = {m->name, hz_list_id(x->app, m->id_number, id), m->sex == 'F' ? "女" : "男",
                            hz_date_format(m->birth, birth), m->unit_name[0] ? m->unit_name : m->org_code,
                            m->unit_code, m->phone};
     return hz_report_add_row(x->r, cells, e);
@@ -263,7 +263,7 @@ static hz_err claims_filter(hz_app *app, const hz_claim_query *q, claim_args *a,
     memset(f, 0, sizeof *f);
     *sc = scope_of(app);
     hz_err rc;
-    if ((rc = search_of(app, q->q, &a->s, e)) || (rc = unit_of(app, q->unit, &f->unit_id, e)) ||
+    if ((rc = search_of(app, q->q, "LP", &a->s, e)) || (rc = unit_of(app, q->unit, &f->unit_id, e)) ||
         (rc = plan_of(q->plan, a->plan, e)) || (rc = day_bound(q->from, -1, "from", a->from, e)) ||
         (rc = day_bound(q->to, 0, "to", a->to, e)))
         return rc;
@@ -339,14 +339,14 @@ static hz_err claim_cells(void *vctx, const hz_claim_row *c, hz_errinfo *e) {
     char id[HZ_ID_LEN + 1], total[HZ_MONEY_BUF], t[3][24];
     const char *cells[] = {c->claim_no,
                            c->name,
-                           shown_id(x->app, c->id_number, id),
+                           hz_list_id(x->app, c->id_number, id),
                            c->unit_name,
                            status_label(c->status),
                            hz_money_format(c->total, total),
                            c->proactive ? "免申即享" : "申请",
-                           beijing(c->submitted_at, t[0]),
-                           beijing(c->documents_complete_at, t[1]),
-                           beijing(c->paid_at, t[2])};
+                           hz_list_beijing(c->submitted_at, t[0]),
+                           hz_list_beijing(c->documents_complete_at, t[1]),
+                           hz_list_beijing(c->paid_at, t[2])};
     return hz_report_add_row(x->r, cells, e);
 }
 
@@ -367,4 +367,46 @@ hz_err hz_app_claims_export(hz_app *app, const hz_claim_query *q, hz_report *out
     export_ctx x = {app, out};
     int64_t total;
     return hz_store_claims_page(app->db, &sc, &f, 0, -1, claim_cells, &x, &total, e);
+}
+
+/* "name: 应为 a、b 或 c" of words[1..] */
+static hz_err not_one_of(const char *name, const char *const *words, hz_errinfo *e) {
+    char list[256] = "";
+    size_t n = 0;
+    int count = 0;
+    while (words[count + 1]) count++;
+    for (int i = 1; words[i] && n < sizeof list; i++)
+        n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", i == 1 ? "" : i == count ? " 或 " : "、", words[i]);
+    return hz_fail(e, HZ_EINVAL, "%s: 应为 %s (one of these)", name, list);
+}
+
+hz_err hz_list_filter(hz_app *app, const hz_list_spec *spec, const hz_list_query *q, hz_list_buf *b, hz_rec_filter *f,
+                      hz_list_scope *sc, hz_errinfo *e) {
+    memset(f, 0, sizeof *f);
+    *sc = scope_of(app);
+    search s;
+    hz_err rc;
+    if ((rc = search_of(app, q->q, spec->no_prefix, &s, e)) || (rc = unit_of(app, q->unit, &f->unit_id, e)) ||
+        (rc = day_bound(q->from, -1, "from", b->from, e)) || (rc = day_bound(q->to, 0, "to", b->to, e)))
+        return rc;
+    if (b->from[0] && b->to[0] && strcmp(b->from, b->to) >= 0)
+        return hz_fail(e, HZ_EINVAL, "from: 晚于 to (from is after to)");
+    int status = word_of(q->status, spec->statuses, 0), sort = word_of(q->sort, spec->sorts, 0);
+    if (status < 0) return not_one_of("status", spec->statuses, e);
+    if (sort < 0) return not_one_of("sort", spec->sorts, e);
+    bool masked = !hz_authz_sees_identity(app);
+    if (sort && sort == spec->name_sort && masked)
+        return hz_fail(e, HZ_EINVAL, "sort: 姓名已遮蔽, 不能按其排序 (masked names cannot be sorted on)");
+    if ((rc = order_of(q->order, sort == 0, &f->desc, e))) return rc; /* newest first unless asked */
+    memcpy(b->text, s.text, sizeof b->text);
+    f->name = s.name[0] ? b->text : "";
+    f->name_exact = masked; /* a part of a hidden name would tell its hidden characters */
+    f->id_number = s.id_number[0] ? b->text : "";
+    f->id_exact = s.id_exact;
+    f->no = s.claim_no[0] ? b->text : "";
+    f->status = spec->statuses[status];
+    f->from = b->from;
+    f->to = b->to;
+    f->sort = sort;
+    return HZ_OK;
 }

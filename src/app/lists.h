@@ -3,6 +3,8 @@
 #define HZ_APP_LISTS_H
 
 #include "app/app.h"
+#include "core/idcard.h"
+#include "core/normalize.h"
 #include "io/report_out.h"
 #include "store/lists.h"
 
@@ -62,5 +64,44 @@ hz_err hz_app_claims_export(hz_app *app, const hz_claim_query *q, hz_report *out
 /* status and one member only (older callers). */
 hz_err hz_app_claims_page(hz_app *app, const char *status, const char *id_number, const char *member_ref, hz_page pg,
                           hz_claim_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
+
+/* The filters every list of a member's records takes (GET /lm/applications,
+ * GET /cases, their CLI lists and exports; issue 16); every field optional.
+ * q: an ID number (as for members), a part of a name (the whole name for
+ * those who see names masked) or a part of the record's number; status: one
+ * of the list's; unit: the member's unit (credit code); from / to: Beijing
+ * days of the record's time (YYYY-MM-DD, both included); sort: one of the
+ * list's keys; order: asc or desc (default: newest first). A bad value:
+ * HZ_EINVAL naming the parameter. */
+typedef struct {
+    const char *q, *status, *unit, *from, *to, *sort, *order;
+} hz_list_query;
+
+/* What one list accepts: its statuses and its sort keys (NULL-terminated,
+ * each list beginning with ""; a sort key's index is its row in the store's
+ * statements), the key that sorts on names (refused to those who see names
+ * masked: the order would tell them apart; 0 none) and the prefix of its
+ * record numbers (AJ, LM). */
+typedef struct {
+    const char *const *statuses, *const *sorts;
+    int name_sort;
+    const char *no_prefix;
+} hz_list_spec;
+
+/* The texts a filter points into. */
+typedef struct {
+    char text[HZ_NORM_MAX_CHARS * 4 + 1], from[24], to[24];
+} hz_list_buf;
+
+/* q checked against spec into f (pointing into b) and the caller's scope
+ * into sc. */
+hz_err hz_list_filter(hz_app *app, const hz_list_spec *spec, const hz_list_query *q, hz_list_buf *b, hz_rec_filter *f,
+                      hz_list_scope *sc, hz_errinfo *e);
+
+/* For exports: a stored UTC timestamp as Beijing time "YYYY-MM-DD HH:MM:SS"
+ * ("" stays ""); an ID number as the caller may see it (masked for cadre
+ * and unit). */
+const char *hz_list_beijing(const char *ts, char out[24]);
+const char *hz_list_id(const hz_app *app, const char *id_number, char out[HZ_ID_LEN + 1]);
 
 #endif

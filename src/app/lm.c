@@ -9,12 +9,14 @@
 #include "app/audit.h"
 #include "app/authz.h"
 #include "app/journal.h"
+#include "app/lists.h"
 #include "app/module.h"
 #include "app/payables.h"
 #include "core/flag.h"
 #include "core/idcard.h"
 #include "core/lm.h"
 #include "core/normalize.h"
+#include "core/relief.h"
 #include "core/text.h"
 #include "io/catalogue.h"
 #include "store/coverage.h"
@@ -324,6 +326,72 @@ hz_err hz_app_lm_list(hz_app *app, const char *status, int year, hz_lm_fn fn, vo
     if (rc) return rc;
     scoped_ctx c = {app, fn, ctx};
     return hz_store_lm_list(app->db, status, year, scoped_one, &c, e);
+}
+
+static const char *const lm_statuses[] = {"", "applied", "approved", "rejected", "paid", NULL};
+static const char *const lm_sorts[] = {"", "no", "name", "status", "amount", "created_at", NULL}; /* hz_lm_sort */
+static const hz_list_spec lm_spec = {lm_statuses, lm_sorts, HZ_LM_SORT_NAME, "LM"};
+
+static hz_err lm_filter(hz_app *app, const hz_list_query *q, int year, hz_list_buf *b, hz_rec_filter *f,
+                        hz_list_scope *sc, hz_errinfo *e) {
+    hz_err rc = hz_authz_can_do(app, "lm.read", e);
+    if (rc || (rc = hz_list_filter(app, &lm_spec, q, b, f, sc, e))) return rc;
+    if (year && (year < 2000 || year > 2199)) return hz_fail(e, HZ_EINVAL, "year: 年份应在 2000 至 2199 (out of range)");
+    f->num = year;
+    return HZ_OK;
+}
+
+hz_err hz_app_lm_page(hz_app *app, const hz_list_query *q, int year, hz_page pg, hz_lm_row_fn fn, void *ctx,
+                      int64_t *total, hz_errinfo *e) {
+    hz_list_buf b;
+    hz_rec_filter f;
+    hz_list_scope sc;
+    hz_err rc = lm_filter(app, q, year, &b, &f, &sc, e);
+    if (rc || (rc = hz_page_check(&pg, e))) return rc;
+    return hz_store_lm_page(app->db, &sc, &f, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total, e);
+}
+
+typedef struct {
+    hz_app *app;
+    hz_report *r;
+} lm_export_ctx;
+
+static const char *lm_status_label(const char *s) {
+    return !strcmp(s, "applied") ? "待审批" : !strcmp(s, "approved") ? "已审批" : !strcmp(s, "paid") ? "已支付" : "已拒绝";
+}
+
+static hz_err lm_cells(void *vctx, const hz_lm_subsidy *s, const char *unit_name, hz_errinfo *e) {
+    lm_export_ctx *x = vctx;
+    char id[HZ_ID_LEN + 1], name[HZ_NAME_MAX], year[8], amount[HZ_MONEY_BUF], t[3][24];
+    if (hz_authz_sees_identity(x->app)) hz_strlcpy(name, s->name, sizeof name);
+    else hz_relief_mask_name(s->name, name, sizeof name);
+    snprintf(year, sizeof year, "%d", s->year);
+    const char *level = !strcmp(s->level, "national") ? "全国劳模" : !strcmp(s->level, "provincial") ? "省级劳模" : "市级劳模";
+    const char *cells[] = {s->subsidy_no, name, hz_list_id(x->app, s->id_number, id), unit_name, s->setl_id, year,
+                           level, hz_money_format(s->amount, amount), lm_status_label(s->status),
+                           hz_list_beijing(s->created_at, t[0]), hz_list_beijing(s->decided_at, t[1]),
+                           hz_list_beijing(s->paid_at, t[2])};
+    return hz_report_add_row(x->r, cells, e);
+}
+
+hz_err hz_app_lm_export(hz_app *app, const hz_list_query *q, int year, hz_report *out, hz_errinfo *e) {
+    static const hz_report_col cols[] = {
+        {"no", "补助编号", HZ_COL_TEXT},          {"name", "姓名", HZ_COL_TEXT},
+        {"id_number", "身份证号码", HZ_COL_TEXT},  {"unit_name", "会员单位 / 工会", HZ_COL_TEXT},
+        {"setl_id", "医保结算号", HZ_COL_TEXT},    {"year", "年度", HZ_COL_INT},
+        {"level", "劳模级别", HZ_COL_TEXT},        {"amount", "补助金额（元）", HZ_COL_MONEY},
+        {"status", "状态", HZ_COL_TEXT},           {"created_at", "申请时间", HZ_COL_TEXT},
+        {"decided_at", "审批时间", HZ_COL_TEXT},   {"paid_at", "支付时间", HZ_COL_TEXT},
+    };
+    hz_list_buf b;
+    hz_rec_filter f;
+    hz_list_scope sc;
+    hz_err rc = lm_filter(app, q, year, &b, &f, &sc, e);
+    if (rc) return rc;
+    hz_report_head(out, "lm_subsidies", "劳模医疗补助", false, (int)(sizeof cols / sizeof cols[0]), cols);
+    lm_export_ctx x = {app, out};
+    int64_t total;
+    return hz_store_lm_page(app->db, &sc, &f, 0, -1, lm_cells, &x, &total, e);
 }
 
 /* A mutual-aid claim now pays on a stay a subsidy rests on (plans.md "LM":

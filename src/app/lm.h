@@ -7,6 +7,7 @@
 #define HZ_APP_LM_H
 
 #include "app/app.h"
+#include "app/lists.h"
 #include "app/module.h"
 #include "store/lm.h"
 
@@ -38,6 +39,14 @@ hz_err hz_app_lm_proactive(hz_app *app, void (*fn)(void *ctx, const hz_lm_subsid
                            hz_errinfo *e);
 /* Subsidies, newest first (status "" = any, year 0 = any). */
 hz_err hz_app_lm_list(hz_app *app, const char *status, int year, hz_lm_fn fn, void *ctx, hz_errinfo *e);
+/* The subsidies of members in the caller's scope as GET /lm/applications
+ * asks for them (app/lists.h; status applied, approved, rejected or paid;
+ * sort no, name, status, amount or created_at; from / to on the day applied;
+ * year 0 any): one page and the total, or every one as a table with Chinese
+ * titles, names and ID numbers masked as the caller sees them. */
+hz_err hz_app_lm_page(hz_app *app, const hz_list_query *q, int year, hz_page pg, hz_lm_row_fn fn, void *ctx,
+                      int64_t *total, hz_errinfo *e);
+hz_err hz_app_lm_export(hz_app *app, const hz_list_query *q, int year, hz_report *out, hz_errinfo *e);
 
 /* A refund row cancelled the settlement: its subsidy pays nothing, cap and
  * budget are released, money already granted goes back (a receivable when

@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "app/app.h"
+#include "app/lists.h"
 
 typedef struct {
     const char *db_url;
@@ -123,6 +124,13 @@ int hz_cmd_member_add(hz_cli *cli, int argc, char **argv);
 /* cmd_lists.c */
 int hz_cmd_member_list(hz_cli *cli, int argc, char **argv);
 int hz_cmd_claim_list(hz_cli *cli, int argc, char **argv);
+/* A list command of a member's records (app/lists.h): the options --q
+ * --status --unit --from --to --sort --order (into q), the list's own
+ * (extra: option names without "--", their values in the same order, NULL
+ * when absent; at most 4), --format table|csv|xlsx|json and --out FILE;
+ * build writes every matching row into r. Exit code. */
+typedef hz_err (*hz_cli_list_fn)(hz_cli *cli, const hz_list_query *q, const char *const *extra, hz_report *r);
+int hz_cli_list(hz_cli *cli, const char *name, int argc, char **argv, const char *const *extra, hz_cli_list_fn build);
 int hz_cmd_member_show(hz_cli *cli, int argc, char **argv);
 int hz_cmd_enroll(hz_cli *cli, int argc, char **argv);
 int hz_cmd_enroll_sponsored(hz_cli *cli, int argc, char **argv);

@@ -122,38 +122,14 @@ static int cmd_show(hz_cli *cli, int argc, char **argv) {
     return rc ? rc : print_case(cli, no);
 }
 
-typedef struct {
-    hz_cli *cli;
-    json_t *arr;
-} list_ctx;
-
-static hz_err list_one(void *vctx, const hz_case *c, hz_errinfo *e) {
-    (void)e;
-    list_ctx *l = vctx;
-    json_t *v = hz_view_case(c, !hz_authz_sees_identity(&l->cli->app));
-    if (l->arr) {
-        json_array_append_new(l->arr, v);
-        return HZ_OK;
-    }
-    char b[HZ_MONEY_BUF];
-    printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c->case_no, c->kind, json_string_value(json_object_get(v, "id_number")),
-           c->status, c->assignee[0] ? c->assignee : "-", c->outcome[0] ? c->outcome : "-",
-           hz_money_format(c->recovered, b));
-    json_decref(v);
-    return HZ_OK;
+static hz_err cases_table(hz_cli *cli, const hz_list_query *q, const char *const *extra, hz_report *r) {
+    hz_case_query cq = {*q, extra[0], extra[1], NULL};
+    return hz_app_cases_export(&cli->app, &cq, r, &cli->err);
 }
 
 static int cmd_list(hz_cli *cli, int argc, char **argv) {
-    case_opts o;
-    int rc = parse(cli, "cases", argc, argv, &o, NULL);
-    if (rc) return rc;
-    list_ctx l = {cli, cli->json ? json_array() : NULL};
-    if (hz_app_cases(&cli->app, OPT(&o, O_STATUS), OPT(&o, O_ASSIGNEE), OPT(&o, O_ID), NULL, list_one, &l, &cli->err)) {
-        json_decref(l.arr);
-        return hz_cli_report(cli);
-    }
-    if (l.arr) hz_cli_print_json(json_pack("{s:o, s:I}", "items", l.arr, "total", (json_int_t)json_array_size(l.arr)));
-    return 0;
+    static const char *const extra[] = {"assignee", "id-number", NULL};
+    return hz_cli_list(cli, "cases", argc, argv, extra, cases_table);
 }
 
 static const hz_cmd commands[] = {
@@ -164,8 +140,11 @@ static const hz_cmd commands[] = {
     {"case close", cmd_close, "NO --outcome resolved|mediated|litigated|withdrawn [--recovered YUAN]",
      "结案, 记录追回金额 (close with the outcome and the amount recovered)", true},
     {"case show", cmd_show, "NO", "案件详情 (the case with its notes)", true},
-    {"cases", cmd_list, "[--status open|assigned|closed] [--assignee LOGIN|me] [--id-number X]",
-     "案件列表, 按承办人排队 (cases in scope; a queue per assignee)", true},
+    {"cases", cmd_list,
+     "[--q TEXT] [--status open|assigned|closed] [--assignee LOGIN|me] [--id-number X] [--unit CREDIT_CODE]"
+     " [--from D] [--to D] [--sort no|name|kind|status|opened_at] [--order asc|desc] [--format table|csv|xlsx|json]"
+     " [--out FILE]",
+     "案件清单, 与 GET /cases?format= 相同; 按承办人排队 (cases in scope; a queue per assignee)", true},
     {NULL, NULL, NULL, NULL, false},
 };
 

@@ -13,6 +13,7 @@ enum {
 
 typedef struct {
     const char *v[O_OUT - O_Q + 1]; /* by option, from O_Q */
+    const char *extra[4];           /* a list's own options (hz_cli_list), from O_OUT + 1 */
 } list_opts;
 #define OPT(o, k) ((o).v[(k) - O_Q])
 
@@ -20,6 +21,7 @@ static int on_opt(hz_cli *cli, void *vctx, int key, const char *arg) {
     (void)cli;
     list_opts *o = vctx;
     if (key >= O_Q && key <= O_OUT) o->v[key - O_Q] = arg;
+    else if (key > O_OUT && key <= O_OUT + 4) o->extra[key - O_OUT - 1] = arg;
     return 0;
 }
 
@@ -83,4 +85,29 @@ int hz_cmd_claim_list(hz_cli *cli, int argc, char **argv) {
     hz_report r;
     memset(&r, 0, sizeof r);
     return write_out(cli, &o, hz_app_claims_export(&cli->app, &q, &r, &cli->err), &r);
+}
+
+int hz_cli_list(hz_cli *cli, const char *name, int argc, char **argv, const char *const *extra, hz_cli_list_fn build) {
+    enum { EXTRA_MAX = 4 };
+    struct option opts[9 + EXTRA_MAX + 1] = {
+        {"q", required_argument, 0, O_Q},           {"status", required_argument, 0, O_STATUS},
+        {"unit", required_argument, 0, O_UNIT},     {"from", required_argument, 0, O_FROM},
+        {"to", required_argument, 0, O_TO},         {"sort", required_argument, 0, O_SORT},
+        {"order", required_argument, 0, O_ORDER},   {"format", required_argument, 0, O_FORMAT},
+        {"out", required_argument, 0, O_OUT},
+    };
+    int n = 9, n_extra = 0;
+    for (; extra && extra[n_extra] && n_extra < EXTRA_MAX; n_extra++)
+        opts[n++] = (struct option){extra[n_extra], required_argument, 0, O_OUT + 1 + n_extra};
+    opts[n] = (struct option){0, 0, 0, 0};
+    list_opts o;
+    int rc = parse(cli, name, argc, argv, opts, &o);
+    if (rc) return rc;
+    hz_list_query q = {OPT(o, O_Q),  OPT(o, O_STATUS), OPT(o, O_UNIT), OPT(o, O_FROM),
+                       OPT(o, O_TO), OPT(o, O_SORT),   OPT(o, O_ORDER)};
+    const char *values[EXTRA_MAX];
+    for (int i = 0; i < EXTRA_MAX; i++) values[i] = o.extra[i];
+    hz_report r;
+    memset(&r, 0, sizeof r);
+    return write_out(cli, &o, build(cli, &q, values, &r), &r);
 }

@@ -129,12 +129,6 @@ static void made_one(void *vctx, const hz_lm_subsidy *s) {
     else print_subsidy(c->cli, s);
 }
 
-static hz_err list_one(void *vctx, const hz_lm_subsidy *s, hz_errinfo *e) {
-    (void)e;
-    made_one(vctx, s);
-    return HZ_OK;
-}
-
 static int hz_cmd_lm_proactive(hz_cli *cli, int argc, char **argv) {
     lm_opts o;
     int rc = parse(cli, "lm proactive", argc, argv, &o, false, NULL);
@@ -150,19 +144,17 @@ static int hz_cmd_lm_proactive(hz_cli *cli, int argc, char **argv) {
     return 0;
 }
 
+static hz_err lm_table(hz_cli *cli, const hz_list_query *q, const char *const *extra, hz_report *r) {
+    char *end = NULL;
+    long year = extra[0] ? strtol(extra[0], &end, 10) : 0;
+    if (extra[0] && (!*extra[0] || *end || year < 2000 || year > 2199))
+        return hz_fail(&cli->err, HZ_EINVAL, "year: 应为 2000 至 2199 的年份 (a year 2000..2199)");
+    return hz_app_lm_export(&cli->app, q, (int)year, r, &cli->err);
+}
+
 static int hz_cmd_lm_list(hz_cli *cli, int argc, char **argv) {
-    lm_opts o;
-    int rc = parse(cli, "lm list", argc, argv, &o, false, NULL);
-    if (rc) return rc;
-    int year = 0;
-    if (o.year && (rc = hz_cli_int(cli, o.year, "year", 2000, 2199, &year))) return rc;
-    list_ctx c = {cli, cli->json ? json_array() : NULL};
-    if (hz_app_lm_list(&cli->app, o.status, year, list_one, &c, &cli->err)) {
-        json_decref(c.arr);
-        return hz_cli_report(cli);
-    }
-    if (cli->json) hz_cli_print_json(json_pack("{s:o}", "subsidies", c.arr));
-    return 0;
+    static const char *const extra[] = {"year", NULL};
+    return hz_cli_list(cli, "lm list", argc, argv, extra, lm_table);
 }
 
 static const hz_cmd commands[] = {
@@ -175,8 +167,10 @@ static const hz_cmd commands[] = {
     {"lm reject", hz_cmd_lm_reject, "NO --reason T", "拒绝 (reject with a reason)", true},
     {"lm proactive", hz_cmd_lm_proactive, "",
      "为劳模已理赔的住院自动生成补助申请 (applications for model workers' settled stays)", true},
-    {"lm list", hz_cmd_lm_list, "[--status applied|approved|rejected|paid] [--year Y]",
-     "劳模医疗补助列表 (subsidies, newest first)", true},
+    {"lm list", hz_cmd_lm_list,
+     "[--q TEXT] [--status applied|approved|rejected|paid] [--unit CREDIT_CODE] [--from D] [--to D] [--year Y]"
+     " [--sort no|name|status|amount|created_at] [--order asc|desc] [--format table|csv|xlsx|json] [--out FILE]",
+     "劳模医疗补助清单, 与 GET /lm/applications?format= 相同 (every matching subsidy in scope, newest first)", true},
     {NULL, NULL, NULL, NULL, false},
 };
 /* The lm module's commands (src/modules.def). */

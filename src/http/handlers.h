@@ -35,6 +35,14 @@ void hz_http_table(hz_req *r, hz_report_format fmt, hz_http_table_fn build, void
 /* ?format=csv|xlsx: true with *fmt set; false with no format (JSON list)
  * or after answering 400 (*answered). */
 bool hz_http_export_format(hz_req *r, hz_report_format *fmt, bool *answered);
+/* The common parameters of a list (app/lists.h): q, status, unit, from,
+ * to, sort, order. */
+hz_list_query hz_http_list_query(hz_req *r);
+/* A list's GET: with ?format=csv|xlsx every matching row as a file (table),
+ * else the page asked for (page appends to r->json, sets *total) as
+ * {"items":[...],"total":N}. */
+typedef hz_err (*hz_http_page_fn)(hz_req *r, void *arg, hz_page pg, int64_t *total, hz_errinfo *e);
+void hz_http_list_or_export(hz_req *r, void *arg, hz_http_page_fn page, hz_http_table_fn table);
 /* Login rate limits per address and per account (login_limit.c); login may
  * be NULL. allowed: false past either limit (answer 429); result: counts a
  * failure (a success resets nothing); failures: the total since start. */

@@ -30,30 +30,31 @@ static void show(hz_req *r, const char *no, int status) {
     hz_http_json(r, status, v);
 }
 
-typedef struct {
-    hz_req *r;
-    json_t *arr;
-} list_ctx;
-
-static hz_err list_one(void *vctx, const hz_case *c, hz_errinfo *e) {
+static hz_err page_one(void *ctx, const hz_case *c, const char *unit_name, hz_errinfo *e) {
     (void)e;
-    list_ctx *l = vctx;
-    json_array_append_new(l->arr, hz_view_case(c, !hz_authz_sees_identity(l->r->app)));
+    hz_req *r = ctx;
+    json_t *v = hz_view_case(c, !hz_authz_sees_identity(r->app));
+    json_object_set_new(v, "unit_name", json_string(unit_name));
+    json_array_append_new(r->json, v);
     return HZ_OK;
 }
 
-/* GET /cases?status=&assignee=LOGIN|me&member=REF&id_number=X */
+static hz_err cases_page(hz_req *r, void *arg, hz_page pg, int64_t *total, hz_errinfo *e) {
+    return hz_app_cases_page(r->app, arg, pg, page_one, r, total, e);
+}
+
+static hz_err cases_table(hz_req *r, void *arg, hz_report *rep, hz_errinfo *e) {
+    return hz_app_cases_export(r->app, arg, rep, e);
+}
+
+/* GET /cases?page=&per_page=&q=&status=&unit=&from=&to=&sort=&order=
+ * &assignee=LOGIN|me&member=REF&id_number=X[&format=csv|xlsx]: a page of
+ * the cases in scope, or every matching one as a file. */
 static void h_cases(hz_req *r, char **p) {
     (void)p;
-    list_ctx l = {r, json_array()};
-    hz_errinfo e;
-    if (hz_app_cases(r->app, hz_http_query(r, "status"), hz_http_query(r, "assignee"), hz_http_query(r, "id_number"),
-                     hz_http_query(r, "member"), list_one, &l, &e)) {
-        json_decref(l.arr);
-        hz_http_fail(r, &e);
-        return;
-    }
-    hz_http_json(r, 200, json_pack("{s:o, s:I}", "items", l.arr, "total", (json_int_t)json_array_size(l.arr)));
+    hz_case_query q = {hz_http_list_query(r), hz_http_query(r, "assignee"), hz_http_query(r, "id_number"),
+                       hz_http_query(r, "member")};
+    hz_http_list_or_export(r, &q, cases_page, cases_table);
 }
 
 /* POST /cases {id_number, kind, summary, amount} */

@@ -118,19 +118,39 @@ static hz_err list_one(void *vctx, const hz_lm_subsidy *s, hz_errinfo *e) {
 
 static void made_one(void *vctx, const hz_lm_subsidy *s) { list_one(vctx, s, NULL); }
 
+typedef struct {
+    hz_list_query q;
+    int year;
+} lm_query;
+
+static hz_err page_one(void *ctx, const hz_lm_subsidy *s, const char *unit_name, hz_errinfo *e) {
+    (void)e;
+    hz_req *r = ctx;
+    json_t *v = view(r, s);
+    json_object_set_new(v, "unit_name", json_string(unit_name));
+    json_array_append_new(r->json, v);
+    return HZ_OK;
+}
+
+static hz_err lm_page(hz_req *r, void *arg, hz_page pg, int64_t *total, hz_errinfo *e) {
+    lm_query *q = arg;
+    return hz_app_lm_page(r->app, &q->q, q->year, pg, page_one, r, total, e);
+}
+
+static hz_err lm_table(hz_req *r, void *arg, hz_report *rep, hz_errinfo *e) {
+    lm_query *q = arg;
+    return hz_app_lm_export(r->app, &q->q, q->year, rep, e);
+}
+
+/* GET /lm/applications?page=&per_page=&q=&status=&unit=&from=&to=&year=&sort=
+ * &order=[&format=csv|xlsx]: a page of the subsidies in scope, or every
+ * matching one as a file. */
 static void h_lm_list(hz_req *r, char **p) {
     (void)p;
-    int year = 0;
+    lm_query q = {hz_http_list_query(r), 0};
     const char *y = hz_http_query(r, "year");
-    if (y && !year_of(r, y, &year)) return;
-    list_ctx c = {r, json_array()};
-    hz_errinfo e;
-    if (hz_app_lm_list(r->app, hz_http_query(r, "status"), year, list_one, &c, &e)) {
-        json_decref(c.arr);
-        hz_http_fail(r, &e);
-        return;
-    }
-    hz_http_json(r, 200, json_pack("{s:o, s:I}", "items", c.arr, "total", (json_int_t)json_array_size(c.arr)));
+    if (y && !year_of(r, y, &q.year)) return;
+    hz_http_list_or_export(r, &q, lm_page, lm_table);
 }
 
 static void h_lm_proactive(hz_req *r, char **p) {

@@ -89,6 +89,35 @@ void hz_http_list(hz_req *r, json_t *items, int64_t total) {
     hz_http_json(r, 200, json_pack("{s:o, s:I}", "items", items, "total", (json_int_t)total));
 }
 
+hz_list_query hz_http_list_query(hz_req *r) {
+    hz_list_query q = {hz_http_query(r, "q"),    hz_http_query(r, "status"), hz_http_query(r, "unit"),
+                       hz_http_query(r, "from"), hz_http_query(r, "to"),     hz_http_query(r, "sort"),
+                       hz_http_query(r, "order")};
+    return q;
+}
+
+void hz_http_list_or_export(hz_req *r, void *arg, hz_http_page_fn page, hz_http_table_fn table) {
+    hz_report_format fmt;
+    bool answered = false;
+    if (hz_http_export_format(r, &fmt, &answered)) {
+        hz_http_table(r, fmt, table, arg);
+        return;
+    }
+    hz_page pg;
+    if (answered || !hz_http_page(r, &pg)) return;
+    json_t *items = r->json = json_array();
+    int64_t total;
+    hz_errinfo e;
+    hz_err rc = page(r, arg, pg, &total, &e);
+    r->json = NULL;
+    if (rc) {
+        json_decref(items);
+        hz_http_fail(r, &e);
+        return;
+    }
+    hz_http_list(r, items, total);
+}
+
 static json_t *user_view(const hz_user *u) {
     char scope[48];
     snprintf(scope, sizeof scope, "%s%s%s", u->scope_kind, u->scope_kind[0] ? ":" : "", u->scope_ref);

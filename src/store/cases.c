@@ -30,9 +30,6 @@ static const char q_update[] =
     " closed_by = ? WHERE id = ?";
 static const char q_note_ins[] = "INSERT INTO case_note (case_id, text, noted_at, by_login) VALUES (?, ?, ?, ?)";
 static const char q_notes[] = "SELECT noted_at, by_login, text FROM case_note WHERE case_id = ? ORDER BY id";
-static const char q_list[] =
-    "SELECT " CASE_COLS CASE_FROM " WHERE (?4 = '' OR c.status = ?4)"
-    " AND (?5 = '' OR c.assignee = ?5) AND (?6 = 0 OR c.member_id = ?6) AND" CASE_SCOPE " ORDER BY c.id DESC";
 static const char q_totals[] =
     "SELECT c.kind, COALESCE(c.outcome, ''), COUNT(*), SUM(COALESCE(c.claimed, 0)), SUM(c.recovered)" CASE_FROM
     " WHERE c.opened_at >= ?4 AND c.opened_at < ?5 AND" CASE_SCOPE
@@ -83,6 +80,40 @@ static void read_case(hz_stmt *st, void *out) {
     HZ_COPY(c->assigned_at, hz_stmt_col_text(st, 14));
     HZ_COPY(c->closed_at, hz_stmt_col_text(st, 15));
     HZ_COPY(c->closed_by, hz_stmt_col_text(st, 16));
+}
+
+#define CASE_WHERE HZ_REC_WHERE("c.case_no", "c.status", "c.opened_at", "COALESCE(c.assignee, '')", "0")
+#define Q_CASE_PAGE(order)                                                                                             \
+    "SELECT " CASE_COLS ", COALESCE(u.name, o.name, '')" CASE_FROM HZ_REC_JOIN CASE_WHERE " ORDER BY " order HZ_REC_PAGE
+#define CASE_STATUS_ORDER "CASE c.status WHEN 'open' THEN 1 WHEN 'assigned' THEN 2 ELSE 3 END"
+static const char *const q_case_page[HZ_CASE_SORTS][2] = {
+    {Q_CASE_PAGE("c.id"), Q_CASE_PAGE("c.id DESC")},
+    {Q_CASE_PAGE("c.case_no, c.id"), Q_CASE_PAGE("c.case_no DESC, c.id DESC")},
+    {Q_CASE_PAGE("m.name, c.id"), Q_CASE_PAGE("m.name DESC, c.id DESC")},
+    {Q_CASE_PAGE("c.kind, c.id"), Q_CASE_PAGE("c.kind DESC, c.id DESC")},
+    {Q_CASE_PAGE(CASE_STATUS_ORDER ", c.id"), Q_CASE_PAGE(CASE_STATUS_ORDER " DESC, c.id DESC")},
+    {Q_CASE_PAGE("c.opened_at, c.id"), Q_CASE_PAGE("c.opened_at DESC, c.id DESC")},
+};
+static const char q_case_count[] = "SELECT count(*)" CASE_FROM HZ_REC_JOIN CASE_WHERE;
+
+typedef struct {
+    hz_case_row_fn fn;
+    void *ctx;
+} page_ctx;
+
+static hz_err page_row(void *vctx, hz_stmt *st, hz_errinfo *e) {
+    page_ctx *p = vctx;
+    hz_case c;
+    read_case(st, &c);
+    return p->fn(p->ctx, &c, hz_stmt_col_text(st, 17), e);
+}
+
+hz_err hz_store_cases_page(hz_db *db, const hz_list_scope *sc, const hz_rec_filter *f, int64_t offset, int64_t limit,
+                           hz_case_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
+    if (f->sort < 0 || f->sort >= HZ_CASE_SORTS) return hz_fail(e, HZ_EINTERNAL, "cases: sort %d", f->sort);
+    page_ctx p = {fn, ctx};
+    return hz_store_rec_page(db, q_case_count, q_case_page[f->sort][f->desc], sc, f, offset, limit, page_row, &p,
+                             total, e);
 }
 
 hz_err hz_store_case_by_no(hz_db *db, const char *no, hz_case *out, hz_errinfo *e) {
@@ -139,40 +170,6 @@ hz_err hz_store_case_notes(hz_db *db, int64_t case_id, hz_case_note_fn fn, void 
         if ((rc = fn(ctx, &n, e))) break;
     }
     hz_stmt_reset(st);
-    return rc;
-}
-
-hz_err hz_store_cases(hz_db *db, const hz_list_scope *sc, const char *status, const char *assignee, int64_t member_id,
-                      hz_case_fn fn, void *ctx, hz_errinfo *e) {
-    hz_stmt *st;
-    bool row;
-    hz_err rc = hz_db_stmt(db, q_list, &st, e);
-    if (rc) return rc;
-    hz_stmt_text(st, 1, sc->org_path ? sc->org_path : "");
-    hz_stmt_int(st, 2, sc->unit_id);
-    hz_stmt_int(st, 3, sc->member_id);
-    hz_stmt_text(st, 4, status ? status : "");
-    hz_stmt_text(st, 5, assignee ? assignee : "");
-    hz_stmt_int(st, 6, member_id);
-    /* read whole first: fn may query */
-    hz_case *rows = NULL;
-    size_t n = 0, cap = 0;
-    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 32;
-            hz_case *r = realloc(rows, cap * sizeof *rows);
-            if (!r) {
-                rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
-                break;
-            }
-            rows = r;
-        }
-        read_case(st, &rows[n++]);
-    }
-    hz_stmt_reset(st);
-    for (size_t i = 0; rc == HZ_OK && i < n; i++)
-        rc = fn(ctx, &rows[i], e);
-    free(rows);
     return rc;
 }
 

@@ -247,3 +247,35 @@ hz_err hz_store_claims_page(hz_db *db, const hz_list_scope *sc, const hz_claim_f
     hz_stmt_reset(st);
     return rc;
 }
+
+static void bind_rec_filter(hz_stmt *st, const hz_list_scope *sc, const hz_rec_filter *f, char pat[3][PATTERN_MAX]) {
+    bind_scope(st, sc);
+    hz_stmt_text(st, 4, like_pattern(f->name, f->name_exact, pat[0]));
+    hz_stmt_text(st, 5, like_pattern(f->id_number, f->id_exact, pat[1]));
+    hz_stmt_text(st, 6, like_pattern(f->no, false, pat[2]));
+    hz_stmt_text(st, 7, f->status ? f->status : "");
+    hz_stmt_int(st, 8, f->unit_id);
+    hz_stmt_text(st, 9, f->from ? f->from : "");
+    hz_stmt_text(st, 10, f->to ? f->to : "");
+    hz_stmt_text(st, 11, f->text ? f->text : "");
+    hz_stmt_int(st, 12, f->num);
+}
+
+hz_err hz_store_rec_page(hz_db *db, const char *count_sql, const char *page_sql, const hz_list_scope *sc,
+                         const hz_rec_filter *f, int64_t offset, int64_t limit, hz_rec_read_fn fn, void *ctx,
+                         int64_t *total, hz_errinfo *e) {
+    char pat[3][PATTERN_MAX];
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, count_sql, &st, e);
+    if (rc) return rc;
+    bind_rec_filter(st, sc, f, pat);
+    if ((rc = hz_row_int(st, total, e)) || (rc = hz_db_stmt(db, page_sql, &st, e))) return rc;
+    bind_rec_filter(st, sc, f, pat);
+    hz_stmt_int(st, 13, limit_of(limit));
+    hz_stmt_int(st, 14, offset);
+    bool row;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row)
+        if ((rc = fn(ctx, st, e))) break;
+    hz_stmt_reset(st);
+    return rc;
+}

@@ -107,4 +107,45 @@ typedef struct {
 hz_err hz_store_claims_page(hz_db *db, const hz_list_scope *sc, const hz_claim_filter *f, int64_t offset,
                             int64_t limit, hz_claim_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
 
+/* A list of records that belong to a member (劳模补助, 案件, …), paged,
+ * filtered and sorted as the claims list is (issue 16). Filters, each
+ * "" / 0 for any: a search on the member's name (`name`, equal when
+ * name_exact), ID number (`id_number`, equal when id_exact) or the record's number (`no`), texts
+ * matched literally; status; the member's unit; the record's time in
+ * [from, to) (stored UTC timestamps); `text` and `num`: the list's own
+ * (cases: the assignee; subsidies: the year). sort: a row of the list's
+ * statements (0 its default order); every order ends on the record's id. */
+typedef struct {
+    const char *name, *id_number, *no;
+    bool name_exact, id_exact;
+    const char *status;
+    int64_t unit_id;
+    const char *from, *to, *text;
+    int64_t num;
+    int sort;
+    bool desc;
+} hz_rec_filter;
+
+/* The FROM tail and WHERE of such a list: member m (joined by the caller),
+ * its unit u and org o for the scope; NO, STATUS, AT, TEXT, NUM: the
+ * record's columns (SQL expressions) the filters compare. Parameters ?1-?12;
+ * a page statement ends "LIMIT ?13 OFFSET ?14". */
+#define HZ_REC_JOIN " LEFT JOIN unit u ON u.id = m.unit_id LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id)"
+#define HZ_REC_WHERE(no, status, at, text, num)                                                                       \
+    " WHERE (?1 = '' OR substr(o.path, 1, length(?1)) = ?1) AND (?2 = 0 OR m.unit_id = ?2) AND (?3 = 0 OR m.id = ?3)" \
+    " AND ((?4 = '' AND ?5 = '' AND ?6 = '') OR (?4 <> '' AND m.name LIKE ?4 ESCAPE '\\')"                           \
+    " OR (?5 <> '' AND m.id_number LIKE ?5 ESCAPE '\\') OR (?6 <> '' AND " no " LIKE ?6 ESCAPE '\\'))"              \
+    " AND (?7 = '' OR " status " = ?7) AND (?8 = 0 OR m.unit_id = ?8) AND (?9 = '' OR " at " >= ?9)"                \
+    " AND (?10 = '' OR " at " < ?10) AND (?11 = '' OR " text " = ?11) AND (?12 = 0 OR " num " = ?12)"
+#define HZ_REC_PAGE " LIMIT ?13 OFFSET ?14"
+
+/* Reads the statement's current row and hands it on. */
+typedef hz_err (*hz_rec_read_fn)(void *ctx, hz_stmt *st, hz_errinfo *e);
+/* Counts the rows of count_sql into *total, then reads one page of
+ * page_sql (limit < 0: every row) row by row through fn; both statements
+ * take f and sc as HZ_REC_WHERE binds them. */
+hz_err hz_store_rec_page(hz_db *db, const char *count_sql, const char *page_sql, const hz_list_scope *sc,
+                         const hz_rec_filter *f, int64_t offset, int64_t limit, hz_rec_read_fn fn, void *ctx,
+                         int64_t *total, hz_errinfo *e);
+
 #endif

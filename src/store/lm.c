@@ -174,6 +174,40 @@ static void read_lm(hz_stmt *st, hz_lm_subsidy *s) {
     HZ_COPY(s->name, hz_stmt_col_text(st, 24));
 }
 
+#define LM_WHERE HZ_REC_WHERE("l.subsidy_no", "l.status", "l.created_at", "''", "l.year")
+#define Q_LM_PAGE(order)                                                                                               \
+    "SELECT " LM_COLS ", COALESCE(u.name, o.name, '')" LM_FROM HZ_REC_JOIN LM_WHERE " ORDER BY " order HZ_REC_PAGE
+#define LM_STATUS_ORDER "CASE l.status WHEN 'applied' THEN 1 WHEN 'approved' THEN 2 WHEN 'paid' THEN 3 ELSE 4 END"
+static const char *const q_lm_page[HZ_LM_SORTS][2] = {
+    {Q_LM_PAGE("l.id"), Q_LM_PAGE("l.id DESC")},
+    {Q_LM_PAGE("l.subsidy_no, l.id"), Q_LM_PAGE("l.subsidy_no DESC, l.id DESC")},
+    {Q_LM_PAGE("m.name, l.id"), Q_LM_PAGE("m.name DESC, l.id DESC")},
+    {Q_LM_PAGE(LM_STATUS_ORDER ", l.id"), Q_LM_PAGE(LM_STATUS_ORDER " DESC, l.id DESC")},
+    {Q_LM_PAGE("l.amount, l.id"), Q_LM_PAGE("l.amount DESC, l.id DESC")},
+    {Q_LM_PAGE("l.created_at, l.id"), Q_LM_PAGE("l.created_at DESC, l.id DESC")},
+};
+static const char q_lm_count[] = "SELECT count(*)" LM_FROM HZ_REC_JOIN LM_WHERE;
+
+typedef struct {
+    hz_lm_row_fn fn;
+    void *ctx;
+} page_ctx;
+
+static hz_err page_row(void *vctx, hz_stmt *st, hz_errinfo *e) {
+    page_ctx *c = vctx;
+    hz_lm_subsidy s;
+    read_lm(st, &s);
+    return c->fn(c->ctx, &s, hz_stmt_col_text(st, 25), e);
+}
+
+hz_err hz_store_lm_page(hz_db *db, const hz_list_scope *sc, const hz_rec_filter *f, int64_t offset, int64_t limit,
+                        hz_lm_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
+    if (f->sort < 0 || f->sort >= HZ_LM_SORTS) return hz_fail(e, HZ_EINTERNAL, "lm: sort %d", f->sort);
+    page_ctx c = {fn, ctx};
+    return hz_store_rec_page(db, q_lm_count, q_lm_page[f->sort][f->desc], sc, f, offset, limit, page_row, &c, total,
+                             e);
+}
+
 static hz_err one(hz_db *db, const char *sql, const char *text, int64_t id, bool must, hz_lm_subsidy *out,
                   hz_errinfo *e) {
     hz_stmt *st;

@@ -7,6 +7,7 @@
 
 #include "core/lm.h"
 #include "store/db.h"
+#include "store/lists.h"
 
 /* hz_lm_subsidy is in core/model.h (views read it too). */
 
@@ -42,5 +43,16 @@ typedef hz_err (*hz_lm_fn)(void *ctx, const hz_lm_subsidy *s, hz_errinfo *e);
 hz_err hz_store_lm_list(hz_db *db, const char *status, int year, hz_lm_fn fn, void *ctx, hz_errinfo *e);
 /* A member's subsidies, newest first. */
 hz_err hz_store_lm_of_member(hz_db *db, int64_t member_id, hz_lm_fn fn, void *ctx, hz_errinfo *e);
+
+/* The subsidies list's sort keys (the console's columns); every order ends
+ * on the id. STATUS sorts in the order of the workflow. */
+typedef enum { HZ_LM_SORT_ID, HZ_LM_SORT_NO, HZ_LM_SORT_NAME, HZ_LM_SORT_STATUS, HZ_LM_SORT_AMOUNT, HZ_LM_SORT_CREATED, HZ_LM_SORTS } hz_lm_sort;
+/* A subsidy with the name of its member's unit (or org). */
+typedef hz_err (*hz_lm_row_fn)(void *ctx, const hz_lm_subsidy *s, const char *unit_name, hz_errinfo *e);
+/* One page (limit < 0: every row) of the subsidies of members in scope
+ * matching f (store/lists.h; text unused, num the year, from/to on
+ * created_at), the number of them all in *total. */
+hz_err hz_store_lm_page(hz_db *db, const hz_list_scope *sc, const hz_rec_filter *f, int64_t offset, int64_t limit,
+                        hz_lm_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
 
 #endif
