@@ -316,5 +316,130 @@ rc, out, err = cli("claim", "list", "--status", "adjudicated", "--format", "xlsx
 st, d, _ = req("/api/v1/claims?per_page=1&status=adjudicated", cadre)
 check(rc == 0 and xlsx_rows(open(xlsx, "rb").read()) == d["total"] + 1, "CLI xlsx as cadre A: its rows (%s)" % err)
 
+# --- the other lists of a member's records: LM subsidies and cases (same parameters, same helper) ----------
+must("lm", "proactive")
+KINDS = ("wage", "legal", "injury", "consult", "other")
+ids_b = [r[0] for r in sql("SELECT m.id_number FROM member m JOIN unit u ON u.id = m.unit_id WHERE u.credit_code = '%s'"
+                           " ORDER BY m.id" % UB)]
+for i, idn in enumerate(ids_a[:24] + ids_b[:9]):
+    must("case", "open", "--id-number", idn, "--kind", KINDS[i % 5], "--summary", "诉求 %d" % i)
+must("user", "add", "unit-b", "--role", "unit", "--scope", "unit:" + UB, stdin=(PW + "\n").encode())
+for no in [r[0] for r in sql("SELECT case_no FROM service_case ORDER BY id LIMIT 6")]:
+    must("case", "assign", no, "--to", "cadre-a")
+unit_b = login("unit-b")
+LM_A = "FROM lm_subsidy l JOIN member m ON m.id = l.member_id " + IN_A
+CASE_A = "FROM service_case c JOIN member m ON m.id = c.member_id " + IN_A
+lists = {"/api/v1/lm/applications": ("lm_subsidy", one("SELECT count(*) FROM lm_subsidy"), one("SELECT count(*) " + LM_A)),
+         "/api/v1/cases": ("service_case", one("SELECT count(*) FROM service_case"), one("SELECT count(*) " + CASE_A))}
+check(lists["/api/v1/lm/applications"][1] > 5 and 0 < lists["/api/v1/lm/applications"][2] < lists["/api/v1/lm/applications"][1],
+      "seed: LM subsidies in both districts (%s)" % (lists["/api/v1/lm/applications"],))
+check(lists["/api/v1/cases"][1:] == (33, 24), "seed: 33 cases, 24 in 甲区 (%s)" % (lists["/api/v1/cases"],))
+
+
+def nos(items):
+    return [x["no"] for x in items]
+
+
+for path, (table, n_all, n_a) in lists.items():
+    no_col = "subsidy_no" if table == "lm_subsidy" else "case_no"
+    a_nos = set(r[0] for r in sql("SELECT l.%s FROM %s l JOIN member m ON m.id = l.member_id %s" % (no_col, table, IN_A)))
+    # paging: disjoint, complete, every page the same total; newest first by default
+    for token, who, want in ((boss, "admin", n_all), (cadre, "cadre A", n_a)):
+        items, totals = walk(path, token, 7)
+        check(totals == {want} and len(nos(items)) == want == len(set(nos(items))),
+              "%s %s: pages disjoint and complete, total %d (%s, %d)" % (who, path, want, totals, len(items)))
+        if token == cadre:
+            check(set(nos(items)) == a_nos, "%s: cadre A sees exactly 甲区's" % path)
+    items, _ = walk(path, boss, 500)
+    check(nos(items) == [r[0] for r in sql("SELECT %s FROM %s ORDER BY id DESC" % (no_col, table))], "%s: newest first" % path)
+    # sort: stable, with the id breaking ties (many rows share a status): asc is desc reversed
+    for key in ("status", "no", "name"):
+        asc, _ = walk(path + "?sort=%s&order=asc" % key, boss, 5)
+        desc, _ = walk(path + "?sort=%s&order=desc" % key, boss, 5)
+        check(nos(asc) == nos(desc)[::-1] and len(asc) == n_all, "%s sort=%s: desc is asc reversed, across pages" % (path, key))
+    st, d, _ = req(path + "?sort=name", cadre)
+    check(st == 400 and "sort" in d["error"]["message"], "%s: cadre may not sort on masked names (%s)" % (path, st))
+    # filters against the database
+    statuses = [r[0] for r in sql("SELECT DISTINCT status FROM %s" % table)]
+    for status in statuses:
+        st, d, _ = req(path + "?per_page=500&status=" + status, boss)
+        want = one("SELECT count(*) FROM %s WHERE status = '%s'" % (table, status))
+        check(st == 200 and d["total"] == want and all(x["status"] == status for x in d["items"]),
+              "%s status=%s: %d (%s)" % (path, status, want, d.get("total")))
+    st, d, _ = req(path + "?per_page=500&unit=" + UB, boss)
+    check(d["total"] == n_all - n_a, "%s unit=乙区纺织厂: %d (%s)" % (path, n_all - n_a, d["total"]))
+    st, d, _ = req(path + "?per_page=500&unit=" + UB, cadre)
+    check(st == 200 and d["total"] == 0, "%s: cadre A filtering on 乙区's unit: nothing" % path)
+    st, d, _ = req(path + "?per_page=5&from=2019-01-01&to=2099-12-31", boss)
+    check(d["total"] == n_all, "%s: from/to around everything" % path)
+    st, d, _ = req(path + "?per_page=5&to=2000-01-01", boss)
+    check(d["total"] == 0, "%s: to before everything: none" % path)
+    first = items[-1]
+    for q in (first["no"], first["no"].lower(), first["no"][-5:]):
+        st, d, _ = req(path + "?per_page=500&q=" + q, boss)
+        check(first["no"] in nos(d["items"]), "%s: number search %s" % (path, q))
+    idn = first["id_number"]
+    st, d, _ = req(path + "?per_page=500&q=" + idn.lower(), boss)
+    want = one("SELECT count(*) FROM %s l JOIN member m ON m.id = l.member_id WHERE m.id_number = '%s'" % (table, idn))
+    check(d["total"] == want >= 1, "%s: by ID number (%d, %s)" % (path, want, d["total"]))
+    for bad, name in (("sort=colour", "sort"), ("order=sideways", "order"), ("status=lost", "status"),
+                      ("from=2026-13-01", "from"), ("unit=123", "unit"), ("per_page=501", "per_page"),
+                      ("page=0", "page"), ("format=pdf", "format"), ("from=2026-11-02&to=2026-11-01", "from")):
+        st, d, _ = req(path + "?" + bad, boss)
+        check(st == 400 and d["error"]["code"] == "VALIDATION" and d["error"]["message"].startswith(name),
+              "%s ?%s: 400 naming %s (%s %s)" % (path, bad, name, st, d))
+    # exports: exactly the filtered rows in scope, CSV with BOM and Chinese titles, XLSX, Beijing times
+    for token, who in ((boss, "admin"), (cadre, "cadre A")):
+        for q in ("", "status=" + statuses[0], "unit=" + UA + "&sort=no&order=desc"):
+            st, d, _ = req(path + "?per_page=500&" + q, token)
+            total = d["total"]
+            st, blob, h = req(path + "?format=csv&" + q, token, raw=True)
+            rows_ = csv_rows(blob) if st == 200 else []
+            check(st == 200 and len(rows_) == total + 1, "%s %s ?%s csv: %d rows for total %d" % (who, path, q, len(rows_) - 1, total))
+            if rows_:
+                check(rows_[0][0] in ("补助编号", "案件编号") and "身份证号码" in rows_[0], "%s csv: Chinese titles" % path)
+                check([r[0] for r in rows_[1:]] == nos(d["items"]), "%s %s ?%s csv: the list's rows in its order" % (who, path, q))
+                if token == cadre:
+                    check(set(r[0] for r in rows_[1:]) <= a_nos and all("*" in r[2] for r in rows_[1:]),
+                          "%s: cadre A's export holds 甲区's only, ID numbers masked" % path)
+                at = rows_[0].index("申请时间" if table == "lm_subsidy" else "受理时间")
+                col = "created_at" if table == "lm_subsidy" else "opened_at"
+                utc = dict(sql("SELECT %s, %s FROM %s" % (no_col, col, table)))
+                r1 = rows_[1] if len(rows_) > 1 else None
+                if r1:
+                    import datetime
+                    bj = (datetime.datetime.strptime(utc[r1[0]], "%Y-%m-%dT%H:%M:%SZ") + datetime.timedelta(hours=8)).strftime("%Y-%m-%d %H:%M:%S")
+                    check(r1[at] == bj, "%s csv: time in Beijing time (%s, stored %s)" % (path, r1[at], utc[r1[0]]))
+            st, blob, h = req(path + "?format=xlsx&" + q, token, raw=True)
+            check(st == 200 and blob[:2] == b"PK" and xlsx_rows(blob) == total + 1, "%s %s ?%s xlsx: %d rows" % (who, path, q, total))
+
+# a unit liaison: cases of its own unit only; the LM list is not theirs
+st, d, _ = req("/api/v1/cases?per_page=500", unit_b)
+b_cases = one("SELECT count(*) FROM service_case c JOIN member m ON m.id = c.member_id JOIN unit u ON u.id = m.unit_id"
+              " WHERE u.credit_code = '%s'" % UB)
+check(st == 200 and d["total"] == b_cases == 9, "unit liaison of 乙区纺织厂: its 9 cases (%s %s)" % (st, d.get("total")))
+st, blob, _ = req("/api/v1/cases?format=csv", unit_b, raw=True)
+check(st == 200 and len(csv_rows(blob)) == b_cases + 1, "unit liaison's cases export: its own")
+st, d, _ = req("/api/v1/cases?per_page=500&unit=" + UA, unit_b)
+check(st == 200 and d["total"] == 0, "unit liaison filtering on another unit: nothing")
+st, d, _ = req("/api/v1/lm/applications", unit_b)
+check(st == 403, "unit liaison: the LM list is refused (%s)" % st)
+st, d, _ = req("/api/v1/cases?per_page=500&assignee=me", cadre)
+check(st == 200 and d["total"] == 6 and all(x["assignee"] == "cadre-a" for x in d["items"]), "cadre A's queue: 6 (%s)" % d.get("total"))
+st, d, _ = req("/api/v1/lm/applications?per_page=500&year=1999", boss)
+check(st == 400 and d["error"]["message"].startswith("year"), "lm year=1999: 400 naming year")
+
+# the CLI writes the same exports in the caller's scope; a bad parameter exits 2 naming it
+for cmd, path in ((["lm", "list"], "/api/v1/lm/applications"), (["cases"], "/api/v1/cases")):
+    for as_, token in ((None, boss), ("cadre-a", cadre)):
+        rc, out, err = cli(*cmd, "--sort", "status", "--order", "desc", "--format", "csv", as_=as_)
+        st, blob, _ = req(path + "?sort=status&order=desc&format=csv", token, raw=True)
+        check(rc == 0 and out == blob, "huzhu %s --format csv as %s = the API's export (%s %s)" % (" ".join(cmd), as_, rc, err))
+    for bad in (("--sort", "colour"), ("--status", "lost"), ("--from", "2026-02-30"), ("--order", "up")):
+        rc, out, err = cli(*cmd, *bad)
+        check(rc == 2 and bad[0][2:] + ":" in err, "huzhu %s %s %s: exit 2 naming it (%s %s)" % (" ".join(cmd), bad[0], bad[1], rc, err))
+rc, out, err = cli("--json", "cases", "--unit", UB, as_="unit-b")
+check(rc == 0 and json.loads(out)["total"] == 9, "huzhu cases as the unit liaison: its 9 (%s)" % err)
+
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)
