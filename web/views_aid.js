@@ -70,9 +70,12 @@ const AidDecide = {
 
 const LmView = {
   props: ["user"],
+  components: { HzTable },
   setup(props) {
     const year = hzAid.year();
-    const budget = ref(null), rows = ref([]), tab = ref("applied"), error = ref(""), gauge = ref(null);
+    const budget = ref(null), tab = ref("applied"), error = ref(""), gauge = ref(null), list = ref(null);
+    /* the list is the server's: paged, filtered, sorted and exported there (HzTable) */
+    const filters = reactive({ status: "applied", unit: "", range: null });
     const form = reactive({ amount: "" });
     let chart = null;
     function draw() {
@@ -95,10 +98,8 @@ const LmView = {
     }
     async function load() {
       error.value = "";
-      try {
-        await loadBudget();
-        rows.value = (await hzApi.get("/lm/applications" + (tab.value === "all" ? "" : "?status=" + tab.value))).items;
-      } catch (e) { error.value = errText(e); }
+      try { await loadBudget(); } catch (e) { error.value = errText(e); }
+      if (list.value) list.value.reload();
     }
     const decide = (row, approve) => aidDecide("/lm/applications/" + row.no, approve, load);
     async function proactive() {
@@ -116,11 +117,11 @@ const LmView = {
         await load();
       } catch (e) { ElMessage.error(errText(e)); }
     }
-    onMounted(load);
-    watch(tab, load);
+    onMounted(async () => { try { await loadBudget(); } catch (e) { error.value = errText(e); } });
+    watch(tab, (t) => { filters.status = t === "all" ? "" : t; });
     const canBudget = computed(() => hzCan("lm.budget"));
-    return { year, budget, rows, tab, error, gauge, decide, proactive, form, setBudget, canBudget,
-             reviewer: hzAid.reviewer(props.user), office: hzAid.office(props.user), st: hzAid };
+    return { year, budget, tab, list, filters, ...hzListChoices(), error, gauge, decide, proactive, form, setBudget, canBudget,
+             seesNames: hzSeesIds(props.user), reviewer: hzAid.reviewer(props.user), office: hzAid.office(props.user), st: hzAid };
   },
   template: `
   <div>
@@ -148,19 +149,29 @@ const LmView = {
     </el-row>
     <el-card style="margin-top:16px">
       <aid-status-tabs v-model="tab" />
-      <el-table :data="rows" stripe data-test="lm-table" empty-text="暂无">
-        <el-table-column prop="no" label="编号" width="160" />
-        <el-table-column label="劳模" width="190"><template #default="s">{{ s.row.name }} <small>{{ s.row.id_number }}</small></template></el-table-column>
-        <el-table-column label="级别" width="100"><template #default="s">{{ st.levelText[s.row.level] || s.row.level }}</template></el-table-column>
-        <el-table-column prop="setl_id" label="医保结算号" width="150" />
-        <el-table-column label="补助" width="100"><template #default="s"><b class="money">{{ s.row.amount }}</b></template></el-table-column>
-        <el-table-column label="计算说明"><template #default="s"><span class="explain">{{ s.row.explain }}</span>
-          <el-tag v-if="s.row.reason === 'CAPPED'" size="small" type="warning" style="margin-left:4px">超年度封顶</el-tag>
-          <div v-if="s.row.reject_reason" class="field-error">{{ s.row.reject_reason }}</div></template></el-table-column>
-        <el-table-column label="状态" width="90"><template #default="s"><el-tag :type="st.statusType[s.row.status]">{{ st.statusText[s.row.status] }}</el-tag></template></el-table-column>
-        <el-table-column v-if="reviewer" label="审批" width="150"><template #default="s">
+      <hz-table ref="list" path="/lm/applications" name="lm" search="身份证号码、姓名或补助编号" :filters="filters">
+        <template #filters>
+          <el-select v-model="filters.unit" placeholder="会员单位" clearable filterable style="width:190px" data-test="lm-unit">
+            <el-option v-for="u in units" :key="u.code" :label="u.name" :value="u.code" />
+          </el-select>
+          <el-date-picker v-model="filters.range" type="daterange" value-format="YYYY-MM-DD" range-separator="至"
+                          start-placeholder="申请起" end-placeholder="申请止" style="width:240px" data-test="lm-range" />
+        </template>
+        <el-table-column prop="no" label="编号" width="150" sortable="custom" />
+        <el-table-column prop="name" label="劳模" width="180" :sortable="seesNames ? 'custom' : false"><template #default="s">{{ s.row.name }} <small>{{ s.row.id_number }}</small></template></el-table-column>
+        <el-table-column label="会员单位" min-width="110" show-overflow-tooltip><template #default="s">{{ s.row.unit_name }}</template></el-table-column>
+        <el-table-column label="级别" width="80"><template #default="s">{{ st.levelText[s.row.level] || s.row.level }}</template></el-table-column>
+        <el-table-column prop="setl_id" label="医保结算号" width="125" />
+        <el-table-column prop="amount" label="补助" width="115" sortable="custom" align="right"><template #default="s"><b class="money">{{ $fmt.money(s.row.amount) }}</b></template></el-table-column>
+        <el-table-column label="计算说明" min-width="150" show-overflow-tooltip><template #default="s">
+          <span v-if="s.row.reject_reason" class="field-error">{{ s.row.reject_reason }} · </span>
+          <el-tag v-if="s.row.reason === 'CAPPED'" size="small" type="warning" style="margin-right:4px">超年度封顶</el-tag>
+          <span class="explain">{{ s.row.explain }}</span></template></el-table-column>
+        <el-table-column prop="status" label="状态" width="90" sortable="custom" fixed="right"><template #default="s"><el-tag :type="st.statusType[s.row.status]">{{ st.statusText[s.row.status] }}</el-tag></template></el-table-column>
+        <el-table-column prop="created_at" label="申请时间" width="160" sortable="custom"><template #default="s">{{ $fmt.time(s.row.created_at) }}</template></el-table-column>
+        <el-table-column v-if="reviewer" label="审批" width="140" fixed="right"><template #default="s">
           <aid-decide :row="s.row" prefix="lm" @decide="decide" /></template></el-table-column>
-      </el-table>
+      </hz-table>
     </el-card>
   </div>`,
 };

@@ -78,6 +78,14 @@ const HzTable = {
   </div>`,
 };
 
+/* Does the user (an object or a ref of one) see names and ID numbers in
+ * full? Masked ones are not sorted on: the order would tell them apart
+ * (hz_authz_sees_identity). */
+function hzSeesIds(user) {
+  const u = user && "value" in user ? user.value : user;
+  return !!u && ["admin", "staff", "reviewer", "finance", "member"].includes(u.role);
+}
+
 /* The units (and the plans) a list may be filtered on: the caller's units
  * from the API (a cadre's own district's), the plan codes of hzFmt. */
 function hzListChoices() {
@@ -93,7 +101,7 @@ const MembersView = {
   setup() {
     const filters = reactive({ unit: "", flag: "", plan: "", covered: "" }), user = Vue.inject("user");
     /* masked numbers are not sorted on (the order would tell the hidden digits) */
-    const seesIds = computed(() => user && user.value && ["admin", "staff", "reviewer", "finance"].includes(user.value.role));
+    const seesIds = computed(() => hzSeesIds(user));
     return { filters, seesIds, ...hzListChoices(), open: (m) => { location.hash = "#/members/" + m.ref; } };
   },
   template: `

@@ -186,16 +186,43 @@ const hzOfficeViews = (() => {
         } catch (e) { dlg.error = err(e); } finally { dlg.busy = false; }
       }
       function memberAdded(m) { location.hash = "#/members/" + encodeURIComponent(m.ref); }
+      /* a new organisation under the picked one (POST /orgs, audited); the
+       * server's refusal names its field ("code: …"), shown on that field */
+      const odlg = reactive({ open: false, code: "", name: "", parent: "", kind: "grassroots", region: "", busy: false, error: "", field: "" });
+      function addOrg() {
+        const p = picked.value;
+        Object.assign(odlg, { open: true, code: p ? p.code + "-" : "", name: "", parent: p ? p.code : "",
+          kind: p ? (p.kind === "federation" ? "district" : "grassroots") : "federation", region: "", error: "", field: "" });
+      }
+      const fieldError = (f) => (odlg.field === f ? odlg.error : "");
+      async function saveOrg() {
+        odlg.busy = true; odlg.error = ""; odlg.field = "";
+        const body = { code: odlg.code.trim(), name: odlg.name.trim(), kind: odlg.kind };
+        if (odlg.parent) body.parent = odlg.parent;
+        if (odlg.region.trim()) body.region = odlg.region.trim();
+        try {
+          const o = await hzApi.post("/orgs", body);
+          odlg.open = false;
+          ElMessage.success("已新增组织 " + o.name);
+          await load();
+        } catch (e) {
+          odlg.error = err(e);
+          const m = /^([a-z_]+):/.exec(odlg.error);
+          odlg.field = m ? m[1] : "";
+        } finally { odlg.busy = false; }
+      }
       onMounted(load);
-      return { orgs, units, error, picked, q, tree, shown, byCode, mayWrite, mayAddMember, dlg, addUnit, editUnit, saveUnit, memberAdded, kindName };
+      return { orgs, units, error, picked, q, tree, shown, byCode, mayWrite, mayAddMember, dlg, addUnit, editUnit, saveUnit, memberAdded, kindName,
+               odlg, addOrg, saveOrg, fieldError };
     },
     template: `
     <div>
       <h1 class="page-title">组织与单位</h1>
       <el-alert v-if="error" type="error" :title="error" show-icon />
       <el-row :gutter="16">
-        <el-col :xs="24" :md="9" v-if="orgs.length">
-          <el-card><template #header>工会组织（{{ orgs.length }} 个）</template>
+        <el-col :xs="24" :md="8" v-if="orgs.length">
+          <el-card><template #header>工会组织（{{ orgs.length }} 个）
+              <el-button v-if="mayWrite" size="small" type="primary" style="float:right" @click="addOrg" data-test="org-add">新增组织</el-button></template>
             <el-tree :data="tree" node-key="path" default-expand-all :expand-on-click-node="false" highlight-current
                      @node-click="n => picked = n" data-test="org-tree">
               <template #default="{ data }">
@@ -205,7 +232,7 @@ const hzOfficeViews = (() => {
             </el-tree>
           </el-card>
         </el-col>
-        <el-col :xs="24" :md="orgs.length ? 15 : 24">
+        <el-col :xs="24" :md="orgs.length ? 16 : 24">
           <el-card><template #header>
               <span data-test="units-heading">{{ picked ? picked.name : '全部' }}的会员单位（{{ shown.length }} 家）</span>
               <el-button v-if="picked" size="small" link @click="picked = null" style="margin-left:8px">显示全部</el-button>
@@ -215,11 +242,11 @@ const hzOfficeViews = (() => {
               <el-button v-if="mayWrite" type="primary" @click="addUnit" data-test="unit-add">新增单位</el-button>
             </div>
             <el-table :data="shown" size="small" max-height="560" data-test="unit-table">
-              <el-table-column prop="name" label="单位名称" min-width="200" />
-              <el-table-column prop="code" label="统一社会信用代码" width="190" />
-              <el-table-column label="所属工会" min-width="120"><template #default="s">{{ (byCode[s.row.org] || {}).name || s.row.org }}</template></el-table-column>
-              <el-table-column prop="members" label="会员" width="70" />
-              <el-table-column label="操作" width="170" v-if="mayWrite || mayAddMember"><template #default="s">
+              <el-table-column prop="name" label="单位名称" min-width="170" show-overflow-tooltip />
+              <el-table-column prop="code" label="统一社会信用代码" width="172" />
+              <el-table-column label="所属工会" min-width="110" show-overflow-tooltip><template #default="s">{{ (byCode[s.row.org] || {}).name || s.row.org }}</template></el-table-column>
+              <el-table-column prop="members" label="会员" width="64" />
+              <el-table-column label="操作" :width="mayWrite && mayAddMember ? 180 : 110" fixed="right" v-if="mayWrite || mayAddMember"><template #default="s">
                 <el-button v-if="mayWrite" size="small" @click="editUnit(s.row)" :data-test="'unit-edit-' + s.row.code">编辑</el-button>
                 <member-add-dialog v-if="mayAddMember" :unit="s.row" @done="memberAdded" style="margin-left:6px" />
               </template></el-table-column>
@@ -227,6 +254,26 @@ const hzOfficeViews = (() => {
           </el-card>
         </el-col>
       </el-row>
+      <el-dialog v-model="odlg.open" title="新增工会组织" width="520px">
+        <el-form label-width="110px" data-test="org-form">
+          <el-form-item label="上级组织" :error="fieldError('parent')">
+            <el-select v-model="odlg.parent" filterable clearable placeholder="无（新的总工会）" style="width:100%" data-test="of-parent">
+              <el-option v-for="o in orgs" :key="o.code" :label="o.name + '（' + kindName[o.kind] + '）'" :value="o.code" />
+            </el-select>
+          </el-form-item>
+          <el-form-item label="组织代码" required :error="fieldError('code')"><el-input v-model="odlg.code" maxlength="40" placeholder="字母、数字、- 和 _，如 XA-XC-07" data-test="of-code" /></el-form-item>
+          <el-form-item label="组织名称" required :error="fieldError('name')"><el-input v-model="odlg.name" maxlength="60" data-test="of-name" /></el-form-item>
+          <el-form-item label="类别" required :error="fieldError('kind')">
+            <el-select v-model="odlg.kind" style="width:100%" data-test="of-kind">
+              <el-option v-for="(t, k) in kindName" :key="k" :label="t" :value="k" />
+            </el-select>
+          </el-form-item>
+          <el-form-item label="行政区划代码" :error="fieldError('region')"><el-input v-model="odlg.region" maxlength="6" placeholder="6 位数字，可不填" data-test="of-region" /></el-form-item>
+        </el-form>
+        <template #footer>
+          <dialog-footer :error="odlg.error" :busy="odlg.busy" label="新增" test="of" @cancel="odlg.open = false" @save="saveOrg" />
+        </template>
+      </el-dialog>
       <el-dialog v-model="dlg.open" :title="dlg.edit ? '编辑会员单位' : '新增会员单位'" width="520px">
         <el-form label-width="140px" data-test="unit-form">
           <el-form-item label="统一社会信用代码" required><el-input v-model="dlg.code" :disabled="dlg.edit" maxlength="18" data-test="uf-code" /></el-form-item>

@@ -209,16 +209,17 @@ const ActivityView = {
 
 const CasesView = {
   props: ["user"],
+  components: { HzTable },
   setup(props) {
     const works = hzUnion.works(props.user);
-    const tab = ref(works ? "mine" : "all"), rows = ref([]), error = ref(""), current = ref(null), showNew = ref(false), newError = ref("");
+    const tab = ref(works ? "mine" : "all"), list = ref(null), error = ref(""), current = ref(null), showNew = ref(false), newError = ref("");
+    /* the tab sets the server's filters; the list is paged, sorted and exported there (HzTable) */
+    const tabFilter = (t) => ({ mine: { status: "", assignee: "me" }, open: { status: "open", assignee: "" },
+      assigned: { status: "assigned", assignee: "" }, closed: { status: "closed", assignee: "" } }[t] || { status: "", assignee: "" });
+    const filters = reactive(Object.assign({ unit: "", range: null }, tabFilter(tab.value)));
     const nf = reactive({ id_number: "", kind: "wage", summary: "", amount: "" });
     const cf = reactive({ outcome: "resolved", recovered: "" }), showClose = ref(false), closeError = ref("");
-    async function load() {
-      error.value = "";
-      const q = { mine: "?assignee=me", open: "?status=open", assigned: "?status=assigned", closed: "?status=closed", all: "" }[tab.value];
-      try { rows.value = (await hzApi.get("/cases" + q)).items; } catch (e) { error.value = errText(e); }
-    }
+    function load() { if (list.value) list.value.reload(); }
     async function open(row) {
       try { current.value = await hzApi.get("/cases/" + encodeURIComponent(row.no)); } catch (e) { ElMessage.error(errText(e)); }
     }
@@ -267,9 +268,8 @@ const CasesView = {
         await after(c, "已立案 " + c.no);
       } catch (e) { newError.value = errText(e); }
     }
-    onMounted(load);
-    watch(tab, load);
-    return { tab, rows, error, current, open, assign, note, close, cf, showClose, closeError, nf, showNew, newError, create,
+    watch(tab, (t) => Object.assign(filters, tabFilter(t)));
+    return { tab, list, filters, units: hzListChoices().units, seesNames: hzSeesIds(props.user), error, current, open, assign, note, close, cf, showClose, closeError, nf, showNew, newError, create,
              works, opens: hzUnion.opens(props.user), u: hzUnion };
   },
   template: `
@@ -287,15 +287,23 @@ const CasesView = {
             <el-tab-pane label="已结案" name="closed" />
             <el-tab-pane label="全部" name="all" />
           </el-tabs>
-          <el-table :data="rows" stripe data-test="case-table" empty-text="暂无" @row-click="open" row-class-name="clickable">
-            <el-table-column prop="no" label="编号" width="140" />
-            <el-table-column label="类别" width="90"><template #default="s">{{ u.caseKind[s.row.kind] }}</template></el-table-column>
-            <el-table-column label="会员" width="170"><template #default="s">{{ s.row.name }} <small>{{ s.row.id_number }}</small></template></el-table-column>
+          <hz-table ref="list" path="/cases" name="case" search="身份证号码、姓名或案件编号" :filters="filters" @row-click="open">
+            <template #filters>
+              <el-select v-model="filters.unit" placeholder="会员单位" clearable filterable style="width:190px" data-test="case-unit">
+                <el-option v-for="x in units" :key="x.code" :label="x.name" :value="x.code" />
+              </el-select>
+              <el-date-picker v-model="filters.range" type="daterange" value-format="YYYY-MM-DD" range-separator="至"
+                              start-placeholder="受理起" end-placeholder="受理止" style="width:240px" data-test="case-range" />
+            </template>
+            <el-table-column prop="no" label="编号" width="140" sortable="custom" />
+            <el-table-column prop="kind" label="类别" width="90" sortable="custom"><template #default="s">{{ u.caseKind[s.row.kind] }}</template></el-table-column>
+            <el-table-column prop="name" label="会员" width="170" :sortable="seesNames ? 'custom' : false"><template #default="s">{{ s.row.name }} <small>{{ s.row.id_number }}</small></template></el-table-column>
             <el-table-column prop="summary" label="诉求" min-width="200" show-overflow-tooltip />
-            <el-table-column label="状态" width="90"><template #default="s"><el-tag size="small" :type="u.caseType[s.row.status]">{{ u.caseStatus[s.row.status] }}</el-tag></template></el-table-column>
+            <el-table-column prop="status" label="状态" width="90" sortable="custom"><template #default="s"><el-tag size="small" :type="u.caseType[s.row.status]">{{ u.caseStatus[s.row.status] }}</el-tag></template></el-table-column>
             <el-table-column label="承办人" width="90"><template #default="s">{{ s.row.assignee || '-' }}</template></el-table-column>
-            <el-table-column label="结果 / 追回" width="150"><template #default="s">{{ s.row.outcome ? u.outcomeText[s.row.outcome] : '-' }}<b v-if="s.row.status === 'closed' && s.row.recovered !== '0.00'" class="money"> {{ s.row.recovered }}</b></template></el-table-column>
-          </el-table>
+            <el-table-column label="结果 / 追回" width="150"><template #default="s">{{ s.row.outcome ? u.outcomeText[s.row.outcome] : '-' }}<b v-if="s.row.status === 'closed' && s.row.recovered !== '0.00'" class="money"> {{ $fmt.money(s.row.recovered) }}</b></template></el-table-column>
+            <el-table-column prop="opened_at" label="受理时间" width="170" sortable="custom"><template #default="s">{{ $fmt.time(s.row.opened_at) }}</template></el-table-column>
+          </hz-table>
         </el-card>
       </el-col>
       <el-col v-if="current" :md="10">

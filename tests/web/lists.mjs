@@ -2,7 +2,8 @@
 // and their claims (tests/cli/test_web_lists.sh): staff page through more
 // than 500 members and claims, filter, sort by a column and export; the file
 // the browser downloads holds exactly the filtered rows (CSV with BOM,
-// XLSX); the 新城区 cadre's totals and export are its district's only.
+// XLSX); the 新城区 cadre's totals and export are its district's only. The
+// LM subsidies and the cases (admin and the cadre) likewise.
 // Screenshots in HZ_SHOTS (lists-*.png). Prints "N passed, N failed".
 import fs from "node:fs";
 import { answered, BASE, check, eventually, finish, session, shot, text } from "./lib.mjs";
@@ -36,6 +37,64 @@ async function everything(page, path) {
     if (d.items.length < 500) return items;
     p++;
   }
+}
+
+/* A list of a member's records (LM subsidies, cases) as `who`: every row
+ * (the 全部 tab), page 2, the unit filter, a sort by number and by status,
+ * a search by a record's number, and the CSV and XLSX exports of the
+ * filtered rows. The total of 全部. */
+async function recordList(page, name, path, who) {
+  await page.click(`[data-test=nav-${name === "lm" ? "lm" : "cases"}]`);
+  await page.waitForSelector(`[data-test=${name}-table]`);
+  const all = await answered(page, path, { status: null, assignee: null, page: "1" }, () => page.click(".el-tabs__item >> text=全部"));
+  check(all.total > 0, `${who} ${path}: ${all.total} in all`);
+  await eventually(page, ([n, t]) => document.querySelector(`[data-test=${n}-total]`).textContent.includes("共 " + t + " 条"),
+                   [name, all.total], `${who} ${path}: the total is shown`);
+  const every = await everything(page, path);
+  check(every.length === all.total && new Set(every.map(x => x.no)).size === all.total, `${who} ${path}: the API's pages hold them all`);
+  if (all.total > 20) {
+    const p2 = await answered(page, path, { page: "2" }, () => page.click(`[data-test=${name}-pager] .btn-next`));
+    check(p2.items.length === Math.min(20, all.total - 20) && p2.items.every(x => !all.items.some(y => y.no === x.no)),
+          `${who} ${path}: page 2 holds other rows`);
+    await eventually(page, ([n, no]) => document.querySelector(`[data-test=${n}-table] .el-table__body-wrapper .el-table__row`)
+      .textContent.includes(no), [name, p2.items[0].no], `${who} ${path}: page 2 is shown`);
+  }
+  // a sort by number, ascending then descending (the server's, across pages)
+  const asc = await answered(page, path, { sort: "no", order: "asc" }, () => page.click(`[data-test=${name}-table] th >> text=编号`));
+  const sorted = every.map(x => x.no).sort();
+  check(asc.items[0].no === sorted[0], `${who} ${path}: sorted by number, the smallest first (${asc.items[0].no})`);
+  const desc = await answered(page, path, { sort: "no", order: "desc" }, () => page.click(`[data-test=${name}-table] th >> text=编号`));
+  check(desc.items[0].no === sorted[sorted.length - 1], `${who} ${path}: descending, the largest first`);
+  await eventually(page, ([n, no]) => document.querySelector(`[data-test=${n}-table] .el-table__body-wrapper .el-table__row`)
+    .textContent.includes(no), [name, desc.items[0].no], `${who} ${path}: the table shows the sorted rows`);
+  // a search by a record's number, typed in lowercase
+  const target = every[Math.min(3, every.length - 1)].no;
+  await page.fill(`[data-test=${name}-search]`, target.toLowerCase());
+  const one = await answered(page, path, { q: target.toLowerCase() }, () => page.press(`[data-test=${name}-search]`, "Enter"));
+  check(one.total === 1 && one.items[0].no === target, `${who} ${path}: a number typed in lowercase finds its record`);
+  await page.fill(`[data-test=${name}-search]`, "");
+  await answered(page, path, { q: null }, () => page.press(`[data-test=${name}-search]`, "Enter"));
+  // the unit filter: the unit of the first row
+  const unitName = every[0].unit_name;
+  const units = (await api(page, "/units?per_page=500")).items;
+  const unit = units.find(u => u.name === unitName);
+  if (unit) {
+    const f = await choose(page, `${name}-unit`, unitName, path, { unit: unit.code, sort: "no", order: "desc" });
+    const want = every.filter(x => x.unit_name === unitName).length;
+    check(f.total === want && f.items.every(x => x.unit_name === unitName), `${who} ${path}: ${unitName}: ${f.total} (${want})`);
+    const csv = await download(page, `${name}-export-csv`);
+    const rows = csvRows(csv.bytes);
+    check(csv.bytes[0] === 0xef && rows[0][0] === (name === "lm" ? "补助编号" : "案件编号") && rows[0].includes("身份证号码"),
+          `${who} ${path}: CSV with BOM and Chinese titles: ${rows[0].slice(0, 4)}`);
+    const filtered = await everything(page, path + "?unit=" + unit.code + "&sort=no&order=desc");
+    check(rows.length - 1 === f.total && rows.slice(1).map(r => r[0]).join() === filtered.map(x => x.no).join(),
+          `${who} ${path}: the CSV holds the ${f.total} filtered rows in the list's order (${rows.length - 1})`);
+    if (who === "cadre") check(rows.slice(1).every(r => r[2].includes("*")), `${who} ${path}: ID numbers masked in the export`);
+    const xlsx = await download(page, `${name}-export-xlsx`);
+    check(xlsx.name.endsWith(".xlsx") && xlsx.bytes[0] === 0x50 && xlsx.bytes[1] === 0x4b, `${who} ${path}: an XLSX file`);
+    await shot(page, `lists-${who}-${name}-unit`);
+  } else check(false, `${who} ${path}: the first row's unit ${unitName} is in /units`);
+  return all.total;
 }
 
 try {
@@ -117,6 +176,14 @@ try {
   check(one.total === 1 && one.items[0].claim_no === every[3].claim_no, "a claim number (typed lowercase) finds its claim");
   await st.ctx.close();
 
+  // --- admin: the LM subsidies and the cases, paged, filtered, sorted and exported by the server ---
+  const ad = await session("admin", { width: 1366, height: 768 });
+  page = ad.page;
+  await page.waitForSelector("[data-test=nav-lm]");
+  const adminLm = await recordList(page, "lm", "/lm/applications", "admin");
+  const adminCases = await recordList(page, "case", "/cases", "admin");
+  await ad.ctx.close();
+
   // --- the 新城区 cadre: its district's rows only, also in totals and exports ----------------
   const cd = await session("cadre", { width: 1366, height: 768 });
   page = cd.page;
@@ -129,6 +196,10 @@ try {
   check(cadreCsv.length - 1 === mine.total && cadreCsv.slice(1).every(r => r[1].includes("*")),
         "the cadre's export: its " + mine.total + " members, ID numbers masked (" + (cadreCsv.length - 1) + ")");
   await shot(page, "lists-05-cadre-members");
+  const cadreLm = await recordList(page, "lm", "/lm/applications", "cadre");
+  const cadreCases = await recordList(page, "case", "/cases", "cadre");
+  check(cadreLm < adminLm && cadreCases < adminCases, "the cadre's LM and cases lists are its district's part (" +
+        cadreLm + " of " + adminLm + ", " + cadreCases + " of " + adminCases + ")");
   await cd.ctx.close();
 } catch (e) {
   check(false, "lists walk: " + e.message);
