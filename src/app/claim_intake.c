@@ -370,7 +370,10 @@ hz_err hz_app_claims_proactive_batch(hz_app *app, hz_date since, int batch, hz_p
     if (batch <= 0) batch = PROACTIVE_BATCH;
     hz_store_bulk_mode(app->db);
     rc = hz_store_settlements_unclaimed(app->db, since, &ids, &n, e);
-    if (rc) return rc;
+    if (rc) {
+        hz_store_bulk_end(app->db);
+        return rc;
+    }
     hz_proactive_item *items = malloc(sizeof *items * (size_t)batch);
     if (!items && n) rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
     for (size_t start = 0; rc == HZ_OK && start < n; start += (size_t)batch) {
@@ -413,5 +416,6 @@ hz_err hz_app_claims_proactive_batch(hz_app *app, hz_date since, int batch, hz_p
     }
     free(items);
     free(ids);
+    hz_store_bulk_end(app->db);
     return rc;
 }

@@ -719,6 +719,7 @@ hz_err hz_app_import_roster(hz_app *app, const hz_roster_input *in, hz_roster_re
     if (in->progress) in->progress(in->progress_ctx, c.total, c.total);
 done:
     if (in->solo) hz_store_import_solo(app->db, false);
+    hz_store_bulk_end(app->db);
     hz_table_free(t);
     free(c.seen.slots);
     free(c.existing.slots);

@@ -324,6 +324,7 @@ done:
     free(c.bad);
     free(c.seen);
     hz_feed_free(f);
+    hz_store_bulk_end(app->db);
     return rc;
 }
 

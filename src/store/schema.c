@@ -309,6 +309,11 @@ void hz_store_bulk_mode(hz_db *db) {
         hz_db_exec(db, "PRAGMA cache_size=-524288; PRAGMA wal_autocheckpoint=16384", NULL);
 }
 
+void hz_store_bulk_end(hz_db *db) {
+    if (!strcmp(hz_db_driver_name(db), "sqlite"))
+        hz_db_exec(db, "PRAGMA cache_size=-8192; PRAGMA wal_autocheckpoint=1000", NULL);
+}
+
 void hz_store_import_solo(hz_db *db, bool on) {
     if (strcmp(hz_db_driver_name(db), "sqlite") != 0) return;
     /* a journal-mode change needs the database alone: no waiting for it,

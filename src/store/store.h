@@ -47,8 +47,12 @@ hz_err hz_store_migrate(hz_db *db, const char *now, int *applied, hz_errinfo *e)
  * every module; exposed for tests). Same errors as hz_store_migrate. */
 hz_err hz_store_migrate_module(hz_db *db, const hz_store_module *m, const char *now, int *applied, hz_errinfo *e);
 
-/* Bulk work (imports) on this connection: a larger page cache. */
+/* Bulk work (imports, 免申即享) on this connection: a larger page cache
+ * (512 MiB) and fewer WAL checkpoints. hz_store_bulk_end puts the
+ * connection back (8 MiB, the default checkpoint): a server's worker
+ * connection must not keep a bulk cache after one import. */
 void hz_store_bulk_mode(hz_db *db);
+void hz_store_bulk_end(hz_db *db);
 /* An import with the database to itself (the CLI's): on = a rollback
  * journal instead of the WAL when no other connection has the database open
  * (new pages are written once, not to the WAL and again at the checkpoint)

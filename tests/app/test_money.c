@@ -16,6 +16,7 @@
 #include "app/recovery.h"
 #include "app/settlements.h"
 #include "fixture.h"
+#include "store/db.h"
 
 static hz_fixture fx;
 static hz_app app;
@@ -282,12 +283,47 @@ static void test_continuity(void **state) {
     free(v);
 }
 
+/* An SQLite PRAGMA's value on the app's connection. */
+static int64_t pragma(const char *sql) {
+    hz_stmt *st;
+    hz_errinfo e;
+    bool row;
+    OK(hz_db_stmt(app.db, sql, &st, &e));
+    OK(hz_stmt_step(st, &row, &e));
+    assert_true(row);
+    int64_t v = hz_stmt_col_int(st, 0);
+    hz_stmt_reset(st);
+    return v;
+}
+
+/* A feed import and 免申即享 raise the connection's page cache while they
+ * run; a server's worker connection must get its 8 MiB back afterwards, or
+ * every thread that ran one import would keep up to 512 MiB. */
+static void test_bulk_mode_ends(void **state) {
+    (void)state;
+    if (strcmp(hz_db_driver_name(app.db), "sqlite") != 0) return;
+    assert_int_equal(pragma("PRAGMA cache_size"), -8192);
+    char id[19];
+    hz_errinfo e;
+    member("61010219900101007", "己先生", hz_date_from_ymd(2025, 1, 1), id);
+    stay("B1", id, "2025-06-01", "2025-06-10", "3300.00", false);
+    assert_int_equal(pragma("PRAGMA cache_size"), -8192);
+    assert_int_equal(pragma("PRAGMA wal_autocheckpoint"), 1000);
+    int64_t created = 0;
+    OK(hz_app_claims_proactive(&app, hz_date_from_ymd(2025, 6, 1), NULL, NULL, &created, &e));
+    assert_int_equal(created, 1);
+    assert_int_equal(pragma("PRAGMA cache_size"), -8192);
+    assert_int_equal(pragma("PRAGMA wal_autocheckpoint"), 1000);
+    fixture_check_ok(&app);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_payment),
         cmocka_unit_test(test_reversal),
         cmocka_unit_test(test_refund_after_payment),
         cmocka_unit_test(test_continuity),
+        cmocka_unit_test(test_bulk_mode_ends),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
