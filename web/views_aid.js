@@ -37,7 +37,7 @@ async function aidDecide(path, approve, reload) {
       } catch (e) { return; } // cancelled
       r = await hzApi.post(path + "/reject", { reason });
     }
-    ElMessage.success(approve ? "已审批 " + r.no + "，" + r.amount + " 元计入预算" : "已拒绝 " + r.no);
+    ElMessage.success(approve ? "已审批 " + r.no + "，" + hzFmt.money(r.amount) + "计入预算" : "已拒绝 " + r.no);
     await reload();
   } catch (e) { ElMessage.error(errText(e)); }
 }
@@ -120,7 +120,7 @@ const LmView = {
     onMounted(async () => { try { await loadBudget(); } catch (e) { error.value = errText(e); } });
     watch(tab, (t) => { filters.status = t === "all" ? "" : t; });
     const canBudget = computed(() => hzCan("lm.budget"));
-    return { year, budget, tab, list, filters, ...hzListChoices(), error, gauge, decide, proactive, form, setBudget, canBudget,
+    return { year, budget, tab, list, filters, ...hzListChoices(), error, gauge, decide, proactive, form, setBudget, canBudget, money: (v) => hzFmt.money(v),
              seesNames: hzSeesIds(props.user), reviewer: hzAid.reviewer(props.user), office: hzAid.office(props.user), st: hzAid };
   },
   template: `
@@ -132,7 +132,7 @@ const LmView = {
         <el-card><template #header>{{ year }} 年预算</template>
           <div ref="gauge" class="gauge" data-test="lm-gauge"></div>
           <div v-if="budget" class="budget-line" data-test="lm-budget">
-            预算 <b class="money">{{ budget.budget }}</b> · 已承诺 <b class="money red">{{ budget.committed }}</b> · 剩余 <b class="money">{{ budget.left }}</b>
+            预算 <b class="money">{{ money(budget.budget) }}</b> · 已承诺 <b class="money red">{{ money(budget.committed) }}</b> · 剩余 <b class="money">{{ money(budget.left) }}</b>
           </div>
           <div v-if="canBudget" class="toolbar" style="margin-top:12px">
             <el-input v-model="form.amount" placeholder="新的年度预算（元）" style="max-width:200px" data-test="lm-budget-amount" aria-label="年度预算" />

@@ -131,7 +131,7 @@ const ActivityView = {
       if (measure.value && String(join.value).trim()) body[measure.value] = Number(join.value);
       try {
         const p = await hzApi.post(path + "/participants", body);
-        ElMessage.success(p.member_name + " 已于 " + p.date + " 参加" + (p.extra !== "0.00" ? "，劳模体检加 " + p.extra + " 元" : ""));
+        ElMessage.success(p.member_name + " 已于 " + p.date + " 参加" + (p.extra !== "0.00" ? "，劳模体检加 " + hzFmt.money(p.extra) : ""));
         Object.assign(join, { id_number: "", value: "" });
         await load();
       } catch (e) { joinError.value = errText(e); }

@@ -15,6 +15,8 @@ function idNumber(body17) {
   return body17 + "10X98765432"[[...body17].reduce((s, c, i) => s + Number(c) * w[i], 0) % 11];
 }
 const cents = (s) => Math.round(Number(s) * 100);
+/* "23240.00" as the console shows money: "23,240.00 元" */
+const yuan = (s) => { const [a, b] = String(s).split("."); return a.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + "." + b + " 元"; };
 /* the console's money format: "19840.00" → "19,840.00 元" */
 const money = (s) => { const [i, f] = String(s).replace("-", "").split("."); return (String(s).startsWith("-") ? "-" : "") + i.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + "." + f + " 元"; };
 // the value the gauge draws (ECharts keeps it on the chart of the element)
@@ -34,7 +36,7 @@ try {
   await page.waitForSelector("[data-test=lm-table] >> text=张志强");
   const before = await api(page, "/lm/budget?year=" + YEAR);
   const gauge0 = await gaugeValue(page);
-  check(before.budget === "60000.00" && (await text(page, "[data-test=lm-budget]")).includes(before.committed),
+  check(before.budget === "60000.00" && (await text(page, "[data-test=lm-budget]")).includes(yuan(before.committed)),
         "the gauge's figures are the budget's: " + JSON.stringify(before));
   check(gauge0 === Math.round(cents(before.committed) * 1000 / cents(before.budget)) / 10, "the gauge shows committed / budget: " + gauge0);
   await shot(page, "aid-01-lm-queue");
@@ -43,12 +45,12 @@ try {
   check(zhang && zhang.amount === "5600.00" && zhang.explain.includes("70%"), "张志强's stay: 70% of 8,000.00: " + JSON.stringify(zhang));
   await page.click(`[data-test=lm-approve-${zhang.no}]`);
   await page.waitForFunction((c) => !document.querySelector("[data-test=lm-budget]").textContent.includes("已承诺 " + c),
-                             before.committed);
+                             yuan(before.committed));
   const after = await api(page, "/lm/budget?year=" + YEAR);
   check(cents(after.committed) - cents(before.committed) === 560000 && cents(after.left) === cents(before.left) - 560000,
         "approval commits 5,600.00 of the budget: " + JSON.stringify(after));
-  check((await text(page, "[data-test=lm-budget]")).includes("已承诺 " + after.committed) &&
-        (await text(page, "[data-test=lm-budget]")).includes("剩余 " + after.left), "the page shows the new figures");
+  check((await text(page, "[data-test=lm-budget]")).includes("已承诺 " + yuan(after.committed)) &&
+        (await text(page, "[data-test=lm-budget]")).includes("剩余 " + yuan(after.left)), "the page shows the new figures");
   await page.waitForFunction((v) => {
     const c = echarts.getInstanceByDom(document.querySelector("[data-test=lm-gauge]"));
     return c && c.getOption().series[0].data[0].value !== v;
