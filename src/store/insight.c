@@ -456,7 +456,7 @@ hz_err hz_store_second_round_listed(hz_db *db, int year, int64_t member_id, bool
 }
 
 static const char q_development[] =
-    "SELECT l.plan_code, substr(COALESCE(s.adm_date, c.event_date), 1, 7), substr(c.submitted_at, 1, 7), SUM(l.amount)"
+    "SELECT l.plan_code, substr(COALESCE(s.adm_date, c.event_date), 1, 7), substr(c.submitted_at, 1, 13), SUM(l.amount)"
     " FROM claim_line l JOIN claim c ON c.id = l.claim_id LEFT JOIN settlement s ON s.id = l.settlement_id"
     " JOIN member m ON m.id = c.member_id LEFT JOIN unit u ON u.id = m.unit_id"
     " LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id)"
@@ -472,7 +472,11 @@ hz_err hz_store_development(hz_db *db, const hz_list_scope *sc, hz_date from, hz
     hz_bind_date(st, 4, from);
     bool row;
     while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row)
-        fn(ctx, hz_stmt_col_text(st, 0), hz_stmt_col_text(st, 1), hz_stmt_col_text(st, 2), hz_stmt_col_int(st, 3));
+    {
+        char reported[8]; /* grouped by UTC hour, reported in the Beijing month */
+        hz_beijing_month(hz_stmt_col_text(st, 2), reported);
+        fn(ctx, hz_stmt_col_text(st, 0), hz_stmt_col_text(st, 1), reported, hz_stmt_col_int(st, 3));
+    }
     hz_stmt_reset(st);
     return rc;
 }

@@ -70,7 +70,7 @@ hz_err hz_store_second_round_listed(hz_db *db, int year, int64_t member_id, bool
 
 /* Paid amounts (claim lines not reversed, claims not rejected) by plan code,
  * origin month (the stay's admission or the claim's event, "YYYY-MM") and
- * report month (the claim's submission, "YYYY-MM"), for origins from `from`
+ * report month (the Beijing month of the claim's submission, "YYYY-MM"), for origins from `from`
  * on, within scope sc. */
 typedef void (*hz_development_fn)(void *ctx, const char *plan_code, const char *origin, const char *reported,
                                   hz_fen amount);

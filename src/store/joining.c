@@ -298,20 +298,6 @@ hz_err hz_store_sponsorship_grant(hz_db *db, int64_t sponsorship_id, int64_t mem
     return hz_stmt_run(st, e);
 }
 
-/* "2026-10-31T17" (a UTC hour) → "2026-11", the month of that hour in Beijing
- * (UTC+8): hours from 16:00 UTC belong to the next Beijing day. */
-static void beijing_month(const char *utc_hour, char out[8]) {
-    hz_date d;
-    char day[11];
-    snprintf(out, 8, "%.7s", utc_hour);
-    snprintf(day, sizeof day, "%.10s", utc_hour);
-    if (strlen(utc_hour) < 13 || hz_date_parse(day, &d, NULL, NULL) != HZ_OK) return;
-    if ((utc_hour[11] - '0') * 10 + (utc_hour[12] - '0') >= 16) {
-        char b[HZ_DATE_BUF];
-        snprintf(out, 8, "%.7s", hz_date_format(d + 1, b));
-    }
-}
-
 hz_err hz_store_growth(hz_db *db, const hz_list_scope *sc, const char *org_path, hz_date from, hz_date to,
                        hz_growth_fn fn, void *ctx, hz_errinfo *e) {
     hz_stmt *st;
@@ -328,7 +314,7 @@ hz_err hz_store_growth(hz_db *db, const hz_list_scope *sc, const char *org_path,
     memset(&g, 0, sizeof g);
     while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
         char month[8];
-        beijing_month(hz_stmt_col_text(st, 1), month);
+        hz_beijing_month(hz_stmt_col_text(st, 1), month);
         const char *district = hz_stmt_col_text(st, 0);
         if (have && (strcmp(g.district, district) || strcmp(g.month, month))) {
             if ((rc = fn(ctx, &g, e))) break;

@@ -23,6 +23,18 @@ void hz_bind_day_start(hz_stmt *st, int idx, hz_date d) {
     hz_stmt_text(st, idx, b);
 }
 
+void hz_beijing_month(const char *utc_hour, char out[8]) {
+    hz_date d;
+    char day[11];
+    snprintf(out, 8, "%.7s", utc_hour);
+    snprintf(day, sizeof day, "%.10s", utc_hour);
+    if (strlen(utc_hour) < 13 || hz_date_parse(day, &d, NULL, NULL) != HZ_OK) return;
+    if ((utc_hour[11] - '0') * 10 + (utc_hour[12] - '0') >= 16) {
+        char b[HZ_DATE_BUF];
+        snprintf(out, 8, "%.7s", hz_date_format(d + 1, b));
+    }
+}
+
 void hz_bind_opt_text(hz_stmt *st, int idx, const char *s) { hz_stmt_text(st, idx, s && *s ? s : NULL); }
 
 void hz_bind_opt_id(hz_stmt *st, int idx, int64_t id) {

@@ -20,6 +20,11 @@ void hz_bind_date(hz_stmt *st, int idx, hz_date d);
  * UTC, the office's days are Beijing's, so a range of days [from, to] over a
  * timestamp column is `ts >= day_start(from) AND ts < day_start(to + 1)`. */
 void hz_bind_day_start(hz_stmt *st, int idx, hz_date d);
+/* "2026-10-31T17" (a UTC hour, a timestamp column's first 13 characters) →
+ * "2026-11" in out: the Beijing month of that hour (hours from 16:00 UTC
+ * belong to the next Beijing day). A shorter or unparsable value keeps its
+ * first 7 characters. Queries group by UTC hour and fold with this. */
+void hz_beijing_month(const char *utc_hour, char out[8]);
 /* Binds NULL for an empty string / a zero id. */
 void hz_bind_opt_text(hz_stmt *st, int idx, const char *s);
 void hz_bind_opt_id(hz_stmt *st, int idx, int64_t id);

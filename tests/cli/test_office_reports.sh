@@ -141,6 +141,21 @@ expect_eq "$(day_claims 2026-10-31) $(day_claims 2026-11-01)" "$n_oct31 $((n_nov
 sql "UPDATE claim SET submitted_at = '2026-11-01T15:59:59Z' WHERE claim_no = '$X'" >/dev/null
 expect_eq "$(day_claims 2026-11-01) $(day_claims 2026-11-02)" "$((n_nov1 + 1)) $n_nov2" \
   "claims_status: 15:59:59 UTC on 1 November is still 1 November"
+# the forecast's report months are Beijing's: the chain ladder sees the same
+# triangle whether the claim came at 01:30 or at 10:00 on 1 November in
+# Shanghai (17:30 UTC on 31 October / 02:00 UTC on 1 November)
+# a paying claim whose stay began in 2026-06
+Y=$(sql "SELECT c.claim_no FROM claim c JOIN claim_line l ON l.claim_id = c.id JOIN settlement s ON s.id = l.settlement_id WHERE c.status <> 'rejected' AND l.reversed = 0 AND l.amount > 100000 AND s.adm_date LIKE '2026-06%' ORDER BY c.id LIMIT 1")
+expect_eq "$([ -n "$Y" ] && echo found)" "found" "a paying claim of a June stay"
+Y_at=$(sql "SELECT submitted_at FROM claim WHERE claim_no = '$Y'")
+forecast_at() { sql "UPDATE claim SET submitted_at = '$1' WHERE claim_no = '$Y'" >/dev/null
+  hz --json forecast --year 2026 | python3 -c 'import json, sys; d = json.load(sys.stdin); d.pop("as_of", None); print(json.dumps(d, sort_keys=True))'; }
+f_late=$(forecast_at 2026-10-31T17:30:00Z); f_day=$(forecast_at 2026-11-01T02:00:00Z); f_oct=$(forecast_at 2026-10-31T08:00:00Z)
+expect_eq "$([ -n "$f_late" ] && [ "$f_late" = "$f_day" ] && echo same)" "same" \
+  "forecast: 17:30 UTC on 31 October is reported in November (Beijing), like 02:00 UTC on 1 November"
+expect_eq "$([ "$f_late" != "$f_oct" ] && echo differs)" "differs" \
+  "forecast: a claim reported in October (Beijing) moves the triangle"
+sql "UPDATE claim SET submitted_at = '$Y_at' WHERE claim_no = '$Y'" >/dev/null
 # the growth report's months are Beijing's too: a member created at 17:30 UTC
 # on 31 October joined in November, one at 15:59:59 UTC on 30 November too
 month_joiners() { hz --json report growth --from 2026-10-01 --to 2026-12-31 >"$T/g.json" && python3 -c '
