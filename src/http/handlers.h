@@ -81,6 +81,9 @@ void h_member_by_ref(hz_req *r, char **p);
 void h_report(hz_req *r, char **p);
 void h_reports(hz_req *r, char **p);
 void h_audit_verify(hz_req *r, char **p);
+void h_audit_events(hz_req *r, char **p);
+void h_batches(hz_req *r, char **p);
+void h_batch_get(hz_req *r, char **p);
 void h_openapi(hz_req *r, char **p);
 
 #endif

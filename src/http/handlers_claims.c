@@ -640,6 +640,8 @@ static const hz_route payments_routes[] = {
     {"GET", V1 "/recoveries", h_recoveries, true, false},
     {"POST", V1 "/recoveries", h_recovery_add, true, false},
     {"POST", V1 "/payment-batches", h_batch_add, true, false},
+    {"GET", V1 "/payment-batches", h_batches, true, false},
+    {"GET", V1 "/payment-batches/:batch_no", h_batch_get, true, false},
     {"GET", V1 "/payment-batches/:batch_no/file", h_batch_file, true, false},
     {"POST", V1 "/payment-batches/confirm", h_batch_confirm, true, true, HZ_A_PAY},
     {NULL, NULL, NULL, false, false},

@@ -118,6 +118,7 @@ static const hz_route core_routes[] = {
     {"GET", V1 "/openapi.json", h_openapi, false, false},
     {"GET", V1 "/audit/verify", h_audit_verify, true, false},
     {"GET", V1 "/audit/checkpoint", h_audit_checkpoint, true, false},
+    {"GET", V1 "/audit/events", h_audit_events, true, false},
     {NULL, NULL, NULL, false, false},
 };
 #undef V1

@@ -60,3 +60,43 @@ hz_err hz_store_audit_count_action(hz_db *db, const char *action, int64_t *n, hz
     hz_stmt_text(st, 1, action);
     return hz_row_int(st, n, e);
 }
+
+/* The parameters of HZ_REC_WHERE, read for the trail (store/lists.h). */
+#define AUDIT_WHERE                                                                                                   \
+    " WHERE ?1 = '' AND ?2 = 0 AND ?3 = 0 AND ?8 = 0"                                                                \
+    " AND (?5 = '' OR UPPER(e.object) LIKE UPPER(?5) ESCAPE '\\' OR UPPER(e.object) LIKE UPPER('%:' || ?5) ESCAPE '\\'"   \
+    " OR (?4 <> '' AND UPPER(e.object) LIKE UPPER(?4) ESCAPE '\\'))"                                       \
+    " AND (?6 = '' OR e.object LIKE ?6 ESCAPE '\\' OR e.detail LIKE ?6 ESCAPE '\\')"                               \
+    " AND (?7 = '' OR e.action = ?7 OR e.action LIKE ?7 || '.%') AND (?9 = '' OR e.at >= ?9)"                        \
+    " AND (?10 = '' OR e.at < ?10) AND (?11 = '' OR e.actor = ?11) AND (?12 = 0 OR e.id = ?12)"
+#define Q_AUDIT_PAGE(order)                                                                                           \
+    "SELECT e.id, e.at, e.actor, e.action, e.object, e.detail FROM audit_event e" AUDIT_WHERE " ORDER BY " order     \
+    HZ_REC_PAGE
+static const char *const q_audit_page[HZ_AUDIT_SORTS][2] = {
+    {Q_AUDIT_PAGE("e.id"), Q_AUDIT_PAGE("e.id DESC")},
+    {Q_AUDIT_PAGE("e.at, e.id"), Q_AUDIT_PAGE("e.at DESC, e.id DESC")},
+    {Q_AUDIT_PAGE("e.action, e.id"), Q_AUDIT_PAGE("e.action DESC, e.id DESC")},
+    {Q_AUDIT_PAGE("e.actor, e.id"), Q_AUDIT_PAGE("e.actor DESC, e.id DESC")},
+    {Q_AUDIT_PAGE("e.object, e.id"), Q_AUDIT_PAGE("e.object DESC, e.id DESC")},
+};
+static const char q_audit_count[] = "SELECT count(*) FROM audit_event e" AUDIT_WHERE;
+
+typedef struct {
+    hz_audit_fn fn;
+    void *ctx;
+} page_ctx;
+
+static hz_err page_row(void *vctx, hz_stmt *st, hz_errinfo *e) {
+    page_ctx *c = vctx;
+    hz_audit_row r = {hz_stmt_col_int(st, 0), hz_stmt_col_text(st, 1), hz_stmt_col_text(st, 2),
+                      hz_stmt_col_text(st, 3), hz_stmt_col_text(st, 4), hz_stmt_col_text(st, 5), "", ""};
+    return c->fn(c->ctx, &r, e);
+}
+
+hz_err hz_store_audit_page(hz_db *db, const hz_list_scope *sc, const hz_rec_filter *f, int64_t offset, int64_t limit,
+                           hz_audit_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
+    if (f->sort < 0 || f->sort >= HZ_AUDIT_SORTS) return hz_fail(e, HZ_EINTERNAL, "audit: sort %d", f->sort);
+    page_ctx c = {fn, ctx};
+    return hz_store_rec_page(db, q_audit_count, q_audit_page[f->sort][f->desc], sc, f, offset, limit, page_row, &c,
+                             total, e);
+}

@@ -29,8 +29,8 @@ static const char q_last_of[] = "SELECT " PAY_COLS PAY_FROM " WHERE y.payable_id
 static const char q_in_batch[] =
     "SELECT " PAY_COLS PAY_FROM " WHERE y.payable_id = ? AND y.batch_id = ? ORDER BY y.id DESC LIMIT 1";
 static const char q_by_ref[] = "SELECT " PAY_COLS PAY_FROM " WHERE y.bank_ref = ? ORDER BY y.id LIMIT 1";
-static const char q_of_batch[] = "SELECT " PAY_COLS ", p.payable_no, p.purpose, COALESCE(y.mac, '')" PAY_FROM
-                                 " JOIN payable p ON p.id = y.payable_id WHERE y.batch_id = ? ORDER BY y.id";
+static const char q_of_batch[] = "SELECT " PAY_COLS ", p.payable_no, p.purpose, COALESCE(y.mac, ''), p.source"
+                                 PAY_FROM " JOIN payable p ON p.id = y.payable_id WHERE y.batch_id = ? ORDER BY y.id";
 static const char q_count[] = "SELECT COUNT(*) FROM payment WHERE payable_id = ? AND status = ?";
 static const char q_pay_settle[] =
     "UPDATE payment SET status = ?, bank_ref = ?, failure_reason = ?, settled_at = ? WHERE id = ?";
@@ -198,23 +198,124 @@ hz_err hz_store_payment_settle(hz_db *db, int64_t id, const char *status, const 
     return hz_stmt_run(st, e);
 }
 
-hz_err hz_store_payments_of_batch(hz_db *db, int64_t batch_id, hz_payment_fn fn, void *ctx, hz_errinfo *e) {
+/* Walks the payments of a batch for whichever of fn and item is given. */
+static hz_err walk_batch(hz_db *db, int64_t batch_id, hz_payment_fn fn, hz_batch_item_fn item, void *ctx,
+                         hz_errinfo *e) {
     hz_stmt *st;
     bool row;
     hz_err rc = hz_db_stmt(db, q_of_batch, &st, e);
     if (rc) return rc;
     hz_stmt_int(st, 1, batch_id);
     hz_payment p;
-    char no[24], purpose[64], mac[65];
+    char no[40], purpose[64], mac[65], source[12];
     while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
         read_payment(st, &p);
         HZ_COPY(no, hz_stmt_col_text(st, 15));
         HZ_COPY(purpose, hz_stmt_col_text(st, 16));
         HZ_COPY(mac, hz_stmt_col_text(st, 17));
-        if ((rc = fn(ctx, &p, no, purpose, mac, e))) break;
+        HZ_COPY(source, hz_stmt_col_text(st, 18));
+        if ((rc = fn ? fn(ctx, &p, no, purpose, mac, e) : item(ctx, &p, no, source, purpose, e))) break;
     }
     hz_stmt_reset(st);
     return rc;
+}
+
+hz_err hz_store_payments_of_batch(hz_db *db, int64_t batch_id, hz_payment_fn fn, void *ctx, hz_errinfo *e) {
+    return walk_batch(db, batch_id, fn, NULL, ctx, e);
+}
+
+hz_err hz_store_batch_items(hz_db *db, int64_t batch_id, hz_batch_item_fn fn, void *ctx, hz_errinfo *e) {
+    return walk_batch(db, batch_id, NULL, fn, ctx, e);
+}
+
+/* A batch's payments counted and summed by state (s), its status from them
+ * (hz_batch_row). */
+#define BATCH_SUMS                                                                                                    \
+    " JOIN (SELECT batch_id, COUNT(*) AS n, SUM(CASE WHEN status = 'paid' THEN 1 ELSE 0 END) AS paid,"               \
+    " SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed,"                                                  \
+    " SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END) AS pending,"                                                \
+    " SUM(CASE WHEN status = 'paid' THEN amount ELSE 0 END) AS paid_amount,"                                          \
+    " SUM(CASE WHEN status = 'failed' THEN amount ELSE 0 END) AS failed_amount,"                                      \
+    " SUM(CASE WHEN status = 'pending' THEN amount ELSE 0 END) AS pending_amount, SUM(offset_amount) AS offset_amount" \
+    " FROM payment GROUP BY batch_id) s ON s.batch_id = b.id"
+#define BATCH_STATUS                                                                                                  \
+    "(CASE WHEN b.file_at IS NULL THEN 'unfiled' WHEN s.pending = s.n THEN 'sent' WHEN s.pending = 0 THEN 'settled'"  \
+    " ELSE 'partial' END)"
+#define BATCH_COLS                                                                                                    \
+    "SELECT b.id, b.batch_no, b.created_at, COALESCE(b.created_by, ''), COALESCE(b.file_at, ''), " BATCH_STATUS      \
+    ", s.n, s.paid, s.failed, s.pending, b.total, s.paid_amount, s.failed_amount, s.pending_amount, s.offset_amount"  \
+    " FROM payment_batch b" BATCH_SUMS
+/* the parameters of HZ_REC_WHERE, read for batches (store/lists.h) */
+#define BATCH_WHERE                                                                                                   \
+    " WHERE ?1 = '' AND ?2 = 0 AND ?3 = 0 AND ?8 = 0 AND ((?4 = '' AND ?5 = '' AND ?6 = '')"                          \
+    " OR (?6 <> '' AND b.batch_no LIKE ?6 ESCAPE '\\') OR EXISTS (SELECT 1 FROM payment y JOIN payable p"            \
+    " ON p.id = y.payable_id JOIN member m ON m.id = p.member_id WHERE y.batch_id = b.id"                               \
+    " AND ((?4 <> '' AND p.payable_no LIKE ?4 ESCAPE '\\') OR (?5 <> '' AND m.id_number LIKE ?5 ESCAPE '\\'))))"      \
+    " AND (?7 = '' OR " BATCH_STATUS " = ?7) AND (?9 = '' OR b.created_at >= ?9) AND (?10 = '' OR b.created_at < ?10)" \
+    " AND (?11 = '' OR b.created_by = ?11) AND (?12 = 0 OR s.failed > 0)"
+#define Q_BATCH_PAGE(order) BATCH_COLS BATCH_WHERE " ORDER BY " order HZ_REC_PAGE
+#define BATCH_STATUS_ORDER                                                                                            \
+    "CASE " BATCH_STATUS " WHEN 'unfiled' THEN 1 WHEN 'sent' THEN 2 WHEN 'partial' THEN 3 ELSE 4 END"
+static const char *const q_batch_page[HZ_BATCH_SORTS][2] = {
+    {Q_BATCH_PAGE("b.id"), Q_BATCH_PAGE("b.id DESC")},
+    {Q_BATCH_PAGE("b.batch_no, b.id"), Q_BATCH_PAGE("b.batch_no DESC, b.id DESC")},
+    {Q_BATCH_PAGE("b.created_at, b.id"), Q_BATCH_PAGE("b.created_at DESC, b.id DESC")},
+    {Q_BATCH_PAGE(BATCH_STATUS_ORDER ", b.id"), Q_BATCH_PAGE(BATCH_STATUS_ORDER " DESC, b.id DESC")},
+    {Q_BATCH_PAGE("s.n, b.id"), Q_BATCH_PAGE("s.n DESC, b.id DESC")},
+    {Q_BATCH_PAGE("b.total, b.id"), Q_BATCH_PAGE("b.total DESC, b.id DESC")},
+};
+static const char q_batch_count[] = "SELECT count(*) FROM payment_batch b" BATCH_SUMS BATCH_WHERE;
+static const char q_batch_by_no[] = BATCH_COLS " WHERE b.batch_no = ?";
+
+static void read_batch(hz_stmt *st, hz_batch_row *b) {
+    memset(b, 0, sizeof *b);
+    b->id = hz_stmt_col_int(st, 0);
+    HZ_COPY(b->batch_no, hz_stmt_col_text(st, 1));
+    HZ_COPY(b->created_at, hz_stmt_col_text(st, 2));
+    HZ_COPY(b->created_by, hz_stmt_col_text(st, 3));
+    HZ_COPY(b->file_at, hz_stmt_col_text(st, 4));
+    HZ_COPY(b->status, hz_stmt_col_text(st, 5));
+    b->count = hz_stmt_col_int(st, 6);
+    b->paid = hz_stmt_col_int(st, 7);
+    b->failed = hz_stmt_col_int(st, 8);
+    b->pending = hz_stmt_col_int(st, 9);
+    b->total = hz_stmt_col_int(st, 10);
+    b->paid_amount = hz_stmt_col_int(st, 11);
+    b->failed_amount = hz_stmt_col_int(st, 12);
+    b->pending_amount = hz_stmt_col_int(st, 13);
+    b->offset = hz_stmt_col_int(st, 14);
+}
+
+typedef struct {
+    hz_batch_row_fn fn;
+    void *ctx;
+} batch_page_ctx;
+
+static hz_err batch_page_row(void *vctx, hz_stmt *st, hz_errinfo *e) {
+    batch_page_ctx *c = vctx;
+    hz_batch_row b;
+    read_batch(st, &b);
+    return c->fn(c->ctx, &b, e);
+}
+
+hz_err hz_store_batches_page(hz_db *db, const hz_list_scope *sc, const hz_rec_filter *f, int64_t offset,
+                             int64_t limit, hz_batch_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
+    if (f->sort < 0 || f->sort >= HZ_BATCH_SORTS) return hz_fail(e, HZ_EINTERNAL, "batches: sort %d", f->sort);
+    batch_page_ctx c = {fn, ctx};
+    return hz_store_rec_page(db, q_batch_count, q_batch_page[f->sort][f->desc], sc, f, offset, limit, batch_page_row,
+                             &c, total, e);
+}
+
+hz_err hz_store_batch_by_no(hz_db *db, const char *batch_no, hz_batch_row *out, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_batch_by_no, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, batch_no);
+    if ((rc = hz_row_one(st, "批次不存在 (no such batch)", e)))
+        return rc == HZ_ENOTFOUND ? hz_fail(e, rc, "批次 %.40s 不存在 (no such batch)", batch_no) : rc;
+    read_batch(st, out);
+    hz_stmt_reset(st);
+    return HZ_OK;
 }
 
 hz_err hz_store_bank_file_seen(hz_db *db, const char *digest, bool *seen, hz_errinfo *e) {

@@ -9,6 +9,7 @@
 
 #include "core/model.h"
 #include "store/db.h"
+#include "store/lists.h"
 
 typedef struct {
     int64_t id;
@@ -59,6 +60,45 @@ hz_err hz_store_payment_settle(hz_db *db, int64_t id, const char *status, const 
 typedef hz_err (*hz_payment_fn)(void *ctx, const hz_payment *p, const char *payable_no, const char *purpose,
                                 const char *mac, hz_errinfo *e);
 hz_err hz_store_payments_of_batch(hz_db *db, int64_t batch_id, hz_payment_fn fn, void *ctx, hz_errinfo *e);
+
+/* A batch as the list shows it (GET /payment-batches): its payments
+ * counted and summed by state. status: unfiled (its bank file not yet in
+ * place), sent (no result yet), partial (some results), settled (every
+ * payment paid or returned). */
+typedef struct {
+    int64_t id;
+    char batch_no[40], created_at[24], created_by[64], file_at[24], status[12];
+    int64_t count, paid, failed, pending;
+    hz_fen total, paid_amount, failed_amount, pending_amount, offset;
+} hz_batch_row;
+typedef hz_err (*hz_batch_row_fn)(void *ctx, const hz_batch_row *b, hz_errinfo *e);
+/* The batch list's sort keys; every order ends on the batch's id. */
+typedef enum {
+    HZ_BATCH_SORT_ID,
+    HZ_BATCH_SORT_NO,
+    HZ_BATCH_SORT_CREATED,
+    HZ_BATCH_SORT_STATUS,
+    HZ_BATCH_SORT_COUNT,
+    HZ_BATCH_SORT_TOTAL,
+    HZ_BATCH_SORTS
+} hz_batch_sort;
+/* One page (limit < 0: every row) of the batches that hold payments (a
+ * batch wholly settled by offsets sent nothing and is not listed), through
+ * hz_store_rec_page. The filter's fields say (each "" / 0 for any): no a
+ * part of the batch number, name (exact) the number of a payable it pays,
+ * id_number (exact) a payee's ID number (a batch matches any of the three);
+ * status one of hz_batch_row's; from / to its creation (stored UTC); text
+ * its creator's login; num 1: only batches with a returned payment. A
+ * caller with a scope sees none. */
+hz_err hz_store_batches_page(hz_db *db, const hz_list_scope *sc, const hz_rec_filter *f, int64_t offset,
+                             int64_t limit, hz_batch_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
+/* The batch of that number as the list shows it; HZ_ENOTFOUND naming it. */
+hz_err hz_store_batch_by_no(hz_db *db, const char *batch_no, hz_batch_row *out, hz_errinfo *e);
+/* The payments of a batch in batch order with their payable's number,
+ * source (claim, lm, relief) and purpose. */
+typedef hz_err (*hz_batch_item_fn)(void *ctx, const hz_payment *p, const char *payable_no, const char *source,
+                                   const char *purpose, hz_errinfo *e);
+hz_err hz_store_batch_items(hz_db *db, int64_t batch_id, hz_batch_item_fn fn, void *ctx, hz_errinfo *e);
 
 /* Bank result files already applied, by content digest. */
 hz_err hz_store_bank_file_seen(hz_db *db, const char *digest, bool *seen, hz_errinfo *e);
