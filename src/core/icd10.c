@@ -56,6 +56,8 @@ static hz_err parse_item(const char *text, short group, bool except, hz_icd_list
     if (strcmp(it->lo, it->hi) > 0) return hz_fail(e, HZ_EINVAL, "疾病列表区间颠倒 (range '%s' runs backwards)", text);
     it->group = group;
     it->except = except;
+    it->lo_len = (unsigned char)strlen(it->lo);
+    it->hi_len = (unsigned char)strlen(it->hi);
     out->n++;
     return HZ_OK;
 }
@@ -108,10 +110,32 @@ hz_err hz_icd_list_parse(const char *text, hz_icd_list *out, hz_errinfo *e) {
     return HZ_OK;
 }
 
+/* strncmp(a, b, n) for n bytes that hold no NUL, without the call */
+static int compare_n(const char *a, const char *b, int n) {
+    for (int i = 0; i < n; i++)
+        if (a[i] != b[i]) return (unsigned char)a[i] < (unsigned char)b[i] ? -1 : 1;
+    return 0;
+}
+
+/* lo <= code <= hi, each at its bound's precision. Most items fail on the
+ * first letter (a list is searched per diagnosis and tier of every line:
+ * P7), which decides as the full comparison would: no bound is empty, so a
+ * first byte below lo's or above hi's settles it. */
 static bool item_holds(const hz_icd_item *it, const char *code, size_t code_len) {
-    size_t nl = strlen(it->lo), nh = strlen(it->hi);
-    if (code_len < nl || code_len < nh) return false;
-    return strncmp(code, it->lo, nl) >= 0 && strncmp(code, it->hi, nh) <= 0;
+    if (code[0] < it->lo[0] || code[0] > it->hi[0]) return false;
+    if (code_len < it->lo_len || code_len < it->hi_len) return false;
+    return compare_n(code, it->lo, it->lo_len) >= 0 && compare_n(code, it->hi, it->hi_len) <= 0;
+}
+
+/* Is code in an exception of item i's group? A group's items stand
+ * together (hz_icd_list_parse writes them so), so only they are looked at. */
+static bool excluded(const hz_icd_list *l, int i, const char *code, size_t n) {
+    short g = l->items[i].group;
+    for (int j = i + 1; j < l->n && l->items[j].group == g; j++)
+        if (l->items[j].except && item_holds(&l->items[j], code, n)) return true;
+    for (int j = i - 1; j >= 0 && l->items[j].group == g; j--)
+        if (l->items[j].except && item_holds(&l->items[j], code, n)) return true;
+    return false;
 }
 
 bool hz_icd_list_match(const hz_icd_list *l, const char *code) {
@@ -119,19 +143,13 @@ bool hz_icd_list_match(const hz_icd_list *l, const char *code) {
     for (int i = 0; i < l->n; i++) {
         const hz_icd_item *it = &l->items[i];
         if (it->except || !item_holds(it, code, n)) continue;
-        bool excluded = false;
-        for (int j = 0; j < l->n; j++)
-            if (l->items[j].except && l->items[j].group == it->group && item_holds(&l->items[j], code, n)) {
-                excluded = true;
-                break;
-            }
-        if (!excluded) return true;
+        if (!excluded(l, i, code, n)) return true;
     }
     return false;
 }
 
 bool hz_icd_is_accident(const char *code) {
-    if (strlen(code) < 3) return false;
+    if (!code[0] || !code[1] || !code[2]) return false; /* shorter than 3 */
     char c = code[0];
     int num = (code[1] - '0') * 10 + (code[2] - '0');
     if (c == 'S') return true;

@@ -19,11 +19,12 @@ typedef struct {
     char lo[HZ_ICD_MAX], hi[HZ_ICD_MAX];
     short group;  /* items of one ';'-group share their exceptions */
     bool except;
+    unsigned char lo_len, hi_len; /* strlen of lo and hi: the precision of each bound */
 } hz_icd_item;
 
 typedef struct {
     int n;
-    hz_icd_item items[HZ_ICD_LIST_MAX];
+    hz_icd_item items[HZ_ICD_LIST_MAX]; /* a group's items stand together */
 } hz_icd_list;
 
 /* Parses a list. Groups are separated by ';'; inside a group, items by ','

@@ -97,6 +97,45 @@ static void test_fmt_matches_snprintf(void **state) {
     }
 }
 
+/* The writer the engine's hot explanations use, piece by piece, against
+ * snprintf at every size: pieces cut where snprintf cuts, nothing written
+ * past the NUL. */
+static void test_writer_matches_snprintf(void **state) {
+    (void)state;
+    hz_rng r;
+    hz_rng_seed(&r, 13);
+    for (int i = 0; i < 5000; i++) {
+        hz_fen a = random_fen(&r), b = random_fen(&r);
+        int x = random_int(&r);
+        const char *w = hz_rng_below(&r, 2) ? "特定癌症" : "C54.1";
+        char ma[HZ_MONEY_BUF], mb[HZ_MONEY_BUF];
+        old_money(a, ma);
+        old_money(b, mb);
+        char want[200], got[200];
+        int len = snprintf(want, sizeof want, "%s: (%s - %s) x %d%% = %s", w, ma, mb, x, ma);
+        assert_true(len > 0 && len < (int)sizeof want);
+        for (size_t size = 1; size <= (size_t)len + 2; size++) {
+            memset(got, 'X', sizeof got);
+            memset(want, 'X', sizeof want);
+            snprintf(want, size, "%s: (%s - %s) x %d%% = %s", w, ma, mb, x, ma);
+            hz_fmt_out o;
+            hz_fmt_open(&o, got, size);
+            hz_fmt_str(&o, w);
+            HZ_FMT_LIT(&o, ": (");
+            hz_fmt_money(&o, a);
+            HZ_FMT_LIT(&o, " - ");
+            hz_fmt_money(&o, b);
+            HZ_FMT_LIT(&o, ") x ");
+            hz_fmt_int(&o, x);
+            HZ_FMT_LIT(&o, "% = ");
+            hz_fmt_money(&o, a);
+            size_t n = hz_fmt_close(&o);
+            assert_memory_equal(got, want, sizeof got);
+            assert_int_equal(n, strlen(got));
+        }
+    }
+}
+
 static void test_fmt_edges(void **state) {
     (void)state;
     char buf[16];
@@ -115,6 +154,6 @@ static void test_fmt_edges(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {cmocka_unit_test(test_money_format), cmocka_unit_test(test_fmt_matches_snprintf),
-                                       cmocka_unit_test(test_fmt_edges)};
+                                       cmocka_unit_test(test_writer_matches_snprintf), cmocka_unit_test(test_fmt_edges)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
