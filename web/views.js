@@ -239,7 +239,8 @@ const UnitsView = {
 const PaymentsView = {
   components: { RowErrors },
   setup() {
-    const batch = ref(null), msg = ref(""), msgRows = ref([]), error = ref("");
+    const batch = ref(null), msg = ref(""), msgRows = ref([]), error = ref(""), batches = ref(null);
+    const relist = () => { if (batches.value) batches.value.reload(); }; /* the batch list below */
     /* a batch freezes every approved, unpaid payable into a bank file: the
      * dialog says how many claims and how much wait (the approved claims on
      * file), then the message says what the batch holds */
@@ -258,6 +259,7 @@ const PaymentsView = {
         batch.value = await hzApi.post("/payment-batches");
         if (!batch.value.count) ElMessage.info("没有待支付的款项，未生成批次");
         else ElMessage.success("已生成批次 " + batch.value.batch_no + "，共 " + batch.value.count + " 笔 " + hzFmt.money(batch.value.total));
+        relist();
       } catch (e) { error.value = errText(e); }
     }
     async function confirm(f) {
@@ -266,9 +268,10 @@ const PaymentsView = {
       try {
         const r = await hzApi.upload("/payment-batches/confirm", await f.arrayBuffer());
         msg.value = "成功 " + r.paid + " 笔，失败 " + r.failed + " 笔，重复 " + r.duplicate + " 笔";
+        relist();
       } catch (e) { msg.value = "导入失败：" + errText(e); msgRows.value = errRows(e); }
     }
-    return { batch, msg, msgRows, error, create, confirm };
+    return { batch, msg, msgRows, error, create, confirm, batches };
   },
   template: `
   <div>
@@ -291,5 +294,6 @@ const PaymentsView = {
         <row-errors :rows="msgRows" />
       </el-card></el-col>
     </el-row>
+    <payment-batches-card ref="batches" />
   </div>`,
 };

@@ -703,6 +703,7 @@ const hzOfficeViews = (() => {
           <el-input :model-value="checkpoint" readonly type="textarea" :rows="2" />
         </div>
       </el-card>
+      <audit-events-card />
     </div>`,
   };
 

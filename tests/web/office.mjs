@@ -1,7 +1,8 @@
 // The office's pages in a real browser (issue 16), on the demo data set, at
 // 1366x768: the admin adds a unit in the organisation tree, renames it,
 // registers a member there, adds a user, disables and re-enables it, resets
-// its password and verifies the audit chain; staff edit a member's
+// its password, verifies the audit chain and finds a claim's approval among the
+// audit events; finance opens a bank batch's lines; staff edit a member's
 // categories and change a bank card (confirmed, then waiting in the card
 // panel), open a plan's versions, enrol the new member, renew a unit after
 // a confirmation that says how many and how much, see the unmatched
@@ -9,7 +10,7 @@
 // board and the contributions; the 新城区 cadre sees only its district. No
 // console errors, no failed request. Screenshots in HZ_SHOTS (office-*.png).
 // Prints "N passed, N failed".
-import { BASE, check, eventually, finish, session, shot, text } from "./lib.mjs";
+import { BASE, answered, check, eventually, finish, session, shot, text } from "./lib.mjs";
 
 const api = async (page, path) => (await page.request.get(BASE + "/api/v1" + path)).json();
 const problems = [];
@@ -56,6 +57,8 @@ async function pick(page, selectSel, optionText) {
   }
   check(await shows(), "the select shows " + optionText);
 }
+/* "27101.00" as the console writes it: "27,101.00 元" */
+const hzMoney = (s) => s.replace(/\B(?=(\d{3})+(?!\d))(?=.*\.)/g, ",") + " 元";
 function creditCode(body) { // GB 32100 check character
   const al = "0123456789ABCDEFGHJKLMNPQRTUWXY", w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
   const c = 31 - [...body].reduce((s, ch, i) => s + al.indexOf(ch) * w[i], 0) % 31;
@@ -163,7 +166,46 @@ try {
   await page.click("[data-test=audit-checkpoint]");
   await page.waitForSelector("[data-test=audit-checkpoint-text]");
   await shot(page, "office-05-audit");
+  // the audit events beside the chain: an action picked, then one claim's object
+  await page.waitForSelector("[data-test=audit-table] .el-table__row");
+  const approvals = await answered(page, "/audit/events", { action: "claim.approve" },
+    () => pick(page, "[data-test=audit-action]", "理赔审批通过"));
+  check(approvals.total > 0 && approvals.items.every(e => e.action === "claim.approve"), "the events of one action");
+  await eventually(page, (n) => document.querySelector("[data-test=audit-total]").textContent.includes("共 " + n + " 条"),
+                   approvals.total, "the table counts the approvals");
+  const claimNo = approvals.items[0].object.replace("claim:", "");
+  await page.fill(inp("audit-object"), claimNo);
+  const one = await answered(page, "/audit/events", { action: "claim.approve", object: claimNo },
+    () => page.press(inp("audit-object"), "Enter"));
+  check(one.total === 1, "one approval of " + claimNo);
+  await eventually(page, (no) => { const rows = document.querySelectorAll("[data-test=audit-table] .el-table__row");
+    return rows.length === 1 && rows[0].textContent.includes(no) && rows[0].textContent.includes("理赔审批通过"); },
+  claimNo, "the table shows that approval");
+  await shot(page, "office-05b-audit-events");
   await ad.ctx.close();
+
+  // --- finance: the bank batches and one batch's lines --------------------------------------
+  const fi = await login("finance");
+  page = fi.page;
+  await go(page, "#/payments", "[data-test=batch-table] .el-table__row");
+  const newest = (await api(page, "/payment-batches?per_page=1")).items[0];
+  const row1 = await text(page, "[data-test=batch-table] .el-table__row");
+  const hms = newest.batch_no.slice(11, 17).replace(/(..)(..)(..)/, "$1:$2:$3");
+  check(row1.includes(newest.batch_no) && row1.includes(hms), "the batch number and its time both read Beijing time: " + row1);
+  check(await page.$eval("[data-test=batch-table] .el-table__body-wrapper", (el) => {
+    const sc = el.querySelector(".el-scrollbar__wrap") || el; return sc.scrollWidth <= sc.clientWidth + 1; }),
+  "every column of the batch list shows at 1366x768");
+  await shot(page, "office-05c-batches");
+  const detail = await answered(page, "/payment-batches/" + newest.batch_no, {},
+    () => page.click("[data-test=batch-table] .el-table__row"));
+  await eventually(page, (n) => document.querySelectorAll("[data-test=batch-items] .el-table__row").length === n,
+                   detail.items.length, "the drawer lists the batch's " + detail.items.length + " lines");
+  const back = detail.items.find(i => i.status === "returned");
+  if (back) check((await text(page, "[data-test=batch-items]")).includes(back.return_reason), "a returned line shows the bank's reason");
+  check((await text(page, "[data-test=batch-summary]")).includes(hzMoney(detail.total)), "the drawer's total as 12,345.67 元");
+  await shot(page, "office-05d-batch-detail");
+  await page.keyboard.press("Escape");
+  await fi.ctx.close();
 
   // --- staff: a member's categories and bank card -----------------------------------------
   const st = await login("staff");
@@ -264,6 +306,7 @@ try {
   check(!(await page.$("[data-test=unit-add]")), "no add button for a cadre");
   check(!(await page.$("[data-test=nav-settlements]")) && !(await page.$("[data-test=nav-audit]")) && !(await page.$("[data-test=nav-users]")),
         "no settlements, audit or users in the cadre's menu");
+  check(!(await page.$("[data-test=nav-payments]")), "no payments in the cadre's menu");
   await shot(page, "office-13-cadre-org");
   await go(page, "#/overdue", "[data-test=od-bands]");
   await go(page, "#/plans", "[data-test=plan-table] .el-table__row");

@@ -125,7 +125,13 @@ async function openDetail(s, role, name, phone) {
   const hash = await page.evaluate(() => location.hash);
   if (hash === before || hash.split("/").length <= before.split("/").length) {
     await settled(page);
-    return null; // this list opens its rows in place: no detail route
+    // this list opens its rows in place (a drawer: a batch's lines): looked at, then shut as its reader would
+    if (await page.$(".el-overlay:visible")) {
+      await shot(page, "walk-" + role + "-" + name + "-row");
+      await page.keyboard.press("Escape");
+      await page.waitForFunction(() => [...document.querySelectorAll(".el-overlay")].every(e => getComputedStyle(e).display === "none"));
+    }
+    return null; // no detail route
   }
   s.log.where = role + " " + hash;
   await looked(s, role, name + "-detail", phone);
