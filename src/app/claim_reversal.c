@@ -57,7 +57,7 @@ hz_err hz_claims_reverse_settlement(hz_app *app, int64_t settlement_id, const ch
             if (l->reversed || l->settlement_id != settlement_id) continue;
             char b[HZ_MONEY_BUF], explain[256];
             snprintf(explain, sizeof explain, "医保结算 %s 已退费, 冲回 %s; 原: %.150s", setl_id,
-                     hz_money_format(l->amount, b), l->explain);
+                     hz_money_format_grouped(l->amount, b), l->explain);
             reversed += l->amount;
             rc = hz_claims_reverse_line(app, v->claim.claim_no, l, HZ_R_REFUNDED, explain, e);
         }
@@ -67,7 +67,7 @@ hz_err hz_claims_reverse_settlement(hz_app *app, int64_t settlement_id, const ch
         if (!strcmp(c->status, "paid") && reversed > 0) {
             char b[HZ_MONEY_BUF];
             snprintf(c->review_note, sizeof c->review_note, "已支付后医保退费, 冲回 %s 记为应追回款 (recovery receivable)",
-                     hz_money_format(reversed, b));
+                     hz_money_format_grouped(reversed, b));
         }
         if ((rc = hz_store_claim_update(app->db, c, e))) break;
         char object[40], detail[160], b1[HZ_MONEY_BUF], b2[HZ_MONEY_BUF];

@@ -94,13 +94,13 @@ static bool sampled(const char *claim_no) {
 /* Decides review and auto-approval once documents are complete. */
 void hz_claims_triage(hz_app *app, hz_claim *c, const hz_member *m) {
     if (strcmp(c->status, "adjudicated") != 0) return;
-    char b[HZ_MONEY_BUF];
+    char b[HZ_MONEY_BUF], b2[HZ_MONEY_BUF];
     c->review_required = true;
     if (c->hold_reason[0])
         hz_strlcpy(c->review_note, c->hold_reason, sizeof c->review_note);
     else if (c->total > HZ_AUTO_APPROVE_MAX)
-        snprintf(c->review_note, sizeof c->review_note, "金额 %s 超过自动审批额度 5000.00",
-                 hz_money_format(c->total, b));
+        snprintf(c->review_note, sizeof c->review_note, "金额 %s 超过自动审批额度 %s",
+                 hz_money_format_grouped(c->total, b), hz_money_format_grouped(HZ_AUTO_APPROVE_MAX, b2));
     else if (c->total > 0 && !m->bank_card[0])
         snprintf(c->review_note, sizeof c->review_note, "会员没有银行卡信息 (no bank card on file)");
     else if (sampled(c->claim_no))

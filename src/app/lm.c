@@ -84,7 +84,7 @@ hz_err hz_app_lm_budget(hz_app *app, int year, bool set, hz_fen amount, hz_lm_bu
     if (amount < out->committed) {
         char b1[HZ_MONEY_BUF], b2[HZ_MONEY_BUF];
         rc = hz_fail(e, HZ_ECONFLICT, "amount: 预算 %s 低于已承诺的 %s (below what is committed)",
-                     hz_money_format(amount, b1), hz_money_format(out->committed, b2));
+                     hz_money_format_grouped(amount, b1), hz_money_format_grouped(out->committed, b2));
         goto fail;
     }
     char object[24], detail[96], b[HZ_MONEY_BUF];
@@ -233,7 +233,7 @@ static hz_err decide(hz_app *app, const char *no, bool approve, const char *reas
         if (out->amount > b.left) {
             char b1[HZ_MONEY_BUF], b2[HZ_MONEY_BUF];
             rc = hz_fail(e, HZ_ECONFLICT, "%d 年劳模医疗补助预算剩余 %s, 不足以审批 %s (budget left %s)", out->year,
-                         hz_money_format(b.left, b1), hz_money_format(out->amount, b2), b1);
+                         hz_money_format_grouped(b.left, b1), hz_money_format_grouped(out->amount, b2), b1);
             goto fail;
         }
         char acct[HZ_ACCOUNT_CODE_MAX], key[HZ_TRANSFER_KEY_MAX];
@@ -425,7 +425,7 @@ static hz_err lm_settlement_claimed(hz_app *app, int64_t settlement_id, const ch
     }
     char b[HZ_MONEY_BUF], explain[sizeof s.explain];
     snprintf(explain, sizeof explain, "互助理赔后重算 (recomputed after the mutual-aid claim): %.200s; 原 %s",
-             r.explain, hz_money_format(s.amount, b));
+             r.explain, hz_money_format_grouped(s.amount, b));
     hz_strlcpy(s.explain, explain, sizeof s.explain);
     hz_strlcpy(s.reason, r.reason, sizeof s.reason);
     s.huzhu_paid = paid;
@@ -448,7 +448,7 @@ hz_err hz_lm_reverse_settlement(hz_app *app, int64_t settlement_id, const char *
         if ((rc = hz_payable_reverse(app, s.subsidy_no, key, acct, was, cause, e))) return rc;
     }
     char b[HZ_MONEY_BUF], explain[sizeof s.explain];
-    snprintf(explain, sizeof explain, "医保结算 %s 已退费, 冲回 %s; 原: %.200s", setl_id, hz_money_format(was, b),
+    snprintf(explain, sizeof explain, "医保结算 %s 已退费, 冲回 %s; 原: %.200s", setl_id, hz_money_format_grouped(was, b),
              s.explain);
     hz_strlcpy(s.explain, explain, sizeof s.explain);
     hz_strlcpy(s.reason, "REFUNDED_SETTLEMENT", sizeof s.reason);

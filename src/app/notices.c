@@ -126,8 +126,11 @@ static hz_err statement(hz_app *app, const hz_claim_view *v, hz_notice *n, hz_er
             shown > 1 ? "," : "", l->plan_code, l->component, hz_money_format(l->amount, b1), w);
         if (cap > 0) {
             hz_fen left = cap - used > 0 ? cap - used : 0;
-            add(n->body, sizeof n->body, "; 年度限额 %s, 已用 %s, 剩余 %s", hz_money_format(cap, b1),
-                hz_money_format(used, b2), hz_money_format(left, b3));
+            add(n->body, sizeof n->body, "; 年度限额 %s, 已用 %s, 剩余 %s", hz_money_format_grouped(cap, b1),
+                hz_money_format_grouped(used, b2), hz_money_format_grouped(left, b3));
+            hz_money_format(cap, b1); /* the detail's figures stay plain */
+            hz_money_format(used, b2);
+            hz_money_format(left, b3);
             add(n->detail, sizeof n->detail, ",\"cap\":\"%s\",\"cap_used\":\"%s\",\"cap_left\":\"%s\"}", b1, b2, b3);
         } else {
             add(n->detail, sizeof n->detail, ",\"cap\":null}");
@@ -202,7 +205,7 @@ static hz_err claim_notices(hz_app *app, const hz_app_event *ev, hz_errinfo *e) 
                      "每一项的原因见理赔明细。如有疑问请联系办事处。", c->claim_no);
         else
             snprintf(n->body, sizeof n->body, "您的理赔申请 %s 已审批, 核定给付 %s 元, 将转入您登记的银行卡。",
-                     c->claim_no, hz_money_format(c->total, b1));
+                     c->claim_no, hz_money_format_grouped(c->total, b1));
         hz_money_format(c->total, b1);
         snprintf(n->detail, sizeof n->detail, "{\"claim_no\":\"%s\",\"total\":\"%s\"}", c->claim_no, b1);
         if ((rc = write_notice(app, n, e))) goto out;
@@ -223,7 +226,7 @@ static hz_err claim_notices(hz_app *app, const hz_app_event *ev, hz_errinfo *e) 
         snprintf(n->title, sizeof n->title, "理赔款已支付");
         size_t cl = strlen(v->member.bank_card);
         snprintf(n->body, sizeof n->body, "您的理赔申请 %s 的 %s 元已支付至%s%s%s。计算明细:", c->claim_no,
-                 hz_money_format(c->total, b1), v->member.bank_name, cl >= 4 ? " 尾号 " : "",
+                 hz_money_format_grouped(c->total, b1), v->member.bank_name, cl >= 4 ? " 尾号 " : "",
                  cl >= 4 ? v->member.bank_card + cl - 4 : "");
         if ((rc = statement(app, v, n, e)) || (rc = write_notice(app, n, e))) goto out;
     }
@@ -255,7 +258,7 @@ static hz_err aid_notice(hz_app *app, const hz_app_event *ev, hz_errinfo *e) {
         reason = g.reject_reason;
         snprintf(w, sizeof w, "%s", reason);
         hz_strlcpy(n.title, approve ? "救助申请已批准" : "救助申请未获批准", sizeof n.title);
-        if (approve) add(n.body, sizeof n.body, "已批准, 金额 %s 元, 将转入您登记的银行卡。", hz_money_format(amount, b1));
+        if (approve) add(n.body, sizeof n.body, "已批准, 金额 %s 元, 将转入您登记的银行卡。", hz_money_format_grouped(amount, b1));
         else add(n.body, sizeof n.body, "未获批准。原因: %s。", reason);
     } else {
         hz_lm_subsidy s;
@@ -266,7 +269,7 @@ static hz_err aid_notice(hz_app *app, const hz_app_event *ev, hz_errinfo *e) {
         hz_strlcpy(n.title, approve ? "劳模医疗补助已批准" : "劳模医疗补助未获批准", sizeof n.title);
         snprintf(n.body, sizeof n.body, "您的%s %s ", what, s.subsidy_no);
         if (approve)
-            add(n.body, sizeof n.body, "已批准, 金额 %s 元 (%s), 将转入您登记的银行卡。", hz_money_format(amount, b1),
+            add(n.body, sizeof n.body, "已批准, 金额 %s 元 (%s), 将转入您登记的银行卡。", hz_money_format_grouped(amount, b1),
                 s.explain);
         else add(n.body, sizeof n.body, "未获批准。原因: %s。", s.reject_reason);
         snprintf(w, sizeof w, "%s", s.reject_reason);

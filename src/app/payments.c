@@ -437,7 +437,7 @@ static row_action decide(confirm_ctx *c, const hz_bank_result *res, hz_payable *
             char b1[HZ_MONEY_BUF], b2[HZ_MONEY_BUF];
             *col = "金额";
             snprintf(why, 256, "金额 %s 与批次 %.30s 的 %s 不符 (amount differs from the batch)",
-                     hz_money_format(amount, b1), y->batch_no, hz_money_format(y->amount, b2));
+                     hz_money_format_grouped(amount, b1), y->batch_no, hz_money_format_grouped(y->amount, b2));
             c->conflict = true;
             return R_REJECT;
         }

@@ -42,7 +42,7 @@ hz_err hz_app_recovery_record(hz_app *app, const char *id_number, const char *ki
     if (amount > owes) {
         char b1[HZ_MONEY_BUF], b2[HZ_MONEY_BUF];
         rc = hz_fail(e, HZ_ECONFLICT, "amount: %s 超过会员应追回余额 %s (more than the member owes)",
-                     hz_money_format(amount, b1), hz_money_format(owes, b2));
+                     hz_money_format_grouped(amount, b1), hz_money_format_grouped(owes, b2));
         goto fail;
     }
     int64_t id;

@@ -369,7 +369,7 @@ static hz_err decide(hz_app *app, const char *no, bool approve, const char *reas
         if (out->amount > left || out->amount <= 0) {
             char b1[HZ_MONEY_BUF], b2[HZ_MONEY_BUF];
             rc = hz_fail(e, HZ_ECONFLICT, "%s %s剩余 %s, 不足以审批 %s (budget left %s)", p.code,
-                         drive ? "募捐款" : "预算", hz_money_format(left, b1), hz_money_format(out->amount, b2), b1);
+                         drive ? "募捐款" : "预算", hz_money_format_grouped(left, b1), hz_money_format_grouped(out->amount, b2), b1);
             goto fail;
         }
         char acct[HZ_ACCOUNT_CODE_MAX], key[HZ_TRANSFER_KEY_MAX];

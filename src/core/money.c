@@ -64,6 +64,27 @@ char *hz_money_format(hz_fen v, char *buf) {
     return buf;
 }
 
+char *hz_money_format_grouped(hz_fen v, char *buf) {
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    char tmp[HZ_MONEY_BUF], *end = tmp + sizeof tmp, *s = end;
+    *--s = (char)('0' + u % 10);
+    *--s = (char)('0' + u / 10 % 10);
+    *--s = '.';
+    u /= 100;
+    int digits = 0;
+    do {
+        if (digits && digits % 3 == 0) *--s = ',';
+        *--s = (char)('0' + u % 10);
+        u /= 10;
+        digits++;
+    } while (u);
+    if (v < 0) *--s = '-';
+    size_t n = (size_t)(end - s);
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    return buf;
+}
+
 bool hz_money_add(hz_fen a, hz_fen b, hz_fen *out) { return !__builtin_add_overflow(a, b, out); }
 bool hz_money_sub(hz_fen a, hz_fen b, hz_fen *out) { return !__builtin_sub_overflow(a, b, out); }
 bool hz_money_mul(hz_fen a, int64_t k, hz_fen *out) { return !__builtin_mul_overflow(a, k, out); }

@@ -26,6 +26,12 @@ hz_err hz_money_parse(const char *s, bool allow_neg, hz_fen *out, const char *fi
  * This function can't fail. */
 char *hz_money_format(hz_fen v, char *buf);
 
+/* The same amount for people: thousands grouped with commas, "12,345.67",
+ * "-1,234.50", "0.05" (INT64_MIN fits in HZ_MONEY_BUF). For sentences a
+ * member or the staff read (notices, PDFs, review hints); machine fields
+ * (JSON, CSV, bank files) keep hz_money_format. Can't fail. */
+char *hz_money_format_grouped(hz_fen v, char *buf);
+
 /* Overflow-checked arithmetic: false on overflow (out untouched). */
 bool hz_money_add(hz_fen a, hz_fen b, hz_fen *out);
 bool hz_money_sub(hz_fen a, hz_fen b, hz_fen *out);

@@ -9,22 +9,6 @@
 #include "core/money.h"
 #include "io/pdf.h"
 
-char *hz_doc_money(hz_fen v, char *buf) {
-    char plain[HZ_MONEY_BUF];
-    hz_money_format(v, plain); /* "-1234567.89" */
-    const char *s = plain;
-    size_t o = 0;
-    if (*s == '-') buf[o++] = *s++;
-    const char *dot = strchr(s, '.');
-    size_t int_len = dot ? (size_t)(dot - s) : strlen(s);
-    for (size_t i = 0; i < int_len; i++) {
-        if (i > 0 && (int_len - i) % 3 == 0) buf[o++] = ',';
-        buf[o++] = s[i];
-    }
-    snprintf(buf + o, HZ_MONEY_BUF - o, "%s", dot ? dot : "");
-    return buf;
-}
-
 /* 人民币大写: "贰万柒仟壹佰零壹元整", as a payment notice spells its total. */
 static void money_upper(hz_fen v, char *out, size_t cap) {
     static const char *const digit[] = {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"};
@@ -145,7 +129,7 @@ static hz_err draw_notice(hz_pdf *p, void *ctx, hz_errinfo *e) {
         snprintf(text, sizeof text,
                  "    您于 %s 受理的互助保障理赔申请 (编号 %s) 已按保障计划逐项核算, 当前状态: %s。"
                  "给付合计人民币 %s 元, 各项给付的计算公式、结果及限额使用情况如下。",
-                 date_or(d->received, d1, "-"), c->claim_no, status_text(c->status), hz_doc_money(c->total, b1));
+                 date_or(d->received, d1, "-"), c->claim_no, status_text(c->status), hz_money_format_grouped(c->total, b1));
     hz_pdf_text(p, text, false);
 
     hz_pdf_heading(p, "一、会员信息");
@@ -177,7 +161,7 @@ static hz_err draw_notice(hz_pdf *p, void *ctx, hz_errinfo *e) {
                                  hz_date_format(s->dscg_date, d2),
                                  days,
                                  diag,
-                                 hz_doc_money(s->psn_selfpay, b1)};
+                                 hz_money_format_grouped(s->psn_selfpay, b1)};
             hz_pdf_table_row(p, row, false);
         }
         hz_pdf_table_end(p);
@@ -196,10 +180,10 @@ static hz_err draw_notice(hz_pdf *p, void *ctx, hz_errinfo *e) {
         for (int k = 0; k < d->n_stays; k++)
             if (d->stays[k].id == l->line.settlement_id) snprintf(stay, sizeof stay, "%d", k + 1);
         const char *row[] = {
-            seq, plan, stay, l->line.explain, reason_text(l->line.reason), hz_doc_money(l->line.amount, b1)};
+            seq, plan, stay, l->line.explain, reason_text(l->line.reason), hz_money_format_grouped(l->line.amount, b1)};
         hz_pdf_table_row(p, row, false);
     }
-    const char *total[] = {"", "合计", "", "", "", hz_doc_money(c->total, b1)};
+    const char *total[] = {"", "合计", "", "", "", hz_money_format_grouped(c->total, b1)};
     hz_pdf_table_row(p, total, true);
     hz_pdf_table_end(p);
 
@@ -227,7 +211,7 @@ static hz_err draw_notice(hz_pdf *p, void *ctx, hz_errinfo *e) {
         snprintf(plan, sizeof plan, "%s %s", l->line.plan_code, l->plan_name);
         snprintf(term, sizeof term, "%s 至 %s", hz_date_format(l->start, d1), hz_date_format(l->end, d2));
         hz_fen left = l->cap > l->used ? l->cap - l->used : 0;
-        const char *row[] = {plan, term, hz_doc_money(l->cap, b4), hz_doc_money(l->used, b5), hz_doc_money(left, b6)};
+        const char *row[] = {plan, term, hz_money_format_grouped(l->cap, b4), hz_money_format_grouped(l->used, b5), hz_money_format_grouped(left, b6)};
         hz_pdf_table_row(p, row, false);
     }
     if (any) hz_pdf_table_end(p);
@@ -241,12 +225,12 @@ static hz_err draw_notice(hz_pdf *p, void *ctx, hz_errinfo *e) {
     char upper[160], card[160], offset[96], to_card[96];
     money_upper(c->total, upper, sizeof upper);
     hz_fen net = c->total - d->offset;
-    snprintf(offset, sizeof offset, "%s 元", hz_doc_money(d->offset, b2));
-    snprintf(to_card, sizeof to_card, "%s 元", hz_doc_money(net > 0 ? net : 0, b3));
+    snprintf(offset, sizeof offset, "%s 元", hz_money_format_grouped(d->offset, b2));
+    snprintf(to_card, sizeof to_card, "%s 元", hz_money_format_grouped(net > 0 ? net : 0, b3));
     snprintf(card, sizeof card, "%s %s", d->member.bank_name[0] ? d->member.bank_name : "",
              d->member.bank_card[0] ? d->member.bank_card : "未登记银行卡");
     char total_s[64];
-    snprintf(total_s, sizeof total_s, "%s 元", hz_doc_money(c->total, b1));
+    snprintf(total_s, sizeof total_s, "%s 元", hz_money_format_grouped(c->total, b1));
     hz_pdf_kv pay[] = {
         {"给付合计", total_s}, {"大写", upper},    {"抵扣应退款", offset},
         {"实付到卡", to_card}, {"收款账户", card}, {"支付状态", status_text(c->status)},
@@ -320,7 +304,7 @@ static hz_err draw_certificate(hz_pdf *p, void *ctx, hz_errinfo *e) {
         char shares[16], term[40];
         snprintf(shares, sizeof shares, "%d", c->shares);
         snprintf(term, sizeof term, "%s 至 %s", hz_date_format(c->start, d1), hz_date_format(c->end, d2));
-        const char *row[] = {c->plan, c->plan_name, shares, term, payer_text(c->payer), hz_doc_money(c->premium, b1)};
+        const char *row[] = {c->plan, c->plan_name, shares, term, payer_text(c->payer), hz_money_format_grouped(c->premium, b1)};
         hz_pdf_table_row(p, row, false);
     }
     hz_pdf_table_end(p);
@@ -403,7 +387,7 @@ static hz_err draw_publicity(hz_pdf *p, void *ctx, hz_errinfo *e) {
     snprintf(text, sizeof text,
              "    根据「%s」(%d 年度, 项目代码 %s) 的规定, 经审核, 下列 %zu 名会员拟获救助, 合计人民币 %s 元, "
              "现予公示。公示期至 %s 止, 如有异议, 请于公示期内向办事处实名反映; 公示期满无异议的, 按名单支付。",
-             g->name, g->year, g->code, d->n_rows, hz_doc_money(total, b1),
+             g->name, g->year, g->code, d->n_rows, hz_money_format_grouped(total, b1),
              g->objection_until == HZ_DATE_NONE ? "(未发布)" : hz_date_format(g->objection_until, d1));
     hz_pdf_text(p, text, false);
     static const hz_pdf_col cols[] = {{"序号", 0.5, 'c'},
@@ -416,10 +400,10 @@ static hz_err draw_publicity(hz_pdf *p, void *ctx, hz_errinfo *e) {
         const hz_doc_publicity_row *r = &d->rows[i];
         char seq[16];
         snprintf(seq, sizeof seq, "%zu", i + 1);
-        const char *row[] = {seq, r->name, r->id_masked, hz_doc_money(r->amount, b1), r->grant_no};
+        const char *row[] = {seq, r->name, r->id_masked, hz_money_format_grouped(r->amount, b1), r->grant_no};
         hz_pdf_table_row(p, row, false);
     }
-    const char *sum[] = {"", "合计", "", hz_doc_money(total, b1), ""};
+    const char *sum[] = {"", "合计", "", hz_money_format_grouped(total, b1), ""};
     hz_pdf_table_row(p, sum, true);
     hz_pdf_table_end(p);
     hz_pdf_text(p, "说明: 为保护个人信息, 姓名和身份证号已部分隐去。", true);

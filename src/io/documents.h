@@ -106,8 +106,4 @@ typedef struct {
     hz_doc_coverage coverages[HZ_DOC_COVERAGES_MAX];
 } hz_doc_verification;
 
-/* "27,101.00": thousands grouped, two decimals, "-" before a negative.
- * buf holds HZ_MONEY_BUF bytes; returns buf. This function can't fail. */
-char *hz_doc_money(hz_fen v, char *buf);
-
 #endif

@@ -52,7 +52,7 @@ expect_eq "$(jget "$T/out" left)" "10000.00" "nothing committed yet"
 expect_exit 0 "approve 7040" -- hz --json lm approve $L1NO
 expect_eq "$(jget "$T/out" status)" "approved" "approved"
 expect_exit 3 "past the budget" -- hz lm approve $C1NO
-expect_in "$T/err" "2960.00" "the refusal names the budget left"
+expect_in "$T/err" "剩余 2,960.00" "the refusal names the budget left, grouped"
 expect_exit 0 "approve 1000" -- hz lm approve $C2NO
 expect_exit 0 "budget show" -- hz --json lm budget --year 2026
 expect_eq "$(jget "$T/out" committed) $(jget "$T/out" left)" "8040.00 1960.00" "budget, committed, left"

@@ -68,6 +68,16 @@ expect_eq "$(python3 -c "print('%.2f' % ($CAP - $USED))")" "$LEFT" "cap - used =
 expect_eq "$USED" "$(jget "$T/c.json" lines.0.amount)" "the cap used is what this claim paid (the member's only claim)"
 expect_in "$T/paid.json" "年度限额" "the text says cap, used and left"
 expect_in "$T/paid.json" "尾号" "and the card it went to"
+# the text groups thousands (12,345.67) like the console; detail keeps plain figures
+TOTAL_C1=$(jget "$T/c.json" total)
+GROUPED_C1=$(python3 -c 'import sys; print(f"{float(sys.argv[1]):,.2f}")' "$TOTAL_C1")
+case "$TOTAL_C1" in ????*.??) ;; *) bad "C1's total $TOTAL_C1 is under 1,000: the check below proves nothing";; esac
+expect_in <(jget "$T/paid.json" body) "的 $GROUPED_C1 元已支付至" "the paid notice's total grouped ($GROUPED_C1)"
+expect_in <(jget "$T/paid.json" body) "年度限额 $(python3 -c 'import sys; print(f"{float(sys.argv[1]):,.2f}")' "$CAP")," \
+  "and the cap grouped"
+expect_eq "$(jget "$T/paid.json" detail.total)" "$TOTAL_C1" "the detail keeps the plain figure"
+expect_in <(sql "SELECT body FROM notice WHERE object = 'claim:$C1' AND kind = 'claim.approved'") "核定给付 $GROUPED_C1 元" \
+  "the approval notice's total grouped"
 
 expect_exit 0 "B's claim" -- hz --json claim submit --id-number $B --settlement S2 --documents-complete
 C2=$(jget "$T/out" claim_no)
@@ -84,6 +94,11 @@ G1=$(jget "$T/out" no)
 expect_exit 0 "relief approve" -- hz relief approve $G1
 expect_in <(sql "SELECT body FROM notice WHERE object = 'relief:$G1' AND kind = 'relief.decided'") "已批准" \
   "relief decided, with the amount"
+G1_AMOUNT=$(sql "SELECT detail FROM notice WHERE object = 'relief:$G1' AND kind = 'relief.decided'" |
+  python3 -c 'import json,sys; a=json.load(sys.stdin)["amount"]; print(f"{float(a):,.2f}")')
+case "$G1_AMOUNT" in *,*) ;; *) bad "the relief amount $G1_AMOUNT is under 1,000: the check below proves nothing";; esac
+expect_in <(sql "SELECT body FROM notice WHERE object = 'relief:$G1' AND kind = 'relief.decided'") "金额 $G1_AMOUNT 元" \
+  "the relief amount grouped ($G1_AMOUNT)"
 TOTAL=$(sql "SELECT COUNT(*) FROM notice")
 expect_eq "$(sql "SELECT COUNT(*) FROM notice WHERE status = 'pending'")" "$TOTAL" "all pending before any sender ran"
 expect_exit 2 "no sender configured" -- hz notices send --once

@@ -69,7 +69,7 @@ BIG=$(python3 -c 'import json,sys; print([g["no"] for g in json.load(open(sys.ar
 BIGGER=$(python3 -c 'import json,sys; print([g["no"] for g in json.load(open(sys.argv[1]))["grants"] if g["amount"] == "5000.00"][0])' "$T/small.json")
 expect_exit 0 "approve 10,000.00" -- hz relief approve $BIG
 expect_exit 3 "past the budget" -- hz relief approve $BIGGER
-expect_in "$T/err" "2000.00" "the refusal names the budget left"
+expect_in "$T/err" "剩余 2,000.00" "the refusal names the budget left, grouped"
 
 # ---- 金秋助学: 5,000 / 3,000 / 4,000 / 2,000, one grant per student --------
 hz relief program add --code JQZX2026 --kind student_aid --year 2026 --budget 100000.00 --name 2026年金秋助学 >/dev/null

@@ -55,6 +55,68 @@ static void test_format(void **state) {
     assert_string_equal(hz_money_format(INT64_MAX, b), "92233720368547758.07");
 }
 
+static void test_format_grouped(void **state) {
+    (void)state;
+    char b[HZ_MONEY_BUF];
+    assert_string_equal(hz_money_format_grouped(1234567, b), "12,345.67");
+    assert_string_equal(hz_money_format_grouped(674000, b), "6,740.00");
+    assert_string_equal(hz_money_format_grouped(99999, b), "999.99");
+    assert_string_equal(hz_money_format_grouped(100000, b), "1,000.00");
+    assert_string_equal(hz_money_format_grouped(100000000, b), "1,000,000.00");
+    assert_string_equal(hz_money_format_grouped(5, b), "0.05");
+    assert_string_equal(hz_money_format_grouped(0, b), "0.00");
+    assert_string_equal(hz_money_format_grouped(-5, b), "-0.05");
+    assert_string_equal(hz_money_format_grouped(-123456, b), "-1,234.56");
+    assert_string_equal(hz_money_format_grouped(-12345, b), "-123.45");
+    assert_string_equal(hz_money_format_grouped(HZ_MONEY_MAX, b), "10,000,000,000,000.00");
+    assert_string_equal(hz_money_format_grouped(INT64_MAX, b), "92,233,720,368,547,758.07");
+    assert_string_equal(hz_money_format_grouped(INT64_MIN, b), "-92,233,720,368,547,758.08");
+    assert_true(strlen(b) < HZ_MONEY_BUF);
+}
+
+/* The reference: the plain text with a comma put before every digit of
+ * the whole part whose distance from the point is a multiple of three,
+ * read left to right (the formatter works right to left). */
+static void grouped_reference(hz_fen v, char *out) {
+    char plain[HZ_MONEY_BUF];
+    hz_money_format(v, plain);
+    const char *p = plain;
+    if (*p == '-') *out++ = *p++;
+    size_t whole = (size_t)(strchr(p, '.') - p);
+    for (size_t i = 0; p[i]; i++) {
+        if (i > 0 && i < whole && (whole - i) % 3 == 0) *out++ = ',';
+        *out++ = p[i];
+    }
+    *out = '\0';
+}
+
+static void test_format_grouped_property(void **state) {
+    (void)state;
+    uint64_t x = 0x9E3779B97F4A7C15ULL;
+    for (int i = 0; i < 200000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        /* every magnitude from a few fen to INT64's edges */
+        int shift = (int)(x % 64);
+        hz_fen v = (hz_fen)(x >> shift);
+        if (x & (1ULL << 62)) v = v == INT64_MIN ? v : -v;
+        if (i < 4) v = i == 0 ? INT64_MIN : i == 1 ? INT64_MAX : i == 2 ? INT64_MIN + 1 : -1;
+        char got[HZ_MONEY_BUF], want[HZ_MONEY_BUF], plain[HZ_MONEY_BUF], stripped[HZ_MONEY_BUF], *w = stripped;
+        grouped_reference(v, want);
+        hz_money_format_grouped(v, got);
+        if (strcmp(got, want)) fail_msg("%lld: %s, want %s", (long long)v, got, want);
+        /* without its commas it is the plain text, which parses back */
+        for (const char *p = got; *p; p++)
+            if (*p != ',') *w++ = *p;
+        *w = '\0';
+        assert_string_equal(stripped, hz_money_format(v, plain));
+        hz_fen back;
+        if (v >= -HZ_MONEY_MAX && v <= HZ_MONEY_MAX) {
+            assert_int_equal(hz_money_parse(stripped, true, &back, "amount", NULL), HZ_OK);
+            assert_int_equal(back, v);
+        }
+    }
+}
+
 static void test_overflow(void **state) {
     (void)state;
     hz_fen r = 0;
@@ -97,6 +159,7 @@ static void test_pct_rounding(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_valid), cmocka_unit_test(test_parse_invalid), cmocka_unit_test(test_format),
+        cmocka_unit_test(test_format_grouped), cmocka_unit_test(test_format_grouped_property),
         cmocka_unit_test(test_overflow),    cmocka_unit_test(test_pct_rounding),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
