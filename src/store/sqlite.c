@@ -1,8 +1,21 @@
 /* SQLite driver: WAL, foreign keys, busy timeout, BEGIN IMMEDIATE for
- * writes, STRICT tables. Maps SQLite result codes onto hz_err. */
+ * writes, STRICT tables. Maps SQLite result codes onto hz_err.
+ *
+ * Group commit (issue 19 P4, docs/decisions.md): in WAL mode a connection
+ * commits with synchronous=NORMAL (the WAL is written, not synced) and then
+ * waits until one fdatasync of the WAL that started after its commit has
+ * returned; one thread syncs for every commit written meanwhile, so a
+ * commit is answered only once it is on disk, and N threads committing
+ * together pay one sync. The writers of one process queue on a lock of
+ * their own instead of SQLite's sleeping busy handler, and checkpoints run
+ * on a background connection, not in the committing thread. */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sqlite3.h>
+#include <stdint.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,11 +24,43 @@
 #include "core/text.h"
 #include "store/db.h"
 
+/* One database file as this process sees it: shared by its connections. */
+typedef struct sq_file {
+    struct sq_file *next;
+    dev_t dev;
+    ino_t ino;
+    char path[4096], wal[4200], dir[4096];
+    pthread_mutex_t mu;
+    pthread_cond_t writer_cv; /* the writer lock freed */
+    pthread_cond_t sync_cv;   /* a sync finished */
+    bool writer;            /* a write transaction of this process is open */
+    uint64_t written;       /* commits whose WAL frames are written */
+    uint64_t durable;       /* commits covered by a finished sync */
+    bool syncing;           /* one thread is syncing the WAL */
+    int wal_fd;             /* the WAL as last opened (-1: not yet) */
+    dev_t wal_dev;
+    ino_t wal_ino;
+    pthread_cond_t ckpt_cv; /* a checkpoint is wanted */
+    bool ckpt_wanted, ckpt_running;
+} sq_file;
+
+static pthread_mutex_t files_mu = PTHREAD_MUTEX_INITIALIZER;
+static sq_file *files; /* kept for the life of the process */
+
+/* pages in the WAL past which the background connection checkpoints
+ * (SQLite's own default for its automatic checkpoint) */
+#define SQ_CHECKPOINT_PAGES 1000
+/* how long a writer waits for this process's other writers */
+#define SQ_WRITER_WAIT_MS 10000
+
 typedef struct {
     hz_db base;
     sqlite3 *h;
     sqlite3_stmt *copy; /* the bulk-load INSERT */
     int copy_cols;
+    sq_file *f;   /* NULL: not a plain file (":memory:", ...) */
+    bool group;   /* WAL mode: group commit as above */
+    bool holds;   /* holds f's writer lock */
 } sq_db;
 
 typedef struct {
@@ -43,10 +88,20 @@ static hz_err map_err(sqlite3 *h, int rc, const char *what, hz_errinfo *e) {
     return hz_fail(e, HZ_EDB, "数据库错误 (%s): %s", what, msg);
 }
 
+static void group_refresh(sq_db *d);
+static int wal_hook(void *arg, sqlite3 *h, const char *db, int pages);
+
 static hz_err sq_exec(hz_db *db, const char *sql, hz_errinfo *e) {
     sq_db *d = (sq_db *)db;
     char *err = NULL;
     int rc = sqlite3_exec(d->h, sql, NULL, NULL, &err);
+    /* a journal-mode change switches group commit; the bulk paths' reset of
+     * the automatic checkpoint (store/schema.c) gives it back to the
+     * background connection */
+    if (strstr(sql, "journal_mode"))
+        group_refresh(d);
+    else if (d->group && strstr(sql, "wal_autocheckpoint=1000"))
+        sqlite3_wal_hook(d->h, wal_hook, d->f);
     if (rc != SQLITE_OK) {
         hz_err r = (rc & 0xff) == SQLITE_CONSTRAINT && rc != SQLITE_CONSTRAINT_DATATYPE
                        ? hz_fail(e, HZ_ECONFLICT, "数据冲突 (constraint): %s", err ? err : "")
@@ -57,7 +112,194 @@ static hz_err sq_exec(hz_db *db, const char *sql, hz_errinfo *e) {
     return HZ_OK;
 }
 
+/* fsync of a file or directory by path */
+static int sync_path(const char *path, int flags) {
+    int fd = open(path, flags);
+    if (fd < 0) return -1;
+    int rc = fsync(fd);
+    close(fd);
+    return rc;
+}
+
+/* The process's record of the database file at path (NULL when path is no
+ * plain file): found by device and inode, made on first use. */
+static sq_file *file_of(const char *path) {
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) return NULL;
+    pthread_mutex_lock(&files_mu);
+    sq_file *f = files;
+    while (f && !(f->dev == st.st_dev && f->ino == st.st_ino)) f = f->next;
+    if (!f && (f = calloc(1, sizeof *f)) != NULL) {
+        f->dev = st.st_dev;
+        f->ino = st.st_ino;
+        f->wal_fd = -1;
+        hz_strlcpy(f->path, path, sizeof f->path);
+        snprintf(f->wal, sizeof f->wal, "%s-wal", path);
+        hz_strlcpy(f->dir, path, sizeof f->dir);
+        char *slash = strrchr(f->dir, '/');
+        if (slash)
+            *(slash == f->dir ? slash + 1 : slash) = '\0';
+        else
+            hz_strlcpy(f->dir, ".", sizeof f->dir);
+        pthread_mutex_init(&f->mu, NULL);
+        pthread_cond_init(&f->writer_cv, NULL);
+        pthread_cond_init(&f->sync_cv, NULL);
+        pthread_cond_init(&f->ckpt_cv, NULL);
+        f->next = files;
+        files = f;
+    }
+    pthread_mutex_unlock(&files_mu);
+    return f;
+}
+
+/* The background checkpointer of one file: its own connection, a PASSIVE
+ * checkpoint (writers go on meanwhile) whenever a commit left the WAL past
+ * SQ_CHECKPOINT_PAGES. Runs for the life of the process. */
+static void *checkpointer(void *arg) {
+    sq_file *f = arg;
+    sqlite3 *h = NULL;
+    if (sqlite3_open_v2(f->path, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+        sqlite3_close(h);
+        h = NULL;
+    } else {
+        sqlite3_busy_timeout(h, 10000);
+    }
+    pthread_mutex_lock(&f->mu);
+    for (;;) {
+        while (!f->ckpt_wanted) pthread_cond_wait(&f->ckpt_cv, &f->mu);
+        f->ckpt_wanted = false;
+        pthread_mutex_unlock(&f->mu);
+        if (h) sqlite3_wal_checkpoint_v2(h, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+        pthread_mutex_lock(&f->mu);
+    }
+    return NULL;
+}
+
+/* sqlite3_wal_hook: after each commit, hand a large WAL to the checkpointer */
+static int wal_hook(void *arg, sqlite3 *h, const char *db, int pages) {
+    (void)h;
+    (void)db;
+    sq_file *f = arg;
+    if (pages < SQ_CHECKPOINT_PAGES) return SQLITE_OK;
+    pthread_mutex_lock(&f->mu);
+    if (!f->ckpt_running) {
+        pthread_t t;
+        pthread_attr_t a;
+        pthread_attr_init(&a);
+        pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+        f->ckpt_running = pthread_create(&t, &a, checkpointer, f) == 0;
+        pthread_attr_destroy(&a);
+    }
+    if (f->ckpt_running) {
+        f->ckpt_wanted = true;
+        pthread_cond_signal(&f->ckpt_cv);
+    }
+    pthread_mutex_unlock(&f->mu);
+    /* no checkpointer thread: checkpoint here, as SQLite would */
+    if (!f->ckpt_running) sqlite3_wal_checkpoint_v2(h, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    return SQLITE_OK;
+}
+
+/* Group commit on in WAL mode, off (synchronous=FULL, SQLite's automatic
+ * checkpoint) in any other: called at open and after a journal-mode change. */
+static void group_refresh(sq_db *d) {
+    bool wal = false;
+    sqlite3_stmt *q = NULL;
+    if (d->f && sqlite3_prepare_v2(d->h, "PRAGMA journal_mode", -1, &q, NULL) == SQLITE_OK &&
+        sqlite3_step(q) == SQLITE_ROW) {
+        const char *m = (const char *)sqlite3_column_text(q, 0);
+        wal = m && strcmp(m, "wal") == 0;
+    }
+    sqlite3_finalize(q);
+    d->group = wal;
+    sqlite3_exec(d->h, wal ? "PRAGMA synchronous=NORMAL" : "PRAGMA synchronous=FULL", NULL, NULL, NULL);
+    if (wal)
+        sqlite3_wal_hook(d->h, wal_hook, d->f);
+    else
+        sqlite3_wal_autocheckpoint(d->h, SQ_CHECKPOINT_PAGES);
+}
+
+/* The process's writer lock of the file: waiting threads sleep on a
+ * condition and wake when it is freed (SQLite's busy handler polls). */
+static hz_err writer_acquire(sq_db *d, hz_errinfo *e) {
+    sq_file *f = d->f;
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += SQ_WRITER_WAIT_MS / 1000;
+    pthread_mutex_lock(&f->mu);
+    int rc = 0;
+    while (f->writer && rc == 0) rc = pthread_cond_timedwait(&f->writer_cv, &f->mu, &until);
+    if (!f->writer) {
+        f->writer = true;
+        d->holds = true;
+    }
+    pthread_mutex_unlock(&f->mu);
+    return d->holds ? HZ_OK : hz_fail(e, HZ_EDB, "数据库忙 (database busy): 等待写锁超时 (writer lock timeout)");
+}
+
+static void writer_release(sq_db *d) {
+    if (!d->holds) return;
+    sq_file *f = d->f;
+    pthread_mutex_lock(&f->mu);
+    f->writer = false;
+    d->holds = false;
+    pthread_cond_signal(&f->writer_cv);
+    pthread_mutex_unlock(&f->mu);
+}
+
+/* fdatasync of the WAL as it is now at its path (reopened when the file
+ * was made anew, with its directory synced once for the new entry). */
+static int sync_wal(sq_file *f) {
+    struct stat st;
+    if (stat(f->wal, &st) != 0) { /* no WAL: the commit went to the file */
+        int rc = sync_path(f->path, O_RDONLY);
+        return rc;
+    }
+    if (f->wal_fd < 0 || st.st_dev != f->wal_dev || st.st_ino != f->wal_ino) {
+        if (f->wal_fd >= 0) close(f->wal_fd);
+        f->wal_fd = open(f->wal, O_RDONLY | O_CLOEXEC);
+        if (f->wal_fd < 0) return -1;
+        struct stat now;
+        if (fstat(f->wal_fd, &now) != 0) return -1;
+        f->wal_dev = now.st_dev;
+        f->wal_ino = now.st_ino;
+        if (sync_path(f->dir, O_RDONLY | O_DIRECTORY) != 0) return -1;
+    }
+    return fdatasync(f->wal_fd);
+}
+
+/* Returns once a sync that started after this commit's frames were written
+ * has finished: the first waiter syncs for all, the others wait for it. */
+static hz_err wait_durable(sq_file *f, hz_errinfo *e) {
+    pthread_mutex_lock(&f->mu);
+    uint64_t mine = ++f->written;
+    int rc = 0;
+    while (f->durable < mine && rc == 0) {
+        if (f->syncing) {
+            pthread_cond_wait(&f->sync_cv, &f->mu);
+            continue;
+        }
+        f->syncing = true;
+        uint64_t target = f->written;
+        pthread_mutex_unlock(&f->mu);
+        rc = sync_wal(f);
+        pthread_mutex_lock(&f->mu);
+        f->syncing = false;
+        if (rc == 0 && target > f->durable) f->durable = target;
+        pthread_cond_broadcast(&f->sync_cv);
+    }
+    pthread_mutex_unlock(&f->mu);
+    if (rc) return hz_fail(e, HZ_EDB, "数据库错误 (sync): 已提交但未能写入磁盘 (committed, not synced): %s", strerror(errno));
+    return HZ_OK;
+}
+
+/* before SQLite starts: no global mutex around every allocation for the
+ * memory statistics nobody reads */
+static void sq_configure(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+
 static hz_err sq_open(const char *path, hz_db **out, hz_errinfo *e) {
+    static pthread_once_t configured = PTHREAD_ONCE_INIT;
+    pthread_once(&configured, sq_configure);
     sq_db *d = calloc(1, sizeof *d);
     if (!d) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
     int rc = sqlite3_open_v2(path, &d->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
@@ -78,6 +320,8 @@ static hz_err sq_open(const char *path, hz_db **out, hz_errinfo *e) {
         free(d);
         return r;
     }
+    d->f = file_of(path);
+    group_refresh(d);
     *out = &d->base;
     return HZ_OK;
 }
@@ -120,6 +364,13 @@ static void sq_bind_text_kept(hz_stmt *st, int idx, const char *v) {
 }
 static void sq_bind_null(hz_stmt *st, int idx) { bound(st, sqlite3_bind_null(((sq_stmt *)st)->s, idx)); }
 
+/* a write outside a transaction committed by itself: durable as well */
+static hz_err durable_if_autocommit(sq_stmt *s, hz_errinfo *e) {
+    sq_db *d = (sq_db *)s->base.db;
+    if (d && d->group && sqlite3_get_autocommit(d->h) && !sqlite3_stmt_readonly(s->s)) return wait_durable(d->f, e);
+    return HZ_OK;
+}
+
 static hz_err sq_step(hz_stmt *st, bool *row, hz_errinfo *e) {
     sq_stmt *s = (sq_stmt *)st;
     if (s->returning_id && s->synthetic) {
@@ -143,14 +394,16 @@ static hz_err sq_step(hz_stmt *st, bool *row, hz_errinfo *e) {
         s->rowid = sqlite3_last_insert_rowid(h);
         s->synthetic = 1;
         *row = true;
-        return HZ_OK;
+        hz_err r = durable_if_autocommit(s, e);
+        if (r) *row = false;
+        return r;
     }
     if (rc == SQLITE_ROW) {
         *row = true;
         return HZ_OK;
     }
     *row = false;
-    if (rc == SQLITE_DONE) return HZ_OK;
+    if (rc == SQLITE_DONE) return durable_if_autocommit(s, e);
     hz_err r = map_err(sqlite3_db_handle(s->s), rc, "step", e);
     sqlite3_reset(s->s);
     return r;
@@ -176,12 +429,28 @@ static void sq_finalize(hz_stmt *st) {
     free(st);
 }
 
-static hz_err sq_begin(hz_db *db, hz_errinfo *e) { return sq_exec(db, "BEGIN IMMEDIATE", e); }
-static hz_err sq_commit(hz_db *db, hz_errinfo *e) { return sq_exec(db, "COMMIT", e); }
+static hz_err sq_begin(hz_db *db, hz_errinfo *e) {
+    sq_db *d = (sq_db *)db;
+    if (!d->group) return sq_exec(db, "BEGIN IMMEDIATE", e);
+    hz_err rc = writer_acquire(d, e);
+    if (rc) return rc;
+    if ((rc = sq_exec(db, "BEGIN IMMEDIATE", e))) writer_release(d);
+    return rc;
+}
+
+static hz_err sq_commit(hz_db *db, hz_errinfo *e) {
+    sq_db *d = (sq_db *)db;
+    hz_err rc = sq_exec(db, "COMMIT", e);
+    if (rc || !d->group) return rc; /* a failed COMMIT: the caller rolls back */
+    writer_release(d);
+    return wait_durable(d->f, e);
+}
+
 static hz_err sq_rollback(hz_db *db) {
     sq_db *d = (sq_db *)db;
-    if (sqlite3_get_autocommit(d->h)) return HZ_OK;
-    return sq_exec(db, "ROLLBACK", NULL);
+    hz_err rc = sqlite3_get_autocommit(d->h) ? HZ_OK : sq_exec(db, "ROLLBACK", NULL);
+    writer_release(d);
+    return rc;
 }
 
 static hz_err sq_copy_begin(hz_db *db, const char *table, const char *const *cols, int n, hz_errinfo *e) {
@@ -234,14 +503,6 @@ static const hz_ddl_subst sq_ddl[] = {
     {NULL, NULL},
 };
 
-/* fsync of a file or directory by path */
-static int sync_path(const char *path, int flags) {
-    int fd = open(path, flags);
-    if (fd < 0) return -1;
-    int rc = fsync(fd);
-    close(fd);
-    return rc;
-}
 
 /* The online backup API in one step (-1): every page is copied inside one
  * read transaction of the source, so the copy is the database as of one

@@ -296,6 +296,14 @@ static int64_t pragma(const char *sql) {
     return v;
 }
 
+/* The automatic checkpoint as it is outside a bulk run: SQLite's 1000 pages,
+ * or in WAL mode the background checkpointer's hook (store/sqlite.c), which
+ * the PRAGMA reads as 0; a bulk run's 16384 must not stay. */
+static void assert_checkpoint_default(void) {
+    int64_t v = pragma("PRAGMA wal_autocheckpoint");
+    assert_true(v == 0 || v == 1000);
+}
+
 /* A feed import and 免申即享 raise the connection's page cache while they
  * run; a server's worker connection must get its 8 MiB back afterwards, or
  * every thread that ran one import would keep up to 512 MiB. */
@@ -308,12 +316,12 @@ static void test_bulk_mode_ends(void **state) {
     member("61010219900101007", "己先生", hz_date_from_ymd(2025, 1, 1), id);
     stay("B1", id, "2025-06-01", "2025-06-10", "3300.00", false);
     assert_int_equal(pragma("PRAGMA cache_size"), -8192);
-    assert_int_equal(pragma("PRAGMA wal_autocheckpoint"), 1000);
+    assert_checkpoint_default();
     int64_t created = 0;
     OK(hz_app_claims_proactive(&app, hz_date_from_ymd(2025, 6, 1), NULL, NULL, &created, &e));
     assert_int_equal(created, 1);
     assert_int_equal(pragma("PRAGMA cache_size"), -8192);
-    assert_int_equal(pragma("PRAGMA wal_autocheckpoint"), 1000);
+    assert_checkpoint_default();
     fixture_check_ok(&app);
 }
 
