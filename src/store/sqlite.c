@@ -29,7 +29,7 @@ typedef struct sq_file {
     struct sq_file *next;
     dev_t dev;
     ino_t ino;
-    char path[4096], wal[4200], dir[4096];
+    char path[4096], wal[4200];
     pthread_mutex_t mu;
     pthread_cond_t writer_cv; /* the writer lock freed */
     pthread_cond_t sync_cv;   /* a sync finished */
@@ -135,12 +135,6 @@ static sq_file *file_of(const char *path) {
         f->wal_fd = -1;
         hz_strlcpy(f->path, path, sizeof f->path);
         snprintf(f->wal, sizeof f->wal, "%s-wal", path);
-        hz_strlcpy(f->dir, path, sizeof f->dir);
-        char *slash = strrchr(f->dir, '/');
-        if (slash)
-            *(slash == f->dir ? slash + 1 : slash) = '\0';
-        else
-            hz_strlcpy(f->dir, ".", sizeof f->dir);
         pthread_mutex_init(&f->mu, NULL);
         pthread_cond_init(&f->writer_cv, NULL);
         pthread_cond_init(&f->sync_cv, NULL);
@@ -248,7 +242,9 @@ static void writer_release(sq_db *d) {
 }
 
 /* fdatasync of the WAL as it is now at its path (reopened when the file
- * was made anew, with its directory synced once for the new entry). */
+ * was made anew). The directory is not synced, as SQLite's own FULL sync of
+ * the WAL does not sync it here: on a journaling file system the entry is
+ * on disk with the first sync of the file that needs it. */
 static int sync_wal(sq_file *f) {
     struct stat st;
     if (stat(f->wal, &st) != 0) { /* no WAL: the commit went to the file */
@@ -263,7 +259,6 @@ static int sync_wal(sq_file *f) {
         if (fstat(f->wal_fd, &now) != 0) return -1;
         f->wal_dev = now.st_dev;
         f->wal_ino = now.st_ino;
-        if (sync_path(f->dir, O_RDONLY | O_DIRECTORY) != 0) return -1;
     }
     return fdatasync(f->wal_fd);
 }
