@@ -76,6 +76,21 @@ const hzFmt = {
   /* money inside the server's sentences ("核定给付 27101.00 元", a line's
      formula): the same separators, the words left as they are */
   moneyIn(t) { return String(t || "").replace(/\d{4,}\.\d\d(?!\d)/g, (m) => hzFmt.money(m, false)); },
+  /* a count or a chart's axis value with thousands separators ("1,234") */
+  count(n) {
+    if (n === null || n === undefined || n === "") return "-";
+    const [i, f] = String(n).split(".");
+    return i.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (f !== undefined ? "." + f : "");
+  },
+  /* who did it, as the server stores it (the audit's actor: a user name,
+     "auto", "system", "cli" or "cli:NAME" for the command line) in words */
+  actor(by) {
+    if (!by) return "-";
+    if (by === "auto") return "系统自动审批";
+    if (by === "system") return "系统";
+    if (by === "cli") return "系统（命令行）";
+    return by.startsWith("cli:") ? by.slice(4) + "（命令行）" : by;
+  },
   fenText(fen) {
     const neg = fen < 0, a = String(Math.abs(fen)).padStart(3, "0");
     return (neg ? "-" : "") + a.slice(0, -2) + "." + a.slice(-2);

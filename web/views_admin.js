@@ -40,7 +40,7 @@ const CardChangePanel = {
     <el-descriptions :column="2" border size="small">
       <el-descriptions-item label="原银行卡"><span data-test="card-old">{{ cc.old_card || '（无）' }}</span> {{ cc.old_bank }}</el-descriptions-item>
       <el-descriptions-item label="新银行卡"><b data-test="card-new">{{ cc.new_card }}</b> {{ cc.new_bank }}</el-descriptions-item>
-      <el-descriptions-item label="变更人"><span data-test="card-changed-by">{{ cc.changed_by }}</span>（{{ viaText[cc.via] || cc.via }}）</el-descriptions-item>
+      <el-descriptions-item label="变更人"><span data-test="card-changed-by">{{ $fmt.actor(cc.changed_by) }}</span>（{{ viaText[cc.via] || cc.via }}）</el-descriptions-item>
       <el-descriptions-item label="变更时间">{{ $fmt.time(cc.changed_at) }}</el-descriptions-item>
     </el-descriptions>
     <p style="margin:12px 0 6px">因此暂停的支付 {{ cc.held_total_count }} 笔：</p>
@@ -57,7 +57,7 @@ const CardChangePanel = {
   </el-card>
   <el-card v-else-if="done" style="margin-top:16px" data-test="card-confirmed">
     <el-alert type="success" show-icon :closable="false"
-      :title="'已确认新银行卡 ' + done.new_card + '（' + done.changed_by + ' 变更，' + done.confirmed_by + ' 确认），恢复支付 ' + done.released + ' 笔'" />
+      :title="'已确认新银行卡 ' + done.new_card + '（' + $fmt.actor(done.changed_by) + ' 变更，' + $fmt.actor(done.confirmed_by) + ' 确认），恢复支付 ' + done.released + ' 笔'" />
     <el-table v-if="done.held.length" :data="done.held" size="small" style="margin-top:8px" data-test="card-released">
       <el-table-column prop="payable_no" label="业务编号（已恢复支付）" width="220" />
       <el-table-column prop="purpose" label="用途" />

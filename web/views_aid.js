@@ -166,7 +166,7 @@ const LmView = {
         <el-table-column label="计算说明" min-width="150" show-overflow-tooltip><template #default="s">
           <span v-if="s.row.reject_reason" class="field-error">{{ s.row.reject_reason }} · </span>
           <el-tag v-if="s.row.reason === 'CAPPED'" size="small" type="warning" style="margin-right:4px">超年度封顶</el-tag>
-          <span class="explain">{{ s.row.explain }}</span></template></el-table-column>
+          <span class="explain">{{ $fmt.moneyIn(s.row.explain) }}</span></template></el-table-column>
         <el-table-column prop="status" label="状态" width="90" sortable="custom" fixed="right"><template #default="s"><el-tag :type="st.statusType[s.row.status]">{{ st.statusText[s.row.status] }}</el-tag></template></el-table-column>
         <el-table-column prop="created_at" label="申请时间" width="160" sortable="custom"><template #default="s">{{ $fmt.time(s.row.created_at) }}</template></el-table-column>
         <el-table-column v-if="reviewer" label="审批" width="140" fixed="right"><template #default="s">
@@ -320,7 +320,7 @@ const MemberAid = {
       <el-table-column prop="no" label="补助编号" width="160" />
       <el-table-column prop="setl_id" label="医保结算号" width="150" />
       <el-table-column prop="amount" label="补助金额" width="110" />
-      <el-table-column label="计算说明"><template #default="s"><span class="explain">{{ s.row.explain }}</span></template></el-table-column>
+      <el-table-column label="计算说明"><template #default="s"><span class="explain">{{ $fmt.moneyIn(s.row.explain) }}</span></template></el-table-column>
       <el-table-column label="状态" width="90"><template #default="s"><el-tag size="small" :type="st.statusType[s.row.status]">{{ st.statusText[s.row.status] }}</el-tag></template></el-table-column>
     </el-table>
     <el-table :data="d.grants" size="small" empty-text="无救助记录" style="margin-top:8px" data-test="member-grants">

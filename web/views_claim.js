@@ -89,7 +89,7 @@ const ClaimView = {
       return out;
     });
     const steps = computed(() => (c.value ? hzClaimSteps(c.value) : { steps: [], active: 0 }));
-    const decider = (by) => (by === "auto" ? "系统自动审批" : by || "-");
+    const decider = (by) => hzFmt.actor(by);
     return { c, error, reason, reasonError, busy, act, idx, diagnoses, steps, decider, user, may: hzClaimMay,
              docName: hzDocName, sla: hzFmt.sla, money: hzFmt.money, time: hzFmt.time };
   },
@@ -117,7 +117,7 @@ const ClaimView = {
           <el-descriptions-item label="诊断" :span="3"><span data-test="claim-diagnoses">
             <span v-for="d in diagnoses" :key="d.stay + d.main" style="margin-right:16px">{{ d.stay ? '第' + d.stay + '次住院：' : '' }}<b>{{ d.main }}</b><template v-if="d.others.length">（其他 {{ d.others.join('、') }}）</template></span>
             <span v-if="!diagnoses.length">-</span></span></el-descriptions-item>
-          <el-descriptions-item v-if="c.review_note" label="审核提示" :span="3">{{ c.review_note }}</el-descriptions-item>
+          <el-descriptions-item v-if="c.review_note" label="审核提示" :span="3"><span data-test="claim-review-note">{{ $fmt.moneyIn(c.review_note) }}</span></el-descriptions-item>
           <el-descriptions-item v-if="c.reject_reason" label="拒绝理由" :span="3">{{ c.reject_reason }}</el-descriptions-item>
           <el-descriptions-item v-if="c.bank_failure" label="银行退回" :span="3">{{ c.bank_failure }}</el-descriptions-item>
         </el-descriptions>
@@ -142,7 +142,7 @@ const ClaimView = {
           <el-table-column label="住院" width="250"><template #default="s"><span v-if="idx.of(s.row)" data-test="line-stay">第{{ idx.no[s.row.setl_id] }}次 {{ idx.of(s.row).adm_date }} — {{ idx.of(s.row).dscg_date }}<br><small>{{ idx.of(s.row).hospital }} · {{ s.row.setl_id }}</small></span><span v-else>-</span></template></el-table-column>
           <el-table-column label="金额" width="120" align="right"><template #default="s">{{ money(s.row.amount) }}</template></el-table-column>
           <el-table-column label="结论" width="110"><template #default="s"><el-tag size="small" :type="s.row.amount !== '0.00' ? 'success' : 'info'">{{ $fmt.reasonText[s.row.reason] || s.row.reason }}</el-tag></template></el-table-column>
-          <el-table-column label="计算说明"><template #default="s"><span class="explain">{{ s.row.explain }}</span></template></el-table-column>
+          <el-table-column label="计算说明"><template #default="s"><span class="explain">{{ $fmt.moneyIn(s.row.explain) }}</span></template></el-table-column>
         </el-table>
       </el-card>
       <el-card v-if="c.caps && c.caps.length" style="margin-top:16px"><template #header>保障额度（本期已用与剩余）</template>
@@ -159,7 +159,7 @@ const ClaimView = {
         <el-table :data="c.checklist" size="small" data-test="claim-checklist">
           <el-table-column label="材料" width="160"><template #default="s">{{ docName[s.row.kind] || s.row.kind }}{{ s.row.required ? '' : '（补充）' }}</template></el-table-column>
           <el-table-column label="状态" width="100"><template #default="s"><el-tag size="small" :type="s.row.received ? 'success' : 'warning'" :data-test="'doc-' + s.row.kind">{{ s.row.received ? '已收' : '缺' }}</el-tag></template></el-table-column>
-          <el-table-column label="登记人" width="140"><template #default="s">{{ s.row.received_by || (s.row.received ? '（早于逐项登记）' : '') }}</template></el-table-column>
+          <el-table-column label="登记人" width="140"><template #default="s"><span data-test="doc-received-by">{{ s.row.received_by ? $fmt.actor(s.row.received_by) : (s.row.received ? '（早于逐项登记）' : '') }}</span></template></el-table-column>
           <el-table-column label="登记时间"><template #default="s">{{ s.row.received_at ? time(s.row.received_at) : '' }}</template></el-table-column>
           <el-table-column label="" width="130"><template #default="s">
             <el-button v-if="!s.row.received && may.docs(user) && c.status !== 'rejected' && c.status !== 'paid'" size="small" :disabled="busy" @click="act('doc', s.row.kind)" :data-test="'doc-receive-' + s.row.kind">登记收到</el-button>

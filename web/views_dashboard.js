@@ -127,7 +127,7 @@ function hzLossOption(title, rows) {
         (p.seriesType === "line" ? p.data.text : hzFmt.money(p.data.raw))).join("<br>"),
     },
     xAxis: { type: "category", data: rows.map(r => r.label), axisLabel: { rotate: rows.length > 6 ? 40 : 0, interval: 0, fontSize: 11 } },
-    yAxis: [{ type: "value", name: "元" }, { type: "value", name: "赔付率 %", splitLine: { show: false } }],
+    yAxis: [{ type: "value", name: "元", axisLabel: { formatter: (v) => hzFmt.count(v) } }, { type: "value", name: "赔付率 %", splitLine: { show: false } }],
     series: [
       { name: "缴费", type: "bar", data: rows.map(r => money(r.c)), itemStyle: { color: "#5470c6" } },
       { name: "已发生给付", type: "bar", data: rows.map(r => money(r.b)), itemStyle: { color: "#c0392b" } },
@@ -142,9 +142,9 @@ function hzLossOption(title, rows) {
 function hzPieOption(title, data, unit) {
   return {
     title: { text: title, left: "center", textStyle: { fontSize: 14 } },
-    tooltip: { trigger: "item", formatter: (p) => p.name + "：" + p.value + " " + unit + "（" + p.percent + "%）" },
+    tooltip: { trigger: "item", formatter: (p) => p.name + "：" + hzFmt.count(p.value) + " " + unit + "（" + p.percent + "%）" },
     series: [{ type: "pie", radius: ["28%", "52%"], center: ["50%", "55%"], data,
-      label: { show: true, formatter: "{b}\n{c} " + unit + "（{d}%）", fontSize: 11 } }],
+      label: { show: true, formatter: (p) => p.name + "\n" + hzFmt.count(p.value) + " " + unit + "（" + p.percent + "%）", fontSize: 11 } }],
   };
 }
 
@@ -199,7 +199,7 @@ const DashboardView = {
       const o = hzPieOption("理赔（按状态、来源）", by("status", hzDash.statusText), "件");
       o.series[0].radius = ["36%", "52%"];
       o.series.push({ type: "pie", radius: [0, "26%"], center: ["50%", "55%"], data: by("source", hzDash.sourceText),
-        label: { position: "inner", formatter: "{b}\n{c}", fontSize: 11, color: "#fff" } });
+        label: { position: "inner", formatter: (p) => p.name + "\n" + hzFmt.count(p.value), fontSize: 11, color: "#fff" } });
       return o;
     });
     const coveragePie = computed(() => d.value && hzPieOption("在保人数（按计划）",

@@ -39,7 +39,7 @@ const hzInsight = {
       legend: { top: 24, data: ["现行", "方案"] },
       grid: { left: 70, right: 10, top: 56, bottom: 70 },
       xAxis: { type: "category", data: rows.map(label), axisLabel: { rotate: rows.length > 4 ? 30 : 0, interval: 0 } },
-      yAxis: { type: "value" },
+      yAxis: { type: "value", axisLabel: { formatter: (v) => hzFmt.count(v) } },
       series: [
         { name: "现行", type: "bar", data: rows.map((r) => hzInsight.num(r.current)), itemStyle: { color: "#95a5a6" } },
         { name: "方案", type: "bar", data: rows.map((r) => hzInsight.num(r.proposed)), itemStyle: { color: "#c0392b" } },

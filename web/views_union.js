@@ -315,7 +315,7 @@ const CasesView = {
           <p><span v-if="current.claimed">诉求金额 <b class="money">{{ current.claimed }}</b> · </span>承办人 <b data-test="case-assignee">{{ current.assignee || '未分派' }}</b></p>
           <p v-if="current.status === 'closed'" data-test="case-outcome">结果：<b>{{ u.outcomeText[current.outcome] }}</b> · 追回 <b class="money red">{{ current.recovered }}</b> 元（只作记录）</p>
           <el-timeline data-test="case-notes">
-            <el-timeline-item :timestamp="$fmt.time(current.opened_at)">立案（{{ current.opened_by }}）</el-timeline-item>
+            <el-timeline-item :timestamp="$fmt.time(current.opened_at)">立案（{{ $fmt.actor(current.opened_by) }}）</el-timeline-item>
             <el-timeline-item v-for="(n, i) in current.notes" :key="i" :timestamp="$fmt.time(n.at) + ' · ' + n.by">{{ n.text }}</el-timeline-item>
             <el-timeline-item v-if="current.closed_at" :timestamp="$fmt.time(current.closed_at)" type="success">结案</el-timeline-item>
           </el-timeline>

@@ -116,7 +116,7 @@ try {
   // ZY: waiting period (start 2026-01-01 + 90 > 06-01? no: pays); NG and ZJ lump sums pay the cancer
   const total = await text(page, "[data-test=claim-total]");
   check(total === "4,000.00 元", "ZY (21300 - 1300) x 20% = 4,000.00 元, got " + total);
-  check((await text(page, "[data-test=claim-lines]")).includes("(21300.00 - 1300.00) x 20% = 4000.00"), "explanation shown");
+  check((await text(page, "[data-test=claim-lines]")).includes("(21,300.00 - 1,300.00) x 20% = 4,000.00"), "explanation shown, money grouped");
   check((await text(page, "[data-test=claim-status]")).includes("已审批") || (await text(page, "[data-test=claim-status]")).includes("待审核"), "claim adjudicated");
   await shot(page, "06-claim");
   await staff.ctx.close();

@@ -135,8 +135,42 @@ async function openDetail(s, role, name, phone) {
   }
   s.log.where = role + " " + hash;
   await looked(s, role, name + "-detail", phone);
+  if (hash.startsWith("#/claims/")) await claimWords(page, role + " " + hash);
   await openDialogs(s, role, name + "-detail");
   return hash;
+}
+
+/* a claim page as staff read it: money grouped (12,345.67, the review
+   hint's too) and no operator codes ("cli", "cli:NAME") for who did what */
+async function claimWords(page, where) {
+  const texts = await page.textContent(".el-main");
+  const plain = texts.match(/.{0,20}(?<![\d,.])\d{4,}\.\d\d(?!\d).{0,10}/);
+  check(!plain, where + ": money with thousands separators on the claim page " + (plain || [""])[0]);
+  const code = texts.match(/.{0,20}(?<![A-Za-z])cli(?![A-Za-z]).{0,10}/);
+  check(!code, where + ": no operator code on the claim page " + (code || [""])[0]);
+}
+
+/* the staff claim page of a big claim held for review (its 审核提示 names
+   two amounts) whose documents the demo recorded from the command line */
+async function walkClaimMoney() {
+  const s = await signIn("staff", DESK);
+  const { page } = s;
+  await settled(page);
+  const no = await page.evaluate(async () =>
+    ((await hzApi.get("/claims?status=adjudicated&sort=total&order=desc&per_page=1")).items[0] || {}).claim_no);
+  check(!!no, "staff: a claim held for review");
+  s.log.where = "staff #/claims/" + no;
+  await page.evaluate((h) => { location.hash = h; }, "#/claims/" + no);
+  await page.waitForSelector("[data-test=claim-review-note]");
+  await settled(page);
+  const note = await page.textContent("[data-test=claim-review-note]");
+  check(/^金额 \d{1,3}(,\d{3})+\.\d\d 超过自动审批额度 5,000\.00$/.test(note.trim()), "staff claim page: the review hint grouped (" + note + ")");
+  const by = await page.$$eval("[data-test=doc-received-by]", (els) => els.map((e) => e.textContent.trim()).filter(Boolean));
+  check(by.length > 0 && by.every((t) => t !== "cli" && !t.startsWith("cli:")), "staff claim page: 登记人 in words " + JSON.stringify(by));
+  await claimWords(page, "staff #/claims/" + no);
+  await shot(page, "walk-staff-claim-money");
+  ledger(s, "staff", "#/claims/" + no);
+  await s.ctx.close();
 }
 
 function ledger(s, role, what) {
@@ -241,6 +275,7 @@ const only = (process.env.HZ_WALK || "").split(",").filter(Boolean), want = (w) 
 for (const role of ["admin", "staff", "reviewer", "finance", "cadre", "unit"]) if (want(role)) seen[role] = await walkDesk(role, DESK);
 if (want("staff-phone")) await walkDesk("staff", PHONE);
 if (want("member")) await walkMember();
+if (want("claim-money")) await walkClaimMoney();
 if (only.length) await finish();
 
 // what each role is shown follows the rule book (me.actions), spot-checked
