@@ -39,7 +39,8 @@ const hzTrailViews = (() => {
         </template>
         <el-table-column prop="seq" label="序号" width="80" />
         <el-table-column prop="at" label="时间" width="170" sortable="custom"><template #default="s">{{ $fmt.time(s.row.at) }}</template></el-table-column>
-        <el-table-column prop="actor" label="操作人" width="100" sortable="custom" />
+        <el-table-column prop="actor" label="操作人" width="120" sortable="custom"><template #default="s">
+          <span :title="s.row.actor">{{ $fmt.actor(s.row.actor) }}</span></template></el-table-column>
         <el-table-column prop="action" label="操作" width="170" sortable="custom"><template #default="s">
           <span :title="s.row.action">{{ actionName[s.row.action] || s.row.action }}</span></template></el-table-column>
         <el-table-column prop="object" label="对象" width="200" sortable="custom" show-overflow-tooltip />
@@ -91,7 +92,7 @@ const hzTrailViews = (() => {
           <template v-if="batch">
             <el-descriptions :column="3" border size="small" data-test="batch-summary">
               <el-descriptions-item label="生成时间">{{ $fmt.time(batch.created_at) }}</el-descriptions-item>
-              <el-descriptions-item label="生成人">{{ batch.created_by || '-' }}</el-descriptions-item>
+              <el-descriptions-item label="生成人">{{ $fmt.actor(batch.created_by) }}</el-descriptions-item>
               <el-descriptions-item label="状态"><el-tag :type="batchStatus[batch.status][1]">{{ batchStatus[batch.status][0] }}</el-tag></el-descriptions-item>
               <el-descriptions-item label="合计">{{ batch.count }} 笔 · {{ $fmt.money(batch.total) }}</el-descriptions-item>
               <el-descriptions-item label="已支付">{{ batch.paid }} 笔 · {{ $fmt.money(batch.paid_amount) }}</el-descriptions-item>

@@ -203,6 +203,10 @@ try {
   const back = detail.items.find(i => i.status === "returned");
   if (back) check((await text(page, "[data-test=batch-items]")).includes(back.return_reason), "a returned line shows the bank's reason");
   check((await text(page, "[data-test=batch-summary]")).includes(hzMoney(detail.total)), "the drawer's total as 12,345.67 元");
+  // who built it in words: a batch built on the command line is 系统（命令行）, never the code "cli"
+  const maker = await text(page, "[data-test=batch-summary]");
+  check(!/\bcli\b/.test(maker) && (detail.created_by !== "cli" || maker.includes("系统（命令行）")),
+        "the drawer names the batch's maker in words: " + detail.created_by);
   await shot(page, "office-05d-batch-detail");
   await page.keyboard.press("Escape");
   await fi.ctx.close();
