@@ -303,6 +303,84 @@ hz_err hz_app_activities(hz_app *app, const char *kind, int year, hz_activity_fn
     return hz_store_activities(app->db, &sc, kind, year, fn, ctx, e);
 }
 
+static const char *const act_statuses[] = {"", "upcoming", "ongoing", "ended", NULL};
+static const char *const act_sorts[] = {"", "code", "name", "date", "status", "org", NULL}; /* hz_act_sort */
+static const hz_list_spec act_spec = {act_statuses, act_sorts, 0, NULL, false, true, true};
+
+static hz_err act_filter(hz_app *app, const hz_activity_query *q, hz_list_buf *b, hz_rec_filter *f, hz_list_scope *sc,
+                         hz_errinfo *e) {
+    hz_err rc = can_read(app, e);
+    if (rc || (rc = hz_list_filter(app, &act_spec, &q->list, b, f, sc, e)) ||
+        (rc = hz_list_org(app, q->org, "org", &f->num, e)))
+        return rc;
+    if (q->kind && *q->kind && !hz_care_kind_ok(q->kind)) return hz_fail(e, HZ_EINVAL, "kind: 未知的活动类别 (unknown kind)");
+    if (q->year && (q->year < 2000 || q->year > 2199))
+        return hz_fail(e, HZ_EINVAL, "year: 年份应在 2000 至 2199 (out of range)");
+    hz_list_year(q->year, b, f);
+    f->text = q->kind && *q->kind ? q->kind : "";
+    f->text2 = hz_date_format(app->today, b->day);
+    return HZ_OK;
+}
+
+hz_err hz_app_activities_page(hz_app *app, const hz_activity_query *q, hz_page pg, hz_activity_fn fn, void *ctx,
+                              int64_t *total, hz_errinfo *e) {
+    hz_list_buf b;
+    hz_rec_filter f;
+    hz_list_scope sc;
+    hz_err rc = act_filter(app, q, &b, &f, &sc, e);
+    if (rc || (rc = hz_page_check(&pg, e))) return rc;
+    return hz_store_activities_page(app->db, &sc, &f, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total, e);
+}
+
+const char *hz_activity_status(const hz_app *app, const hz_activity *a) {
+    return a->from > app->today ? "upcoming" : a->to < app->today ? "ended" : "ongoing";
+}
+
+typedef struct {
+    hz_app *app;
+    hz_report *r;
+} act_export_ctx;
+
+static hz_err act_cells(void *vctx, const hz_activity *a, hz_errinfo *e) {
+    static const char *const kinds[][2] = {
+        {"lecture", "健康讲座"},  {"walk", "健步走"},    {"run", "健康跑"},       {"cool", "送清凉"},
+        {"welcome", "迎新"},      {"checkup", "体检"},   {"screening", "两癌筛查"}, {"contest", "劳动竞赛"},
+        {"interest", "兴趣小组"}, {"training", "技能培训"}, {"room", "母婴关爱室"}};
+    act_export_ctx *x = vctx;
+    const char *kind = a->kind, *st = hz_activity_status(x->app, a);
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (!strcmp(kinds[i][0], a->kind)) kind = kinds[i][1];
+    char from[HZ_DATE_BUF], to[HZ_DATE_BUF], n[4][24];
+    snprintf(n[0], sizeof n[0], "%lld", (long long)a->capacity);
+    snprintf(n[1], sizeof n[1], "%lld", (long long)a->participants);
+    snprintf(n[2], sizeof n[2], "%lld", (long long)a->attendees);
+    snprintf(n[3], sizeof n[3], "%lld", (long long)a->items);
+    const char *cells[] = {a->code, a->name, kind, a->org_name, hz_date_format(a->from, from), hz_date_format(a->to, to),
+                           !strcmp(st, "upcoming") ? "未开始" : !strcmp(st, "ended") ? "已结束" : "进行中",
+                           a->capacity ? n[0] : "", n[1], n[2], n[3]};
+    return hz_report_add_row(x->r, cells, e);
+}
+
+hz_err hz_app_activities_export(hz_app *app, const hz_activity_query *q, hz_report *out, hz_errinfo *e) {
+    static const hz_report_col cols[] = {
+        {"code", "活动编号", HZ_COL_TEXT},      {"name", "活动名称", HZ_COL_TEXT},
+        {"kind", "类别", HZ_COL_TEXT},          {"org_name", "主办组织", HZ_COL_TEXT},
+        {"from", "开始日期", HZ_COL_TEXT},      {"to", "结束日期", HZ_COL_TEXT},
+        {"status", "状态", HZ_COL_TEXT},        {"capacity", "名额", HZ_COL_TEXT},
+        {"participants", "参加会员", HZ_COL_INT}, {"attendees", "到场人数", HZ_COL_INT},
+        {"items", "发放物品", HZ_COL_INT},
+    };
+    hz_list_buf b;
+    hz_rec_filter f;
+    hz_list_scope sc;
+    int64_t total;
+    hz_err rc = act_filter(app, q, &b, &f, &sc, e);
+    if (rc) return rc;
+    hz_report_head(out, "activities", "关爱活动", false, (int)(sizeof cols / sizeof cols[0]), cols);
+    act_export_ctx x = {app, out};
+    return hz_store_activities_page(app->db, &sc, &f, 0, -1, act_cells, &x, &total, e);
+}
+
 hz_err hz_app_care_of_member(hz_app *app, const char *id_number, const char *ref, hz_activity_part_fn part_fn,
                              hz_activity_dist_fn dist_fn, void *ctx, hz_errinfo *e) {
     hz_err rc = can_read(app, e);

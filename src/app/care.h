@@ -20,6 +20,7 @@
 #define HZ_APP_CARE_H
 
 #include "app/app.h"
+#include "app/lists.h"
 #include "app/module.h"
 #include "store/care.h"
 
@@ -60,6 +61,23 @@ hz_err hz_app_activity_show(hz_app *app, const char *code, hz_activity *a, hz_it
 
 /* Activities in the caller's scope, newest first (kind "" any, year 0 any). */
 hz_err hz_app_activities(hz_app *app, const char *kind, int year, hz_activity_fn fn, void *ctx, hz_errinfo *e);
+
+/* Activities in the caller's scope as GET /activities asks for them
+ * (app/lists.h; issue 16): q a part of the code or the title; status
+ * upcoming, ongoing or ended (today); unit: those its members may join;
+ * from / to / year on the first day; kind; org: organised by that org or
+ * under it; sort code, name, date, status or org (default: latest first).
+ * One page and the total, or every one as a table with Chinese titles. */
+typedef struct {
+    hz_list_query list;
+    const char *kind, *org;
+    int year;
+} hz_activity_query;
+hz_err hz_app_activities_page(hz_app *app, const hz_activity_query *q, hz_page pg, hz_activity_fn fn, void *ctx,
+                              int64_t *total, hz_errinfo *e);
+hz_err hz_app_activities_export(hz_app *app, const hz_activity_query *q, hz_report *out, hz_errinfo *e);
+/* upcoming, ongoing or ended on the app's day. */
+const char *hz_activity_status(const hz_app *app, const hz_activity *a);
 
 /* A member's participations and what they received. The member by ID
  * number or ref, or (both empty) the member logged in. */

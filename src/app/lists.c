@@ -107,7 +107,8 @@ static hz_err search_of(const hz_app *app, const char *q, const char *prefix, se
         if (digits) out->claim_no = out->text;
         return HZ_OK;
     }
-    if ((out->text[0] | 0x20) == (prefix[0] | 0x20) && (out->text[1] | 0x20) == (prefix[1] | 0x20)) {
+    if (prefix && prefix[0] && prefix[1] && (out->text[0] | 0x20) == (prefix[0] | 0x20) &&
+        (out->text[1] | 0x20) == (prefix[1] | 0x20)) {
         bool no = true;
         for (const char *p = out->text + 2; *p && no; p++) no = *p >= '0' && *p <= '9';
         if (no) {
@@ -238,16 +239,20 @@ hz_err hz_app_units_page(hz_app *app, hz_page pg, hz_unit_row_fn fn, void *ctx, 
 }
 
 /* [from, to] as Beijing days → [from 00:00, to+1 00:00) Beijing in stored
- * UTC timestamps (Beijing is UTC+8 all year). */
-static hz_err day_bound(const char *s, int32_t shift, const char *field, char out[24], hz_errinfo *e) {
+ * UTC timestamps (Beijing is UTC+8 all year); days: [from, to+1) as days. */
+static hz_err day_of(const char *s, int32_t shift, bool days, const char *field, char out[24], hz_errinfo *e) {
     out[0] = '\0';
     if (!s || !*s) return HZ_OK;
     hz_date d;
     hz_err rc = hz_norm_date(s, &d, field, e);
     if (rc) return rc;
     char date[HZ_DATE_BUF];
-    snprintf(out, 24, "%sT16:00:00Z", hz_date_format(hz_date_add_days(d, shift), date));
+    hz_date_format(hz_date_add_days(d, days ? shift + 1 : shift), date);
+    snprintf(out, 24, "%s%s", date, days ? "" : "T16:00:00Z");
     return HZ_OK;
+}
+static hz_err day_bound(const char *s, int32_t shift, const char *field, char out[24], hz_errinfo *e) {
+    return day_of(s, shift, false, field, out, e);
 }
 
 typedef struct {
@@ -387,7 +392,7 @@ hz_err hz_list_filter(hz_app *app, const hz_list_spec *spec, const hz_list_query
     search s;
     hz_err rc;
     if ((rc = search_of(app, q->q, spec->no_prefix, &s, e)) || (rc = unit_of(app, q->unit, &f->unit_id, e)) ||
-        (rc = day_bound(q->from, -1, "from", b->from, e)) || (rc = day_bound(q->to, 0, "to", b->to, e)))
+        (rc = day_of(q->from, -1, spec->days, "from", b->from, e)) || (rc = day_of(q->to, 0, spec->days, "to", b->to, e)))
         return rc;
     if (b->from[0] && b->to[0] && strcmp(b->from, b->to) >= 0)
         return hz_fail(e, HZ_EINVAL, "from: 晚于 to (from is after to)");
@@ -397,16 +402,46 @@ hz_err hz_list_filter(hz_app *app, const hz_list_spec *spec, const hz_list_query
     bool masked = !hz_authz_sees_identity(app);
     if (sort && sort == spec->name_sort && masked)
         return hz_fail(e, HZ_EINVAL, "sort: 姓名已遮蔽, 不能按其排序 (masked names cannot be sorted on)");
-    if ((rc = order_of(q->order, sort == 0, &f->desc, e))) return rc; /* newest first unless asked */
+    if ((rc = order_of(q->order, sort == 0 && !spec->oldest_first, &f->desc, e))) return rc; /* newest first unless asked */
     memcpy(b->text, s.text, sizeof b->text);
-    f->name = s.name[0] ? b->text : "";
-    f->name_exact = masked; /* a part of a hidden name would tell its hidden characters */
+    size_t i = 0;
+    for (; b->text[i]; i++) b->folded[i] = b->text[i] >= 'A' && b->text[i] <= 'Z' ? (char)(b->text[i] + 32) : b->text[i];
+    b->folded[i] = '\0';
+    if (spec->any_text && b->text[0]) f->name = f->no = b->folded;
+    else f->name = s.name[0] ? b->text : "", f->no = s.claim_no[0] ? b->text : "";
+    f->name_exact = masked && !spec->any_text; /* a part of a hidden name would tell its hidden characters */
     f->id_number = s.id_number[0] ? b->text : "";
     f->id_exact = s.id_exact;
-    f->no = s.claim_no[0] ? b->text : "";
     f->status = spec->statuses[status];
     f->from = b->from;
     f->to = b->to;
     f->sort = sort;
     return HZ_OK;
+}
+
+hz_err hz_list_org(hz_app *app, const char *code, const char *field, int64_t *org_id, hz_errinfo *e) {
+    *org_id = 0;
+    if (!code || !*code) return HZ_OK;
+    char up[HZ_CODE_MAX];
+    size_t n = 0;
+    for (const char *p = code; *p && n + 1 < sizeof up; p++) up[n++] = *p >= 'a' && *p <= 'z' ? (char)(*p - 32) : *p;
+    up[n] = '\0';
+    hz_org o;
+    hz_errinfo ne;
+    hz_err rc = hz_store_org_by_code(app->db, up, &o, &ne);
+    if (rc == HZ_ENOTFOUND) return hz_fail(e, HZ_EINVAL, "%s: 没有代码为 %s 的组织 (no such organisation)", field, code);
+    if (rc) return hz_fail(e, rc, "%s", ne.msg);
+    *org_id = o.id;
+    return HZ_OK;
+}
+
+void hz_list_year(int year, hz_list_buf *b, hz_rec_filter *f) {
+    if (!year) return;
+    char from[24], to[24];
+    snprintf(from, sizeof from, "%04d-01-01", year);
+    snprintf(to, sizeof to, "%04d-01-01", year + 1);
+    if (!b->from[0] || strcmp(from, b->from) > 0) memcpy(b->from, from, sizeof from);
+    if (!b->to[0] || strcmp(to, b->to) < 0) memcpy(b->to, to, sizeof to);
+    f->from = b->from;
+    f->to = b->to;
 }

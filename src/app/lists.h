@@ -81,22 +81,36 @@ typedef struct {
  * each list beginning with ""; a sort key's index is its row in the store's
  * statements), the key that sorts on names (refused to those who see names
  * masked: the order would tell them apart; 0 none) and the prefix of its
- * record numbers (AJ, LM). */
+ * record numbers (AJ, LM). oldest_first: its default order is ascending;
+ * days: its time is a calendar day (YYYY-MM-DD), so from / to are days,
+ * not Beijing days in UTC timestamps; any_text: q matches a part of the
+ * number and of the name whatever its shape and in any case (the text
+ * lower-cased: the store compares lower() of its columns), the names
+ * being titles or accounts rather than people's (never masked). */
 typedef struct {
     const char *const *statuses, *const *sorts;
     int name_sort;
     const char *no_prefix;
+    bool oldest_first, days, any_text;
 } hz_list_spec;
 
 /* The texts a filter points into. */
 typedef struct {
-    char text[HZ_NORM_MAX_CHARS * 4 + 1], from[24], to[24];
+    char text[HZ_NORM_MAX_CHARS * 4 + 1], folded[HZ_NORM_MAX_CHARS * 4 + 1], from[24], to[24];
+    char day[24]; /* a list's own (text2) */
 } hz_list_buf;
 
 /* q checked against spec into f (pointing into b) and the caller's scope
  * into sc. */
 hz_err hz_list_filter(hz_app *app, const hz_list_spec *spec, const hz_list_query *q, hz_list_buf *b, hz_rec_filter *f,
                       hz_list_scope *sc, hz_errinfo *e);
+
+/* A list's own filter: a year (2000..2199, 0 none) narrowing a list of
+ * days (hz_list_spec.days) to that year, within from / to when given. */
+void hz_list_year(int year, hz_list_buf *b, hz_rec_filter *f);
+/* A list's own filter: an org code (in any case) as its id (0 for ""). An
+ * unknown code: HZ_EINVAL naming `field`. */
+hz_err hz_list_org(hz_app *app, const char *code, const char *field, int64_t *org_id, hz_errinfo *e);
 
 /* For exports: a stored UTC timestamp as Beijing time "YYYY-MM-DD HH:MM:SS"
  * ("" stays ""); an ID number as the caller may see it (masked for cadre

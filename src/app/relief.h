@@ -9,6 +9,7 @@
 #define HZ_APP_RELIEF_H
 
 #include "app/app.h"
+#include "app/lists.h"
 #include "app/module.h"
 #include "store/relief.h"
 
@@ -48,6 +49,17 @@ hz_err hz_app_relief_show(hz_app *app, const char *no, hz_relief_grant *out, hz_
  * past it: HZ_ECONFLICT naming what is left. Roles: admin, reviewer. */
 hz_err hz_app_relief_approve(hz_app *app, const char *no, hz_relief_grant *out, hz_errinfo *e);
 hz_err hz_app_relief_reject(hz_app *app, const char *no, const char *reason, hz_relief_grant *out, hz_errinfo *e);
+/* A programme's grants of members in the caller's scope as GET
+ * /relief/programs/:code/grants asks for them (app/lists.h; issue 16):
+ * q an ID number, a name (whole for those who see names masked) or a
+ * part of a grant number (JZ…); status proposed, applied, approved,
+ * rejected or paid; unit; from / to on the day created; sort no, name
+ * (refused to masked roles), status, amount or created_at (default:
+ * oldest first). One page and the total, or every one as a table. */
+hz_err hz_app_relief_grants_page(hz_app *app, const char *program, const hz_list_query *q, hz_page pg,
+                                 hz_relief_grant_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
+hz_err hz_app_relief_grants_export(hz_app *app, const char *program, const hz_list_query *q, hz_report *out,
+                                   hz_errinfo *e);
 /* Grants of a programme (status "" = any), in the caller's scope. */
 hz_err hz_app_relief_list(hz_app *app, const char *program, const char *status, hz_relief_grant_fn fn, void *ctx,
                           hz_errinfo *e);

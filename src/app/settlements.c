@@ -9,7 +9,9 @@
 
 #include "app/audit.h"
 #include "app/authz.h"
+#include "app/lists.h"
 #include "app/module.h"
+#include "core/money.h"
 #include "core/text.h"
 #include "io/feed.h"
 #include "store/bulk.h"
@@ -333,11 +335,79 @@ void hz_feed_report_free(hz_feed_report *r) {
     r->rejected = NULL;
 }
 
-hz_err hz_app_settlements_page(hz_app *app, bool unmatched, hz_page pg, hz_settlement_row_fn fn, void *ctx,
-                               int64_t *total, hz_errinfo *e) {
-    hz_err rc;
-    if ((rc = hz_authz_can(app, HZ_A_SETTLEMENT_IMPORT, e)) || (rc = hz_page_check(&pg, e))) return rc;
-    return hz_store_settlements_page(app->db, unmatched, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total, e);
+static const char *const setl_statuses[] = {"", "matched", "unmatched", NULL};
+static const char *const setl_sorts[] = {"",         "setl_id", "name",     "settled_on",
+                                         "adm_date", "total",   "hospital", NULL}; /* hz_setl_sort */
+static const hz_list_spec setl_spec = {setl_statuses, setl_sorts, HZ_SETL_SORT_NAME, NULL, false, true, true};
+
+static hz_err setl_filter(hz_app *app, const hz_settlement_query *q, hz_list_buf *b, hz_rec_filter *f,
+                          hz_list_scope *sc, hz_errinfo *e) {
+    hz_err rc = hz_authz_can(app, HZ_A_SETTLEMENT_IMPORT, e);
+    if (rc || (rc = hz_list_filter(app, &setl_spec, &q->list, b, f, sc, e))) return rc;
+    if (q->unmatched && strcmp(q->unmatched, "0")) { /* the older ?unmatched=1 */
+        if (f->status[0] && strcmp(f->status, "unmatched"))
+            return hz_fail(e, HZ_EINVAL, "unmatched: 与 status 矛盾 (contradicts status)");
+        f->status = "unmatched";
+    }
+    if (q->refunded && *q->refunded) {
+        if (strcmp(q->refunded, "0") && strcmp(q->refunded, "1"))
+            return hz_fail(e, HZ_EINVAL, "refunded: 应为 0 或 1 (0 or 1)");
+        f->num = q->refunded[0] == '1' ? 2 : 1;
+    }
+    if (q->hospital && strlen(q->hospital) > 200) return hz_fail(e, HZ_EINVAL, "hospital: 过长 (too long)");
+    f->text = q->hospital ? q->hospital : "";
+    return HZ_OK;
+}
+
+hz_err hz_app_settlements_page(hz_app *app, const hz_settlement_query *q, hz_page pg, hz_settlement_row_fn fn,
+                               void *ctx, int64_t *total, hz_errinfo *e) {
+    hz_list_buf b;
+    hz_rec_filter f;
+    hz_list_scope sc;
+    hz_err rc = setl_filter(app, q, &b, &f, &sc, e);
+    if (rc || (rc = hz_page_check(&pg, e))) return rc;
+    return hz_store_settlements_page(app->db, &sc, &f, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total, e);
+}
+
+static hz_err setl_cells(void *vctx, const hz_settlement *s, const char *claim_no, bool linkable, const char *day,
+                         hz_errinfo *e) {
+    hz_report *r = vctx;
+    char adm[HZ_DATE_BUF], dscg[HZ_DATE_BUF], total[HZ_MONEY_BUF], self[HZ_MONEY_BUF];
+    const char *cells[] = {s->setl_id,
+                           s->certno,
+                           s->psn_name,
+                           s->member_id ? "已匹配" : linkable ? "未匹配（会员已登记）" : "未匹配",
+                           s->fixmedins_name,
+                           s->med_type,
+                           hz_date_format(s->adm_date, adm),
+                           s->dscg_date == HZ_DATE_NONE ? "" : hz_date_format(s->dscg_date, dscg),
+                           day,
+                           s->main_diag_code,
+                           hz_money_format(s->medfee_sumamt, total),
+                           hz_money_format(s->psn_selfpay + s->psn_ownpay, self),
+                           s->refunded ? "是" : "否",
+                           claim_no};
+    return hz_report_add_row(r, cells, e);
+}
+
+hz_err hz_app_settlements_export(hz_app *app, const hz_settlement_query *q, hz_report *out, hz_errinfo *e) {
+    static const hz_report_col cols[] = {
+        {"setl_id", "结算号", HZ_COL_TEXT},         {"certno", "身份证号码", HZ_COL_TEXT},
+        {"psn_name", "姓名", HZ_COL_TEXT},          {"matched", "匹配会员", HZ_COL_TEXT},
+        {"hospital", "医疗机构", HZ_COL_TEXT},      {"med_type", "医疗类别", HZ_COL_TEXT},
+        {"adm_date", "入院日期", HZ_COL_TEXT},      {"dscg_date", "出院日期", HZ_COL_TEXT},
+        {"settled_on", "结算日期", HZ_COL_TEXT},    {"diagnosis", "主诊断", HZ_COL_TEXT},
+        {"total", "医疗总费用（元）", HZ_COL_MONEY}, {"selfpay", "个人负担（元）", HZ_COL_MONEY},
+        {"refunded", "已退费", HZ_COL_TEXT},        {"claim_no", "理赔编号", HZ_COL_TEXT},
+    };
+    hz_list_buf b;
+    hz_rec_filter f;
+    hz_list_scope sc;
+    int64_t n;
+    hz_err rc = setl_filter(app, q, &b, &f, &sc, e);
+    if (rc) return rc;
+    hz_report_head(out, "settlements", "医保结算数据", false, (int)(sizeof cols / sizeof cols[0]), cols);
+    return hz_store_settlements_page(app->db, &sc, &f, 0, -1, setl_cells, out, &n, e);
 }
 
 hz_err hz_app_settlements_relink(hz_app *app, int64_t *linked, hz_errinfo *e) {

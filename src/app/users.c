@@ -12,6 +12,7 @@
 
 #include "app/audit.h"
 #include "app/authz.h"
+#include "app/lists.h"
 #include "core/normalize.h"
 #include "core/idcard.h"
 #include "core/text.h"
@@ -249,7 +250,7 @@ hz_err hz_app_login(hz_app *app, const char *login, const char *password, hz_log
     char object[80];
     snprintf(object, sizeof object, "user:%s", out->user.login);
     if ((rc = hz_store_session_insert(app->db, th, out->user.id, out->csrf, app->now, out->expires, e)) ||
-        (rc = hz_store_user_login_ok(app->db, out->user.id, e)) ||
+        (rc = hz_store_user_login_ok(app->db, out->user.id, app->now, e)) ||
         (rc = hz_audit(app, "session.login", object, "", e))) {
         hz_db_rollback(app->db);
         return rc;
@@ -319,10 +320,84 @@ fail:
     return rc;
 }
 
-hz_err hz_app_users_list(hz_app *app, hz_user_row_fn fn, void *ctx, hz_errinfo *e) {
+static const char *const user_states[] = {"", "enabled", "disabled", "locked", NULL};
+static const char *const user_sorts[] = {"", "login", "role", "last_login", "created_at", NULL}; /* hz_user_sort */
+static const hz_list_spec user_spec = {user_states, user_sorts, 0, NULL, true, false, true};
+
+static hz_err users_filter(hz_app *app, const hz_user_query *q, hz_list_buf *b, hz_rec_filter *f, hz_list_scope *sc,
+                           hz_errinfo *e) {
+    static const char *const roles[] = {"admin", "staff", "reviewer", "finance", "cadre", "unit", "member", NULL};
     hz_err rc = hz_authz_can(app, HZ_A_USER_ADMIN, e);
+    if (rc || (rc = hz_list_filter(app, &user_spec, &q->list, b, f, sc, e)) ||
+        (rc = hz_list_org(app, q->org, "org", &f->num, e)))
+        return rc;
+    if (q->role && *q->role) {
+        int i = 0;
+        while (roles[i] && strcmp(roles[i], q->role)) i++;
+        if (!roles[i]) return hz_fail(e, HZ_EINVAL, "role: 应为 admin、staff、reviewer、finance、cadre、unit 或 member (a role)");
+        f->text = roles[i];
+    }
+    return HZ_OK;
+}
+
+hz_err hz_app_users_page(hz_app *app, const hz_user_query *q, hz_page pg, hz_user_row_fn fn, void *ctx,
+                         int64_t *total, hz_errinfo *e) {
+    hz_list_buf b;
+    hz_rec_filter f;
+    hz_list_scope sc;
+    hz_err rc = users_filter(app, q, &b, &f, &sc, e);
+    if (rc || (rc = hz_page_check(&pg, e))) return rc;
+    return hz_store_users_page(app->db, &sc, &f, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total, e);
+}
+
+hz_err hz_app_users_list(hz_app *app, hz_user_row_fn fn, void *ctx, hz_errinfo *e) {
+    hz_user_query q;
+    memset(&q, 0, sizeof q);
+    hz_list_buf b;
+    hz_rec_filter f;
+    hz_list_scope sc;
+    int64_t total;
+    hz_err rc = users_filter(app, &q, &b, &f, &sc, e);
+    return rc ? rc : hz_store_users_page(app->db, &sc, &f, 0, -1, fn, ctx, &total, e);
+}
+
+static const char *role_label(const char *r) {
+    static const char *const words[][2] = {{"admin", "系统管理员"}, {"staff", "业务员"}, {"reviewer", "审核员"},
+                                           {"finance", "财务"},     {"cadre", "工会干部"}, {"unit", "单位联络员"},
+                                           {"member", "会员"}};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (!strcmp(words[i][0], r)) return words[i][1];
+    return r;
+}
+
+static hz_err user_cells(void *vctx, const hz_user_row *u, hz_errinfo *e) {
+    hz_report *r = vctx;
+    char scope[64] = "", failed[24], t[3][24];
+    if (u->scope_kind[0]) snprintf(scope, sizeof scope, "%s:%s", u->scope_kind, u->scope_ref);
+    snprintf(failed, sizeof failed, "%lld", (long long)u->failed_logins);
+    const char *cells[] = {u->login, role_label(u->role), scope, u->scope_name,
+                           u->disabled ? "停用" : u->locked_at[0] ? "锁定" : "启用",
+                           hz_list_beijing(u->last_login_at, t[0]), hz_list_beijing(u->created_at, t[1]),
+                           hz_list_beijing(u->locked_at, t[2]), failed};
+    return hz_report_add_row(r, cells, e);
+}
+
+hz_err hz_app_users_export(hz_app *app, const hz_user_query *q, hz_report *out, hz_errinfo *e) {
+    static const hz_report_col cols[] = {
+        {"login", "登录名", HZ_COL_TEXT},          {"role", "角色", HZ_COL_TEXT},
+        {"scope", "范围", HZ_COL_TEXT},            {"scope_name", "范围名称", HZ_COL_TEXT},
+        {"state", "状态", HZ_COL_TEXT},            {"last_login_at", "最近登录", HZ_COL_TEXT},
+        {"created_at", "创建时间", HZ_COL_TEXT},   {"locked_at", "锁定时间", HZ_COL_TEXT},
+        {"failed_logins", "连续登录失败", HZ_COL_INT},
+    };
+    hz_list_buf b;
+    hz_rec_filter f;
+    hz_list_scope sc;
+    int64_t total;
+    hz_err rc = users_filter(app, q, &b, &f, &sc, e);
     if (rc) return rc;
-    return hz_store_users_walk(app->db, fn, ctx, e);
+    hz_report_head(out, "users", "用户与安全", false, (int)(sizeof cols / sizeof cols[0]), cols);
+    return hz_store_users_page(app->db, &sc, &f, 0, -1, user_cells, out, &total, e);
 }
 
 hz_err hz_app_authenticate(hz_app *app, const char *token, hz_user *out, char csrf[80], hz_errinfo *e) {

@@ -5,6 +5,7 @@
 #define HZ_APP_USERS_H
 
 #include "app/app.h"
+#include "app/lists.h"
 #include "store/security.h"
 #include "store/users.h"
 
@@ -49,6 +50,20 @@ hz_err hz_app_user_set_disabled(hz_app *app, const char *login, bool disabled, h
 hz_err hz_app_user_reset_password(hz_app *app, const char *login, const char *password, hz_errinfo *e);
 /* Admin: every account with role, scope and lock state, by login. */
 hz_err hz_app_users_list(hz_app *app, hz_user_row_fn fn, void *ctx, hz_errinfo *e);
+/* The accounts as GET /users asks for them (app/lists.h; issue 16): q a
+ * part of the login or of the scope's name; status enabled, disabled or
+ * locked; unit: accounts of that unit (a liaison or its members); from /
+ * to on the day created; sort login (the default, ascending), role,
+ * last_login or created_at; role: one role; org: accounts whose org (the
+ * scope's, a unit's union, a member's) is that org or under it. One page
+ * and the total, or every one as a table with Chinese titles. */
+typedef struct {
+    hz_list_query list;
+    const char *role, *org;
+} hz_user_query;
+hz_err hz_app_users_page(hz_app *app, const hz_user_query *q, hz_page pg, hz_user_row_fn fn, void *ctx,
+                         int64_t *total, hz_errinfo *e);
+hz_err hz_app_users_export(hz_app *app, const hz_user_query *q, hz_report *out, hz_errinfo *e);
 
 /* The password policy (issue 12): 8..128 characters, not the login (case
  * ignored), not in the list of common passwords shipped with the program

@@ -27,15 +27,27 @@ static bool opt_date(hz_req *r, json_t *doc, const char *key, hz_date *out) {
 
 static hz_err list_one(void *ctx, const hz_activity *a, hz_errinfo *e) {
     (void)e;
-    json_array_append_new(ctx, hz_view_activity(a));
+    hz_req *r = ctx;
+    json_t *v = hz_view_activity(a);
+    json_object_set_new(v, "status", json_string(hz_activity_status(r->app, a)));
+    json_array_append_new(r->json, v);
     return HZ_OK;
 }
 
-/* GET /activities?kind=&year= */
+static hz_err act_page(hz_req *r, void *arg, hz_page pg, int64_t *total, hz_errinfo *e) {
+    return hz_app_activities_page(r->app, arg, pg, list_one, r, total, e);
+}
+
+static hz_err act_table(hz_req *r, void *arg, hz_report *rep, hz_errinfo *e) {
+    return hz_app_activities_export(r->app, arg, rep, e);
+}
+
+/* GET /activities?q=&status=&kind=&year=&org=&unit=&from=&to=&sort=&order=
+ * &page=&per_page=[&format=csv|xlsx] */
 static void h_activities(hz_req *r, char **p) {
     (void)p;
-    const char *k = hz_http_query(r, "kind"), *y = hz_http_query(r, "year");
-    int year = 0;
+    hz_activity_query q = {hz_http_list_query(r), hz_http_query(r, "kind"), hz_http_query(r, "org"), 0};
+    const char *y = hz_http_query(r, "year");
     char *end = NULL;
     if (y && *y) {
         long v = strtol(y, &end, 10);
@@ -43,16 +55,9 @@ static void h_activities(hz_req *r, char **p) {
             hz_http_error(r, 400, "VALIDATION", "year: 年份应在 2000 至 2199 (out of range)");
             return;
         }
-        year = (int)v;
+        q.year = (int)v;
     }
-    json_t *arr = json_array();
-    hz_errinfo e;
-    if (hz_app_activities(r->app, k, year, list_one, arr, &e)) {
-        json_decref(arr);
-        hz_http_fail(r, &e);
-        return;
-    }
-    hz_http_json(r, 200, json_pack("{s:o, s:I}", "items", arr, "total", (json_int_t)json_array_size(arr)));
+    hz_http_list_or_export(r, &q, act_page, act_table);
 }
 
 /* POST /activities {code, kind, name, org, date, to, capacity, attendees} */

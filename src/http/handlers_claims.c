@@ -40,33 +40,36 @@ void h_settlements(hz_req *r, char **p) {
                                        (json_int_t)rep.refund, "unmatched", (json_int_t)rep.unmatched, "rejected", rej));
 }
 
-static hz_err settlement_item(void *ctx, const hz_settlement *s, const char *claim_no, bool linkable, hz_errinfo *e) {
+static hz_err settlement_item(void *ctx, const hz_settlement *s, const char *claim_no, bool linkable, const char *day,
+                              hz_errinfo *e) {
     (void)e;
-    json_array_append_new(
-        ctx, json_pack("{s:s, s:s, s:s, s:b, s:b, s:s, s:s, s:o, s:o, s:s, s:o, s:o, s:b, s:o}", "setl_id", s->setl_id,
+    json_t *v = json_pack("{s:s, s:s, s:s, s:b, s:b, s:s, s:s, s:o, s:o, s:s, s:o, s:o, s:b, s:o}", "setl_id", s->setl_id,
                        "certno", s->certno, "psn_name", s->psn_name, "matched", s->member_id != 0, "linkable", linkable,
                        "hospital", s->fixmedins_name, "med_type", s->med_type, "adm_date", hz_json_date(s->adm_date),
                        "dscg_date", hz_json_date(s->dscg_date), "diagnosis", s->main_diag_code, "total",
                        hz_json_money(s->medfee_sumamt), "selfpay", hz_json_money(s->psn_selfpay + s->psn_ownpay),
-                       "refunded", s->refunded, "claim_no", hz_json_opt_str(claim_no)));
+                       "refunded", s->refunded, "claim_no", hz_json_opt_str(claim_no));
+    json_object_set_new(v, "settled_on", json_string(day));
+    json_array_append_new(((hz_req *)ctx)->json, v);
     return HZ_OK;
 }
 
-/* GET /api/v1/settlements?unmatched=1: the feed, newest first. */
+static hz_err settlements_page(hz_req *r, void *arg, hz_page pg, int64_t *total, hz_errinfo *e) {
+    return hz_app_settlements_page(r->app, arg, pg, settlement_item, r, total, e);
+}
+
+static hz_err settlements_table(hz_req *r, void *arg, hz_report *rep, hz_errinfo *e) {
+    return hz_app_settlements_export(r->app, arg, rep, e);
+}
+
+/* GET /api/v1/settlements?q=&status=matched|unmatched&hospital=&refunded=&unit=
+ * &from=&to=&sort=&order=&page=&per_page=[&format=csv|xlsx] (unmatched=1:
+ * status=unmatched): the feed, newest first. */
 static void h_settlements_list(hz_req *r, char **p) {
     (void)p;
-    hz_page pg;
-    if (!hz_http_page(r, &pg)) return;
-    const char *u = hz_http_query(r, "unmatched");
-    json_t *items = json_array();
-    int64_t total;
-    hz_errinfo e;
-    if (hz_app_settlements_page(r->app, u && strcmp(u, "0"), pg, settlement_item, items, &total, &e)) {
-        json_decref(items);
-        hz_http_fail(r, &e);
-        return;
-    }
-    hz_http_list(r, items, total);
+    hz_settlement_query q = {hz_http_list_query(r), hz_http_query(r, "hospital"), hz_http_query(r, "refunded"),
+                             hz_http_query(r, "unmatched")};
+    hz_http_list_or_export(r, &q, settlements_page, settlements_table);
 }
 
 /* POST /api/v1/settlements/relink: match unmatched rows to members registered since. */

@@ -66,16 +66,31 @@ static void h_propose(hz_req *r, char **p) {
     hz_http_json(r, 200, json_pack("{s:o}", "grants", c.arr));
 }
 
-static void h_grants(hz_req *r, char **p) {
-    list_ctx c = {r, json_array()};
-    hz_errinfo e;
-    if (hz_app_relief_list(r->app, p[0], hz_http_query(r, "status"), list_one, &c, &e)) {
-        json_decref(c.arr);
-        hz_http_fail(r, &e);
-        return;
-    }
-    hz_http_json(r, 200, json_pack("{s:o, s:I}", "items", c.arr, "total", (json_int_t)json_array_size(c.arr)));
+static hz_err grant_item(void *ctx, const hz_relief_grant *g, const char *unit_name, hz_errinfo *e) {
+    (void)e;
+    hz_req *r = ctx;
+    json_t *v = view(r, g);
+    json_object_set_new(v, "unit_name", json_string(unit_name));
+    json_object_set_new(v, "created_at", json_string(g->created_at));
+    json_array_append_new(r->json, v);
+    return HZ_OK;
 }
+
+static hz_err grants_page(hz_req *r, void *arg, hz_page pg, int64_t *total, hz_errinfo *e) {
+    char **p = arg;
+    hz_list_query q = hz_http_list_query(r);
+    return hz_app_relief_grants_page(r->app, p[0], &q, pg, grant_item, r, total, e);
+}
+
+static hz_err grants_table(hz_req *r, void *arg, hz_report *rep, hz_errinfo *e) {
+    char **p = arg;
+    hz_list_query q = hz_http_list_query(r);
+    return hz_app_relief_grants_export(r->app, p[0], &q, rep, e);
+}
+
+/* GET /relief/programs/:code/grants?q=&status=&unit=&from=&to=&sort=&order=
+ * &page=&per_page=[&format=csv|xlsx] */
+static void h_grants(hz_req *r, char **p) { hz_http_list_or_export(r, p, grants_page, grants_table); }
 
 static void h_apply(hz_req *r, char **p) {
     json_t *doc = hz_http_body_json(r);

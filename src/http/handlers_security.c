@@ -69,31 +69,34 @@ static void h_user_password(hz_req *r, char **p) {
 json_t *hz_http_user_row(const hz_user_row *u) {
     char scope[64] = "";
     if (u->scope_kind[0]) snprintf(scope, sizeof scope, "%s:%s", u->scope_kind, u->scope_ref);
-    return json_pack("{s:s, s:s, s:o, s:s, s:b, s:o, s:I, s:b, s:s}", "login", u->login, "role",
-                                         u->role, "scope", scope[0] ? json_string(scope) : json_null(), "scope_name",
-                                         u->scope_name, "locked", u->locked_at[0] != 0, "locked_at",
-                                         u->locked_at[0] ? json_string(u->locked_at) : json_null(), "failed_logins",
-                                         (json_int_t)u->failed_logins, "disabled", u->disabled, "created_at",
-                                         u->created_at);
+    return json_pack("{s:s, s:s, s:o, s:s, s:b, s:o, s:I, s:b, s:s, s:o}", "login", u->login, "role", u->role,
+                     "scope", scope[0] ? json_string(scope) : json_null(), "scope_name", u->scope_name, "locked",
+                     u->locked_at[0] != 0, "locked_at", u->locked_at[0] ? json_string(u->locked_at) : json_null(),
+                     "failed_logins", (json_int_t)u->failed_logins, "disabled", u->disabled, "created_at",
+                     u->created_at, "last_login_at", u->last_login_at[0] ? json_string(u->last_login_at) : json_null());
 }
 
 static hz_err user_item(void *ctx, const hz_user_row *u, hz_errinfo *e) {
     (void)e;
-    json_array_append_new(ctx, hz_http_user_row(u));
+    json_array_append_new(((hz_req *)ctx)->json, hz_http_user_row(u));
     return HZ_OK;
 }
 
-/* GET /api/v1/users: the admin's list of accounts and their lock state. */
+static hz_err users_page(hz_req *r, void *arg, hz_page pg, int64_t *total, hz_errinfo *e) {
+    return hz_app_users_page(r->app, arg, pg, user_item, r, total, e);
+}
+
+static hz_err users_table(hz_req *r, void *arg, hz_report *rep, hz_errinfo *e) {
+    return hz_app_users_export(r->app, arg, rep, e);
+}
+
+/* GET /api/v1/users?q=&status=&role=&org=&unit=&from=&to=&sort=&order=&page=
+ * &per_page=[&format=csv|xlsx]: the admin's list of accounts and their lock
+ * state, a page or every matching one as a file. */
 static void h_users(hz_req *r, char **p) {
     (void)p;
-    json_t *items = json_array();
-    hz_errinfo e;
-    if (hz_app_users_list(r->app, user_item, items, &e)) {
-        json_decref(items);
-        hz_http_fail(r, &e);
-        return;
-    }
-    hz_http_list(r, items, (int64_t)json_array_size(items));
+    hz_user_query q = {hz_http_list_query(r), hz_http_query(r, "role"), hz_http_query(r, "org")};
+    hz_http_list_or_export(r, &q, users_page, users_table);
 }
 
 static void h_setting_get(hz_req *r, char **p) {

@@ -34,6 +34,28 @@ static const char q_by_code[] = "SELECT " ACT_COLS ACT_FROM " WHERE a.code = ?4 
 static const char q_list[] =
     "SELECT " ACT_COLS ACT_FROM " WHERE (?4 = '' OR a.kind = ?4)"
     " AND (?5 = 0 OR substr(a.date_from, 1, 4) = ?6) AND" ACT_SCOPE " ORDER BY a.date_from DESC, a.id DESC";
+/* The activities list (issue 16): ?15 today; an activity is upcoming
+ * before its first day, ended after its last, else ongoing. unit: the
+ * activities a unit's members may join (its union's and those above);
+ * text: a kind; num: an org id, activities of that org or under it. */
+#define ACT_STATUS "(CASE WHEN a.date_from > ?15 THEN 'upcoming' WHEN a.date_to < ?15 THEN 'ended' ELSE 'ongoing' END)"
+#define ACT_WHERE                                                                                                     \
+    HZ_LIST_WHERE(ACT_SCOPE, "lower(a.name)", "a.code", "lower(a.code)", ACT_STATUS,                                                \
+                  "EXISTS (SELECT 1 FROM unit fu JOIN org fo ON fo.id = fu.org_id WHERE fu.id = ?8"                   \
+                  " AND substr(fo.path, 1, length(o.path)) = o.path)",                                                \
+                  "a.date_from", "a.kind = ?11",                                                                      \
+                  "EXISTS (SELECT 1 FROM org fo WHERE fo.id = ?12 AND substr(o.path, 1, length(fo.path)) = fo.path)")
+#define Q_ACT_PAGE(order) "SELECT " ACT_COLS ACT_FROM ACT_WHERE " ORDER BY " order HZ_REC_PAGE
+#define ACT_STATUS_ORDER "(CASE WHEN a.date_from > ?15 THEN 1 WHEN a.date_to < ?15 THEN 3 ELSE 2 END)"
+static const char *const q_act_page[HZ_ACT_SORTS][2] = {
+    {Q_ACT_PAGE("a.date_from, a.id"), Q_ACT_PAGE("a.date_from DESC, a.id DESC")},
+    {Q_ACT_PAGE("a.code, a.id"), Q_ACT_PAGE("a.code DESC, a.id DESC")},
+    {Q_ACT_PAGE("a.name, a.id"), Q_ACT_PAGE("a.name DESC, a.id DESC")},
+    {Q_ACT_PAGE("a.date_from, a.id"), Q_ACT_PAGE("a.date_from DESC, a.id DESC")},
+    {Q_ACT_PAGE(ACT_STATUS_ORDER ", a.id"), Q_ACT_PAGE(ACT_STATUS_ORDER " DESC, a.id DESC")},
+    {Q_ACT_PAGE("o.code, a.id"), Q_ACT_PAGE("o.code DESC, a.id DESC")},
+};
+static const char q_act_count[] = HZ_REC_COUNT(ACT_FROM ACT_WHERE);
 static const char q_members[] = "SELECT COUNT(DISTINCT member_id) FROM activity_part WHERE activity_id = ?";
 static const char q_joined[] = "SELECT COUNT(*) FROM activity_part WHERE activity_id = ? AND member_id = ?";
 static const char q_joined_on[] =
@@ -188,6 +210,22 @@ static hz_err each(hz_stmt *st, size_t size, row_reader rd, row_fn fn, void *ctx
 }
 
 static void rd_activity(hz_stmt *st, void *out) { read_activity(st, out); }
+
+static hz_err act_row(void *vctx, hz_stmt *st, hz_errinfo *e) {
+    const hz_rec_fn_ctx *c = vctx;
+    hz_activity a;
+    read_activity(st, &a);
+    return ((hz_activity_fn)c->fn)(c->ctx, &a, e);
+}
+
+hz_err hz_store_activities_page(hz_db *db, const hz_list_scope *sc, const hz_rec_filter *f, int64_t offset,
+                                int64_t limit, hz_activity_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
+    if (f->sort < 0 || f->sort >= HZ_ACT_SORTS || !f->text2) return hz_fail(e, HZ_EINTERNAL, "activities: sort %d", f->sort);
+    hz_rec_fn_ctx c = {(hz_rec_any_fn)fn, ctx};
+    return hz_store_rec_page(db, q_act_count, q_act_page[f->sort][f->desc], sc, f, offset, limit, act_row, &c, total,
+                             e);
+}
+
 
 hz_err hz_store_activities(hz_db *db, const hz_list_scope *sc, const char *kind, int year, hz_activity_fn fn, void *ctx,
                            hz_errinfo *e) {

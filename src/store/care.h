@@ -23,6 +23,17 @@ typedef hz_err (*hz_activity_fn)(void *ctx, const hz_activity *a, hz_errinfo *e)
 hz_err hz_store_activities(hz_db *db, const hz_list_scope *sc, const char *kind, int year, hz_activity_fn fn, void *ctx,
                            hz_errinfo *e);
 
+/* The activities list's sort keys; every order ends on the id. */
+typedef enum { HZ_ACT_SORT_ID, HZ_ACT_SORT_CODE, HZ_ACT_SORT_NAME, HZ_ACT_SORT_DATE, HZ_ACT_SORT_STATUS, HZ_ACT_SORT_ORG, HZ_ACT_SORTS } hz_act_sort;
+/* One page (limit < 0: every row) of the activities in the scope matching
+ * f (store/lists.h: name the title, no and id_number the code; status
+ * upcoming, ongoing or ended on the day text2 (required); unit_id: those
+ * the unit's members may join; from / to on the first day (days); text a
+ * kind; num an org id, its subtree's), the number of them all in *total.
+ * The default order is by first day and id. */
+hz_err hz_store_activities_page(hz_db *db, const hz_list_scope *sc, const hz_rec_filter *f, int64_t offset,
+                                int64_t limit, hz_activity_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
+
 /* Members who joined the activity (each once, whatever the dates). */
 hz_err hz_store_activity_members(hz_db *db, int64_t activity_id, int64_t *n, hz_errinfo *e);
 /* Has the member joined the activity (on any date)? */

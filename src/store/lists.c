@@ -259,6 +259,7 @@ static void bind_rec_filter(hz_stmt *st, const hz_list_scope *sc, const hz_rec_f
     hz_stmt_text(st, 10, f->to ? f->to : "");
     hz_stmt_text(st, 11, f->text ? f->text : "");
     hz_stmt_int(st, 12, f->num);
+    if (f->text2) hz_stmt_text(st, 15, f->text2);
 }
 
 hz_err hz_store_rec_page(hz_db *db, const char *count_sql, const char *page_sql, const hz_list_scope *sc,
@@ -269,6 +270,7 @@ hz_err hz_store_rec_page(hz_db *db, const char *count_sql, const char *page_sql,
     hz_err rc = hz_db_stmt(db, count_sql, &st, e);
     if (rc) return rc;
     bind_rec_filter(st, sc, f, pat);
+    if (f->text2) hz_stmt_int(st, 13, INT64_MAX), hz_stmt_int(st, 14, 0); /* ?15 follows them: HZ_REC_COUNT */
     if ((rc = hz_row_int(st, total, e)) || (rc = hz_db_stmt(db, page_sql, &st, e))) return rc;
     bind_rec_filter(st, sc, f, pat);
     hz_stmt_int(st, 13, limit_of(limit));

@@ -122,28 +122,48 @@ typedef struct {
     int64_t unit_id;
     const char *from, *to, *text;
     int64_t num;
+    const char *text2; /* a list's second text, bound as ?15 when not NULL (its statements name ?15) */
     int sort;
     bool desc;
 } hz_rec_filter;
 
-/* The FROM tail and WHERE of such a list: member m (joined by the caller),
- * its unit u and org o for the scope; NO, STATUS, AT, TEXT, NUM: the
- * record's columns (SQL expressions) the filters compare. Parameters ?1-?12;
- * a page statement ends "LIMIT ?13 OFFSET ?14". */
+/* The WHERE of any paged list run by hz_store_rec_page (issue 16): scope, a
+ * predicate on ?1-?3 (the caller's hz_list_scope); NAME, IDN, NO: the
+ * columns ?4-?6 search; STATUS and AT: the expressions ?7 and [?9, ?10)
+ * compare; UNIT, TEXT, NUM: predicates on ?8, ?11, ?12 (each list's own
+ * filters; checked only when the parameter is set). Every statement must
+ * name ?1-?14 (PostgreSQL types each parameter from its use); a page
+ * statement ends HZ_REC_PAGE. */
+#define HZ_LIST_WHERE(scope, name, idn, no, status, unit, at, text, num)                                              \
+    " WHERE " scope " AND ((?4 = '' AND ?5 = '' AND ?6 = '') OR (?4 <> '' AND " name " LIKE ?4 ESCAPE '\\')"          \
+    " OR (?5 <> '' AND " idn " LIKE ?5 ESCAPE '\\') OR (?6 <> '' AND " no " LIKE ?6 ESCAPE '\\'))"                   \
+    " AND (?7 = '' OR " status " = ?7) AND (?8 = 0 OR " unit ") AND (?9 = '' OR " at " >= ?9)"                        \
+    " AND (?10 = '' OR " at " < ?10) AND (?11 = '' OR " text ") AND (?12 = 0 OR " num ")"
+/* A list of a member's records: member m (joined by the caller), its unit
+ * u and org o (HZ_REC_JOIN) for the scope; NO, STATUS, AT, TEXT, NUM: the
+ * record's columns (SQL expressions) the filters compare. */
 #define HZ_REC_JOIN " LEFT JOIN unit u ON u.id = m.unit_id LEFT JOIN org o ON o.id = COALESCE(u.org_id, m.org_id)"
+#define HZ_REC_SCOPE "(?1 = '' OR substr(o.path, 1, length(?1)) = ?1) AND (?2 = 0 OR m.unit_id = ?2) AND (?3 = 0 OR m.id = ?3)"
 #define HZ_REC_WHERE(no, status, at, text, num)                                                                       \
-    " WHERE (?1 = '' OR substr(o.path, 1, length(?1)) = ?1) AND (?2 = 0 OR m.unit_id = ?2) AND (?3 = 0 OR m.id = ?3)" \
-    " AND ((?4 = '' AND ?5 = '' AND ?6 = '') OR (?4 <> '' AND m.name LIKE ?4 ESCAPE '\\')"                           \
-    " OR (?5 <> '' AND m.id_number LIKE ?5 ESCAPE '\\') OR (?6 <> '' AND " no " LIKE ?6 ESCAPE '\\'))"              \
-    " AND (?7 = '' OR " status " = ?7) AND (?8 = 0 OR m.unit_id = ?8) AND (?9 = '' OR " at " >= ?9)"                \
-    " AND (?10 = '' OR " at " < ?10) AND (?11 = '' OR " text " = ?11) AND (?12 = 0 OR " num " = ?12)"
+    HZ_LIST_WHERE(HZ_REC_SCOPE, "m.name", "m.id_number", no, status, "m.unit_id = ?8", at, text " = ?11", num " = ?12")
 #define HZ_REC_PAGE " LIMIT ?13 OFFSET ?14"
+/* The count statement of a list whose statements name ?15 (text2):
+ * PostgreSQL must see ?13 and ?14 in it too. */
+#define HZ_REC_COUNT(from_where) "SELECT count(*) FROM (SELECT 1" from_where HZ_REC_PAGE ") t"
 
+/* A list's row callback (of its own type, cast back before the call) and
+ * its context, for the hz_rec_read_fn that reads the list's row. */
+typedef void (*hz_rec_any_fn)(void);
+typedef struct {
+    hz_rec_any_fn fn;
+    void *ctx;
+} hz_rec_fn_ctx;
 /* Reads the statement's current row and hands it on. */
 typedef hz_err (*hz_rec_read_fn)(void *ctx, hz_stmt *st, hz_errinfo *e);
 /* Counts the rows of count_sql into *total, then reads one page of
  * page_sql (limit < 0: every row) row by row through fn; both statements
- * take f and sc as HZ_REC_WHERE binds them. */
+ * take f and sc as HZ_LIST_WHERE binds them (and ?15 when f->text2 is not
+ * NULL: then the count statement is an HZ_REC_COUNT). */
 hz_err hz_store_rec_page(hz_db *db, const char *count_sql, const char *page_sql, const hz_list_scope *sc,
                          const hz_rec_filter *f, int64_t offset, int64_t limit, hz_rec_read_fn fn, void *ctx,
                          int64_t *total, hz_errinfo *e);

@@ -324,6 +324,38 @@ static hz_err grants(hz_db *db, int64_t program_id, const char *status, int64_t 
     return rc;
 }
 
+/* The grants list (issue 16): num the programme. */
+#define GRANT_WHERE HZ_REC_WHERE("g.grant_no", "g.status", "g.created_at", "''", "g.program_id")
+#define Q_GRANT_PAGE(order)                                                                                           \
+    "SELECT " GRANT_COLS ", COALESCE(u.name, o.name, '')" GRANT_FROM HZ_REC_JOIN GRANT_WHERE " ORDER BY " order       \
+    HZ_REC_PAGE
+#define GRANT_STATUS_ORDER                                                                                            \
+    "CASE g.status WHEN 'proposed' THEN 1 WHEN 'applied' THEN 2 WHEN 'approved' THEN 3 WHEN 'paid' THEN 4 ELSE 5 END"
+static const char *const q_grant_page[HZ_GRANT_SORTS][2] = {
+    {Q_GRANT_PAGE("g.id"), Q_GRANT_PAGE("g.id DESC")},
+    {Q_GRANT_PAGE("g.grant_no, g.id"), Q_GRANT_PAGE("g.grant_no DESC, g.id DESC")},
+    {Q_GRANT_PAGE("m.name, g.id"), Q_GRANT_PAGE("m.name DESC, g.id DESC")},
+    {Q_GRANT_PAGE(GRANT_STATUS_ORDER ", g.id"), Q_GRANT_PAGE(GRANT_STATUS_ORDER " DESC, g.id DESC")},
+    {Q_GRANT_PAGE("g.amount, g.id"), Q_GRANT_PAGE("g.amount DESC, g.id DESC")},
+    {Q_GRANT_PAGE("g.created_at, g.id"), Q_GRANT_PAGE("g.created_at DESC, g.id DESC")},
+};
+static const char q_grant_count[] = "SELECT count(*)" GRANT_FROM HZ_REC_JOIN GRANT_WHERE;
+
+static hz_err grant_row(void *vctx, hz_stmt *st, hz_errinfo *e) {
+    const hz_rec_fn_ctx *c = vctx;
+    hz_relief_grant g;
+    read_grant(st, &g);
+    return ((hz_relief_grant_row_fn)c->fn)(c->ctx, &g, hz_stmt_col_text(st, 23), e);
+}
+
+hz_err hz_store_relief_grants_page(hz_db *db, const hz_list_scope *sc, const hz_rec_filter *f, int64_t offset,
+                                   int64_t limit, hz_relief_grant_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
+    if (f->sort < 0 || f->sort >= HZ_GRANT_SORTS) return hz_fail(e, HZ_EINTERNAL, "grants: sort %d", f->sort);
+    hz_rec_fn_ctx c = {(hz_rec_any_fn)fn, ctx};
+    return hz_store_rec_page(db, q_grant_count, q_grant_page[f->sort][f->desc], sc, f, offset, limit, grant_row, &c,
+                             total, e);
+}
+
 hz_err hz_store_relief_grants(hz_db *db, int64_t program_id, const char *status, hz_relief_grant_fn fn, void *ctx,
                               hz_errinfo *e) {
     return grants(db, program_id, status, 0, fn, ctx, e);

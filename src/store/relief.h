@@ -45,6 +45,15 @@ typedef hz_err (*hz_relief_grant_fn)(void *ctx, const hz_relief_grant *g, hz_err
 hz_err hz_store_relief_grants(hz_db *db, int64_t program_id, const char *status, hz_relief_grant_fn fn, void *ctx,
                               hz_errinfo *e);
 
+/* The grants list's sort keys; every order ends on the id. */
+typedef enum { HZ_GRANT_SORT_ID, HZ_GRANT_SORT_NO, HZ_GRANT_SORT_NAME, HZ_GRANT_SORT_STATUS, HZ_GRANT_SORT_AMOUNT, HZ_GRANT_SORT_CREATED, HZ_GRANT_SORTS } hz_grant_sort;
+/* A grant with the name of its member's unit (or org). */
+typedef hz_err (*hz_relief_grant_row_fn)(void *ctx, const hz_relief_grant *g, const char *unit_name, hz_errinfo *e);
+/* One page (limit < 0: every row) of the grants of members in scope
+ * matching f (store/lists.h; num the programme's id, from / to on
+ * created_at), the number of them all in *total. */
+hz_err hz_store_relief_grants_page(hz_db *db, const hz_list_scope *sc, const hz_rec_filter *f, int64_t offset,
+                                   int64_t limit, hz_relief_grant_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
 /* A member's grants in every programme, oldest first. */
 hz_err hz_store_relief_grants_of_member(hz_db *db, int64_t member_id, hz_relief_grant_fn fn, void *ctx,
                                         hz_errinfo *e);

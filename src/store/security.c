@@ -27,6 +27,11 @@ static const char *const security_migrations[] = {
     /* 2: a payment row carries a MAC under the audit key (app/audit.h) over
      * what the bank is told: payee, card, bank, amount */
     "ALTER TABLE payment ADD COLUMN mac TEXT;",
+    /* 3: an account's last login, for the users list (issue 16); earlier
+     * logins are read back from the audit trail */
+    "ALTER TABLE app_user ADD COLUMN last_login_at TEXT;"
+    "UPDATE app_user SET last_login_at = (SELECT max(a.at) FROM audit_event a WHERE a.action = 'session.login'"
+    " AND a.object = 'user:' || app_user.login);",
 };
 
 const hz_store_module hz_store_module_security = {
@@ -131,7 +136,7 @@ hz_err hz_store_setting_put(hz_db *db, const char *key, const char *value, const
 
 static const char q_fail[] = "UPDATE app_user SET failed_logins = failed_logins + 1 WHERE id = ?";
 static const char q_failed[] = "SELECT failed_logins FROM app_user WHERE id = ?";
-static const char q_ok[] = "UPDATE app_user SET failed_logins = 0 WHERE id = ? AND failed_logins <> 0";
+static const char q_ok[] = "UPDATE app_user SET failed_logins = 0, last_login_at = ? WHERE id = ?";
 static const char q_lock[] = "UPDATE app_user SET locked_at = ? WHERE id = ?";
 static const char q_unlock[] = "UPDATE app_user SET locked_at = NULL, failed_logins = 0 WHERE id = ?";
 static const char q_locked[] = "SELECT COALESCE(locked_at, '') FROM app_user WHERE id = ?";
@@ -144,7 +149,14 @@ hz_err hz_store_user_login_failed(hz_db *db, int64_t user_id, int64_t *failed, h
     return hz_row_int(st, failed, e);
 }
 
-hz_err hz_store_user_login_ok(hz_db *db, int64_t user_id, hz_errinfo *e) { return hz_row_run_id(db, q_ok, user_id, e); }
+hz_err hz_store_user_login_ok(hz_db *db, int64_t user_id, const char *now, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_ok, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, now);
+    hz_stmt_int(st, 2, user_id);
+    return hz_stmt_run(st, e);
+}
 
 hz_err hz_store_user_lock(hz_db *db, int64_t user_id, const char *at, hz_errinfo *e) {
     if (!at || !*at) return hz_row_run_id(db, q_unlock, user_id, e);
@@ -167,28 +179,53 @@ hz_err hz_store_user_locked_at(hz_db *db, int64_t user_id, char *buf, hz_errinfo
     return HZ_OK;
 }
 
-static const char q_users[] =
-    "SELECT u.login, u.role, COALESCE(u.scope_kind, ''), COALESCE(u.scope_ref, ''),"
-    " COALESCE(un.name, o.name, m.name, ''), COALESCE(u.locked_at, ''), u.created_at, u.failed_logins, u.disabled"
-    " FROM app_user u"
-    " LEFT JOIN unit un ON u.scope_kind = 'unit' AND un.credit_code = u.scope_ref"
-    " LEFT JOIN org o ON u.scope_kind = 'org' AND o.code = u.scope_ref"
-    " LEFT JOIN member m ON u.scope_kind = 'member' AND m.id_number = u.scope_ref"
-    " ORDER BY u.login";
+/* The users list (issue 16): an account's org is its scope's (an org, a
+ * unit's union, a member's unit's union or org); its state 启用 / 停用 / 锁定. */
+#define USER_FROM                                                                                                     \
+    " FROM app_user u LEFT JOIN unit un ON u.scope_kind = 'unit' AND un.credit_code = u.scope_ref"                    \
+    " LEFT JOIN member sm ON u.scope_kind = 'member' AND sm.id_number = u.scope_ref"                                  \
+    " LEFT JOIN unit mu ON mu.id = sm.unit_id"                                                                        \
+    " LEFT JOIN org o ON o.id = CASE WHEN u.scope_kind = 'org' THEN (SELECT so.id FROM org so WHERE so.code ="        \
+    " u.scope_ref) WHEN u.scope_kind = 'unit' THEN un.org_id ELSE COALESCE(mu.org_id, sm.org_id) END"
+#define USER_SCOPE_NAME "COALESCE(un.name, CASE WHEN u.scope_kind = 'org' THEN o.name END, sm.name, '')"
+#define USER_STATE "(CASE WHEN u.disabled <> 0 THEN 'disabled' WHEN u.locked_at IS NOT NULL THEN 'locked' ELSE 'enabled' END)"
+#define USER_WHERE                                                                                                    \
+    HZ_LIST_WHERE("(?1 = '' OR substr(o.path, 1, length(?1)) = ?1) AND (?2 = 0 OR COALESCE(un.id, sm.unit_id) = ?2)"   \
+                  " AND (?3 = 0 OR sm.id = ?3)",                                                                      \
+                  "lower(" USER_SCOPE_NAME ")", "COALESCE(sm.id_number, '')", "lower(u.login)", USER_STATE,      \
+                  "COALESCE(un.id, sm.unit_id) = ?8", "u.created_at", "u.role = ?11",                                 \
+                  "EXISTS (SELECT 1 FROM org fo WHERE fo.id = ?12 AND substr(o.path, 1, length(fo.path)) = fo.path)")
+#define Q_USERS(order)                                                                                                \
+    "SELECT u.login, u.role, COALESCE(u.scope_kind, ''), COALESCE(u.scope_ref, ''),"                                  \
+    " " USER_SCOPE_NAME ", COALESCE(u.locked_at, ''),"                                                              \
+    " u.created_at, u.failed_logins, u.disabled, COALESCE(u.last_login_at, '')" USER_FROM USER_WHERE                  \
+    " ORDER BY " order HZ_REC_PAGE
+#define ROLE_ORDER                                                                                                    \
+    "CASE u.role WHEN 'admin' THEN 1 WHEN 'staff' THEN 2 WHEN 'reviewer' THEN 3 WHEN 'finance' THEN 4"              \
+    " WHEN 'cadre' THEN 5 WHEN 'unit' THEN 6 ELSE 7 END"
+static const char *const q_users[HZ_USER_SORTS][2] = {
+    {Q_USERS("u.login"), Q_USERS("u.login DESC")},
+    {Q_USERS("u.login"), Q_USERS("u.login DESC")},
+    {Q_USERS(ROLE_ORDER ", u.login"), Q_USERS(ROLE_ORDER " DESC, u.login DESC")},
+    {Q_USERS("COALESCE(u.last_login_at, ''), u.login"), Q_USERS("COALESCE(u.last_login_at, '') DESC, u.login DESC")},
+    {Q_USERS("u.created_at, u.id"), Q_USERS("u.created_at DESC, u.id DESC")},
+};
+static const char q_users_count[] = "SELECT count(*)" USER_FROM USER_WHERE;
 
-hz_err hz_store_users_walk(hz_db *db, hz_user_row_fn fn, void *ctx, hz_errinfo *e) {
-    hz_stmt *st;
-    hz_err rc = hz_db_stmt(db, q_users, &st, e);
-    if (rc) return rc;
-    bool row;
-    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
-        hz_user_row u = {hz_stmt_col_text(st, 0), hz_stmt_col_text(st, 1), hz_stmt_col_text(st, 2),
-                         hz_stmt_col_text(st, 3), hz_stmt_col_text(st, 4), hz_stmt_col_text(st, 5),
-                         hz_stmt_col_text(st, 6), hz_stmt_col_int(st, 7),  hz_stmt_col_int(st, 8) != 0};
-        if ((rc = fn(ctx, &u, e))) break;
-    }
-    hz_stmt_reset(st);
-    return rc;
+static hz_err user_row(void *vctx, hz_stmt *st, hz_errinfo *e) {
+    const hz_rec_fn_ctx *c = vctx;
+    hz_user_row u = {hz_stmt_col_text(st, 0), hz_stmt_col_text(st, 1), hz_stmt_col_text(st, 2),
+                     hz_stmt_col_text(st, 3), hz_stmt_col_text(st, 4), hz_stmt_col_text(st, 5),
+                     hz_stmt_col_text(st, 6), hz_stmt_col_text(st, 9), hz_stmt_col_int(st, 7),
+                     hz_stmt_col_int(st, 8) != 0};
+    return ((hz_user_row_fn)c->fn)(c->ctx, &u, e);
+}
+
+hz_err hz_store_users_page(hz_db *db, const hz_list_scope *sc, const hz_rec_filter *f, int64_t offset, int64_t limit,
+                           hz_user_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
+    if (f->sort < 0 || f->sort >= HZ_USER_SORTS) return hz_fail(e, HZ_EINTERNAL, "users: sort %d", f->sort);
+    hz_rec_fn_ctx c = {(hz_rec_any_fn)fn, ctx};
+    return hz_store_rec_page(db, q_users_count, q_users[f->sort][f->desc], sc, f, offset, limit, user_row, &c, total, e);
 }
 
 static const char q_pay_mac[] = "UPDATE payment SET mac = ? WHERE id = ?";

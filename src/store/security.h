@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "store/db.h"
+#include "store/lists.h"
 
 typedef struct {
     int64_t id, member_id;
@@ -34,22 +35,31 @@ hz_err hz_store_setting_put(hz_db *db, const char *key, const char *value, const
 /* Login failures of an account in a row (a success sets them to 0) and its
  * lock: *failed gets the count after this failure. */
 hz_err hz_store_user_login_failed(hz_db *db, int64_t user_id, int64_t *failed, hz_errinfo *e);
-hz_err hz_store_user_login_ok(hz_db *db, int64_t user_id, hz_errinfo *e);
+hz_err hz_store_user_login_ok(hz_db *db, int64_t user_id, const char *now, hz_errinfo *e);
 /* locked_at = at ("" unlocks and clears the failures). */
 hz_err hz_store_user_lock(hz_db *db, int64_t user_id, const char *at, hz_errinfo *e);
 /* "" when the account is not locked (buf: 24 bytes). */
 hz_err hz_store_user_locked_at(hz_db *db, int64_t user_id, char *buf, hz_errinfo *e);
 
-/* Every account with its lock state, by login, for the admin's list; the
- * strings are valid during the callback. scope_name: the unit's, org's or
- * member's name ("" for the office). */
+/* An account with its lock state, for the admin's list; the strings are
+ * valid during the callback. scope_name: the unit's, org's or member's
+ * name ("" for the office). */
 typedef struct {
     const char *login, *role, *scope_kind, *scope_ref, *scope_name, *locked_at, *created_at; /* locked_at "" */
+    const char *last_login_at;                                                               /* "" never */
     int64_t failed_logins;
     bool disabled;
 } hz_user_row;
 typedef hz_err (*hz_user_row_fn)(void *ctx, const hz_user_row *u, hz_errinfo *e);
-hz_err hz_store_users_walk(hz_db *db, hz_user_row_fn fn, void *ctx, hz_errinfo *e);
+/* The users list's sort keys; ID (the default) is by login as well. */
+typedef enum { HZ_USER_SORT_ID, HZ_USER_SORT_LOGIN, HZ_USER_SORT_ROLE, HZ_USER_SORT_LAST_LOGIN, HZ_USER_SORT_CREATED, HZ_USER_SORTS } hz_user_sort;
+/* One page (limit < 0: every row) of the accounts matching f (store/lists.h:
+ * name the scope's name, id_number a member account's, no the login;
+ * status enabled, disabled or locked; unit_id the scope's unit; from / to
+ * on created_at; text the role; num an org id, the account's org under it),
+ * the number of them all in *total. */
+hz_err hz_store_users_page(hz_db *db, const hz_list_scope *sc, const hz_rec_filter *f, int64_t offset, int64_t limit,
+                           hz_user_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
 
 /* Payment rows and their MACs (app/audit.h hz_audit_row_mac), for `huzhu
  * check`; the strings are valid during the callback. */

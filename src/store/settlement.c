@@ -42,18 +42,36 @@ static const char q_setl_rejected[] =
     "SELECT c.claim_no FROM claim_settlement cs JOIN claim c ON c.id = cs.claim_id WHERE cs.settlement_id = ?"
     " AND cs.active = 0 AND c.status = 'rejected' ORDER BY c.id DESC LIMIT 1";
 
-/* the feed for the office's page: newest first, unmatched only on request */
-#define SETL_PAGE_WHERE " FROM settlement s WHERE (? = 0 OR s.member_id IS NULL)"
-static const char q_setl_page_count[] = "SELECT count(*)" SETL_PAGE_WHERE;
-static const char q_setl_page[] =
-    "SELECT s.id, s.setl_id, s.certno, COALESCE(s.member_id, 0), COALESCE(s.psn_name, ''), COALESCE(s.gend, ''),"
-    " COALESCE(s.fixmedins_code, ''), COALESCE(s.fixmedins_name, ''), COALESCE(s.hosp_lv, ''), s.med_type, s.adm_date,"
-    " s.dscg_date, COALESCE(s.main_diag_code, ''), COALESCE(s.diag_codes, ''), s.medfee_sumamt, s.fund_pay_sumamt,"
-    " s.psn_selfpay, s.psn_ownpay, s.refunded, COALESCE(s.setl_time, ''),"
-    " COALESCE((SELECT c.claim_no FROM claim_settlement cs JOIN claim c ON c.id = cs.claim_id"
-    "  WHERE cs.settlement_id = s.id AND cs.active = 1 ORDER BY c.id LIMIT 1), ''),"
-    " CASE WHEN s.member_id IS NULL AND EXISTS (SELECT 1 FROM member m WHERE m.id_number = s.certno) THEN 1 ELSE 0 END"
-    SETL_PAGE_WHERE " ORDER BY s.id DESC LIMIT ? OFFSET ?";
+/* the feed for the office's page (issue 16): name, ID number and
+ * settlement id searched; status matched / unmatched; unit the member's;
+ * the settlement day (the date of setl_time, else the discharge date) in
+ * [from, to); text a hospital's code or name; num 1 not refunded, 2
+ * refunded. The scope is the member's: no scoped role reads the feed. */
+#define SETL_DAY "(CASE WHEN s.setl_time LIKE '____-__-__%' THEN substr(s.setl_time, 1, 10) ELSE COALESCE(s.dscg_date, s.adm_date) END)"
+#define SETL_PAGE_FROM " FROM settlement s LEFT JOIN member m ON m.id = s.member_id" HZ_REC_JOIN
+#define SETL_PAGE_WHERE                                                                                               \
+    HZ_LIST_WHERE(HZ_REC_SCOPE, "lower(COALESCE(s.psn_name, ''))", "s.certno", "lower(s.setl_id)",                                  \
+                  "(CASE WHEN s.member_id IS NULL THEN 'unmatched' ELSE 'matched' END)", "m.unit_id = ?8", SETL_DAY,   \
+                  "(s.fixmedins_code = ?11 OR s.fixmedins_name = ?11)", "s.refunded = ?12 - 1")
+#define Q_SETL_PAGE(order)                                                                                            \
+    "SELECT s.id, s.setl_id, s.certno, COALESCE(s.member_id, 0), COALESCE(s.psn_name, ''), COALESCE(s.gend, ''),"    \
+    " COALESCE(s.fixmedins_code, ''), COALESCE(s.fixmedins_name, ''), COALESCE(s.hosp_lv, ''), s.med_type,"          \
+    " s.adm_date, s.dscg_date, COALESCE(s.main_diag_code, ''), COALESCE(s.diag_codes, ''), s.medfee_sumamt,"          \
+    " s.fund_pay_sumamt, s.psn_selfpay, s.psn_ownpay, s.refunded, COALESCE(s.setl_time, ''),"                         \
+    " COALESCE((SELECT c.claim_no FROM claim_settlement cs JOIN claim c ON c.id = cs.claim_id"                        \
+    "  WHERE cs.settlement_id = s.id AND cs.active = 1 ORDER BY c.id LIMIT 1), ''),"                                  \
+    " CASE WHEN s.member_id IS NULL AND EXISTS (SELECT 1 FROM member lm WHERE lm.id_number = s.certno) THEN 1 ELSE 0" \
+    " END, " SETL_DAY SETL_PAGE_FROM SETL_PAGE_WHERE " ORDER BY " order HZ_REC_PAGE
+static const char *const q_setl_page[HZ_SETL_SORTS][2] = {
+    {Q_SETL_PAGE("s.id"), Q_SETL_PAGE("s.id DESC")},
+    {Q_SETL_PAGE("s.setl_id, s.id"), Q_SETL_PAGE("s.setl_id DESC, s.id DESC")},
+    {Q_SETL_PAGE("COALESCE(s.psn_name, ''), s.id"), Q_SETL_PAGE("COALESCE(s.psn_name, '') DESC, s.id DESC")},
+    {Q_SETL_PAGE(SETL_DAY ", s.id"), Q_SETL_PAGE(SETL_DAY " DESC, s.id DESC")},
+    {Q_SETL_PAGE("s.adm_date, s.id"), Q_SETL_PAGE("s.adm_date DESC, s.id DESC")},
+    {Q_SETL_PAGE("s.medfee_sumamt, s.id"), Q_SETL_PAGE("s.medfee_sumamt DESC, s.id DESC")},
+    {Q_SETL_PAGE("COALESCE(s.fixmedins_name, ''), s.id"), Q_SETL_PAGE("COALESCE(s.fixmedins_name, '') DESC, s.id DESC")},
+};
+static const char q_setl_page_count[] = "SELECT count(*)" SETL_PAGE_FROM SETL_PAGE_WHERE;
 #define SETL_LINKABLE " WHERE member_id IS NULL AND EXISTS (SELECT 1 FROM member m WHERE m.id_number = settlement.certno)"
 static const char q_setl_linkable[] = "SELECT count(*) FROM settlement" SETL_LINKABLE;
 static const char q_setl_relink[] =
@@ -61,30 +79,22 @@ static const char q_setl_relink[] =
 
 static void read_setl_row(hz_stmt *st, hz_settlement *s);
 
-hz_err hz_store_settlements_page(hz_db *db, bool unmatched, int64_t offset, int64_t limit, hz_settlement_row_fn fn,
-                                 void *ctx, int64_t *total, hz_errinfo *e) {
-    hz_stmt *st;
-    hz_err rc = hz_db_stmt(db, q_setl_page_count, &st, e);
-    if (rc) return rc;
-    hz_stmt_int(st, 1, unmatched ? 1 : 0);
-    if ((rc = hz_row_one(st, "count", e))) return rc;
-    *total = hz_stmt_col_int(st, 0);
-    hz_stmt_reset(st);
-    if ((rc = hz_db_stmt(db, q_setl_page, &st, e))) return rc;
-    hz_stmt_int(st, 1, unmatched ? 1 : 0);
-    hz_stmt_int(st, 2, limit);
-    hz_stmt_int(st, 3, offset);
-    bool row;
-    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
-        hz_settlement s;
-        memset(&s, 0, sizeof s);
-        read_setl_row(st, &s);
-        char claim_no[24];
-        HZ_COPY(claim_no, hz_stmt_col_text(st, 20));
-        if ((rc = fn(ctx, &s, claim_no, hz_stmt_col_int(st, 21) != 0, e))) break;
-    }
-    hz_stmt_reset(st);
-    return rc;
+static hz_err setl_row(void *vctx, hz_stmt *st, hz_errinfo *e) {
+    const hz_rec_fn_ctx *c = vctx;
+    hz_settlement s;
+    memset(&s, 0, sizeof s);
+    read_setl_row(st, &s);
+    char claim_no[24];
+    HZ_COPY(claim_no, hz_stmt_col_text(st, 20));
+    return ((hz_settlement_row_fn)c->fn)(c->ctx, &s, claim_no, hz_stmt_col_int(st, 21) != 0, hz_stmt_col_text(st, 22), e);
+}
+
+hz_err hz_store_settlements_page(hz_db *db, const hz_list_scope *sc, const hz_rec_filter *f, int64_t offset,
+                                 int64_t limit, hz_settlement_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
+    if (f->sort < 0 || f->sort >= HZ_SETL_SORTS) return hz_fail(e, HZ_EINTERNAL, "settlements: sort %d", f->sort);
+    hz_rec_fn_ctx c = {(hz_rec_any_fn)fn, ctx};
+    return hz_store_rec_page(db, q_setl_page_count, q_setl_page[f->sort][f->desc], sc, f, offset, limit, setl_row, &c,
+                             total, e);
 }
 
 hz_err hz_store_settlements_relink(hz_db *db, int64_t *linked, hz_errinfo *e) {

@@ -8,6 +8,7 @@
 
 #include "core/model.h"
 #include "store/db.h"
+#include "store/lists.h"
 
 /* Inserts unless setl_id exists; *inserted says which. s->id is set. */
 hz_err hz_store_settlement_put(hz_db *db, hz_settlement *s, const char *now, bool *inserted, hz_errinfo *e);
@@ -27,13 +28,19 @@ hz_err hz_store_settlements_unclaimed(hz_db *db, hz_date since, int64_t **ids, s
  * its setl_id, "" when none (a duplicate stay, held for review). A transfer
  * (discharged and admitted elsewhere the same day) is not. */
 hz_err hz_store_settlement_duplicate(hz_db *db, const hz_settlement *s, char setl_id[48], hz_errinfo *e);
-/* A page of the feed, newest first (only rows matched to no member when
- * unmatched): each with the active claim using it ("" when none) and, for
- * an unmatched row, whether a member with its ID number now exists. */
+/* A page of the feed (limit < 0: every row) matching f (store/lists.h:
+ * name the person's, id_number the certno, no the setl_id; status matched
+ * or unmatched; unit_id the member's unit; from / to on the settlement day
+ * (the date of setl_time, else the discharge date; days); text a
+ * hospital's code or name; num 1 not refunded, 2 refunded), the number of
+ * them all in *total. Each row with the active claim using it ("" when
+ * none), for an unmatched row whether a member with its ID number now
+ * exists, and its settlement day. */
 typedef hz_err (*hz_settlement_row_fn)(void *ctx, const hz_settlement *s, const char *claim_no, bool linkable,
-                                       hz_errinfo *e);
-hz_err hz_store_settlements_page(hz_db *db, bool unmatched, int64_t offset, int64_t limit, hz_settlement_row_fn fn,
-                                 void *ctx, int64_t *total, hz_errinfo *e);
+                                       const char *day, hz_errinfo *e);
+typedef enum { HZ_SETL_SORT_ID, HZ_SETL_SORT_NO, HZ_SETL_SORT_NAME, HZ_SETL_SORT_DAY, HZ_SETL_SORT_ADM, HZ_SETL_SORT_TOTAL, HZ_SETL_SORT_HOSPITAL, HZ_SETL_SORTS } hz_setl_sort;
+hz_err hz_store_settlements_page(hz_db *db, const hz_list_scope *sc, const hz_rec_filter *f, int64_t offset,
+                                 int64_t limit, hz_settlement_row_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
 /* Matches unmatched rows to the members registered since with their ID
  * numbers; *linked gets how many. */
 hz_err hz_store_settlements_relink(hz_db *db, int64_t *linked, hz_errinfo *e);

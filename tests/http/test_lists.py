@@ -6,79 +6,13 @@ into claims by 免申即享, 乙区 with 40; a few claims made by hand. Every
 figure is checked against the database itself (SQL, either store), and a
 cadre of 甲区 must see 甲区's rows only, in totals and exports too.
 Run by tests/cli/test_lists.sh."""
-import csv, io, json, os, re, sqlite3, subprocess, sys, urllib.error, urllib.parse, urllib.request, zipfile
+import json, os, sys, urllib.parse
 
-BASE, HUZHU, DBURL, T = os.environ["HZ_BASE"], os.environ["HUZHU"], os.environ["HZ_DBURL"], os.environ["HZ_T"]
-PW = "lists-pass-2026"
-passed = failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what, file=sys.stderr)
-
-
-def cli(*args, as_=None, stdin=None):
-    cmd = [HUZHU, "--db", DBURL] + (["--as", as_] if as_ else []) + list(args)
-    p = subprocess.run(cmd, input=stdin, capture_output=True)
-    return p.returncode, p.stdout, p.stderr.decode(errors="replace")
-
-
-def must(*args, **kw):
-    rc, out, err = cli(*args, **kw)
-    if rc != 0:
-        print("seed failed:", args, err, file=sys.stderr)
-        sys.exit(1)
-    return out
-
-
-def sql(q):
-    """Rows of a query on the test database, whichever store it is."""
-    if DBURL.startswith("sqlite:"):
-        con = sqlite3.connect(DBURL[len("sqlite:"):])
-        rows = con.execute(q).fetchall()
-        con.close()
-        return [tuple(str(c) for c in r) for r in rows]
-    out = subprocess.run(["psql", "-q", "-At", "-F", "\t", DBURL, "-c", q], capture_output=True, check=True).stdout
-    return [tuple(line.split("\t")) for line in out.decode().splitlines() if line]
-
-
-def one(q):
-    return int(sql(q)[0][0])
-
-
-def req(path, token, raw=False):
-    r = urllib.request.Request(BASE + path, headers={"Authorization": "Bearer " + token})
-    try:
-        with urllib.request.urlopen(r, timeout=60) as resp:
-            body = resp.read()
-            return resp.status, (body if raw else json.loads(body)), resp.headers
-    except urllib.error.HTTPError as e:
-        body = e.read()
-        try:
-            return e.code, json.loads(body), e.headers
-        except ValueError:
-            return e.code, body, e.headers
-
-
-def credit(body17):
-    al = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-    w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
-    c = 31 - sum(al.index(ch) * k for ch, k in zip(body17, w)) % 31
-    return body17 + al[0 if c == 31 else c]
-
+import listlib
+from listlib import check, cli, two_districts, csv_rows, login, must, one, req, sql, walk, xlsx_rows, PW, T
 
 # --- the seed ---------------------------------------------------------------------
-UA, UB = credit("91610102MA6TG1234"), credit("91610113MA6TH5678")
-must("org", "add", "--code", "XA", "--name", "西安市总工会", "--kind", "federation")
-must("org", "add", "--code", "XA-JA", "--name", "甲区总工会", "--parent", "XA", "--kind", "district")
-must("org", "add", "--code", "XA-YI", "--name", "乙区总工会", "--parent", "XA", "--kind", "district")
-must("unit", "add", "--code", UA, "--name", "甲区机械厂", "--org", "XA-JA")
-must("unit", "add", "--code", UB, "--name", "乙区纺织厂", "--org", "XA-YI")
+UA, UB = two_districts()
 roster = os.path.join(T, "all.csv")
 must("gen", "roster", "340", "--out", roster, "--seed", "16")
 lines = open(roster, encoding="utf-8-sig").read().splitlines()
@@ -96,15 +30,8 @@ ids_a = [r[0] for r in sql("SELECT m.id_number FROM member m JOIN unit u ON u.id
                            " ORDER BY m.id" % UA)]
 for idn in ids_a[:3]:
     must("claim", "submit", "--id-number", idn, "--diagnosis", "C50.9", "--date", "2026-10-01")
-for login, role, scope in (("boss", "admin", None), ("cadre-a", "cadre", "org:XA-JA")):
-    must("user", "add", login, "--role", role, *(["--scope", scope] if scope else []), stdin=(PW + "\n").encode())
-
-
-def login(name):
-    r = urllib.request.Request(BASE + "/api/v1/session", data=json.dumps({"login": name, "password": PW}).encode(),
-                               headers={"Content-Type": "application/json"}, method="POST")
-    with urllib.request.urlopen(r, timeout=30) as resp:
-        return json.loads(resp.read())["token"]
+for name, role, scope in (("boss", "admin", None), ("cadre-a", "cadre", "org:XA-JA")):
+    must("user", "add", name, "--role", role, *(["--scope", scope] if scope else []), stdin=(PW + "\n").encode())
 
 
 boss, cadre = login("boss"), login("cadre-a")
@@ -114,21 +41,6 @@ n_claims = one("SELECT count(*) FROM claim")
 n_claims_a = one("SELECT count(*) FROM claim c JOIN member m ON m.id = c.member_id " + IN_A)
 check(n_members == 340 and n_members_a == 300, "seed: 340 members, 300 in 甲区 (%d, %d)" % (n_members, n_members_a))
 check(n_claims > 250 and 0 < n_claims_a < n_claims, "seed: more than 250 claims (%d, %d in 甲区)" % (n_claims, n_claims_a))
-
-
-def walk(path, token, per_page):
-    """Every page of a list: the rows in order and the totals each page said."""
-    got, totals, page = [], set(), 1
-    while True:
-        st, d, _ = req("%s%spage=%d&per_page=%d" % (path, "&" if "?" in path else "?", page, per_page), token)
-        if st != 200:
-            check(False, "GET %s page %d: %s %s" % (path, page, st, d))
-            return got, totals
-        totals.add(d["total"])
-        got += d["items"]
-        if len(d["items"]) < per_page:
-            return got, totals
-        page += 1
 
 
 def claim_nos(items):
@@ -265,17 +177,6 @@ check(d["total"] == n_members_a, "unit filter: 甲区机械厂's members")
 
 
 # --- exports: exactly the filtered rows, in scope, CSV with BOM, XLSX -------------------------
-def csv_rows(blob):
-    check(blob[:3] == b"\xef\xbb\xbf", "CSV starts with a UTF-8 BOM")
-    return list(csv.reader(io.StringIO(blob[3:].decode("utf-8"))))
-
-
-def xlsx_rows(blob):
-    z = zipfile.ZipFile(io.BytesIO(blob))
-    sheet = z.read("xl/worksheets/sheet1.xml").decode()
-    return len(re.findall(r"<row ", sheet))
-
-
 for token, who in ((boss, "admin"), (cadre, "cadre A")):
     for path in ("/api/v1/claims?source=proactive&sort=total&order=desc", "/api/v1/claims?status=adjudicated",
                  "/api/v1/members?flag=model&sort=name", "/api/v1/members"):
@@ -441,5 +342,5 @@ for cmd, path in ((["lm", "list"], "/api/v1/lm/applications"), (["cases"], "/api
 rc, out, err = cli("--json", "cases", "--unit", UB, as_="unit-b")
 check(rc == 0 and json.loads(out)["total"] == 9, "huzhu cases as the unit liaison: its 9 (%s)" % err)
 
-print("%d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+print("%d passed, %d failed" % (listlib.passed, listlib.failed))
+sys.exit(1 if listlib.failed else 0)
