@@ -70,7 +70,7 @@ const AidDecide = {
 
 const LmView = {
   props: ["user"],
-  components: { HzTable },
+  components: { HzTable, HzUnitRange },
   setup(props) {
     const year = hzAid.year();
     const budget = ref(null), tab = ref("applied"), error = ref(""), gauge = ref(null), list = ref(null);
@@ -151,11 +151,7 @@ const LmView = {
       <aid-status-tabs v-model="tab" />
       <hz-table ref="list" path="/lm/applications" name="lm" search="身份证号码、姓名或补助编号" :filters="filters">
         <template #filters>
-          <el-select v-model="filters.unit" placeholder="会员单位" clearable filterable style="width:190px" data-test="lm-unit">
-            <el-option v-for="u in units" :key="u.code" :label="u.name" :value="u.code" />
-          </el-select>
-          <el-date-picker v-model="filters.range" type="daterange" value-format="YYYY-MM-DD" range-separator="至"
-                          start-placeholder="申请起" end-placeholder="申请止" style="width:240px" data-test="lm-range" />
+          <hz-unit-range :filters="filters" name="lm" day="申请" />
         </template>
         <el-table-column prop="no" label="编号" width="150" sortable="custom" />
         <el-table-column prop="name" label="劳模" width="180" :sortable="seesNames ? 'custom' : false"><template #default="s">{{ s.row.name }} <small>{{ s.row.id_number }}</small></template></el-table-column>
@@ -221,8 +217,11 @@ const ReliefView = {
 
 const ProgramView = {
   props: ["user", "code"],
+  components: { HzTable, HzUnitRange },
   setup(props) {
-    const p = ref(null), rows = ref([]), tab = ref("todo"), error = ref(""), pub = ref(null);
+    const p = ref(null), tab = ref("todo"), error = ref(""), pub = ref(null), list = ref(null);
+    /* the grants are the server's list: paged, filtered, sorted and exported there (HzTable) */
+    const filters = reactive({ status: "", unit: "", range: null });
     async function loadProgram() {
       const all = (await hzApi.get("/relief/programs")).items;
       p.value = all.find((x) => x.code === props.code) || null;
@@ -233,8 +232,8 @@ const ProgramView = {
       error.value = "";
       try {
         await loadProgram();
-        rows.value = (await hzApi.get("/relief/programs/" + encodeURIComponent(props.code) + "/grants" +
-          (tab.value === "all" ? "" : "?status=" + tab.value))).items;
+        filters.status = tab.value === "all" ? "" : tab.value;
+        if (list.value) list.value.reload();
       } catch (e) { error.value = errText(e); }
     }
     const decide = (row, approve) => aidDecide("/relief/grants/" + row.no, approve, load);
@@ -253,8 +252,8 @@ const ProgramView = {
       } catch (e) { ElMessage.error(errText(e)); }
     }
     onMounted(load);
-    watch(tab, (v, old) => { if (old !== "todo") load(); });
-    return { p, rows, tab, error, decide, propose, publicity, pub, st: hzAid,
+    watch(tab, (t) => { filters.status = t === "all" ? "" : t; });
+    return { p, list, filters, seesNames: hzSeesIds(props.user), tab, error, decide, propose, publicity, pub, st: hzAid,
              reviewer: hzAid.reviewer(props.user, "relief"), office: hzAid.office(props.user, "relief") };
   },
   template: `
@@ -284,19 +283,23 @@ const ProgramView = {
       </el-card>
       <el-card style="margin-top:16px">
         <aid-status-tabs v-model="tab" :proposed="p.kind === 'second_round'" />
-        <el-table :data="rows" stripe data-test="grant-table" empty-text="暂无">
-          <el-table-column prop="no" label="编号" width="160" />
-          <el-table-column label="会员" width="200"><template #default="s">{{ s.row.name }} <small>{{ s.row.id_number }}</small></template></el-table-column>
+        <hz-table v-if="tab !== 'todo'" ref="list" :path="'/relief/programs/' + code + '/grants'" name="grant" search="身份证号码、姓名或救助编号" :filters="filters">
+          <template #filters>
+            <hz-unit-range :filters="filters" name="grant" day="申请" />
+          </template>
+          <el-table-column prop="no" label="编号" width="160" sortable="custom" />
+          <el-table-column prop="name" label="会员" width="200" :sortable="seesNames ? 'custom' : false"><template #default="s">{{ s.row.name }} <small>{{ s.row.id_number }}</small></template></el-table-column>
           <el-table-column v-if="p.kind === 'second_round'" label="本年剩余负担" width="130"><template #default="s">{{ s.row.burden }}</template></el-table-column>
           <el-table-column v-if="p.kind === 'student_aid'" label="学生" width="220"><template #default="s">{{ s.row.student_name }} · {{ s.row.school }} · {{ st.levelText[s.row.level] || s.row.level }}</template></el-table-column>
           <el-table-column v-if="p.kind === 'visit'" label="慰问物品" width="170"><template #default="s">{{ s.row.items || '-' }}</template></el-table-column>
-          <el-table-column label="金额" width="110"><template #default="s"><b class="money">{{ s.row.amount }}</b></template></el-table-column>
+          <el-table-column prop="amount" label="金额" width="110" sortable="custom"><template #default="s"><b class="money">{{ s.row.amount }}</b></template></el-table-column>
           <el-table-column label="说明"><template #default="s">{{ s.row.reason || '' }}<div v-if="s.row.reject_reason" class="field-error">{{ s.row.reject_reason }}</div>
             <div v-if="s.row.bank_failure" class="field-error">银行退回：{{ s.row.bank_failure }}</div></template></el-table-column>
-          <el-table-column label="状态" width="100"><template #default="s"><el-tag :type="st.statusType[s.row.status]">{{ st.statusText[s.row.status] }}</el-tag></template></el-table-column>
+          <el-table-column prop="status" label="状态" width="100" sortable="custom"><template #default="s"><el-tag :type="st.statusType[s.row.status]">{{ st.statusText[s.row.status] }}</el-tag></template></el-table-column>
+          <el-table-column prop="created_at" label="申请时间" width="170" sortable="custom"><template #default="s">{{ $fmt.time(s.row.created_at) }}</template></el-table-column>
           <el-table-column v-if="reviewer" label="审批" width="150"><template #default="s">
             <aid-decide :row="s.row" prefix="grant" @decide="decide" /></template></el-table-column>
-        </el-table>
+        </hz-table>
       </el-card>
     </template>
   </div>`,

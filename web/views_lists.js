@@ -96,6 +96,21 @@ function hzListChoices() {
   return { units, plans: Object.entries(hzFmt.planName).map(([code, name]) => ({ code, name })) };
 }
 
+/* The filters of a list of members' records (the HzTable #filters slot):
+ * the member's unit (filters.unit, from the caller's units) and a range of
+ * days (filters.range) whose ends say `day` 起 / 止; data-test NAME-unit
+ * and NAME-range. */
+const HzUnitRange = {
+  props: { filters: Object, name: String, day: String },
+  setup() { return { units: hzListChoices().units }; },
+  template: `
+  <el-select v-model="filters.unit" placeholder="会员单位" clearable filterable style="width:190px" :data-test="name + '-unit'">
+    <el-option v-for="u in units" :key="u.code" :label="u.name" :value="u.code" />
+  </el-select>
+  <el-date-picker v-model="filters.range" type="daterange" value-format="YYYY-MM-DD" range-separator="至"
+                  :start-placeholder="day + '起'" :end-placeholder="day + '止'" style="width:240px" :data-test="name + '-range'" />`,
+};
+
 const MembersView = {
   components: { HzTable },
   setup() {

@@ -559,33 +559,27 @@ const hzOfficeViews = (() => {
     </div>`,
   };
 
-  /* 医保结算数据: the feed, and what to do with rows matched to no member. */
+  /* 医保结算数据: the feed, and what to do with rows matched to no member;
+   * paged, filtered, sorted and exported on the server (HzTable). */
   const SettlementsView = {
+    components: { HzTable },
     setup() {
-      const tab = ref("unmatched"), rows = ref([]), total = ref(0), page = ref(1), error = ref(""), busy = ref(false);
-      async function load() {
-        error.value = "";
-        try {
-          const r = await hzApi.get("/settlements?per_page=50&page=" + page.value + (tab.value === "unmatched" ? "&unmatched=1" : ""));
-          rows.value = r.items; total.value = r.total;
-        } catch (e) { error.value = err(e); }
-      }
-      function switchTab() { page.value = 1; load(); }
+      const tab = ref("unmatched"), list = ref(null), busy = ref(false);
+      const filters = reactive({ status: "unmatched", hospital: "", range: null });
+      function switchTab() { filters.status = tab.value === "all" ? "" : tab.value; }
       async function relink() {
         busy.value = true;
         try {
           const r = await hzApi.post("/settlements/relink");
           ElMessage.success(r.linked ? "已匹配 " + r.linked + " 条结算数据到新登记的会员" : "没有可匹配的结算数据（这些身份证号码仍未登记为会员）");
-          await load();
+          if (list.value) list.value.reload();
         } catch (e) { ElMessage.error(err(e)); } finally { busy.value = false; }
       }
-      onMounted(load);
-      return { tab, rows, total, page, error, busy, load, switchTab, relink };
+      return { tab, list, filters, busy, switchTab, relink };
     },
     template: `
     <div>
       <h1 class="page-title">医保结算数据</h1>
-      <el-alert v-if="error" type="error" :title="error" show-icon />
       <el-alert type="info" :closable="false" show-icon title="未匹配：结算数据中的身份证号码尚未登记为会员" style="margin-bottom:12px" data-test="st-help">
         <div>处理办法：① 核实此人是否为本市会员（常见原因：单位花名册漏报、身份证号码录错）；② 是会员的，在「组织与单位」中为其单位新增会员或重新导入花名册；
           ③ 登记后点「重新匹配」；④ 匹配后，可在理赔页用「免申即享」为在保期间的住院生成理赔。非会员的结算数据无需处理。</div>
@@ -593,27 +587,30 @@ const hzOfficeViews = (() => {
       <el-card>
         <div class="toolbar">
           <el-radio-group v-model="tab" @change="switchTab" data-test="st-tab">
-            <el-radio-button label="unmatched">未匹配会员</el-radio-button><el-radio-button label="all">全部</el-radio-button>
+            <el-radio-button label="unmatched">未匹配会员</el-radio-button><el-radio-button label="matched">已匹配</el-radio-button><el-radio-button label="all">全部</el-radio-button>
           </el-radio-group>
-          <span data-test="st-total">共 {{ total }} 条</span>
           <el-button type="primary" :loading="busy" @click="relink" data-test="st-relink">重新匹配</el-button>
         </div>
-        <el-table :data="rows" size="small" data-test="st-table">
-          <el-table-column prop="setl_id" label="结算编号" width="170" />
-          <el-table-column label="姓名 / 身份证号码" min-width="200"><template #default="s">{{ s.row.psn_name }} <small>{{ s.row.certno }}</small></template></el-table-column>
-          <el-table-column prop="hospital" label="医院" min-width="160" />
-          <el-table-column label="住院" width="200"><template #default="s">{{ s.row.adm_date }} 至 {{ s.row.dscg_date || '-' }}</template></el-table-column>
-          <el-table-column label="总费用" width="120" align="right"><template #default="s">{{ $fmt.money(s.row.total) }}</template></el-table-column>
-          <el-table-column label="状态" width="200"><template #default="s">
+        <hz-table ref="list" path="/settlements" name="st" search="结算编号、身份证号码或姓名" :filters="filters">
+          <template #filters>
+            <el-input v-model="filters.hospital" placeholder="医院名称或编码" clearable style="width:180px" data-test="st-hospital" />
+            <el-date-picker v-model="filters.range" type="daterange" value-format="YYYY-MM-DD" range-separator="至"
+                            start-placeholder="结算起" end-placeholder="结算止" style="width:240px" data-test="st-range" />
+          </template>
+          <el-table-column prop="setl_id" label="结算编号" width="150" sortable="custom" />
+          <el-table-column prop="name" label="姓名 / 身份证号码" min-width="180" sortable="custom"><template #default="s">{{ s.row.psn_name }} <small>{{ s.row.certno }}</small></template></el-table-column>
+          <el-table-column prop="hospital" label="医院" min-width="130" sortable="custom" />
+          <el-table-column prop="adm_date" label="住院" width="190" sortable="custom"><template #default="s">{{ s.row.adm_date }} 至 {{ s.row.dscg_date || '-' }}</template></el-table-column>
+          <el-table-column prop="settled_on" label="结算日期" width="115" sortable="custom" />
+          <el-table-column prop="total" label="总费用" width="130" align="right" sortable="custom"><template #default="s">{{ $fmt.money(s.row.total) }}</template></el-table-column>
+          <el-table-column label="状态" width="180" fixed="right"><template #default="s">
             <el-tag v-if="s.row.refunded" type="info">已退费</el-tag>
             <el-tag v-else-if="s.row.claim_no" type="success"><a :href="'#/claims/' + s.row.claim_no">理赔 {{ s.row.claim_no }}</a></el-tag>
             <el-tag v-else-if="s.row.matched" type="primary">已匹配会员</el-tag>
             <el-tag v-else-if="s.row.linkable" type="warning">已登记，可重新匹配</el-tag>
             <el-tag v-else type="danger">未匹配会员</el-tag>
           </template></el-table-column>
-        </el-table>
-        <el-pagination style="margin-top:12px" layout="total, prev, pager, next" :total="total" :page-size="50"
-                       v-model:current-page="page" @current-change="load" data-test="st-pages" />
+        </hz-table>
       </el-card>
     </div>`,
   };
@@ -710,15 +707,18 @@ const hzOfficeViews = (() => {
   /* 用户与安全 (admin): accounts with role, scope and state; add, disable or
    * enable, reset a password, unlock; the two-person rule for card changes. */
   const UsersView = {
-    components: { DialogFooter },
+    components: { DialogFooter, HzTable },
     setup() {
-      const rows = ref([]), error = ref(""), twoPerson = ref(false), settingBusy = ref(false), orgs = ref([]), units = ref([]);
+      const list = ref(null), error = ref(""), twoPerson = ref(false), settingBusy = ref(false), orgs = ref([]), units = ref([]);
+      /* the accounts are paged, filtered, sorted and exported on the server (HzTable) */
+      const filters = reactive({ role: "", status: "", org: "" });
       async function load() {
         error.value = "";
-        try {
-          rows.value = (await hzApi.get("/users")).items;
-          twoPerson.value = (await hzApi.get("/settings/card_two_person")).value === "on";
-        } catch (e) { error.value = err(e); }
+        if (list.value) list.value.reload();
+        try { twoPerson.value = (await hzApi.get("/settings/card_two_person")).value === "on"; } catch (e) { error.value = err(e); }
+      }
+      async function loadOrgs() {
+        if (!orgs.value.length) [orgs.value, units.value] = await Promise.all([fetchAll("/orgs"), fetchAll("/units")]);
       }
       async function unlock(u) {
         try {
@@ -750,9 +750,7 @@ const hzOfficeViews = (() => {
       const scopeKind = computed(() => ({ cadre: "org", unit: "unit", member: "member" }[add.role] || ""));
       async function addUser() {
         Object.assign(add, { open: true, login: "", role: "staff", scope: "", password: "", error: "" });
-        if (!orgs.value.length) {
-          try { [orgs.value, units.value] = await Promise.all([fetchAll("/orgs"), fetchAll("/units")]); } catch (e) { add.error = err(e); }
-        }
+        try { await loadOrgs(); } catch (e) { add.error = err(e); }
       }
       async function saveUser() {
         add.busy = true; add.error = "";
@@ -773,8 +771,8 @@ const hzOfficeViews = (() => {
           ElMessage.success(twoPerson.value ? "已开启：银行卡变更须由另一人确认" : "已关闭两人确认");
         } catch (e) { twoPerson.value = !v; ElMessage.error(err(e)); } finally { settingBusy.value = false; }
       }
-      onMounted(load);
-      return { rows, error, twoPerson, settingBusy, unlock, setDisabled, pw, resetPw, savePw, add, scopeKind, addUser, saveUser,
+      onMounted(() => { load(); loadOrgs().catch((e) => { error.value = err(e); }); });
+      return { list, filters, error, twoPerson, settingBusy, unlock, setDisabled, pw, resetPw, savePw, add, scopeKind, addUser, saveUser,
                orgs, units, setTwoPerson, roleName: hzFmt.roleName };
     },
     template: `
@@ -790,25 +788,38 @@ const hzOfficeViews = (() => {
           <span>账户（连续登录失败达到上限的账户被锁定，须由管理员解锁）</span>
           <el-button type="primary" size="small" style="margin-left:12px" @click="addUser" data-test="user-add">新增用户</el-button>
         </template>
-        <el-table :data="rows" size="small" data-test="user-table">
-          <el-table-column prop="login" label="登录名" width="150" />
-          <el-table-column label="角色" width="110"><template #default="s">{{ roleName[s.row.role] || s.row.role }}</template></el-table-column>
-          <el-table-column label="范围" min-width="180"><template #default="s">{{ s.row.scope ? (s.row.scope_name || s.row.scope) : '全市（办事处）' }}</template></el-table-column>
-          <el-table-column label="状态" width="170"><template #default="s">
+        <hz-table ref="list" path="/users" name="user" search="登录名或范围名称" :filters="filters">
+          <template #filters>
+            <el-select v-model="filters.role" placeholder="角色" clearable style="width:130px" data-test="user-role">
+              <el-option v-for="(n, r) in roleName" :key="r" :label="n" :value="r" />
+            </el-select>
+            <el-select v-model="filters.status" placeholder="状态" clearable style="width:100px" data-test="user-status">
+              <el-option label="启用" value="enabled" /><el-option label="停用" value="disabled" /><el-option label="锁定" value="locked" />
+            </el-select>
+            <el-select v-model="filters.org" placeholder="所属组织" clearable filterable style="width:170px" data-test="user-org">
+              <el-option v-for="o in orgs" :key="o.code" :label="o.name" :value="o.code" />
+            </el-select>
+          </template>
+          <el-table-column prop="login" label="登录名" width="130" sortable="custom" />
+          <el-table-column prop="role" label="角色" width="100" sortable="custom"><template #default="s">{{ roleName[s.row.role] || s.row.role }}</template></el-table-column>
+          <el-table-column label="范围" min-width="130"><template #default="s">{{ s.row.scope ? (s.row.scope_name || s.row.scope) : '全市（办事处）' }}</template></el-table-column>
+          <el-table-column label="状态" width="150"><template #default="s">
             <el-tag v-if="s.row.locked" type="danger" :data-test="'locked-' + s.row.login">已锁定</el-tag>
             <el-tag v-else-if="s.row.disabled" type="info" :data-test="'disabled-' + s.row.login">已停用</el-tag>
             <el-tag v-else type="success">正常</el-tag>
             <small v-if="s.row.failed_logins" style="margin-left:6px;color:#888">失败 {{ s.row.failed_logins }} 次</small>
+            <div v-if="s.row.locked" style="color:#888;font-size:12px">{{ $fmt.time(s.row.locked_at) }} 锁定</div>
           </template></el-table-column>
-          <el-table-column label="锁定时间" width="170"><template #default="s">{{ s.row.locked ? $fmt.time(s.row.locked_at) : '' }}</template></el-table-column>
-          <el-table-column label="操作" width="250"><template #default="s">
+          <el-table-column prop="last_login" label="最近登录" width="160" sortable="custom"><template #default="s">{{ s.row.last_login_at ? $fmt.time(s.row.last_login_at) : '从未登录' }}</template></el-table-column>
+          <el-table-column prop="created_at" label="创建时间" width="165" sortable="custom"><template #default="s">{{ $fmt.time(s.row.created_at) }}</template></el-table-column>
+          <el-table-column label="操作" width="250" fixed="right"><template #default="s">
             <el-button v-if="s.row.locked || s.row.failed_logins" size="small" type="primary" @click="unlock(s.row)"
                        :data-test="'unlock-' + s.row.login">解锁</el-button>
             <el-button size="small" @click="resetPw(s.row)" :data-test="'reset-' + s.row.login">重置密码</el-button>
             <el-button v-if="!s.row.disabled" size="small" type="danger" plain @click="setDisabled(s.row, true)" :data-test="'disable-' + s.row.login">停用</el-button>
             <el-button v-else size="small" type="success" plain @click="setDisabled(s.row, false)" :data-test="'enable-' + s.row.login">启用</el-button>
           </template></el-table-column>
-        </el-table>
+        </hz-table>
       </el-card>
       <el-dialog v-model="add.open" title="新增用户" width="520px">
         <el-form label-width="90px" data-test="user-form">

@@ -30,22 +30,28 @@ async function unionConfirm(what, title) {
 
 const ActivitiesView = {
   props: ["user"],
+  components: { HzTable },
   setup(props) {
-    const rows = ref([]), error = ref(""), year = ref(hzUnion.year()), kind = ref(""), show = ref(false), formError = ref("");
+    const rows = ref([]), count = ref(0), error = ref(""), show = ref(false), formError = ref(""), orgs = ref([]);
+    /* the list is paged, filtered, sorted and exported on the server (HzTable); the cards sum the year's figures */
+    const filters = reactive({ year: hzUnion.year(), kind: "", status: "", org: "", range: null });
     const form = reactive({ code: "", kind: "lecture", name: "", org: "", date: "", to: "", capacity: "", attendees: "" });
     const years = [];
     for (let y = hzUnion.year(); y >= 2015; y--) years.push(y);
     async function load() {
       error.value = "";
       try {
-        rows.value = (await hzApi.get("/activities?year=" + year.value + (kind.value ? "&kind=" + kind.value : ""))).items;
+        const r = await hzApi.get("/activities?per_page=500&" + hzListQuery(filters));
+        rows.value = r.items; count.value = r.total;
       } catch (e) { error.value = errText(e); }
     }
     const totals = computed(() => ({
-      n: rows.value.length,
+      n: count.value,
       people: rows.value.reduce((s, a) => s + Math.max(a.participants, a.attendees), 0),
       items: rows.value.reduce((s, a) => s + a.items, 0),
     }));
+    onMounted(async () => { try { orgs.value = (await hzApi.get("/orgs?per_page=500")).items; } catch (e) { orgs.value = []; } });
+    const open = (r) => { location.hash = "#/activities/" + encodeURIComponent(r.code); };
     async function add() {
       formError.value = "";
       const body = { code: form.code.trim(), kind: form.kind, name: form.name.trim(), org: form.org.trim() };
@@ -61,16 +67,16 @@ const ActivitiesView = {
       } catch (e) { formError.value = errText(e); }
     }
     onMounted(load);
-    watch([year, kind], load);
-    return { rows, error, year, years, kind, totals, show, form, formError, add, u: hzUnion, manages: hzUnion.manages(props.user) };
+    watch(() => JSON.stringify(filters), load);
+    return { filters, orgs, open, error, years, totals, show, form, formError, add, u: hzUnion, manages: hzUnion.manages(props.user) };
   },
   template: `
   <div>
     <h1 class="page-title">关爱活动</h1>
     <el-alert v-if="error" type="error" :title="error" show-icon />
     <div class="toolbar">
-      <el-select v-model="year" style="width:110px" data-test="act-year" aria-label="年度"><el-option v-for="y in years" :key="y" :label="y + ' 年'" :value="y" /></el-select>
-      <el-select v-model="kind" style="width:140px" clearable placeholder="全部类别" data-test="act-kind" aria-label="类别">
+      <el-select v-model="filters.year" style="width:110px" clearable placeholder="全部年度" data-test="act-year" aria-label="年度"><el-option v-for="y in years" :key="y" :label="y + ' 年'" :value="y" /></el-select>
+      <el-select v-model="filters.kind" style="width:140px" clearable placeholder="全部类别" data-test="act-kind" aria-label="类别">
         <el-option v-for="(t, k) in u.kindText" :key="k" :label="t" :value="k" /></el-select>
       <el-button v-if="manages" type="danger" @click="show = true" data-test="act-new">新增活动</el-button>
     </div>
@@ -80,16 +86,27 @@ const ActivitiesView = {
       <el-col :xs="8" :md="6"><el-card><div class="stat-label">发放物资（件）</div><div class="stat-value red" data-test="act-items">{{ totals.items }}</div></el-card></el-col>
     </el-row>
     <el-card style="margin-top:16px">
-      <el-table :data="rows" stripe data-test="act-table" empty-text="本年度暂无活动" @row-click="(r) => location.hash = '#/activities/' + encodeURIComponent(r.code)" row-class-name="clickable">
-        <el-table-column prop="code" label="编码" width="130" />
+      <hz-table path="/activities" name="act" search="活动编码或名称" :filters="filters" @row-click="open">
+        <template #filters>
+          <el-select v-model="filters.status" placeholder="状态" clearable style="width:100px" data-test="act-status">
+            <el-option label="未开始" value="upcoming" /><el-option label="进行中" value="ongoing" /><el-option label="已结束" value="ended" />
+          </el-select>
+          <el-select v-model="filters.org" placeholder="组织" clearable filterable style="width:160px" data-test="act-org-filter">
+            <el-option v-for="o in orgs" :key="o.code" :label="o.name" :value="o.code" />
+          </el-select>
+          <el-date-picker v-model="filters.range" type="daterange" value-format="YYYY-MM-DD" range-separator="至"
+                          start-placeholder="开始日起" end-placeholder="开始日止" style="width:240px" data-test="act-range" />
+        </template>
+        <el-table-column prop="code" label="编码" width="130" sortable="custom" />
         <el-table-column label="类别" width="100"><template #default="s"><el-tag size="small">{{ u.kindText[s.row.kind] || s.row.kind }}</el-tag></template></el-table-column>
-        <el-table-column prop="name" label="名称" min-width="220" />
-        <el-table-column prop="org_name" label="组织" width="150" />
-        <el-table-column label="日期" width="200"><template #default="s">{{ s.row.from }}{{ s.row.to !== s.row.from ? ' 至 ' + s.row.to : '' }}</template></el-table-column>
+        <el-table-column prop="name" label="名称" min-width="200" sortable="custom" />
+        <el-table-column prop="org" label="组织" width="150" sortable="custom"><template #default="s">{{ s.row.org_name }}</template></el-table-column>
+        <el-table-column prop="date" label="日期" width="200" sortable="custom"><template #default="s">{{ s.row.from }}{{ s.row.to !== s.row.from ? ' 至 ' + s.row.to : '' }}</template></el-table-column>
+        <el-table-column prop="status" label="状态" width="90" sortable="custom"><template #default="s"><el-tag size="small" :type="{ upcoming: 'info', ongoing: 'success', ended: '' }[s.row.status]">{{ { upcoming: '未开始', ongoing: '进行中', ended: '已结束' }[s.row.status] }}</el-tag></template></el-table-column>
         <el-table-column label="名额" width="80"><template #default="s">{{ s.row.capacity || '不限' }}</template></el-table-column>
         <el-table-column label="参与" width="80"><template #default="s">{{ s.row.participants }}<small v-if="s.row.attendees"> / {{ s.row.attendees }}</small></template></el-table-column>
         <el-table-column prop="items" label="物资" width="80" />
-      </el-table>
+      </hz-table>
     </el-card>
     <el-dialog v-model="show" title="新增关爱活动" width="520px" data-test="act-dialog">
       <el-form label-width="90px" @submit.prevent="add">
@@ -119,7 +136,7 @@ const ActivityView = {
       error.value = "";
       try {
         d.value = await hzApi.get(path);
-        a.value = (await hzApi.get("/activities")).items.find((x) => x.code === props.code) || null;
+        a.value = (await hzApi.get("/activities?per_page=500&q=" + encodeURIComponent(props.code))).items.find((x) => x.code === props.code) || null;
       } catch (e) { error.value = errText(e); }
     }
     const measure = computed(() => a.value && hzUnion.measure(a.value.kind));
@@ -209,7 +226,7 @@ const ActivityView = {
 
 const CasesView = {
   props: ["user"],
-  components: { HzTable },
+  components: { HzTable, HzUnitRange },
   setup(props) {
     const works = hzUnion.works(props.user);
     const tab = ref(works ? "mine" : "all"), list = ref(null), error = ref(""), current = ref(null), showNew = ref(false), newError = ref("");
@@ -269,7 +286,7 @@ const CasesView = {
       } catch (e) { newError.value = errText(e); }
     }
     watch(tab, (t) => Object.assign(filters, tabFilter(t)));
-    return { tab, list, filters, units: hzListChoices().units, seesNames: hzSeesIds(props.user), error, current, open, assign, note, close, cf, showClose, closeError, nf, showNew, newError, create,
+    return { tab, list, filters, seesNames: hzSeesIds(props.user), error, current, open, assign, note, close, cf, showClose, closeError, nf, showNew, newError, create,
              works, opens: hzUnion.opens(props.user), u: hzUnion };
   },
   template: `
@@ -289,11 +306,7 @@ const CasesView = {
           </el-tabs>
           <hz-table ref="list" path="/cases" name="case" search="身份证号码、姓名或案件编号" :filters="filters" @row-click="open">
             <template #filters>
-              <el-select v-model="filters.unit" placeholder="会员单位" clearable filterable style="width:190px" data-test="case-unit">
-                <el-option v-for="x in units" :key="x.code" :label="x.name" :value="x.code" />
-              </el-select>
-              <el-date-picker v-model="filters.range" type="daterange" value-format="YYYY-MM-DD" range-separator="至"
-                              start-placeholder="受理起" end-placeholder="受理止" style="width:240px" data-test="case-range" />
+              <hz-unit-range :filters="filters" name="case" day="受理" />
             </template>
             <el-table-column prop="no" label="编号" width="140" sortable="custom" />
             <el-table-column prop="kind" label="类别" width="90" sortable="custom"><template #default="s">{{ u.caseKind[s.row.kind] }}</template></el-table-column>

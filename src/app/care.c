@@ -336,17 +336,12 @@ const char *hz_activity_status(const hz_app *app, const hz_activity *a) {
     return a->from > app->today ? "upcoming" : a->to < app->today ? "ended" : "ongoing";
 }
 
-typedef struct {
-    hz_app *app;
-    hz_report *r;
-} act_export_ctx;
-
 static hz_err act_cells(void *vctx, const hz_activity *a, hz_errinfo *e) {
     static const char *const kinds[][2] = {
         {"lecture", "健康讲座"},  {"walk", "健步走"},    {"run", "健康跑"},       {"cool", "送清凉"},
         {"welcome", "迎新"},      {"checkup", "体检"},   {"screening", "两癌筛查"}, {"contest", "劳动竞赛"},
         {"interest", "兴趣小组"}, {"training", "技能培训"}, {"room", "母婴关爱室"}};
-    act_export_ctx *x = vctx;
+    hz_list_export *x = vctx;
     const char *kind = a->kind, *st = hz_activity_status(x->app, a);
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
         if (!strcmp(kinds[i][0], a->kind)) kind = kinds[i][1];
@@ -377,7 +372,7 @@ hz_err hz_app_activities_export(hz_app *app, const hz_activity_query *q, hz_repo
     hz_err rc = act_filter(app, q, &b, &f, &sc, e);
     if (rc) return rc;
     hz_report_head(out, "activities", "关爱活动", false, (int)(sizeof cols / sizeof cols[0]), cols);
-    act_export_ctx x = {app, out};
+    hz_list_export x = {app, out};
     return hz_store_activities_page(app->db, &sc, &f, 0, -1, act_cells, &x, &total, e);
 }
 

@@ -112,6 +112,13 @@ void hz_list_year(int year, hz_list_buf *b, hz_rec_filter *f);
  * unknown code: HZ_EINVAL naming `field`. */
 hz_err hz_list_org(hz_app *app, const char *code, const char *field, int64_t *org_id, hz_errinfo *e);
 
+/* An export's row callback context: the caller (for what it may see) and
+ * the table the rows go into. */
+typedef struct {
+    hz_app *app;
+    hz_report *r;
+} hz_list_export;
+
 /* For exports: a stored UTC timestamp as Beijing time "YYYY-MM-DD HH:MM:SS"
  * ("" stays ""); an ID number as the caller may see it (masked for cadre
  * and unit). */

@@ -351,17 +351,12 @@ hz_err hz_app_lm_page(hz_app *app, const hz_list_query *q, int year, hz_page pg,
     return hz_store_lm_page(app->db, &sc, &f, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total, e);
 }
 
-typedef struct {
-    hz_app *app;
-    hz_report *r;
-} lm_export_ctx;
-
 static const char *lm_status_label(const char *s) {
     return !strcmp(s, "applied") ? "待审批" : !strcmp(s, "approved") ? "已审批" : !strcmp(s, "paid") ? "已支付" : "已拒绝";
 }
 
 static hz_err lm_cells(void *vctx, const hz_lm_subsidy *s, const char *unit_name, hz_errinfo *e) {
-    lm_export_ctx *x = vctx;
+    hz_list_export *x = vctx;
     char id[HZ_ID_LEN + 1], name[HZ_NAME_MAX], year[8], amount[HZ_MONEY_BUF], t[3][24];
     if (hz_authz_sees_identity(x->app)) hz_strlcpy(name, s->name, sizeof name);
     else hz_relief_mask_name(s->name, name, sizeof name);
@@ -389,7 +384,7 @@ hz_err hz_app_lm_export(hz_app *app, const hz_list_query *q, int year, hz_report
     hz_err rc = lm_filter(app, q, year, &b, &f, &sc, e);
     if (rc) return rc;
     hz_report_head(out, "lm_subsidies", "劳模医疗补助", false, (int)(sizeof cols / sizeof cols[0]), cols);
-    lm_export_ctx x = {app, out};
+    hz_list_export x = {app, out};
     int64_t total;
     return hz_store_lm_page(app->db, &sc, &f, 0, -1, lm_cells, &x, &total, e);
 }

@@ -462,15 +462,10 @@ hz_err hz_app_relief_list(hz_app *app, const char *program, const char *status, 
     return rc ? rc : hz_store_relief_grants_page(app->db, &sc, &f, 0, -1, plain_one, &c, &total, e);
 }
 
-typedef struct {
-    hz_app *app;
-    hz_report *r;
-} grant_export_ctx;
-
 static hz_err grant_cells(void *vctx, const hz_relief_grant *g, const char *unit_name, hz_errinfo *e) {
     static const char *const labels[][2] = {{"proposed", "拟救助"}, {"applied", "待审批"}, {"approved", "已审批"},
                                             {"rejected", "已拒绝"}, {"paid", "已支付"}};
-    grant_export_ctx *x = vctx;
+    hz_list_export *x = vctx;
     char id[HZ_ID_LEN + 1], name[HZ_NAME_MAX], amount[HZ_MONEY_BUF], t[3][24];
     if (hz_authz_sees_identity(x->app)) hz_strlcpy(name, g->name, sizeof name);
     else hz_relief_mask_name(g->name, name, sizeof name);
@@ -499,7 +494,7 @@ hz_err hz_app_relief_grants_export(hz_app *app, const char *program, const hz_li
     hz_err rc = grants_filter(app, program, q, &b, &f, &sc, e);
     if (rc) return rc;
     hz_report_head(out, "relief_grants", "救助名单", false, (int)(sizeof cols / sizeof cols[0]), cols);
-    grant_export_ctx x = {app, out};
+    hz_list_export x = {app, out};
     return hz_store_relief_grants_page(app->db, &sc, &f, 0, -1, grant_cells, &x, &total, e);
 }
 

@@ -3,7 +3,9 @@
 # cadre's district) with their settled stays turned into claims by 免申即享,
 # so both lists hold more than 500 rows; paging, a filter, a sort and the
 # export of exactly the filtered rows, as staff and as the cadre; the LM
-# subsidies of its model workers and 42 cases, as admin and as the cadre.
+# subsidies of its model workers and 42 cases, as admin and as the cadre;
+# the users (30 more accounts) and the settlements (60 unmatched rows) as
+# admin.
 . "$(dirname "$0")/lib.bash"
 [ -x /usr/bin/chromium ] || { echo "FAIL: /usr/bin/chromium is missing (make test installs it)"; exit 1; }
 [ -d "$HZ_SRC/tests/web/node_modules/playwright-core" ] || { echo "FAIL: tests/web/node_modules missing (npm ci)"; exit 1; }
@@ -26,6 +28,15 @@ for idn in $(sql "SELECT id_number FROM member ORDER BY id DESC LIMIT 30") \
   hz case open --id-number "$idn" --kind "${KINDS[$((i % 5))]}" --summary "诉求 $i" >/dev/null || { echo "case open failed"; exit 1; }
   i=$((i + 1))
 done
+# 30 staff accounts (5 disabled) for 用户与安全's pages; 60 stays of 30
+# people who are no members (the feed's unmatched rows)
+for n in $(seq -w 0 29); do
+  echo "lists-pass-2026" | hz user add "clerk-$n" --role staff >/dev/null || { echo "user add failed"; exit 1; }
+done
+sql "UPDATE app_user SET disabled = 1 WHERE login IN ('clerk-00', 'clerk-01', 'clerk-02', 'clerk-03', 'clerk-04')" >/dev/null
+hz gen roster 30 --out "$T/strangers.csv" --seed 1618 >/dev/null &&
+  hz gen settlements 60 --out "$T/strangers.feed" --roster "$T/strangers.csv" --seed 1619 >/dev/null &&
+  hz import settlements "$T/strangers.feed" >/dev/null || { echo "seeding the unmatched rows failed"; exit 1; }
 export HUZHU_WEB="$HZ_SRC/web" HUZHU_BATCH_DIR="$T/batches"
 "$HUZHU" --db "$DB" serve --listen 127.0.0.1:0 --threads 4 2>"$T/serve.log" &
 SERVER=$!

@@ -97,6 +97,82 @@ async function recordList(page, name, path, who) {
   return all.total;
 }
 
+/* 用户与安全 as admin: more than 20 accounts paged, filtered by role and
+ * state, sorted by last login, and the filtered rows exported. */
+async function usersList(page) {
+  const u1 = await answered(page, "/users", { page: "1" }, () => page.click("[data-test=nav-users]"));
+  check(u1.total > 20 && u1.items.length === 20, "users: " + u1.total + " accounts, 20 a page");
+  await eventually(page, (n) => document.querySelector("[data-test=user-total]").textContent.includes("共 " + n + " 条"),
+                   u1.total, "users: the total is shown");
+  const u2 = await answered(page, "/users", { page: "2" }, () => page.click("[data-test=user-pager] .btn-next"));
+  check(u2.items.length === Math.min(20, u1.total - 20) && u2.items.every(u => !u1.items.some(v => v.login === u.login)),
+        "users: page 2 holds other accounts");
+  // by last login (the server's order, across every account)
+  await answered(page, "/users", { sort: "last_login", order: "asc" }, () => page.click("[data-test=user-table] th >> text=最近登录"));
+  const recent = await answered(page, "/users", { sort: "last_login", order: "desc" }, () =>
+    page.click("[data-test=user-table] th >> text=最近登录"));
+  const times = recent.items.map(u => u.last_login_at || "");
+  check(times[0] !== "" && times.join() === [...times].sort().reverse().join(), "users: by last login, newest first (" + times[0] + ")");
+  await eventually(page, (login) => document.querySelector("[data-test=user-table] .el-table__body-wrapper .el-table__row")
+    .textContent.includes(login), recent.items[0].login, "users: the latest login is shown first");
+  await shot(page, "lists-07-users-by-last-login");
+  const staff = await choose(page, "user-role", "业务员", "/users", { role: "staff", page: "1" });
+  check(staff.total >= 30 && staff.items.every(u => u.role === "staff"), "users: role 业务员: " + staff.total);
+  const off = await choose(page, "user-status", "停用", "/users", { role: "staff", status: "disabled" });
+  check(off.total === 5 && off.items.every(u => u.disabled), "users: 业务员 停用: " + off.total);
+  await eventually(page, () => document.querySelectorAll("[data-test=user-table] .el-table__body-wrapper .el-table__row").length === 5,
+                   null, "users: the 5 disabled staff accounts are shown");
+  await shot(page, "lists-06-users-disabled-staff");
+  const csv = await download(page, "user-export-csv");
+  const rows = csvRows(csv.bytes);
+  check(csv.bytes[0] === 0xef && rows[0][0] === "登录名" && rows.length - 1 === off.total &&
+        rows.slice(1).every(r => r[4] === "停用"), "users: the CSV holds the 5 filtered accounts, with a BOM (" + (rows.length - 1) + ")");
+  const xlsx = await download(page, "user-export-xlsx");
+  check(xlsx.name.endsWith(".xlsx") && xlsx.bytes[0] === 0x50, "users: an XLSX file");
+}
+
+/* 医保结算数据 as admin: the unmatched rows by one filter (the page opens
+ * on them), all rows paged, sorted by amount, searched by a settlement id,
+ * a hospital, and the exports of the filtered rows. */
+async function settlementsList(page) {
+  const all = (await api(page, "/settlements?per_page=1")).total;
+  const unm = await answered(page, "/settlements", { status: "unmatched" }, () => page.click("[data-test=nav-settlements]"));
+  check(unm.total >= 60 && unm.total < all && unm.items.every(s => !s.matched), "settlements: the page opens on the " +
+        unm.total + " unmatched rows of " + all);
+  await eventually(page, (n) => document.querySelector("[data-test=st-total]").textContent.includes("共 " + n + " 条"),
+                   unm.total, "settlements: the unmatched total is shown");
+  await shot(page, "lists-08-settlements-unmatched");
+  const csv = await download(page, "st-export-csv");
+  const rows = csvRows(csv.bytes);
+  check(csv.bytes[0] === 0xef && rows[0][0] === "结算号" && rows.length - 1 === unm.total,
+        "settlements: the CSV holds the " + unm.total + " unmatched rows, with a BOM (" + (rows.length - 1) + ")");
+  const every = await answered(page, "/settlements", { status: null }, () => page.click("[data-test=st-tab] >> text=全部"));
+  check(every.total === all && all > 500, "settlements: 全部: " + every.total);
+  const p2 = await answered(page, "/settlements", { page: "2" }, () => page.click("[data-test=st-pager] .btn-next"));
+  check(p2.items.length === 20 && p2.items.every(s => !every.items.some(t => t.setl_id === s.setl_id)), "settlements: page 2");
+  await answered(page, "/settlements", { sort: "total", order: "asc" }, () => page.click("[data-test=st-table] th >> text=总费用"));
+  const big = await answered(page, "/settlements", { sort: "total", order: "desc" }, () =>
+    page.click("[data-test=st-table] th >> text=总费用"));
+  const fen = (s) => Number(s.total.replace(".", ""));
+  check(big.items.every((s, i) => i === 0 || fen(s) <= fen(big.items[i - 1])), "settlements: by amount, largest first");
+  await eventually(page, (id) => document.querySelector("[data-test=st-table] .el-table__body-wrapper .el-table__row")
+    .textContent.includes(id), big.items[0].setl_id, "settlements: the largest shown first");
+  const id = big.items[2].setl_id;
+  await page.fill("[data-test=st-search]", id.toLowerCase());
+  const one = await answered(page, "/settlements", { q: id.toLowerCase() }, () => page.press("[data-test=st-search]", "Enter"));
+  check(one.total === 1 && one.items[0].setl_id === id, "settlements: a settlement id typed in lowercase finds it");
+  await page.fill("[data-test=st-search]", "");
+  await answered(page, "/settlements", { q: null }, () => page.press("[data-test=st-search]", "Enter"));
+  const hosp = big.items[0].hospital;
+  const h = await answered(page, "/settlements", { hospital: hosp }, () => page.fill("[data-test=st-hospital]", hosp));
+  check(h.total > 0 && h.total < all && h.items.every(s => s.hospital === hosp), "settlements: hospital " + hosp + ": " + h.total);
+  const x = await download(page, "st-export-xlsx");
+  check(x.name.endsWith(".xlsx") && x.bytes[0] === 0x50, "settlements: an XLSX file");
+  const c2 = csvRows((await download(page, "st-export-csv")).bytes);
+  check(c2.length - 1 === h.total && c2.slice(1).every(r => r[4] === hosp), "settlements: the CSV holds the hospital's " + h.total + " rows");
+  await shot(page, "lists-09-settlements-hospital");
+}
+
 try {
   const st = await session("staff", { width: 1366, height: 768 });
   let page = st.page;
@@ -182,6 +258,8 @@ try {
   await page.waitForSelector("[data-test=nav-lm]");
   const adminLm = await recordList(page, "lm", "/lm/applications", "admin");
   const adminCases = await recordList(page, "case", "/cases", "admin");
+  await usersList(page);
+  await settlementsList(page);
   await ad.ctx.close();
 
   // --- the 新城区 cadre: its district's rows only, also in totals and exports ----------------

@@ -21,8 +21,11 @@ try {
   let page = st.page;
   await page.waitForSelector("[data-test=nav-activities]");
   await page.click("[data-test=nav-activities]");
-  await page.waitForSelector("[data-test=act-table] >> text=JBZ2026");
+  await page.waitForSelector("[data-test=act-table] .el-table__row");
   check(Number(await text(page, "[data-test=act-count]")) > 20, "the year's activities are counted");
+  await page.fill("[data-test=act-search]", "jbz2026"); // the list is paged: found by its code, in any case
+  await page.press("[data-test=act-search]", "Enter");
+  await page.waitForSelector("[data-test=act-table] >> text=JBZ2026");
   await shot(page, "union-01-activities");
   await page.click("[data-test=act-table] >> text=JBZ2026");
   await page.waitForSelector("[data-test=act-ranking] .el-table__row");
@@ -96,9 +99,14 @@ try {
   page = cad.page;
   await page.waitForSelector("[data-test=nav-activities]");
   await page.click("[data-test=nav-activities]");
-  await page.waitForSelector("[data-test=act-table] >> text=XC-QL2026");
+  await page.waitForSelector("[data-test=act-table] .el-table__row");
   const acts = (await rowsOf(page, "act-table")).join("\n");
   check(!acts.includes("JNBW2026") && !acts.includes("雁塔区") && !acts.includes("LASC2026"), "no 雁塔区 activity in the cadre's list");
+  const every = await api(page, "/activities?per_page=500");
+  check(every.total > 0 && every.items.every(a => !a.org_name.includes("雁塔区")), "no 雁塔区 activity in any of the cadre's " + every.total);
+  await page.fill("[data-test=act-search]", "XC-QL2026");
+  await page.press("[data-test=act-search]", "Enter");
+  await page.waitForSelector("[data-test=act-table] >> text=XC-QL2026");
   await shot(page, "union-07-cadre-activities");
   await page.click("[data-test=nav-cases]");
   await page.waitForSelector("[data-test=case-table] .el-table__row");
