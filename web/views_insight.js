@@ -28,6 +28,7 @@ const hzInsight = {
       return typeof hzCan === "function" ? hzCan(action) : acts.includes(action);
     return !!(user && (hzInsight.roles[action] || []).includes(user.role));
   },
+  esc: (t) => String(t).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]),
   today: () => new Date().toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" }),
   num: (s) => (s === null || s === undefined ? 0 : parseFloat(String(s).replace("%", ""))),
   /* a grouped bar chart of current vs proposed by one key */
@@ -35,7 +36,10 @@ const hzInsight = {
     const c = echarts.getInstanceByDom(el) || echarts.init(el);
     c.setOption({
       title: { text: title, left: "center", textStyle: { fontSize: 14 } },
-      tooltip: { trigger: "axis", valueFormatter: (v) => hzFmt.money(v.toFixed(2)) },
+      /* the tooltip shows the server's figures (exact yuan strings), not the
+         bars' drawing values */
+      tooltip: { trigger: "axis", formatter: (ps) => hzInsight.esc(label(rows[ps[0].dataIndex])) + ps.map((p) =>
+        "<br>" + p.marker + p.seriesName + " " + hzFmt.money(p.seriesIndex ? rows[p.dataIndex].proposed : rows[p.dataIndex].current)).join("") },
       legend: { top: 24, data: ["现行", "方案"] },
       grid: { left: 70, right: 10, top: 56, bottom: 70 },
       xAxis: { type: "category", data: rows.map(label), axisLabel: { rotate: rows.length > 4 ? 30 : 0, interval: 0 } },

@@ -70,6 +70,16 @@ try {
   for (const ch of ["plan", "district", "unit"])
     await eventually(page, (sel) => !!document.querySelector(sel + " canvas"), `[data-test=whatif-chart-${ch}]`, "the chart by " + ch);
   const zy = c.by_plan.find((p) => p.plan === "ZY");
+  // the plan chart's tooltip names ZY's figures as the server gives them (12,345.67 元)
+  const zyAt = r.by_plan.findIndex((p) => p.plan === "ZY");
+  await page.evaluate((i) => echarts.getInstanceByDom(document.querySelector("[data-test=whatif-chart-plan]"))
+    .dispatchAction({ type: "showTip", seriesIndex: 1, dataIndex: i }), zyAt);
+  const tipText = () => [...document.querySelectorAll("[data-test=whatif-chart-plan] div")]
+    .map((d) => d.textContent).find((t) => t.includes("方案 ")) || "";
+  await eventually(page, tipText, null, "the plan chart's tooltip");
+  const tip = await page.evaluate(tipText);
+  check(zyAt >= 0 && tip.includes("现行 " + money(r.by_plan[zyAt].current)) && tip.includes("方案 " + money(r.by_plan[zyAt].proposed)),
+        "the tooltip shows ZY's current and proposed as the server gives them: " + tip);
   check(zy && (await text(page, "[data-test=whatif-by-plan]")).includes(money(zy.difference)), "ZY's row with its difference");
   check(!(await page.$("[data-test=whatif-publish]")), "staff has no publish button (admin publishes)");
   // the forecast card, as the API says
