@@ -45,8 +45,8 @@ static hz_err audit_filter(hz_app *app, const hz_audit_query *q, audit_args *a, 
     if (text && *text) {
         /* a part of a detail would let a masked caller probe hidden digits */
         if (masked) return hz_fail(e, HZ_EINVAL, "q: 身份证号码已遮蔽, 不能全文检索 (masked roles cannot search details)");
-        if (strlen(text) > HZ_NORM_MAX_CHARS) return hz_fail(e, HZ_EINVAL, "q: 过长 (too long)");
-        hz_norm_search(text, a->b.text, sizeof a->b.text);
+        bool id;
+        if ((rc = hz_list_search_text(text, a->b.text, sizeof a->b.text, &id, e))) return rc;
         f->no = a->b.text;
     }
     if (q->action && *q->action) {

@@ -28,9 +28,9 @@ static hz_err batch_filter(hz_app *app, const hz_batch_query *q, batch_args *a, 
     const char *text = l.q;
     l.q = l.unit = NULL; /* a batch's own search below; batches have no unit */
     if (rc || (rc = hz_list_filter(app, &batch_spec, &l, &a->b, f, sc, e))) return rc;
-    if (text && *text) {
-        if (strlen(text) > HZ_NORM_MAX_CHARS) return hz_fail(e, HZ_EINVAL, "q: 过长 (too long)");
-        bool id = hz_norm_search(text, a->b.text, sizeof a->b.text);
+    bool id;
+    if ((rc = hz_list_search_text(text, a->b.text, sizeof a->b.text, &id, e))) return rc;
+    if (a->b.text[0]) {
         if (id && strlen(a->b.text) == HZ_ID_LEN) {
             f->id_number = a->b.text; /* a payee's whole ID number */
             f->id_exact = true;

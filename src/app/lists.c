@@ -9,6 +9,7 @@
 #include "core/normalize.h"
 #include "core/idcard.h"
 #include "core/money.h"
+#include "core/msg.h"
 #include "core/text.h"
 #include "store/registry.h"
 
@@ -92,13 +93,22 @@ typedef struct {
     bool id_exact;
 } search;
 
+hz_err hz_list_search_text(const char *q, char *out, size_t cap, bool *id, hz_errinfo *e) {
+    out[0] = '\0';
+    *id = false;
+    if (!q || !*q) return HZ_OK;
+    if (strlen(q) > HZ_NORM_MAX_CHARS) return hz_fail(e, HZ_EINVAL, "q: 过长 (too long)");
+    if (!hz_utf8_valid(q, strlen(q))) return hz_failm(e, HZ_EINVAL, HZ_M_NOT_UTF8, "q");
+    *id = hz_norm_search(q, out, cap);
+    return HZ_OK;
+}
+
 static hz_err search_of(const hz_app *app, const char *q, const char *prefix, search *out, hz_errinfo *e) {
     memset(out, 0, sizeof *out);
     out->name = out->id_number = out->claim_no = "";
-    if (!q || !*q) return HZ_OK;
-    if (strlen(q) > HZ_NORM_MAX_CHARS) return hz_fail(e, HZ_EINVAL, "q: 过长 (too long)");
-    bool id = hz_norm_search(q, out->text, sizeof out->text);
-    if (!out->text[0]) return HZ_OK;
+    bool id;
+    hz_err rc = hz_list_search_text(q, out->text, sizeof out->text, &id, e);
+    if (rc || !out->text[0]) return rc;
     if (id) {
         out->id_number = out->text;
         out->id_exact = !hz_authz_sees_identity(app);

@@ -108,6 +108,11 @@ hz_err hz_list_filter(hz_app *app, const hz_list_spec *spec, const hz_list_query
 /* A list's own filter: a year (2000..2199, 0 none) narrowing a list of
  * days (hz_list_spec.days) to that year, within from / to when given. */
 void hz_list_year(int year, hz_list_buf *b, hz_rec_filter *f);
+/* A search text (?q=) folded by hz_norm_search into out (cap bytes);
+ * *id when it is made of digits and X only. HZ_EINVAL naming q when it is
+ * too long or not valid UTF-8: a search the server cannot read is refused,
+ * never widened to every row. An empty q gives "" and HZ_OK. */
+hz_err hz_list_search_text(const char *q, char *out, size_t cap, bool *id, hz_errinfo *e);
 /* A list's own filter: an org code (in any case) as its id (0 for ""). An
  * unknown code: HZ_EINVAL naming `field`. */
 hz_err hz_list_org(hz_app *app, const char *code, const char *field, int64_t *org_id, hz_errinfo *e);

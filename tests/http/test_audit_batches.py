@@ -195,7 +195,8 @@ for who in ("rev", "fin", "stf", "cad"):
     st, d, _ = req("/audit/events?format=csv", tok[who])
     check(st == 403, "%s may not export them: %s" % (who, st))
 for q, name in (("action=claim%20approve", "action"), ("seq=x", "seq"), ("sort=hash", "sort"), ("from=2026-02-30", "from"),
-                ("order=up", "order"), ("per_page=501", "per_page"), ("member=zz", "member"), ("actor=a%20b", "actor")):
+                ("order=up", "order"), ("per_page=501", "per_page"), ("member=zz", "member"), ("actor=a%20b", "actor"),
+                ("q=%D5%C5", "q")):
     st, d, _ = req("/audit/events?" + q, tok["boss"])
     check(st == 400 and d["error"]["message"].startswith(name + ":"), "400 naming %s: %s %s" % (name, st, d))
 
@@ -263,7 +264,8 @@ for q, n in (("status=partial", 1), ("status=settled", 0), ("returned=1", 1), ("
              ("from=%s&to=%s" % (bj.date() - datetime.timedelta(days=1), bj.date() - datetime.timedelta(days=1)), 0)):
     st, d, _ = req("/payment-batches?" + q, tok["fin"])
     check(st == 200 and d["total"] == n, "batches with %s: %s (want %d)" % (q, d.get("total"), n))
-for q, name in (("status=done", "status"), ("sort=payee", "sort"), ("returned=yes", "returned"), ("to=2026-1-1x", "to")):
+for q, name in (("status=done", "status"), ("sort=payee", "sort"), ("returned=yes", "returned"), ("to=2026-1-1x", "to"),
+                ("q=abc%FF", "q")):
     st, d, _ = req("/payment-batches?" + q, tok["fin"])
     check(st == 400 and d["error"]["message"].startswith(name + ":"), "400 naming %s: %s %s" % (name, st, d))
 # the rest of the answer settles the batch; the returned claim goes into a second batch

@@ -84,10 +84,10 @@ asc, _ = walk("/api/v1/members?sort=name&order=asc", boss, 500)
 desc, _ = walk("/api/v1/members?sort=name&order=desc", boss, 500)
 check([m["ref"] for m in asc] == [m["ref"] for m in desc][::-1], "members by name: desc is asc reversed")
 for bad in ("sort=colour", "order=sideways", "status=lost", "source=mail", "from=2026-13-01", "plan=Z%20Y",
-            "from=2026-11-02&to=2026-11-01"):
+            "from=2026-11-02&to=2026-11-01", "q=%D5%C5"):
     st, d, _ = req("/api/v1/claims?" + bad, boss)
     check(st == 400 and d["error"]["code"] == "VALIDATION", "claims ?%s: 400 (%s)" % (bad, st))
-for bad in ("sort=colour", "flag=hero", "covered=maybe", "format=pdf"):
+for bad in ("sort=colour", "flag=hero", "covered=maybe", "format=pdf", "q=abc%FF", "q=%FF&format=csv"):
     st, d, _ = req("/api/v1/members?" + bad, boss)
     check(st == 400, "members ?%s: 400 (%s)" % (bad, st))
 
