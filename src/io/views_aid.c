@@ -34,10 +34,12 @@ json_t *hz_view_lm(const hz_lm_subsidy *s, bool mask) {
 }
 
 json_t *hz_view_relief_grant(const hz_relief_grant *g, bool mask) {
-    char id[19], name[64], sid[19];
+    char id[19], name[64], sid[19], sname[64];
     if (mask) {
         hz_id_mask(g->id_number, id);
         hz_relief_mask_name(g->name, name, sizeof name);
+        /* the student is masked like the parent: a child's name is no less personal */
+        hz_relief_mask_name(g->student_name, sname, sizeof sname);
         if (g->student_id_number[0])
             hz_id_mask(g->student_id_number, sid);
         else
@@ -46,11 +48,12 @@ json_t *hz_view_relief_grant(const hz_relief_grant *g, bool mask) {
         snprintf(id, sizeof id, "%s", g->id_number);
         snprintf(name, sizeof name, "%s", g->name);
         snprintf(sid, sizeof sid, "%s", g->student_id_number);
+        snprintf(sname, sizeof sname, "%s", g->student_name);
     }
     json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:o, s:s}", "no", g->grant_no, "program", g->program_code, "id_number",
                           id, "name", name, "amount", hz_json_money(g->amount), "status", g->status);
     json_object_set_new(o, "burden", g->burden ? hz_json_money(g->burden) : json_null());
-    json_object_set_new(o, "student_name", hz_json_opt_str(g->student_name));
+    json_object_set_new(o, "student_name", hz_json_opt_str(sname));
     json_object_set_new(o, "student_id_number", hz_json_opt_str(sid));
     json_object_set_new(o, "school", hz_json_opt_str(g->school));
     json_object_set_new(o, "level", hz_json_opt_str(g->level));

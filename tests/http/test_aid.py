@@ -89,6 +89,11 @@ st, g = req("POST", "/api/v1/relief/programs/%s/grants" % SA, own, token=M)
 check(st == 201 and g["status"] == "applied" and g["amount"] == "4000.00" and g["student_name"] == "李小明",
       "the member applies for their child: 4,000.00 (university, no hardship flag), pending (%s %s)" % (st, g))
 check(sql("SELECT created_by FROM relief_grant WHERE grant_no = '%s'" % g["no"]) == "member", "the application is the member's")
+# a masked role sees the student as it sees the parent: 刘*洋, never the child's whole name
+st, cg = req("GET", "/api/v1/relief/programs/%s/grants?per_page=500" % SA, token=C)
+students = [x["student_name"] for x in cg.get("items", []) if x.get("student_name")]
+check(st == 200 and students and all("*" in n for n in students),
+      "the cadre's grant list masks the students' names (%s %s)" % (st, students[:3]))
 refused("POST", "/api/v1/relief/programs/%s/grants" % SA, own, M, 409, "one grant per student")
 st, d = req("GET", "/api/v1/aid?id_number=" + self_id, token=M)
 check(st == 200 and [x["no"] for x in d["grants"]] == [g["no"]] and d["grants"][0]["status"] == "applied",
