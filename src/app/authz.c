@@ -59,13 +59,25 @@ static hz_err role_in(const hz_app *app, const char *roles, hz_errinfo *e) {
     return hz_fail(e, HZ_EFORBIDDEN, "角色 %s 无权执行此操作 (role %s may not do this)", app->who.role, app->who.role);
 }
 
+/* Bank batches pay the whole city from the office's one account: an account
+ * narrowed to an org or a unit may not build, read or confirm them,
+ * whatever its role (a district's finance officer would otherwise pay and
+ * read card numbers outside the district). */
+static bool office_only(const hz_app *app, hz_action a) { return a == HZ_A_PAY && app->who.scope_kind[0]; }
+
+static hz_err office_refused(hz_errinfo *e) {
+    return hz_fail(e, HZ_EFORBIDDEN, "限定范围的账户无权办理银行支付批次, 由办事处统一办理 (bank batches are the office's; "
+                   "a scoped account may not)");
+}
+
 hz_err hz_authz_can(const hz_app *app, hz_action a, hz_errinfo *e) {
-    return role_in(app, a < HZ_A_COUNT ? allowed[a] : NULL, e);
+    hz_err rc = role_in(app, a < HZ_A_COUNT ? allowed[a] : NULL, e);
+    return rc ? rc : office_only(app, a) ? office_refused(e) : HZ_OK;
 }
 
 hz_err hz_authz_can_do(const hz_app *app, const char *action, hz_errinfo *e) {
     for (int i = 0; i < HZ_A_COUNT; i++)
-        if (!strcmp(names[i], action)) return role_in(app, allowed[i], e);
+        if (!strcmp(names[i], action)) return hz_authz_can(app, (hz_action)i, e);
     const hz_action_def *a = hz_app_action_find(action);
     return role_in(app, a ? a->roles : NULL, e);
 }
@@ -76,7 +88,7 @@ const char *hz_authz_action_name(hz_action a) {
 
 void hz_authz_each_allowed(const hz_app *app, void (*each)(void *ctx, const char *name), void *ctx) {
     for (int i = 0; i < HZ_A_COUNT; i++)
-        if (role_listed(app, allowed[i])) each(ctx, names[i]);
+        if (role_listed(app, allowed[i]) && !office_only(app, (hz_action)i)) each(ctx, names[i]);
     for (const hz_app_module *const *m = hz_app_modules; *m; m++)
         for (const hz_action_def *a = (*m)->actions; a && a->name; a++)
             if (role_listed(app, a->roles)) each(ctx, a->name);

@@ -95,7 +95,7 @@ must("org", "add", "--code", "XA", "--name", "西安市总工会")
 must("org", "add", "--code", "XA-BL", "--name", "碑林区总工会", "--parent", "XA", "--kind", "district")
 must("unit", "add", "--code", UNIT, "--name", "西安电力机械厂", "--org", "XA-BL")
 for login, role, scope in (("boss", "admin", None), ("rev", "reviewer", None), ("fin", "finance", None),
-                           ("stf", "staff", None), ("cad", "cadre", "org:XA-BL")):
+                           ("stf", "staff", None), ("cad", "cadre", "org:XA-BL"), ("sfin", "finance", "org:XA-BL")):
     must("user", "add", login, "--role", role, *(["--scope", scope] if scope else []), stdin=(PW + "\n").encode())
 members = []
 for i, name in enumerate(("甲一", "乙二", "丙三", "丁四")):
@@ -127,7 +127,7 @@ def login(name):
         return json.loads(resp.read())["token"]
 
 
-tok = {n: login(n) for n in ("boss", "rev", "fin", "stf", "cad")}
+tok = {n: login(n) for n in ("boss", "rev", "fin", "stf", "cad", "sfin")}
 for no in claims:
     st, d, _ = req("/claims/%s/approve" % no, tok["rev"], method="POST", body={})
     check(st == 200 and d.get("status") == "approved", "approve %s as the reviewer: %s %s" % (no, st, d))
@@ -242,6 +242,16 @@ st, d, _ = req("/payment-batches", tok["fin"])
 check(st == 200 and d["total"] == 1 and d["items"][0]["batch_no"] == BNO, "the batch is listed")
 if st == 200 and d["items"]:
     check_batch(d["items"][0], claims[:1], claims[1:2], claims[2:], "partial", "after part of the bank's answer")
+# a finance account narrowed to a district builds, reads and confirms no bank batch: batches are the
+# office's and pay the whole city (it read other districts' payees and card numbers, and paid them)
+for path, method in (("/payment-batches", "GET"), ("/payment-batches/" + BNO, "GET"),
+                     ("/payment-batches/" + BNO + "/file", "GET"), ("/payment-batches", "POST")):
+    st, d, _ = req(path, tok["sfin"], method=method, body={} if method == "POST" else None)
+    check(st == 403, "a district's finance account: %s %s refused (%s)" % (method, path, st))
+st, me, _ = req("/me", tok["sfin"])
+check(st == 200 and "payment.batch" not in me.get("actions", []), "... /me does not offer it payment.batch")
+rc, out, err = cli("pay", "confirm", result, as_="sfin")
+check(rc == 4, "... nor may it confirm a bank file on the command line (exit %s: %s)" % (rc, err.strip()))
 st, dt, _ = req("/payment-batches/" + BNO, tok["fin"])
 items = dt.get("items", []) if st == 200 else []
 check(st == 200 and [i["ref"] for i in items] == claims, "the detail lists the four claims in batch order")
