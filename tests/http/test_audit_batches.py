@@ -6,41 +6,14 @@ object, actor and Beijing day; paging; exports of exactly the filtered rows)
 and GET /payment-batches[/{no}] (counts and amounts against the payments,
 the journal's bank account and `huzhu check`; the items), and that roles
 without the right get 403. Run by tests/cli/test_audit_batches.sh."""
-import csv, datetime, io, json, os, re, sqlite3, subprocess, sys, urllib.error, urllib.request, zipfile
+import csv, datetime, io, json, os, re, sys, urllib.error, urllib.request, zipfile
 
 from common import check, finish, mkid
+from listlib import cli, must, one, sql  # the CLI and SQL on either store, as the list tests use them
 
 HUZHU, DBURL, T = os.environ["HUZHU"], os.environ["HZ_DBURL"], os.environ["HZ_T"]
 BASE = os.environ["HZ_BASE"]
 PW = "trail-pass-2026"
-
-
-def cli(*args, as_=None, stdin=None):
-    cmd = [HUZHU, "--db", DBURL] + (["--as", as_] if as_ else []) + list(args)
-    p = subprocess.run(cmd, input=stdin, capture_output=True)
-    return p.returncode, p.stdout, p.stderr.decode(errors="replace")
-
-
-def must(*args, **kw):
-    rc, out, err = cli(*args, **kw)
-    if rc != 0:
-        print("seed failed:", args, err, file=sys.stderr)
-        sys.exit(1)
-    return out
-
-
-def sql(q):
-    if DBURL.startswith("sqlite:"):
-        con = sqlite3.connect(DBURL[len("sqlite:"):])
-        rows = con.execute(q).fetchall()
-        con.close()
-        return [tuple(str(c) for c in r) for r in rows]
-    out = subprocess.run(["psql", "-q", "-At", "-F", "\t", DBURL, "-c", q], capture_output=True, check=True).stdout
-    return [tuple(line.split("\t")) for line in out.decode().splitlines() if line]
-
-
-def one(q):
-    return int(sql(q)[0][0])
 
 
 def req(path, token, raw=False, method="GET", body=None):
