@@ -39,7 +39,10 @@ static hz_err audit_filter(hz_app *app, const hz_audit_query *q, audit_args *a, 
     hz_err rc = hz_authz_can(app, HZ_A_AUDIT, e);
     hz_list_query l = q->l;
     const char *text = l.q;
-    l.q = l.unit = l.status = NULL; /* the trail has no members' search, units or statuses */
+    /* the trail has no members' search, units or statuses: a value sent is refused, not ignored */
+    if (!rc && l.status && *l.status) rc = hz_fail(e, HZ_EINVAL, "status: 审计日志不按状态筛选, 请用 action (no status here; use action)");
+    if (!rc && l.unit && *l.unit) rc = hz_fail(e, HZ_EINVAL, "unit: 审计日志不按单位筛选, 请用 member (no unit here; use member)");
+    l.q = l.unit = l.status = NULL;
     if (rc || (rc = hz_list_filter(app, &audit_spec, &l, &a->b, f, sc, e))) return rc;
     bool masked = !hz_authz_sees_identity(app);
     if (text && *text) {

@@ -109,15 +109,8 @@ typedef struct {
 
 hz_err hz_app_applications_page(hz_app *app, const char *status, hz_page pg, hz_application_fn fn, void *ctx,
                                 int64_t *total, hz_errinfo *e) {
-    hz_err rc;
-    *total = 0;
-    if ((rc = hz_authz_can_do(app, "joining.read", e)) || (rc = hz_page_check(&pg, e))) return rc;
-    if (status && *status && strcmp(status, "pending") && strcmp(status, "approved") && strcmp(status, "rejected"))
-        return hz_fail(e, HZ_EINVAL, "status: 应为 pending、approved 或 rejected (unknown status)");
-    hz_list_scope sc;
-    hz_scope_filter(app, &sc);
-    return hz_store_applications_page(app->db, &sc, status, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total,
-                                      e);
+    hz_application_query q = {{.status = status}, NULL, NULL};
+    return hz_app_applications_list(app, &q, pg, fn, ctx, total, e);
 }
 
 /* Loads a pending application inside the caller's scope, in the open
@@ -395,3 +388,143 @@ const hz_app_module hz_app_module_joining = {
     .actions = joining_actions,
     .members_joined = joining_members_joined,
 };
+
+/* ---- the applications and sponsorships lists (issue 16) --------------- */
+
+static const char *const app_statuses[] = {"", "pending", "approved", "rejected", NULL};
+static const char *const app_sorts[] = {"", "no", "name", "status", "occupation", "org", "created_at", NULL}; /* hz_app_sort */
+/* the list shows names in full (only ID numbers are masked): no name sort to refuse */
+static const hz_list_spec app_spec = {app_statuses, app_sorts, 0, "RH", false, false, false};
+static const char *const occupations[] = {"", "courier", "delivery", "ridehail", "truck", "other", NULL};
+
+static hz_err app_filter(hz_app *app, const hz_application_query *q, hz_list_buf *b, hz_rec_filter *f,
+                         hz_list_scope *sc, hz_errinfo *e) {
+    hz_err rc = hz_authz_can_do(app, "joining.read", e);
+    if (rc || (rc = hz_list_filter(app, &app_spec, &q->list, b, f, sc, e)) ||
+        (rc = hz_list_org(app, q->org, "org", &f->num, e)))
+        return rc;
+    f->text = "";
+    if (q->occupation && *q->occupation) {
+        for (int i = 1; occupations[i] && !f->text[0]; i++)
+            if (!strcmp(q->occupation, occupations[i])) f->text = occupations[i];
+        if (!f->text[0])
+            return hz_fail(e, HZ_EINVAL, "occupation: 应为 courier、delivery、ridehail、truck 或 other (one of these)");
+    }
+    return HZ_OK;
+}
+
+hz_err hz_app_applications_list(hz_app *app, const hz_application_query *q, hz_page pg, hz_application_fn fn,
+                                void *ctx, int64_t *total, hz_errinfo *e) {
+    hz_list_buf b;
+    hz_rec_filter f;
+    hz_list_scope sc;
+    *total = 0;
+    hz_err rc = app_filter(app, q, &b, &f, &sc, e);
+    if (rc || (rc = hz_page_check(&pg, e))) return rc;
+    return hz_store_applications_list(app->db, &sc, &f, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total, e);
+}
+
+static const char *app_status_label(const char *s) {
+    return !strcmp(s, "pending") ? "待审核" : !strcmp(s, "approved") ? "已批准" : !strcmp(s, "rejected") ? "已拒绝" : s;
+}
+
+static hz_err app_cells(void *vctx, const hz_application *a, hz_errinfo *e) {
+    hz_list_export *x = vctx;
+    char id[HZ_ID_LEN + 1], t[2][24];
+    hz_flag fl = {0, "newform", "", 0, 0};
+    snprintf(fl.level, sizeof fl.level, "%s", a->occupation);
+    const char *cells[] = {a->no,          a->name,      hz_list_id(x->app, a->id_number, id),
+                           a->phone,       hz_flag_label(&fl), a->org_name,
+                           app_status_label(a->status), a->reason,   hz_list_beijing(a->created_at, t[0]),
+                           hz_list_beijing(a->decided_at, t[1]), a->decided_by};
+    return hz_report_add_row(x->r, cells, e);
+}
+
+hz_err hz_app_applications_export(hz_app *app, const hz_application_query *q, hz_report *out, hz_errinfo *e) {
+    static const hz_report_col cols[] = {
+        {"no", "申请编号", HZ_COL_TEXT},        {"name", "姓名", HZ_COL_TEXT},
+        {"id_number", "身份证号码", HZ_COL_TEXT}, {"phone", "手机号码", HZ_COL_TEXT},
+        {"occupation", "职业", HZ_COL_TEXT},    {"org_name", "申请加入的工会", HZ_COL_TEXT},
+        {"status", "状态", HZ_COL_TEXT},        {"reason", "拒绝理由", HZ_COL_TEXT},
+        {"created_at", "申请时间", HZ_COL_TEXT}, {"decided_at", "审核时间", HZ_COL_TEXT},
+        {"decided_by", "审核人", HZ_COL_TEXT},
+    };
+    hz_list_buf b;
+    hz_rec_filter f;
+    hz_list_scope sc;
+    int64_t n;
+    hz_err rc = app_filter(app, q, &b, &f, &sc, e);
+    if (rc) return rc;
+    hz_report_head(out, "applications", "入会申请", false, (int)(sizeof cols / sizeof cols[0]), cols);
+    hz_list_export x = {app, out};
+    return hz_store_applications_list(app->db, &sc, &f, 0, -1, app_cells, &x, &n, e);
+}
+
+static const char *const sp_statuses[] = {"", "upcoming", "active", "ended", NULL};
+static const char *const sp_sorts[] = {"", "no", "org", "plan", "from", "to", "granted", "premium", NULL}; /* hz_sp_sort */
+static const hz_list_spec sp_spec = {sp_statuses, sp_sorts, 0, NULL, false, true, true};
+
+static hz_err sp_filter(hz_app *app, const hz_sponsorship_query *q, hz_list_buf *b, hz_rec_filter *f,
+                        hz_list_scope *sc, char plan[16], hz_errinfo *e) {
+    hz_err rc = hz_authz_can_do(app, "joining.read", e);
+    if (rc || (rc = hz_list_filter(app, &sp_spec, &q->list, b, f, sc, e)) ||
+        (rc = hz_list_org(app, q->org, "org", &f->num, e)))
+        return rc;
+    size_t n = 0;
+    for (const char *p = q->plan ? q->plan : ""; *p; p++) {
+        char ch = *p >= 'a' && *p <= 'z' ? (char)(*p - 32) : *p;
+        if (n >= 15 || !((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')))
+            return hz_fail(e, HZ_EINVAL, "plan: 应为计划代码, 如 ZY (a plan code such as ZY)");
+        plan[n++] = ch;
+    }
+    plan[n] = '\0';
+    f->text = plan;
+    f->text2 = hz_date_format(app->today, b->day);
+    return HZ_OK;
+}
+
+hz_err hz_app_sponsorships_page(hz_app *app, const hz_sponsorship_query *q, hz_page pg, hz_sponsorship_fn fn,
+                                void *ctx, int64_t *total, hz_errinfo *e) {
+    hz_list_buf b;
+    hz_rec_filter f;
+    hz_list_scope sc;
+    char plan[16];
+    *total = 0;
+    hz_err rc = sp_filter(app, q, &b, &f, &sc, plan, e);
+    if (rc || (rc = hz_page_check(&pg, e))) return rc;
+    return hz_store_sponsorships_page(app->db, &sc, &f, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total, e);
+}
+
+static hz_err sp_cells(void *vctx, const hz_sponsorship *s, hz_errinfo *e) {
+    hz_report *r = vctx;
+    char from[HZ_DATE_BUF], to[HZ_DATE_BUF], shares[16], months[16], granted[24], skipped[24], fee[HZ_MONEY_BUF], at[24];
+    snprintf(shares, sizeof shares, "%d", s->shares);
+    snprintf(months, sizeof months, "%d", s->months);
+    snprintf(granted, sizeof granted, "%lld", (long long)s->granted);
+    snprintf(skipped, sizeof skipped, "%lld", (long long)s->skipped);
+    const char *cells[] = {s->no,    s->org_code, s->org_name, s->plan_code, shares, months,
+                           hz_date_format(s->from, from), hz_date_format(s->to, to), granted, skipped,
+                           hz_money_format(s->premium, fee), hz_list_beijing(s->created_at, at), s->created_by};
+    return hz_report_add_row(r, cells, e);
+}
+
+hz_err hz_app_sponsorships_export(hz_app *app, const hz_sponsorship_query *q, hz_report *out, hz_errinfo *e) {
+    static const hz_report_col cols[] = {
+        {"no", "赠送编号", HZ_COL_TEXT},       {"org", "组织代码", HZ_COL_TEXT},
+        {"org_name", "赠送组织", HZ_COL_TEXT}, {"plan", "保障计划", HZ_COL_TEXT},
+        {"shares", "份数", HZ_COL_INT},        {"months", "保障月数", HZ_COL_INT},
+        {"from", "入会起", HZ_COL_TEXT},       {"to", "入会止", HZ_COL_TEXT},
+        {"granted", "已赠送人数", HZ_COL_INT}, {"not_eligible", "不符合条件人数", HZ_COL_INT},
+        {"premium", "赠送金额（元）", HZ_COL_MONEY}, {"created_at", "设立时间", HZ_COL_TEXT},
+        {"created_by", "设立人", HZ_COL_TEXT},
+    };
+    hz_list_buf b;
+    hz_rec_filter f;
+    hz_list_scope sc;
+    char plan[16];
+    int64_t n;
+    hz_err rc = sp_filter(app, q, &b, &f, &sc, plan, e);
+    if (rc) return rc;
+    hz_report_head(out, "sponsorships", "常设赠送", false, (int)(sizeof cols / sizeof cols[0]), cols);
+    return hz_store_sponsorships_page(app->db, &sc, &f, 0, -1, sp_cells, out, &n, e);
+}

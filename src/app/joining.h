@@ -55,4 +55,34 @@ hz_err hz_app_sponsorship_add(hz_app *app, const hz_sponsorship_input *in, hz_sp
  * first. Roles: joining.read. */
 hz_err hz_app_sponsorships(hz_app *app, hz_sponsorship_fn fn, void *ctx, hz_errinfo *e);
 
+/* The applications list as GET /applications asks for it (issue 16): the
+ * common filters (q: an ID number — whole for the masked roles —, a name
+ * or a part of the number RH…; status pending, approved or rejected; unit:
+ * approved into a member of it; from / to: applied on these Beijing days;
+ * sort no, name, status, occupation, org or created_at, default newest
+ * first), occupation and org (an org code, its subtree). Roles:
+ * joining.read; orgs in the caller's scope. */
+typedef struct {
+    hz_list_query list;
+    const char *occupation, *org;
+} hz_application_query;
+hz_err hz_app_applications_list(hz_app *app, const hz_application_query *q, hz_page pg, hz_application_fn fn,
+                                void *ctx, int64_t *total, hz_errinfo *e);
+/* Every application matching q as a table (applications.csv), ID numbers
+ * masked as the list masks them. */
+hz_err hz_app_applications_export(hz_app *app, const hz_application_query *q, hz_report *out, hz_errinfo *e);
+/* The sponsorships list (GET /sponsorships): q a part of the number or of
+ * the org's name or code (any case); status upcoming, active or ended
+ * (today against the joining window); unit: those that hold for its
+ * members; from / to on the window's first day (calendar days); sort no,
+ * org, plan, from, to, granted or premium, default newest first; plan; org
+ * (its subtree). */
+typedef struct {
+    hz_list_query list;
+    const char *plan, *org;
+} hz_sponsorship_query;
+hz_err hz_app_sponsorships_page(hz_app *app, const hz_sponsorship_query *q, hz_page pg, hz_sponsorship_fn fn,
+                                void *ctx, int64_t *total, hz_errinfo *e);
+hz_err hz_app_sponsorships_export(hz_app *app, const hz_sponsorship_query *q, hz_report *out, hz_errinfo *e);
+
 #endif

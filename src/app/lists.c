@@ -2,6 +2,7 @@
 #include "app/lists.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/authz.h"
@@ -454,4 +455,117 @@ void hz_list_year(int year, hz_list_buf *b, hz_rec_filter *f) {
     if (!b->to[0] || strcmp(to, b->to) < 0) memcpy(b->to, to, sizeof to);
     f->from = b->from;
     f->to = b->to;
+}
+
+hz_err hz_list_bool(const char *s, const char *field, int *out, hz_errinfo *e) {
+    *out = -1;
+    if (!s || !*s) return HZ_OK;
+    if (strcmp(s, "0") && strcmp(s, "1")) return hz_fail(e, HZ_EINVAL, "%s: 应为 0 或 1 (0 or 1)", field);
+    *out = s[0] == '1';
+    return HZ_OK;
+}
+
+/* ---- units (issue 16) ------------------------------------------------- */
+
+static const char *const unit_statuses[] = {"", "active", "empty", NULL};
+static const char *const unit_sorts[] = {"", "code", "name", "org", "members", "created_at", NULL}; /* hz_unit_sort */
+static const hz_list_spec unit_spec = {unit_statuses, unit_sorts, 0, NULL, true, false, true};
+
+static hz_err units_filter(hz_app *app, const hz_unit_query *q, hz_list_buf *b, hz_rec_filter *f, hz_list_scope *sc,
+                           hz_errinfo *e) {
+    hz_err rc = hz_authz_can(app, HZ_A_MEMBER_READ, e);
+    if (rc || (rc = hz_list_filter(app, &unit_spec, &q->list, b, f, sc, e))) return rc;
+    return hz_list_org(app, q->org, "org", &f->num, e);
+}
+
+hz_err hz_app_units_list(hz_app *app, const hz_unit_query *q, hz_page pg, hz_unit_item_fn fn, void *ctx,
+                         int64_t *total, hz_errinfo *e) {
+    hz_list_buf b;
+    hz_rec_filter f;
+    hz_list_scope sc;
+    hz_err rc = units_filter(app, q, &b, &f, &sc, e);
+    if (rc || (rc = hz_page_check(&pg, e))) return rc;
+    return hz_store_units_list(app->db, &sc, &f, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total, e);
+}
+
+static hz_err unit_cells(void *vctx, const hz_unit_item *u, hz_errinfo *e) {
+    hz_list_export *x = vctx;
+    char members[24], at[24];
+    snprintf(members, sizeof members, "%lld", (long long)u->members);
+    const char *cells[] = {u->unit.credit_code, u->unit.name, u->unit.org_code, u->org_name, members,
+                           hz_list_beijing(u->created_at, at)};
+    return hz_report_add_row(x->r, cells, e);
+}
+
+hz_err hz_app_units_export(hz_app *app, const hz_unit_query *q, hz_report *out, hz_errinfo *e) {
+    static const hz_report_col cols[] = {
+        {"code", "统一社会信用代码", HZ_COL_TEXT}, {"name", "单位名称", HZ_COL_TEXT},
+        {"org", "所属工会代码", HZ_COL_TEXT},      {"org_name", "所属工会", HZ_COL_TEXT},
+        {"members", "会员人数", HZ_COL_INT},       {"created_at", "登记时间", HZ_COL_TEXT},
+    };
+    hz_list_buf b;
+    hz_rec_filter f;
+    hz_list_scope sc;
+    int64_t n;
+    hz_err rc = units_filter(app, q, &b, &f, &sc, e);
+    if (rc) return rc;
+    hz_report_head(out, "units", "会员单位", false, (int)(sizeof cols / sizeof cols[0]), cols);
+    hz_list_export x = {app, out};
+    return hz_store_units_list(app->db, &sc, &f, 0, -1, unit_cells, &x, &n, e);
+}
+
+/* ---- the organisation tree's counts ----------------------------------- */
+
+typedef struct {
+    char path[HZ_PATH_MAX];
+    int64_t units, members;
+} org_count;
+
+typedef struct {
+    org_count *v;
+    size_t n, cap;
+} org_counts;
+
+static hz_err count_one(void *vctx, const char *path, int64_t units, int64_t members, hz_errinfo *e) {
+    org_counts *c = vctx;
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 64;
+        org_count *v = realloc(c->v, cap * sizeof *v);
+        if (!v) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+        c->v = v, c->cap = cap;
+    }
+    hz_strlcpy(c->v[c->n].path, path, HZ_PATH_MAX);
+    c->v[c->n].units = units, c->v[c->n].members = members;
+    c->n++;
+    return HZ_OK;
+}
+
+typedef struct {
+    const org_counts *c;
+    hz_org_counted_fn fn;
+    void *ctx;
+} counted_ctx;
+
+/* the org's subtree: every counted org whose path begins with its path */
+static hz_err counted_row(void *vctx, const hz_org *o, hz_errinfo *e) {
+    counted_ctx *x = vctx;
+    int64_t units = 0, members = 0;
+    size_t len = strlen(o->path);
+    for (size_t i = 0; i < x->c->n; i++)
+        if (!strncmp(x->c->v[i].path, o->path, len)) units += x->c->v[i].units, members += x->c->v[i].members;
+    return x->fn(x->ctx, o, units, members, e);
+}
+
+hz_err hz_app_orgs_counted(hz_app *app, hz_page pg, hz_org_counted_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
+    hz_err rc;
+    if ((rc = hz_authz_can(app, HZ_A_MEMBER_READ, e)) || (rc = hz_page_check(&pg, e))) return rc;
+    const char *path = !strcmp(app->who.scope_kind, "org") ? app->who.scope_path : "";
+    if (!strcmp(app->who.scope_kind, "unit") || !strcmp(app->who.scope_kind, "member")) path = "\x01"; /* none */
+    org_counts c = {NULL, 0, 0};
+    if (!(rc = hz_store_org_counts(app->db, path, count_one, &c, e))) {
+        counted_ctx x = {&c, fn, ctx};
+        rc = hz_store_orgs_page(app->db, path, (pg.page - 1) * pg.per_page, pg.per_page, counted_row, &x, total, e);
+    }
+    free(c.v);
+    return rc;
 }

@@ -130,4 +130,28 @@ typedef struct {
 const char *hz_list_beijing(const char *ts, char out[24]);
 const char *hz_list_id(const hz_app *app, const char *id_number, char out[HZ_ID_LEN + 1]);
 
+/* A boolean parameter (?unmatched=, ?refunded=, ?returned=, …): "0" or
+ * "1" into *out (0 / 1), absent or "" -1; anything else HZ_EINVAL naming
+ * field. */
+hz_err hz_list_bool(const char *s, const char *field, int *out, hz_errinfo *e);
+
+/* The units list as GET /units asks for it (issue 16): the common filters
+ * (q: a part of the name or credit code, any case; status active: with
+ * members, empty: none; unit; from / to: registered on these Beijing days;
+ * sort code, name, org, members or created_at, default the order of
+ * registration) and org: an org code, its subtree. */
+typedef struct {
+    hz_list_query list;
+    const char *org;
+} hz_unit_query;
+hz_err hz_app_units_list(hz_app *app, const hz_unit_query *q, hz_page pg, hz_unit_item_fn fn, void *ctx,
+                         int64_t *total, hz_errinfo *e);
+/* Every unit matching q in the caller's scope as a table (units.csv). */
+hz_err hz_app_units_export(hz_app *app, const hz_unit_query *q, hz_report *out, hz_errinfo *e);
+/* The orgs page (as hz_app_orgs_page) with each org's subtree counted: its
+ * units and members (a member's org: its unit's, else its own), counted by
+ * the store, not by loading every unit. */
+typedef hz_err (*hz_org_counted_fn)(void *ctx, const hz_org *o, int64_t units, int64_t members, hz_errinfo *e);
+hz_err hz_app_orgs_counted(hz_app *app, hz_page pg, hz_org_counted_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
+
 #endif

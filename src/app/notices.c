@@ -494,26 +494,8 @@ hz_err hz_app_notices_send(hz_app *app, const hz_notice_sender *s, bool once, at
 
 hz_err hz_app_notices_list(hz_app *app, const char *status, const char *id_number, hz_page pg, hz_notice_fn fn,
                            void *ctx, int64_t *total, hz_errinfo *e) {
-    hz_err rc;
-    if ((rc = hz_authz_can_do(app, "notices.read", e)) || (rc = hz_page_check(&pg, e))) return rc;
-    static const char *const statuses[] = {"pending", "sending", "sent", "failed", "skipped", NULL};
-    bool ok = !status || !*status;
-    for (int i = 0; !ok && statuses[i]; i++) ok = !strcmp(statuses[i], status);
-    if (!ok)
-        return hz_fail(e, HZ_EINVAL, "status: 应为 pending、sending、sent、failed 或 skipped (got '%s')", status);
-    hz_list_scope sc;
-    hz_scope_filter(app, &sc);
-    int64_t member_id = 0;
-    if (id_number && *id_number) {
-        hz_member m;
-        char norm[HZ_ID_LEN + 1];
-        if ((rc = hz_norm_id_number(id_number, norm, sizeof norm, "id_number", e)) ||
-            (rc = hz_store_member_by_id_number(app->db, norm, &m, e)) || (rc = hz_authz_member(app, &m, e)))
-            return rc;
-        member_id = m.id;
-    }
-    return hz_store_notices_page(app->db, &sc, status, member_id, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx,
-                                 total, e);
+    hz_notice_query q = {{.status = status}, NULL, id_number};
+    return hz_app_notices_page(app, &q, pg, fn, ctx, total, e);
 }
 
 hz_err hz_app_notices_mine(hz_app *app, hz_page pg, hz_notice_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
@@ -607,3 +589,84 @@ const hz_app_module hz_app_module_notices = {
     .actions = notices_actions,
     .event = on_event,
 };
+
+/* ---- the outbox as a list (issue 16) ---------------------------------- */
+
+static const char *const n_statuses[] = {"", "pending", "sending", "sent", "failed", "skipped", NULL};
+static const char *const n_sorts[] = {"",         "no",         "name",    "kind", "status",
+                                      "attempts", "created_at", "sent_at", NULL}; /* hz_notice_sort */
+/* the outbox shows names in full (ID numbers masked): no name sort to refuse */
+static const hz_list_spec n_spec = {n_statuses, n_sorts, 0, "TZ", false, false, false};
+
+static hz_err n_filter(hz_app *app, const hz_notice_query *q, hz_list_buf *b, hz_rec_filter *f, hz_list_scope *sc,
+                       hz_errinfo *e) {
+    hz_err rc = hz_authz_can_do(app, "notices.read", e);
+    if (rc || (rc = hz_list_filter(app, &n_spec, &q->list, b, f, sc, e))) return rc;
+    f->text = "";
+    if (q->kind && *q->kind) {
+        for (int i = 0; kinds[i] && !f->text[0]; i++)
+            if (!strcmp(q->kind, kinds[i])) f->text = kinds[i];
+        if (!f->text[0])
+            return hz_fail(e, HZ_EINVAL, "kind: 应为 claim.received、claim.docs_missing、claim.approved、claim.paid、"
+                                         "claim.rejected、relief.decided 或 lm.decided (one of these)");
+    }
+    if (q->id_number && *q->id_number) {
+        hz_member m;
+        char norm[HZ_ID_LEN + 1];
+        if ((rc = hz_norm_id_number(q->id_number, norm, sizeof norm, "id_number", e)) ||
+            (rc = hz_store_member_by_id_number(app->db, norm, &m, e)) || (rc = hz_authz_member(app, &m, e)))
+            return rc;
+        f->num = m.id;
+    }
+    return HZ_OK;
+}
+
+hz_err hz_app_notices_page(hz_app *app, const hz_notice_query *q, hz_page pg, hz_notice_fn fn, void *ctx,
+                           int64_t *total, hz_errinfo *e) {
+    hz_list_buf b;
+    hz_rec_filter f;
+    hz_list_scope sc;
+    *total = 0;
+    hz_err rc = n_filter(app, q, &b, &f, &sc, e);
+    if (rc || (rc = hz_page_check(&pg, e))) return rc;
+    return hz_store_notices_list(app->db, &sc, &f, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total, e);
+}
+
+static const char *n_status_label(const char *s) {
+    return !strcmp(s, "pending")   ? "待发送"
+           : !strcmp(s, "sending") ? "发送中"
+           : !strcmp(s, "sent")    ? "已发送"
+           : !strcmp(s, "failed")  ? "发送失败"
+           : !strcmp(s, "skipped") ? "未发送（已退订或无渠道）"
+                                   : s;
+}
+
+static hz_err n_cells(void *vctx, const hz_notice *n, hz_errinfo *e) {
+    hz_list_export *x = vctx;
+    char id[HZ_ID_LEN + 1], attempts[16], t[2][24];
+    snprintf(attempts, sizeof attempts, "%d", n->attempts);
+    const char *cells[] = {n->notice_no, n->kind,        n->title,    n->object, n->member_name,
+                           hz_list_id(x->app, n->id_number, id), n_status_label(n->status), attempts, n->channel,
+                           n->last_error, hz_list_beijing(n->created_at, t[0]), hz_list_beijing(n->sent_at, t[1])};
+    return hz_report_add_row(x->r, cells, e);
+}
+
+hz_err hz_app_notices_export(hz_app *app, const hz_notice_query *q, hz_report *out, hz_errinfo *e) {
+    static const hz_report_col cols[] = {
+        {"no", "通知编号", HZ_COL_TEXT},          {"kind", "类型", HZ_COL_TEXT},
+        {"title", "标题", HZ_COL_TEXT},           {"object", "事项", HZ_COL_TEXT},
+        {"name", "姓名", HZ_COL_TEXT},            {"id_number", "身份证号码", HZ_COL_TEXT},
+        {"status", "状态", HZ_COL_TEXT},          {"attempts", "尝试次数", HZ_COL_INT},
+        {"channel", "渠道", HZ_COL_TEXT},         {"last_error", "最近错误", HZ_COL_TEXT},
+        {"created_at", "生成时间", HZ_COL_TEXT},  {"sent_at", "发送时间", HZ_COL_TEXT},
+    };
+    hz_list_buf b;
+    hz_rec_filter f;
+    hz_list_scope sc;
+    int64_t n;
+    hz_err rc = n_filter(app, q, &b, &f, &sc, e);
+    if (rc) return rc;
+    hz_report_head(out, "notices", "通知发件箱", false, (int)(sizeof cols / sizeof cols[0]), cols);
+    hz_list_export x = {app, out};
+    return hz_store_notices_list(app->db, &sc, &f, 0, -1, n_cells, &x, &n, e);
+}

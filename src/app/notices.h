@@ -51,6 +51,19 @@ hz_err hz_app_notices_send(hz_app *app, const hz_notice_sender *s, bool once, at
  * id_number optional. */
 hz_err hz_app_notices_list(hz_app *app, const char *status, const char *id_number, hz_page pg, hz_notice_fn fn,
                            void *ctx, int64_t *total, hz_errinfo *e);
+/* The outbox as GET /notices asks for it (issue 16): the common filters
+ * (q: an ID number — whole for the masked roles —, a name or a part of the
+ * number TZ…; status; unit: the member's; from / to: made on these Beijing
+ * days; sort no, name, kind, status, attempts, created_at or sent_at,
+ * default newest first), kind and id_number (one member in scope). */
+typedef struct {
+    hz_list_query list;
+    const char *kind, *id_number;
+} hz_notice_query;
+hz_err hz_app_notices_page(hz_app *app, const hz_notice_query *q, hz_page pg, hz_notice_fn fn, void *ctx,
+                           int64_t *total, hz_errinfo *e);
+/* Every notice matching q in the caller's scope as a table (notices.csv). */
+hz_err hz_app_notices_export(hz_app *app, const hz_notice_query *q, hz_report *out, hz_errinfo *e);
 /* The member's own messages (role member). */
 hz_err hz_app_notices_mine(hz_app *app, hz_page pg, hz_notice_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
 /* A failed notice sent again (attempts from zero), audited. */

@@ -79,3 +79,63 @@ hz_err hz_app_money_summary(hz_app *app, hz_money_summary *out, hz_errinfo *e) {
     hz_scope_filter(app, &sc);
     return hz_store_money_summary(app->db, &sc, out, e);
 }
+
+/* ---- the recoveries list (issue 16) ----------------------------------- */
+
+static const char *const rec_statuses[] = {"", "open", "closed", NULL};
+static const char *const rec_sorts[] = {"",          "name",        "id_number", "owes",
+                                        "recovered", "written_off", "since",     NULL}; /* hz_recovery_sort */
+static const hz_list_spec rec_spec = {rec_statuses, rec_sorts, 0, NULL, true, false, false};
+
+static hz_err rec_filter(hz_app *app, const hz_list_query *q, hz_list_buf *b, hz_rec_filter *f, hz_list_scope *sc,
+                         hz_errinfo *e) {
+    hz_err rc = hz_authz_can(app, HZ_A_PAY, e);
+    if (rc || (rc = hz_list_filter(app, &rec_spec, q, b, f, sc, e))) return rc;
+    /* the order of masked numbers would tell the hidden digits apart */
+    if (f->sort == HZ_RECOV_SORT_ID_NUMBER && !hz_authz_sees_identity(app))
+        return hz_fail(e, HZ_EINVAL, "sort: 身份证号码已遮蔽, 不能按其排序 (masked ID numbers cannot be sorted on)");
+    return HZ_OK;
+}
+
+hz_err hz_app_recoveries_page(hz_app *app, const hz_list_query *q, hz_page pg, hz_recovery_fn fn, void *ctx,
+                              int64_t *total, hz_errinfo *e) {
+    hz_list_buf b;
+    hz_rec_filter f;
+    hz_list_scope sc;
+    *total = 0;
+    hz_err rc = rec_filter(app, q, &b, &f, &sc, e);
+    if (rc || (rc = hz_page_check(&pg, e))) return rc;
+    return hz_store_recoveries_page(app->db, &sc, &f, (pg.page - 1) * pg.per_page, pg.per_page, fn, ctx, total, e);
+}
+
+static hz_err rec_cells(void *vctx, const hz_recovery_row *r, hz_errinfo *e) {
+    hz_list_export *x = vctx;
+    char id[HZ_ID_LEN + 1], m[3][HZ_MONEY_BUF], at[24];
+    const char *cells[] = {r->name,
+                           hz_list_id(x->app, r->id_number, id),
+                           r->unit_name,
+                           r->owes > 0 ? "未结清" : "已结清",
+                           hz_money_format(r->owes, m[0]),
+                           hz_money_format(r->recovered, m[1]),
+                           hz_money_format(r->written_off, m[2]),
+                           hz_list_beijing(r->since, at)};
+    return hz_report_add_row(x->r, cells, e);
+}
+
+hz_err hz_app_recoveries_export(hz_app *app, const hz_list_query *q, hz_report *out, hz_errinfo *e) {
+    static const hz_report_col cols[] = {
+        {"name", "姓名", HZ_COL_TEXT},               {"id_number", "身份证号码", HZ_COL_TEXT},
+        {"unit_name", "会员单位 / 工会", HZ_COL_TEXT}, {"status", "状态", HZ_COL_TEXT},
+        {"owes", "应追回余额（元）", HZ_COL_MONEY},    {"recovered", "已追回（元）", HZ_COL_MONEY},
+        {"written_off", "已核销（元）", HZ_COL_MONEY}, {"since", "首次应追回时间", HZ_COL_TEXT},
+    };
+    hz_list_buf b;
+    hz_rec_filter f;
+    hz_list_scope sc;
+    int64_t n;
+    hz_err rc = rec_filter(app, q, &b, &f, &sc, e);
+    if (rc) return rc;
+    hz_report_head(out, "recoveries_list", "应追回款项", false, (int)(sizeof cols / sizeof cols[0]), cols);
+    hz_list_export x = {app, out};
+    return hz_store_recoveries_page(app->db, &sc, &f, 0, -1, rec_cells, &x, &n, e);
+}

@@ -6,6 +6,7 @@
 #define HZ_APP_RECOVERY_H
 
 #include "app/app.h"
+#include "app/lists.h"
 #include "store/recovery.h"
 
 /* kind "repay" (money received back into the bank; ref = the bank serial)
@@ -15,6 +16,17 @@ hz_err hz_app_recovery_record(hz_app *app, const char *id_number, const char *ki
                               const char *ref, hz_fen *owes_after, hz_errinfo *e);
 /* Members with recoveries, open or closed (fn gets each). */
 hz_err hz_app_recoveries(hz_app *app, hz_recovery_fn fn, void *ctx, hz_errinfo *e);
+
+/* The recoveries list as GET /recoveries asks for it (issue 16): the
+ * common filters (q: an ID number or a part of a name; status open: still
+ * owes, closed: owes nothing; unit: the member's; from / to: first owed on
+ * these Beijing days; sort name, id_number, owes, recovered, written_off
+ * or since, default the order they came to owe), in the caller's scope.
+ * Roles: admin, finance. */
+hz_err hz_app_recoveries_page(hz_app *app, const hz_list_query *q, hz_page pg, hz_recovery_fn fn, void *ctx,
+                              int64_t *total, hz_errinfo *e);
+/* Every matching row as a table (recoveries_list.csv). */
+hz_err hz_app_recoveries_export(hz_app *app, const hz_list_query *q, hz_report *out, hz_errinfo *e);
 
 /* Paid out, pending, recovered, written off and outstanding in the
  * caller's scope (a district cadre sees their district). */

@@ -131,6 +131,12 @@ int hz_cmd_claim_list(hz_cli *cli, int argc, char **argv);
  * build writes every matching row into r. Exit code. */
 typedef hz_err (*hz_cli_list_fn)(hz_cli *cli, const hz_list_query *q, const char *const *extra, hz_report *r);
 int hz_cli_list(hz_cli *cli, const char *name, int argc, char **argv, const char *const *extra, hz_cli_list_fn build);
+/* Does argv (a list command's, argv[0] its name) name an option of the
+ * list export (--q --unit --from --to --sort --order --format --out, or
+ * one of own: names without "--")? The older list commands (application,
+ * sponsorship, notices, recovery) print what they printed before unless
+ * it does (docs/decisions.md). */
+bool hz_cli_list_asked(int argc, char **argv, const char *const *own);
 int hz_cmd_member_show(hz_cli *cli, int argc, char **argv);
 int hz_cmd_enroll(hz_cli *cli, int argc, char **argv);
 int hz_cmd_enroll_sponsored(hz_cli *cli, int argc, char **argv);

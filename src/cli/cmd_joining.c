@@ -79,7 +79,20 @@ static hz_err app_one(void *vctx, const hz_application *a, hz_errinfo *e) {
     return HZ_OK;
 }
 
+static hz_err app_table(hz_cli *cli, const hz_list_query *q, const char *const *extra, hz_report *r) {
+    hz_application_query aq = {*q, extra[0], extra[1]};
+    return hz_app_applications_export(&cli->app, &aq, r, &cli->err);
+}
+
+static hz_err sp_table(hz_cli *cli, const hz_list_query *q, const char *const *extra, hz_report *r) {
+    hz_sponsorship_query sq = {*q, extra[0], extra[1]};
+    return hz_app_sponsorships_export(&cli->app, &sq, r, &cli->err);
+}
+
 static int hz_cmd_application_list(hz_cli *cli, int argc, char **argv) {
+    static const char *const extra[] = {"occupation", "org", "page", NULL};
+    if (hz_cli_list_asked(argc, argv, extra))
+        return hz_cli_list(cli, "application list", argc, argv, extra, app_table);
     joining_opts o;
     int rc = parse(cli, "application list", argc, argv, &o, false, NULL);
     if (rc) return rc;
@@ -155,6 +168,9 @@ static hz_err sp_one(void *vctx, const hz_sponsorship *s, hz_errinfo *e) {
 }
 
 static int hz_cmd_sponsorship_list(hz_cli *cli, int argc, char **argv) {
+    static const char *const extra[] = {"plan", "org", NULL};
+    if (argc > 1 || hz_cli_list_asked(argc, argv, extra)) /* it took no options before */
+        return hz_cli_list(cli, "sponsorship list", argc, argv, extra, sp_table);
     joining_opts o;
     int rc = parse(cli, "sponsorship list", argc, argv, &o, false, NULL);
     if (rc) return rc;
@@ -171,14 +187,19 @@ static const hz_cmd commands[] = {
     {"application submit", hz_cmd_application_submit,
      "--name N --id-number X --phone P --occupation 快递员|外卖骑手|网约车司机|货车司机|其他 --org JOINT_UNION",
      "录入入会申请 (a membership application, as the public form makes it)", true},
-    {"application list", hz_cmd_application_list, "[--status pending|approved|rejected] [--page N]",
+    {"application list", hz_cmd_application_list,
+     "[--status pending|approved|rejected] [--page N] | [--q T] [--status S] [--occupation O] [--org C] [--unit C] "
+     "[--from D] [--to D] [--sort no|name|status|occupation|org|created_at] [--order asc|desc] "
+     "[--format table|csv|xlsx|json] [--out FILE]",
      "入会申请 (applications to the orgs in scope, newest first)", true},
     {"application approve", hz_cmd_application_approve, "NO [--org JOINT_UNION]",
      "批准入会: 建立新就业形态会员, 适用常设赠送 (approve: the member joins)", true},
     {"application reject", hz_cmd_application_reject, "NO --reason T", "拒绝入会申请 (reject with a reason)", true},
     {"sponsorship add", hz_cmd_sponsorship_add, "--org C --plan CODE[:SHARES] --months M --from D --to D",
      "常设赠送: 期间入会者自入会之日起获赠保障, 组织付费 (a standing gift to whoever joins)", true},
-    {"sponsorship list", hz_cmd_sponsorship_list, "", "常设赠送及已赠送人数 (sponsorships and what they gave)", true},
+    {"sponsorship list", hz_cmd_sponsorship_list,
+     "[--q T] [--status upcoming|active|ended] [--plan P] [--org C] [--unit C] [--from D] [--to D] "
+     "[--sort no|org|plan|from|to|granted|premium] [--order asc|desc] [--format table|csv|xlsx|json] [--out FILE]", "常设赠送及已赠送人数 (sponsorships and what they gave)", true},
     {NULL, NULL, NULL, NULL, false},
 };
 /* The joining module's commands (src/modules.def). */

@@ -111,3 +111,16 @@ int hz_cli_list(hz_cli *cli, const char *name, int argc, char **argv, const char
     memset(&r, 0, sizeof r);
     return write_out(cli, &o, build(cli, &q, values, &r), &r);
 }
+
+bool hz_cli_list_asked(int argc, char **argv, const char *const *own) {
+    static const char *const common[] = {"q", "unit", "from", "to", "sort", "order", "format", "out", NULL};
+    for (int i = 1; i < argc; i++) {
+        if (strncmp(argv[i], "--", 2)) continue;
+        const char *a = argv[i] + 2;
+        size_t n = strcspn(a, "=");
+        for (int k = 0; k < 2; k++)
+            for (const char *const *w = k ? own : common; w && *w; w++)
+                if (strlen(*w) == n && !strncmp(a, *w, n)) return true;
+    }
+    return false;
+}

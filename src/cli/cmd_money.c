@@ -143,9 +143,14 @@ static hz_err list_one(void *vctx, const hz_recovery_row *r, hz_errinfo *e) {
     return HZ_OK;
 }
 
+static hz_err recovery_table(hz_cli *cli, const hz_list_query *q, const char *const *extra, hz_report *r) {
+    (void)extra;
+    return hz_app_recoveries_export(&cli->app, q, r, &cli->err);
+}
+
 int hz_cmd_recovery_list(hz_cli *cli, int argc, char **argv) {
-    (void)argv;
-    if (argc != 1) return hz_cli_usage(cli, hz_cli_find("recovery list"), "不接受参数 (takes no arguments)");
+    /* with options: the export of GET /recoveries; alone: the summary and every row, as before */
+    if (argc != 1) return hz_cli_list(cli, "recovery list", argc, argv, NULL, recovery_table);
     list_ctx c = {json_array(), cli->json};
     if (hz_app_recoveries(&cli->app, list_one, &c, &cli->err)) {
         json_decref(c.arr);

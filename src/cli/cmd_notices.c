@@ -154,7 +154,15 @@ static hz_err list_one(void *vctx, const hz_notice *n, hz_errinfo *e) {
     return HZ_OK;
 }
 
+static hz_err notices_table(hz_cli *cli, const hz_list_query *q, const char *const *extra, hz_report *r) {
+    hz_notice_query nq = {*q, extra[0], extra[1]};
+    return hz_app_notices_export(&cli->app, &nq, r, &cli->err);
+}
+
 static int hz_cmd_notices_list(hz_cli *cli, int argc, char **argv) {
+    static const char *const extra[] = {"kind", "id-number", "page", "per-page", NULL};
+    if (hz_cli_list_asked(argc, argv, (const char *const[]){"kind", NULL}))
+        return hz_cli_list(cli, "notices list", argc, argv, extra, notices_table);
     notices_opts o;
     int rc = parse(cli, "notices list", argc, argv, &o, NULL);
     if (rc) return rc;
@@ -224,7 +232,9 @@ static const hz_cmd commands[] = {
      "[--once] [--notices-sender webhook|sms|wechat --notices-url URL --notices-key-file F --notices-templates "
      "KIND=ID,... --notices-max-attempts N --notices-backoff-ms MS --notices-lease-ms MS]",
      "发送待发的会员通知; 默认读取配置文件的 notices-* 设置 (deliver the outbox; --once: what is due, then exit)", true},
-    {"notices list", hz_cmd_notices_list, "[--status pending|sending|sent|failed|skipped] [--id-number X]",
+    {"notices list", hz_cmd_notices_list,
+     "[--status pending|sending|sent|failed|skipped] [--id-number X] | [--q T] [--kind K] [--unit C] [--from D] [--to D] "
+     "[--sort no|name|kind|status|attempts|created_at|sent_at] [--order asc|desc] [--format table|csv|xlsx|json] [--out FILE]",
      "会员通知列表 (notices, newest first)", true},
     {"notices retry", hz_cmd_notices_retry, "NO", "重新发送一条发送失败的通知 (send a failed notice again)", true},
     {"notices prefs", hz_cmd_notices_prefs, "ID_NUMBER [--off CHANNEL[:KIND]]... [--on CHANNEL[:KIND]]...",

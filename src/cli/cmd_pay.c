@@ -123,7 +123,9 @@ static const hz_cmd commands[] = {
     {"pay batch", hz_cmd_pay_batch, "[--out FILE]", "生成银行支付批次文件 (bank batch of every payable due)", true},
     {"pay confirm", hz_cmd_pay_confirm, "FILE [--batch BATCH_NO]",
      "导入银行结果文件; 按 批次号+业务编号 匹配, 银行流水号 保证幂等 (import the bank's result file)", true},
-    {"recovery list", hz_cmd_recovery_list, "", "应追回款与资金去向 (members who owe money back; paid out, recovered)",
+    {"recovery list", hz_cmd_recovery_list,
+     "| [--q T] [--status open|closed] [--unit C] [--from D] [--to D] "
+     "[--sort name|id_number|owes|recovered|written_off|since] [--order asc|desc] [--format table|csv|xlsx|json] [--out FILE]", "应追回款与资金去向 (members who owe money back; paid out, recovered)",
      true},
     {"recovery repay", hz_cmd_recovery_repay, "--id-number X --amount YUAN --reason T [--ref BANK_SERIAL]",
      "登记会员退回的款项 (record a repayment)", true},

@@ -295,11 +295,26 @@ int hz_cmd_audit_checkpoint(hz_cli *cli, int argc, char **argv) {
     return 0;
 }
 
+static hz_err unit_table(hz_cli *cli, const hz_list_query *q, const char *const *extra, hz_report *r) {
+    hz_unit_query uq = {*q, extra[0]};
+    return hz_app_units_export(&cli->app, &uq, r, &cli->err);
+}
+
+/* unit list [--q T] [--status active|empty] [--org C] [...]: the export of GET /units */
+static int hz_cmd_unit_list(hz_cli *cli, int argc, char **argv) {
+    static const char *const extra[] = {"org", NULL};
+    return hz_cli_list(cli, "unit list", argc, argv, extra, unit_table);
+}
+
 static const hz_cmd commands[] = {
     {"org add", hz_cmd_org_add, "--code C --name N [--parent C] [--kind federation|district|grassroots|joint] [--region 610103]",
      "新增工会组织 (add a union organisation)", true},
     {"org stats", hz_cmd_org_stats, "CODE", "组织及下级的会员统计 (membership statistics of a subtree)", true},
     {"unit add", hz_cmd_unit_add, "--code CREDIT_CODE --name N --org C", "新增会员单位 (add a member unit)", true},
+    {"unit list", hz_cmd_unit_list,
+     "[--q T] [--status active|empty] [--org C] [--unit C] [--from D] [--to D] [--sort code|name|org|members|created_at] "
+     "[--order asc|desc] [--format table|csv|xlsx|json] [--out FILE]",
+     "会员单位列表, 同 GET /units 的导出 (the units in scope, as the API exports them)", true},
     {"member add", hz_cmd_member_add,
      "--id-number X --name N [--phone P] [--unit CREDIT_CODE | --org C] [--flag F]... [--bank-card NO --bank-name B]",
      "新增会员 (add a member); flags: model:national|provincial|city, hardship:deep|relative|sudden:FROM:TO, "

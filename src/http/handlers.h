@@ -43,6 +43,10 @@ hz_list_query hz_http_list_query(hz_req *r);
  * {"items":[...],"total":N}. */
 typedef hz_err (*hz_http_page_fn)(hz_req *r, void *arg, hz_page pg, int64_t *total, hz_errinfo *e);
 void hz_http_list_or_export(hz_req *r, void *arg, hz_http_page_fn page, hz_http_table_fn table);
+/* page, per_page, format, order and the 0/1 switches of the request's
+ * query, whatever the endpoint (params.c); false after answering 400
+ * naming the first bad one. */
+bool hz_http_params_ok(hz_req *r);
 /* Login rate limits per address and per account (login_limit.c); login may
  * be NULL. allowed: false past either limit (answer 429); result: counts a
  * failure (a success resets nothing); failures: the total since start. */

@@ -599,22 +599,44 @@ static hz_err recovery_row(void *ctx, const hz_recovery_row *x, hz_errinfo *e) {
     return HZ_OK;
 }
 
-/* GET /recoveries: members who owe money back, and where the money went */
+static hz_err recovery_item(void *ctx, const hz_recovery_row *x, hz_errinfo *e) {
+    hz_req *r = ctx;
+    hz_err rc = recovery_row(r->json, x, e);
+    json_t *o = json_array_get(r->json, json_array_size(r->json) - 1);
+    char id[HZ_ID_LEN + 1];
+    json_object_set_new(o, "id_number", json_string(hz_list_id(r->app, x->id_number, id)));
+    json_object_set_new(o, "unit_name", json_string(x->unit_name));
+    json_object_set_new(o, "status", json_string(x->owes > 0 ? "open" : "closed"));
+    json_object_set_new(o, "since", hz_json_opt_str(x->since));
+    return rc;
+}
+
+static hz_err recoveries_page(hz_req *r, void *arg, hz_page pg, int64_t *total, hz_errinfo *e) {
+    return hz_app_recoveries_page(r->app, arg, pg, recovery_item, r, total, e);
+}
+
+static hz_err recoveries_table(hz_req *r, void *arg, hz_report *rep, hz_errinfo *e) {
+    return hz_app_recoveries_export(r->app, arg, rep, e);
+}
+
+/* GET /recoveries?q=&status=open|closed&unit=&from=&to=&sort=&order=&page=
+ * &per_page=[&format=csv|xlsx]: members who owe or owed money back (a
+ * page, in the caller's scope) and where the money went (summary). */
 static void h_recoveries(hz_req *r, char **p) {
     (void)p;
-    json_t *arr = json_array();
+    hz_list_query q = hz_http_list_query(r);
+    hz_http_list_or_export(r, &q, recoveries_page, recoveries_table);
+    if (r->status != 200 || !r->json || !json_object_get(r->json, "items")) return;
     hz_errinfo e;
     hz_money_summary m;
-    if (hz_app_recoveries(r->app, recovery_row, arr, &e) || hz_app_money_summary(r->app, &m, &e)) {
-        json_decref(arr);
+    if (hz_app_money_summary(r->app, &m, &e)) {
         hz_http_fail(r, &e);
         return;
     }
-    hz_http_json(r, 200,
-                 json_pack("{s:{s:o, s:o, s:o, s:o, s:o}, s:o}", "summary", "paid_out", hz_json_money(m.paid_out),
-                           "pending", hz_json_money(m.pending), "recovered", hz_json_money(m.recovered), "written_off",
-                           hz_json_money(m.written_off), "outstanding", hz_json_money(m.outstanding), "recoveries",
-                           arr));
+    json_object_set_new(r->json, "summary",
+                        json_pack("{s:o, s:o, s:o, s:o, s:o}", "paid_out", hz_json_money(m.paid_out), "pending",
+                                  hz_json_money(m.pending), "recovered", hz_json_money(m.recovered), "written_off",
+                                  hz_json_money(m.written_off), "outstanding", hz_json_money(m.outstanding)));
 }
 
 /* POST /recoveries {"id_number","kind":"repay|writeoff","amount","reason","ref"} */

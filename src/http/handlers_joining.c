@@ -73,19 +73,21 @@ static hz_err app_one(void *vctx, const hz_application *a, hz_errinfo *e) {
     return HZ_OK;
 }
 
+static hz_err apps_page(hz_req *r, void *arg, hz_page pg, int64_t *total, hz_errinfo *e) {
+    list_ctx c = {r, r->json};
+    return hz_app_applications_list(r->app, arg, pg, app_one, &c, total, e);
+}
+
+static hz_err apps_table(hz_req *r, void *arg, hz_report *rep, hz_errinfo *e) {
+    return hz_app_applications_export(r->app, arg, rep, e);
+}
+
+/* GET /applications?q=&status=&unit=&from=&to=&sort=&order=&occupation=
+ * &org=&page=&per_page=[&format=csv|xlsx] */
 static void h_applications(hz_req *r, char **p) {
     (void)p;
-    hz_page pg;
-    if (!hz_http_page(r, &pg)) return;
-    list_ctx c = {r, json_array()};
-    hz_errinfo e;
-    int64_t total;
-    if (hz_app_applications_page(r->app, hz_http_query(r, "status"), pg, app_one, &c, &total, &e)) {
-        json_decref(c.arr);
-        hz_http_fail(r, &e);
-        return;
-    }
-    hz_http_list(r, c.arr, total);
+    hz_application_query q = {hz_http_list_query(r), hz_http_query(r, "occupation"), hz_http_query(r, "org")};
+    hz_http_list_or_export(r, &q, apps_page, apps_table);
 }
 
 /* The decision's body: {"org"} for an approval (optional, the body too),
@@ -120,16 +122,20 @@ static hz_err sp_one(void *vctx, const hz_sponsorship *s, hz_errinfo *e) {
     return HZ_OK;
 }
 
+static hz_err sp_page(hz_req *r, void *arg, hz_page pg, int64_t *total, hz_errinfo *e) {
+    return hz_app_sponsorships_page(r->app, arg, pg, sp_one, r->json, total, e);
+}
+
+static hz_err sp_table(hz_req *r, void *arg, hz_report *rep, hz_errinfo *e) {
+    return hz_app_sponsorships_export(r->app, arg, rep, e);
+}
+
+/* GET /sponsorships?q=&status=upcoming|active|ended&unit=&from=&to=&sort=
+ * &order=&plan=&org=&page=&per_page=[&format=csv|xlsx] */
 static void h_sponsorships(hz_req *r, char **p) {
     (void)p;
-    json_t *arr = json_array();
-    hz_errinfo e;
-    if (hz_app_sponsorships(r->app, sp_one, arr, &e)) {
-        json_decref(arr);
-        hz_http_fail(r, &e);
-        return;
-    }
-    hz_http_list(r, arr, (int64_t)json_array_size(arr));
+    hz_sponsorship_query q = {hz_http_list_query(r), hz_http_query(r, "plan"), hz_http_query(r, "org")};
+    hz_http_list_or_export(r, &q, sp_page, sp_table);
 }
 
 static bool date_of(hz_req *r, const char *s, const char *field, hz_date *out) {

@@ -21,21 +21,22 @@ static hz_err row(void *vctx, const hz_notice *n, hz_errinfo *e) {
     return HZ_OK;
 }
 
+static hz_err notices_page(hz_req *r, void *arg, hz_page pg, int64_t *total, hz_errinfo *e) {
+    list_ctx c = {r->json, !hz_authz_sees_identity(r->app), arg == NULL};
+    return arg ? hz_app_notices_page(r->app, arg, pg, row, &c, total, e)
+               : hz_app_notices_mine(r->app, pg, row, &c, total, e);
+}
+
+static hz_err notices_table(hz_req *r, void *arg, hz_report *rep, hz_errinfo *e) {
+    if (!arg) return hz_fail(e, HZ_EINVAL, "format: 本人通知不提供导出 (no export of one's own messages)");
+    return hz_app_notices_export(r->app, arg, rep, e);
+}
+
+/* GET /notices?q=&status=&unit=&from=&to=&sort=&order=&kind=&id_number=
+ * &page=&per_page=[&format=csv|xlsx] (the outbox); GET /me/notices (mine) */
 static void list(hz_req *r, bool mine) {
-    hz_page pg;
-    if (!hz_http_page(r, &pg)) return;
-    list_ctx c = {r->json = json_array(), !hz_authz_sees_identity(r->app), mine};
-    int64_t total;
-    hz_errinfo e;
-    hz_err rc = mine ? hz_app_notices_mine(r->app, pg, row, &c, &total, &e)
-                     : hz_app_notices_list(r->app, hz_http_query(r, "status"), hz_http_query(r, "id_number"), pg, row,
-                                           &c, &total, &e);
-    if (rc) {
-        hz_http_fail(r, &e);
-        return;
-    }
-    r->json = NULL;
-    hz_http_list(r, c.items, total);
+    hz_notice_query q = {hz_http_list_query(r), hz_http_query(r, "kind"), hz_http_query(r, "id_number")};
+    hz_http_list_or_export(r, mine ? NULL : &q, notices_page, notices_table);
 }
 
 static void h_notices(hz_req *r, char **p) {

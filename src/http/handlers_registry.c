@@ -208,14 +208,30 @@ static hz_err org_row(void *ctx, const hz_org *o, hz_errinfo *e) {
     return HZ_OK;
 }
 
+static hz_err org_counted(void *ctx, const hz_org *o, int64_t units, int64_t members, hz_errinfo *e) {
+    hz_err rc = org_row(ctx, o, e);
+    json_t *v = json_array_get(ctx, json_array_size(ctx) - 1);
+    json_object_set_new(v, "units", json_integer(units));
+    json_object_set_new(v, "members", json_integer(members));
+    return rc;
+}
+
+/* GET /orgs?page=&per_page=[&counts=1]: counts=1 adds each org's units and
+ * members, its subtree's, counted by the server (the console's tree). */
 void h_orgs(hz_req *r, char **p) {
     (void)p;
     hz_page pg;
+    int counts;
+    hz_errinfo e;
+    if (hz_list_bool(hz_http_query(r, "counts"), "counts", &counts, &e)) {
+        hz_http_fail(r, &e);
+        return;
+    }
     if (!hz_http_page(r, &pg)) return;
     json_t *items = json_array();
     int64_t total;
-    hz_errinfo e;
-    if (hz_app_orgs_page(r->app, pg, org_row, items, &total, &e)) {
+    if (counts == 1 ? hz_app_orgs_counted(r->app, pg, org_counted, items, &total, &e)
+                    : hz_app_orgs_page(r->app, pg, org_row, items, &total, &e)) {
         json_decref(items);
         hz_http_fail(r, &e);
         return;
@@ -259,19 +275,29 @@ static hz_err unit_row(void *ctx, const hz_unit *u, int64_t members, hz_errinfo 
     return HZ_OK;
 }
 
+static hz_err unit_item(void *ctx, const hz_unit_item *u, hz_errinfo *e) {
+    hz_req *r = ctx;
+    hz_err rc = unit_row(r->json, &u->unit, u->members, e);
+    json_t *v = json_array_get(r->json, json_array_size(r->json) - 1);
+    json_object_set_new(v, "org_name", json_string(u->org_name));
+    json_object_set_new(v, "created_at", hz_json_opt_str(u->created_at));
+    return rc;
+}
+
+static hz_err units_page(hz_req *r, void *arg, hz_page pg, int64_t *total, hz_errinfo *e) {
+    return hz_app_units_list(r->app, arg, pg, unit_item, r, total, e);
+}
+
+static hz_err units_table(hz_req *r, void *arg, hz_report *rep, hz_errinfo *e) {
+    return hz_app_units_export(r->app, arg, rep, e);
+}
+
+/* GET /units?q=&status=active|empty&unit=&from=&to=&sort=&order=&org=
+ * &page=&per_page=[&format=csv|xlsx] */
 void h_units(hz_req *r, char **p) {
     (void)p;
-    hz_page pg;
-    if (!hz_http_page(r, &pg)) return;
-    json_t *items = json_array();
-    int64_t total;
-    hz_errinfo e;
-    if (hz_app_units_page(r->app, pg, unit_row, items, &total, &e)) {
-        json_decref(items);
-        hz_http_fail(r, &e);
-        return;
-    }
-    hz_http_list(r, items, total);
+    hz_unit_query q = {hz_http_list_query(r), hz_http_query(r, "org")};
+    hz_http_list_or_export(r, &q, units_page, units_table);
 }
 
 void h_unit_add(hz_req *r, char **p) {

@@ -285,6 +285,7 @@ static void dispatch(hz_req *r) {
     } else if (rt->auth && !admit(r, &e)) {
         return;
     }
+    if (!hz_http_params_ok(r)) return; /* a bad page, format, order or switch: 400 on every endpoint */
     char *pv[4] = {r->params[0], r->params[1], r->params[2], r->params[3]};
     /* a transaction the store could not serialise (PostgreSQL 40001 or a
      * deadlock) is run again from the start, a few times, before the

@@ -26,9 +26,6 @@ static const char q_app_by_no[] = "SELECT " APP_COLS APP_FROM " WHERE a.applicat
 static const char q_app_pending[] = "SELECT " APP_COLS APP_FROM " WHERE a.id_number = ? AND a.status = 'pending'";
 static const char q_app_decide[] = "UPDATE join_application SET status = ?, reason = ?, org_id = ?, member_id = ?,"
                                    " decided_at = ?, decided_by = ? WHERE id = ?";
-static const char q_app_count[] = "SELECT count(*)" APP_FROM " WHERE" APP_SCOPE " AND (?4 = '' OR a.status = ?4)";
-static const char q_app_page[] = "SELECT " APP_COLS APP_FROM " WHERE" APP_SCOPE
-                                 " AND (?4 = '' OR a.status = ?4) ORDER BY a.id DESC LIMIT ?5 OFFSET ?6";
 static const char q_joint[] = "SELECT id FROM org WHERE kind = 'joint' ORDER BY path";
 
 #define SP_COLS                                                                                                      \
@@ -173,32 +170,6 @@ hz_err hz_store_application_decide(hz_db *db, const hz_application *a, hz_errinf
     return hz_stmt_run(st, e);
 }
 
-static void bind_app_filter(hz_stmt *st, const hz_list_scope *sc, const char *status) {
-    hz_stmt_text(st, 1, sc->org_path ? sc->org_path : "");
-    hz_stmt_int(st, 2, sc->unit_id);
-    hz_stmt_int(st, 3, sc->member_id);
-    hz_stmt_text(st, 4, status ? status : "");
-}
-
-hz_err hz_store_applications_page(hz_db *db, const hz_list_scope *sc, const char *status, int64_t offset,
-                                  int64_t limit, hz_application_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
-    hz_stmt *st;
-    hz_err rc = hz_db_stmt(db, q_app_count, &st, e);
-    if (rc) return rc;
-    bind_app_filter(st, sc, status);
-    if ((rc = hz_row_int(st, total, e)) || (rc = hz_db_stmt(db, q_app_page, &st, e))) return rc;
-    bind_app_filter(st, sc, status);
-    hz_stmt_int(st, 5, limit);
-    hz_stmt_int(st, 6, offset);
-    bool row;
-    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
-        hz_application a;
-        read_app(st, &a);
-        if ((rc = fn(ctx, &a, e))) break;
-    }
-    hz_stmt_reset(st);
-    return rc;
-}
 
 hz_err hz_store_joint_orgs(hz_db *db, hz_org_row_fn fn, void *ctx, hz_errinfo *e) {
     hz_stmt *st;
@@ -400,3 +371,91 @@ const hz_store_module hz_store_module_joining = {
     .checks = joining_checks,
     .n_checks = HZ_COUNT(joining_checks),
 };
+
+/* The applications and sponsorships lists (issue 16): paged, filtered and
+ * sorted through hz_store_rec_page. ORG_UNDER: o (the row's org) is the
+ * org of id P or under it. */
+#define ORG_UNDER(p)                                                                                                  \
+    "substr(o.path, 1, length((SELECT op.path FROM org op WHERE op.id = " p "))) = (SELECT op.path FROM org op"       \
+    " WHERE op.id = " p ")"
+/* applications: the applicant's name, ID number and the number searched;
+ * unit: approved into a member of that unit; text: the occupation; num:
+ * applied to that org or under it */
+#define APP_LIST_WHERE                                                                                                \
+    HZ_LIST_WHERE(APP_SCOPE, "a.name", "a.id_number", "a.application_no", "a.status",                                 \
+                  "a.member_id IN (SELECT mu.id FROM member mu WHERE mu.unit_id = ?8)", "a.created_at",              \
+                  "a.occupation = ?11", ORG_UNDER("?12"))
+#define Q_APP_LIST(order) "SELECT " APP_COLS APP_FROM APP_LIST_WHERE " ORDER BY " order HZ_REC_PAGE
+static const char *const q_app_list[HZ_APP_SORTS][2] = {
+    {Q_APP_LIST("a.id"), Q_APP_LIST("a.id DESC")},
+    {Q_APP_LIST("a.application_no, a.id"), Q_APP_LIST("a.application_no DESC, a.id DESC")},
+    {Q_APP_LIST("a.name, a.id"), Q_APP_LIST("a.name DESC, a.id DESC")},
+    {Q_APP_LIST("a.status, a.id"), Q_APP_LIST("a.status DESC, a.id DESC")},
+    {Q_APP_LIST("a.occupation, a.id"), Q_APP_LIST("a.occupation DESC, a.id DESC")},
+    {Q_APP_LIST("o.path, a.id"), Q_APP_LIST("o.path DESC, a.id DESC")},
+    {Q_APP_LIST("a.created_at, a.id"), Q_APP_LIST("a.created_at DESC, a.id DESC")},
+};
+static const char q_app_list_count[] = "SELECT count(*)" APP_FROM APP_LIST_WHERE;
+
+static hz_err app_list_row(void *vctx, hz_stmt *st, hz_errinfo *e) {
+    const hz_rec_fn_ctx *c = vctx;
+    hz_application a;
+    read_app(st, &a);
+    return ((hz_application_fn)c->fn)(c->ctx, &a, e);
+}
+
+hz_err hz_store_applications_list(hz_db *db, const hz_list_scope *sc, const hz_rec_filter *f, int64_t offset,
+                                  int64_t limit, hz_application_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
+    if (f->sort < 0 || f->sort >= HZ_APP_SORTS) return hz_fail(e, HZ_EINTERNAL, "applications: sort %d", f->sort);
+    hz_rec_fn_ctx c = {(hz_rec_any_fn)fn, ctx};
+    return hz_store_rec_page(db, q_app_list_count, q_app_list[f->sort][f->desc], sc, f, offset, limit, app_list_row,
+                             &c, total, e);
+}
+
+/* sponsorships: the org's name and code and the number searched (any
+ * case); status against today (?15); unit: the sponsorships that hold for
+ * its members (its org's or an ancestor's); from / to on the first day;
+ * text: the plan; num: an org or under it. They are the org's: a unit's or
+ * a member's scope sees none. */
+#define SP_FROM " FROM sponsorship s JOIN org o ON o.id = s.org_id"
+#define SP_STATUS "(CASE WHEN s.from_date > ?15 THEN 'upcoming' WHEN s.to_date < ?15 THEN 'ended' ELSE 'active' END)"
+#define SP_GRANTED "(SELECT count(*) FROM sponsorship_grant g WHERE g.sponsorship_id = s.id AND g.coverage_id IS NOT NULL)"
+#define SP_PREMIUM                                                                                                    \
+    "(SELECT COALESCE(SUM(c.premium), 0) FROM sponsorship_grant g JOIN coverage c ON c.id = g.coverage_id"          \
+    " WHERE g.sponsorship_id = s.id)"
+#define SP_LIST_WHERE                                                                                                 \
+    HZ_LIST_WHERE(APP_SCOPE, "lower(o.name || ' ' || o.code)", "lower(s.sponsorship_no)", "lower(s.sponsorship_no)",  \
+                  SP_STATUS,                                                                                          \
+                  "substr((SELECT uo.path FROM unit uu JOIN org uo ON uo.id = uu.org_id WHERE uu.id = ?8), 1,"       \
+                  " length(o.path)) = o.path",                                                                        \
+                  "s.from_date", "s.plan_code = ?11", ORG_UNDER("?12"))
+#define Q_SP_LIST(order)                                                                                              \
+    "SELECT " SP_COLS ", " SP_GRANTED ", (SELECT count(*) FROM sponsorship_grant g WHERE g.sponsorship_id = s.id"    \
+    " AND g.coverage_id IS NULL), " SP_PREMIUM SP_FROM SP_LIST_WHERE " ORDER BY " order HZ_REC_PAGE
+static const char *const q_sp_page[HZ_SP_SORTS][2] = {
+    {Q_SP_LIST("s.id"), Q_SP_LIST("s.id DESC")},
+    {Q_SP_LIST("s.sponsorship_no, s.id"), Q_SP_LIST("s.sponsorship_no DESC, s.id DESC")},
+    {Q_SP_LIST("o.path, s.id"), Q_SP_LIST("o.path DESC, s.id DESC")},
+    {Q_SP_LIST("s.plan_code, s.id"), Q_SP_LIST("s.plan_code DESC, s.id DESC")},
+    {Q_SP_LIST("s.from_date, s.id"), Q_SP_LIST("s.from_date DESC, s.id DESC")},
+    {Q_SP_LIST("s.to_date, s.id"), Q_SP_LIST("s.to_date DESC, s.id DESC")},
+    {Q_SP_LIST(SP_GRANTED ", s.id"), Q_SP_LIST(SP_GRANTED " DESC, s.id DESC")},
+    {Q_SP_LIST(SP_PREMIUM ", s.id"), Q_SP_LIST(SP_PREMIUM " DESC, s.id DESC")},
+};
+static const char q_sp_page_count[] = HZ_REC_COUNT(SP_FROM SP_LIST_WHERE);
+
+static hz_err sp_list_row(void *vctx, hz_stmt *st, hz_errinfo *e) {
+    const hz_rec_fn_ctx *c = vctx;
+    hz_sponsorship s;
+    read_sp(st, &s);
+    return ((hz_sponsorship_fn)c->fn)(c->ctx, &s, e);
+}
+
+hz_err hz_store_sponsorships_page(hz_db *db, const hz_list_scope *sc, const hz_rec_filter *f, int64_t offset,
+                                  int64_t limit, hz_sponsorship_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
+    if (f->sort < 0 || f->sort >= HZ_SP_SORTS || !f->text2)
+        return hz_fail(e, HZ_EINTERNAL, "sponsorships: sort %d", f->sort);
+    hz_rec_fn_ctx c = {(hz_rec_any_fn)fn, ctx};
+    return hz_store_rec_page(db, q_sp_page_count, q_sp_page[f->sort][f->desc], sc, f, offset, limit, sp_list_row, &c,
+                             total, e);
+}

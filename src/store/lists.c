@@ -281,3 +281,73 @@ hz_err hz_store_rec_page(hz_db *db, const char *count_sql, const char *page_sql,
     hz_stmt_reset(st);
     return rc;
 }
+
+/* The units list (issue 16): the unit's name and credit code searched (any
+ * case: the texts come folded); status active (has members) or empty; unit:
+ * that one; from / to on created_at; num: an org id, its subtree. A
+ * member's scope sees none. */
+#define UNIT_MEMBERS "(SELECT count(*) FROM member mm WHERE mm.unit_id = u.id)"
+#define UNIT_LIST_FROM " FROM unit u JOIN org o ON o.id = u.org_id"
+#define UNIT_LIST_WHERE                                                                                               \
+    HZ_LIST_WHERE("(?1 = '' OR substr(o.path, 1, length(?1)) = ?1) AND (?2 = 0 OR u.id = ?2) AND ?3 = 0",            \
+                  "lower(u.name)", "u.credit_code", "lower(u.credit_code)",                                           \
+                  "(CASE WHEN EXISTS (SELECT 1 FROM member mm WHERE mm.unit_id = u.id) THEN 'active' ELSE 'empty' END)", \
+                  "u.id = ?8", "u.created_at", "o.code = ?11",                                                        \
+                  "substr(o.path, 1, length((SELECT op.path FROM org op WHERE op.id = ?12))) ="                       \
+                  " (SELECT op.path FROM org op WHERE op.id = ?12)")
+#define Q_UNIT_LIST(order)                                                                                            \
+    "SELECT u.id, u.credit_code, u.name, u.org_id, o.code, " UNIT_MEMBERS ", o.name, u.created_at"                    \
+    UNIT_LIST_FROM UNIT_LIST_WHERE " ORDER BY " order HZ_REC_PAGE
+static const char *const q_unit_list[HZ_UNIT_SORTS][2] = {
+    {Q_UNIT_LIST("u.id"), Q_UNIT_LIST("u.id DESC")},
+    {Q_UNIT_LIST("u.credit_code, u.id"), Q_UNIT_LIST("u.credit_code DESC, u.id DESC")},
+    {Q_UNIT_LIST("u.name, u.id"), Q_UNIT_LIST("u.name DESC, u.id DESC")},
+    {Q_UNIT_LIST("o.path, u.id"), Q_UNIT_LIST("o.path DESC, u.id DESC")},
+    {Q_UNIT_LIST(UNIT_MEMBERS ", u.id"), Q_UNIT_LIST(UNIT_MEMBERS " DESC, u.id DESC")},
+    {Q_UNIT_LIST("u.created_at, u.id"), Q_UNIT_LIST("u.created_at DESC, u.id DESC")},
+};
+static const char q_unit_list_count[] = "SELECT count(*)" UNIT_LIST_FROM UNIT_LIST_WHERE;
+
+static hz_err unit_list_row(void *vctx, hz_stmt *st, hz_errinfo *e) {
+    const hz_rec_fn_ctx *c = vctx;
+    hz_unit_item u;
+    memset(&u, 0, sizeof u);
+    u.unit.id = hz_stmt_col_int(st, 0);
+    HZ_COPY(u.unit.credit_code, hz_stmt_col_text(st, 1));
+    HZ_COPY(u.unit.name, hz_stmt_col_text(st, 2));
+    u.unit.org_id = hz_stmt_col_int(st, 3);
+    HZ_COPY(u.unit.org_code, hz_stmt_col_text(st, 4));
+    u.members = hz_stmt_col_int(st, 5);
+    HZ_COPY(u.org_name, hz_stmt_col_text(st, 6));
+    HZ_COPY(u.created_at, hz_stmt_col_text(st, 7));
+    return ((hz_unit_item_fn)c->fn)(c->ctx, &u, e);
+}
+
+hz_err hz_store_units_list(hz_db *db, const hz_list_scope *sc, const hz_rec_filter *f, int64_t offset, int64_t limit,
+                           hz_unit_item_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
+    if (f->sort < 0 || f->sort >= HZ_UNIT_SORTS) return hz_fail(e, HZ_EINTERNAL, "units: sort %d", f->sort);
+    hz_rec_fn_ctx c = {(hz_rec_any_fn)fn, ctx};
+    return hz_store_rec_page(db, q_unit_list_count, q_unit_list[f->sort][f->desc], sc, f, offset, limit,
+                             unit_list_row, &c, total, e);
+}
+
+/* Units and members whose org is exactly each org under path (a member's
+ * org: its unit's, else its own), by path. */
+static const char q_org_counts[] =
+    "SELECT o.path, COALESCE(uc.n, 0), COALESCE(mc.n, 0) FROM org o"
+    " LEFT JOIN (SELECT org_id, count(*) AS n FROM unit GROUP BY org_id) uc ON uc.org_id = o.id"
+    " LEFT JOIN (SELECT COALESCE(u.org_id, m.org_id) AS org_id, count(*) AS n FROM member m"
+    "  LEFT JOIN unit u ON u.id = m.unit_id GROUP BY COALESCE(u.org_id, m.org_id)) mc ON mc.org_id = o.id"
+    " WHERE substr(o.path, 1, length(?1)) = ?1 ORDER BY o.path";
+
+hz_err hz_store_org_counts(hz_db *db, const char *path, hz_org_count_fn fn, void *ctx, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_org_counts, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, path);
+    bool row;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row)
+        if ((rc = fn(ctx, hz_stmt_col_text(st, 0), hz_stmt_col_int(st, 1), hz_stmt_col_int(st, 2), e))) break;
+    hz_stmt_reset(st);
+    return rc;
+}

@@ -64,6 +64,24 @@ typedef hz_err (*hz_unit_row_fn)(void *ctx, const hz_unit *u, int64_t members, h
 hz_err hz_store_units_page(hz_db *db, const hz_list_scope *sc, int64_t offset, int64_t limit, hz_unit_row_fn fn,
                            void *ctx, int64_t *total, hz_errinfo *e);
 
+/* The units list (issue 16): a unit with its member count, its org's name
+ * and when it was registered (UTC). */
+typedef struct {
+    hz_unit unit;
+    int64_t members;
+    char org_name[HZ_NAME_MAX * 2], created_at[24];
+} hz_unit_item;
+typedef hz_err (*hz_unit_item_fn)(void *ctx, const hz_unit_item *u, hz_errinfo *e);
+typedef enum {
+    HZ_UNIT_SORT_ID, HZ_UNIT_SORT_CODE, HZ_UNIT_SORT_NAME, HZ_UNIT_SORT_ORG, HZ_UNIT_SORT_MEMBERS,
+    HZ_UNIT_SORT_CREATED, HZ_UNIT_SORTS
+} hz_unit_sort;
+/* For the organisation tree: the units and members whose org is exactly
+ * each org under path ("" all), by path (a member's org: its unit's, else
+ * its own). */
+typedef hz_err (*hz_org_count_fn)(void *ctx, const char *path, int64_t units, int64_t members, hz_errinfo *e);
+hz_err hz_store_org_counts(hz_db *db, const char *path, hz_org_count_fn fn, void *ctx, hz_errinfo *e);
+
 typedef struct {
     int64_t id;
     char claim_no[24], status[12], id_number[19], name[96], submitted_at[24], documents_complete_at[24], paid_at[24];
@@ -167,5 +185,11 @@ typedef hz_err (*hz_rec_read_fn)(void *ctx, hz_stmt *st, hz_errinfo *e);
 hz_err hz_store_rec_page(hz_db *db, const char *count_sql, const char *page_sql, const hz_list_scope *sc,
                          const hz_rec_filter *f, int64_t offset, int64_t limit, hz_rec_read_fn fn, void *ctx,
                          int64_t *total, hz_errinfo *e);
+
+/* Units within sc matching f (name and credit code searched, status
+ * active / empty, unit, from / to on created_at, num an org id and its
+ * subtree), in f->sort's order (hz_unit_sort); limit < 0: every row. */
+hz_err hz_store_units_list(hz_db *db, const hz_list_scope *sc, const hz_rec_filter *f, int64_t offset, int64_t limit,
+                           hz_unit_item_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
 
 #endif

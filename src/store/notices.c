@@ -298,3 +298,43 @@ const hz_store_module hz_store_module_notices = {
     .checks = notices_checks,
     .n_checks = HZ_COUNT(notices_checks),
 };
+
+/* The outbox as a list (issue 16): the member's name and ID number and the
+ * notice's number searched; status; the member's unit; from / to on
+ * created_at; text: a kind; num: one member. */
+#define N_LIST_WHERE HZ_REC_WHERE("n.notice_no", "n.status", "n.created_at", "n.kind", "n.member_id")
+#define Q_N_LIST(order) "SELECT " N_COLS N_FROM HZ_REC_JOIN N_LIST_WHERE " ORDER BY " order HZ_REC_PAGE
+static const char *const q_n_list[HZ_NOTICE_SORTS][2] = {
+    {Q_N_LIST("n.id"), Q_N_LIST("n.id DESC")},
+    {Q_N_LIST("n.notice_no, n.id"), Q_N_LIST("n.notice_no DESC, n.id DESC")},
+    {Q_N_LIST("m.name, n.id"), Q_N_LIST("m.name DESC, n.id DESC")},
+    {Q_N_LIST("n.kind, n.id"), Q_N_LIST("n.kind DESC, n.id DESC")},
+    {Q_N_LIST("n.status, n.id"), Q_N_LIST("n.status DESC, n.id DESC")},
+    {Q_N_LIST("n.attempts, n.id"), Q_N_LIST("n.attempts DESC, n.id DESC")},
+    {Q_N_LIST("n.created_at, n.id"), Q_N_LIST("n.created_at DESC, n.id DESC")},
+    {Q_N_LIST("COALESCE(n.sent_at, ''), n.id"), Q_N_LIST("COALESCE(n.sent_at, '') DESC, n.id DESC")},
+};
+static const char q_n_list_count[] = "SELECT count(*)" N_FROM HZ_REC_JOIN N_LIST_WHERE;
+
+typedef struct {
+    hz_notice_fn fn;
+    void *ctx;
+    hz_notice *n; /* one row's room (a notice is large) */
+} n_list_ctx;
+
+static hz_err n_list_row(void *vctx, hz_stmt *st, hz_errinfo *e) {
+    n_list_ctx *c = vctx;
+    read_row(st, c->n);
+    return c->fn(c->ctx, c->n, e);
+}
+
+hz_err hz_store_notices_list(hz_db *db, const hz_list_scope *sc, const hz_rec_filter *f, int64_t offset,
+                             int64_t limit, hz_notice_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
+    if (f->sort < 0 || f->sort >= HZ_NOTICE_SORTS) return hz_fail(e, HZ_EINTERNAL, "notices: sort %d", f->sort);
+    n_list_ctx c = {fn, ctx, malloc(sizeof(hz_notice))};
+    if (!c.n) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    hz_err rc = hz_store_rec_page(db, q_n_list_count, q_n_list[f->sort][f->desc], sc, f, offset, limit, n_list_row,
+                                  &c, total, e);
+    free(c.n);
+    return rc;
+}

@@ -43,6 +43,16 @@ typedef hz_err (*hz_notice_fn)(void *ctx, const hz_notice *n, hz_errinfo *e);
 hz_err hz_store_notices_page(hz_db *db, const hz_list_scope *sc, const char *status, int64_t member_id,
                              int64_t offset, int64_t limit, hz_notice_fn fn, void *ctx, int64_t *total,
                              hz_errinfo *e);
+/* The outbox list (issue 16): within sc, matching f (the member's name,
+ * ID number and the notice number searched; status; the member's unit;
+ * from / to on created_at; text: a kind; num: a member id), in f->sort's
+ * order (hz_notice_sort, each ending on the id); limit < 0: every row. */
+typedef enum {
+    HZ_NOTICE_SORT_ID, HZ_NOTICE_SORT_NO, HZ_NOTICE_SORT_NAME, HZ_NOTICE_SORT_KIND, HZ_NOTICE_SORT_STATUS,
+    HZ_NOTICE_SORT_ATTEMPTS, HZ_NOTICE_SORT_CREATED, HZ_NOTICE_SORT_SENT, HZ_NOTICE_SORTS
+} hz_notice_sort;
+hz_err hz_store_notices_list(hz_db *db, const hz_list_scope *sc, const hz_rec_filter *f, int64_t offset,
+                             int64_t limit, hz_notice_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
 /* The earliest next_at of pending notices and lease expiry of sending ones
  * (Unix ms), 0 when nothing waits: how long a worker may sleep. */
 hz_err hz_store_notices_next_due(hz_db *db, int64_t *out_ms, hz_errinfo *e);

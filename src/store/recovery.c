@@ -129,3 +129,52 @@ hz_err hz_store_money_summary(hz_db *db, const hz_list_scope *sc, hz_money_summa
     hz_stmt_reset(st);
     return HZ_OK;
 }
+
+/* The recoveries list (issue 16). */
+#define REC_OWES "(a.debits_posted - a.credits_posted)"
+#define REC_RECOVERED                                                                                                 \
+    "(COALESCE((SELECT SUM(r.amount) FROM recovery r WHERE r.member_id = a.member_id AND r.kind = 'repay'), 0) + "  \
+    OFFSET_KEPT("a.id") ")"
+#define REC_WRITTEN_OFF                                                                                               \
+    "COALESCE((SELECT SUM(r.amount) FROM recovery r WHERE r.member_id = a.member_id AND r.kind = 'writeoff'), 0)"
+#define REC_FROM " FROM account a JOIN member m ON m.id = a.member_id" HZ_REC_JOIN
+#define REC_WHERE                                                                                                     \
+    HZ_LIST_WHERE("a.kind = 'receivable' AND " HZ_REC_SCOPE, "m.name", "m.id_number", "m.id_number",                 \
+                  "(CASE WHEN " REC_OWES " > 0 THEN 'open' ELSE 'closed' END)", "m.unit_id = ?8", "a.created_at",    \
+                  "m.id_number = ?11", "m.id = ?12")
+#define Q_REC_PAGE(order)                                                                                             \
+    "SELECT a.member_id, m.id_number, m.name, " REC_OWES ", " REC_RECOVERED ", " REC_WRITTEN_OFF ","                 \
+    " COALESCE(u.name, o.name, ''), a.created_at" REC_FROM REC_WHERE " ORDER BY " order HZ_REC_PAGE
+static const char *const q_rec_page[HZ_RECOV_SORTS][2] = {
+    {Q_REC_PAGE("a.id"), Q_REC_PAGE("a.id DESC")},
+    {Q_REC_PAGE("m.name, a.id"), Q_REC_PAGE("m.name DESC, a.id DESC")},
+    {Q_REC_PAGE("m.id_number, a.id"), Q_REC_PAGE("m.id_number DESC, a.id DESC")},
+    {Q_REC_PAGE(REC_OWES ", a.id"), Q_REC_PAGE(REC_OWES " DESC, a.id DESC")},
+    {Q_REC_PAGE(REC_RECOVERED ", a.id"), Q_REC_PAGE(REC_RECOVERED " DESC, a.id DESC")},
+    {Q_REC_PAGE(REC_WRITTEN_OFF ", a.id"), Q_REC_PAGE(REC_WRITTEN_OFF " DESC, a.id DESC")},
+    {Q_REC_PAGE("a.created_at, a.id"), Q_REC_PAGE("a.created_at DESC, a.id DESC")},
+};
+static const char q_rec_count[] = "SELECT count(*)" REC_FROM REC_WHERE;
+
+static hz_err rec_page_row(void *vctx, hz_stmt *st, hz_errinfo *e) {
+    const hz_rec_fn_ctx *c = vctx;
+    hz_recovery_row r;
+    memset(&r, 0, sizeof r);
+    r.member_id = hz_stmt_col_int(st, 0);
+    HZ_COPY(r.id_number, hz_stmt_col_text(st, 1));
+    HZ_COPY(r.name, hz_stmt_col_text(st, 2));
+    r.owes = hz_stmt_col_int(st, 3);
+    r.recovered = hz_stmt_col_int(st, 4);
+    r.written_off = hz_stmt_col_int(st, 5);
+    HZ_COPY(r.unit_name, hz_stmt_col_text(st, 6));
+    HZ_COPY(r.since, hz_stmt_col_text(st, 7));
+    return ((hz_recovery_fn)c->fn)(c->ctx, &r, e);
+}
+
+hz_err hz_store_recoveries_page(hz_db *db, const hz_list_scope *sc, const hz_rec_filter *f, int64_t offset,
+                                int64_t limit, hz_recovery_fn fn, void *ctx, int64_t *total, hz_errinfo *e) {
+    if (f->sort < 0 || f->sort >= HZ_RECOV_SORTS) return hz_fail(e, HZ_EINTERNAL, "recoveries: sort %d", f->sort);
+    hz_rec_fn_ctx c = {(hz_rec_any_fn)fn, ctx};
+    return hz_store_rec_page(db, q_rec_count, q_rec_page[f->sort][f->desc], sc, f, offset, limit, rec_page_row, &c,
+                             total, e);
+}

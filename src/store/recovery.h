@@ -20,6 +20,8 @@ typedef struct {
     hz_fen owes;      /* receivable balance now, fen */
     hz_fen recovered; /* repaid + offsets that still stand, fen */
     hz_fen written_off;
+    char unit_name[96]; /* filled by hz_store_recoveries_page: the member's unit (or org) */
+    char since[24];     /* filled by hz_store_recoveries_page: when the member first owed (UTC) */
 } hz_recovery_row;
 typedef hz_err (*hz_recovery_fn)(void *ctx, const hz_recovery_row *r, hz_errinfo *e);
 /* Every member who ever owed a recovery, with what is still open. */
@@ -27,6 +29,17 @@ hz_err hz_store_recoveries(hz_db *db, hz_recovery_fn fn, void *ctx, hz_errinfo *
 /* The same for the members within scope sc who still owe (owes > 0). */
 hz_err hz_store_recoveries_open(hz_db *db, const hz_list_scope *sc, hz_recovery_fn fn, void *ctx, hz_errinfo *e);
 
+/* The recoveries list (issue 16): members within sc who ever owed, matching
+ * f (name and ID number searched; status open: still owes, closed: owes
+ * nothing; the member's unit; from / to on when they first owed), in
+ * f->sort's order (hz_recovery_sort, each ending on the account);
+ * limit < 0: every row. */
+typedef enum {
+    HZ_RECOV_SORT_ID, HZ_RECOV_SORT_NAME, HZ_RECOV_SORT_ID_NUMBER, HZ_RECOV_SORT_OWES, HZ_RECOV_SORT_RECOVERED,
+    HZ_RECOV_SORT_WRITTEN_OFF, HZ_RECOV_SORT_SINCE, HZ_RECOV_SORTS
+} hz_recovery_sort;
+hz_err hz_store_recoveries_page(hz_db *db, const hz_list_scope *sc, const hz_rec_filter *f, int64_t offset,
+                                int64_t limit, hz_recovery_fn fn, void *ctx, int64_t *total, hz_errinfo *e);
 
 /* Where the money went, for the members within scope sc, fen: paid out
  * by the bank, still pending at the bank, recovered from members (repaid or
