@@ -52,6 +52,14 @@ static hz_err need_key(const hz_app *app, hz_errinfo *e) {
                    app->audit_key_path);
 }
 
+hz_err hz_audit_chain(const hz_app *app, hz_audit_row *r, char hash[65], hz_errinfo *e) {
+    hz_err rc = need_key(app, e);
+    if (rc) return rc;
+    chain_hash(r, app->audit_key, hash);
+    r->hash = hash;
+    return HZ_OK;
+}
+
 hz_err hz_audit(hz_app *app, const char *action, const char *object, const char *detail, hz_errinfo *e) {
     char prev[65], hash[65];
     hz_err rc = need_key(app, e);

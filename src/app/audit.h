@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "app/app.h"
+#include "store/audit.h"
 
 /* Loads app->audit_key from app->audit_key_path (app/audit_key.h); with
  * `create`, makes the key file when there is none. */
@@ -27,6 +28,9 @@ hz_err hz_audit_mark_keyed(hz_app *app, hz_errinfo *e);
  * JSON or text saying what and why. Call inside the change's transaction.
  * Without a key: HZ_EINTERNAL naming the key file. */
 hz_err hz_audit(hz_app *app, const char *action, const char *object, const char *detail, hz_errinfo *e);
+/* The link hz_audit would write for r after r->prev_hash (hash: 65 bytes,
+ * r->hash set to it), for a writer that appends many events in one go. */
+hz_err hz_audit_chain(const hz_app *app, hz_audit_row *r, char hash[65], hz_errinfo *e);
 
 /* A MAC under the audit key over n length-prefixed fields, as 64 hex
  * digits (out: 65 bytes), for money rows that carry one (payments). */

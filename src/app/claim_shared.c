@@ -114,13 +114,19 @@ void hz_claims_triage(hz_app *app, hz_claim *c, const hz_member *m) {
     }
 }
 
-hz_err hz_claims_audit(hz_app *app, const char *action, const hz_claim *c, const char *why, hz_errinfo *e) {
-    char object[40], detail[1400], b[HZ_MONEY_BUF], w[1100];
-    snprintf(object, sizeof object, "claim:%s", c->claim_no);
-    snprintf(detail, sizeof detail, "{\"status\":\"%s\",\"total\":\"%s\",\"why\":\"%s\"}", c->status,
+void hz_claims_audit_text(const hz_claim *c, const char *why, char object[HZ_CLAIM_AUDIT_OBJECT],
+                          char detail[HZ_CLAIM_AUDIT_DETAIL]) {
+    char b[HZ_MONEY_BUF], w[1100];
+    snprintf(object, HZ_CLAIM_AUDIT_OBJECT, "claim:%s", c->claim_no);
+    snprintf(detail, HZ_CLAIM_AUDIT_DETAIL, "{\"status\":\"%s\",\"total\":\"%s\",\"why\":\"%s\"}", c->status,
              hz_money_format(c->total, b), hz_json_text(why, 300, w, sizeof w));
     for (char *p = detail; *p; p++) /* keep the detail one line of JSON-ish text */
         if (*p == '\n') *p = ' ';
+}
+
+hz_err hz_claims_audit(hz_app *app, const char *action, const hz_claim *c, const char *why, hz_errinfo *e) {
+    char object[HZ_CLAIM_AUDIT_OBJECT], detail[HZ_CLAIM_AUDIT_DETAIL];
+    hz_claims_audit_text(c, why, object, detail);
     hz_err rc = hz_audit(app, action, object, detail, e);
     /* what is audited is told to the modules that react (the member's notices) */
     return rc ? rc : hz_app_event_emit(app, action, "claim", c->id, c->claim_no, e);

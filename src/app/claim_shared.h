@@ -25,5 +25,10 @@ const char *hz_claims_approved_status(const hz_claim *c);
 void hz_claims_triage(hz_app *app, hz_claim *c, const hz_member *m);
 /* Appends the audit event `action` for claim c with an optional why. */
 hz_err hz_claims_audit(hz_app *app, const char *action, const hz_claim *c, const char *why, hz_errinfo *e);
+/* The object and detail hz_claims_audit writes (the bulk writer's events). */
+#define HZ_CLAIM_AUDIT_OBJECT 40
+#define HZ_CLAIM_AUDIT_DETAIL 1400
+void hz_claims_audit_text(const hz_claim *c, const char *why, char object[HZ_CLAIM_AUDIT_OBJECT],
+                          char detail[HZ_CLAIM_AUDIT_DETAIL]);
 
 #endif

@@ -430,6 +430,14 @@ static hz_err lm_settlement_claimed(hz_app *app, int64_t settlement_id, const ch
     return audit_lm(app, "lm.recompute", &s, "claim", e);
 }
 
+/* lm_settlement_claimed changes something only for a live subsidy on the stay */
+static hz_err lm_settlement_claim_matters(hz_app *app, int64_t settlement_id, bool *matters, hz_errinfo *e) {
+    hz_lm_subsidy s;
+    hz_err rc = hz_store_lm_of_settlement(app->db, settlement_id, &s, e);
+    *matters = rc == HZ_OK && s.id && !s.reversed && strcmp(s.status, "rejected") != 0;
+    return rc;
+}
+
 hz_err hz_lm_reverse_settlement(hz_app *app, int64_t settlement_id, const char *setl_id, hz_errinfo *e) {
     hz_lm_subsidy s;
     hz_err rc = hz_store_lm_of_settlement(app->db, settlement_id, &s, e);
@@ -485,4 +493,5 @@ const hz_app_module hz_app_module_lm = {
     .payables = lm_payables,
     .settlement_refunded = hz_lm_reverse_settlement,
     .settlement_claimed = lm_settlement_claimed,
+    .settlement_claim_matters = lm_settlement_claim_matters,
 };

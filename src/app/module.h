@@ -6,6 +6,7 @@
 #define HZ_APP_MODULE_H
 
 #include "app/app.h"
+#include "core/notices.h"
 #include "io/report_out.h"
 
 /* What `huzhu demo` asks of a module. */
@@ -92,6 +93,12 @@ typedef struct {
      * written): a module whose objects were computed on what huzhu had not
      * yet paid recomputes them, inside the claim's transaction. NULL: none. */
     hz_err (*settlement_claimed)(hz_app *app, int64_t settlement_id, const char *setl_id, hz_errinfo *e);
+    /* For the bulk writer of 免申即享 (app/claim_bulk.c): *matters is set
+     * when settlement_claimed would change something for this settlement
+     * (the bulk writer then hands the member to the one-by-one path). A
+     * module with settlement_claimed but without this sends every member
+     * there. */
+    hz_err (*settlement_claim_matters)(hz_app *app, int64_t settlement_id, bool *matters, hz_errinfo *e);
     /* Members were created (`member add`, a roster's new people, an
      * approved application), written with their flags in the caller's
      * transaction; they joined on app->today. A module that gives
@@ -101,6 +108,12 @@ typedef struct {
     /* An event of another module (hz_app_event), inside its transaction;
      * an error rolls the event back. NULL: the module ignores events. */
     hz_err (*event)(hz_app *app, const hz_app_event *ev, hz_errinfo *e);
+    /* What event would write for "claim.submit" of c, a complete claim
+     * (status approved, closed or adjudicated) held in memory by the bulk
+     * writer of 免申即享, as notice rows into out (at most max; *n of them,
+     * ids and numbers left to the writer). A module with event but without
+     * this makes 免申即享 take the one-by-one path. */
+    hz_err (*claim_submitted_rows)(hz_app *app, const hz_claim *c, hz_notice *out, int max, int *n, hz_errinfo *e);
 } hz_app_module;
 
 /* Every module's app part, in the order of src/modules.def; NULL-ended. */

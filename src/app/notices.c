@@ -142,6 +142,49 @@ static hz_err statement(hz_app *app, const hz_claim_view *v, hz_notice *n, hz_er
     return rc;
 }
 
+/* "claim.received": every submitted claim */
+static void received_notice(const hz_claim *c, const char *object, hz_notice *n) {
+    start(n, "claim.received", object, c->member_id, NULL);
+    snprintf(n->title, sizeof n->title, "理赔申请已受理");
+    snprintf(n->body, sizeof n->body, "您的理赔申请 %s 已受理%s。材料齐全之日起 %d 日内办结。", c->claim_no,
+             c->proactive ? " (免申即享: 根据医保结算记录自动为您发起)" : "", HZ_SLA_DAYS);
+    snprintf(n->detail, sizeof n->detail, "{\"claim_no\":\"%s\"}", c->claim_no);
+}
+
+/* "claim.approved" for an approved or closed claim (false: none) */
+static bool approved_notice(const hz_claim *c, const char *object, hz_notice *n) {
+    char b1[HZ_MONEY_BUF];
+    bool closed = !strcmp(c->status, "closed");
+    if (!closed && strcmp(c->status, "approved") != 0) return false;
+    /* once per claim: approved again after a hold tells nothing new; a
+     * claim that pays nothing is closed and told so (no bank card talk) */
+    start(n, "claim.approved", object, c->member_id, NULL);
+    snprintf(n->title, sizeof n->title, closed ? "理赔已结案（无给付）" : "理赔已审批");
+    if (closed)
+        snprintf(n->body, sizeof n->body, "您的理赔申请 %s 已审核结案: 按保障条款本次无可给付金额 (0.00 元), "
+                 "每一项的原因见理赔明细。如有疑问请联系办事处。", c->claim_no);
+    else
+        snprintf(n->body, sizeof n->body, "您的理赔申请 %s 已审批, 核定给付 %s 元, 将转入您登记的银行卡。",
+                 c->claim_no, hz_money_format_grouped(c->total, b1));
+    hz_money_format(c->total, b1);
+    snprintf(n->detail, sizeof n->detail, "{\"claim_no\":\"%s\",\"total\":\"%s\"}", c->claim_no, b1);
+    return true;
+}
+
+/* The rows claim_notices writes for "claim.submit" of a complete claim in
+ * memory (the bulk writer of 免申即享; module.h) */
+static hz_err claim_submitted_rows(hz_app *app, const hz_claim *c, hz_notice *out, int max, int *n, hz_errinfo *e) {
+    char object[48];
+    *n = 0;
+    if (!strcmp(c->status, "received") || max < 2)
+        return hz_fail(e, HZ_EINTERNAL, "通知: 批量路径只写齐全的申请 (bulk notices of a complete claim only)");
+    snprintf(object, sizeof object, "claim:%s", c->claim_no);
+    received_notice(c, object, &out[(*n)++]);
+    if (approved_notice(c, object, &out[*n])) (*n)++;
+    for (int i = 0; i < *n; i++) hz_strlcpy(out[i].created_at, app->now, sizeof out[i].created_at);
+    return HZ_OK;
+}
+
 static hz_err claim_notices(hz_app *app, const hz_app_event *ev, hz_errinfo *e) {
     bool submit = !strcmp(ev->action, "claim.submit"), docs = !strcmp(ev->action, "claim.documents"),
          approve = !strcmp(ev->action, "claim.approve"), reject = !strcmp(ev->action, "claim.reject"),
@@ -162,11 +205,7 @@ static hz_err claim_notices(hz_app *app, const hz_app_event *ev, hz_errinfo *e) 
         goto out;
     snprintf(object, sizeof object, "claim:%s", c->claim_no);
     if (submit) {
-        start(n, "claim.received", object, c->member_id, NULL);
-        snprintf(n->title, sizeof n->title, "理赔申请已受理");
-        snprintf(n->body, sizeof n->body, "您的理赔申请 %s 已受理%s。材料齐全之日起 %d 日内办结。", c->claim_no,
-                 c->proactive ? " (免申即享: 根据医保结算记录自动为您发起)" : "", HZ_SLA_DAYS);
-        snprintf(n->detail, sizeof n->detail, "{\"claim_no\":\"%s\"}", c->claim_no);
+        received_notice(c, object, n);
         if ((rc = write_notice(app, n, e))) goto out;
     }
     if ((submit || docs) && !strcmp(c->status, "received")) {
@@ -194,22 +233,7 @@ static hz_err claim_notices(hz_app *app, const hz_app_event *ev, hz_errinfo *e) 
         add(n->detail, sizeof n->detail, "]}");
         if (missing && (rc = write_notice(app, n, e))) goto out;
     }
-    bool closed = !strcmp(c->status, "closed");
-    if ((submit || docs || approve) && (closed || !strcmp(c->status, "approved"))) {
-        /* once per claim: approved again after a hold tells nothing new; a
-         * claim that pays nothing is closed and told so (no bank card talk) */
-        start(n, "claim.approved", object, c->member_id, NULL);
-        snprintf(n->title, sizeof n->title, closed ? "理赔已结案（无给付）" : "理赔已审批");
-        if (closed)
-            snprintf(n->body, sizeof n->body, "您的理赔申请 %s 已审核结案: 按保障条款本次无可给付金额 (0.00 元), "
-                     "每一项的原因见理赔明细。如有疑问请联系办事处。", c->claim_no);
-        else
-            snprintf(n->body, sizeof n->body, "您的理赔申请 %s 已审批, 核定给付 %s 元, 将转入您登记的银行卡。",
-                     c->claim_no, hz_money_format_grouped(c->total, b1));
-        hz_money_format(c->total, b1);
-        snprintf(n->detail, sizeof n->detail, "{\"claim_no\":\"%s\",\"total\":\"%s\"}", c->claim_no, b1);
-        if ((rc = write_notice(app, n, e))) goto out;
-    }
+    if ((submit || docs || approve) && approved_notice(c, object, n) && (rc = write_notice(app, n, e))) goto out;
     if (reject) {
         start(n, "claim.rejected", object, c->member_id, NULL);
         snprintf(n->title, sizeof n->title, "理赔申请未获批准");
@@ -588,6 +612,7 @@ const hz_app_module hz_app_module_notices = {
     .name = "notices",
     .actions = notices_actions,
     .event = on_event,
+    .claim_submitted_rows = claim_submitted_rows,
 };
 
 /* ---- the outbox as a list (issue 16) ---------------------------------- */

@@ -12,12 +12,12 @@
 #include "io/views.h"
 
 enum { O_ID = 256, O_SETL, O_ACC, O_DEATH, O_GRADE, O_DIAG, O_DATE, O_DOCS, O_RESUB, O_REASON, O_SINCE, O_RECEIVED,
-       O_COMPLETE, O_SKIP, O_FROM, O_TO, O_BATCH };
+       O_COMPLETE, O_SKIP, O_FROM, O_TO, O_BATCH, O_PERCLAIM };
 
 typedef struct {
     hz_claim_input in;
     const char *date, *grade, *reason, *since, *received, *from, *to, *batch;
-    bool complete, skip;
+    bool complete, skip, per_claim;
 } claim_opts;
 
 static int on_opt(hz_cli *cli, void *vctx, int key, const char *arg) {
@@ -45,6 +45,7 @@ static int on_opt(hz_cli *cli, void *vctx, int key, const char *arg) {
     case O_FROM: o->from = arg; break;
     case O_TO: o->to = arg; break;
     case O_BATCH: o->batch = arg; break;
+    case O_PERCLAIM: o->per_claim = true; break;
     }
     return 0;
 }
@@ -58,7 +59,8 @@ static const struct option claim_longopts[] = {
     {"since", required_argument, 0, O_SINCE},      {"received", required_argument, 0, O_RECEIVED},
     {"complete", no_argument, 0, O_COMPLETE},      {"skip-invalid", no_argument, 0, O_SKIP},
     {"from", required_argument, 0, O_FROM},        {"to", required_argument, 0, O_TO},
-    {"batch", required_argument, 0, O_BATCH},      {0, 0, 0, 0}};
+    {"batch", required_argument, 0, O_BATCH},      {"per-claim", no_argument, 0, O_PERCLAIM},
+    {0, 0, 0, 0}};
 
 /* Parses options; positional arguments (a claim number, a file) may come
  * first or last. */
@@ -207,7 +209,7 @@ int hz_cmd_claims_proactive(hz_cli *cli, int argc, char **argv) {
     if (o.batch && (rc = hz_cli_int(cli, o.batch, "batch", 1, 100000, &batch))) return rc;
     proactive_out p = {json_array(), cli->json};
     int64_t created;
-    if (hz_app_claims_proactive_batch(&cli->app, since, batch, on_proactive, &p, &created, &cli->err)) {
+    if (hz_app_claims_proactive_batch(&cli->app, since, batch, o.per_claim, on_proactive, &p, &created, &cli->err)) {
         json_decref(p.arr);
         return hz_cli_report(cli);
     }
@@ -316,7 +318,7 @@ static const hz_cmd commands[] = {
      " [--sort claim_no|name|status|total|source|submitted_at] [--order asc|desc] [--format table|csv|xlsx|json]"
      " [--out FILE]",
      "理赔清单导出, 与 GET /claims?format= 相同 (every matching claim in scope, as the API exports them)", true},
-    {"claims proactive", hz_cmd_claims_proactive, "[--since DATE] [--batch N]",
+    {"claims proactive", hz_cmd_claims_proactive, "[--since DATE] [--batch N] [--per-claim]",
      "免申即享: 为已结算住院自动生成理赔 (claims for every settled stay with none yet)", true},
     {"claims overdue", hz_cmd_claims_overdue, "", "7日时限预警: 第5天起未支付的理赔 (unpaid claims at day 5 or later)", true},
     {"claims sla", hz_cmd_claims_sla, "[--from D] [--to D]", "7日内支付率 (share paid within 7 days)", true},

@@ -71,6 +71,11 @@ const char *hz_store_claim_stored_status(const char *status) {
     return strcmp(status, "closed") ? status : "approved";
 }
 
+void hz_store_claim_number(hz_claim *c) {
+    /* claim number: LP + year + id, unique because the id is */
+    snprintf(c->claim_no, sizeof c->claim_no, "LP%.4s%08lld", c->submitted_at, (long long)c->id);
+}
+
 hz_err hz_store_claim_insert(hz_db *db, hz_claim *c, hz_errinfo *e) {
     hz_stmt *st;
     hz_err rc = hz_db_stmt(db, q_claim_ins, &st, e);
@@ -97,8 +102,7 @@ hz_err hz_store_claim_insert(hz_db *db, hz_claim *c, hz_errinfo *e) {
     hz_bind_opt_text(st, 16, c->documents_complete_at);
     hz_bind_opt_text(st, 17, c->hold_reason);
     if ((rc = hz_row_insert_id(st, &c->id, e))) return rc;
-    /* claim number: LP + year + id, unique because the id is */
-    snprintf(c->claim_no, sizeof c->claim_no, "LP%.4s%08lld", c->submitted_at, (long long)c->id);
+    hz_store_claim_number(c);
     if ((rc = hz_db_stmt(db, q_claim_no, &st, e))) return rc;
     hz_stmt_text(st, 1, c->claim_no);
     hz_stmt_int(st, 2, c->id);

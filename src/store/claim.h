@@ -12,6 +12,8 @@
 /* the status as stored: "closed" is approved with a total of 0 */
 const char *hz_store_claim_stored_status(const char *status);
 
+/* c->claim_no from c->id and c->submitted_at (what hz_store_claim_insert gives). */
+void hz_store_claim_number(hz_claim *c);
 hz_err hz_store_claim_insert(hz_db *db, hz_claim *c, hz_errinfo *e);
 hz_err hz_store_claim_by_no(hz_db *db, const char *claim_no, hz_claim *out, hz_errinfo *e);
 hz_err hz_store_claim_by_id(hz_db *db, int64_t id, hz_claim *out, hz_errinfo *e);

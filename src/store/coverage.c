@@ -214,6 +214,25 @@ hz_err hz_store_coverage_same(hz_db *db, int64_t member_id, const char *plan_cod
     return HZ_OK;
 }
 
+static const char q_cov_range[] = "SELECT " COV_COLS COV_FROM " WHERE c.member_id BETWEEN ? AND ?"
+                                  " ORDER BY c.member_id, c.plan_code, c.start_date";
+
+hz_err hz_store_coverages_range(hz_db *db, int64_t lo, int64_t hi, hz_coverage_fn fn, void *ctx, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_cov_range, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, lo);
+    hz_stmt_int(st, 2, hi);
+    bool row;
+    hz_coverage c;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        read_cov(st, &c);
+        if ((rc = fn(ctx, &c, e))) break;
+    }
+    hz_stmt_reset(st);
+    return rc;
+}
+
 hz_err hz_store_coverages_of(hz_db *db, int64_t member_id, hz_coverage *out, int max, int *n, hz_errinfo *e) {
     hz_stmt *st;
     hz_err rc = hz_db_stmt(db, q_cov_of, &st, e);

@@ -40,6 +40,11 @@ hz_err hz_store_coverage_same(hz_db *db, int64_t member_id, const char *plan_cod
                               hz_errinfo *e);
 /* All coverages of a member, newest first. */
 hz_err hz_store_coverages_of(hz_db *db, int64_t member_id, hz_coverage *out, int max, int *n, hz_errinfo *e);
+/* Every coverage of the members lo..hi, by member, each member's by plan
+ * and start (the order of the unique index, no sort): fn per row (a scan
+ * for bulk writers). */
+typedef hz_err (*hz_coverage_fn)(void *ctx, const hz_coverage *c, hz_errinfo *e);
+hz_err hz_store_coverages_range(hz_db *db, int64_t lo, int64_t hi, hz_coverage_fn fn, void *ctx, hz_errinfo *e);
 
 hz_err hz_store_contribution_insert(hz_db *db, int64_t coverage_id, const char *payer_kind, const char *payer_ref,
                                     hz_fen amount, hz_date paid_on, const char *now, hz_errinfo *e);

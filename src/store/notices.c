@@ -75,6 +75,8 @@ static void read_row(hz_stmt *st, hz_notice *n) {
     HZ_COPY(n->sent_at, hz_stmt_col_text(st, 19));
 }
 
+void hz_store_notice_number(hz_notice *n) { snprintf(n->notice_no, sizeof n->notice_no, "TZ%010lld", (long long)n->id); }
+
 hz_err hz_store_notice_add(hz_db *db, hz_notice *n, bool *created, hz_errinfo *e) {
     hz_stmt *st;
     bool row;
@@ -94,7 +96,7 @@ hz_err hz_store_notice_add(hz_db *db, hz_notice *n, bool *created, hz_errinfo *e
     n->id = row ? hz_stmt_col_int(st, 0) : 0;
     hz_stmt_reset(st);
     if (!row) return HZ_OK;
-    snprintf(n->notice_no, sizeof n->notice_no, "TZ%010lld", (long long)n->id);
+    hz_store_notice_number(n);
     if ((rc = hz_db_stmt(db, q_no, &st, e))) return rc;
     hz_stmt_text(st, 1, n->notice_no);
     hz_stmt_int(st, 2, n->id);

@@ -15,6 +15,8 @@
 
 /* hz_notice is in core/notices.h (views read it too). */
 
+/* n->notice_no from n->id (what hz_store_notice_add gives). */
+void hz_store_notice_number(hz_notice *n);
 /* Writes a new notice unless one with the same event key exists: *created
  * false then (the same event never makes two notices). Sets n->id and
  * n->notice_no when created. */

@@ -174,7 +174,7 @@ static const char q_member_idnum[] = "SELECT " MEMBER_COLS MEMBER_FROM " WHERE m
 static const char q_member_id[] = "SELECT " MEMBER_COLS MEMBER_FROM " WHERE m.id = ?";
 static const char q_member_rowid[] = "SELECT id FROM member WHERE id_number = ?";
 
-static void read_member(hz_stmt *st, hz_member *m) {
+static void read_member_cols(hz_stmt *st, hz_member *m) {
     m->id = hz_stmt_col_int(st, 0);
     HZ_COPY(m->id_number, hz_stmt_col_text(st, 1));
     HZ_COPY(m->name, hz_stmt_col_text(st, 2));
@@ -189,6 +189,10 @@ static void read_member(hz_stmt *st, hz_member *m) {
     HZ_COPY(m->unit_name, hz_stmt_col_text(st, 11));
     HZ_COPY(m->org_code, hz_stmt_col_text(st, 12));
     HZ_COPY(m->org_path, hz_stmt_col_text(st, 13));
+}
+
+static void read_member(hz_stmt *st, hz_member *m) {
+    read_member_cols(st, m);
     hz_stmt_reset(st);
 }
 
@@ -212,6 +216,25 @@ hz_err hz_store_member_by_id(hz_db *db, int64_t id, hz_member *out, hz_errinfo *
     if ((rc = hz_row_one(st, "会员不存在 (no such member)", e))) return rc;
     read_member(st, out);
     return HZ_OK;
+}
+
+static const char q_member_range[] = "SELECT " MEMBER_COLS MEMBER_FROM " WHERE m.id BETWEEN ? AND ? ORDER BY m.id";
+
+hz_err hz_store_members_range(hz_db *db, int64_t lo, int64_t hi, hz_member_fn fn, void *ctx, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_member_range, &st, e);
+    if (rc) return rc;
+    hz_stmt_int(st, 1, lo);
+    hz_stmt_int(st, 2, hi);
+    bool row;
+    hz_member m;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        memset(&m, 0, sizeof m);
+        read_member_cols(st, &m);
+        if ((rc = fn(ctx, &m, e))) break;
+    }
+    hz_stmt_reset(st);
+    return rc;
 }
 
 hz_err hz_store_member_id(hz_db *db, const char *id_number, int64_t *id, hz_errinfo *e) {

@@ -21,6 +21,10 @@ hz_err hz_store_unit_by_code(hz_db *db, const char *credit_code, hz_unit *out, h
 
 hz_err hz_store_member_by_id_number(hz_db *db, const char *id_number, hz_member *out, hz_errinfo *e);
 hz_err hz_store_member_by_id(hz_db *db, int64_t id, hz_member *out, hz_errinfo *e);
+/* The members lo..hi in id order, as hz_store_member_by_id reads each: fn
+ * per member (a scan for bulk writers). */
+typedef hz_err (*hz_member_fn)(void *ctx, const hz_member *m, hz_errinfo *e);
+hz_err hz_store_members_range(hz_db *db, int64_t lo, int64_t hi, hz_member_fn fn, void *ctx, hz_errinfo *e);
 /* Looks up only the row id (fast path of the roster import); 0 when absent. */
 hz_err hz_store_member_id(hz_db *db, const char *id_number, int64_t *id, hz_errinfo *e);
 hz_err hz_store_member_insert(hz_db *db, hz_member *m, const char *now, hz_errinfo *e);

@@ -13,7 +13,7 @@ for run in $RUNS; do
   else bad "feed bulk seed $seed ($members members, $stays stays)"; fi
 done
 if [ -n "$PG" ]; then
-  for c in a b c; do
+  for c in a b c d; do
     psql -q -h 127.0.0.1 -p "$HZ_TEST_PG_PORT" -U postgres -d postgres \
       -c "DROP DATABASE IF EXISTS ${PG}_$c WITH (FORCE)" >/dev/null 2>&1
   done

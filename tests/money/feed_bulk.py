@@ -3,14 +3,18 @@
 One world (members with and without coverage, people who are no members),
 one random feed from `huzhu gen settlements` (many stays per member, so caps
 are crossed by a member's later stays within one batch) with duplicate stays
-under another setl_id, rows sent twice in the file, and refunds. Three copies
+under another setl_id, rows sent twice in the file, and refunds. Four copies
 of the world take the feed:
 
   A  the bulk path: the whole file, then `claims proactive` (5,000 claims per
-     transaction); the same file again and proactive again make nothing new.
+     transaction, the bulk writer on SQLite); the same file again and
+     proactive again make nothing new.
   B  one by one: the whole file, then `claims proactive --batch 1` (each claim
      its own transaction): compared with A table by table, row by row, every
      column but the clock's (VOLATILE).
+  D  the whole file, then `claims proactive --per-claim` (5,000 claims per
+     transaction, each through the submission use case, the bulk writer's
+     fallback): compared with B the same way.
   C  a stream: the file in chunks (a refund in its settlement's chunk), each
      followed by proactive with a random batch size, an earlier chunk sent
      again now and then: the money of every stay compared with A (claim
@@ -47,7 +51,7 @@ def fail(msg):
 
 
 def use(name):
-    """Points hz() and sql() at copy NAME ('a', 'b', 'c')."""
+    """Points hz() and sql() at copy NAME ('a', 'b', 'c', 'd')."""
     if PG:
         hzcli.DB = "postgresql://postgres@127.0.0.1:%s/%s_%s" % (os.environ["HZ_PG_PORT"], os.environ["HZ_PGDB"], name)
         os.environ["HZ_PGDB_NOW"] = "%s_%s" % (os.environ["HZ_PGDB"], name)
@@ -81,11 +85,11 @@ def check(what):
 if os.path.exists(T + "/fb.audit-key"):
     os.remove(T + "/fb.audit-key")
 if PG:
-    for name in "abc":
+    for name in "abcd":
         psql("postgres", "DROP DATABASE IF EXISTS %s_%s WITH (FORCE)" % (os.environ["HZ_PGDB"], name))
     psql("postgres", "CREATE DATABASE %s_a" % os.environ["HZ_PGDB"])
 else:
-    for name in "abc":
+    for name in "abcd":
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists("%s/fb_%s.db%s" % (T, name, suffix)):
                 os.remove("%s/fb_%s.db%s" % (T, name, suffix))
@@ -139,12 +143,12 @@ def write_feed(path, part):
 
 write_feed(T + "/fb_feed.csv", feed)
 
-# --- copies b and c of the world -----------------------------------------
+# --- copies b, c and d of the world ----------------------------------------
 if PG:
-    for name in "bc":
+    for name in "bcd":
         psql("postgres", "CREATE DATABASE %s_%s TEMPLATE %s_a" % (os.environ["HZ_PGDB"], name, os.environ["HZ_PGDB"]))
 else:
-    for name in "bc":
+    for name in "bcd":
         for suffix in ("", "-wal"):
             if os.path.exists(T + "/fb_a.db" + suffix):
                 shutil.copy(T + "/fb_a.db" + suffix, "%s/fb_%s.db%s" % (T, name, suffix))
@@ -197,19 +201,35 @@ hz("import", "settlements", T + "/fb_feed.csv", want=0)
 hz("claims", "proactive", "--batch", "1", want=0)
 check("B: proactive one by one")
 dump_b = dump()
-if set(dump_a) != set(dump_b):
-    fail("tables differ: %s" % sorted(set(dump_a) ^ set(dump_b)))
-compared = 0
-for t in sorted(dump_a):
-    cols, ra = dump_a[t]
-    _, rb = dump_b[t]
-    if ra != rb:
-        extra_a = [r for r in ra if r not in set(rb)][:3]
-        extra_b = [r for r in rb if r not in set(ra)][:3]
-        fail("table %s (%s): bulk %d rows, one by one %d rows; only in bulk %s; only one by one %s" %
-             (t, ",".join(cols), len(ra), len(rb), extra_a, extra_b))
-    compared += len(ra)
-print("B: %d tables, %d rows equal to A" % (len(dump_a), compared))
+
+
+def same(dump_x, name):
+    """Every table of dump_x equal to B's, row by row."""
+    if set(dump_x) != set(dump_b):
+        fail("tables differ: %s" % sorted(set(dump_x) ^ set(dump_b)))
+    compared = 0
+    for t in sorted(dump_x):
+        cols, ra = dump_x[t]
+        _, rb = dump_b[t]
+        if ra != rb:
+            extra_a = [r for r in ra if r not in set(rb)][:3]
+            extra_b = [r for r in rb if r not in set(ra)][:3]
+            fail("table %s (%s): %s %d rows, one by one %d rows; only in %s %s; only one by one %s" %
+                 (t, ",".join(cols), name, len(ra), len(rb), name, extra_a, extra_b))
+        compared += len(ra)
+    return compared
+
+
+print("B: %d tables, %d rows equal to A" % (len(dump_a), same(dump_a, "bulk")))
+
+# --- D: batches through the submission use case (the bulk writer's fallback)
+use("d")
+hz("import", "settlements", T + "/fb_feed.csv", want=0)
+made_d = len(json.loads(hz("claims", "proactive", "--per-claim", want=0).stdout)["created"])
+check("D: proactive --per-claim")
+if made_d != made:
+    fail("D: %d claims, A made %d" % (made_d, made))
+print("D: %d rows equal to B" % same(dump(), "per-claim"))
 
 
 # --- C: a stream of chunks -----------------------------------------------
