@@ -1,4 +1,5 @@
-/* 免申即享's bulk writer (issue 19 P2): a member's stays of one batch are
+/* 免申即享: a claim for every unclaimed settled stay, batch by batch, and
+ * its bulk writer (issue 19 P2): a member's stays of one batch are
  * adjudicated in memory against the member, flags, coverages and ledgers
  * read once, with the same engine and the same triage as the submission
  * use case; claims, documents, payables, lines, journal transfers and
@@ -10,7 +11,6 @@
  * subsidy rests on, a settlement that is not theirs) goes through
  * hz_claims_submit_tx in the same transaction; PostgreSQL takes that path
  * for every member (docs/decisions.md). */
-#include "app/claim_bulk.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -32,6 +32,7 @@
 #include "store/notices.h"
 #include "store/registry.h"
 #include "store/settlement.h"
+#include "store/store.h"
 
 #define FLUSH 64         /* claims held in memory before they are written */
 #define NOTICES_PER 4    /* notice rows one claim may make, all modules */
@@ -42,7 +43,7 @@ typedef struct {
     bool used, fresh, dirty;
 } acct_slot;
 
-struct hz_claims_bulk {
+typedef struct {
     hz_app *app;
     hz_bulk_ids ids;
     char last_hash[65];
@@ -70,8 +71,7 @@ struct hz_claims_bulk {
     hz_settlement *setl; /* the member in hand's stays */
     int cap_setl;
     hz_claim_line *eng;  /* the engine's lines of one claim */
-};
-typedef struct hz_claims_bulk bulk;
+} bulk;
 
 static hz_err oom(hz_errinfo *e) { return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)"); }
 
@@ -86,7 +86,7 @@ static hz_err room(void *arr, int *cap, int n, size_t size, hz_errinfo *e) {
     return HZ_OK;
 }
 
-bool hz_claims_bulk_usable(hz_app *app) {
+static bool bulk_usable(hz_app *app) {
     if (strcmp(hz_db_driver_name(app->db), "sqlite") != 0) return false;
     for (const hz_app_module *const *m = hz_app_modules; *m; m++)
         if (((*m)->event && !(*m)->claim_submitted_rows) ||
@@ -415,6 +415,9 @@ static hz_err preloaded_ledger(void *ctx, int64_t coverage_id, hz_ledger_entry *
 
 /* A member's stays s[0..n) of this batch (ids: theirs), by the bulk writer
  * or, when it does not fit, one by one through hz_claims_submit_tx. */
+static hz_err one_by_one(hz_app *app, const int64_t *ids, size_t n, hz_proactive_item *items, int *n_items,
+                         hz_errinfo *e);
+
 static hz_err member_stays(bulk *b, const hz_settlement *s, const int64_t *ids, int n, hz_claim_line *eng,
                            hz_proactive_item *items, int *n_items, hz_errinfo *e) {
     hz_app *app = b->app;
@@ -433,7 +436,7 @@ static hz_err member_stays(bulk *b, const hz_settlement *s, const int64_t *ids, 
     if (n_rows > HZ_CLAIM_MAX_COVERAGES) fits = false;
     qsort(b->cov_rows + first_cov, (size_t)n_rows, sizeof *b->cov_rows, cov_cmp);
     if (!fits) {
-        if ((rc = flush(b, e)) || (rc = hz_claims_proactive_one_by_one(app, ids, (size_t)n, items, n_items, e)))
+        if ((rc = flush(b, e)) || (rc = one_by_one(app, ids, (size_t)n, items, n_items, e)))
             return rc;
         return resync(b, e);
     }
@@ -455,7 +458,11 @@ static hz_err member_stays(bulk *b, const hz_settlement *s, const int64_t *ids, 
     return HZ_OK;
 }
 
-hz_claims_bulk *hz_claims_bulk_new(hz_app *app) {
+static void bulk_free(bulk *b);
+
+/* The writer of one run (its buffers and account cache, kept from batch to
+ * batch); NULL when out of memory. */
+static bulk *bulk_new(hz_app *app) {
     bulk *b = calloc(1, sizeof *b);
     if (!b) return NULL;
     b->app = app;
@@ -463,13 +470,13 @@ hz_claims_bulk *hz_claims_bulk_new(hz_app *app) {
         !(b->notices = malloc(sizeof *b->notices * FLUSH * NOTICES_PER)) ||
         !(b->acct = calloc(ACCT_SLOTS, sizeof *b->acct)) || !(b->dirty = malloc(sizeof *b->dirty * ACCT_SLOTS)) ||
         !(b->covs = malloc(sizeof *b->covs * HZ_CLAIM_MAX_COVERAGES))) {
-        hz_claims_bulk_free(b);
+        bulk_free(b);
         return NULL;
     }
     return b;
 }
 
-void hz_claims_bulk_free(hz_claims_bulk *b) {
+static void bulk_free(bulk *b) {
     if (!b) return;
     free(b->eng);
     free(b->notices);
@@ -487,8 +494,11 @@ void hz_claims_bulk_free(hz_claims_bulk *b) {
     free(b);
 }
 
-hz_err hz_claims_bulk_run(hz_claims_bulk *b, const int64_t *ids, size_t n, hz_proactive_item *items, int *n_items,
-                          hz_errinfo *e) {
+/* Claims on the unclaimed settlements ids[0..n) (member order), inside the
+ * caller's transaction: items[*n_items...] gets each. The rows are those
+ * one_by_one writes. */
+static hz_err bulk_run(bulk *b, const int64_t *ids, size_t n, hz_proactive_item *items, int *n_items,
+                       hz_errinfo *e) {
     hz_app *app = b->app;
     hz_err rc = resync(b, e);
     /* the stays come in member order: the first and the last bound the batch's members */
@@ -516,4 +526,87 @@ hz_err hz_claims_bulk_run(hz_claims_bulk *b, const int64_t *ids, size_t n, hz_pr
         if ((pre = i < n)) b->setl[0] = b->setl[k];
     }
     return rc ? rc : flush(b, e);
+}
+
+#define PROACTIVE_BATCH 5000 /* claims per transaction */
+
+/* The stays ids[0..n) through the submission use case, one after the other. */
+static hz_err one_by_one(hz_app *app, const int64_t *ids, size_t n, hz_proactive_item *items, int *n_items,
+                         hz_errinfo *e) {
+    hz_err rc = HZ_OK;
+    for (size_t i = 0; rc == HZ_OK && i < n; i++) {
+        hz_settlement s;
+        hz_member m;
+        if ((rc = hz_store_settlement_by_id(app->db, ids[i], &s, e)) ||
+            (rc = hz_store_member_by_id(app->db, s.member_id, &m, e)))
+            break;
+        hz_claim_input in;
+        memset(&in, 0, sizeof in);
+        in.id_number = m.id_number;
+        in.setl_ids[0] = s.setl_id;
+        in.n_setl = 1;
+        in.date = HZ_DATE_NONE;
+        in.documents_complete = true;
+        in.proactive = true;
+        int64_t claim_id;
+        if ((rc = hz_claims_submit_tx(app, &in, &claim_id, e))) break;
+        hz_claim c;
+        if ((rc = hz_store_claim_by_id(app->db, claim_id, &c, e))) break;
+        hz_proactive_item *it = &items[(*n_items)++];
+        hz_strlcpy(it->claim_no, c.claim_no, sizeof it->claim_no);
+        hz_strlcpy(it->id_number, m.id_number, sizeof it->id_number);
+        hz_strlcpy(it->setl_id, s.setl_id, sizeof it->setl_id);
+        it->total = c.total;
+    }
+    return rc;
+}
+
+hz_err hz_app_claims_proactive(hz_app *app, hz_date since, hz_proactive_fn fn, void *ctx, int64_t *created,
+                               hz_errinfo *e) {
+    return hz_app_claims_proactive_batch(app, since, 0, false, fn, ctx, created, e);
+}
+
+hz_err hz_app_claims_proactive_batch(hz_app *app, hz_date since, int batch, bool per_claim, hz_proactive_fn fn,
+                                     void *ctx, int64_t *created, hz_errinfo *e) {
+    *created = 0;
+    int64_t *ids;
+    size_t n;
+    hz_err rc = hz_authz_can(app, HZ_A_PROACTIVE, e);
+    if (rc) return rc;
+    if (batch <= 0) batch = PROACTIVE_BATCH;
+    /* one claim per transaction is the reference the bulk writer is
+     * compared with (tests/cli/test_feed_bulk.sh); per_claim (the CLI's
+     * --per-claim): batches through the submission use case too */
+    /* (out of memory for the writer: the use case, which writes the same) */
+    bulk *bk = batch > 1 && !per_claim && bulk_usable(app) ? bulk_new(app) : NULL;
+    hz_store_bulk_mode(app->db);
+    rc = hz_store_settlements_unclaimed(app->db, since, &ids, &n, e);
+    if (rc) {
+        bulk_free(bk);
+        hz_store_bulk_end(app->db);
+        return rc;
+    }
+    hz_proactive_item *items = malloc(sizeof *items * (size_t)batch);
+    if (!items && n) rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    for (size_t start = 0; rc == HZ_OK && start < n; start += (size_t)batch) {
+        size_t end = start + (size_t)batch < n ? start + (size_t)batch : n;
+        int n_items = 0;
+        if ((rc = hz_db_begin(app->db, e))) break;
+        rc = bk ? bulk_run(bk, ids + start, end - start, items, &n_items, e)
+                : one_by_one(app, ids + start, end - start, items, &n_items, e);
+        if (rc) {
+            hz_db_rollback(app->db);
+            break;
+        }
+        if ((rc = hz_db_commit(app->db, e))) break;
+        *created += n_items;
+        if (fn)
+            for (int i = 0; i < n_items; i++)
+                fn(ctx, &items[i]);
+    }
+    free(items);
+    free(ids);
+    bulk_free(bk);
+    hz_store_bulk_end(app->db);
+    return rc;
 }

@@ -1,12 +1,12 @@
 /* Claim intake: submission with adjudication in one transaction with the
- * ledger, and proactive claims (免申即享) from the settlement feed. Uses
- * claim_shared; review and reversal do not use this file. */
+ * ledger. Uses claim_shared; proactive claims (免申即享) from the
+ * settlement feed build on it (claim_bulk.c); review and reversal do not
+ * use this file. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app/authz.h"
-#include "app/claim_bulk.h"
 #include "app/claim_intake.h"
 #include "app/claim_shared.h"
 #include "app/journal.h"
@@ -364,86 +364,4 @@ hz_err hz_app_claim_submit(hz_app *app, const hz_claim_input *in, hz_claim_view 
     }
     if ((rc = hz_db_commit(app->db, e))) return rc;
     return hz_claims_load_view(app, id, out, e);
-}
-
-#define PROACTIVE_BATCH 5000 /* claims per transaction */
-
-hz_err hz_claims_proactive_one_by_one(hz_app *app, const int64_t *ids, size_t n, hz_proactive_item *items,
-                                      int *n_items, hz_errinfo *e) {
-    hz_err rc = HZ_OK;
-    for (size_t i = 0; rc == HZ_OK && i < n; i++) {
-        hz_settlement s;
-        hz_member m;
-        if ((rc = hz_store_settlement_by_id(app->db, ids[i], &s, e)) ||
-            (rc = hz_store_member_by_id(app->db, s.member_id, &m, e)))
-            break;
-        hz_claim_input in;
-        memset(&in, 0, sizeof in);
-        in.id_number = m.id_number;
-        in.setl_ids[0] = s.setl_id;
-        in.n_setl = 1;
-        in.date = HZ_DATE_NONE;
-        in.documents_complete = true;
-        in.proactive = true;
-        int64_t claim_id;
-        if ((rc = hz_claims_submit_tx(app, &in, &claim_id, e))) break;
-        hz_claim c;
-        if ((rc = hz_store_claim_by_id(app->db, claim_id, &c, e))) break;
-        hz_proactive_item *it = &items[(*n_items)++];
-        hz_strlcpy(it->claim_no, c.claim_no, sizeof it->claim_no);
-        hz_strlcpy(it->id_number, m.id_number, sizeof it->id_number);
-        hz_strlcpy(it->setl_id, s.setl_id, sizeof it->setl_id);
-        it->total = c.total;
-    }
-    return rc;
-}
-
-hz_err hz_app_claims_proactive(hz_app *app, hz_date since, hz_proactive_fn fn, void *ctx, int64_t *created,
-                               hz_errinfo *e) {
-    return hz_app_claims_proactive_batch(app, since, 0, false, fn, ctx, created, e);
-}
-
-hz_err hz_app_claims_proactive_batch(hz_app *app, hz_date since, int batch, bool per_claim, hz_proactive_fn fn,
-                                     void *ctx, int64_t *created, hz_errinfo *e) {
-    *created = 0;
-    int64_t *ids;
-    size_t n;
-    hz_err rc = hz_authz_can(app, HZ_A_PROACTIVE, e);
-    if (rc) return rc;
-    if (batch <= 0) batch = PROACTIVE_BATCH;
-    /* one claim per transaction is the reference the bulk writer is
-     * compared with (tests/cli/test_feed_bulk.sh); per_claim (the CLI's
-     * --per-claim): batches through the submission use case too */
-    /* (out of memory for the writer: the use case, which writes the same) */
-    hz_claims_bulk *bulk = batch > 1 && !per_claim && hz_claims_bulk_usable(app) ? hz_claims_bulk_new(app) : NULL;
-    hz_store_bulk_mode(app->db);
-    rc = hz_store_settlements_unclaimed(app->db, since, &ids, &n, e);
-    if (rc) {
-        hz_claims_bulk_free(bulk);
-        hz_store_bulk_end(app->db);
-        return rc;
-    }
-    hz_proactive_item *items = malloc(sizeof *items * (size_t)batch);
-    if (!items && n) rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
-    for (size_t start = 0; rc == HZ_OK && start < n; start += (size_t)batch) {
-        size_t end = start + (size_t)batch < n ? start + (size_t)batch : n;
-        int n_items = 0;
-        if ((rc = hz_db_begin(app->db, e))) break;
-        rc = bulk ? hz_claims_bulk_run(bulk, ids + start, end - start, items, &n_items, e)
-                  : hz_claims_proactive_one_by_one(app, ids + start, end - start, items, &n_items, e);
-        if (rc) {
-            hz_db_rollback(app->db);
-            break;
-        }
-        if ((rc = hz_db_commit(app->db, e))) break;
-        *created += n_items;
-        if (fn)
-            for (int i = 0; i < n_items; i++)
-                fn(ctx, &items[i]);
-    }
-    free(items);
-    free(ids);
-    hz_claims_bulk_free(bulk);
-    hz_store_bulk_end(app->db);
-    return rc;
 }

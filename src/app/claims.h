@@ -110,7 +110,7 @@ hz_err hz_app_claims_proactive(hz_app *app, hz_date since, hz_proactive_fn fn, v
  * member by member, each member's in feed order: a member's caps and
  * duplicate stays come out the same in any batch size, and every index keyed
  * by member, coverage or account grows in order (docs/decisions.md). A
- * batch of more than one goes through the bulk writer (app/claim_bulk.h)
+ * batch of more than one goes through the bulk writer (app/claim_bulk.c)
  * on SQLite unless per_claim asks for the submission use case per stay. */
 hz_err hz_app_claims_proactive_batch(hz_app *app, hz_date since, int batch, bool per_claim, hz_proactive_fn fn,
                                      void *ctx, int64_t *created, hz_errinfo *e);
