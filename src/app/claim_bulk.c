@@ -589,11 +589,17 @@ hz_err hz_app_claims_proactive_batch(hz_app *app, hz_date since, int batch, bool
     hz_proactive_item *items = malloc(sizeof *items * (size_t)batch);
     if (!items && n) rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
     for (size_t start = 0; rc == HZ_OK && start < n; start += (size_t)batch) {
-        size_t end = start + (size_t)batch < n ? start + (size_t)batch : n;
+        size_t end = start + (size_t)batch < n ? start + (size_t)batch : n, m = end - start;
         int n_items = 0;
         if ((rc = hz_db_begin(app->db, e))) break;
-        rc = bk ? bulk_run(bk, ids + start, end - start, items, &n_items, e)
-                : one_by_one(app, ids + start, end - start, items, &n_items, e);
+        /* what was listed before this transaction may since have been
+         * claimed (a member's own claim, another run), refunded or lost its
+         * coverage: such a stay is left out, not the whole batch refused */
+        if ((rc = hz_store_settlements_claimable(app->db, ids + start, &m, e))) {
+            hz_db_rollback(app->db);
+            break;
+        }
+        rc = bk ? bulk_run(bk, ids + start, m, items, &n_items, e) : one_by_one(app, ids + start, m, items, &n_items, e);
         if (rc) {
             hz_db_rollback(app->db);
             break;

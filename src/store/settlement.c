@@ -22,17 +22,23 @@ static const char q_setl_by_id[] = "SELECT " SETL_COLS " FROM settlement WHERE i
 static const char q_setl_refund[] = "UPDATE settlement SET refunded = 1 WHERE id = ?";
 static const char q_setl_claim[] = "SELECT c.claim_no, c.id FROM claim_settlement cs JOIN claim c ON c.id = cs.claim_id"
                                    " WHERE cs.settlement_id = ? AND cs.active = 1";
-static const char q_setl_unclaimed[] =
-    "SELECT s.id FROM settlement s WHERE s.member_id IS NOT NULL AND s.med_type = '21' AND s.refunded = 0"
-    " AND s.dscg_date >= ?"
-    /* a settlement whose claim was rejected is never claimed again by
-     * itself: a resubmission names the rejected claim (issue #11 case 6) */
-    " AND NOT EXISTS (SELECT 1 FROM claim_settlement cs WHERE cs.settlement_id = s.id)"
-    " AND EXISTS (SELECT 1 FROM coverage c WHERE c.member_id = s.member_id AND c.status = 'active'"
+/* A stay the 免申即享 run may claim: inpatient, matched, not refunded, no
+ * claim yet, a coverage on the admission date (alias s: settlement). */
+#define SETL_CLAIMABLE                                                                                                 \
+    "s.member_id IS NOT NULL AND s.med_type = '21' AND s.refunded = 0"                                               \
+    /* a settlement whose claim was rejected is never claimed again by                                               \
+     * itself: a resubmission names the rejected claim (issue #11 case 6) */                                         \
+    " AND NOT EXISTS (SELECT 1 FROM claim_settlement cs WHERE cs.settlement_id = s.id)"                              \
+    " AND EXISTS (SELECT 1 FROM coverage c WHERE c.member_id = s.member_id AND c.status = 'active'"                  \
     "  AND c.start_date <= s.adm_date AND c.end_date >= s.adm_date)"
-    /* member by member, each member's stays in feed order: every index
-     * keyed by member, coverage or account then grows in order */
-    " ORDER BY s.member_id, s.id";
+
+static const char q_setl_unclaimed[] = "SELECT s.id FROM settlement s WHERE " SETL_CLAIMABLE
+                                       " AND s.dscg_date >= ?"
+                                       /* member by member, each member's stays in feed order: every index
+                                        * keyed by member, coverage or account then grows in order */
+                                       " ORDER BY s.member_id, s.id";
+
+static const char q_setl_claimable[] = "SELECT 1 FROM settlement s WHERE s.id = ? AND " SETL_CLAIMABLE;
 
 static const char q_setl_dup[] =
     "SELECT o.setl_id FROM settlement o WHERE o.certno = ?1 AND o.id <> ?2 AND o.refunded = 0 AND o.med_type = '21'"
@@ -240,6 +246,22 @@ hz_err hz_store_settlements_unclaimed(hz_db *db, hz_date since, int64_t **ids, s
     if (rc) return rc;
     hz_bind_date(st, 1, since);
     return hz_row_ids(st, ids, n, e);
+}
+
+hz_err hz_store_settlements_claimable(hz_db *db, int64_t *ids, size_t *n, hz_errinfo *e) {
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_setl_claimable, &st, e);
+    if (rc) return rc;
+    size_t kept = 0;
+    for (size_t i = 0; i < *n; i++) {
+        bool row;
+        hz_stmt_int(st, 1, ids[i]);
+        if ((rc = hz_stmt_step(st, &row, e))) return rc;
+        hz_stmt_reset(st);
+        if (row) ids[kept++] = ids[i];
+    }
+    *n = kept;
+    return HZ_OK;
 }
 
 hz_err hz_store_settlement_duplicate(hz_db *db, const hz_settlement *s, char setl_id[48], hz_errinfo *e) {

@@ -21,6 +21,10 @@ hz_err hz_store_settlement_claim(hz_db *db, int64_t settlement_id, char claim_no
  * member holds a coverage on the admission date, discharged on or after
  * since. *ids is malloc'd. */
 hz_err hz_store_settlements_unclaimed(hz_db *db, hz_date since, int64_t **ids, size_t *n, hz_errinfo *e);
+/* Keeps of ids[0..*n) (in order, in place) those hz_store_settlements_unclaimed
+ * would still list now: run inside the write transaction that claims them,
+ * since a claim, a refund or a cancelled coverage may have come between. */
+hz_err hz_store_settlements_claimable(hz_db *db, int64_t *ids, size_t *n, hz_errinfo *e);
 
 /* Another inpatient, non-refunded settlement of the same person whose stay
  * overlaps s's (by more than a shared transfer day: nobody lies in two

@@ -17,6 +17,7 @@
 #include "app/settlements.h"
 #include "fixture.h"
 #include "store/db.h"
+#include "store/settlement.h"
 
 static hz_fixture fx;
 static hz_app app;
@@ -325,6 +326,79 @@ static void test_bulk_mode_ends(void **state) {
     fixture_check_ok(&app);
 }
 
+/* What happens between the list of unclaimed stays and the transaction that
+ * claims them: after the first batch commits, the member of a later stay
+ * claims it herself and the hospital refunds another. The run leaves both
+ * out (it used to refuse its whole batch on the first: DUPLICATE, and to
+ * claim the refunded stay) and claims the rest, once each. */
+typedef struct {
+    int seen;
+    const char *claim_id, *claim_setl, *refund_id, *refund_setl;
+    hz_claim_view *v;
+} race_ctx;
+
+static void race_between_batches(void *vctx, const hz_proactive_item *it) {
+    race_ctx *c = vctx;
+    (void)it;
+    if (c->seen++) return;
+    claim(c->claim_id, c->claim_setl, c->v);
+    stay(c->refund_setl, c->refund_id, "2025-07-04", "2025-07-14", "3300.00", true);
+}
+
+/* Four members, a stay each (R1..R4 in member order); the first batch
+ * (one claim or two) is R1 or R1 and R2; then R3 is claimed by its member and
+ * R4 refunded. */
+static void race(int batch, bool per_claim, const char *prefix) {
+    char id[4][19], first17[18], setl[4][8];
+    assert_true(strlen(prefix) == 1);
+    static const char *const names[] = {"庚一", "庚二", "庚三", "庚四"};
+    hz_errinfo e;
+    hz_claim_view *v = malloc(sizeof *v);
+    for (int i = 0; i < 4; i++) {
+        snprintf(first17, sizeof first17, "610102199%s0101%03d", prefix, 10 + i);
+        member(first17, names[i], hz_date_from_ymd(2025, 1, 1), id[i]);
+    }
+    for (int i = 0; i < 4; i++) {
+        char adm[11], dscg[11];
+        snprintf(setl[i], sizeof setl[i], "R%s%d", prefix, i + 1);
+        snprintf(adm, sizeof adm, "2025-07-%02d", i + 1);
+        snprintf(dscg, sizeof dscg, "2025-07-%02d", i + 11);
+        stay(setl[i], id[i], adm, dscg, "3300.00", false);
+    }
+    race_ctx c = {0, id[2], setl[2], id[3], setl[3], v};
+    int64_t created = 0;
+    OK(hz_app_claims_proactive_batch(&app, hz_date_from_ymd(2025, 7, 1), batch, per_claim, race_between_batches, &c,
+                                     &created, &e));
+    /* R1 and R2 by the run; R3 by its member; R4 by no one */
+    assert_int_equal(created, 2);
+    for (int i = 0; i < 4; i++) {
+        hz_settlement s;
+        char no[24];
+        int64_t claim_id;
+        OK(hz_store_settlement_by_setl_id(app.db, setl[i], &s, &e));
+        OK(hz_store_settlement_claim(app.db, s.id, no, &claim_id, &e));
+        if (i == 3) assert_string_equal(no, "");
+        else assert_true(no[0] != '\0');
+    }
+    OK(hz_app_claim_show(&app, c.v->claim.claim_no, v, &e));
+    assert_false(v->claim.proactive);
+    fixture_check_ok(&app);
+    free(v);
+}
+
+static void test_proactive_race_one_by_one(void **state) {
+    (void)state;
+    race(1, false, "1");
+}
+
+/* the same through the bulk writer (SQLite) and through the use case in
+ * batches (--per-claim); the second batch is left with nothing to claim */
+static void test_proactive_race_batches(void **state) {
+    (void)state;
+    race(2, false, "2");
+    race(2, true, "3");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_payment),
@@ -332,6 +406,8 @@ int main(void) {
         cmocka_unit_test(test_refund_after_payment),
         cmocka_unit_test(test_continuity),
         cmocka_unit_test(test_bulk_mode_ends),
+        cmocka_unit_test(test_proactive_race_one_by_one),
+        cmocka_unit_test(test_proactive_race_batches),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
