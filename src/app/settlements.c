@@ -39,6 +39,12 @@ typedef struct {
     int n_batch;
     feed_seen *seen;
     size_t n_seen, cap_seen;
+    hz_settlement *pend; /* pass 1: rows waiting for the stored look-up */
+    long *pend_line;
+    int n_pend;
+    hz_settlement *known; /* the stored settlements of the rows pending */
+    int n_known;
+    bool row_by_row; /* each row looked up and written on its own */
 } feed_ctx;
 
 #define FEED_BATCH 5000
@@ -122,21 +128,13 @@ static void settlement_says(const hz_settlement *row, unsigned char out[16]) {
 }
 
 /* Pass 1 for one row: its own validity (io/feed), then against the
- * settlement already stored under its setl_id. Rows are remembered for the
- * checks across rows (check_across). */
-static hz_err check_row(void *vctx, long line, const hz_settlement *s, const char *bad_field, const char *bad_reason,
-                        hz_errinfo *e) {
-    feed_ctx *c = vctx;
-    c->rep->read++;
-    if (bad_field) return reject(c, line, bad_field, bad_reason, e);
-    hz_settlement old;
-    hz_errinfo ne;
-    hz_err found = hz_store_settlement_by_setl_id(c->app->db, s->setl_id, &old, &ne);
-    if (found != HZ_OK && found != HZ_ENOTFOUND) return hz_fail(e, found, "%s", ne.msg);
-    if (found == HZ_OK) {
+ * settlement already stored under its setl_id (old, NULL when none). Rows
+ * are remembered for the checks across rows (check_across). */
+static hz_err check_stored(feed_ctx *c, long line, const hz_settlement *s, const hz_settlement *old, hz_errinfo *e) {
+    if (old) {
         hz_settlement mine;
         as_settlement(s, &mine);
-        const char *diff = settlement_differs(&mine, &old);
+        const char *diff = settlement_differs(&mine, old);
         if (diff) {
             char why[256];
             if (s->refund)
@@ -165,8 +163,53 @@ static hz_err check_row(void *vctx, long line, const hz_settlement *s, const cha
     crypto_generichash(r->who, sizeof r->who, (const unsigned char *)s->certno, strlen(s->certno), NULL, 0);
     r->line = line;
     r->refund = s->refund;
-    r->on_file = found == HZ_OK;
+    r->on_file = old != NULL;
     return HZ_OK;
+}
+
+static int known_cmp(const void *a, const void *b) {
+    return strcmp(((const hz_settlement *)a)->setl_id, ((const hz_settlement *)b)->setl_id);
+}
+
+static hz_err note_known(void *vctx, const hz_settlement *s, hz_errinfo *e) {
+    (void)e;
+    feed_ctx *c = vctx;
+    c->known[c->n_known++] = *s;
+    return HZ_OK;
+}
+
+/* Pass 1 for the rows held back: the stored settlements of all of them in
+ * one look-up (one round trip on PostgreSQL, not one per row), then each
+ * row in file order. */
+static hz_err check_pending(feed_ctx *c, hz_errinfo *e) {
+    if (!c->n_pend) return HZ_OK;
+    const char **ids = malloc(sizeof *ids * (size_t)c->n_pend);
+    if (!ids) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+    for (int i = 0; i < c->n_pend; i++) ids[i] = c->pend[i].setl_id;
+    c->n_known = 0;
+    hz_err rc = hz_store_settlements_known(c->app->db, ids, (size_t)c->n_pend, note_known, c, e);
+    free(ids);
+    if (c->n_known > 1) qsort(c->known, (size_t)c->n_known, sizeof *c->known, known_cmp);
+    for (int i = 0; rc == HZ_OK && i < c->n_pend; i++) {
+        const hz_settlement *old = c->n_known ? bsearch(&c->pend[i], c->known, (size_t)c->n_known,
+                                                        sizeof *c->known, known_cmp) : NULL;
+        rc = check_stored(c, c->pend_line[i], &c->pend[i], old, e);
+    }
+    c->n_pend = 0;
+    return rc;
+}
+
+static hz_err check_row(void *vctx, long line, const hz_settlement *s, const char *bad_field, const char *bad_reason,
+                        hz_errinfo *e) {
+    feed_ctx *c = vctx;
+    c->rep->read++;
+    if (bad_field) { /* the rows before it first: rejections stay in file order */
+        hz_err rc = check_pending(c, e);
+        return rc ? rc : reject(c, line, bad_field, bad_reason, e);
+    }
+    c->pend_line[c->n_pend] = line;
+    c->pend[c->n_pend++] = *s;
+    return c->n_pend == (c->row_by_row ? 1 : FEED_BATCH) ? check_pending(c, e) : HZ_OK;
 }
 
 static int seen_cmp(const void *a, const void *b) {
@@ -235,7 +278,7 @@ static hz_err write_row(void *vctx, long line, const hz_settlement *in, const ch
     hz_app *app = c->app;
     if (bad_field || ((size_t)line < c->bad_cap && c->bad[line])) return HZ_OK;
     hz_err rc;
-    if (!in->refund) {
+    if (!in->refund && !c->row_by_row) {
         c->batch[c->n_batch++] = *in;
         return c->n_batch == FEED_BATCH ? flush_feed(c, e) : HZ_OK;
     }
@@ -270,8 +313,15 @@ static hz_err write_row(void *vctx, long line, const hz_settlement *in, const ch
         c->rep->refund++;
         return HZ_OK;
     }
-    bool inserted;
-    if ((rc = hz_store_settlement_put(app->db, &s, app->now, &inserted, e))) return rc;
+    /* one by one: a settlement on file is not offered to the INSERT, whose
+     * ON CONFLICT would spend an id of PostgreSQL's sequence on it (the
+     * bulk path spends none: the ids of the two paths are the same) */
+    hz_settlement old;
+    hz_errinfo ne;
+    hz_err found = hz_store_settlement_by_setl_id(app->db, s.setl_id, &old, &ne);
+    if (found != HZ_OK && found != HZ_ENOTFOUND) return hz_fail(e, found, "%s", ne.msg);
+    bool inserted = false;
+    if (found == HZ_ENOTFOUND && (rc = hz_store_settlement_put(app->db, &s, app->now, &inserted, e))) return rc;
     if (!inserted)
         c->rep->duplicate++;
     else {
@@ -282,8 +332,17 @@ static hz_err write_row(void *vctx, long line, const hz_settlement *in, const ch
 }
 
 hz_err hz_app_import_settlements(hz_app *app, const char *path, bool skip_invalid, hz_feed_report *out, hz_errinfo *e) {
+    return hz_app_import_settlements_rows(app, path, skip_invalid, false, out, e);
+}
+
+hz_err hz_app_import_settlements_rows(hz_app *app, const char *path, bool skip_invalid, bool row_by_row,
+                                      hz_feed_report *out, hz_errinfo *e) {
     memset(out, 0, sizeof *out);
-    feed_ctx c = {app, out, NULL, 0, NULL, 0, NULL, 0, 0};
+    feed_ctx c;
+    memset(&c, 0, sizeof c);
+    c.app = app;
+    c.rep = out;
+    c.row_by_row = row_by_row;
     hz_feed *f = NULL;
     bool open = false; /* the transaction */
     hz_err rc = hz_authz_can(app, HZ_A_SETTLEMENT_IMPORT, e);
@@ -295,7 +354,16 @@ hz_err hz_app_import_settlements(hz_app *app, const char *path, bool skip_invali
      * million lookups of pass 1 share one read lock */
     if ((rc = hz_db_begin(app->db, e))) goto done;
     open = true;
-    if ((rc = hz_feed_each(f, app->today, check_row, &c, e)) || (rc = check_across(&c, e))) goto done;
+    c.pend = malloc(sizeof *c.pend * FEED_BATCH);
+    c.pend_line = malloc(sizeof *c.pend_line * FEED_BATCH);
+    c.known = malloc(sizeof *c.known * FEED_BATCH);
+    if (!c.pend || !c.pend_line || !c.known) {
+        rc = hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
+        goto done;
+    }
+    if ((rc = hz_feed_each(f, app->today, check_row, &c, e)) || (rc = check_pending(&c, e)) ||
+        (rc = check_across(&c, e)))
+        goto done;
     /* an empty, BOM-only or header-only file is refused, not audited as a feed */
     if (out->read == 0) {
         rc = hz_fail(e, HZ_EINVAL, "file: 文件没有数据行, 未导入任何数据 (no data rows; nothing imported)");
@@ -325,6 +393,9 @@ done:
     free(c.batch);
     free(c.bad);
     free(c.seen);
+    free(c.pend);
+    free(c.pend_line);
+    free(c.known);
     hz_feed_free(f);
     hz_store_bulk_end(app->db);
     return rc;

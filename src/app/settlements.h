@@ -20,6 +20,10 @@ typedef struct {
  * settlement and reverses the claim lines that used it. Bad rows refuse the
  * whole feed (HZ_EINVAL, listed) unless skip_invalid. */
 hz_err hz_app_import_settlements(hz_app *app, const char *path, bool skip_invalid, hz_feed_report *out, hz_errinfo *e);
+/* The same, row_by_row: each row looked up and written on its own (the
+ * one-by-one path the bulk writes are compared with, tests only). */
+hz_err hz_app_import_settlements_rows(hz_app *app, const char *path, bool skip_invalid, bool row_by_row,
+                                      hz_feed_report *out, hz_errinfo *e);
 void hz_feed_report_free(hz_feed_report *r);
 
 /* The feed as the office reviews it (admin, staff: those who load it; the

@@ -12,12 +12,12 @@
 #include "io/views.h"
 
 enum { O_ID = 256, O_SETL, O_ACC, O_DEATH, O_GRADE, O_DIAG, O_DATE, O_DOCS, O_RESUB, O_REASON, O_SINCE, O_RECEIVED,
-       O_COMPLETE, O_SKIP, O_FROM, O_TO, O_BATCH, O_PERCLAIM };
+       O_COMPLETE, O_SKIP, O_FROM, O_TO, O_BATCH, O_PERCLAIM, O_ROWS };
 
 typedef struct {
     hz_claim_input in;
     const char *date, *grade, *reason, *since, *received, *from, *to, *batch;
-    bool complete, skip, per_claim;
+    bool complete, skip, per_claim, row_by_row;
 } claim_opts;
 
 static int on_opt(hz_cli *cli, void *vctx, int key, const char *arg) {
@@ -46,6 +46,7 @@ static int on_opt(hz_cli *cli, void *vctx, int key, const char *arg) {
     case O_TO: o->to = arg; break;
     case O_BATCH: o->batch = arg; break;
     case O_PERCLAIM: o->per_claim = true; break;
+    case O_ROWS: o->row_by_row = true; break;
     }
     return 0;
 }
@@ -60,6 +61,7 @@ static const struct option claim_longopts[] = {
     {"complete", no_argument, 0, O_COMPLETE},      {"skip-invalid", no_argument, 0, O_SKIP},
     {"from", required_argument, 0, O_FROM},        {"to", required_argument, 0, O_TO},
     {"batch", required_argument, 0, O_BATCH},      {"per-claim", no_argument, 0, O_PERCLAIM},
+    {"row-by-row", no_argument, 0, O_ROWS},
     {0, 0, 0, 0}};
 
 /* Parses options; positional arguments (a claim number, a file) may come
@@ -279,7 +281,7 @@ int hz_cmd_import_settlements(hz_cli *cli, int argc, char **argv) {
     if (rc) return rc;
     if (!file) return hz_cli_usage(cli, hz_cli_find("import settlements"), "缺少文件 (missing FILE)");
     hz_feed_report r;
-    hz_err err = hz_app_import_settlements(&cli->app, file, o.skip, &r, &cli->err);
+    hz_err err = hz_app_import_settlements_rows(&cli->app, file, o.skip, o.row_by_row, &r, &cli->err);
     bool have = err == HZ_OK || (err == HZ_EINVAL && r.read > 0);
     if (have && cli->json) {
         json_t *rej = hz_view_row_errors(r.rejected, r.n_listed);
@@ -300,7 +302,7 @@ int hz_cmd_import_settlements(hz_cli *cli, int argc, char **argv) {
 }
 
 static const hz_cmd commands[] = {
-    {"import settlements", hz_cmd_import_settlements, "FILE [--skip-invalid]",
+    {"import settlements", hz_cmd_import_settlements, "FILE [--skip-invalid] [--row-by-row]",
      "导入医保结算数据 (load the medical-insurance settlement feed, CSV or JSON Lines)", true},
     {"gen settlements", hz_cmd_gen_settlements, "N --out FILE --roster FILE [--seed S]",
      "生成合成医保结算数据 (synthetic settlements for a roster)", false},

@@ -272,15 +272,36 @@ static const char q_tmp_insert[] =
     ", (SELECT m.id FROM member m WHERE m.id_number = feed_tmp.certno), 0, ? FROM feed_tmp WHERE 1 = 1"
     " ON CONFLICT (setl_id) DO NOTHING";
 
+/* PostgreSQL: the staged rows in file order (seq), the first of each
+ * setl_id, those not stored yet: the rows ON CONFLICT DO NOTHING would
+ * keep, without its speculative insertion per row (the import holds the
+ * write lock, so nobody else inserts a settlement meanwhile), counted as
+ * they are written. */
+static const char q_stage_pg[] =
+    "CREATE TEMP TABLE IF NOT EXISTS feed_stage (seq BIGINT GENERATED ALWAYS AS IDENTITY, setl_id TEXT, certno TEXT,"
+    " psn_name TEXT, gend TEXT, fixmedins_code TEXT, fixmedins_name TEXT, hosp_lv TEXT, med_type TEXT,"
+    " adm_date TEXT, dscg_date TEXT, main_diag_code TEXT, diag_codes TEXT, medfee_sumamt BIGINT,"
+    " fund_pay_sumamt BIGINT, psn_selfpay BIGINT, psn_ownpay BIGINT, setl_time TEXT)";
+static const char q_stage_clear_pg[] = "TRUNCATE feed_stage";
+static const char q_stage_insert_pg[] =
+    "WITH ins AS (INSERT INTO settlement (" FEED_COLS ", member_id, refunded, imported_at) SELECT " FEED_COLS
+    ", (SELECT m.id FROM member m WHERE m.id_number = t.certno), 0, ?"
+    " FROM (SELECT DISTINCT ON (setl_id) * FROM feed_stage ORDER BY setl_id, seq) t"
+    " WHERE NOT EXISTS (SELECT 1 FROM settlement s WHERE s.setl_id = t.setl_id) ORDER BY t.seq"
+    " RETURNING member_id) SELECT count(*), count(*) FILTER (WHERE member_id IS NULL) FROM ins";
+
 hz_err hz_store_bulk_settlements(hz_db *db, const hz_settlement *s, int n, const char *now, int64_t *added,
                                  int64_t *unmatched, hz_errinfo *e) {
     hz_err rc;
     hz_stmt *st;
-    if ((rc = hz_db_exec(db, q_tmp, e)) || (rc = hz_db_exec(db, q_tmp_clear, e))) return rc;
+    bool pg = !on_sqlite(db);
+    if ((rc = hz_db_exec(db, pg ? q_stage_pg : q_tmp, e)) ||
+        (rc = hz_db_exec(db, pg ? q_stage_clear_pg : q_tmp_clear, e)))
+        return rc;
     static const char *const cols[] = {"setl_id", "certno", "psn_name", "gend", "fixmedins_code", "fixmedins_name",
                                        "hosp_lv", "med_type", "adm_date", "dscg_date", "main_diag_code", "diag_codes",
                                        "medfee_sumamt", "fund_pay_sumamt", "psn_selfpay", "psn_ownpay", "setl_time"};
-    rc = hz_db_copy_begin(db, "feed_tmp", cols, 17, e);
+    rc = hz_db_copy_begin(db, pg ? "feed_stage" : "feed_tmp", cols, 17, e);
     for (int i = 0; rc == HZ_OK && i < n; i++) {
         char adm[HZ_DATE_BUF], dscg[HZ_DATE_BUF], a1[24], a2[24], a3[24], a4[24];
         num(a1, s[i].medfee_sumamt);
@@ -296,6 +317,15 @@ hz_err hz_store_bulk_settlements(hz_db *db, const hz_settlement *s, int n, const
     }
     hz_err end = hz_db_copy_end(db, e);
     if (rc || end) return rc ? rc : end;
+    if (pg) {
+        if ((rc = hz_db_stmt(db, q_stage_insert_pg, &st, e))) return rc;
+        hz_stmt_text(st, 1, now);
+        if ((rc = hz_row_one(st, "count", e))) return rc;
+        *added = hz_stmt_col_int(st, 0);
+        *unmatched = hz_stmt_col_int(st, 1);
+        hz_stmt_reset(st);
+        return HZ_OK;
+    }
     if ((rc = hz_db_stmt(db, q_tmp_new, &st, e)) || (rc = hz_row_one(st, "count", e))) return rc;
     *added = hz_stmt_col_int(st, 0);
     *unmatched = hz_stmt_col_int(st, 1);

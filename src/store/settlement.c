@@ -225,6 +225,43 @@ hz_err hz_store_settlement_by_id(hz_db *db, int64_t id, hz_settlement *out, hz_e
     return setl_one(db, q_setl_by_id, NULL, id, out, e);
 }
 
+static const char q_keys_tmp[] = "CREATE TEMP TABLE IF NOT EXISTS setl_keys (setl_id TEXT)";
+static const char q_keys_clear[] = "DELETE FROM setl_keys";
+static const char q_keys_known[] =
+    "SELECT " SETL_COLS " FROM settlement WHERE setl_id IN (SELECT setl_id FROM setl_keys)";
+
+hz_err hz_store_settlements_known(hz_db *db, const char *const *setl_ids, size_t n, hz_settlement_fn fn, void *ctx,
+                                  hz_errinfo *e) {
+    hz_err rc = HZ_OK;
+    hz_settlement s;
+    if (n == 1 || strcmp(hz_db_driver_name(db), "postgresql") != 0) {
+        /* in-process look-ups cost less than a temporary table */
+        for (size_t i = 0; rc == HZ_OK && i < n; i++) {
+            hz_errinfo ne;
+            hz_err found = hz_store_settlement_by_setl_id(db, setl_ids[i], &s, &ne);
+            if (found == HZ_OK) rc = fn(ctx, &s, e);
+            else if (found != HZ_ENOTFOUND) rc = hz_fail(e, found, "%s", ne.msg);
+        }
+        return rc;
+    }
+    if ((rc = hz_db_exec(db, q_keys_tmp, e)) || (rc = hz_db_exec(db, q_keys_clear, e))) return rc;
+    static const char *const cols[] = {"setl_id"};
+    rc = hz_db_copy_begin(db, "setl_keys", cols, 1, e);
+    for (size_t i = 0; rc == HZ_OK && i < n; i++) rc = hz_db_copy_row(db, &setl_ids[i], e);
+    hz_err end = hz_db_copy_end(db, e);
+    if (rc || end) return rc ? rc : end;
+    hz_stmt *st;
+    if ((rc = hz_db_stmt(db, q_keys_known, &st, e))) return rc;
+    bool row;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        memset(&s, 0, sizeof s);
+        read_setl_row(st, &s);
+        if ((rc = fn(ctx, &s, e))) break;
+    }
+    hz_stmt_reset(st);
+    return rc;
+}
+
 hz_err hz_store_settlement_mark_refunded(hz_db *db, int64_t id, hz_errinfo *e) { return hz_row_run_id(db, q_setl_refund, id, e); }
 
 hz_err hz_store_settlement_claim(hz_db *db, int64_t settlement_id, char claim_no[24], int64_t *claim_id, hz_errinfo *e) {
