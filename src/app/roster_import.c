@@ -75,7 +75,10 @@ static hz_err flush_batch(roster_ctx *c, hz_errinfo *e) {
     hz_err rc = hz_store_reserve_ids(app->db, "member", n, c->ids, e);
     if (rc) return rc;
     for (int i = 0; i < n; i++) c->batch[i].id = c->ids[i];
-    if ((rc = hz_store_bulk_members(app->db, c->batch, n, app->now, e)) ||
+    /* every row references the unit, org and plans locked up front or a
+     * row of this batch (hz_store_bulk_fk_prepare) */
+    if ((c->fk_off && (rc = hz_store_bulk_fk(app->db, false, e))) ||
+        (rc = hz_store_bulk_members(app->db, c->batch, n, app->now, e)) ||
         (rc = hz_store_bulk_flags(app->db, c->batch, (const hz_flag(*)[3])c->batch_flags, c->batch_n_flags, n, e)))
         return rc;
     for (int k = 0; k < c->n_plans; k++) {
@@ -102,6 +105,7 @@ static hz_err flush_batch(roster_ctx *c, hz_errinfo *e) {
         if ((rc = hz_store_bulk_coverages(app->db, c->covs, n, app->now, e))) return rc;
         c->rep->coverages += n;
     }
+    if (c->fk_off && (rc = hz_store_bulk_fk(app->db, true, e))) return rc;
     /* after the roster's own coverages, which a module's gift must not overlap */
     if ((rc = hz_app_members_joined(app, c->batch, (size_t)n, e))) return rc;
     c->n_batch = 0;
@@ -284,7 +288,11 @@ hz_err hz_app_import_roster(hz_app *app, const hz_roster_input *in, hz_roster_re
     if (in->solo) hz_store_import_solo(app->db, true);
     if ((rc = hz_db_begin(app->db, e))) goto done;
     long out_of_scope = 0;
-    if ((rc = load_existing(&c, e)) || (rc = check_scope(&c, &out_of_scope, e))) {
+    int64_t plan_ids[HZ_ROSTER_MAX_PLANS];
+    for (int i = 0; i < c.n_plans; i++) plan_ids[i] = c.plans[i].plan_id;
+    if ((rc = load_existing(&c, e)) || (rc = check_scope(&c, &out_of_scope, e)) ||
+        (!in->row_by_row &&
+         (rc = hz_store_bulk_fk_prepare(app->db, c.unit.id, c.unit.org_id, plan_ids, c.n_plans, &c.fk_off, e)))) {
         hz_db_rollback(app->db);
         goto done;
     }

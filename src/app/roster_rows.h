@@ -62,6 +62,7 @@ typedef struct {
     size_t *kept_at; /* offset of each kept row, in file order */
     size_t n_kept, kept_at_cap;
     size_t n_existing; /* rows naming members already stored */
+    bool fk_off; /* PostgreSQL: the batch's COPYs may skip the per-row FK triggers */
 } roster_ctx;
 
 /* A kept row: this head, then id_number, name, phone, bank_card,

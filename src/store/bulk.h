@@ -17,6 +17,20 @@ hz_err hz_store_bulk_flags(hz_db *db, const hz_member *m, const hz_flag (*flags)
 /* Coverages with their ids set, and one contribution each (the premium). */
 hz_err hz_store_bulk_coverages(hz_db *db, const hz_coverage *c, int n, const char *now, hz_errinfo *e);
 
+/* PostgreSQL: a roster batch's rows reference only the unit, its org and
+ * the plans named here, and rows the batch itself writes. When the
+ * connection may set session_replication_role (a superuser) and member,
+ * member_flag, coverage and contribution carry no trigger of their own,
+ * those unit, org and plan rows are locked FOR KEY SHARE as the
+ * foreign-key triggers would lock them, for the rest of the transaction,
+ * and *ok is set: the batch's COPYs may then run without the per-row
+ * checks (hz_store_bulk_fk). False on SQLite, whose CLI import checks up
+ * front already (hz_store_import_solo). */
+hz_err hz_store_bulk_fk_prepare(hz_db *db, int64_t unit_id, int64_t org_id, const int64_t *plan_ids, int n_plans,
+                                bool *ok, hz_errinfo *e);
+/* Switches the per-row foreign-key triggers off (false) or back on. */
+hz_err hz_store_bulk_fk(hz_db *db, bool on, hz_errinfo *e);
+
 /* Which of these ID numbers are members already: fn(ctx, id_number,
  * member_id) for each that is. One bulk load and one join, not n lookups. */
 typedef void (*hz_existing_fn)(void *ctx, const char *id_number, int64_t member_id);
