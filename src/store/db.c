@@ -173,6 +173,10 @@ hz_err hz_db_serialize(hz_db *db, hz_errinfo *e) {
     return rc;
 }
 
+void hz_db_tune(hz_db *db, hz_db_tune_mode mode) {
+    if (db->drv->tune) db->drv->tune(db, mode);
+}
+
 hz_err hz_db_commit(hz_db *db, hz_errinfo *e) {
     if (db->tx_depth <= 0) return hz_fail(e, HZ_EINTERNAL, "没有进行中的事务 (commit without begin)");
     if (--db->tx_depth > 0) return HZ_OK;

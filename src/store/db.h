@@ -19,6 +19,16 @@ typedef struct {
     const char *from, *to;
 } hz_ddl_subst;
 
+/* How a connection is about to be used (hz_db_tune): the driver sets its
+ * cache, checkpoints, journal and durability to match. */
+typedef enum {
+    HZ_TUNE_SHARED,  /* the default: small cache, WAL, durable group commit */
+    HZ_TUNE_BULK,    /* a long bulk write: large cache, rare checkpoints */
+    HZ_TUNE_SOLO,    /* the database alone (exclusive import): rollback journal, FK checks done by the caller */
+    HZ_TUNE_UNSOLO,  /* back from HZ_TUNE_SOLO: WAL and FK checks again */
+    HZ_TUNE_APPENDS, /* writes that only append: a small cache is enough */
+} hz_db_tune_mode;
+
 typedef struct hz_db_driver {
     const char *name;
     const hz_ddl_subst *ddl; /* NULL-terminated */
@@ -48,6 +58,8 @@ typedef struct hz_db_driver {
     hz_err (*copy_begin)(hz_db *db, const char *table, const char *const *cols, int n, hz_errinfo *e);
     hz_err (*copy_row)(hz_db *db, const char *const *values, hz_errinfo *e); /* NULL value = SQL NULL */
     hz_err (*copy_end)(hz_db *db, hz_errinfo *e);
+    /* set up the connection for a use (NULL: nothing to set) */
+    void (*tune)(hz_db *db, hz_db_tune_mode mode);
     /* an online, consistent copy into a new file (NULL: not offered) */
     hz_err (*backup)(hz_db *db, const char *path, hz_errinfo *e);
 } hz_db_driver;
@@ -128,6 +140,11 @@ hz_err hz_db_begin_member(hz_db *db, const char *member_key, hz_errinfo *e);
  * chain, budgets, numbering). Without a transaction, or when it already
  * runs alone, it does nothing. */
 hz_err hz_db_serialize(hz_db *db, hz_errinfo *e);
+
+/* Tell the driver how the connection is about to be used (see
+ * hz_db_tune_mode). Best effort: a setting the database refuses (a
+ * journal-mode change while another connection reads) is left as it was. */
+void hz_db_tune(hz_db *db, hz_db_tune_mode mode);
 hz_err hz_db_commit(hz_db *db, hz_errinfo *e);
 void hz_db_rollback(hz_db *db);
 

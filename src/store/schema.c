@@ -304,26 +304,10 @@ hz_err hz_store_migrate(hz_db *db, const char *now, int *applied, hz_errinfo *e)
     return HZ_OK;
 }
 
-void hz_store_bulk_mode(hz_db *db) {
-    if (!strcmp(hz_db_driver_name(db), "sqlite"))
-        hz_db_exec(db, "PRAGMA cache_size=-524288; PRAGMA wal_autocheckpoint=16384", NULL);
-}
+void hz_store_bulk_mode(hz_db *db) { hz_db_tune(db, HZ_TUNE_BULK); }
 
-void hz_store_bulk_end(hz_db *db) {
-    if (!strcmp(hz_db_driver_name(db), "sqlite"))
-        hz_db_exec(db, "PRAGMA cache_size=-8192; PRAGMA wal_autocheckpoint=1000", NULL);
-}
+void hz_store_bulk_end(hz_db *db) { hz_db_tune(db, HZ_TUNE_SHARED); }
 
-void hz_store_import_solo(hz_db *db, bool on) {
-    if (strcmp(hz_db_driver_name(db), "sqlite") != 0) return;
-    /* a journal-mode change needs the database alone: no waiting for it,
-     * another connection simply keeps the WAL */
-    hz_db_exec(db, "PRAGMA busy_timeout=0", NULL);
-    hz_db_exec(db, on ? "PRAGMA journal_mode=DELETE" : "PRAGMA journal_mode=WAL", NULL);
-    hz_db_exec(db, "PRAGMA busy_timeout=10000", NULL);
-    hz_db_exec(db, on ? "PRAGMA foreign_keys=OFF" : "PRAGMA foreign_keys=ON", NULL);
-}
+void hz_store_import_solo(hz_db *db, bool on) { hz_db_tune(db, on ? HZ_TUNE_SOLO : HZ_TUNE_UNSOLO); }
 
-void hz_store_import_appends(hz_db *db) {
-    if (!strcmp(hz_db_driver_name(db), "sqlite")) hz_db_exec(db, "PRAGMA cache_size=-8192", NULL);
-}
+void hz_store_import_appends(hz_db *db) { hz_db_tune(db, HZ_TUNE_APPENDS); }

@@ -95,13 +95,6 @@ static hz_err sq_exec(hz_db *db, const char *sql, hz_errinfo *e) {
     sq_db *d = (sq_db *)db;
     char *err = NULL;
     int rc = sqlite3_exec(d->h, sql, NULL, NULL, &err);
-    /* a journal-mode change switches group commit; the bulk paths' reset of
-     * the automatic checkpoint (store/schema.c) gives it back to the
-     * background connection */
-    if (strstr(sql, "journal_mode"))
-        group_refresh(d);
-    else if (d->group && strstr(sql, "wal_autocheckpoint=1000"))
-        sqlite3_wal_hook(d->h, wal_hook, d->f);
     if (rc != SQLITE_OK) {
         hz_err r = (rc & 0xff) == SQLITE_CONSTRAINT && rc != SQLITE_CONSTRAINT_DATATYPE
                        ? hz_fail(e, HZ_ECONFLICT, "数据冲突 (constraint): %s", err ? err : "")
@@ -549,6 +542,37 @@ static hz_err sq_backup(hz_db *db, const char *path, hz_errinfo *e) {
     return HZ_OK;
 }
 
+/* The uses of hz_db_tune_mode. A journal-mode change switches group commit
+ * (group_refresh); leaving bulk mode gives the checkpoints back to the
+ * background connection. */
+static void sq_tune(hz_db *db, hz_db_tune_mode mode) {
+    sq_db *d = (sq_db *)db;
+    switch (mode) {
+    case HZ_TUNE_BULK:
+        sqlite3_exec(d->h, "PRAGMA cache_size=-524288; PRAGMA wal_autocheckpoint=16384", NULL, NULL, NULL);
+        break;
+    case HZ_TUNE_SHARED:
+        sqlite3_exec(d->h, "PRAGMA cache_size=-8192; PRAGMA wal_autocheckpoint=1000", NULL, NULL, NULL);
+        if (d->group) sqlite3_wal_hook(d->h, wal_hook, d->f);
+        break;
+    case HZ_TUNE_SOLO:
+    case HZ_TUNE_UNSOLO:
+        /* a journal-mode change needs the database alone: no waiting for
+         * it, another connection simply keeps the WAL */
+        sqlite3_busy_timeout(d->h, 0);
+        sqlite3_exec(d->h, mode == HZ_TUNE_SOLO ? "PRAGMA journal_mode=DELETE" : "PRAGMA journal_mode=WAL", NULL,
+                     NULL, NULL);
+        group_refresh(d);
+        sqlite3_busy_timeout(d->h, 10000);
+        sqlite3_exec(d->h, mode == HZ_TUNE_SOLO ? "PRAGMA foreign_keys=OFF" : "PRAGMA foreign_keys=ON", NULL, NULL,
+                     NULL);
+        break;
+    case HZ_TUNE_APPENDS:
+        sqlite3_exec(d->h, "PRAGMA cache_size=-8192", NULL, NULL, NULL);
+        break;
+    }
+}
+
 const hz_db_driver hz_sqlite_driver = {
     .name = "sqlite",
     .ddl = sq_ddl,
@@ -572,5 +596,6 @@ const hz_db_driver hz_sqlite_driver = {
     .copy_begin = sq_copy_begin,
     .copy_row = sq_copy_row,
     .copy_end = sq_copy_end,
+    .tune = sq_tune,
     .backup = sq_backup,
 };
