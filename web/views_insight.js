@@ -355,23 +355,14 @@ const HzForecastCard = {
  * failed one is sent again after a confirmation. */
 const OutboxView = {
   props: ["user"],
+  components: { HzTable },
   setup(props) {
-    const status = ref(""), q = ref(""), rows = ref([]), total = ref(0), page = ref(1), error = ref("");
-    const per = 20, canRetry = hzInsight.can(props.user, "notices.retry");
+    /* the outbox is the server's list: paged, filtered, sorted and exported there (HzTable) */
+    const filters = reactive({ status: "", kind: "" }), list = ref(null), canRetry = hzInsight.can(props.user, "notices.retry");
     const statusText = { pending: "待发送", sending: "发送中", sent: "已发送", failed: "失败", skipped: "未发送（已退订/无模板）" };
     const statusType = { pending: "info", sending: "warning", sent: "success", failed: "danger", skipped: "info" };
     const kindText = { "claim.received": "理赔受理", "claim.docs_missing": "材料缺失", "claim.approved": "理赔审批",
       "claim.paid": "理赔支付", "claim.rejected": "理赔拒绝", "relief.decided": "救助决定", "lm.decided": "劳模补助决定" };
-    async function load() {
-      error.value = "";
-      try {
-        const p = new URLSearchParams({ page: page.value, per_page: per });
-        if (status.value) p.set("status", status.value);
-        if (q.value.trim()) p.set("id_number", q.value.trim());
-        const d = await hzApi.get("/notices?" + p.toString());
-        rows.value = d.items; total.value = d.total;
-      } catch (e) { error.value = errText(e); }
-    }
     async function retry(n) {
       try {
         await ElMessageBox.confirm("重新发送通知 " + n.no + "（" + n.title + "，致 " + n.name + "）？尝试次数将从零计起。", "重新发送",
@@ -380,47 +371,39 @@ const OutboxView = {
       try {
         await hzApi.post("/notices/" + encodeURIComponent(n.no) + "/retry");
         ElMessage.success("已重新排队 " + n.no);
-        await load();
+        if (list.value) list.value.reload();
       } catch (e) { ElMessage.error(errText(e)); }
     }
-    function search() { page.value = 1; load(); }
-    onMounted(load);
-    watch(status, search);
-    watch(page, load);
-    return { status, q, rows, total, page, per, error, canRetry, statusText, statusType, kindText, retry, search, time: hzFmt.time };
+    return { filters, list, canRetry, statusText, statusType, kindText, retry, time: hzFmt.time };
   },
   template: `
   <div data-test="outbox">
     <h1 class="page-title">通知发件箱</h1>
-    <el-alert v-if="error" type="error" :title="error" show-icon style="margin-bottom:12px" />
-    <div class="toolbar">
-      <el-radio-group v-model="status" data-test="outbox-status">
-        <el-radio-button label="">全部</el-radio-button>
-        <el-radio-button label="pending">待发送</el-radio-button>
-        <el-radio-button label="sent">已发送</el-radio-button>
-        <el-radio-button label="failed">失败</el-radio-button>
-        <el-radio-button label="skipped">未发送</el-radio-button>
-      </el-radio-group>
-      <el-input v-model="q" placeholder="会员身份证号" style="width:220px" clearable @keyup.enter="search" @clear="search" data-test="outbox-search" />
-      <el-button @click="search">查询</el-button>
-      <span style="color:#888">共 {{ total }} 条</span>
-    </div>
-    <el-card>
-      <el-table :data="rows" size="small" data-test="outbox-table" empty-text="没有通知">
-        <el-table-column prop="no" label="编号" width="125" />
-        <el-table-column label="类别" width="90"><template #default="s">{{ kindText[s.row.kind] || s.row.kind }}</template></el-table-column>
-        <el-table-column label="会员" width="135"><template #default="s">{{ s.row.name }}<br><small style="color:#888">{{ s.row.id_number }}</small></template></el-table-column>
-        <el-table-column prop="title" label="标题" min-width="100" />
-        <el-table-column label="状态" width="80"><template #default="s"><el-tag :type="statusType[s.row.status]" size="small" data-test="outbox-status-tag">{{ statusText[s.row.status] || s.row.status }}</el-tag></template></el-table-column>
-        <el-table-column label="尝试 · 渠道" width="90"><template #default="s">{{ s.row.attempts }}{{ s.row.channel ? ' · ' + s.row.channel : '' }}</template></el-table-column>
-        <el-table-column label="下次重试" width="140"><template #default="s">{{ s.row.next_at ? time(s.row.next_at) : '-' }}</template></el-table-column>
-        <el-table-column label="最近错误"><template #default="s"><small>{{ s.row.last_error || '' }}</small></template></el-table-column>
-        <el-table-column label="生成 / 送达" width="150"><template #default="s">{{ time(s.row.created_at) }}<br><small style="color:#888">{{ s.row.sent_at ? time(s.row.sent_at) : '' }}</small></template></el-table-column>
-        <el-table-column v-if="canRetry" label="" width="100" fixed="right"><template #default="s">
-          <el-button v-if="s.row.status === 'failed'" size="small" type="danger" plain @click="retry(s.row)" data-test="outbox-retry">重新发送</el-button></template></el-table-column>
-      </el-table>
-      <el-pagination v-if="total > per" style="margin-top:12px" layout="prev, pager, next" :total="total" :page-size="per" v-model:current-page="page" />
-    </el-card>
+    <hz-table ref="list" path="/notices" name="outbox" search="身份证号码、姓名或通知编号" :filters="filters">
+      <template #filters>
+        <el-radio-group v-model="filters.status" data-test="outbox-status">
+          <el-radio-button label="">全部</el-radio-button>
+          <el-radio-button label="pending">待发送</el-radio-button>
+          <el-radio-button label="sent">已发送</el-radio-button>
+          <el-radio-button label="failed">失败</el-radio-button>
+          <el-radio-button label="skipped">未发送</el-radio-button>
+        </el-radio-group>
+        <el-select v-model="filters.kind" placeholder="类别" clearable style="width:130px" data-test="outbox-kind">
+          <el-option v-for="(t, k) in kindText" :key="k" :label="t" :value="k" />
+        </el-select>
+      </template>
+      <el-table-column prop="no" label="编号" width="135" sortable="custom" />
+      <el-table-column prop="kind" label="类别" width="100" sortable="custom"><template #default="s">{{ kindText[s.row.kind] || s.row.kind }}</template></el-table-column>
+      <el-table-column prop="name" label="会员" width="175" sortable="custom"><template #default="s">{{ s.row.name }}<br><small style="color:#888">{{ s.row.id_number }}</small></template></el-table-column>
+      <el-table-column prop="title" label="标题" min-width="100" />
+      <el-table-column prop="status" label="状态" width="90" sortable="custom"><template #default="s"><el-tag :type="statusType[s.row.status]" size="small" data-test="outbox-status-tag">{{ statusText[s.row.status] || s.row.status }}</el-tag></template></el-table-column>
+      <el-table-column prop="attempts" label="尝试 · 渠道" width="110" sortable="custom"><template #default="s">{{ s.row.attempts }}{{ s.row.channel ? ' · ' + s.row.channel : '' }}</template></el-table-column>
+      <el-table-column label="下次重试" width="140"><template #default="s">{{ s.row.next_at ? time(s.row.next_at) : '-' }}</template></el-table-column>
+      <el-table-column label="最近错误" min-width="110"><template #default="s"><small>{{ s.row.last_error || '' }}</small></template></el-table-column>
+      <el-table-column prop="created_at" label="生成 / 送达" width="175" sortable="custom"><template #default="s">{{ time(s.row.created_at) }}<br><small style="color:#888">{{ s.row.sent_at ? time(s.row.sent_at) : '' }}</small></template></el-table-column>
+      <el-table-column v-if="canRetry" label="" width="100" fixed="right"><template #default="s">
+        <el-button v-if="s.row.status === 'failed'" size="small" type="danger" plain @click.stop="retry(s.row)" data-test="outbox-retry">重新发送</el-button></template></el-table-column>
+    </hz-table>
   </div>`,
 };
 

@@ -14,19 +14,20 @@ const hzJoin = {
 
 const JoiningView = {
   props: ["user"],
+  components: { HzTable },
   setup(props) {
-    const tab = ref("pending"), rows = ref([]), total = ref(0), error = ref("");
-    const sponsorships = ref([]), growth = ref([]);
+    /* applications and sponsorships are the server's lists: paged, filtered,
+     * sorted and exported there (HzTable); the tab is the status filter */
+    const tab = ref("pending"), error = ref(""), apps = ref(null), sps = ref(null);
+    const filters = reactive({ status: "pending", occupation: "" }), spFilters = reactive({ status: "" });
+    const growth = ref([]);
     const year = hzJoin.today().slice(0, 4);
     const form = reactive({ org: "", plan: "XYT", months: 12, from: hzJoin.today(), to: year + "-12-31" });
     async function load() {
       error.value = "";
+      if (apps.value) apps.value.reload();
+      if (sps.value) sps.value.reload();
       try {
-        const q = tab.value === "all" ? "" : "?status=" + tab.value;
-        const r = await hzApi.get("/applications" + q);
-        rows.value = r.items;
-        total.value = r.total;
-        sponsorships.value = (await hzApi.get("/sponsorships")).items;
         growth.value = (await hzApi.get("/reports/growth?format=json&from=" + (Number(year) - 1) + "-01-01")).items;
       } catch (e) { error.value = errText(e); }
     }
@@ -63,8 +64,8 @@ const JoiningView = {
       } catch (e) { ElMessage.error(errText(e)); }
     }
     onMounted(load);
-    watch(tab, load);
-    return { tab, rows, total, error, sponsorships, growth, form, approve, reject, addSponsorship, st: hzJoin,
+    watch(tab, (t) => { filters.status = t === "all" ? "" : t; });
+    return { tab, filters, spFilters, apps, sps, error, growth, form, approve, reject, addSponsorship, st: hzJoin,
              reviewer: hzJoin.reviewer(props.user), office: hzJoin.office(props.user), fmt: hzFmt };
   },
   template: `
@@ -79,37 +80,47 @@ const JoiningView = {
         <el-tab-pane label="已拒绝" name="rejected" />
         <el-tab-pane label="全部" name="all" />
       </el-tabs>
-      <el-table :data="rows" data-test="application-table" empty-text="暂无申请">
-        <el-table-column prop="no" label="编号" width="130" />
-        <el-table-column label="申请人" width="130"><template #default="{ row }">{{ row.name }}<div style="font-size:12px;color:#888">{{ row.phone }}</div></template></el-table-column>
+      <hz-table ref="apps" path="/applications" name="application" search="身份证号码、姓名或申请编号" :filters="filters">
+        <template #filters>
+          <el-select v-model="filters.occupation" placeholder="职业" clearable style="width:120px" data-test="application-occupation">
+            <el-option label="快递员" value="courier" /><el-option label="外卖骑手" value="delivery" />
+            <el-option label="网约车司机" value="ridehail" /><el-option label="货车司机" value="truck" /><el-option label="其他" value="other" />
+          </el-select>
+        </template>
+        <el-table-column prop="no" label="编号" width="140" sortable="custom" />
+        <el-table-column prop="name" label="申请人" width="130" sortable="custom"><template #default="{ row }">{{ row.name }}<div style="font-size:12px;color:#888">{{ row.phone }}</div></template></el-table-column>
         <el-table-column prop="id_number" label="身份证号" width="170" />
-        <el-table-column prop="occupation_label" label="职业" width="96" />
-        <el-table-column prop="org_name" label="联合工会" min-width="150" show-overflow-tooltip />
-        <el-table-column label="申请时间" width="150"><template #default="{ row }">{{ fmt.time(row.created_at) }}</template></el-table-column>
-        <el-table-column label="状态" width="120"><template #default="{ row }">
+        <el-table-column prop="occupation" label="职业" width="96" sortable="custom"><template #default="{ row }">{{ row.occupation_label }}</template></el-table-column>
+        <el-table-column prop="org" label="联合工会" min-width="150" show-overflow-tooltip sortable="custom"><template #default="{ row }">{{ row.org_name }}</template></el-table-column>
+        <el-table-column prop="created_at" label="申请时间" width="160" sortable="custom"><template #default="{ row }">{{ fmt.time(row.created_at) }}</template></el-table-column>
+        <el-table-column prop="status" label="状态" width="120" sortable="custom"><template #default="{ row }">
           <el-tag size="small" :type="st.statusType[row.status]">{{ st.statusText[row.status] }}</el-tag>
           <div v-if="row.reason" style="font-size:12px;color:#888">{{ row.reason }}</div>
         </template></el-table-column>
         <el-table-column v-if="reviewer" label="操作" width="140" fixed="right"><template #default="{ row }">
           <template v-if="row.status === 'pending'">
-            <el-button size="small" type="success" @click="approve(row)" :data-test="'application-approve-' + row.no">批准</el-button>
-            <el-button size="small" type="danger" plain @click="reject(row)" :data-test="'application-reject-' + row.no">拒绝</el-button>
+            <el-button size="small" type="success" @click.stop="approve(row)" :data-test="'application-approve-' + row.no">批准</el-button>
+            <el-button size="small" type="danger" plain @click.stop="reject(row)" :data-test="'application-reject-' + row.no">拒绝</el-button>
           </template>
         </template></el-table-column>
-      </el-table>
-      <div style="margin-top:8px;color:#888" data-test="application-total">共 {{ total }} 件</div>
+      </hz-table>
     </el-card>
     <el-card style="margin-top:16px">
       <template #header>常设赠送 <small style="color:#888">（期间加入该组织的会员，自入会之日起获赠保障，由组织付费）</small></template>
-      <el-table :data="sponsorships" data-test="sponsorship-table" empty-text="暂无常设赠送">
-        <el-table-column prop="no" label="编号" width="140" />
-        <el-table-column prop="org_name" label="组织" min-width="200" />
-        <el-table-column label="计划" width="130"><template #default="{ row }">{{ fmt.planName[row.plan] || row.plan }} · {{ row.months }}个月</template></el-table-column>
-        <el-table-column label="入会期间" width="200"><template #default="{ row }">{{ row.from }} 至 {{ row.to }}</template></el-table-column>
-        <el-table-column prop="granted" label="已赠送(人)" width="100" />
+      <hz-table ref="sps" path="/sponsorships" name="sponsorship" search="编号或组织名称" :filters="spFilters" :page-size="20">
+        <template #filters>
+          <el-select v-model="spFilters.status" placeholder="状态" clearable style="width:120px" data-test="sponsorship-status">
+            <el-option label="未开始" value="upcoming" /><el-option label="进行中" value="active" /><el-option label="已结束" value="ended" />
+          </el-select>
+        </template>
+        <el-table-column prop="no" label="编号" width="140" sortable="custom" />
+        <el-table-column prop="org" label="组织" min-width="200" sortable="custom"><template #default="{ row }">{{ row.org_name }}</template></el-table-column>
+        <el-table-column prop="plan" label="计划" width="130" sortable="custom"><template #default="{ row }">{{ fmt.planName[row.plan] || row.plan }} · {{ row.months }}个月</template></el-table-column>
+        <el-table-column prop="from" label="入会期间" width="210" sortable="custom"><template #default="{ row }">{{ row.from }} 至 {{ row.to }}</template></el-table-column>
+        <el-table-column prop="granted" label="已赠送(人)" width="110" sortable="custom" />
         <el-table-column prop="not_eligible" label="不符合条件" width="100" />
-        <el-table-column label="组织付费" width="110"><template #default="{ row }"><span class="money">{{ row.premium }}</span></template></el-table-column>
-      </el-table>
+        <el-table-column prop="premium" label="组织付费" width="130" sortable="custom"><template #default="{ row }"><span class="money">{{ fmt.money(row.premium) }}</span></template></el-table-column>
+      </hz-table>
       <div v-if="office" class="toolbar" style="margin-top:12px;flex-wrap:wrap;gap:8px;display:flex" data-test="sponsorship-form">
         <el-input v-model="form.org" placeholder="组织代码，如 SL-ZA-XYT" style="max-width:200px" aria-label="组织代码" data-test="sponsorship-org" />
         <el-input v-model="form.plan" placeholder="计划[:份数]" style="max-width:120px" aria-label="计划" data-test="sponsorship-plan" />

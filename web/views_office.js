@@ -126,53 +126,47 @@ const hzOfficeViews = (() => {
   /* 组织与单位: the organisation tree (districts, joint unions, grassroots
    * unions) and the units of the chosen subtree, with add and edit. */
   const OrgView = {
-    components: { MemberAddDialog, DialogFooter },
+    components: { MemberAddDialog, DialogFooter, HzTable },
     setup() {
       const r = role();
-      const orgs = ref([]), units = ref([]), error = ref(""), picked = ref(null), q = ref("");
+      /* the tree's counts are the server's (GET /orgs?counts=1, each org's
+       * subtree); the units are its paged list (HzTable), narrowed to the
+       * org picked in the tree */
+      const orgs = ref([]), error = ref(""), picked = ref(null), list = ref(null);
+      const filters = reactive({ org: "", status: "" });
       const mayWrite = computed(() => OFFICE.includes(r.value));
       const mayAddMember = computed(() => ["admin", "staff", "unit"].includes(r.value));
       const byCode = computed(() => Object.fromEntries(orgs.value.map(o => [o.code, o])));
       const tree = computed(() => {
         const nodes = {}, roots = [];
         const sorted = orgs.value.slice().sort((a, b) => a.path.length - b.path.length || a.path.localeCompare(b.path));
-        for (const o of sorted) nodes[o.path] = { ...o, label: o.name, children: [], units: 0, members: 0 };
-        for (const u of units.value) {
-          const o = byCode.value[u.org];
-          for (let p = o ? o.path : null; p && nodes[p];) {
-            nodes[p].units++; nodes[p].members += u.members;
-            const up = p.replace(/[^/]+\/$/, ""); p = up.length > 1 ? up : null;
-          }
-        }
+        for (const o of sorted) nodes[o.path] = { ...o, label: o.name, children: [] };
         for (const o of sorted) {
           const up = o.path.replace(/[^/]+\/$/, "");
           if (nodes[up]) nodes[up].children.push(nodes[o.path]); else roots.push(nodes[o.path]);
         }
         return roots;
       });
-      const shown = computed(() => {
-        const path = picked.value ? picked.value.path : "";
-        const text = q.value.trim();
-        return units.value.filter(u => {
-          const o = byCode.value[u.org];
-          return (!path || (o && o.path.startsWith(path))) && (!text || u.name.includes(text) || u.code.includes(text.toUpperCase()));
-        });
-      });
+      /* the picked org as the latest counts say (a unit added or moved reloads them) */
+      const unitCount = computed(() => (picked.value ? (byCode.value[picked.value.code] || picked.value).units
+                                                    : tree.value.reduce((n, o) => n + (o.units || 0), 0)));
+      watch(picked, (p) => { filters.org = p ? p.code : ""; });
       async function load() {
         error.value = "";
-        try { [orgs.value, units.value] = await Promise.all([fetchAll("/orgs"), fetchAll("/units")]); }
+        try { orgs.value = await fetchAll("/orgs?counts=1"); }
         catch (e) { error.value = err(e); }
       }
       const dlg = reactive({ open: false, edit: false, code: "", name: "", org: "", busy: false, error: "" });
       function addUnit() {
         Object.assign(dlg, { open: true, edit: false, code: "", name: "", org: picked.value ? picked.value.code : "", error: "" });
       }
-      function editUnit(u) { Object.assign(dlg, { open: true, edit: true, code: u.code, name: u.name, org: u.org, error: "" }); }
+      let editing = null; // the row being edited (its org and members, for the move's confirmation)
+      function editUnit(u) { editing = u; Object.assign(dlg, { open: true, edit: true, code: u.code, name: u.name, org: u.org, error: "" }); }
       async function saveUnit() {
         dlg.busy = true; dlg.error = "";
         try {
           if (dlg.edit) {
-            const was = units.value.find(u => u.code === dlg.code);
+            const was = editing && editing.code === dlg.code ? editing : null;
             if (was && was.org !== dlg.org && !(await confirmBox("将单位「" + dlg.name + "」及其 " + was.members + " 名会员从 " +
                 (byCode.value[was.org] || {}).name + " 调整到 " + (byCode.value[dlg.org] || {}).name + "？", "调整所属工会"))) { dlg.busy = false; return; }
             await hzApi.put("/units/" + encodeURIComponent(dlg.code), { name: dlg.name, org: dlg.org });
@@ -183,6 +177,7 @@ const hzOfficeViews = (() => {
           }
           dlg.open = false;
           await load();
+          if (list.value) list.value.reload();
         } catch (e) { dlg.error = err(e); } finally { dlg.busy = false; }
       }
       function memberAdded(m) { location.hash = "#/members/" + encodeURIComponent(m.ref); }
@@ -212,7 +207,7 @@ const hzOfficeViews = (() => {
         } finally { odlg.busy = false; }
       }
       onMounted(load);
-      return { orgs, units, error, picked, q, tree, shown, byCode, mayWrite, mayAddMember, dlg, addUnit, editUnit, saveUnit, memberAdded, kindName,
+      return { orgs, error, picked, tree, unitCount, filters, list, byCode, mayWrite, mayAddMember, dlg, addUnit, editUnit, saveUnit, memberAdded, kindName,
                odlg, addOrg, saveOrg, fieldError };
     },
     template: `
@@ -234,23 +229,25 @@ const hzOfficeViews = (() => {
         </el-col>
         <el-col :xs="24" :md="orgs.length ? 16 : 24">
           <el-card><template #header>
-              <span data-test="units-heading">{{ picked ? picked.name : '全部' }}的会员单位（{{ shown.length }} 家）</span>
+              <span data-test="units-heading">{{ picked ? picked.name : '全部' }}的会员单位（{{ unitCount }} 家）</span>
               <el-button v-if="picked" size="small" link @click="picked = null" style="margin-left:8px">显示全部</el-button>
             </template>
-            <div class="toolbar">
-              <el-input v-model="q" placeholder="单位名称或信用代码" clearable style="width:240px" data-test="unit-search" />
-              <el-button v-if="mayWrite" type="primary" @click="addUnit" data-test="unit-add">新增单位</el-button>
-            </div>
-            <el-table :data="shown" size="small" max-height="560" data-test="unit-table">
-              <el-table-column prop="name" label="单位名称" min-width="170" show-overflow-tooltip />
-              <el-table-column prop="code" label="统一社会信用代码" width="172" />
-              <el-table-column label="所属工会" min-width="110" show-overflow-tooltip><template #default="s">{{ (byCode[s.row.org] || {}).name || s.row.org }}</template></el-table-column>
-              <el-table-column prop="members" label="会员" width="64" />
+            <hz-table ref="list" path="/units" name="unit" search="单位名称或信用代码" :filters="filters">
+              <template #filters>
+                <el-select v-model="filters.status" placeholder="会员情况" clearable style="width:120px" data-test="unit-status">
+                  <el-option label="有会员" value="active" /><el-option label="无会员" value="empty" />
+                </el-select>
+                <el-button v-if="mayWrite" type="primary" @click="addUnit" data-test="unit-add">新增单位</el-button>
+              </template>
+              <el-table-column prop="name" label="单位名称" min-width="170" show-overflow-tooltip sortable="custom" />
+              <el-table-column prop="code" label="统一社会信用代码" width="180" sortable="custom" />
+              <el-table-column prop="org" label="所属工会" min-width="110" show-overflow-tooltip sortable="custom"><template #default="s">{{ s.row.org_name || s.row.org }}</template></el-table-column>
+              <el-table-column prop="members" label="会员" width="80" sortable="custom" />
               <el-table-column label="操作" :width="mayWrite && mayAddMember ? 180 : 110" fixed="right" v-if="mayWrite || mayAddMember"><template #default="s">
-                <el-button v-if="mayWrite" size="small" @click="editUnit(s.row)" :data-test="'unit-edit-' + s.row.code">编辑</el-button>
+                <el-button v-if="mayWrite" size="small" @click.stop="editUnit(s.row)" :data-test="'unit-edit-' + s.row.code">编辑</el-button>
                 <member-add-dialog v-if="mayAddMember" :unit="s.row" @done="memberAdded" style="margin-left:6px" />
               </template></el-table-column>
-            </el-table>
+            </hz-table>
           </el-card>
         </el-col>
       </el-row>

@@ -101,7 +101,7 @@ try {
   await page.waitForSelector("[data-test=nav-joining]");
   const mine = await answered(page, "/applications", { status: "pending" }, () => page.click("[data-test=nav-joining]"));
   await page.waitForSelector("[data-test=application-total]");
-  check(mine.total === 0 && (await text(page, "[data-test=application-total]")).includes("共 0 件"),
+  check(mine.total === 0 && (await text(page, "[data-test=application-total]")).includes("共 0 条"),
         "新城区's cadre sees no application of 镇安: " + mine.total);
   check((await api(page, "/applications")).total === 0 && (await api(page, "/sponsorships")).total === 0,
         "nor any decided one, nor 镇安's sponsorship");

@@ -97,6 +97,52 @@ async function recordList(page, name, path, who) {
   return all.total;
 }
 
+/* 入会申请 as admin (lists4): the demo's applications (more than 20) paged by the
+ * server, page 2 disjoint, sorted by number, filtered by occupation and the
+ * filtered rows exported (CSV rows = the filtered total, in the list's order;
+ * XLSX); the org page's units from the server with the tree's counts. */
+async function applicationsList(page) {
+  const A = "/applications";
+  await answered(page, A, { status: "pending", page: "1" }, () => page.click("[data-test=nav-joining]"));
+  const all = await answered(page, A, { status: null, page: "1" }, () => page.click(".el-tabs__item >> text=全部"));
+  check(all.total > 20 && all.items.length === 20, `applications: ${all.total} in all, 20 a page`);
+  await eventually(page, (t) => document.querySelector("[data-test=application-total]").textContent.includes("共 " + t + " 条"),
+                   all.total, "applications: the total is shown");
+  const p2 = await answered(page, A, { page: "2" }, () => page.click("[data-test=application-pager] .btn-next"));
+  check(p2.items.length === Math.min(20, all.total - 20) && p2.items.every(x => !all.items.some(y => y.no === x.no)),
+        "applications: page 2 holds the other " + p2.items.length + " rows");
+  await eventually(page, (no) => document.querySelector("[data-test=application-table] .el-table__body-wrapper .el-table__row")
+    .textContent.includes(no), p2.items[0].no, "applications: page 2 is shown");
+  await shot(page, "lists-10-applications-page2");
+  const asc = await answered(page, A, { sort: "no", order: "asc" }, () => page.click("[data-test=application-table] th >> text=编号"));
+  const every = await everything(page, A);
+  check(every.length === all.total && asc.items[0].no === every.map(x => x.no).sort()[0], "applications: sorted by number, the smallest first");
+  const f = await choose(page, "application-occupation", "外卖骑手", A, { occupation: "delivery", sort: "no", order: "asc" });
+  const want = every.filter(x => x.occupation === "delivery");
+  check(f.total === want.length && f.total > 0 && f.items.every(x => x.occupation === "delivery"),
+        `applications: 外卖骑手 ${f.total} (${want.length})`);
+  const csv = await download(page, "application-export-csv");
+  const rows = csvRows(csv.bytes);
+  check(csv.bytes[0] === 0xef && rows[0][0] === "申请编号" && rows.length - 1 === f.total &&
+        rows.slice(1).map(r => r[0]).join() === want.map(x => x.no).sort().join(),
+        `applications: the CSV holds the ${f.total} filtered rows in the list's order (${rows.length - 1})`);
+  const xlsx = await download(page, "application-export-xlsx");
+  check(xlsx.name === "applications.xlsx" && xlsx.bytes[0] === 0x50, "applications: an XLSX file " + xlsx.name);
+  await shot(page, "lists-11-applications-delivery");
+  // the org page: the tree's counts are the server's, the units its paged list
+  const orgs = await answered(page, "/orgs", { counts: "1" }, () => page.click("[data-test=nav-org]"));
+  const units = await everything(page, "/units");
+  const root = orgs.items.find(o => o.code === "XA");
+  check(root && root.units === units.filter(u => orgs.items.some(o => o.code === u.org && o.path.startsWith(root.path))).length,
+        "the tree's count of 西安's units is the server's: " + (root && root.units));
+  await page.waitForSelector("[data-test=org-XA-YT]");
+  const yt = await answered(page, "/units", { org: "XA-YT" }, () => page.click("[data-test=org-XA-YT]"));
+  check(yt.total > 0 && yt.items.every(u => u.org.startsWith("XA-YT")), "picking 雁塔区 asks the server for its units: " + yt.total);
+  await eventually(page, (t) => document.querySelector("[data-test=unit-total]").textContent.includes("共 " + t + " 条"),
+                   yt.total, "the units' total is shown");
+  await shot(page, "lists-12-org-units-server");
+}
+
 /* 用户与安全 as admin: more than 20 accounts paged, filtered by role and
  * state, sorted by last login, and the filtered rows exported. */
 async function usersList(page) {
@@ -260,6 +306,7 @@ try {
   const adminCases = await recordList(page, "case", "/cases", "admin");
   await usersList(page);
   await settlementsList(page);
+  await applicationsList(page);
   await ad.ctx.close();
 
   // --- the 新城区 cadre: its district's rows only, also in totals and exports ----------------

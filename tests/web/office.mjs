@@ -93,6 +93,7 @@ try {
   await shot(page, "office-02-unit-add");
   await page.click("[data-test=uf-save]");
   await page.fill(inp("unit-search"), "测试办公");
+  await page.press(inp("unit-search"), "Enter"); // the server searches (HzTable)
   await page.waitForSelector(`[data-test=unit-edit-${UNIT}]`);
   check((await api(page, "/units?per_page=500")).items.some(u => u.code === UNIT && u.org === "XA-XC"), "the unit is added under 新城区");
   await page.click(`[data-test=unit-edit-${UNIT}]`);
@@ -100,6 +101,12 @@ try {
   await page.click("[data-test=uf-save]");
   await page.waitForSelector("[data-test=unit-table] >> text=西安测试办公用品股份有限公司");
   check(true, "the unit is renamed");
+  // the tree's and the heading's counts are the server's (GET /orgs?counts=1), the new unit counted
+  const xcOrg = (await api(page, "/orgs?counts=1&per_page=500")).items.find(o => o.code === "XA-XC");
+  const xcUnits = (await api(page, "/units?org=XA-XC&per_page=500")).total;
+  check(xcOrg && xcOrg.units === xcUnits, "新城区's count is its units': " + (xcOrg && xcOrg.units) + " = " + xcUnits);
+  await page.waitForFunction((n) => document.querySelector("[data-test=units-heading]").textContent.includes("（" + n + " 家）") &&
+    document.querySelector("[data-test=org-XA-XC]").textContent.includes(n + " 家单位"), xcUnits);
   // the 操作 column is whole at 1366x768 (it was cut off): its buttons inside the table and the window
   const tbl = await page.locator("[data-test=unit-table]").boundingBox();
   for (const b of [`unit-edit-${UNIT}`, `member-add-${UNIT}`]) {
