@@ -309,10 +309,11 @@ hz_err hz_claims_submit_tx(hz_app *app, const hz_claim_input *in, int64_t *claim
     for (int i = 0; i < n_covs; i++)
         for (int k = 0; k < covs[i].n_ledger; k++)
             if ((rc = hz_store_ledger_put(app->db, covs[i].coverage_id, &covs[i].ledger[k], e))) goto out;
-    /* the rest reaches what members share (LM budgets, the audit chain):
-     * one submission at a time from here (store/db.h) */
-    if ((rc = hz_db_serialize(app->db, e))) goto out;
-    /* what rested on these stays before huzhu paid (an LM subsidy) is recomputed */
+    /* what rested on these stays before huzhu paid (an LM subsidy) is
+     * recomputed; what members share (an LM budget, the audit chain) is
+     * reached past hz_db_serialize, which the module and the audit call
+     * themselves as late as they can: from there one submission at a time
+     * to the commit (store/db.h, P9) */
     for (int i = 0; i < n_events; i++)
         for (const hz_app_module *const *md = hz_app_modules; events[i].settlement_id && *md; md++)
             if ((*md)->settlement_claimed && (rc = (*md)->settlement_claimed(app, events[i].settlement_id, "", e)))

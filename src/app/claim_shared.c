@@ -127,7 +127,10 @@ void hz_claims_audit_text(const hz_claim *c, const char *why, char object[HZ_CLA
 hz_err hz_claims_audit(hz_app *app, const char *action, const hz_claim *c, const char *why, hz_errinfo *e) {
     char object[HZ_CLAIM_AUDIT_OBJECT], detail[HZ_CLAIM_AUDIT_DETAIL];
     hz_claims_audit_text(c, why, object, detail);
-    hz_err rc = hz_audit(app, action, object, detail, e);
-    /* what is audited is told to the modules that react (the member's notices) */
-    return rc ? rc : hz_app_event_emit(app, action, "claim", c->id, c->claim_no, e);
+    /* what is audited is told to the modules that react (the member's
+     * notices), before the audit event: appending to the chain takes the lock
+     * that a member's transaction then holds to its commit (store/db.h
+     * hz_db_serialize), and the notices are the member's own rows (P9) */
+    hz_err rc = hz_app_event_emit(app, action, "claim", c->id, c->claim_no, e);
+    return rc ? rc : hz_audit(app, action, object, detail, e);
 }

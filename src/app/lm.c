@@ -408,6 +408,9 @@ static hz_err lm_settlement_claimed(hz_app *app, int64_t settlement_id, const ch
         (rc = hz_store_lm_cap_used(app->db, s.member_id, s.year, &used, e)))
         return rc;
     if (paid <= s.huzhu_paid) return HZ_OK;
+    /* the year's budget is every member's: from here one transaction at a
+     * time (a claim submission reads the rest as its member's own rows) */
+    if ((rc = hz_db_serialize(app->db, e))) return rc;
     hz_lm_result r;
     if ((rc = hz_lm_compute(&sc, (hz_lm_level)level, s.psn_selfpay, paid, used - s.amount, &r, e))) return rc;
     hz_fen now = r.amount < s.amount ? r.amount : s.amount, back = s.amount - now;

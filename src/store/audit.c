@@ -33,7 +33,8 @@ hz_err hz_store_audit_insert(hz_db *db, const hz_audit_row *r, hz_errinfo *e) {
     hz_stmt_text(st, 5, r->detail);
     hz_stmt_text(st, 6, r->prev_hash);
     hz_stmt_text(st, 7, r->hash);
-    return hz_stmt_run(st, e);
+    /* the chain's lock is held to the commit: the event goes with it */
+    return hz_stmt_run_late(st, e);
 }
 
 hz_err hz_store_audit_walk(hz_db *db, hz_audit_fn fn, void *ctx, hz_errinfo *e) {

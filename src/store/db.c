@@ -142,6 +142,9 @@ hz_err hz_stmt_run(hz_stmt *st, hz_errinfo *e) {
     st->db->drv->reset(st);
     return rc;
 }
+hz_err hz_stmt_run_late(hz_stmt *st, hz_errinfo *e) {
+    return st->db->drv->run_late ? st->db->drv->run_late(st, e) : hz_stmt_run(st, e);
+}
 int64_t hz_stmt_col_int(hz_stmt *st, int col) { return st->db->drv->col_int64(st, col); }
 const char *hz_stmt_col_text(hz_stmt *st, int col) {
     const char *s = st->db->drv->col_text(st, col);

@@ -46,6 +46,8 @@ typedef struct hz_db_driver {
     const char *(*col_text)(hz_stmt *st, int col);
     bool (*col_null)(hz_stmt *st, int col);
     void (*reset)(hz_stmt *st);
+    /* hz_stmt_run_late (NULL: hz_stmt_run) */
+    hz_err (*run_late)(hz_stmt *st, hz_errinfo *e);
     void (*finalize)(hz_stmt *st);
     hz_err (*begin)(hz_db *db, hz_errinfo *e);
     /* a write transaction on one member's rows (NULL: begin) */
@@ -118,6 +120,10 @@ void hz_stmt_null(hz_stmt *st, int idx);
 hz_err hz_stmt_step(hz_stmt *st, bool *row, hz_errinfo *e);
 /* Steps a statement that returns no rows (or ignores them). */
 hz_err hz_stmt_run(hz_stmt *st, hz_errinfo *e);
+/* The same for a write whose failure may be reported by the next statement
+ * or by the commit, which then fails the transaction (PostgreSQL: sent with
+ * it in one round trip, past hz_db_serialize; the audit event). */
+hz_err hz_stmt_run_late(hz_stmt *st, hz_errinfo *e);
 int64_t hz_stmt_col_int(hz_stmt *st, int col);
 /* Valid until the next step/reset; "" for NULL. */
 const char *hz_stmt_col_text(hz_stmt *st, int col);

@@ -9,7 +9,16 @@
  * instead, so different members' run at once; it takes a third lock before
  * it reaches what all members share (hz_db_serialize: the audit chain).
  * Always in this order (write lock, member, serial), so no two wait on each
- * other in a cycle. */
+ * other in a cycle.
+ *
+ * The serial lock is held from hz_db_serialize to the commit, so a member's
+ * transaction sends what it can in one pipeline (libpq pipeline mode): BEGIN
+ * and its locks travel with its first statement, the serial lock's request
+ * with the next statement (the audit chain's last hash), and a statement
+ * whose result nobody reads (the audit event, hz_stmt_run_late) with the
+ * COMMIT. The serial lock is then held over two round trips to the server,
+ * not one per statement (docs/benchmarks.md, P9). A failure in a pipeline
+ * is reported by the statement that reads it, and fails the transaction. */
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +37,8 @@ typedef struct {
     int next_stmt;
     int copy_cols;
     bool alone; /* the open transaction excludes every other writer */
+    bool piped; /* in pipeline mode: statements sent whose results are unread */
+    int pending; /* how many */
     char *copy_buf; /* rows gathered before PQputCopyData */
     size_t copy_len, copy_cap;
 } pg_db;
@@ -56,8 +67,62 @@ static hz_err map_result(PGresult *res, PGconn *c, hz_errinfo *e) {
     return hz_fail(e, HZ_EDB, "数据库错误 (postgresql): %s", clean);
 }
 
+static bool pipe_open(pg_db *d) {
+    if (d->piped) return true;
+    if (PQenterPipelineMode(d->c) != 1) return false;
+    d->piped = true;
+    d->pending = 0;
+    return true;
+}
+
+/* Sends `sql` into the pipeline (no result read yet). */
+static hz_err pipe_send(pg_db *d, const char *sql, int n, const char *const *values, hz_errinfo *e) {
+    if (PQsendQueryParams(d->c, sql, n, NULL, values, NULL, NULL, 0) != 1)
+        return hz_fail(e, HZ_EDB, "数据库错误 (postgresql): %s", PQerrorMessage(d->c));
+    d->pending++;
+    return HZ_OK;
+}
+
+/* Ends the pipeline: a sync, then every result up to it. The first failure
+ * is returned; the last statement's result goes to *last (when last is not
+ * NULL and nothing failed). */
+static hz_err pipe_sync(pg_db *d, PGresult **last, hz_errinfo *e) {
+    hz_err rc = HZ_OK;
+    if (last) *last = NULL;
+    if (!d->piped) return HZ_OK;
+    if (PQpipelineSync(d->c) != 1) rc = hz_fail(e, HZ_EDB, "数据库错误 (postgresql): %s", PQerrorMessage(d->c));
+    for (int i = 0; !rc && i < d->pending; i++) {
+        PGresult *res = PQgetResult(d->c);
+        ExecStatusType st = PQresultStatus(res);
+        if (!res || (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)) rc = map_result(res, d->c, e);
+        if (!rc && last && i == d->pending - 1)
+            *last = res;
+        else
+            PQclear(res);
+        while (res && (res = PQgetResult(d->c))) PQclear(res); /* the NULL after each statement's result */
+    }
+    /* after a failure the rest are aborted: read through to the sync */
+    for (;;) {
+        PGresult *res = PQgetResult(d->c);
+        if (!res) {
+            if (PQpipelineStatus(d->c) != PQ_PIPELINE_ABORTED || PQstatus(d->c) != CONNECTION_OK) break;
+            continue;
+        }
+        ExecStatusType st = PQresultStatus(res);
+        PQclear(res);
+        if (st == PGRES_PIPELINE_SYNC) break;
+    }
+    PQexitPipelineMode(d->c);
+    d->piped = false;
+    d->pending = 0;
+    if (rc && d->base.tx_depth > 0) d->base.tx_failed = true;
+    return rc;
+}
+
 static hz_err pg_exec(hz_db *db, const char *sql, hz_errinfo *e) {
     pg_db *d = (pg_db *)db;
+    hz_err prc = pipe_sync(d, NULL, e);
+    if (prc) return prc;
     PGresult *res = PQexec(d->c, sql);
     ExecStatusType st = PQresultStatus(res);
     hz_err rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? HZ_OK : map_result(res, d->c, e);
@@ -129,6 +194,8 @@ static char *rewrite(const char *sql, int *nparams) {
 
 static hz_err pg_prepare(hz_db *db, const char *sql, hz_stmt **out, hz_errinfo *e) {
     pg_db *d = (pg_db *)db;
+    hz_err prc = pipe_sync(d, NULL, e); /* a statement's first use on this connection */
+    if (prc) return prc;
     pg_stmt *s = calloc(1, sizeof *s);
     if (!s) return hz_fail(e, HZ_EINTERNAL, "内存不足 (out of memory)");
     char *text = rewrite(sql, &s->nparams);
@@ -185,7 +252,21 @@ static hz_err pg_step(hz_stmt *st, bool *row, hz_errinfo *e) {
     }
     if (!s->executed) {
         s->executed = true;
-        s->res = PQexecPrepared(d->c, s->name, s->nparams, (const char *const *)s->values, NULL, NULL, 0);
+        if (d->piped) {
+            hz_err rc = HZ_OK;
+            if (PQsendQueryPrepared(d->c, s->name, s->nparams, (const char *const *)s->values, NULL, NULL, 0) != 1)
+                rc = hz_fail(e, HZ_EDB, "数据库错误 (postgresql): %s", PQerrorMessage(d->c));
+            else
+                d->pending++;
+            hz_err src = pipe_sync(d, &s->res, e);
+            if (rc || src) {
+                *row = false;
+                if (st->db->tx_depth > 0) st->db->tx_failed = true;
+                return rc ? rc : src;
+            }
+        } else {
+            s->res = PQexecPrepared(d->c, s->name, s->nparams, (const char *const *)s->values, NULL, NULL, 0);
+        }
         ExecStatusType rs = PQresultStatus(s->res);
         if (rs != PGRES_TUPLES_OK && rs != PGRES_COMMAND_OK) {
             hz_err rc = map_result(s->res, d->c, e);
@@ -227,12 +308,30 @@ static void pg_reset(hz_stmt *st) {
         s->values[i] = NULL;
     }
 }
+/* In a pipeline the statement goes with the next one that reads a result
+ * (the COMMIT at the latest), and so does its failure. */
+static hz_err pg_run_late(hz_stmt *st, hz_errinfo *e) {
+    pg_stmt *s = (pg_stmt *)st;
+    pg_db *d = (pg_db *)st->db;
+    if (!d->piped || s->bind_failed || s->executed) return hz_stmt_run(st, e);
+    hz_err rc = HZ_OK;
+    if (PQsendQueryPrepared(d->c, s->name, s->nparams, (const char *const *)s->values, NULL, NULL, 0) != 1) {
+        rc = hz_fail(e, HZ_EDB, "数据库错误 (postgresql): %s", PQerrorMessage(d->c));
+        if (st->db->tx_depth > 0) st->db->tx_failed = true;
+    } else {
+        d->pending++;
+    }
+    pg_reset(st);
+    return rc;
+}
+
 static void pg_finalize(hz_stmt *st) {
     pg_reset(st);
     free(st);
 }
 
 static hz_err pg_begin(hz_db *db, hz_errinfo *e) {
+    pipe_sync((pg_db *)db, NULL, NULL); /* nothing is left in one between transactions */
     hz_err rc = pg_exec(db, "BEGIN", e);
     if (rc) return rc;
     char lock[64];
@@ -245,17 +344,25 @@ static hz_err pg_begin(hz_db *db, hz_errinfo *e) {
 static hz_err pg_begin_member(hz_db *db, const char *member_key, hz_errinfo *e) {
     pg_db *d = (pg_db *)db;
     if (!member_key || !*member_key) return pg_begin(db, e);
-    hz_err rc = pg_exec(db, "BEGIN", e);
-    if (rc) return rc;
+    pipe_sync(d, NULL, NULL);
     char sql[128];
     snprintf(sql, sizeof sql, "SELECT pg_advisory_xact_lock_shared(%d), pg_advisory_xact_lock(%d, hashtext($1))",
              HZ_WRITE_LOCK, HZ_MEMBER_LOCK);
     const char *values[1] = {member_key};
+    d->alone = false;
+    hz_err rc;
+    if (pipe_open(d)) { /* with the first statement */
+        if ((rc = pipe_send(d, "BEGIN", 0, NULL, e)) || (rc = pipe_send(d, sql, 1, values, e))) {
+            pipe_sync(d, NULL, NULL);
+            pg_exec(db, "ROLLBACK", NULL);
+        }
+        return rc;
+    }
+    if ((rc = pg_exec(db, "BEGIN", e))) return rc;
     PGresult *res = PQexecParams(d->c, sql, 1, NULL, values, NULL, NULL, 0);
     rc = PQresultStatus(res) == PGRES_TUPLES_OK ? HZ_OK : map_result(res, d->c, e);
     PQclear(res);
     if (rc) pg_exec(db, "ROLLBACK", NULL);
-    d->alone = false;
     return rc;
 }
 
@@ -264,12 +371,23 @@ static hz_err pg_serialize(hz_db *db, hz_errinfo *e) {
     if (d->alone) return HZ_OK;
     char lock[64];
     snprintf(lock, sizeof lock, "SELECT pg_advisory_xact_lock(%d)", HZ_SERIAL_LOCK);
-    hz_err rc = pg_exec(db, lock, e);
+    /* with the next statement: the lock is held from the round trip that
+     * takes it */
+    hz_err rc = pipe_open(d) ? pipe_send(d, lock, 0, NULL, e) : pg_exec(db, lock, e);
     if (!rc) d->alone = true;
     return rc;
 }
-static hz_err pg_commit(hz_db *db, hz_errinfo *e) { return pg_exec(db, "COMMIT", e); }
-static hz_err pg_rollback(hz_db *db) { return pg_exec(db, "ROLLBACK", NULL); }
+static hz_err pg_commit(hz_db *db, hz_errinfo *e) {
+    pg_db *d = (pg_db *)db;
+    if (!d->piped) return pg_exec(db, "COMMIT", e);
+    hz_err rc = pipe_send(d, "COMMIT", 0, NULL, e);
+    hz_err src = pipe_sync(d, NULL, e);
+    return rc ? rc : src;
+}
+static hz_err pg_rollback(hz_db *db) {
+    pipe_sync((pg_db *)db, NULL, NULL);
+    return pg_exec(db, "ROLLBACK", NULL);
+}
 
 static hz_err pg_copy_begin(hz_db *db, const char *table, const char *const *cols, int n, hz_errinfo *e) {
     pg_db *d = (pg_db *)db;
@@ -285,6 +403,8 @@ static hz_err pg_copy_begin(hz_db *db, const char *table, const char *const *col
     }
     hz_sqlbuf_add(&b, ") FROM STDIN");
     if (b.over) return hz_fail(e, HZ_EINTERNAL, "copy: 语句过长 (statement too long)");
+    hz_err prc = pipe_sync(d, NULL, e);
+    if (prc) return prc;
     PGresult *res = PQexec(d->c, sql);
     hz_err rc = PQresultStatus(res) == PGRES_COPY_IN ? HZ_OK : map_result(res, d->c, e);
     PQclear(res);
@@ -372,6 +492,7 @@ const hz_db_driver hz_pg_driver = {
     .col_text = pg_col_text,
     .col_null = pg_col_null,
     .reset = pg_reset,
+    .run_late = pg_run_late,
     .finalize = pg_finalize,
     .begin = pg_begin,
     .begin_member = pg_begin_member,
