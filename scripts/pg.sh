@@ -2,6 +2,7 @@
 # A throw-away PostgreSQL cluster on loopback for the tests and benchmarks.
 #   pg.sh start DIR   -> initdb + start in DIR, prints the port
 #   pg.sh stop DIR    -> stop and remove DIR
+#   HZ_PG_OPTS: more server options ("-c name=value ...", bench/pg_servers.sh)
 set -eu
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -n "$bin" ] || { echo "postgresql is not installed" >&2; exit 1; }
@@ -14,7 +15,7 @@ start)
   as_pg "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --locale=C --no-sync >/dev/null
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
   as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o \
-    "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=300" \
+    "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=300 ${HZ_PG_OPTS:-}" \
     start >/dev/null
   echo "$port"
   ;;
