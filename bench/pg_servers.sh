@@ -130,7 +130,8 @@ for r in $(seq "$RUNS"); do
     fi
     c0=$(q "SELECT count(*) FROM claim")
     q "SELECT pg_stat_statements_reset()" >/dev/null
-    for _ in $(seq $((DUR * 20 + 40))); do echo "$SAMPLE"; echo "SELECT pg_sleep(0.05);"; done |
+    { echo "SELECT 'sampler|' || pg_backend_pid();" # its own CPU is left out of PostgreSQL's
+      for _ in $(seq $((DUR * 20 + 40))); do echo "$SAMPLE"; echo "SELECT pg_sleep(0.05);"; done; } |
       psql -qAt -h 127.0.0.1 -p "$port" -U postgres -d postgres > "$W/samples" 2>/dev/null &
     sampler=$!
     ticks "${servers[@]}" > "$W/t0"
@@ -141,6 +142,9 @@ for r in $(seq "$RUNS"); do
     times > "$W/times1"
     t1=$(date +%s.%N)
     ticks "${servers[@]}" > "$W/t1"
+    spid=$(grep -m1 '^sampler|' "$W/samples" | cut -d'|' -f2)
+    scpu=$(cpu_delta <(grep "^$spid " "$W/t0") <(grep "^$spid " "$W/t1"))
+    for f in t0 t1; do grep -v "^$spid " "$W/$f" > "$W/$f.x" || true; mv "$W/$f.x" "$W/$f"; done
     wcpu=$(awk -v a="$(children_cpu "$W/times0")" -v b="$(children_cpu "$W/times1")" 'BEGIN{printf "%.3f", b - a}') # the wrks, reaped in between
     kill "$sampler" 2>/dev/null || true
     wait "$sampler" 2>/dev/null || true
@@ -160,14 +164,14 @@ for r in $(seq "$RUNS"); do
     p99=$(cat "$W"/wrk$k.*.out | awk '$1 == "99%" {print $2}' | sort -h | tail -1)
     wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b - a}')
     # samples: serial waiters, member waiters, write-lock waiters, holder idle, serial held
-    waits=$(grep '|' "$W/samples" | awk -F'|' '{n++; s += $1; if ($1 > 0) sw++; m += $2; w += $3; hi += $4; h += $5; t += $6; a += $7}
+    waits=$(grep '|' "$W/samples" | grep -v '^sampler' | awk -F'|' '{n++; s += $1; if ($1 > 0) sw++; m += $2; w += $3; hi += $4; h += $5; t += $6; a += $7}
       END {printf "%d %.2f %.0f %.2f %.2f %.0f %.0f %.2f %.2f", n, s / n, 100 * sw / n, m / n, w / n, 100 * h / n, h ? 100 * hi / h : 0, t / n, a / n}')
     # 1 k, 2 req/s, 3 p99, 4 non-2xx, 5 claims, 6 huzhu CPU s, 7 huzhu + PostgreSQL CPU s, 8 statements,
     # 9 load, 10 wall s, 11 wrk CPU s, 12 samples, 13 serial waiters, 14 % samples with serial waiters,
     # 15 member waiters, 16 write-lock waiters, 17 % serial held, 18 % of that with the holder idle,
     # 19 transactions open (backends not idle), 20 of them active (not waiting for their server)
     echo "$k $rps $p99 $bad $claims $srv $all $stmts $load $wall $wcpu $waits" >> "$W/runs"
-    echo "P9 run $r, $k server(s): $rps req/s, p99 $p99, non-2xx $bad, $claims claims in $wall s, CPU huzhu $srv s + PostgreSQL $(awk -v a="$all" -v b="$srv" 'BEGIN{printf "%.3f", a - b}') s + wrk $wcpu s, $stmts statements, load $load; samples, serial waiters avg, % with serial waiters, member waiters, write waiters, % serial held, % holder idle, transactions open, active: $waits" >&2
+    echo "P9 run $r, $k server(s): $rps req/s, p99 $p99, non-2xx $bad, $claims claims in $wall s, CPU huzhu $srv s + PostgreSQL $(awk -v a="$all" -v b="$srv" 'BEGIN{printf "%.3f", a - b}') s + wrk $wcpu s (the sampler's backend $scpu s, left out), $stmts statements, load $load; samples, serial waiters avg, % with serial waiters, member waiters, write waiters, % serial held, % holder idle, transactions open, active: $waits" >&2
   done
 done
 
