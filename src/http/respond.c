@@ -16,6 +16,8 @@
 
 void hz_http_json(hz_req *r, int status, json_t *doc) {
     if (r->json) json_decref(r->json);
+    free(r->raw); /* the last answer set is the one sent */
+    r->raw = NULL;
     r->status = status;
     r->json = doc;
 }
