@@ -40,6 +40,8 @@ hz_err hz_app_open(hz_app *app, const char *db_url, hz_errinfo *e) {
 
 void hz_app_close(hz_app *app) {
     hz_app_plans_free(app);
+    free(app->session);
+    app->session = NULL;
     if (app->db) hz_db_close(app->db);
     app->db = NULL;
 }

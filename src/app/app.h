@@ -46,6 +46,7 @@ typedef struct {
     unsigned char audit_key[32]; /* the audit chain's MAC key (app/audit.h), from a file outside the database */
     bool has_audit_key;
     char audit_key_path[4096];
+    struct hz_session_memo *session; /* the last session this thread resolved (app/users.c) */
 } hz_app;
 
 /* Opens the store, loads the audit key when its file exists

@@ -150,7 +150,8 @@ static const char q_cov_overlap[] = "SELECT count(*) FROM coverage WHERE member_
                                     " AND status = 'active' AND start_date <= ? AND end_date >= ?";
 static const char q_cov_same[] = "SELECT " COV_COLS COV_FROM " WHERE c.member_id = ? AND c.plan_code = ?"
                                  " AND c.start_date = ? AND c.status = 'active'";
-static const char q_cov_of[] = "SELECT " COV_COLS COV_FROM " WHERE c.member_id = ? ORDER BY c.start_date DESC, c.plan_code";
+/* in index order; sorted below (a sorter per call cost more than the rows) */
+static const char q_cov_of[] = "SELECT " COV_COLS COV_FROM " WHERE c.member_id = ?";
 static const char q_cov_unit_ending[] =
     "SELECT " COV_COLS COV_FROM " JOIN member m ON m.id = c.member_id WHERE m.unit_id = ? AND c.status = 'active'"
     " AND c.end_date BETWEEN ? AND ? ORDER BY c.id";
@@ -248,6 +249,18 @@ hz_err hz_store_coverages_of(hz_db *db, int64_t member_id, hz_coverage *out, int
         read_cov(st, &out[(*n)++]);
     }
     hz_stmt_reset(st);
+    /* latest start first, then by plan code: (member, plan, start) is
+     * unique, so the order is total; an insertion sort of a few rows */
+    for (int i = 1; rc == HZ_OK && i < *n; i++) {
+        hz_coverage c = out[i];
+        int j = i;
+        while (j > 0 && (out[j - 1].start < c.start ||
+                         (out[j - 1].start == c.start && strcmp(out[j - 1].plan_code, c.plan_code) > 0))) {
+            out[j] = out[j - 1];
+            j--;
+        }
+        out[j] = c;
+    }
     return rc;
 }
 

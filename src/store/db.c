@@ -74,6 +74,11 @@ static char *translate_ddl(const hz_db_driver *drv, const char *sql) {
     return out;
 }
 
+bool hz_db_read_begin(hz_db *db) { return !db->tx_depth && db->drv->read_begin && db->drv->read_begin(db); }
+void hz_db_read_end(hz_db *db) { db->drv->read_end(db); }
+
+bool hz_db_version(hz_db *db, uint64_t v[2]) { return db->drv->data_version && db->drv->data_version(db, v); }
+
 hz_err hz_db_backup(hz_db *db, const char *path, hz_errinfo *e) {
     if (!db->drv->backup)
         return hz_fail(e, HZ_EINVAL,

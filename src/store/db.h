@@ -64,6 +64,11 @@ typedef struct hz_db_driver {
     void (*tune)(hz_db *db, hz_db_tune_mode mode);
     /* an online, consistent copy into a new file (NULL: not offered) */
     hz_err (*backup)(hz_db *db, const char *path, hz_errinfo *e);
+    /* hz_db_version (NULL: the driver cannot tell) */
+    bool (*data_version)(hz_db *db, uint64_t v[2]);
+    /* hz_db_read_begin / _end (NULL: each statement reads on its own) */
+    bool (*read_begin)(hz_db *db);
+    void (*read_end)(hz_db *db);
 } hz_db_driver;
 
 #define HZ_STMT_CACHE 256
@@ -102,6 +107,22 @@ hz_err hz_db_set_lock_wait(hz_db *db, int ms, hz_errinfo *e);
  * one step, inside one read transaction. PostgreSQL: HZ_EINVAL naming
  * pg_dump (docs/operations.md). */
 hz_err hz_db_backup(hz_db *db, const char *path, hz_errinfo *e);
+
+/* A version of the whole database: v is the same on two calls only if no
+ * connection, this one or another, in this process or another, committed a
+ * change between them. False when the driver cannot tell cheaply
+ * (PostgreSQL) or a transaction is open: then nothing may be kept across
+ * calls on the strength of it (app/users.c keeps sessions per thread). */
+bool hz_db_version(hz_db *db, uint64_t v[2]);
+
+/* Several reads seeing one state of the database (a use case that only
+ * reads: GET /members/{id}). True when a read transaction was opened: the
+ * caller ends it with hz_db_read_end whatever happened. False inside a
+ * transaction (the reads join it) and where the driver has nothing cheaper
+ * than a statement per read (PostgreSQL: each statement its own snapshot,
+ * as before). No write may happen between the two calls. */
+bool hz_db_read_begin(hz_db *db);
+void hz_db_read_end(hz_db *db);
 
 /* Runs DDL / statements without results (after driver DDL translation). */
 hz_err hz_db_exec(hz_db *db, const char *sql, hz_errinfo *e);

@@ -61,6 +61,8 @@ typedef struct {
     sq_file *f;   /* NULL: not a plain file (":memory:", ...) */
     bool group;   /* WAL mode: group commit as above */
     bool holds;   /* holds f's writer lock */
+    sqlite3_stmt *dv; /* PRAGMA data_version (sq_data_version) */
+    sqlite3_stmt *rb, *re; /* BEGIN, COMMIT of a read snapshot (sq_read_begin) */
 } sq_db;
 
 typedef struct {
@@ -316,6 +318,9 @@ static hz_err sq_open(const char *path, hz_db **out, hz_errinfo *e) {
 
 static void sq_close(hz_db *db) {
     sq_db *d = (sq_db *)db;
+    sqlite3_finalize(d->dv);
+    sqlite3_finalize(d->rb);
+    sqlite3_finalize(d->re);
     sqlite3_close(d->h);
     free(d);
 }
@@ -573,6 +578,43 @@ static void sq_tune(hz_db *db, hz_db_tune_mode mode) {
     }
 }
 
+/* Changes when the database has changed: PRAGMA data_version (commits of
+ * other connections, this process's or others', read in a read transaction
+ * of its own, so a commit that ended before this call is seen) and the rows
+ * this connection changed (sqlite3_total_changes64). */
+static bool sq_data_version(hz_db *db, uint64_t v[2]) {
+    sq_db *d = (sq_db *)db;
+    if (db->tx_depth) return false;
+    if (!d->dv && sqlite3_prepare_v3(d->h, "PRAGMA data_version", -1, SQLITE_PREPARE_PERSISTENT, &d->dv, NULL) != SQLITE_OK)
+        return false;
+    bool ok = sqlite3_step(d->dv) == SQLITE_ROW;
+    if (ok) v[0] = (uint64_t)sqlite3_column_int64(d->dv, 0);
+    sqlite3_reset(d->dv);
+    v[1] = (uint64_t)sqlite3_total_changes64(d->h);
+    return ok;
+}
+
+/* One statement prepared once and run to its end. */
+static bool run_kept(sq_db *d, sqlite3_stmt **st, const char *sql) {
+    if (!*st && sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK) return false;
+    bool ok = sqlite3_step(*st) == SQLITE_DONE;
+    sqlite3_reset(*st);
+    return ok;
+}
+
+/* A deferred transaction: the first read starts one WAL snapshot (one read
+ * lock, two fcntl calls) that every read until sq_read_end shares, instead
+ * of one per statement. */
+static bool sq_read_begin(hz_db *db) {
+    sq_db *d = (sq_db *)db;
+    return sqlite3_get_autocommit(d->h) && run_kept(d, &d->rb, "BEGIN");
+}
+
+static void sq_read_end(hz_db *db) {
+    sq_db *d = (sq_db *)db;
+    if (!sqlite3_get_autocommit(d->h) && !run_kept(d, &d->re, "COMMIT")) (void)sq_exec(db, "ROLLBACK", NULL);
+}
+
 const hz_db_driver hz_sqlite_driver = {
     .name = "sqlite",
     .ddl = sq_ddl,
@@ -598,4 +640,7 @@ const hz_db_driver hz_sqlite_driver = {
     .copy_end = sq_copy_end,
     .tune = sq_tune,
     .backup = sq_backup,
+    .data_version = sq_data_version,
+    .read_begin = sq_read_begin,
+    .read_end = sq_read_end,
 };

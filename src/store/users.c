@@ -13,7 +13,7 @@ static const char q_user_sessions_del[] = "DELETE FROM session WHERE user_id = ?
 static const char q_sess_ins[] = "INSERT INTO session (token_hash, user_id, csrf, created_at, expires_at)"
                                  " VALUES (?, ?, ?, ?, ?)";
 static const char q_sess_user[] = "SELECT u.id, u.login, u.pw_hash, u.role, COALESCE(u.scope_kind, ''),"
-                                  " COALESCE(u.scope_ref, ''), u.disabled, s.csrf FROM session s"
+                                  " COALESCE(u.scope_ref, ''), u.disabled, s.csrf, s.expires_at FROM session s"
                                   " JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?";
 static const char q_sess_del[] = "DELETE FROM session WHERE token_hash = ?";
 
@@ -94,7 +94,7 @@ hz_err hz_store_session_insert(hz_db *db, const char *token_hash, int64_t user_i
 }
 
 hz_err hz_store_session_user(hz_db *db, const char *token_hash, const char *now, hz_user *out, char csrf[80],
-                             hz_errinfo *e) {
+                             char expires[32], hz_errinfo *e) {
     hz_stmt *st;
     hz_err rc = hz_db_stmt(db, q_sess_user, &st, e);
     if (rc) return rc;
@@ -103,6 +103,7 @@ hz_err hz_store_session_user(hz_db *db, const char *token_hash, const char *now,
     if ((rc = hz_row_one(st, "会话无效或已过期 (no such session)", e))) return rc;
     read_user(st, out);
     hz_strlcpy(csrf, hz_stmt_col_text(st, 7), 80);
+    hz_strlcpy(expires, hz_stmt_col_text(st, 8), 32);
     hz_stmt_reset(st);
     return HZ_OK;
 }

@@ -22,9 +22,10 @@ hz_err hz_store_user_set_disabled(hz_db *db, int64_t id, bool disabled, hz_errin
 hz_err hz_store_user_sessions_delete(hz_db *db, int64_t user_id, hz_errinfo *e);
 hz_err hz_store_session_insert(hz_db *db, const char *token_hash, int64_t user_id, const char *csrf, const char *now,
                                const char *expires, hz_errinfo *e);
-/* The user of a live session (expires_at > now): HZ_ENOTFOUND otherwise. */
+/* The user of a live session (expires_at > now): HZ_ENOTFOUND otherwise;
+ * expires (32 bytes) gets the session's expires_at. */
 hz_err hz_store_session_user(hz_db *db, const char *token_hash, const char *now, hz_user *out, char csrf[80],
-                             hz_errinfo *e);
+                             char expires[32], hz_errinfo *e);
 hz_err hz_store_session_delete(hz_db *db, const char *token_hash, hz_errinfo *e);
 
 #endif
