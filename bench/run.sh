@@ -8,6 +8,8 @@
 #   BENCH_P8_SIZES="10000 100000 1000000" claim counts for P8 (the what-if)
 #   BENCH_ONLY=P8                         the what-if rows alone (with P7, their baseline)
 #   BENCH_P2_ARGS=--per-claim             P2 through the submission use case, not the bulk writer
+#   BENCH_ONLY=P3                         GET /members/{id} against nginx, with P5 (bench/http.sh;
+#                                         BENCH_HTTP_MEMBERS, default 1,000,000)
 set -eu
 cd "$(dirname "$0")/.."
 SIZES=${BENCH_SIZES:-"10000 100000 1000000"}
@@ -62,7 +64,7 @@ p2_feed() {
 
 # BENCH_ONLY=P8: the what-if rows alone (P7 is their baseline)
 ONLY=${BENCH_ONLY:-}
-[ "$ONLY" = P8 ] && SIZES=""
+[ "$ONLY" = P8 ] || [ "$ONLY" = P3 ] && SIZES=""
 for n in $SIZES; do
   RUNS=${BENCH_RUNS:-3}
   [ "$n" -ge 1000000 ] && RUNS=${BENCH_RUNS_LARGE:-1}
@@ -163,6 +165,7 @@ fi
 
 HTTP_ROWS=""
 if [ -z "$ONLY" ] && [ "${BENCH_HTTP:-1}" = 1 ]; then HTTP_ROWS=$(bash bench/http.sh); fi
+if [ "$ONLY" = P3 ]; then HTTP_ROWS=$(BENCH_HTTP_P4=0 bash bench/http.sh); ROWS=(); fi
 PG_ROWS=""
 if [ -z "$ONLY" ] && [ "${BENCH_PG:-1}" = 1 ]; then PG_ROWS=$(bash bench/pg.sh; bash bench/pg_servers.sh
   # P9 where a claim waits without spending CPU: do the locks let servers add up?
