@@ -85,6 +85,55 @@ char *hz_money_format_grouped(hz_fen v, char *buf) {
     return buf;
 }
 
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* the length of the amount starting at in[i] (digits "." two digits), 0
+ * when none starts there */
+static size_t amount_at(const char *in, size_t i, size_t *int_digits) {
+    char prev = i ? in[i - 1] : ' ';
+    if (is_digit(prev) || (prev >= 'A' && prev <= 'Z') || (prev >= 'a' && prev <= 'z') || prev == '.' ||
+        prev == '_' || (prev == ',' && i >= 2 && is_digit(in[i - 2]))) /* the rest of a grouped "1,234.00" */
+        return 0;
+    size_t j = i;
+    while (is_digit(in[j])) j++;
+    size_t n = j - i;
+    if (n == 0 || (n > 1 && in[i] == '0')) return 0;
+    if (in[j] != '.' || !is_digit(in[j + 1]) || !is_digit(in[j + 2]) || is_digit(in[j + 3]) || in[j + 3] == '.')
+        return 0;
+    *int_digits = n;
+    return n + 3;
+}
+
+bool hz_money_regroup(const char *in, char *out, size_t cap) {
+    if (cap == 0) return false;
+    size_t o = 0;
+    for (size_t i = 0; in[i];) {
+        size_t digits = 0, len = amount_at(in, i, &digits);
+        size_t need = len ? len + (digits - 1) / 3 : 1;
+        if (!len) /* a whole UTF-8 character at a time, so a cut never splits one */
+            while ((in[i + need] & 0xC0) == 0x80) need++;
+        if (o + need >= cap) {
+            out[o] = '\0';
+            return false;
+        }
+        if (!len) {
+            memcpy(out + o, in + i, need);
+            o += need;
+            i += need;
+            continue;
+        }
+        for (size_t k = 0; k < digits; k++) {
+            if (k && (digits - k) % 3 == 0) out[o++] = ',';
+            out[o++] = in[i + k];
+        }
+        memcpy(out + o, in + i + digits, 3);
+        o += 3;
+        i += len;
+    }
+    out[o] = '\0';
+    return true;
+}
+
 bool hz_money_add(hz_fen a, hz_fen b, hz_fen *out) { return !__builtin_add_overflow(a, b, out); }
 bool hz_money_sub(hz_fen a, hz_fen b, hz_fen *out) { return !__builtin_sub_overflow(a, b, out); }
 bool hz_money_mul(hz_fen a, int64_t k, hz_fen *out) { return !__builtin_mul_overflow(a, k, out); }

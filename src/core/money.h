@@ -4,6 +4,7 @@
 #define HZ_MONEY_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/err.h"
@@ -31,6 +32,21 @@ char *hz_money_format(hz_fen v, char *buf);
  * member or the staff read (notices, PDFs, review hints); machine fields
  * (JSON, CSV, bank files) keep hz_money_format. Can't fail. */
 char *hz_money_format_grouped(hz_fen v, char *buf);
+
+/* An explanation as people read it: every amount in `in` grouped as
+ * hz_money_format_grouped groups it, every other byte as it is. An amount
+ * is what hz_money_format writes: a run of digits (no leading zero unless
+ * it is "0") that is not part of a code or a longer number (the byte
+ * before it is no letter, digit, '.' or '_', nor a ',' after a digit),
+ * then '.' and exactly
+ * two digits with no digit or '.' after them. So "(24350.00 - 1300.00) x
+ * 20% = 4610.00" becomes "(24,350.00 - 1,300.00) x 20% = 4,610.00" while
+ * "C54.1", "2026-05-06", "4份", "(89 - 3) 天" stay. Exact: only commas are
+ * added, each between two digits of an amount; removing them gives `in`
+ * back. The engine's stored explanations are never changed: this is for
+ * rendering (notices, PDFs). Writes at most cap bytes with the NUL; false
+ * when `in` did not fit (then `out` ends at a whole character). */
+bool hz_money_regroup(const char *in, char *out, size_t cap);
 
 /* Overflow-checked arithmetic: false on overflow (out untouched). */
 bool hz_money_add(hz_fen a, hz_fen b, hz_fen *out);

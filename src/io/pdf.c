@@ -322,6 +322,15 @@ void hz_pdf_kvs(hz_pdf *p, const hz_pdf_kv *kv, int n, int columns) {
     }
 }
 
+/* The natural width of one line of text in the table's font. */
+static double text_w(hz_pdf *p, const char *text, double pt, bool bold) {
+    PangoLayout *l = layout(p, text, SANS, pt, bold, 0, PANGO_ALIGN_LEFT);
+    int w, h;
+    pango_layout_get_size(l, &w, &h);
+    g_object_unref(l);
+    return (double)w / PANGO_SCALE;
+}
+
 void hz_pdf_table_begin(hz_pdf *p, const hz_pdf_col *cols, int n) {
     if (n > HZ_PDF_MAX_COLS) n = HZ_PDF_MAX_COLS;
     double sum = 0;
@@ -332,6 +341,25 @@ void hz_pdf_table_begin(hz_pdf *p, const hz_pdf_col *cols, int n) {
         p->cols[i] = cols[i];
         p->col_w[i] = TEXT_W * (cols[i].width > 0 ? cols[i].width : 1) / sum;
     }
+    /* amount columns as wide as their widest value (bold: the totals row),
+     * the others sharing what is left in their proportions */
+    double fixed = 0, rest = 0;
+    bool widened = false;
+    for (int i = 0; i < n; i++) {
+        if (!cols[i].fit) continue;
+        double need = text_w(p, cols[i].fit, TABLE_PT, true) + 2 * PAD_X + 2;
+        if (need > p->col_w[i]) {
+            p->col_w[i] = need;
+            widened = true;
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        if (cols[i].fit) fixed += p->col_w[i];
+        else rest += p->col_w[i];
+    }
+    if (widened && rest > 0 && fixed < TEXT_W)
+        for (int i = 0; i < n; i++)
+            if (!cols[i].fit) p->col_w[i] *= (TEXT_W - fixed) / rest;
     p->header_due = true;
     p->y += 2;
 }
@@ -344,7 +372,12 @@ static PangoAlignment align_of(char a) {
 static double row_layouts(hz_pdf *p, const char *const *cells, bool bold, PangoLayout **ls) {
     double h = 0;
     for (int i = 0; i < p->n_cols; i++) {
-        ls[i] = layout(p, cells[i], SANS, TABLE_PT, bold, p->col_w[i] - 2 * PAD_X, align_of(p->cols[i].align));
+        double inner = p->col_w[i] - 2 * PAD_X, pt = TABLE_PT;
+        /* an amount stays on one line: smaller when it must be */
+        if (p->cols[i].fit && cells[i] && inner > 8)
+            for (double w = text_w(p, cells[i], pt, bold); w > inner - 0.5 && pt > 3; w = text_w(p, cells[i], pt, bold))
+                pt = pt * (inner - 1) / w > 3 ? pt * (inner - 1) / w : 3;
+        ls[i] = layout(p, cells[i], SANS, pt, bold, inner, align_of(p->cols[i].align));
         if (layout_h(ls[i]) > h) h = layout_h(ls[i]);
     }
     return h + 2 * PAD_Y;

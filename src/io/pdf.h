@@ -45,11 +45,16 @@ void hz_pdf_kvs(hz_pdf *p, const hz_pdf_kv *kv, int n, int columns);
 
 /* A table: widths are shares of the text width (they need not add to 1);
  * align 'l', 'r' or 'c'. Rows wrap inside their cells; a row that does not
- * fit on the page starts a new one, with the header row again. */
+ * fit on the page starts a new one, with the header row again. A column
+ * with `fit` (an amount column: the widest value it will hold, e.g. the
+ * total) is made at least as wide as that text in bold, taking the room
+ * from the other columns, and its cells never wrap: one wider than the
+ * column anyway is drawn smaller, on one line. */
 typedef struct {
     const char *title;
     double width;
     char align;
+    const char *fit; /* NULL: cells wrap */
 } hz_pdf_col;
 void hz_pdf_table_begin(hz_pdf *p, const hz_pdf_col *cols, int n);
 /* One row of n cells (NULL = empty); bold for a totals row. */

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/money.h"
@@ -117,6 +118,114 @@ static void test_format_grouped_property(void **state) {
     }
 }
 
+static void test_regroup(void **state) {
+    (void)state;
+    char b[512];
+    const char *cases[][2] = {
+        {"(24350.00 - 1300.00) x 20% = 4610.00", "(24,350.00 - 1,300.00) x 20% = 4,610.00"},
+        {"11740.00 × 90% = 10566.00", "11,740.00 × 90% = 10,566.00"},
+        {"(89 - 3) 天 x 30.00 x 1份 = 2580.00; 限额 900.00 余 900.00, 给付 900.00 (cap left)",
+         "(89 - 3) 天 x 30.00 x 1份 = 2,580.00; 限额 900.00 余 900.00, 给付 900.00 (cap left)"},
+        {"C54.1 重疾: 10000.00 x 4份 x 30% = 12000.00", "C54.1 重疾: 10,000.00 x 4份 x 30% = 12,000.00"},
+        {"住院 2028-04-21 不在保障期 2026-01-01 至 2026-12-31 内", "住院 2028-04-21 不在保障期 2026-01-01 至 2026-12-31 内"},
+        {"-1234567.89", "-1,234,567.89"},
+        {"D05.12 K7212.34 0012.34 123.456 1.23.4 1.5 1,234.00 v1000.00 _1000.00",
+         "D05.12 K7212.34 0012.34 123.456 1.23.4 1.5 1,234.00 v1000.00 _1000.00"},
+        {"0.05元,100000000000000.00。", "0.05元,100,000,000,000,000.00。"},
+        {"", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_true(hz_money_regroup(cases[i][0], b, sizeof b));
+        assert_string_equal(b, cases[i][1]);
+    }
+    /* too small: cut at a whole character, and said so */
+    assert_false(hz_money_regroup("金额 12345.00", b, 5));
+    assert_string_equal(b, "金");
+    assert_false(hz_money_regroup("12345.00", b, 9));
+    assert_string_equal(b, "");
+    assert_true(hz_money_regroup("12345.00", b, 10));
+    assert_string_equal(b, "12,345.00");
+}
+
+/* removes the commas that stand between two digits */
+static void strip_digit_commas(const char *in, char *out) {
+    for (size_t i = 0; in[i]; i++)
+        if (!(in[i] == ',' && i > 0 && in[i - 1] >= '0' && in[i - 1] <= '9' && in[i + 1] >= '0' && in[i + 1] <= '9'))
+            *out++ = in[i];
+    *out = '\0';
+}
+
+/* Property: text built from pieces that are amounts (any int64, as the
+ * engine formats them) and pieces that look like numbers but are not
+ * (codes, dates, counts, other decimals), joined by separators: regrouped,
+ * each amount is hz_money_format_grouped's text and everything else is as
+ * it was; and removing the commas between digits gives the input back. */
+static void test_regroup_property(void **state) {
+    (void)state;
+    static const char *const others[] = {"C54.1", "D05.12", "K72.0", "2026-05-06", "4份", "20%", "1.5", "0012.34",
+                                         "123.456", "1.23.4", "S123", "89", "住院", "x", "天", "0", "007", "12.3"};
+    static const char *const seps[] = {" ", " x ", " = ", "(", ")", "元", "; ", " - ", "、", ": ", "×"};
+    uint64_t x = 0x2545F4914F6CDD1DULL;
+    char in[2048], want[4096], got[4096], back[4096], piece[64];
+    for (int round = 0; round < 20000; round++) {
+        size_t ni = 0, nw = 0;
+        in[0] = want[0] = '\0';
+        int pieces = 1 + (int)(x % 12);
+        for (int k = 0; k < pieces; k++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            const char *sep = k ? seps[x % (sizeof seps / sizeof seps[0])] : "";
+            ni += (size_t)snprintf(in + ni, sizeof in - ni, "%s", sep);
+            nw += (size_t)snprintf(want + nw, sizeof want - nw, "%s", sep);
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            if (x & 1) {
+                hz_fen v = (hz_fen)(x >> (x % 64));
+                if (x & 2) v = v == INT64_MIN ? v : -v;
+                if (round == 0) v = k % 2 ? INT64_MIN : INT64_MAX;
+                ni += (size_t)snprintf(in + ni, sizeof in - ni, "%s", hz_money_format(v, piece));
+                nw += (size_t)snprintf(want + nw, sizeof want - nw, "%s", hz_money_format_grouped(v, piece));
+            } else {
+                const char *o = others[(x >> 8) % (sizeof others / sizeof others[0])];
+                ni += (size_t)snprintf(in + ni, sizeof in - ni, "%s", o);
+                nw += (size_t)snprintf(want + nw, sizeof want - nw, "%s", o);
+            }
+        }
+        assert_true(hz_money_regroup(in, got, sizeof got));
+        if (strcmp(got, want)) fail_msg("regroup(%s) = %s, want %s", in, got, want);
+        strip_digit_commas(got, back);
+        assert_string_equal(back, in);
+    }
+}
+
+/* Every explanation the engine wrote for the reference claims (the file
+ * test_engine_ref compares byte for byte): regrouped, only commas between
+ * digits were added, and each amount reads as the engine's amount. */
+static void test_regroup_engine_corpus(void **state) {
+    (void)state;
+    FILE *f = fopen(HZ_SOURCE_DIR "/tests/data/engine_explain.txt", "r");
+    assert_non_null(f);
+    char line[1024], got[2048], back[2048];
+    int lines = 0, changed = 0;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\n")] = '\0';
+        assert_true(hz_money_regroup(line, got, sizeof got));
+        strip_digit_commas(got, back);
+        assert_string_equal(back, line);
+        changed += strcmp(got, line) != 0;
+        /* no amount of four or more whole digits is left ungrouped */
+        for (const char *p = got; *p; p++) {
+            if (!(*p >= '1' && *p <= '9') || (p > got && ((p[-1] >= '0' && p[-1] <= '9') || p[-1] == '.' ||
+                                                          p[-1] == ',' || (p[-1] >= 'A' && p[-1] <= 'Z'))))
+                continue;
+            size_t n = strspn(p, "0123456789");
+            if (p[n] == '.' && strspn(p + n + 1, "0123456789") == 2 && n > 3) fail_msg("ungrouped in %s", got);
+        }
+        lines++;
+    }
+    fclose(f);
+    assert_true(lines > 1000);
+    assert_true(changed > 100);
+}
+
 static void test_overflow(void **state) {
     (void)state;
     hz_fen r = 0;
@@ -161,6 +270,8 @@ int main(void) {
         cmocka_unit_test(test_parse_valid), cmocka_unit_test(test_parse_invalid), cmocka_unit_test(test_format),
         cmocka_unit_test(test_format_grouped), cmocka_unit_test(test_format_grouped_property),
         cmocka_unit_test(test_overflow),    cmocka_unit_test(test_pct_rounding),
+        cmocka_unit_test(test_regroup),     cmocka_unit_test(test_regroup_property),
+        cmocka_unit_test(test_regroup_engine_corpus),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
