@@ -9,6 +9,7 @@
 #include "app/audit.h"
 #include "app/claim_shared.h"
 #include "app/journal.h"
+#include "app/module.h"
 #include "app/payables.h"
 #include "core/text.h"
 #include "store/claim.h"
@@ -74,7 +75,9 @@ hz_err hz_claims_reverse_settlement(hz_app *app, int64_t settlement_id, const ch
         snprintf(object, sizeof object, "claim:%s", c->claim_no);
         snprintf(detail, sizeof detail, "{\"setl_id\":\"%s\",\"reversed\":\"%s\",\"total\":\"%s\"}", setl_id,
                  hz_money_format(reversed, b1), hz_money_format(c->total, b2));
-        rc = hz_audit(app, "claim.refund_reversal", object, detail, e);
+        if ((rc = hz_audit(app, "claim.refund_reversal", object, detail, e))) break;
+        /* told to the member (the notices module) when money was taken back */
+        if (reversed > 0) rc = hz_app_event_emit(app, "claim.refund_reversal", "claim", c->id, c->claim_no, e);
     }
     free(v);
     free(ids);

@@ -197,5 +197,12 @@ hz_err hz_claims_failed(hz_app *app, int64_t claim_id, const char *why, hz_errin
     if (rc) return rc;
     if (!strcmp(c.status, "paid")) hz_strlcpy(c.status, "approved", sizeof c.status);
     hz_strlcpy(c.bank_failure, why, sizeof c.bank_failure);
-    return hz_store_claim_update(app->db, &c, e);
+    if ((rc = hz_store_claim_update(app->db, &c, e))) return rc;
+    /* a refund reversed the whole claim while the bank was paying it, and
+     * the bank returned the payment: nothing is left to pay; the claim,
+     * approved at 0.00, reads closed (store/lists.h), and the member is told */
+    bool closed = (!strcmp(c.status, "approved") || !strcmp(c.status, "closed")) && c.total == 0;
+    if (!closed) return HZ_OK;
+    if ((rc = hz_payable_ready(app, "claim", c.id, false, e))) return rc;
+    return hz_app_event_emit(app, "claim.close_returned", "claim", c.id, c.claim_no, e);
 }

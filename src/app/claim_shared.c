@@ -9,6 +9,7 @@
 
 #include "app/audit.h"
 #include "app/module.h"
+#include "app/payables.h"
 #include "core/text.h"
 #include "store/claim.h"
 #include "store/registry.h"
@@ -133,4 +134,29 @@ hz_err hz_claims_audit(hz_app *app, const char *action, const hz_claim *c, const
      * hz_db_serialize), and the notices are the member's own rows (P9) */
     hz_err rc = hz_app_event_emit(app, action, "claim", c->id, c->claim_no, e);
     return rc ? rc : hz_audit(app, action, object, detail, e);
+}
+
+/* Why money of a claim was taken back, from its reversed lines: the
+ * settlements refunded, or the review's rejection. */
+void hz_claims_money_why(const hz_claim_view *v, char *out, size_t cap) {
+    out[0] = '\0';
+    int refunds = 0;
+    bool rejected = false;
+    for (int i = 0; i < v->n_lines; i++) {
+        const hz_claim_line_row *l = &v->lines[i];
+        if (!l->reversed) continue;
+        size_t n = strlen(out);
+        if (!strcmp(l->reason, HZ_R_REFUNDED) && l->setl_id[0] && !strstr(out, l->setl_id) && n + 1 < cap)
+            snprintf(out + n, cap - n, "%s%s", refunds++ ? "、" : "医保结算 ", l->setl_id);
+        rejected |= !strcmp(l->reason, HZ_R_MANUAL);
+    }
+    size_t n = strlen(out);
+    if (refunds && n + 1 < cap) snprintf(out + n, cap - n, " 已退费");
+    else if (!refunds && rejected) snprintf(out, cap, "审核不予给付");
+}
+
+hz_err hz_claims_payout(hz_app *app, const hz_claim_view *v, hz_payout *po, hz_errinfo *e) {
+    hz_err rc = hz_payable_payout(app, v->claim.claim_no, po, e);
+    if (!rc) hz_claims_money_why(v, po->why, sizeof po->why);
+    return rc;
 }

@@ -5,6 +5,7 @@
 #define HZ_APP_CLAIM_SHARED_H
 
 #include "app/claims.h"
+#include "core/payout.h"
 
 /* Fills a view (claim, member, lines, checklist, SLA days) from the store. */
 hz_err hz_claims_load_view(hz_app *app, int64_t claim_id, hz_claim_view *out, hz_errinfo *e);
@@ -30,5 +31,11 @@ hz_err hz_claims_audit(hz_app *app, const char *action, const hz_claim *c, const
 #define HZ_CLAIM_AUDIT_DETAIL 1400
 void hz_claims_audit_text(const hz_claim *c, const char *why, char object[HZ_CLAIM_AUDIT_OBJECT],
                           char detail[HZ_CLAIM_AUDIT_DETAIL]);
+
+/* Why money of a claim was taken back ("医保结算 S1、S2 已退费",
+ * "审核不予给付"), from its reversed lines; "" when none was. */
+void hz_claims_money_why(const hz_claim_view *v, char *out, size_t cap);
+/* What the journal did with the claim's money (app/payables.h), with why. */
+hz_err hz_claims_payout(hz_app *app, const hz_claim_view *v, hz_payout *po, hz_errinfo *e);
 
 #endif

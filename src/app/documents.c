@@ -109,13 +109,8 @@ hz_err hz_app_doc_notice(hz_app *app, const char *claim_no, FILE *out, hz_errinf
             goto done;
     }
     qsort(d->stays, (size_t)d->n_stays, sizeof d->stays[0], stay_order);
-    hz_payable pay;
-    hz_errinfo ne;
-    if (hz_store_payable_by_source(app->db, "claim", v->claim.id, &pay, &ne) == HZ_OK) {
-        char acct[HZ_ACCOUNT_CODE_MAX];
-        hz_acct_payable(acct, pay.payable_no);
-        if ((rc = hz_store_payable_offsets(app->db, acct, &d->offset, e))) goto done;
-    }
+    /* the payment section says what the journal did, not what the status suggests */
+    if ((rc = hz_claims_payout(app, v, &d->payout, e))) goto done;
     d->received = hz_ts_date(v->claim.submitted_at);
     d->complete = hz_ts_date(v->claim.documents_complete_at);
     d->due = d->complete == HZ_DATE_NONE ? HZ_DATE_NONE : d->complete + HZ_SLA_DAYS;

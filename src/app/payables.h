@@ -31,4 +31,11 @@ hz_err hz_payable_ready(hz_app *app, const char *source, int64_t source_id, bool
 /* What a member owes back (fen, >= 0). */
 hz_err hz_payable_member_owes(hz_app *app, int64_t member_id, hz_fen *owes, hz_errinfo *e);
 
+/* What the journal did with a payable's money, for the member's notices
+ * and the payout notice (core/payout.h): the sums, what the member owes
+ * back now, the card the bank paid (or is paying; else the member's card
+ * on file), masked, and what an offset settled (the member's earlier
+ * debts, oldest first, named by their payables). `why` is left "". */
+hz_err hz_payable_payout(hz_app *app, const char *payable_no, hz_payout *out, hz_errinfo *e);
+
 #endif

@@ -1,6 +1,9 @@
 /* UTF-8 and name validation. */
 #include "core/text.h"
 
+#include <stdarg.h>
+#include <stdio.h>
+
 #include "core/msg.h"
 
 #include <stdio.h>
@@ -118,4 +121,13 @@ char *hz_json_text(const char *in, size_t max_chars, char *out, size_t cap) {
     }
     out[o] = '\0';
     return out;
+}
+
+void hz_appendf(char *buf, size_t cap, const char *fmt, ...) {
+    size_t n = strlen(buf);
+    if (n + 1 >= cap) return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf + n, cap - n, fmt, ap);
+    va_end(ap);
 }

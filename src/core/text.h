@@ -35,4 +35,8 @@ size_t hz_strlcpy(char *dst, const char *src, size_t cap);
  * invalid UTF-8 bytes become '?'. Returns out. */
 char *hz_json_text(const char *in, size_t max_chars, char *out, size_t cap);
 
+/* Appends printf text to the NUL-terminated text in buf (cap bytes),
+ * cutting, never overflowing; a full buffer is left as it is. */
+void hz_appendf(char *buf, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 #endif

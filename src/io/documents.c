@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/money.h"
+#include "core/payout.h"
 #include "io/pdf.h"
 
 /* 人民币大写: "贰万柒仟壹佰零壹元整", as a payment notice spells its total. */
@@ -37,8 +38,9 @@ static void money_upper(hz_fen v, char *out, size_t cap) {
             PUT(unit[i % 4]);
         }
         if (i % 4 == 0 && i > 0) {
+            /* 亿 stands whenever anything is above it: 壹拾万亿 (10^13) */
             bool any = false;
-            for (int k = i; k < i + 4 && k < n; k++)
+            for (int k = i; k < (i == 8 ? n : i + 4) && k < n; k++)
                 any = any || d[k];
             if (any) PUT(group[i / 4 % 4]);
         }
@@ -59,27 +61,6 @@ static void money_upper(hz_fen v, char *out, size_t cap) {
         }
     }
 #undef PUT
-}
-
-static const char *reason_text(const char *r) {
-    static const char *const map[][2] = {
-        {"OK", "给付"},
-        {"CAPPED", "达到限额"},
-        {"WAITING", "观察期内"},
-        {"NOT_IN_TERM", "不在保障期"},
-        {"NOT_ELIGIBLE_SEX", "性别不符"},
-        {"NOT_ELIGIBLE_AGE", "年龄不符"},
-        {"DIAGNOSIS_NOT_LISTED", "非给付病种"},
-        {"ALREADY_PAID", "已给付过"},
-        {"BELOW_DEDUCTIBLE", "未达起付线"},
-        {"NOT_ACCIDENT", "非意外事故"},
-        {"DUPLICATE_SETTLEMENT", "重复结算"},
-        {"REFUNDED_SETTLEMENT", "结算已退费"},
-        {"MANUAL_REJECT", "审核不予给付"},
-    };
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (!strcmp(map[i][0], r)) return map[i][1];
-    return r;
 }
 
 static const char *status_text(const char *s) {
@@ -130,6 +111,13 @@ static hz_err draw_notice(hz_pdf *p, void *ctx, hz_errinfo *e) {
                  "    您于 %s 受理的互助保障理赔申请 (编号 %s) 已按保障计划逐项核算, 当前状态: %s。"
                  "给付合计人民币 %s 元, 各项给付的计算公式、结果及限额使用情况如下。",
                  date_or(d->received, d1, "-"), c->claim_no, status_text(c->status), hz_money_format_grouped(c->total, b1));
+    if (strcmp(c->status, "rejected") != 0) { /* where the money went, from the journal */
+        size_t tl = strlen(text);
+        snprintf(text + tl, sizeof text - tl, "款项情况: ");
+        hz_payout_where(&d->payout, text, sizeof text);
+        tl = strlen(text);
+        snprintf(text + tl, sizeof text - tl, "。");
+    }
     hz_pdf_text(p, text, false);
 
     hz_pdf_heading(p, "一、会员信息");
@@ -144,9 +132,12 @@ static hz_err draw_notice(hz_pdf *p, void *ctx, hz_errinfo *e) {
 
     if (d->n_stays) {
         hz_pdf_heading(p, "二、住院记录 (医保结算)");
-        static const hz_pdf_col cols[] = {{"住院", 0.45, 'c'},         {"结算编号", 1.2, 'l'},  {"医院", 1.0, 'l'},
-                                          {"入院日期", 0.95, 'c'},     {"出院日期", 0.95, 'c'}, {"天数", 0.45, 'r'},
-                                          {"诊断 (ICD-10)", 1.1, 'l'}, {"个人自付", 0.95, 'r'}};
+        hz_fen most = 0;
+        for (int i = 0; i < d->n_stays; i++)
+            most = hz_money_max(most, d->stays[i].psn_selfpay);
+        const hz_pdf_col cols[] = {{"住院", 0.45, 'c'},         {"结算编号", 1.2, 'l'},  {"医院", 1.0, 'l'},
+                                   {"入院日期", 0.95, 'c'},     {"出院日期", 0.95, 'c'}, {"天数", 0.45, 'r'},
+                                   {"诊断 (ICD-10)", 1.1, 'l'}, {"个人自付", 0.95, 'r', hz_money_format_grouped(most, b2)}};
         hz_pdf_table_begin(p, cols, 8);
         for (int i = 0; i < d->n_stays; i++) {
             const hz_settlement *s = &d->stays[i];
@@ -168,19 +159,25 @@ static hz_err draw_notice(hz_pdf *p, void *ctx, hz_errinfo *e) {
     }
 
     hz_pdf_heading(p, d->n_stays ? "三、给付明细" : "二、给付明细");
-    static const hz_pdf_col lcols[] = {{"序号", 0.45, 'c'}, {"保障项目", 2.1, 'l'},
-                                       {"住院", 0.45, 'c'}, {"计算公式 / 说明", 2.55, 'l'},
-                                       {"结果", 0.8, 'c'},  {"给付金额", 0.95, 'r'}};
+    /* the total is the widest amount of the column (the lines add up to it) */
+    hz_fen widest = c->total;
+    for (int i = 0; i < d->n_lines; i++)
+        widest = hz_money_max(widest, d->lines[i].line.amount);
+    const hz_pdf_col lcols[] = {{"序号", 0.45, 'c'}, {"保障项目", 2.1, 'l'},
+                                {"住院", 0.45, 'c'}, {"计算公式 / 说明", 2.55, 'l'},
+                                {"结果", 0.8, 'c'},  {"给付金额", 0.95, 'r', hz_money_format_grouped(widest, b2)}};
     hz_pdf_table_begin(p, lcols, 6);
     for (int i = 0; i < d->n_lines; i++) {
         const hz_doc_line *l = &d->lines[i];
-        char seq[8], plan[160], stay[8] = "-";
+        char seq[8], plan[160], stay[8] = "-", explain[sizeof l->line.explain * 2];
+        /* the engine's formula as stored, its amounts grouped for the reader */
+        hz_money_regroup(l->line.explain, explain, sizeof explain);
         snprintf(seq, sizeof seq, "%d", i + 1);
         snprintf(plan, sizeof plan, "%s %s", l->line.plan_code, l->plan_name);
         for (int k = 0; k < d->n_stays; k++)
             if (d->stays[k].id == l->line.settlement_id) snprintf(stay, sizeof stay, "%d", k + 1);
         const char *row[] = {
-            seq, plan, stay, l->line.explain, reason_text(l->line.reason), hz_money_format_grouped(l->line.amount, b1)};
+            seq, plan, stay, explain, hz_reason_text(l->line.reason), hz_money_format_grouped(l->line.amount, b1)};
         hz_pdf_table_row(p, row, false);
     }
     const char *total[] = {"", "合计", "", "", "", hz_money_format_grouped(c->total, b1)};
@@ -188,11 +185,16 @@ static hz_err draw_notice(hz_pdf *p, void *ctx, hz_errinfo *e) {
     hz_pdf_table_end(p);
 
     /* each cap once: the lines of one benefit and term share it */
-    static const hz_pdf_col ccols[] = {{"保障项目", 2.1, 'l'},
-                                       {"保障期间", 1.7, 'c'},
-                                       {"限额 / 保额", 1.0, 'r'},
-                                       {"已用 (含本次)", 1.0, 'r'},
-                                       {"剩余", 1.0, 'r'}};
+    hz_fen most = 0;
+    for (int i = 0; i < d->n_lines; i++)
+        most = hz_money_max(most, hz_money_max(d->lines[i].cap, d->lines[i].used));
+    char most_s[HZ_MONEY_BUF];
+    hz_money_format_grouped(most, most_s);
+    const hz_pdf_col ccols[] = {{"保障项目", 2.1, 'l'},
+                                {"保障期间", 1.7, 'c'},
+                                {"限额 / 保额", 1.0, 'r', most_s},
+                                {"已用 (含本次)", 1.0, 'r', most_s},
+                                {"剩余", 1.0, 'r', most_s}};
     bool any = false;
     for (int i = 0; i < d->n_lines; i++) {
         const hz_doc_line *l = &d->lines[i];
@@ -222,25 +224,44 @@ static hz_err draw_notice(hz_pdf *p, void *ctx, hz_errinfo *e) {
     snprintf(h_sla, sizeof h_sla, "%s、7日快速理赔时限", num[sec + 1]);
 
     hz_pdf_heading(p, h_pay);
-    char upper[160], card[160], offset[96], to_card[96];
+    /* every figure from the journal (core/payout.h): what went to the card
+     * (the card the bank paid), what settled a debt, what was taken back
+     * and what the member owes back */
+    const hz_payout *po = &d->payout;
+    char upper[160], card[160], offset[96], to_card[96], total_s[64], back[300], at_bank[120], due[64], owed[96];
     money_upper(c->total, upper, sizeof upper);
-    hz_fen net = c->total - d->offset;
-    snprintf(offset, sizeof offset, "%s 元", hz_money_format_grouped(d->offset, b2));
-    snprintf(to_card, sizeof to_card, "%s 元", hz_money_format_grouped(net > 0 ? net : 0, b3));
-    snprintf(card, sizeof card, "%s %s", d->member.bank_name[0] ? d->member.bank_name : "",
-             d->member.bank_card[0] ? d->member.bank_card : "未登记银行卡");
-    char total_s[64];
     snprintf(total_s, sizeof total_s, "%s 元", hz_money_format_grouped(c->total, b1));
-    hz_pdf_kv pay[] = {
-        {"给付合计", total_s}, {"大写", upper},    {"抵扣应退款", offset},
-        {"实付到卡", to_card}, {"收款账户", card}, {"支付状态", status_text(c->status)},
-    };
-    hz_pdf_kvs(p, pay, 6, 2);
-    if (d->offset > 0)
-        hz_pdf_text(p,
-                    "抵扣应退款: 此前已支付的给付因医保结算退费等原因需退回, 按规定先从本次给付中抵扣, "
-                    "余额支付到上列银行卡。",
-                    true);
+    snprintf(offset, sizeof offset, "%s 元", hz_money_format_grouped(po->offset, b2));
+    snprintf(to_card, sizeof to_card, "%s 元", hz_money_format_grouped(po->to_bank, b3));
+    snprintf(card, sizeof card, "%s %s%s", po->bank_name, po->card_masked[0] ? po->card_masked : "未登记银行卡",
+             po->card_masked[0] && !po->card_paid ? " (登记的银行卡)" : "");
+    snprintf(back, sizeof back, "%s 元%s%s%s", hz_money_format_grouped(po->reversed, b1), po->why[0] ? " (" : "",
+             po->why, po->why[0] ? ")" : "");
+    snprintf(at_bank, sizeof at_bank, "%s 元%s%s", hz_money_format_grouped(po->at_bank, b2), po->batch_no[0] ? " 批次 " : "",
+             po->batch_no);
+    snprintf(due, sizeof due, "%s 元", hz_money_format_grouped(hz_payout_due(po), b3));
+    snprintf(owed, sizeof owed, "%s 元", hz_money_format_grouped(po->recovered, b1));
+    hz_pdf_kv pay[10];
+    int k = 0;
+    pay[k++] = (hz_pdf_kv){"给付合计", total_s};
+    pay[k++] = (hz_pdf_kv){"大写", upper};
+    if (po->reversed > 0) pay[k++] = (hz_pdf_kv){"已冲回", back};
+    pay[k++] = (hz_pdf_kv){"抵扣应退款", offset};
+    pay[k++] = (hz_pdf_kv){"实付到卡", to_card};
+    if (po->at_bank > 0) pay[k++] = (hz_pdf_kv){"银行处理中", at_bank};
+    if (hz_payout_due(po) > 0) pay[k++] = (hz_pdf_kv){"待支付", due};
+    if (po->recovered > 0) pay[k++] = (hz_pdf_kv){"需退回", owed};
+    pay[k++] = (hz_pdf_kv){"收款账户", card};
+    pay[k++] = (hz_pdf_kv){"支付状态", status_text(c->status)};
+    hz_pdf_kvs(p, pay, k, 2);
+    char where[900] = "款项情况: ";
+    hz_payout_where(po, where, sizeof where);
+    size_t wl = strlen(where);
+    snprintf(where + wl, sizeof where - wl, "。%s%s",
+             po->offset > 0 ? "抵扣应退款: 此前已支付的给付因医保结算退费等原因需退回, 按规定先从本次给付中抵扣。" : "",
+             po->recovered > 0 ? "需退回的款项可到办事处财务或所在单位工会交回 (凭收据), 未退回的部分将从今后的给付中先行抵扣。"
+                               : "");
+    hz_pdf_text(p, where, true);
 
     hz_pdf_heading(p, h_sla);
     char used[64];
@@ -296,8 +317,13 @@ static hz_err draw_certificate(hz_pdf *p, void *ctx, hz_errinfo *e) {
                  d->id_masked, d->unit_name[0] ? d->unit_name : "本会个人", hz_date_format(d->issued, d1));
     hz_pdf_text(p, text, false);
     hz_pdf_heading(p, "保障项目");
-    static const hz_pdf_col cols[] = {{"代码", 0.55, 'c'},    {"保障计划", 2.6, 'l'}, {"份数", 0.5, 'r'},
-                                      {"保障期间", 1.9, 'c'}, {"缴费方式", 0.9, 'c'}, {"互助金 (元)", 0.95, 'r'}};
+    hz_fen most = 0;
+    for (int i = 0; i < d->n_coverages; i++)
+        most = hz_money_max(most, d->coverages[i].premium);
+    char most_s[HZ_MONEY_BUF];
+    const hz_pdf_col cols[] = {{"代码", 0.55, 'c'},    {"保障计划", 2.6, 'l'}, {"份数", 0.5, 'r'},
+                               {"保障期间", 1.9, 'c'}, {"缴费方式", 0.9, 'c'},
+                               {"互助金 (元)", 0.95, 'r', hz_money_format_grouped(most, most_s)}};
     hz_pdf_table_begin(p, cols, 6);
     for (int i = 0; i < d->n_coverages; i++) {
         const hz_doc_coverage *c = &d->coverages[i];
@@ -390,11 +416,12 @@ static hz_err draw_publicity(hz_pdf *p, void *ctx, hz_errinfo *e) {
              g->name, g->year, g->code, d->n_rows, hz_money_format_grouped(total, b1),
              g->objection_until == HZ_DATE_NONE ? "(未发布)" : hz_date_format(g->objection_until, d1));
     hz_pdf_text(p, text, false);
-    static const hz_pdf_col cols[] = {{"序号", 0.5, 'c'},
-                                      {"姓名", 1.0, 'l'},
-                                      {"身份证号", 1.9, 'l'},
-                                      {"救助金额 (元)", 1.2, 'r'},
-                                      {"编号", 1.4, 'l'}};
+    char total_s[HZ_MONEY_BUF];
+    const hz_pdf_col cols[] = {{"序号", 0.5, 'c'},
+                               {"姓名", 1.0, 'l'},
+                               {"身份证号", 1.9, 'l'},
+                               {"救助金额 (元)", 1.2, 'r', hz_money_format_grouped(total, total_s)},
+                               {"编号", 1.4, 'l'}};
     hz_pdf_table_begin(p, cols, 5);
     for (size_t i = 0; i < d->n_rows; i++) {
         const hz_doc_publicity_row *r = &d->rows[i];

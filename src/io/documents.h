@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "core/model.h"
+#include "core/payout.h"
 #include "core/relief.h"
 
 #define HZ_DOC_STAYS_MAX 16
@@ -35,7 +36,7 @@ typedef struct {
     hz_settlement stays[HZ_DOC_STAYS_MAX];
     int n_lines;
     hz_doc_line lines[HZ_DOC_LINES_MAX];
-    hz_fen offset;                   /* withheld against what the member owed back */
+    hz_payout payout;                /* what the journal did with the claim's money */
     hz_date received, complete, due; /* submitted, documents complete, complete + 7 */
     hz_date paid;                    /* HZ_DATE_NONE when not paid */
     int sla_days;                    /* -1 before documents are complete */

@@ -9,20 +9,6 @@
 
 const hz_store_module hz_store_module_documents = {.name = "documents"};
 
-static const char q_offsets[] =
-    "SELECT COALESCE(SUM(t.amount), 0) FROM transfer t JOIN account p ON p.id = t.debit_id"
-    " JOIN account r ON r.id = t.credit_id"
-    " WHERE p.code = ? AND p.kind = 'payable' AND r.kind = 'receivable' AND t.phase = 'posted'";
-
-hz_err hz_store_payable_offsets(hz_db *db, const char *payable_code, hz_fen *out, hz_errinfo *e) {
-    hz_stmt *st;
-    *out = 0;
-    hz_err rc = hz_db_stmt(db, q_offsets, &st, e);
-    if (rc) return rc;
-    hz_stmt_text(st, 1, payable_code);
-    return hz_row_int(st, out, e);
-}
-
 static const char q_roll[] =
     "SELECT m.id, m.id_number, m.name, m.sex, c.plan_code, c.shares, c.start_date, c.end_date, c.months"
     " FROM member m LEFT JOIN coverage c ON c.member_id = m.id AND c.status = 'active' AND c.end_date >= ?"

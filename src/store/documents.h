@@ -5,10 +5,6 @@
 #define HZ_STORE_DOCUMENTS_H
 #include "core/model.h"
 #include "store/db.h"
-/* Σ posted transfers from the payable account `payable_code` to a
- * recovery receivable: what was withheld from that payable to settle what
- * the member owed back (fen, >= 0; 0 for a missing account). */
-hz_err hz_store_payable_offsets(hz_db *db, const char *payable_code, hz_fen *out, hz_errinfo *e);
 /* The members of a unit in id order, each with its active coverages that
  * end on or after `on`, in plan and start order: fn gets one call per
  * (member, coverage), c NULL for a member with none. fn must not use db. */

@@ -1,6 +1,7 @@
 /* SQL of payables (store/payable.h). */
 #include "store/payable.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -152,4 +153,60 @@ hz_err hz_store_payable_due_on(hz_db *db, const char *source, int64_t source_id,
 
 hz_err hz_store_payables_of_member(hz_db *db, int64_t member_id, hz_payable_fn fn, void *ctx, hz_errinfo *e) {
     return each(db, q_of_member, member_id, NULL, fn, ctx, e);
+}
+
+/* one row per transfer of the account, with the account on the other side */
+#define MOVES_FROM                                                                                                 \
+    " FROM account p JOIN transfer t ON t.debit_id = p.id OR t.credit_id = p.id"                                   \
+    " JOIN account o ON o.id = CASE WHEN t.debit_id = p.id THEN t.credit_id ELSE t.debit_id END WHERE p.code = ?"
+#define SUM_IF(cond) "COALESCE(SUM(CASE WHEN " cond " THEN t.amount ELSE 0 END), 0)"
+static const char q_money[] =
+    "SELECT " SUM_IF("t.credit_id = p.id AND t.phase = 'posted' AND o.kind <> 'receivable'") ", "
+    SUM_IF("t.debit_id = p.id AND t.phase = 'posted' AND o.kind <> 'receivable' AND o.kind <> 'bank'") ", "
+    SUM_IF("t.debit_id = p.id AND t.phase = 'post'") ", "
+    SUM_IF("t.debit_id = p.id AND t.phase = 'pending'") " - " SUM_IF("t.debit_id = p.id AND t.phase <> 'posted'"
+                                                                    " AND t.phase <> 'pending'") ", "
+    SUM_IF("t.debit_id = p.id AND t.phase = 'posted' AND o.kind = 'receivable'") ", "
+    SUM_IF("t.credit_id = p.id AND t.phase = 'posted' AND o.kind = 'receivable'") MOVES_FROM;
+
+hz_err hz_store_payable_money(hz_db *db, const char *payable_no, hz_payout *out, hz_errinfo *e) {
+    char code[64];
+    snprintf(code, sizeof code, "payable:%s", payable_no);
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_money, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, code);
+    if ((rc = hz_row_one(st, "应付款不存在 (no such payable)", e))) return rc;
+    out->granted = hz_stmt_col_int(st, 0);
+    out->reversed = hz_stmt_col_int(st, 1);
+    out->to_bank = hz_stmt_col_int(st, 2);
+    out->at_bank = hz_stmt_col_int(st, 3);
+    out->offset = hz_stmt_col_int(st, 4);
+    out->recovered = hz_stmt_col_int(st, 5);
+    hz_stmt_reset(st);
+    return HZ_OK;
+}
+
+static const char q_recv_moves[] =
+    "SELECT t.id, t.tkey, t.amount, CASE WHEN t.debit_id = p.id THEN 1 ELSE 0 END, o.code" MOVES_FROM
+    " AND t.phase = 'posted' ORDER BY t.id";
+
+hz_err hz_store_recv_moves(hz_db *db, int64_t member_id, hz_recv_move_fn fn, void *ctx, hz_errinfo *e) {
+    char code[64];
+    snprintf(code, sizeof code, "recv:%lld", (long long)member_id);
+    hz_stmt *st;
+    hz_err rc = hz_db_stmt(db, q_recv_moves, &st, e);
+    if (rc) return rc;
+    hz_stmt_text(st, 1, code);
+    bool row;
+    while ((rc = hz_stmt_step(st, &row, e)) == HZ_OK && row) {
+        char key[64], other[64];
+        HZ_COPY(key, hz_stmt_col_text(st, 1));
+        HZ_COPY(other, hz_stmt_col_text(st, 4));
+        if ((rc = fn(ctx, hz_stmt_col_int(st, 0), key, hz_stmt_col_int(st, 2), hz_stmt_col_int(st, 3) != 0, other,
+                     e)))
+            break;
+    }
+    hz_stmt_reset(st);
+    return rc;
 }

@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/model.h"
+#include "core/payout.h"
 #include "store/db.h"
 
 typedef struct {
@@ -46,5 +47,18 @@ hz_err hz_store_payables_due(hz_db *db, hz_date today, hz_payable_fn fn, void *c
 hz_err hz_store_payable_due_on(hz_db *db, const char *source, int64_t source_id, hz_date due_on, hz_errinfo *e);
 /* Payables of a member, oldest first, with owed and available. */
 hz_err hz_store_payables_of_member(hz_db *db, int64_t member_id, hz_payable_fn fn, void *ctx, hz_errinfo *e);
+
+/* What the journal did with payable `payable_no` (core/payout.h): granted,
+ * reversed, to_bank, at_bank, offset and recovered; the other fields are
+ * left as they are. All zero for a payable without transfers. */
+hz_err hz_store_payable_money(hz_db *db, const char *payable_no, hz_payout *out, hz_errinfo *e);
+
+/* The posted movements of a member's recovery receivable, oldest first:
+ * debt = true when the member came to owe (from payable `other`), false
+ * when what was owed went down (an offset from payable `other`, a
+ * repayment from `bank`, a write-off). fn gets each; non-OK stops. */
+typedef hz_err (*hz_recv_move_fn)(void *ctx, int64_t transfer_id, const char *key, hz_fen amount, bool debt,
+                                  const char *other, hz_errinfo *e);
+hz_err hz_store_recv_moves(hz_db *db, int64_t member_id, hz_recv_move_fn fn, void *ctx, hz_errinfo *e);
 
 #endif

@@ -72,7 +72,7 @@ expect_in "$T/paid.json" "尾号" "and the card it went to"
 TOTAL_C1=$(jget "$T/c.json" total)
 GROUPED_C1=$(python3 -c 'import sys; print(f"{float(sys.argv[1]):,.2f}")' "$TOTAL_C1")
 case "$TOTAL_C1" in ????*.??) ;; *) bad "C1's total $TOTAL_C1 is under 1,000: the check below proves nothing";; esac
-expect_in <(jget "$T/paid.json" body) "的 $GROUPED_C1 元已支付至" "the paid notice's total grouped ($GROUPED_C1)"
+expect_in <(jget "$T/paid.json" body) "$GROUPED_C1 元已支付至工商银行 尾号 " "the paid notice's total grouped ($GROUPED_C1), to the card"
 expect_in <(jget "$T/paid.json" body) "年度限额 $(python3 -c 'import sys; print(f"{float(sys.argv[1]):,.2f}")' "$CAP")," \
   "and the cap grouped"
 expect_eq "$(jget "$T/paid.json" detail.total)" "$TOTAL_C1" "the detail keeps the plain figure"
