@@ -144,6 +144,7 @@ static hz_err apply_tx(hz_app *app, const hz_member *m, const hz_settlement *s, 
     out->settlement_id = s->id;
     hz_strlcpy(out->setl_id, s->setl_id, sizeof out->setl_id);
     hz_strlcpy(out->id_number, m->id_number, sizeof out->id_number);
+    hz_strlcpy(out->name, m->name, sizeof out->name);
     out->year = y;
     hz_strlcpy(out->level, f->level, sizeof out->level);
     out->psn_selfpay = s->psn_selfpay;

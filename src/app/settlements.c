@@ -415,7 +415,7 @@ static hz_err setl_filter(hz_app *app, const hz_settlement_query *q, hz_list_buf
                           hz_list_scope *sc, hz_errinfo *e) {
     hz_err rc = hz_authz_can(app, HZ_A_SETTLEMENT_IMPORT, e);
     if (rc || (rc = hz_list_filter(app, &setl_spec, &q->list, b, f, sc, e))) return rc;
-    if (q->unmatched && strcmp(q->unmatched, "0")) { /* the older ?unmatched=1 */
+    if (q->unmatched && *q->unmatched && strcmp(q->unmatched, "0")) { /* the older ?unmatched=1; empty: not given */
         if (f->status[0] && strcmp(f->status, "unmatched"))
             return hz_fail(e, HZ_EINVAL, "unmatched: 与 status 矛盾 (contradicts status)");
         f->status = "unmatched";

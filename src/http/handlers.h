@@ -47,6 +47,9 @@ void hz_http_list_or_export(hz_req *r, void *arg, hz_http_page_fn page, hz_http_
  * query, whatever the endpoint (params.c); false after answering 400
  * naming the first bad one. */
 bool hz_http_params_ok(hz_req *r);
+/* After the handler: a GET answered with JSON although it asked for csv or
+ * xlsx, from an endpoint that never read format, becomes that 400. */
+void hz_http_params_after(hz_req *r);
 /* Login rate limits per address and per account (login_limit.c); login may
  * be NULL. allowed: false past either limit (answer 429); result: counts a
  * failure (a success resets nothing); failures: the total since start. */

@@ -500,6 +500,7 @@ void h_report(hz_req *r, char **p) {
     hz_report_args *ap = &call.args;
     hz_report_args_default(r->app, ap);
     const char *f = hz_http_query(r, "from"), *t = hz_http_query(r, "to"), *format = hz_http_query(r, "format");
+    r->format_read = true;
     if ((f && hz_norm_date(f, &ap->from, "from", &e)) || (t && hz_norm_date(t, &ap->to, "to", &e))) {
         hz_http_fail(r, &e);
         return;
@@ -516,6 +517,7 @@ void h_report(hz_req *r, char **p) {
 bool hz_http_export_format(hz_req *r, hz_report_format *fmt, bool *answered) {
     const char *format = hz_http_query(r, "format");
     *answered = false;
+    r->format_read = true;
     if (!format || !*format || !strcmp(format, "json")) return false;
     hz_errinfo e;
     if (hz_report_format_parse(format, fmt, &e) || *fmt == HZ_FMT_TABLE) {

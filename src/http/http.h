@@ -59,6 +59,7 @@ typedef struct hz_req {
     char set_cookie[256];
     char disposition[160];
     bool retry; /* the handler met HZ_ERETRY: run it again */
+    bool format_read; /* the handler looked at ?format= (an endpoint with an export) */
     const struct hz_route *route; /* found once, when the request starts */
     bool method_ok;
     char params[4][128];

@@ -2,7 +2,9 @@
  * handler runs (issue 16): an ill-formed or unknown value of page,
  * per_page, format, order or a 0/1 switch is a 400 naming the parameter,
  * whichever endpoint it is sent to, never ignored. Each list's own enums
- * (status, sort, kind, …) are checked by its use case (app/lists.h). */
+ * (status, sort, kind, …) are checked by its use case (app/lists.h).
+ * An endpoint with no export asked for csv or xlsx answers 400 too
+ * (hz_http_params_after), not JSON as if format had not been sent. */
 #include <string.h>
 
 #include "app/lists.h"
@@ -19,6 +21,7 @@ bool hz_http_params_ok(hz_req *r) {
     bool answered = false;
     hz_http_export_format(r, &fmt, &answered);
     if (answered) return false;
+    r->format_read = false; /* the check is not the handler's use of it */
     const char *order = hz_http_query(r, "order");
     if (order && *order && strcmp(order, "asc") && strcmp(order, "desc") && strcmp(order, "ascending") &&
         strcmp(order, "descending")) {
@@ -33,4 +36,12 @@ bool hz_http_params_ok(hz_req *r) {
             return false;
         }
     return true;
+}
+
+void hz_http_params_after(hz_req *r) {
+    const char *format = hz_http_query(r, "format");
+    if (r->format_read || !format || !*format || !strcmp(format, "json") || strcmp(r->method, "GET") ||
+        r->status >= 300 || r->raw_fd1 || (r->raw && (!r->raw_type || !strstr(r->raw_type, "json"))))
+        return;
+    hz_http_error(r, 400, "VALIDATION", "format: 此接口没有导出, 只答 JSON (this endpoint has no export)");
 }

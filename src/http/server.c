@@ -307,6 +307,7 @@ static void dispatch(hz_req *r) {
         }
         usleep(1000u << attempt);
     }
+    hz_http_params_after(r);
 }
 
 /* A limit's answer, in Chinese naming the limit (English in parentheses). */

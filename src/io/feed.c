@@ -172,6 +172,9 @@ static const char *parse_row(const walk *w, const char *const *v, hz_settlement 
         if (feed_date(v[F_DSCG], &s->dscg_date))
             return snprintf(why, why_len, "日期无效 (not a date: '%.20s')", v[F_DSCG]), names[F_DSCG];
         if (s->dscg_date < s->adm_date) return snprintf(why, why_len, "出院早于入院 (before adm_date)"), names[F_DSCG];
+        /* a settlement is made at discharge: a later date is a typo or a
+         * shifted column, and would pay days still to come */
+        if (s->dscg_date > w->today) return snprintf(why, why_len, "出院日期在未来 (in the future)"), names[F_DSCG];
     } else if (strcmp(s->med_type, "21") == 0) {
         return snprintf(why, why_len, "住院结算须有出院日期 (inpatient needs a discharge date)"), names[F_DSCG];
     }

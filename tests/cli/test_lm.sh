@@ -93,6 +93,7 @@ hz claims proactive >/dev/null
 expect_exit 0 "lm proactive" -- hz --json lm proactive
 expect_in "$T/out" '"setl_id":"Q1"' "the stay is proposed once its claim exists"
 expect_in "$T/out" "x 70%" "provincial 70%"
+expect_in "$T/out" '"name":"钱劳模"' "each proposal names its member (it was empty)"
 
 # ---- concurrent approvals never pass the budget; concurrent applications never pass the cap
 CC=$(member 61010219780505005 孙劳模 model:national)

@@ -365,5 +365,24 @@ st, d, _ = req("/api/v1/settlements?unmatched=2", boss)
 check(st == 400 and "unmatched" in d["error"]["message"] and any("\u4e00" <= ch <= "\u9fff" for ch in d["error"]["message"]),
       "settlements?unmatched=2: 400 naming unmatched, in Chinese (%s)" % d)
 
+# an endpoint with no export asked for csv or xlsx: a 400 naming format, not JSON as if format
+# had not been sent (found by a tester session: /orgs?format=csv answered JSON); an export still exports
+one_member = sql("SELECT id_number FROM member ORDER BY id LIMIT 1")[0][0]
+for path in ["/api/v1/orgs", "/api/v1/orgs?counts=1", "/api/v1/me", "/api/v1/members/" + one_member] + DETAIL:
+    for f in ("csv", "xlsx"):
+        st, d, _ = req(path + ("&" if "?" in path else "?") + "format=" + f, boss)
+        check(st == 400 and isinstance(d, dict) and d["error"]["message"].startswith("format"),
+              "%s format=%s: 400 naming format (%s)" % (path, f, st))
+    st, d, _ = req(path + ("&" if "?" in path else "?") + "format=json", boss)
+    check(st == 200, "%s format=json: 200 (%s)" % (path, st))
+st, body, h = req("/api/v1/units?format=csv", boss, raw=True)
+check(st == 200 and body.startswith(b"\xef\xbb\xbf") and "csv" in h.get("Content-Type", ""), "units?format=csv still exports (%s)" % st)
+# an empty switch is a switch not sent, on every list alike (?unmatched= listed no rows, as if 1)
+_, whole, _ = req("/api/v1/settlements", boss)
+for q in ("unmatched=", "unmatched", "refunded=", "unmatched=&refunded="):
+    st, d, _ = req("/api/v1/settlements?" + q, boss)
+    check(st == 200 and d["total"] == whole["total"], "settlements?%s: every row, as without it (%s %s of %s)"
+          % (q, st, d.get("total"), whole["total"]))
+
 print("%d passed, %d failed" % (listlib.passed, listlib.failed))
 sys.exit(1 if listlib.failed else 0)

@@ -105,6 +105,8 @@ F = [
      ["第2行", "adm_date", "未来"]),
     ("adm-empty", "adm_date empty", dict(adm_date=""), ["第2行", "adm_date", "日期无效"]),
     ("adm-word", "adm_date 昨天", dict(adm_date="昨天"), ["第2行", "adm_date", "日期无效"]),
+    ("dscg-future", "dscg_date in the future (a stay not yet ended cannot be settled)",
+     dict(adm_date="2026-11-20", dscg_date="2027-01-05"), ["第2行", "dscg_date", "未来"]),
     ("dscg-before", "dscg_date before adm_date", dict(dscg_date="2026-02-01"), ["第2行", "dscg_date", "早于入院"]),
     ("dscg-missing", "an inpatient stay with no dscg_date", dict(dscg_date=""), ["第2行", "dscg_date", "出院日期"]),
     ("dscg-bad", "dscg_date 2026-13-01", dict(dscg_date="2026-13-01"), ["第2行", "dscg_date", "日期无效"]),

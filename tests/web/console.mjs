@@ -2,7 +2,7 @@
 // office staff, a reviewer, finance and a member do, end to end, with
 // screenshots of each main page. Prints "N passed, N failed".
 import { readFileSync } from "fs";
-import { BASE, check, count, context, session, shot, text, finish, searchMembers } from "./lib.mjs";
+import { BASE, check, count, context, session, shot, text, finish, pick, searchMembers } from "./lib.mjs";
 
 /* clicks a print button (views_docs.js) and checks that a PDF named name (a string or a pattern) downloads */
 async function printsPdf(page, sel, name, what) {
@@ -74,8 +74,7 @@ try {
   check(found.items.some(m => m.name === "赵雪梅"), "full-width digits of a partial ID find 赵雪梅");
   await page.click("[data-test=nav-units]");
   // renewal: the unit's 2026 coverages into 2027
-  await page.click("[data-test=renew-unit]");
-  await page.click(".el-select-dropdown__item:visible >> text=五环(集团)纺织");
+  await pick(page, "[data-test=renew-unit]", "五环(集团)纺织");
   const range = await page.$$(".el-range-input");
   await range[0].fill("2026-12-01");
   await range[1].fill("2026-12-31");

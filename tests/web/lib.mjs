@@ -96,3 +96,15 @@ export async function finish() {
   console.log(`${count.passed} passed, ${count.failed} failed`);
   process.exit(count.failed ? 1 : 0);
 }
+
+/* an el-select's option, chosen once the select shows it (a dropdown still
+ * opening may swallow the first click) */
+export async function pick(page, selectSel, optionText) {
+  const shows = () => page.$eval(selectSel, (el, t) => (el.closest(".el-select") || el).textContent.includes(t), optionText);
+  for (let i = 0; i < 5 && !(await shows()); i++) {
+    await page.click(selectSel);
+    await page.locator(".el-select-dropdown__item:visible", { hasText: optionText }).first().click();
+    await page.waitForTimeout(0);
+  }
+  check(await shows(), "the select shows " + optionText);
+}

@@ -10,7 +10,7 @@
 // board and the contributions; the 新城区 cadre sees only its district. No
 // console errors, no failed request. Screenshots in HZ_SHOTS (office-*.png).
 // Prints "N passed, N failed".
-import { BASE, answered, check, eventually, finish, session, shot, text } from "./lib.mjs";
+import { BASE, answered, check, eventually, finish, pick, session, shot, text } from "./lib.mjs";
 
 const api = async (page, path) => (await page.request.get(BASE + "/api/v1" + path)).json();
 const problems = [];
@@ -45,17 +45,6 @@ async function confirmBox(page, expect) {
   const msg = await text(page, ".el-message-box__message");
   await page.click(".el-message-box .el-button--primary");
   return msg;
-}
-/* an el-select's option, chosen once the select shows it (a dropdown still
- * opening may swallow the first click) */
-async function pick(page, selectSel, optionText) {
-  const shows = () => page.$eval(selectSel, (el, t) => (el.closest(".el-select") || el).textContent.includes(t), optionText);
-  for (let i = 0; i < 5 && !(await shows()); i++) {
-    await page.click(selectSel);
-    await page.locator(".el-select-dropdown__item:visible", { hasText: optionText }).first().click();
-    await page.waitForTimeout(0);
-  }
-  check(await shows(), "the select shows " + optionText);
 }
 /* "27101.00" as the console writes it: "27,101.00 元" */
 const hzMoney = (s) => s.replace(/\B(?=(\d{3})+(?!\d))(?=.*\.)/g, ",") + " 元";
