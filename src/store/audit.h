@@ -13,7 +13,7 @@ typedef struct {
 /* Hash of the newest event, "" when the trail is empty (buf: 65 bytes). */
 hz_err hz_store_audit_last_hash(hz_db *db, char *buf, hz_errinfo *e);
 hz_err hz_store_audit_insert(hz_db *db, const hz_audit_row *row, hz_errinfo *e);
-/* Number of events with this action (the chain's `audit.keyed` marker). */
+/* 1 when some event has this action, else 0 (the chain's `audit.keyed` marker; stops at the first). */
 hz_err hz_store_audit_count_action(hz_db *db, const char *action, int64_t *n, hz_errinfo *e);
 /* Calls fn for every event in id order until fn returns non-OK. */
 typedef hz_err (*hz_audit_fn)(void *ctx, const hz_audit_row *row, hz_errinfo *e);

@@ -338,6 +338,11 @@ static const char *const lm_migrations[] = {
     " paid_at TEXT) /*STRICT*/;"
     "CREATE UNIQUE INDEX lm_subsidy_once ON lm_subsidy(settlement_id) WHERE status <> 'rejected';"
     "CREATE INDEX lm_subsidy_member ON lm_subsidy(member_id, year);",
+    /* 2: a stay's subsidies whatever their status, and a year's (issue 19:
+     * "has this stay a subsidy" scanned every subsidy per stay, the partial
+     * unique index holding only those not rejected) */
+    "CREATE INDEX lm_subsidy_stay ON lm_subsidy(settlement_id);"
+    "CREATE INDEX lm_subsidy_year ON lm_subsidy(year);",
 };
 
 /* The subsidies' part of `huzhu check` (store/check.h). */
@@ -360,9 +365,9 @@ static const hz_store_check lm_checks[] = {
     /* a year's LM budget account holds what that year committed */
     {"budget:lm=committed",
      "SELECT a.code, a.debits_posted - a.credits_posted, COALESCE((SELECT SUM(l.amount) FROM lm_subsidy l WHERE"
-     " 'budget:lm:' || l.year = a.code AND (l.status = 'approved' OR l.status = 'paid')), 0) FROM account a"
+     " l.year = CAST(substr(a.code, 11) AS BIGINT) AND (l.status = 'approved' OR l.status = 'paid')), 0) FROM account a"
      " WHERE a.code LIKE 'budget:lm:%' AND a.debits_posted - a.credits_posted <> COALESCE((SELECT SUM(l.amount)"
-     " FROM lm_subsidy l WHERE 'budget:lm:' || l.year = a.code AND (l.status = 'approved' OR l.status = 'paid')), 0)"
+     " FROM lm_subsidy l WHERE l.year = CAST(substr(a.code, 11) AS BIGINT) AND (l.status = 'approved' OR l.status = 'paid')), 0)"
      " ORDER BY a.id LIMIT 1"},
     {"lm.committed<=budget",
      "SELECT 'lm_budget:' || b.year, (SELECT COALESCE(SUM(l.amount), 0) FROM lm_subsidy l WHERE l.year = b.year"

@@ -486,6 +486,9 @@ static const char *const payment_migrations[] = {
      * before this were written by the old code: taken as handed over. */
     "ALTER TABLE payment_batch ADD COLUMN file_at TEXT;"
     "UPDATE payment_batch SET file_at = created_at;",
+    /* 5: a member's repayments and write-offs (issue 19: each member owing
+     * scanned every recovery of the office in the recovery list and report) */
+    "CREATE INDEX recovery_member ON recovery(member_id);",
 };
 
 const hz_store_module hz_store_module_payments = {

@@ -538,6 +538,9 @@ static const char *const relief_migrations[] = {
     " received BIGINT NOT NULL CHECK (received >= 0),"
     " issued BIGINT NOT NULL CHECK (issued >= 0 AND issued <= received),"
     " PRIMARY KEY (program_id, item)) /*STRICT*/;",
+    /* 3: a programme's donations (issue 19: each programme's sum scanned
+     * every donation of every programme) */
+    "CREATE INDEX donation_program ON donation(program_id);",
 };
 
 /* The grants' part of `huzhu check` (store/check.h). */

@@ -7,10 +7,16 @@
 #include "store/rows.h"
 #include "store/store.h"
 
+/* members counted once per org, then each district sums its orgs' counts:
+ * counting the members under each district directly read every member once
+ * per district (issue 19) */
 static const char q_districts[] =
-    "SELECT o.name, (SELECT count(*) FROM member m LEFT JOIN unit u ON u.id = m.unit_id"
-    " JOIN org p ON p.id = COALESCE(u.org_id, m.org_id) WHERE substr(p.path, 1, length(o.path)) = o.path)"
-    " FROM org o WHERE (o.kind = 'district' OR o.kind = 'joint') AND substr(o.path, 1, length(?1)) = ?1 ORDER BY o.path";
+    "WITH org_members AS MATERIALIZED (SELECT COALESCE(u.org_id, m.org_id) AS org_id, count(*) AS n"
+    " FROM member m LEFT JOIN unit u ON u.id = m.unit_id GROUP BY COALESCE(u.org_id, m.org_id))"
+    " SELECT o.name, COALESCE(SUM(c.n), 0) FROM org o LEFT JOIN (org p JOIN org_members c ON c.org_id = p.id)"
+    " ON substr(p.path, 1, length(o.path)) = o.path"
+    " WHERE (o.kind = 'district' OR o.kind = 'joint') AND substr(o.path, 1, length(?1)) = ?1"
+    " GROUP BY o.id, o.name, o.path ORDER BY o.path";
 /* The members within the caller's scope (?1 org path, ?2 unit id, ?3 member
  * id): every money figure and count below is limited to them. */
 #define IN_SCOPE(col)                                                                                                 \

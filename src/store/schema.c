@@ -228,6 +228,10 @@ static const char *const migrations[] = {
      * left as it is (a pair for the office to look at, not a failed start) */
     "UPDATE settlement SET setl_id = UPPER(setl_id) WHERE setl_id <> UPPER(setl_id)"
     " AND (SELECT COUNT(*) FROM settlement s2 WHERE UPPER(s2.setl_id) = UPPER(settlement.setl_id)) = 1;",
+    /* 5: a plan version's coverages (issue 19: the plan's versions page
+     * counted them by reading every coverage once per version); a bulk
+     * import appends to it, its rows arriving in id order */
+    "CREATE INDEX coverage_plan ON coverage(plan_id);",
 };
 
 #define N_CORE (int)(sizeof migrations / sizeof migrations[0])

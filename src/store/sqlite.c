@@ -23,6 +23,7 @@
 
 #include "core/text.h"
 #include "store/db.h"
+#include "store/sqlite_plan.h"
 
 /* One database file as this process sees it: shared by its connections. */
 typedef struct sq_file {
@@ -340,6 +341,7 @@ static hz_err sq_prepare(hz_db *db, const char *sql, hz_stmt **out, hz_errinfo *
         free(s);
         return map_err(d->h, rc, "prepare", e);
     }
+    hz_sq_plan_check(d->h, sql, n);
     *out = &s->base;
     return HZ_OK;
 }

@@ -3,8 +3,8 @@
 
 expect_exit 0 "init creates" -- hz init
 expect_in "$T/out" "数据库已就绪" "init message"
-expect_eq "$(sql "SELECT count(*) FROM schema_migration")" "4" "the core module's four migrations recorded"
-expect_eq "$(sql "SELECT module || ':' || MAX(version) FROM module_migration GROUP BY module ORDER BY module" | tr '\n' ' ')" "care:1 cases:1 claims:2 joining:1 lm:1 notices:1 payments:4 relief:2 security:3 " "each later module's own migrations recorded"
+expect_eq "$(sql "SELECT count(*) FROM schema_migration")" "5" "the core module's five migrations recorded"
+expect_eq "$(sql "SELECT module || ':' || MAX(version) FROM module_migration GROUP BY module ORDER BY module" | tr '\n' ' ')" "care:1 cases:1 claims:3 joining:1 lm:2 notices:1 payments:5 relief:3 security:3 " "each later module's own migrations recorded"
 if sqlite_only; then
   expect_eq "$(stat -c %a "$T/test.db.audit-key")" "600" "init made the audit key next to the database, private"
   expect_eq "$(tr -d '\n' <"$T/test.db.audit-key" | wc -c)" "64" "the key is 64 hex digits"
