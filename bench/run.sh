@@ -10,6 +10,7 @@
 #   BENCH_P2_ARGS=--per-claim             P2 through the submission use case, not the bulk writer
 #   BENCH_ONLY=P3                         GET /members/{id} against nginx, with P5 (bench/http.sh;
 #                                         BENCH_HTTP_MEMBERS, default 1,000,000)
+#   BENCH_PG_SIZES="100000 1000000"       row counts for P6 (PostgreSQL imports); BENCH_PG=0: no PG rows
 set -eu
 cd "$(dirname "$0")/.."
 SIZES=${BENCH_SIZES:-"10000 100000 1000000"}
@@ -32,7 +33,12 @@ fresh_db() {
 
 ROWS=()
 declare -A p1_rate
-row() { ROWS+=("$(printf '| %-4s | %-44s | %14s | %-34s | %s |' "$@")"); }
+# each row is also printed to stderr as soon as it is measured: a run that
+# stops half-way (a full run takes an hour or more) keeps what it measured
+row() {
+  ROWS+=("$(printf '| %-4s | %-44s | %14s | %-34s | %s |' "$@")")
+  printf '%s %s\n' "$(date -u +%H:%M:%S)" "${ROWS[-1]}" >&2
+}
 
 # P7: engine only. The baseline is the same claim with every explanation
 # formatted by glibc's snprintf, as the engine did before core/fmt.c.
@@ -164,12 +170,21 @@ if [ -z "$ONLY" ] || [ "$ONLY" = P8 ]; then
 fi
 
 HTTP_ROWS=""
-if [ -z "$ONLY" ] && [ "${BENCH_HTTP:-1}" = 1 ]; then HTTP_ROWS=$(bash bench/http.sh); fi
+if [ -z "$ONLY" ] && [ "${BENCH_HTTP:-1}" = 1 ]; then HTTP_ROWS=$(bash bench/http.sh | tee -a /dev/stderr); fi
 if [ "$ONLY" = P3 ]; then HTTP_ROWS=$(BENCH_HTTP_P4=0 bash bench/http.sh); ROWS=(); fi
 PG_ROWS=""
-if [ -z "$ONLY" ] && [ "${BENCH_PG:-1}" = 1 ]; then PG_ROWS=$(bash bench/pg.sh; bash bench/pg_servers.sh
+# P6 at 100k and 1M rows (BENCH_PG_SIZES), one run at 1M like P1 and P2
+PG_SIZES=${BENCH_PG_SIZES:-"100000 1000000"}
+p6() {
+  local n
+  for n in $PG_SIZES; do
+    if [ "$n" -ge 1000000 ]; then BENCH_RUNS=${BENCH_RUNS_LARGE:-1} BENCH_PG_ROWS=$n bash bench/pg.sh
+    else BENCH_PG_ROWS=$n bash bench/pg.sh; fi
+  done
+}
+if [ -z "$ONLY" ] && [ "${BENCH_PG:-1}" = 1 ]; then PG_ROWS=$({ p6; bash bench/pg_servers.sh
   # P9 where a claim waits without spending CPU: do the locks let servers add up?
-  BENCH_PG_SLEEP_MS=200 BENCH_PG_MEMBERS=20000 BENCH_PG_SECONDS=8 bash bench/pg_servers.sh); fi
+  BENCH_PG_SLEEP_MS=200 BENCH_PG_MEMBERS=20000 BENCH_PG_SECONDS=8 bash bench/pg_servers.sh; } | tee -a /dev/stderr); fi
 
 echo
 echo "huzhu benchmarks — $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), medians of ${BENCH_RUNS:-3} runs (${BENCH_RUNS_LARGE:-1} at 1M rows)"
