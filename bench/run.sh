@@ -12,6 +12,10 @@
 #                                         BENCH_HTTP_MEMBERS, default 1,000,000)
 #   BENCH_PG_SIZES="100000 1000000"       row counts for P6 (PostgreSQL imports); BENCH_PG=0: no PG rows
 set -eu
+# a row printed through tee must not hide its script's failure (pg_servers.sh
+# ends with `huzhu check`)
+set -o pipefail
+shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
 SIZES=${BENCH_SIZES:-"10000 100000 1000000"}
 RUNS=${BENCH_RUNS:-3}

@@ -12,7 +12,7 @@
     "a.id, a.code, a.kind, a.name, a.org_id, o.code, o.name, o.path, a.date_from, a.date_to,"                          \
     " COALESCE(a.capacity, 0), a.attendees, a.created_at, a.created_by,"                                               \
     " (SELECT COUNT(DISTINCT p.member_id) FROM activity_part p WHERE p.activity_id = a.id),"                           \
-    " (SELECT COALESCE(SUM(d.count), 0) FROM activity_dist d WHERE d.activity_id = a.id)"
+    " (SELECT COALESCE(SUM(ad.count), 0) FROM activity_dist ad WHERE ad.activity_id = a.id)"
 #define ACT_FROM " FROM activity a JOIN org o ON o.id = a.org_id"
 /* Who sees an activity (store/care.h): ?1 org path, ?2 unit id, ?3 member id */
 #define ACT_SCOPE                                                                                                      \
@@ -86,7 +86,7 @@ static const char q_report[] =
     " SELECT substr(a.date_from, 1, 4) AS y, " DISTRICT_OF_ORG(
         "o") " AS district, a.kind AS kind,"
              "  (SELECT COUNT(*) FROM activity_part p WHERE p.activity_id = a.id) AS pc, a.attendees AS att,"
-             "  (SELECT COALESCE(SUM(d.count), 0) FROM activity_dist d WHERE d.activity_id = a.id) AS ic" ACT_FROM
+             "  (SELECT COALESCE(SUM(ad.count), 0) FROM activity_dist ad WHERE ad.activity_id = a.id) AS ic" ACT_FROM
              "  WHERE a.date_from >= ?4 AND a.date_from <= ?5 AND" ACT_SCOPE
              ") t GROUP BY y, district, kind ORDER BY y, district, kind";
 static const char q_item_report[] =

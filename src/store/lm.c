@@ -364,11 +364,10 @@ static const hz_store_check lm_checks[] = {
      " p.source = 'lm' AND p.source_id = l.id) ORDER BY l.id LIMIT 1"},
     /* a year's LM budget account holds what that year committed */
     {"budget:lm=committed",
-     "SELECT a.code, a.debits_posted - a.credits_posted, COALESCE((SELECT SUM(l.amount) FROM lm_subsidy l WHERE"
-     " l.year = CAST(substr(a.code, 11) AS BIGINT) AND (l.status = 'approved' OR l.status = 'paid')), 0) FROM account a"
-     " WHERE a.code LIKE 'budget:lm:%' AND a.debits_posted - a.credits_posted <> COALESCE((SELECT SUM(l.amount)"
-     " FROM lm_subsidy l WHERE l.year = CAST(substr(a.code, 11) AS BIGINT) AND (l.status = 'approved' OR l.status = 'paid')), 0)"
-     " ORDER BY a.id LIMIT 1"},
+     "SELECT a.code, a.debits_posted - a.credits_posted, COALESCE(t.s, 0) FROM account a LEFT JOIN (SELECT"
+     " 'budget:lm:' || l.year AS code, SUM(l.amount) AS s FROM lm_subsidy l WHERE l.status = 'approved'"
+     " OR l.status = 'paid' GROUP BY l.year) t ON t.code = a.code WHERE a.code LIKE 'budget:lm:%'"
+     " AND a.debits_posted - a.credits_posted <> COALESCE(t.s, 0) ORDER BY a.id LIMIT 1"},
     {"lm.committed<=budget",
      "SELECT 'lm_budget:' || b.year, (SELECT COALESCE(SUM(l.amount), 0) FROM lm_subsidy l WHERE l.year = b.year"
      " AND (l.status = 'approved' OR l.status = 'paid')), b.amount FROM lm_budget b WHERE (SELECT"

@@ -53,7 +53,7 @@ static const char q_grants[] = "SELECT " GRANT_COLS GRANT_FROM " WHERE (?1 = 0 O
 #define COUNT_GRANTS(st) "(SELECT COUNT(*) FROM relief_grant g WHERE g.program_id = p.id AND g.status = '" st "')"
 static const char q_programs[] =
     "SELECT " PROG_COLS ", " SUM_GRANTS("(g.status = 'approved' OR g.status = 'paid')") ", "
-    SUM_GRANTS("g.status = 'paid'") ", (SELECT COALESCE(SUM(d.amount), 0) FROM donation d WHERE d.program_id = p.id), "
+    SUM_GRANTS("g.status = 'paid'") ", (SELECT COALESCE(SUM(dn.amount), 0) FROM donation dn WHERE dn.program_id = p.id), "
     COUNT_GRANTS("proposed") ", " COUNT_GRANTS("applied") ", " COUNT_GRANTS("approved") ", " COUNT_GRANTS("rejected")
     ", " COUNT_GRANTS("paid") " FROM relief_program p WHERE (?1 = '' OR p.kind = ?1) ORDER BY p.year DESC, p.id";
 #define YEAR_SETL(s) " AND " s ".refunded = 0 AND " s ".med_type = '21' AND substr(" s ".adm_date, 1, 4) = ?1"
@@ -559,18 +559,18 @@ static const hz_store_check relief_checks[] = {
     /* a programme's account: granted (debits) less donated (credits) */
     {"budget:relief=granted-donated",
      "SELECT a.code, a.debits_posted - a.credits_posted, (SELECT COALESCE(SUM(g.amount), 0) FROM relief_grant g"
-     " WHERE g.program_id = p.id AND (g.status = 'approved' OR g.status = 'paid')) - (SELECT COALESCE(SUM(d.amount), 0)"
-     " FROM donation d WHERE d.program_id = p.id) FROM relief_program p JOIN account a ON a.code = 'budget:relief:'"
+     " WHERE g.program_id = p.id AND (g.status = 'approved' OR g.status = 'paid')) - (SELECT COALESCE(SUM(dn.amount), 0)"
+     " FROM donation dn WHERE dn.program_id = p.id) FROM relief_program p JOIN account a ON a.code = 'budget:relief:'"
      " || p.code WHERE a.debits_posted - a.credits_posted <> (SELECT COALESCE(SUM(g.amount), 0) FROM relief_grant g"
-     " WHERE g.program_id = p.id AND (g.status = 'approved' OR g.status = 'paid')) - (SELECT COALESCE(SUM(d.amount), 0)"
-     " FROM donation d WHERE d.program_id = p.id) ORDER BY p.id LIMIT 1"},
+     " WHERE g.program_id = p.id AND (g.status = 'approved' OR g.status = 'paid')) - (SELECT COALESCE(SUM(dn.amount), 0)"
+     " FROM donation dn WHERE dn.program_id = p.id) ORDER BY p.id LIMIT 1"},
     {"relief.committed<=budget",
      "SELECT 'relief_program:' || p.code, (SELECT COALESCE(SUM(g.amount), 0) FROM relief_grant g WHERE g.program_id"
      " = p.id AND (g.status = 'approved' OR g.status = 'paid')), CASE WHEN p.kind = 'donation' THEN (SELECT"
-     " COALESCE(SUM(d.amount), 0) FROM donation d WHERE d.program_id = p.id) ELSE p.budget END FROM relief_program p"
+     " COALESCE(SUM(dn.amount), 0) FROM donation dn WHERE dn.program_id = p.id) ELSE p.budget END FROM relief_program p"
      " WHERE (SELECT COALESCE(SUM(g.amount), 0) FROM relief_grant g WHERE g.program_id = p.id AND (g.status ="
-     " 'approved' OR g.status = 'paid')) > CASE WHEN p.kind = 'donation' THEN (SELECT COALESCE(SUM(d.amount), 0)"
-     " FROM donation d WHERE d.program_id = p.id) ELSE p.budget END ORDER BY p.id LIMIT 1"},
+     " 'approved' OR g.status = 'paid')) > CASE WHEN p.kind = 'donation' THEN (SELECT COALESCE(SUM(dn.amount), 0)"
+     " FROM donation dn WHERE dn.program_id = p.id) ELSE p.budget END ORDER BY p.id LIMIT 1"},
 };
 #undef POSTED
 

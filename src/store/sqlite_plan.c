@@ -56,32 +56,39 @@ static const char *word_before(const char *sql, const char *p, char *w, size_t s
 
 /* the table a plan's "SCAN x" names by its alias x: the word before x
  * (past an AS) when a FROM, JOIN or comma stands before that; x itself when
- * it follows FROM or JOIN; "(subquery)" for a derived table; "?" when the
- * SQL does not say. */
+ * it follows FROM or JOIN; "(subquery)" for a derived table. "?" when the
+ * SQL does not say, or when x stands for two different tables in it (an
+ * alias used again in a subquery): the caller's list of small tables must
+ * not let such a scan through under the other table's name. */
 static void table_of(const char *sql, size_t len, const char *alias, size_t an, char *table, size_t size) {
     snprintf(table, size, "?");
+    int found = 0;
     for (const char *p = sql; (p = strstr(p, alias)) && (size_t)(p - sql) + an <= len; p++) {
         if ((p > sql && word_char(p[-1])) || word_char(p[an])) continue;
-        char w1[64], w2[64];
+        char w1[64], w2[64], name[64];
         const char *s1 = word_before(sql, p, w1, sizeof w1);
         if (strcasecmp(w1, "FROM") == 0 || strcasecmp(w1, "JOIN") == 0) {
-            snprintf(table, size, "%.*s", (int)an, alias);
+            snprintf(name, sizeof name, "%.*s", (int)an, alias);
+        } else {
+            if (strcasecmp(w1, "AS") == 0) s1 = word_before(sql, s1, w1, sizeof w1);
+            const char *q = s1;
+            while (q > sql && q[-1] == ' ') q--;
+            if (!*w1 && q > sql && q[-1] == ')') {
+                /* a derived table: the scans inside it are checked by their tables */
+                snprintf(name, sizeof name, "(subquery)");
+            } else {
+                word_before(sql, s1, w2, sizeof w2);
+                int comma = q > sql && q[-1] == ',';
+                if (!*w1 || !(strcasecmp(w2, "FROM") == 0 || strcasecmp(w2, "JOIN") == 0 || comma)) continue;
+                snprintf(name, sizeof name, "%s", w1);
+            }
+        }
+        if (found && strcmp(name, table) != 0) {
+            snprintf(table, size, "?");
             return;
         }
-        if (strcasecmp(w1, "AS") == 0) s1 = word_before(sql, s1, w1, sizeof w1);
-        const char *q = s1;
-        while (q > sql && q[-1] == ' ') q--;
-        if (!*w1 && q > sql && q[-1] == ')') {
-            /* a derived table: its own statement's plan is what counts */
-            snprintf(table, size, "(subquery)");
-            return;
-        }
-        word_before(sql, s1, w2, sizeof w2);
-        int comma = q > sql && q[-1] == ',';
-        if (*w1 && (strcasecmp(w2, "FROM") == 0 || strcasecmp(w2, "JOIN") == 0 || comma)) {
-            snprintf(table, size, "%s", w1);
-            return;
-        }
+        snprintf(table, size, "%s", name);
+        found = 1;
     }
 }
 
@@ -98,7 +105,12 @@ void hz_sq_plan_check(sqlite3 *h, const char *sql, int n) {
     int rc = sqlite3_prepare_v2(h, q, -1, &st, NULL);
     free(q);
     if (rc != SQLITE_OK) return;
-    static plan_row rows[PLAN_ROWS];
+    /* not static: the server's threads prepare statements at once */
+    plan_row *rows = malloc(sizeof *rows * PLAN_ROWS);
+    if (!rows) {
+        sqlite3_finalize(st);
+        return;
+    }
     int nr = 0;
     while (nr < PLAN_ROWS && sqlite3_step(st) == SQLITE_ROW) {
         rows[nr].id = sqlite3_column_int(st, 0);
@@ -111,7 +123,7 @@ void hz_sq_plan_check(sqlite3 *h, const char *sql, int n) {
     FILE *f = NULL;
     for (int i = 0; i < nr; i++) {
         if (!correlated_scan(rows, nr, &rows[i])) continue;
-        if (!f && !(f = fopen(path, "a"))) return;
+        if (!f && !(f = fopen(path, "a"))) break;
         /* "SCAN x" or "SCAN x USING ...": x is the alias */
         const char *a = rows[i].detail + 5;
         size_t an = strcspn(a, " ");
@@ -123,4 +135,5 @@ void hz_sq_plan_check(sqlite3 *h, const char *sql, int n) {
         fputc('\n', f);
     }
     if (f) fclose(f);
+    free(rows);
 }
