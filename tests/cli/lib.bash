@@ -19,8 +19,13 @@ export HUZHU_TODAY="${HUZHU_TODAY:-2026-11-29}"
 export HZ_PLAN_LOG="${HZ_PLAN_LOG:-$T/plans.log}"
 PASS=0
 FAIL=0
+# at_exit CMD: CMD runs when the suite exits, before its directory goes (a
+# server to stop, a second database to drop); its status is not the suite's
+HZ_AT_EXIT=()
+at_exit() { HZ_AT_EXIT+=("$1"); }
 cleanup() {
-  local rc=$?
+  local rc=$? c
+  for c in "${HZ_AT_EXIT[@]}"; do eval "$c" >/dev/null 2>&1 || true; done
   # a suite that ends with its own `exit` rather than finish() (the HTTP and
   # browser suites) is held to the plan check here
   if [ -z "${PLAN_CHECKED:-}" ] && plan_bad; then

@@ -11,8 +11,7 @@
 . "$(dirname "$0")/lib.bash"
 SPID="" RPID="" SERVER=""
 # a test that fails half-way leaves no sender, receiver or server behind
-stop_all() { local p; for p in $SPID $RPID $SERVER; do kill -9 "$p" 2>/dev/null; done; cleanup; }
-trap stop_all EXIT
+at_exit 'for p in $SPID $RPID $SERVER; do kill -9 "$p"; done'
 UNIT=91610000MA6TG00007
 F=$FEED_HEADER
 hz init >/dev/null

@@ -15,7 +15,7 @@ if [ -n "$PG" ]; then
   PG_B="${PG}_b"
   psql -q -h 127.0.0.1 -p "$HZ_TEST_PG_PORT" -U postgres -d postgres -c "CREATE DATABASE $PG_B" >/dev/null
   DB_B="postgresql://postgres@127.0.0.1:$HZ_TEST_PG_PORT/$PG_B"
-  trap 'cleanup; psql -q -h 127.0.0.1 -p "$HZ_TEST_PG_PORT" -U postgres -d postgres -c "DROP DATABASE IF EXISTS $PG_B WITH (FORCE)" >/dev/null 2>&1' EXIT
+  at_exit 'psql -q -h 127.0.0.1 -p "$HZ_TEST_PG_PORT" -U postgres -d postgres -c "DROP DATABASE IF EXISTS $PG_B WITH (FORCE)"'
 else
   DB_B="sqlite:$T/b.db"
 fi
