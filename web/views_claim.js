@@ -186,7 +186,7 @@ const MobileView = {
   props: ["user"],
   setup(props) {
     const me = ref(null), claims = ref([]), error = ref(""), formError = ref(""), busy = ref(false);
-    const stays = ref([]), covs = ref([]), picked = ref(""), manual = ref(false), form = reactive({ setl: "" });
+    const stays = ref([]), covs = ref(null), picked = ref(""), manual = ref(false), form = reactive({ setl: "" });
     const idn = computed(() => (props.user.scope || "").replace("member:", ""));
     async function load() {
       try {
@@ -207,15 +207,18 @@ const MobileView = {
         location.hash = "#/m/claims/" + c.claim_no;
       } catch (e) { formError.value = errText(e); } finally { busy.value = false; }
     }
-    /* one line per plan: the newest coverage of the plan and whether it is in force */
+    /* one line per plan: the coverage in force today if there is one (a
+     * member covered now and renewed for next year is 保障中, not 未生效),
+     * else the newest, and whether it is in force */
     const plans = computed(() => {
       const by = {};
-      for (const c of covs.value) if (!by[c.plan] || by[c.plan].end < c.end) by[c.plan] = c;
+      const better = (a, b) => (a.state === "valid") !== (b.state === "valid") ? a.state === "valid" : a.end > b.end;
+      for (const c of covs.value || []) if (!by[c.plan] || better(c, by[c.plan])) by[c.plan] = c;
       return Object.values(by);
     });
     const stateText = { valid: "保障中", expired: "已到期", future: "未生效" };
     onMounted(load);
-    return { me, claims, error, form, formError, submit, idn, stays, picked, manual, plans, stateText, busy,
+    return { me, claims, error, form, formError, submit, idn, stays, covs, picked, manual, plans, stateText, busy,
              sla: hzFmt.sla, money: hzFmt.money };
   },
   template: `
@@ -230,7 +233,8 @@ const MobileView = {
           <span>{{ $fmt.planName[c.plan] || c.plan }} {{ c.shares }}份<br><small>{{ c.start }} 至 {{ c.end }}</small></span>
           <el-tag size="small" :type="c.state === 'valid' ? 'success' : 'info'" data-test="m-coverage-state">{{ stateText[c.state] || c.state }}</el-tag>
         </div>
-        <div v-if="!plans.length" style="color:#888">暂无保障</div>
+        <div v-if="covs === null" style="color:#888" data-test="m-coverage-loading">加载中…</div>
+        <div v-else-if="!plans.length" style="color:#888" data-test="m-coverage-none">暂无保障</div>
       </el-card>
       <el-card data-test="m-apply"><template #header>申请理赔</template>
         <template v-if="!manual">

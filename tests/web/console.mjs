@@ -188,7 +188,12 @@ try {
   const mem = await session("member", { width: 390, height: 844 });
   page = mem.page;
   await page.waitForSelector("[data-test=m-profile]");
+  // the coverages come with the stays, after the profile: wait until they are in, then count
+  await page.waitForSelector("[data-test=m-coverage], [data-test=m-coverage-none]");
   check((await page.$$("[data-test=m-coverage]")).length > 0, "member sees own coverages");
+  // covered in 2026 and renewed for 2027 earlier in this walk: each plan reads 保障中, not the renewal's 未生效
+  const states = await page.$$eval("[data-test=m-coverage-state]", (els) => els.map((e) => e.textContent.trim()));
+  check(states.length > 0 && states.every((t) => t === "保障中"), "a member covered today and renewed reads 保障中: " + states.join(","));
   await page.click("[data-test=m-manual]"); // the stays on file first; a number from the certificate on request
   await page.fill("[data-test=m-setl]", "NO-SUCH-SETTLEMENT");
   await page.click("[data-test=m-submit]");

@@ -101,9 +101,16 @@ export async function finish() {
  * opening may swallow the first click) */
 export async function pick(page, selectSel, optionText) {
   const shows = () => page.$eval(selectSel, (el, t) => (el.closest(".el-select") || el).textContent.includes(t), optionText);
-  for (let i = 0; i < 5 && !(await shows()); i++) {
-    await page.click(selectSel);
-    await page.locator(".el-select-dropdown__item:visible", { hasText: optionText }).first().click();
+  // under load the dropdown can close again before the option is clicked
+  // (the page re-rendered beneath it): open it again rather than wait on an
+  // option that is gone; the select showing the text is the condition
+  for (let i = 0; i < 8 && !(await shows()); i++) {
+    try {
+      await page.click(selectSel);
+      await page.locator(".el-select-dropdown__item:visible", { hasText: optionText }).first().click({ timeout: 15000 });
+    } catch (e) {
+      if (i === 7) throw e;
+    }
     await page.waitForTimeout(0);
   }
   check(await shows(), "the select shows " + optionText);
