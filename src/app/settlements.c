@@ -390,6 +390,8 @@ hz_err hz_app_import_settlements_rows(hz_app *app, const char *path, bool skip_i
     out->written = true;
 done:
     if (open) hz_db_rollback(app->db);
+    if (!out->written) /* what the report counts as written was rolled back */
+        out->added = out->duplicate = out->refund = out->unmatched = 0;
     free(c.batch);
     free(c.bad);
     free(c.seen);

@@ -78,7 +78,7 @@ typedef struct {
     char certno[19];
     int64_t member_id; /* 0 when unmatched */
     char psn_name[HZ_NAME_MAX];
-    char gend[4];
+    char gend[8]; /* a code ("1", "2") or a word of up to 2 characters (男, 未知) */
     char fixmedins_code[32];
     char fixmedins_name[HZ_NAME_MAX * 2];
     char hosp_lv[16];

@@ -119,6 +119,22 @@ static hz_err feed_date(const char *raw, hz_date *out) {
     return hz_date_parse(buf, out, NULL, NULL);
 }
 
+/* An optional code or time of the record (gend, fixmedins_code, hosp_lv,
+ * setl_time) into out: blank gives "", else free text of at most max
+ * characters (hz_norm_text) that must fit outsz bytes. Refused when longer,
+ * counted in characters: copying bytes up to outsz cut a character in half
+ * (SQLite stored the broken UTF-8; PostgreSQL refused the whole file).
+ * Returns NULL or the reason, written into why. */
+static const char *opt_code(const char *in, char *out, size_t outsz, const char *field, size_t max, char *why,
+                            size_t why_len) {
+    out[0] = '\0';
+    if (hz_norm_is_blank(in)) return NULL;
+    hz_errinfo ie;
+    if (!hz_norm_text(in, out, outsz, field, 1, max, &ie)) return NULL;
+    snprintf(why, why_len, "%s", ie.msg);
+    return why;
+}
+
 /* Fills s from the values; returns the bad field name or NULL. Every value
  * goes through the normalisation of its kind (core/normalize.h), as input
  * typed at the CLI or the API does. */
@@ -149,12 +165,14 @@ static const char *parse_row(const walk *w, const char *const *v, hz_settlement 
     if (!hz_norm_is_blank(v[F_PSN_NAME]) &&
         hz_norm_text(v[F_PSN_NAME], s->psn_name, sizeof s->psn_name, names[F_PSN_NAME], 1, 30, &ie))
         return snprintf(why, why_len, "%s", ie.msg), names[F_PSN_NAME];
-    hz_strlcpy(s->gend, v[F_GEND], sizeof s->gend);
-    hz_strlcpy(s->fixmedins_code, v[F_FIX_CODE], sizeof s->fixmedins_code);
+    if (opt_code(v[F_GEND], s->gend, sizeof s->gend, names[F_GEND], 2, why, why_len)) return names[F_GEND];
+    if (opt_code(v[F_FIX_CODE], s->fixmedins_code, sizeof s->fixmedins_code, names[F_FIX_CODE], 30, why, why_len))
+        return names[F_FIX_CODE];
     if (!hz_norm_is_blank(v[F_FIX_NAME]) &&
         hz_norm_text(v[F_FIX_NAME], s->fixmedins_name, sizeof s->fixmedins_name, names[F_FIX_NAME], 1, 60, &ie))
         return snprintf(why, why_len, "%s", ie.msg), names[F_FIX_NAME];
-    hz_strlcpy(s->hosp_lv, v[F_HOSP_LV], sizeof s->hosp_lv);
+    if (opt_code(v[F_HOSP_LV], s->hosp_lv, sizeof s->hosp_lv, names[F_HOSP_LV], 8, why, why_len))
+        return names[F_HOSP_LV];
     if (!*v[F_MED_TYPE] || strlen(v[F_MED_TYPE]) >= sizeof s->med_type)
         return snprintf(why, why_len, "医疗类别为空或过长 (missing or too long)"), names[F_MED_TYPE];
     /* the national code list: 2 digits (11 门诊, 21 住院, 52 生育住院 …),
@@ -211,7 +229,8 @@ static const char *parse_row(const walk *w, const char *const *v, hz_settlement 
     }
     if (!s->refund && s->psn_selfpay + s->psn_ownpay + s->fund_pay_sumamt > s->medfee_sumamt)
         return snprintf(why, why_len, "基金支付与个人负担之和超过医疗总费用 (parts exceed medfee_sumamt)"), names[F_MEDFEE];
-    hz_strlcpy(s->setl_time, v[F_SETL_TIME], sizeof s->setl_time);
+    if (opt_code(v[F_SETL_TIME], s->setl_time, sizeof s->setl_time, names[F_SETL_TIME], 23, why, why_len))
+        return names[F_SETL_TIME];
     return NULL;
 }
 

@@ -100,6 +100,40 @@ expect_eq "$(wc -l < "$T/a_SETL")" "$(sql "SELECT count(*) FROM settlement")" "e
 [ "$(wc -l < "$T/a_SETL")" -gt 9000 ] && ok || bad "settlements compared: $(wc -l < "$T/a_SETL")"
 expect_eq "$(sql "SELECT count(*) FROM settlement WHERE psn_name = '重发'")" "0" "the first row of a stay wins"
 expect_eq "$(sql "SELECT count(*) FROM settlement WHERE refunded = 1")" "$n_ref" "every refund cancels one settlement"
+# codes in Chinese arrive whole on both stores and both paths (copied by
+# bytes into their buffers they were cut inside a character: SQLite stored
+# the broken UTF-8 and PostgreSQL refused the file)
+M1=$(sed -n 2p "$T/r.csv" | cut -d, -f2)
+printf '%s\nCJK1,%s,,男,H610号院,西京医院,三级甲等,21,2026-03-01,2026-03-05,J18.9,,5000.00,3000.00,1800.00,200.00,0,2026年3月5日10时\n' \
+  "$FEED_HEADER" "$M1" > "$T/cjk.csv"
+expect_exit 0 "Chinese codes, bulk" -- hz import settlements "$T/cjk.csv"
+expect_exit 0 "Chinese codes, row by row" -- hz_b import settlements --row-by-row "$T/cjk.csv"
+Q_CJK="SELECT gend || '|' || fixmedins_code || '|' || hosp_lv || '|' || setl_time FROM settlement WHERE setl_id = 'CJK1'"
+expect_eq "$(sql "$Q_CJK")" "男|H610号院|三级甲等|2026年3月5日10时" "whole characters stored (bulk)"
+expect_eq "$(sql_b "$Q_CJK")" "男|H610号院|三级甲等|2026年3月5日10时" "whole characters stored (row by row)"
+# a write the database refuses half-way (PostgreSQL: a data exception, which
+# the CLI reports with the file's report): nothing is written, and the report
+# counts nothing as new (it counted the batches written before the failure)
+if [ -n "$PG" ]; then
+  sql "CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN
+         IF NEW.setl_id = 'BOOM9' THEN RAISE EXCEPTION 'boom' USING ERRCODE = '22023'; END IF; RETURN NEW; END \$\$;
+       CREATE TRIGGER boom BEFORE INSERT ON settlement FOR EACH ROW EXECUTE FUNCTION boom();" >/dev/null
+  python3 - "$T/gen.csv" "$T/boom.csv" <<'PY'
+import sys
+lines = open(sys.argv[1], encoding="utf-8-sig").read().splitlines()
+rows = [l.split(",") for l in lines[1:7001]]
+for i, f in enumerate(rows): f[0] = "BOOMX%d" % i
+rows[-1][0] = "BOOM9"  # past the first batch of 5000
+with open(sys.argv[2], "w") as o:
+    o.write(lines[0] + "\n" + "\n".join(",".join(f) for f in rows) + "\n")
+PY
+  n0=$(sql "SELECT count(*) FROM settlement")
+  expect_exit 2 "the database refuses a row" -- hz --json import settlements "$T/boom.csv"
+  expect_eq "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["written"], d["new"], d["duplicate"], d["unmatched"])' "$T/out")" \
+    "False 0 0 0" "a refused write reports nothing new"
+  expect_eq "$(sql "SELECT count(*) FROM settlement")" "$n0" "nothing written"
+  sql "DROP TRIGGER boom ON settlement; DROP FUNCTION boom()" >/dev/null
+fi
 expect_exit 0 "check after the bulk import" -- hz check
 expect_exit 0 "check after the row-by-row import" -- hz_b check
 finish

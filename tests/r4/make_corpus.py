@@ -107,6 +107,15 @@ F = [
     ("adm-word", "adm_date 昨天", dict(adm_date="昨天"), ["第2行", "adm_date", "日期无效"]),
     ("dscg-future", "dscg_date in the future (a stay not yet ended cannot be settled)",
      dict(adm_date="2026-11-20", dscg_date="2027-01-05"), ["第2行", "dscg_date", "未来"]),
+    # codes copied by bytes into their buffers once cut a character in half:
+    # SQLite kept the broken UTF-8, PostgreSQL refused the whole file
+    ("gend-long", "gend of three characters", dict(gend="1男男"), ["第2行", "gend", "1 至 2 个字符"]),
+    ("gend-cut", "gend of 2 characters, 8 bytes: more than its 7", dict(gend="𠀀𠀀"), ["第2行", "gend", "过长"]),
+    ("hosplv-cut", "hosp_lv of 7 characters, 19 bytes", dict(hosp_lv="A三级甲等医院"), ["第2行", "hosp_lv", "过长"]),
+    ("fixcode-cut", "fixmedins_code of 21 characters, 61 bytes", dict(fixmedins_code="H" + "号" * 20),
+     ["第2行", "fixmedins_code", "过长"]),
+    ("setltime-long", "setl_time of 30 characters", dict(setl_time="2026-03-05 10:00:00.000000+08:00"),
+     ["第2行", "setl_time", "1 至 23 个字符"]),
     ("dscg-before", "dscg_date before adm_date", dict(dscg_date="2026-02-01"), ["第2行", "dscg_date", "早于入院"]),
     ("dscg-missing", "an inpatient stay with no dscg_date", dict(dscg_date=""), ["第2行", "dscg_date", "出院日期"]),
     ("dscg-bad", "dscg_date 2026-13-01", dict(dscg_date="2026-13-01"), ["第2行", "dscg_date", "日期无效"]),
