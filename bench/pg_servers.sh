@@ -174,12 +174,12 @@ for r in $(seq "$RUNS"); do
     # samples: serial waiters, member waiters, write-lock waiters, holder idle, serial held
     waits=$(grep '|' "$W/samples" | grep -v '^sampler' | awk -F'|' '{n++; s += $1; if ($1 > 0) sw++; m += $2; w += $3; hi += $4; h += $5; t += $6; a += $7}
       END {printf "%d %.2f %.0f %.2f %.2f %.0f %.0f %.2f %.2f", n, s / n, 100 * sw / n, m / n, w / n, 100 * h / n, h ? 100 * hi / h : 0, t / n, a / n}')
-    # 1 k, 2 req/s, 3 p99, 4 non-2xx, 5 claims, 6 huzhu CPU s, 7 huzhu + PostgreSQL CPU s, 8 statements,
+    # 1 k, 2 claims/s, 3 p99, 4 non-2xx, 5 claims, 6 huzhu CPU s, 7 huzhu + PostgreSQL CPU s, 8 statements,
     # 9 load, 10 wall s, 11 wrk CPU s, 12 samples, 13 serial waiters, 14 % samples with serial waiters,
     # 15 member waiters, 16 write-lock waiters, 17 % serial held, 18 % of that with the holder idle,
     # 19 transactions open (backends not idle), 20 of them active (not waiting for their server)
     echo "$k $rps $p99 $bad $claims $srv $all $stmts $load $wall $wcpu $waits" >> "$W/runs"
-    echo "P9 run $r, $k server(s): $rps req/s, p99 $p99, non-2xx $bad, $claims claims in $wall s, CPU huzhu $srv s + PostgreSQL $(awk -v a="$all" -v b="$srv" 'BEGIN{printf "%.3f", a - b}') s + wrk $wcpu s (the sampler's backend $scpu s, left out), $stmts statements, load $load; samples, serial waiters avg, % with serial waiters, member waiters, write waiters, % serial held, % holder idle, transactions open, active: $waits" >&2
+    echo "P9 run $r, $k server(s): $rps claims/s, p99 $p99, non-2xx $bad, $claims claims in $wall s, CPU huzhu $srv s + PostgreSQL $(awk -v a="$all" -v b="$srv" 'BEGIN{printf "%.3f", a - b}') s + wrk $wcpu s (the sampler's backend $scpu s, left out), $stmts statements, load $load; samples, serial waiters avg, % with serial waiters, member waiters, write waiters, % serial held, % holder idle, transactions open, active: $waits" >&2
   done
 done
 
@@ -198,12 +198,12 @@ for k in 1 2 4; do
   bad=$(awk -v k="$k" '$1 == k {s += $4} END {print s + 0}' "$W/runs")
   p99=$(awk -v k="$k" '$1 == k {print $3}' "$W/runs" | sort -h | tail -1)
   loads=$(awk -v k="$k" '$1 == k {printf "%s%s", sep, $9; sep = "/"}' "$W/runs")
-  row P9 "$what, $k server(s) on one PostgreSQL" "$rps req/s" "1 server: $base req/s" \
+  row P9 "$what, $k server(s) on one PostgreSQL" "$rps claims/s" "1 server: $base claims/s" \
       "$(awk -v a="$rps" -v b="$base" 'BEGIN{printf "%.2f x", a/b}') (target >= 2.5 x at 4), p99 $p99, non-2xx $bad; CPU per claim $(printf '%.2f' "$cpu") ms (huzhu $(printf '%.2f' "$hcpu")) + wrk $(printf '%.2f' "$wcpu"), cores busy $(printf '%.2f' "$busy"); $(printf '%.1f' "$st") statements per claim; transactions open $(printf '%.2f' "$(m '$19')") avg ($(printf '%.2f' "$(m '$20')") active in PostgreSQL); serial lock: held $(printf '%.0f' "$(m '$17')") % of samples ($(printf '%.2f' "$(m '$17 * 10 * $10 / ($5 ? $5 : 1)')") ms per claim), its holder idle in it $(printf '%.0f' "$(m '$18')") %, waiters $(printf '%.2f' "$(m '$13')") avg, in $(printf '%.0f' "$(m '$14')") % of samples; member-lock waiters $(printf '%.2f' "$(m '$15')"), write-lock $(printf '%.2f' "$(m '$16')"); load $loads"
   [ "$k" = 4 ] && cpu4=$cpu wcpu4=$wcpu
 done
 ceil=$(awk -v c="$cpu4" 'BEGIN{printf "%.0f", 2000 / c}')
 ceilw=$(awk -v c="$cpu4" -v w="$wcpu4" 'BEGIN{printf "%.0f", 2000 / (c + w)}')
-row P9 "$what, ceiling of 2 cores at 4 servers" "$ceil req/s" "1 server: $base req/s" \
-    "$(awk -v a="$ceil" -v b="$base" 'BEGIN{printf "%.2f x", a/b}') = 2 cores / $(printf '%.2f' "$cpu4") ms CPU per claim (huzhu + PostgreSQL) if nothing else ran; with wrk's $(printf '%.2f' "$wcpu4") ms: $ceilw req/s, $(awk -v a="$ceilw" -v b="$base" 'BEGIN{printf "%.2f x", a/b}')"
+row P9 "$what, ceiling of 2 cores at 4 servers" "$ceil claims/s" "1 server: $base claims/s" \
+    "$(awk -v a="$ceil" -v b="$base" 'BEGIN{printf "%.2f x", a/b}') = 2 cores / $(printf '%.2f' "$cpu4") ms CPU per claim (huzhu + PostgreSQL) if nothing else ran; with wrk's $(printf '%.2f' "$wcpu4") ms: $ceilw claims/s, $(awk -v a="$ceilw" -v b="$base" 'BEGIN{printf "%.2f x", a/b}')"
 "$H" --db "$DB" check >/dev/null || { echo "huzhu check failed after P9" >&2; exit 1; }
