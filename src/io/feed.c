@@ -227,6 +227,14 @@ static const char *parse_row(const walk *w, const char *const *v, hz_settlement 
         if (hz_norm_money(v[f], s->refund, amounts[i], names[f], &ie))
             return snprintf(why, why_len, "%s", ie.msg), names[f];
     }
+    /* a refund carries its settlement's record with the amounts negated:
+     * one of positive amounts would be kept as the settlement when it came
+     * first, and the same file sent again refused as differing from it */
+    for (int i = 0; s->refund && i < 4; i++)
+        if (*amounts[i] > 0)
+            return snprintf(why, why_len,
+                            "退费行的金额应为原结算金额取负 (a refund row carries its settlement's amounts negated)"),
+                   names[F_MEDFEE + i];
     if (!s->refund && s->psn_selfpay + s->psn_ownpay + s->fund_pay_sumamt > s->medfee_sumamt)
         return snprintf(why, why_len, "基金支付与个人负担之和超过医疗总费用 (parts exceed medfee_sumamt)"), names[F_MEDFEE];
     if (opt_code(v[F_SETL_TIME], s->setl_time, sizeof s->setl_time, names[F_SETL_TIME], 23, why, why_len))

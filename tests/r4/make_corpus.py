@@ -200,7 +200,12 @@ both_feed("refund-first-differ", "a refund before its settlement in one file, of
                         psn_ownpay="-10.00"), feed_row()),
           ["第2行", "refd_setl_flag", "退费与第3行的结算内容不同"])
 both_feed("refund-positive", "a refund with its amounts not negated",
-          feed(feed_row(), feed_row(refd_setl_flag="1")), ["第3行", "退费与第2行的结算内容不同"])
+          feed(feed_row(), feed_row(refd_setl_flag="1")), ["第3行", "medfee_sumamt", "取负"])
+both_feed("refund-positive-first", "a refund of positive amounts before any settlement (it was kept as the settlement,"
+          " and the same file sent again refused)", feed(feed_row(refd_setl_flag="1")), ["第2行", "medfee_sumamt", "取负"])
+both_feed("refund-positive-part", "a refund negating all but psn_ownpay",
+          feed(feed_row(refd_setl_flag="1", medfee_sumamt="-100.00", fund_pay_sumamt="-50.00", psn_selfpay="-40.00",
+                        psn_ownpay="10.00")), ["第2行", "psn_ownpay", "取负"])
 both_feed("quote-eof", "a quote open on a last line with no line break",
           feed(feed_row(setl_id="R4OK1")).rstrip(b"\n") + b"\n" + feed_row(fixmedins_name='"西京医院').encode(),
           ["第3行", "fixmedins_name", "引号不配对"])
