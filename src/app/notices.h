@@ -40,6 +40,9 @@ hz_err hz_notice_sender_key_file(hz_notice_sender *s, const char *path, hz_errin
 /* Checks kind, URL and numbers; the message names the setting. */
 hz_err hz_notice_sender_check(const hz_notice_sender *s, hz_errinfo *e);
 
+/* The wall clock in milliseconds since the epoch: the outbox's due times. */
+int64_t hz_notice_clock_ms(void);
+
 /* Delivers due notices one at a time: claim (leased, own transaction),
  * send, record the outcome (own transaction). once: until none is due,
  * then returns; else until *stop, sleeping until the next is due or
@@ -75,6 +78,12 @@ hz_err hz_app_notice_prefs(hz_app *app, const char *id_number, hz_notice_pref_fn
  * out, false back in. Audited. */
 hz_err hz_app_notice_pref_set(hz_app *app, const char *id_number, const char *channel, const char *kind, bool off,
                               hz_errinfo *e);
+
+/* The notice kinds, as an error message lists them (spec/interfaces.md,
+ * `notices prefs`); the same as notices.c's table. */
+#define HZ_NOTICE_KINDS                                                                                       \
+    "claim.received、claim.docs_missing、claim.approved、claim.paid、claim.rejected、claim.reversed、claim.owed、" \
+    "relief.decided、lm.decided"
 
 /* Is kind a notice kind ("*" counts)? */
 bool hz_notice_kind_known(const char *kind);

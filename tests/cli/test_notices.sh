@@ -57,6 +57,18 @@ expect_exit 0 "list" -- hz --json notices list --id-number $A
 PAID=$(python3 -c 'import json,sys
 d=[n for n in json.load(open(sys.argv[1]))["items"] if n["kind"]=="claim.paid"][0]; print(json.dumps(d, ensure_ascii=False))' "$T/out")
 echo "$PAID" > "$T/paid.json"
+# the outbox filtered by kind: every kind of the spec is a filter, nothing else is
+expect_exit 0 "list by kind" -- hz notices list --kind claim.paid --format json
+expect_eq "$(python3 -c 'import json,sys; print(sorted({n["kind"] for n in json.load(open(sys.argv[1]))["items"]}))' "$T/out")" \
+  "['claim.paid']" "only paid notices"
+for k in claim.reversed claim.owed lm.decided; do
+  expect_exit 0 "the kind $k is a filter" -- hz notices list --kind $k --format json
+done
+for k in bogus '*'; do
+  expect_exit 2 "the kind '$k' is refused" -- hz notices list --kind "$k"
+  expect_in "$T/err" "kind: 应为 claim.received" "the refusal names the field"
+  expect_in "$T/err" "claim.owed" "and lists every kind"
+done
 expect_eq "$(jget "$T/paid.json" detail.lines.0.formula)" "$(hz --json claim show $C1 >"$T/c.json"; jget "$T/c.json" lines.0.explain)" \
   "the paid notice's line carries the claim line's formula"
 expect_eq "$(jget "$T/paid.json" detail.lines.0.amount)" "$(jget "$T/c.json" lines.0.amount)" "and its amount"
