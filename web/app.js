@@ -173,6 +173,8 @@
   for (const [name, view] of Object.entries(hzInsightViews)) app.component(name, view); /* HzForecastCard too */
   for (const [name, view] of Object.entries(hzDashViews)) app.component(name, view);
   for (const [name, view] of Object.entries(hzOfficeViews)) app.component(name, view); /* views_office.js */
+  for (const [name, view] of Object.entries(hzEnrolViews)) app.component(name, view); /* views_enrol.js */
+  for (const [name, view] of Object.entries(hzOversightViews)) app.component(name, view); /* views_oversight.js */
   for (const [name, view] of Object.entries(hzTrailViews)) app.component(name, view); /* views_trail.js */
   app.use(ElementPlus, { locale: ElementPlusLocaleZhCn });
   app.mount("#app");

@@ -1,6 +1,6 @@
 /* Console pages of the security module (issue 12): a member's bank-card
  * change waiting for confirmation (the admin's users and office settings
- * moved to views_office.js). The server decides who may do what (two-person rule, roles,
+ * moved to views_oversight.js). The server decides who may do what (two-person rule, roles,
  * scope); these pages show its answers. Loaded after views.js. */
 
 /* On a member's page: the pending card change (cards masked for the roles
