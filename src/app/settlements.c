@@ -301,12 +301,10 @@ static hz_err write_row(void *vctx, long line, const hz_settlement *in, const ch
         } else if (found == HZ_ENOTFOUND) {
             /* the refund came first: keep the settlement as cancelled */
             bool inserted;
-            s.refunded = true;
-            s.medfee_sumamt = s.medfee_sumamt < 0 ? -s.medfee_sumamt : s.medfee_sumamt;
-            s.fund_pay_sumamt = s.fund_pay_sumamt < 0 ? -s.fund_pay_sumamt : s.fund_pay_sumamt;
-            s.psn_selfpay = s.psn_selfpay < 0 ? -s.psn_selfpay : s.psn_selfpay;
-            s.psn_ownpay = s.psn_ownpay < 0 ? -s.psn_ownpay : s.psn_ownpay;
-            if ((rc = hz_store_settlement_put(app->db, &s, app->now, &inserted, e))) return rc;
+            hz_settlement cancelled;
+            as_settlement(&s, &cancelled); /* the row's amounts are <= 0 (io/feed.c refuses others) */
+            cancelled.refunded = true;
+            if ((rc = hz_store_settlement_put(app->db, &cancelled, app->now, &inserted, e))) return rc;
         } else {
             return hz_fail(e, found, "%s", ne.msg);
         }
