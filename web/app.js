@@ -19,6 +19,7 @@
     { path: "#/overdue", label: "超时预警", roles: ["admin", "staff", "reviewer", "finance", "cadre"], routes: ["overdue"] },
     { path: "#/claims", label: "理赔", can: "claim.read", routes: ["claims", "claim"] },
     { path: "#/payments", label: "支付", can: "payment.batch", routes: ["payments"] },
+    { path: "#/recoveries", label: "应追回款项", can: "payment.batch", routes: ["recoveries"] },
     { path: "#/lm", label: "劳模医疗补助", can: "lm.read", routes: ["lm"] },
     { path: "#/relief", label: "救助帮扶", can: "relief.read", routes: ["relief", "program"] },
     { path: "#/joining", label: "入会与赠送", can: "joining.read", routes: ["joining"] },
@@ -135,6 +136,7 @@
             <ClaimsView v-else-if="route.name === 'claims'" />
             <ClaimView v-else-if="route.name === 'claim'" :no="route.no" />
             <PaymentsView v-else-if="route.name === 'payments'" />
+            <RecoveriesView v-else-if="route.name === 'recoveries'" />
             <UsersView v-else-if="route.name === 'users'" />
             <OrgView v-else-if="route.name === 'org'" />
             <PlansView v-else-if="route.name === 'plans'" />
@@ -175,6 +177,7 @@
   for (const [name, view] of Object.entries(hzOfficeViews)) app.component(name, view); /* views_office.js */
   for (const [name, view] of Object.entries(hzEnrolViews)) app.component(name, view); /* views_enrol.js */
   for (const [name, view] of Object.entries(hzOversightViews)) app.component(name, view); /* views_oversight.js */
+  for (const [name, view] of Object.entries(hzRecoveryViews)) app.component(name, view); /* views_recoveries.js */
   for (const [name, view] of Object.entries(hzTrailViews)) app.component(name, view); /* views_trail.js */
   app.use(ElementPlus, { locale: ElementPlusLocaleZhCn });
   app.mount("#app");

@@ -18,4 +18,8 @@ SHOTS="${HZ_TEST_TMP:-$T}/../screenshots"
 rc=$?
 kill -TERM $SERVER
 wait $SERVER
+# whatever the pages did with money, the books still balance (docs/money.md)
+if ! "$HUZHU" --db "$DB" check >"$T/final-check" 2>&1; then
+  echo "FAIL: huzhu check after the browser: $(cat "$T/final-check")"; rc=1
+fi
 exit $rc
