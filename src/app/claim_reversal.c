@@ -38,7 +38,7 @@ hz_err hz_claims_reverse_line(hz_app *app, const char *claim_no, const hz_claim_
         hz_acct_benefit(acct, l->coverage_id, l->period, l->component);
         snprintf(key, sizeof key, "line:%lld:rev", (long long)l->id);
         snprintf(cause, sizeof cause, "line:%lld", (long long)l->id);
-        if ((rc = hz_payable_reverse(app, claim_no, key, acct, l->amount, cause, e))) return rc;
+        if ((rc = hz_payable_take_back(app, claim_no, key, acct, l->amount, cause, e))) return rc;
     }
     return hz_store_claim_line_reverse(app->db, l->id, reason, explain, e);
 }
@@ -71,6 +71,8 @@ hz_err hz_claims_reverse_settlement(hz_app *app, int64_t settlement_id, const ch
                      hz_money_format_grouped(reversed, b));
         }
         if ((rc = hz_store_claim_update(app->db, c, e))) break;
+        /* paid already: what was taken back is owed, told once for the claim */
+        if (reversed > 0 && (rc = hz_payable_settle_sign(app, c->claim_no, e))) break;
         char object[40], detail[160], b1[HZ_MONEY_BUF], b2[HZ_MONEY_BUF];
         snprintf(object, sizeof object, "claim:%s", c->claim_no);
         snprintf(detail, sizeof detail, "{\"setl_id\":\"%s\",\"reversed\":\"%s\",\"total\":\"%s\"}", setl_id,

@@ -6,9 +6,10 @@
 #include "app/claims.h"
 
 /* Undoes a line's ledger effects, posts its money back from the claim's
- * payable to the benefit expense (a receivable when it was already paid),
- * and marks it reversed with reason. Runs
- * inside the caller's transaction. */
+ * payable to the benefit expense, and marks it reversed with reason. The
+ * caller settles the payable's sign once after its last line
+ * (hz_payable_settle_sign: what was already paid becomes a receivable).
+ * Runs inside the caller's transaction. */
 hz_err hz_claims_reverse_line(hz_app *app, const char *claim_no, const hz_claim_line_row *l, const char *reason,
                               const char *explain, hz_errinfo *e);
 /* Reverses every line that used a settlement (a refund row arrived). Runs

@@ -157,13 +157,16 @@ static hz_err do_reject(hz_app *app, hz_claim_view *v, const void *arg, hz_errin
     if ((rc = hz_store_payment_last_of(app->db, p.id, &pay, e))) return rc;
     if (pay.id && !strcmp(pay.status, "paid"))
         return hz_fail(e, HZ_ECONFLICT, "理赔申请 %s 已有支付 (part of it was paid)", c->claim_no);
+    bool moved = false;
     for (int i = 0; i < v->n_lines; i++) {
         const hz_claim_line_row *l = &v->lines[i];
         if (l->reversed) continue;
         char explain[256];
         snprintf(explain, sizeof explain, "审核拒绝: %.80s; 原: %.150s", reason, l->explain);
         if ((rc = hz_claims_reverse_line(app, c->claim_no, l, HZ_R_MANUAL, explain, e))) return rc;
+        moved = moved || l->amount > 0;
     }
+    if (moved && (rc = hz_payable_settle_sign(app, c->claim_no, e))) return rc;
     if ((rc = hz_store_claim_release(app->db, c->id, e))) return rc;
     hz_strlcpy(c->status, "rejected", sizeof c->status);
     hz_strlcpy(c->reject_reason, reason, sizeof c->reject_reason);

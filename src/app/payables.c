@@ -45,13 +45,17 @@ hz_err hz_payable_grant(hz_app *app, const char *payable_no, const char *key, co
     return hz_journal_post(app, key, from, acct, amount, cause, e);
 }
 
-hz_err hz_payable_reverse(hz_app *app, const char *payable_no, const char *key, const char *to, hz_fen amount,
-                          const char *cause, hz_errinfo *e) {
+hz_err hz_payable_take_back(hz_app *app, const char *payable_no, const char *key, const char *to, hz_fen amount,
+                            const char *cause, hz_errinfo *e) {
     char acct[HZ_ACCOUNT_CODE_MAX];
     hz_acct_payable(acct, payable_no);
-    hz_err rc = hz_journal_post(app, key, acct, to, amount, cause, e);
-    if (rc) return rc;
-    return hz_payable_settle_sign(app, payable_no, e);
+    return hz_journal_post(app, key, acct, to, amount, cause, e);
+}
+
+hz_err hz_payable_reverse(hz_app *app, const char *payable_no, const char *key, const char *to, hz_fen amount,
+                          const char *cause, hz_errinfo *e) {
+    hz_err rc = hz_payable_take_back(app, payable_no, key, to, amount, cause, e);
+    return rc ? rc : hz_payable_settle_sign(app, payable_no, e);
 }
 
 hz_err hz_payable_settle_sign(hz_app *app, const char *payable_no, hz_errinfo *e) {

@@ -18,8 +18,15 @@ hz_err hz_payable_open(hz_app *app, const char *source, int64_t source_id, const
  * credit the payable. key makes it idempotent; cause names the reason. */
 hz_err hz_payable_grant(hz_app *app, const char *payable_no, const char *key, const char *from, hz_fen amount,
                         const char *cause, hz_errinfo *e);
-/* Reverses amount: debit the payable, credit `to` (the expense account the
- * grant came from); then settles the payable's sign. */
+/* Takes amount (fen) back: debit the payable, credit `to` (the expense
+ * account the grant came from), and nothing else: a caller taking back
+ * several grants of one payable (a claim's lines) settles its sign once
+ * after the last (hz_payable_settle_sign), so the member is told once what
+ * they owe, not once per line with half the figure. */
+hz_err hz_payable_take_back(hz_app *app, const char *payable_no, const char *key, const char *to, hz_fen amount,
+                            const char *cause, hz_errinfo *e);
+/* Reverses amount: hz_payable_take_back, then settles the payable's sign
+ * (one grant taken back, e.g. an LM subsidy). */
 hz_err hz_payable_reverse(hz_app *app, const char *payable_no, const char *key, const char *to, hz_fen amount,
                           const char *cause, hz_errinfo *e);
 /* A payable whose posted balance is negative and has nothing pending in a

@@ -212,6 +212,33 @@ expect_eq "$(sql "SELECT COUNT(*) FROM notice")" "$N" "the bank file again: no n
 expect_eq "$(count claim.paid $C9)" "1" "paid by the second batch: one paid notice"
 says claim.paid $C9 "2,000.00 元已支付至工商银行 尾号 $TAIL" "paid by the second batch: to the card"
 
+# ---- a refund after payment of a claim of two plans: one owed notice, for the whole claim
+# (each line's reversal used to tell the member on its own: three notices for three lines,
+# the first with a third of the figure and "金额调减" for the reason)
+B=$(add_member 61010219820202002 李师傅)
+hz enroll --id-number $B --plan ZY --start 2026-01-01 >/dev/null
+hz enroll --id-number $B --plan JT --start 2026-01-01 >/dev/null
+row SB1 $B 2026-08-01 2026-08-11 11300.00 | feed
+CB=$(submit --id-number $B --settlement SB1 --documents-complete)
+approve $CB
+hz --json claim show $CB > "$T/cb.json"
+PAYING=$(python3 -c 'import json,sys; print(sum(1 for l in json.load(open(sys.argv[1]))["lines"] if l["amount"] != "0.00"))' "$T/cb.json")
+TOTAL_B=$(jget "$T/cb.json" total)
+expect_eq "$PAYING" "2" "the stay pays on both plans (ZY and JT): two lines"
+batch b
+bank rb.csv "$CB,成功,,BB1"
+row SB1 $B 2026-08-01 2026-08-11 11300.00 1 | feed
+GROUPED_B=$(python3 -c 'import sys; print(f"{float(sys.argv[1]):,.2f}")' "$TOTAL_B")
+expect_eq "$(count claim.owed $CB)" "1" "two lines taken back: one owed notice"
+says claim.owed $CB "已支付 $GROUPED_B 元, 医保结算 SB1 已退费后核定金额调整为 0.00 元, 多付的 $GROUPED_B 元需您退回。" \
+  "the owed notice tells the whole claim and the refund as the reason"
+never claim.owed $CB "金额调减" "no partial reason"
+expect_exit 0 "recovery list" -- hz --json recovery list
+expect_eq "$(python3 -c 'import json,sys; print([r["owes"] for r in json.load(open(sys.argv[1]))["recoveries"] if r["id_number"] == sys.argv[2]][0])' "$T/out" "$B")" \
+  "$TOTAL_B" "the journal agrees: the whole claim is owed"
+expect_eq "$(sql "SELECT COUNT(*) FROM transfer WHERE tkey LIKE 'recover:$CB:%'")" "1" "one receivable posting for the claim"
+check_ok "a two-line refund after payment"
+
 # ---- no notice anywhere tells of 0.00 paid, or of a card for money that never went to one
 expect_eq "$(sql "SELECT COUNT(*) FROM notice WHERE body LIKE '%的 0.00 元已支付%' OR body LIKE '% 0.00 元已支付至%'")" "0" \
   "no notice says 0.00 was paid"
