@@ -25,9 +25,16 @@ hz_err hz_app_recovery_record(hz_app *app, const char *id_number, const char *ki
     if (amount <= 0) return hz_fail(e, HZ_EINVAL, "amount: 金额须大于 0 (must be positive)");
     if (!reason || !*reason) return hz_fail(e, HZ_EINVAL, "reason: 须说明理由 (a reason is required)");
     hz_member m;
-    char norm[HZ_ID_LEN + 1];
-    if ((rc = hz_norm_id_number(id_number, norm, sizeof norm, "id_number", e))) return rc;
+    /* the reason and the bank serial as people read them: blanks around
+     * do not make another serial, blanks alone are no reason */
+    char norm[HZ_ID_LEN + 1], why[4 * HZ_RECOVERY_REASON_MAX + 1], serial[4 * HZ_RECOVERY_REF_MAX + 1] = "";
+    if ((rc = hz_norm_id_number(id_number, norm, sizeof norm, "id_number", e)) ||
+        (rc = hz_norm_text(reason, why, sizeof why, "reason", 1, HZ_RECOVERY_REASON_MAX, e)) ||
+        (ref && *ref && (rc = hz_norm_text(ref, serial, sizeof serial, "ref", 1, HZ_RECOVERY_REF_MAX, e))))
+        return rc;
     id_number = norm;
+    reason = why;
+    ref = serial;
     if ((rc = hz_db_begin(app->db, e))) return rc;
     hz_fen owes = 0;
     if ((rc = hz_store_member_by_id_number(app->db, id_number, &m, e)) || (rc = hz_authz_member(app, &m, e)) ||
@@ -55,7 +62,7 @@ hz_err hz_app_recovery_record(hz_app *app, const char *id_number, const char *ki
     char object[40], detail[1400], b[HZ_MONEY_BUF], w[900], r[300];
     snprintf(object, sizeof object, "member:%s", m.id_number);
     snprintf(detail, sizeof detail, "{\"kind\":\"%s\",\"amount\":\"%s\",\"reason\":\"%s\",\"ref\":\"%s\"}", kind,
-             hz_money_format(amount, b), hz_json_text(reason, 200, w, sizeof w), hz_json_text(ref, 60, r, sizeof r));
+             hz_money_format(amount, b), hz_json_text(reason, 200, w, sizeof w), hz_json_text(ref, HZ_RECOVERY_REF_MAX, r, sizeof r));
     if ((rc = hz_audit(app, repay ? "recovery.repay" : "recovery.writeoff", object, detail, e))) goto fail;
     if ((rc = hz_db_commit(app->db, e))) return rc;
     *owes_after = owes - amount;

@@ -9,9 +9,16 @@
 #include "app/lists.h"
 #include "store/recovery.h"
 
+/* The longest reason and bank serial, in characters. */
+#define HZ_RECOVERY_REASON_MAX 200
+#define HZ_RECOVERY_REF_MAX 60
+
 /* kind "repay" (money received back into the bank; ref = the bank serial)
- * or "writeoff" (given up; reason required). More than the member owes:
- * HZ_ECONFLICT naming what is owed. Roles: admin, finance. */
+ * or "writeoff" (given up; reason required). reason: 1..200 characters,
+ * ref: none or 1..60, both trimmed of blanks first (the rules of
+ * hz_norm_text; a blank-only reason or serial: HZ_EINVAL naming it). A
+ * serial recorded before, or more than the member owes: HZ_ECONFLICT
+ * naming it. Roles: admin, finance. */
 hz_err hz_app_recovery_record(hz_app *app, const char *id_number, const char *kind, hz_fen amount, const char *reason,
                               const char *ref, hz_fen *owes_after, hz_errinfo *e);
 /* Members with recoveries, open or closed (fn gets each). */

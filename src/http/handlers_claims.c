@@ -648,12 +648,16 @@ static void h_recovery_add(hz_req *r, char **p) {
     if (!doc) return;
     hz_errinfo e;
     hz_fen amount, owes;
-    const char *id = json_string_value(json_object_get(doc, "id_number")),
-               *kind = json_string_value(json_object_get(doc, "kind")),
-               *a = json_string_value(json_object_get(doc, "amount")),
-               *reason = json_string_value(json_object_get(doc, "reason")),
-               *ref = json_string_value(json_object_get(doc, "ref"));
-    if (!id || !kind || !a) hz_http_error(r, 400, "VALIDATION", "id_number, kind, amount: 必填 (required)");
+    const char *id, *kind, *a, *reason, *ref;
+    /* a field of the wrong JSON type is refused naming it, never dropped (a
+     * numeric ref would skip the one-serial-one-repayment check) */
+    if (!hz_json_str(r, doc, "id_number", &id) || !hz_json_str(r, doc, "kind", &kind) ||
+        !hz_json_str(r, doc, "amount", &a) || !hz_json_str(r, doc, "reason", &reason) ||
+        !hz_json_str(r, doc, "ref", &ref))
+        ;
+    else if (!id || !kind || !a)
+        hz_http_error(r, 400, "VALIDATION", !id ? "id_number: 必填 (required)" : !kind ? "kind: 必填 (required)"
+                                                                                    : "amount: 必填, 以字符串表示的金额 (required, a money string)");
     else if (hz_money_parse(a, false, &amount, "amount", &e) ||
              hz_app_recovery_record(r->app, id, kind, amount, reason, ref, &owes, &e))
         hz_http_fail(r, &e);

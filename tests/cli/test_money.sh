@@ -133,6 +133,16 @@ expect_eq "$(sql "SELECT SUM(y.amount) FROM payment y JOIN payable p ON p.id = y
 expect_exit 0 "case 4: repayment" -- hz --json recovery repay --id-number $M4 --amount 150.00 --reason 会员退回 --ref R4-1
 expect_eq "$(jget "$T/out" owes)" "250.00" "case 4: 250.00 still owed"
 expect_exit 3 "case 4: more than owed" -- hz recovery writeoff --id-number $M4 --amount 300.00 --reason 无法追回
+# the same bank serial typed with blanks around is the same serial; blanks are no reason and no serial
+expect_exit 3 "case 4: the serial again, with blanks" -- hz recovery repay --id-number $M4 --amount 1.00 --reason 会员退回 --ref " R4-1 "
+expect_in "$T/err" "ref: 银行流水号 R4-1 已登记过" "case 4: the repeat is named"
+expect_exit 2 "case 4: a blank reason" -- hz recovery repay --id-number $M4 --amount 1.00 --reason "   " --ref R4-9
+expect_in "$T/err" "reason:" "case 4: the field is named"
+expect_exit 2 "case 4: a blank serial" -- hz recovery repay --id-number $M4 --amount 1.00 --reason 会员退回 --ref "   "
+expect_in "$T/err" "ref:" "case 4: the field is named"
+expect_exit 2 "case 4: a serial of 61 characters" -- hz recovery repay --id-number $M4 --amount 1.00 --reason 会员退回 \
+  --ref "$(printf 'R%.0s' $(seq 61))"
+expect_in "$T/err" "ref:" "case 4: the length is named"
 expect_exit 0 "case 4: write-off" -- hz --json recovery writeoff --id-number $M4 --amount 250.00 --reason 会员已故无法追回
 expect_exit 0 "case 4: money after recovery" -- hz --json recovery list
 python3 -c 'import json,sys; r=[x for x in json.load(open(sys.argv[1]))["recoveries"] if x["id_number"]==sys.argv[2]][0]; print(r["owes"], r["recovered"], r["written_off"])' "$T/out" $M4 > "$T/owes"

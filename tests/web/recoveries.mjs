@@ -77,6 +77,18 @@ try {
   await fill(page, "12.345", "YH20261129003", "会员退回");
   await refused(page, "an ill-formed amount", ["amount"]);
   await shot(page, "recoveries-03-refused");
+  // the API behind the page: a field of the wrong type or only blanks is refused naming it, the
+  // serial with blanks around is the serial recorded (each through the page's own client)
+  const post = (body) => page.evaluate(async (b) => {
+    try { await hzApi.post("/recoveries", b); return "201"; } catch (e) { return String(e.status) + " " + e.message; }
+  }, Object.assign({ id_number: ID, kind: "repay", amount: "1.00", reason: "会员退回" }, body));
+  for (const [body, want, what] of [[{ ref: 5 }, ["400", "ref"], "a numeric serial"],
+                                    [{ amount: 1 }, ["400", "amount"], "a numeric amount"],
+                                    [{ reason: " \t " , ref: "YH20261129004" }, ["400", "reason"], "a blank reason"],
+                                    [{ ref: " YH20261129001 " }, ["409", "ref", "已登记过"], "the serial with blanks around"]]) {
+    const got = await post(body);
+    check(want.every(w => got.includes(w)), `API: ${what} is refused naming it: ${got}`);
+  }
   await page.click(".el-dialog:visible >> text=取消");
   now = await row(page);
   check(now.owes === yuan(afterRepay) && now.recovered === "100.00", "nothing was recorded by the refused attempts");
