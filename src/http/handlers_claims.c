@@ -647,23 +647,31 @@ static void h_recovery_add(hz_req *r, char **p) {
     json_t *doc = hz_http_body_json(r);
     if (!doc) return;
     hz_errinfo e;
-    hz_fen amount, owes;
+    hz_fen amount = 0, owes;
     const char *id, *kind, *a, *reason, *ref;
     /* a field of the wrong JSON type is refused naming it, never dropped (a
      * numeric ref would skip the one-serial-one-repayment check) */
     if (!hz_json_str(r, doc, "id_number", &id) || !hz_json_str(r, doc, "kind", &kind) ||
         !hz_json_str(r, doc, "amount", &a) || !hz_json_str(r, doc, "reason", &reason) ||
-        !hz_json_str(r, doc, "ref", &ref))
-        ;
-    else if (!id || !kind || !a)
-        hz_http_error(r, 400, "VALIDATION", !id ? "id_number: 必填 (required)" : !kind ? "kind: 必填 (required)"
-                                                                                    : "amount: 必填, 以字符串表示的金额 (required, a money string)");
-    else if (hz_money_parse(a, false, &amount, "amount", &e) ||
-             hz_app_recovery_record(r->app, id, kind, amount, reason, ref, &owes, &e))
+        !hz_json_str(r, doc, "ref", &ref)) {
+        json_decref(doc);
+        return;
+    }
+    bool bad_amount = a && hz_money_parse(a, false, &amount, "amount", &e) != HZ_OK;
+    if (!id || !kind || !a || bad_amount) {
+        /* every field that is wrong, named: an ill-formed amount and a missing kind both */
+        char msg[400] = "";
+        if (bad_amount) hz_appendf(msg, sizeof msg, "%s", e.msg);
+        if (!a) hz_appendf(msg, sizeof msg, "amount: 必填, 以字符串表示的金额 (required, a money string)");
+        if (!id) hz_appendf(msg, sizeof msg, "%sid_number: 必填 (required)", *msg ? "; " : "");
+        if (!kind) hz_appendf(msg, sizeof msg, "%skind: 必填 (required)", *msg ? "; " : "");
+        hz_http_error(r, 400, "VALIDATION", msg);
+    } else if (hz_app_recovery_record(r->app, id, kind, amount, reason, ref, &owes, &e)) {
         hz_http_fail(r, &e);
-    else
+    } else {
         hz_http_json(r, 201, json_pack("{s:s, s:s, s:o, s:o}", "id_number", id, "kind", kind, "amount",
                                        hz_json_money(amount), "owes", hz_json_money(owes)));
+    }
     json_decref(doc);
 }
 
