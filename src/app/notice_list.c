@@ -78,8 +78,11 @@ hz_err hz_app_notice_pref_set(hz_app *app, const char *id_number, const char *ch
                               hz_errinfo *e) {
     if (!channel || (strcmp(channel, "webhook") && strcmp(channel, "sms") && strcmp(channel, "wechat")))
         return hz_fail(e, HZ_EINVAL, "channel: 应为 webhook、sms 或 wechat (got '%s')", channel ? channel : "");
-    if (!kind || !hz_notice_kind_known(kind))
-        return hz_fail(e, HZ_EINVAL, "kind: 未知的通知类型 (unknown notice kind '%s')", kind ? kind : "");
+    if (!kind || !hz_notice_kind_known(kind)) {
+        char all[256];
+        return hz_fail(e, HZ_EINVAL, "kind: 未知的通知类型, 应为 %s 或 * (unknown notice kind '%s')",
+                       hz_notice_kinds_text(all, sizeof all), kind ? kind : "");
+    }
     hz_err rc = hz_db_begin(app->db, e);
     if (rc) return rc;
     hz_member m;
@@ -112,8 +115,10 @@ static hz_err n_filter(hz_app *app, const hz_notice_query *q, hz_list_buf *b, hz
     if (rc || (rc = hz_list_filter(app, &n_spec, &q->list, b, f, sc, e))) return rc;
     f->text = "";
     if (q->kind && *q->kind) {
+        char all[256];
         if (!strcmp(q->kind, "*") || !hz_notice_kind_known(q->kind))
-            return hz_fail(e, HZ_EINVAL, "kind: 应为 %s 之一 (one of these; got '%s')", HZ_NOTICE_KINDS, q->kind);
+            return hz_fail(e, HZ_EINVAL, "kind: 应为 %s 之一 (one of these; got '%s')",
+                           hz_notice_kinds_text(all, sizeof all), q->kind);
         f->text = q->kind;
     }
     if (q->id_number && *q->id_number) {

@@ -42,6 +42,12 @@ bool hz_notice_kind_known(const char *kind) {
     return false;
 }
 
+char *hz_notice_kinds_text(char *out, size_t cap) {
+    out[0] = '\0';
+    for (int i = 0; kinds[i]; i++) hz_appendf(out, cap, "%s%s", i ? "、" : "", kinds[i]);
+    return out;
+}
+
 static const struct {
     const char *kind, *name;
 } doc_names[] = {

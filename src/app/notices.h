@@ -79,11 +79,10 @@ hz_err hz_app_notice_prefs(hz_app *app, const char *id_number, hz_notice_pref_fn
 hz_err hz_app_notice_pref_set(hz_app *app, const char *id_number, const char *channel, const char *kind, bool off,
                               hz_errinfo *e);
 
-/* The notice kinds, as an error message lists them (spec/interfaces.md,
- * `notices prefs`); the same as notices.c's table. */
-#define HZ_NOTICE_KINDS                                                                                       \
-    "claim.received、claim.docs_missing、claim.approved、claim.paid、claim.rejected、claim.reversed、claim.owed、" \
-    "relief.decided、lm.decided"
+/* The notice kinds as a refusal lists them ("claim.received、…、lm.decided"),
+ * from the one table hz_notice_kind_known reads; out holds cap bytes
+ * (256 hold them all). Returns out. */
+char *hz_notice_kinds_text(char *out, size_t cap);
 
 /* Is kind a notice kind ("*" counts)? */
 bool hz_notice_kind_known(const char *kind);

@@ -62,7 +62,8 @@ hz_err hz_app_recovery_record(hz_app *app, const char *id_number, const char *ki
     char object[40], detail[1400], b[HZ_MONEY_BUF], w[900], r[300];
     snprintf(object, sizeof object, "member:%s", m.id_number);
     snprintf(detail, sizeof detail, "{\"kind\":\"%s\",\"amount\":\"%s\",\"reason\":\"%s\",\"ref\":\"%s\"}", kind,
-             hz_money_format(amount, b), hz_json_text(reason, 200, w, sizeof w), hz_json_text(ref, HZ_RECOVERY_REF_MAX, r, sizeof r));
+             hz_money_format(amount, b), hz_json_text(reason, HZ_RECOVERY_REASON_MAX, w, sizeof w),
+             hz_json_text(ref, HZ_RECOVERY_REF_MAX, r, sizeof r));
     if ((rc = hz_audit(app, repay ? "recovery.repay" : "recovery.writeoff", object, detail, e))) goto fail;
     if ((rc = hz_db_commit(app->db, e))) return rc;
     *owes_after = owes - amount;

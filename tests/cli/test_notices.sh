@@ -217,6 +217,7 @@ receiver "$T/r5"
 expect_exit 0 "A opts out of SMS approvals" -- hz --json notices prefs $A --off sms:claim.approved
 expect_eq "$(jget "$T/out" opted_out.0.channel):$(jget "$T/out" opted_out.0.kind)" "sms:claim.approved" "stored"
 expect_exit 2 "an unknown kind" -- hz notices prefs $A --off sms:claim.lost
+expect_in "$T/err" "claim.owed、relief.decided、lm.decided 或 *" "the refusal lists every kind, from the one table"
 expect_exit 0 "A's fourth stay, documents to come" -- hz --json claim submit --id-number $A --settlement S4
 C4=$(jget "$T/out" claim_no)
 hz claim documents $C4 --complete >/dev/null
